@@ -1,0 +1,32 @@
+//! yilan (易览): readable, accessible views of Chinese government
+//! information-disclosure pages (政府信息公开), with an elderly mode (老年模式).
+//!
+//! The pipeline is plain Rust with no browser types:
+//!
+//! ```text
+//!  page text ─┐
+//!  page HTML ─┼─► parse ─► Document ─┬─► render ─► HTML + stylesheet
+//!  model JSON ┘  (+ diagnostics)     └─► speech plan
+//! ```
+//!
+//! ```
+//! let doc = yilan::parse_text("一、总体情况\n今年以来，工作有序推进。");
+//! assert_eq!(doc.body.len(), 1);
+//! ```
+
+pub mod error;
+pub mod ids;
+pub mod model;
+pub mod parse;
+pub mod render;
+pub mod speech;
+pub mod theme;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub use error::{Diagnostic, DiagnosticCode, ErrorCode, ModelError};
+pub use model::Document;
+pub use parse::json::parse_json;
+pub use parse::text::parse_text;
+pub use render::{render, Mode, RenderOptions};

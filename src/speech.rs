@@ -1,0 +1,2 @@
+//! Document → speech plan: sentence-sized chunks tied to element ids, with
+//! text normalised for listening.

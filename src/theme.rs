@@ -1,0 +1,1 @@
+//! Colour themes as data, and the WCAG 2.x contrast computation.
