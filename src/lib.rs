@@ -23,7 +23,7 @@ pub mod speech;
 pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use error::{Diagnostic, DiagnosticCode, ErrorCode, ModelError};
 pub use model::Document;
