@@ -3,7 +3,9 @@
 //   formatting, clippy (native and wasm32), the Rust tests, the wasm tests in
 //   Chromium, the package build, the real-browser tests.
 //
-//   node scripts/test.mjs          (what `npm test` runs)
+//   node scripts/test.mjs                   (what `npm test` runs)
+//   node scripts/test.mjs --from browser    (start at the first step whose
+//                                            name starts with "browser")
 //
 // The last line is a summary, `N passed, N failed`, counting each test that
 // the Rust and Node test runners report plus each check (format, lint,
@@ -114,9 +116,20 @@ function count(step, code, output) {
   return counts;
 }
 
+const fromArg = process.argv.indexOf('--from');
+const from = fromArg > 0 ? process.argv[fromArg + 1] ?? '' : '';
+const first = steps.findIndex((step) => step.name.startsWith(from));
+if (first < 0) {
+  console.error(`no step named "${from}"; steps: ${steps.map((step) => step.name).join(', ')}`);
+  process.exit(2);
+}
+
 const total = { passed: 0, failed: 0 };
 let stoppedAt = -1;
 for (const [index, step] of steps.entries()) {
+  if (index < first) {
+    continue;
+  }
   console.log(`\n=== ${index + 1}/${steps.length} ${step.name}: ${step.command} ${step.args.join(' ')}`);
   const started = Date.now();
   const { code, output } = await run(step);
