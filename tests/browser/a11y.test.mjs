@@ -157,11 +157,12 @@ browserTest('elderly mode: every theme has its own text and background colours',
 for (const mode of ['standard', 'elderly']) {
   browserTest(`${mode} mode at 320 px and scale 3: no horizontal scrolling`, { viewport: { width: 320, height: 640 } }, async (page) => {
     await showReference(page, { mode, theme: 'standard', scale: 3 });
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    const { scrollWidth, clientWidth, innerWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       clientWidth: document.documentElement.clientWidth,
+      innerWidth: window.innerWidth,
     }));
-    assert.equal(clientWidth, 320);
+    assert.equal(innerWidth, 320);
     assert.ok(scrollWidth <= clientWidth, `the page is ${scrollWidth}px wide in a ${clientWidth}px viewport`);
   });
 }
