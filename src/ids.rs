@@ -53,6 +53,14 @@ pub fn item_id(block_id: &str, item: usize) -> String {
     format!("{block_id}-{}", item + 1)
 }
 
+/// The id of cell `cell` (0-based, in the row's cell list) of row `row`
+/// (0-based) of the table `table_id`: `yl-t3-2-1` is the first cell of the
+/// second row of table `yl-t3`. It cannot clash with a block id: a block
+/// id with the same digits would need block 3 to be a section.
+pub fn cell_id(table_id: &str, row: usize, cell: usize) -> String {
+    format!("{table_id}-{}-{}", row + 1, cell + 1)
+}
+
 /// The id of metadata field `index` (0-based).
 pub fn meta_id(index: usize) -> String {
     format!("{META}-{}", index + 1)
