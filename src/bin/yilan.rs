@@ -183,15 +183,16 @@ fn read_document(input: &InputArgs) -> Result<Document, Failure> {
         Source::Stdin => Format::Text,
         Source::File(path) => Format::from_path(path),
     });
-    if format == Format::Html {
-        return Err(Failure::Input(
-            "HTML input is not supported by this build yet".to_owned(),
-        ));
-    }
-    let text = read_text(source)?;
     match format {
-        Format::Text | Format::Html => Ok(yilan::parse_text(&text)),
-        Format::Json => yilan::parse_json(&text).map_err(|e| Failure::Input(e.to_string())),
+        Format::Text => Ok(yilan::parse_text(&read_text(source)?)),
+        Format::Json => {
+            yilan::parse_json(&read_text(source)?).map_err(|e| Failure::Input(e.to_string()))
+        }
+        // The HTML reader comes with its own feature; until then say so
+        // before reading anything.
+        Format::Html => Err(Failure::Input(
+            "HTML input is not supported by this build yet".to_owned(),
+        )),
     }
 }
 
@@ -213,16 +214,16 @@ fn read_text(source: &Source) -> Result<String, Failure> {
             (name, bytes)
         }
     };
-    let text = String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         Failure::Input(format!(
             "{name} is not UTF-8 text (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         ))
     })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    })
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// Writes to standard output; a closed pipe (`yilan parse … | head`) is not
