@@ -486,8 +486,9 @@ fn attachment(text: &str) -> Attachment {
 }
 
 /// For each run of same-kind markers (up to the next marker of an outer
-/// kind), whether the run reads as numbered items: more of its lines are
-/// sentences than headings. One decision per run keeps siblings alike.
+/// kind), whether the run reads as numbered items: at least as many of its
+/// lines are sentences as are headings or run-in headings (a lone run-in
+/// heading stays a heading). One decision per run keeps siblings alike.
 fn decide_runs(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Option<bool>> {
     let mut decision: Vec<Option<bool>> = vec![None; markers.len()];
     for i in 0..markers.len() {
@@ -510,7 +511,7 @@ fn decide_runs(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Option<bool>> 
                 break;
             }
         }
-        let as_items = items > headings;
+        let as_items = items > headings || (items == headings && items > 0);
         for j in members {
             decision[j] = Some(as_items);
         }
