@@ -210,8 +210,8 @@ fn parse_circled(text: &str) -> Option<Marker> {
     })
 }
 
-/// 1 / 1.1 / 1.1.1 followed by a space (or, for two levels and more, by CJK
-/// text): the dot depth is the level.
+/// 1 / 1.1 / 1.1.1 followed by a space (as outline numbering prints them;
+/// "1.5万元" is a quantity): the dot depth is the level.
 fn parse_decimal(text: &str) -> Option<Marker> {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -235,8 +235,7 @@ fn parse_decimal(text: &str) -> Option<Marker> {
     }
     let after = text.get(i..)?;
     let next = after.chars().next()?;
-    let spaced = is_space(next);
-    if depth > 4 || value == 0 || !(spaced || (depth >= 2 && super::lines::is_cjk(next))) {
+    if depth > 4 || value == 0 || !is_space(next) {
         return None;
     }
     if depth == 1 && value > 99 {
