@@ -35,8 +35,11 @@ fn the_label_table_is_large_and_every_label_reads_back() {
     }
 }
 
-/// line → fields (key, label with spaces removed, value).
-const LINES: &[(&str, &[(MetaKey, &str, &str)])] = &[
+/// A field as the tables write it: (key, label with spaces removed, value).
+type Field = (MetaKey, &'static str, &'static str);
+
+/// line → fields.
+const LINES: &[(&str, &[Field])] = &[
     // two fields on one line, half-width colons
     (
         "索引号: LH331082-080/2024-131280 公开方式: 主动公开",
@@ -119,9 +122,18 @@ fn not_metadata() {
 }
 
 /// table cells → fields; a label in a value slot means the value is empty.
-const CELLS: &[(&[&str], &[(MetaKey, &str, &str)])] = &[
+const CELLS: &[(&[&str], &[Field])] = &[
     (
-        &["索 引 号:", "yishuisgz2761108/2021-0000066", "主 题 词:", "政务公开", "公开方式:", "主动公开", "", ""],
+        &[
+            "索 引 号:",
+            "yishuisgz2761108/2021-0000066",
+            "主 题 词:",
+            "政务公开",
+            "公开方式:",
+            "主动公开",
+            "",
+            "",
+        ],
         &[
             (IndexNo, "索引号", "yishuisgz2761108/2021-0000066"),
             (Keywords, "主题词", "政务公开"),
@@ -129,8 +141,19 @@ const CELLS: &[(&[&str], &[(MetaKey, &str, &str)])] = &[
         ],
     ),
     (
-        &["文 号:", "发布机构:", "沂水县沙沟镇", "发布日期:", "2021-02-27", ""],
-        &[(DocNo, "文号", ""), (Publisher, "发布机构", "沂水县沙沟镇"), (Published, "发布日期", "2021-02-27")],
+        &[
+            "文 号:",
+            "发布机构:",
+            "沂水县沙沟镇",
+            "发布日期:",
+            "2021-02-27",
+            "",
+        ],
+        &[
+            (DocNo, "文号", ""),
+            (Publisher, "发布机构", "沂水县沙沟镇"),
+            (Published, "发布日期", "2021-02-27"),
+        ],
     ),
     (
         &["关键词", "发布机构", "大满镇", ""],
@@ -139,7 +162,10 @@ const CELLS: &[(&[&str], &[(MetaKey, &str, &str)])] = &[
     (&["有效性", ""], &[(Validity, "有效性", "")]),
     (
         &["成文日期", "2024-06-05", "废止日期", ""],
-        &[(Written, "成文日期", "2024-06-05"), (Expires, "废止日期", "")],
+        &[
+            (Written, "成文日期", "2024-06-05"),
+            (Expires, "废止日期", ""),
+        ],
     ),
 ];
 
@@ -167,14 +193,24 @@ fn blocks() {
     // Printed twice: kept once, with a diagnostic.
     let doc = parse_text("通知标题在这里\n索引号: 1 发文机关: 省政府办公厅\n索引号: 1\n发文机关: 省政府办公厅\n一、正文");
     assert_eq!(doc.meta.len(), 2);
-    assert!(doc.diagnostics.iter().any(|d| d.code == yilan::DiagnosticCode::DuplicateMeta));
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == yilan::DiagnosticCode::DuplicateMeta));
     // Unknown labels right below known ones belong to the block.
     let doc = parse_text("标题的文字内容\n索引号: 1\n联系电话: 12345\n一、正文");
-    assert_eq!(doc.meta.last().map(|m| (m.key, m.label.as_str())), Some((Other, "联系电话")));
+    assert_eq!(
+        doc.meta.last().map(|m| (m.key, m.label.as_str())),
+        Some((Other, "联系电话"))
+    );
     // The number under the title fills an empty 文号 (and is not repeated).
-    let doc = parse_text("关于印发某某办法的通知\n文号: 成文日期:\n某政发〔2019〕29号\n各县人民政府:");
+    let doc =
+        parse_text("关于印发某某办法的通知\n文号: 成文日期:\n某政发〔2019〕29号\n各县人民政府:");
     assert_eq!(doc.meta_value(DocNo), Some("某政发〔2019〕29号"));
     // A damaged number is kept and reported.
     let doc = parse_text("发文字号: 号\n一、正文");
-    assert!(doc.diagnostics.iter().any(|d| d.code == yilan::DiagnosticCode::Garbled));
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == yilan::DiagnosticCode::Garbled));
 }

@@ -7,9 +7,12 @@ use yilan::model::{Block, Document};
 use yilan::parse::numbering::{parse_marker, shape, MarkerKind, MarkerKind::*, Shape};
 use yilan::parse_text;
 
+/// A marker as the table writes it: kind, as written, value.
+type Expected = (MarkerKind, &'static str, u32);
+
 /// line → the marker kind, the marker as written and its value (or no marker).
 /// Decimal numbers count only in documents that use them (the flag).
-const MARKERS: &[(&str, bool, Option<(MarkerKind, &str, u32)>)] = &[
+const MARKERS: &[(&str, bool, Option<Expected>)] = &[
     // first level
     ("一、总体情况", false, Some((CnComma, "一、", 1))),
     ("十一、其他事项", false, Some((CnComma, "十一、", 11))),
@@ -26,7 +29,11 @@ const MARKERS: &[(&str, bool, Option<(MarkerKind, &str, u32)>)] = &[
     ("1．贯彻执行", false, Some((Arabic, "1．", 1))),
     ("１２．全角数字", false, Some((Arabic, "１２．", 12))),
     // fourth level
-    ("（1）中、省、市、县", false, Some((ArabicParen, "（1）", 1))),
+    (
+        "（1）中、省、市、县",
+        false,
+        Some((ArabicParen, "（1）", 1)),
+    ),
     ("(12)县级各部门", false, Some((ArabicParen, "(12)", 12))),
     ("⑴带括号的数字", false, Some((ArabicParen, "⑴", 1))),
     ("①第一项", false, Some((Circled, "①", 1))),
@@ -36,8 +43,16 @@ const MARKERS: &[(&str, bool, Option<(MarkerKind, &str, u32)>)] = &[
     ("第一章 总则", false, Some((Chapter, "第一章", 1))),
     ("第一章总则", false, Some((Chapter, "第一章", 1))),
     ("第三节 监督", false, Some((Section, "第三节", 3))),
-    ("第十二条 本办法自发布之日起施行。", false, Some((Article, "第十二条", 12))),
-    ("第一百零五条 附则", false, Some((Article, "第一百零五条", 105))),
+    (
+        "第十二条 本办法自发布之日起施行。",
+        false,
+        Some((Article, "第十二条", 12)),
+    ),
+    (
+        "第一百零五条 附则",
+        false,
+        Some((Article, "第一百零五条", 105)),
+    ),
     ("第1条 阿拉伯数字", false, Some((Article, "第1条", 1))),
     // decimal outline numbers, by dot depth
     ("1.1 编制目的", true, Some((Decimal(2), "1.1", 1))),
@@ -222,7 +237,10 @@ fn documents() {
 fn too_deep_numbering_is_kept_and_reported() {
     let doc = parse_text("一、甲\n（一）乙\n1.丙\n（1）丁\n①戊\n");
     let codes: Vec<_> = doc.diagnostics.iter().map(|d| (d.code, d.line)).collect();
-    assert!(codes.contains(&(yilan::DiagnosticCode::TooDeep, Some(5))), "{codes:?}");
+    assert!(
+        codes.contains(&(yilan::DiagnosticCode::TooDeep, Some(5))),
+        "{codes:?}"
+    );
 }
 
 #[test]

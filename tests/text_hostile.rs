@@ -8,7 +8,15 @@ use yilan::parse_text;
 
 #[test]
 fn sixty_thousand_nested_markers_stay_four_levels_deep() {
-    let kinds = ["一、甲", "（一）乙", "1.丙", "（1）丁", "①戊", "第一部分 己", "第一章 庚"];
+    let kinds = [
+        "一、甲",
+        "（一）乙",
+        "1.丙",
+        "（1）丁",
+        "①戊",
+        "第一部分 己",
+        "第一章 庚",
+    ];
     let mut input = String::new();
     for n in 0..60_000 {
         input.push_str(kinds[n % kinds.len()]);
@@ -100,6 +108,9 @@ fn print_throughput() {
         let input = "（一）短标题\n总则\n".repeat(lines / 2);
         let start = std::time::Instant::now();
         parse_text(&input);
-        println!("{lines:7} short lines: {:.3} s", start.elapsed().as_secs_f64());
+        println!(
+            "{lines:7} short lines: {:.3} s",
+            start.elapsed().as_secs_f64()
+        );
     }
 }

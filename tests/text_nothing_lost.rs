@@ -39,7 +39,10 @@ fn audit_counting(
         for hit in trace.chrome.iter().filter(|h| h.line == number) {
             match rest.find(&hit.text) {
                 Some(at) => rest.replace_range(at..at + hit.text.len(), " "),
-                None => problems.push(format!("line {number}: chrome {:?} is not in the line", hit.text)),
+                None => problems.push(format!(
+                    "line {number}: chrome {:?} is not in the line",
+                    hit.text
+                )),
             }
         }
         let want = norm(&rest);
@@ -76,7 +79,11 @@ fn in_head(head: &str, want: &str, doc: &Document) -> bool {
     let mut pos = 0;
     while pos < want.len() {
         let tail = &want[pos..];
-        match labels.iter().filter(|l| !l.is_empty() && tail.starts_with(l.as_str())).max_by_key(|l| l.len()) {
+        match labels
+            .iter()
+            .filter(|l| !l.is_empty() && tail.starts_with(l.as_str()))
+            .max_by_key(|l| l.len())
+        {
             Some(l) => {
                 if pos > 0 {
                     cuts.push(pos);
@@ -100,8 +107,16 @@ fn every_fixture_keeps_all_its_text() {
             report.push(format!("{slug}: {p}"));
         }
     }
-    assert_eq!(moved, MOVED.len(), "every allowed move happens (none is stale)");
-    assert!(report.is_empty(), "text lost or moved:\n{}", report.join("\n"));
+    assert_eq!(
+        moved,
+        MOVED.len(),
+        "every allowed move happens (none is stale)"
+    );
+    assert!(
+        report.is_empty(),
+        "text lost or moved:\n{}",
+        report.join("\n")
+    );
 }
 
 #[test]
@@ -142,7 +157,10 @@ fn chrome_is_only_what_the_tables_match() {
             || c == ">>"
             || yilan::parse::chrome::whole_line(t).is_some()
             || yilan::parse::chrome::is_nav_line(t)
-            || matches!(yilan::parse::meta::lookup(t), Some(yilan::parse::meta::LabelKind::Chrome))
+            || matches!(
+                yilan::parse::meta::lookup(t),
+                Some(yilan::parse::meta::LabelKind::Chrome)
+            )
     };
     for (slug, input) in text_fixtures() {
         let (_, trace) = parse_text_traced(&input);

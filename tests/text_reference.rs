@@ -26,7 +26,10 @@ fn sections(blocks: &[Block]) -> Vec<&Section> {
 #[test]
 fn title_breadcrumb_and_actions() {
     let doc = reference();
-    assert_eq!(doc.title.as_deref(), Some("上盘镇2023年工作总结及2024年工作计划"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("上盘镇2023年工作总结及2024年工作计划")
+    );
     let crumbs: Vec<&str> = doc.breadcrumb.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(
         crumbs,
@@ -76,11 +79,19 @@ fn two_level_one_sections_with_their_subsections() {
     assert_eq!(doc.body.len(), 2, "only the two sections at the top");
     assert_eq!(top.len(), 2);
     assert_eq!(
-        (top[0].level, top[0].marker.as_str(), top[0].heading.as_str()),
+        (
+            top[0].level,
+            top[0].marker.as_str(),
+            top[0].heading.as_str()
+        ),
         (1, "一、", "2023年工作总结")
     );
     assert_eq!(
-        (top[1].level, top[1].marker.as_str(), top[1].heading.as_str()),
+        (
+            top[1].level,
+            top[1].marker.as_str(),
+            top[1].heading.as_str()
+        ),
         (1, "二、", "2024年工作计划")
     );
     for (section, expected) in top.iter().zip([5, 4]) {
@@ -90,7 +101,11 @@ fn two_level_one_sections_with_their_subsections() {
         );
         let subs = sections(&section.blocks);
         assert_eq!(subs.len(), expected);
-        assert_eq!(section.blocks.len(), expected + 1, "lead + subsections only");
+        assert_eq!(
+            section.blocks.len(),
+            expected + 1,
+            "lead + subsections only"
+        );
         for (n, sub) in subs.iter().enumerate() {
             let numeral = ["一", "二", "三", "四", "五"][n];
             assert_eq!(sub.level, 2);
@@ -101,7 +116,10 @@ fn two_level_one_sections_with_their_subsections() {
         }
     }
     assert_eq!(sections(&top[0].blocks)[0].heading, "重点项目加速推进。");
-    assert_eq!(sections(&top[1].blocks)[3].heading, "创新“两智融合”治理方式。");
+    assert_eq!(
+        sections(&top[1].blocks)[3].heading,
+        "创新“两智融合”治理方式。"
+    );
 }
 
 #[test]
@@ -121,7 +139,10 @@ fn every_plan_subsection_has_a_lead_and_a_three_item_enumeration() {
         let markers: Vec<&str> = items.iter().map(|i| i.marker.as_str()).collect();
         assert_eq!(markers, ["一是", "二是", "三是"]);
         for item in items {
-            let lead = item.lead.as_deref().expect("each item keeps its lead sentence");
+            let lead = item
+                .lead
+                .as_deref()
+                .expect("each item keeps its lead sentence");
             assert!(lead.ends_with('。') && lead.chars().count() <= 15, "{lead}");
             assert!(!item.text.is_empty());
         }

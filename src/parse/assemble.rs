@@ -21,8 +21,7 @@ use super::outline::{ListKind, Opened, Outline, OutlineKind, TooDeep};
 use super::script;
 use crate::error::{Diagnostic, DiagnosticCode};
 use crate::model::{
-    Attachment, Attachments, Block, Document, ListItem, Paragraph, Signature, Table,
-    TextBlock,
+    Attachment, Attachments, Block, Document, ListItem, Paragraph, Signature, Table, TextBlock,
 };
 
 /// Builds the document from the lines of a page.
@@ -167,7 +166,13 @@ impl<'a> Body<'a> {
         }
         if self.after_close && self.markers[i].is_none() && blocks::title_like(line) {
             self.out.close_all();
-            self.open(OutlineKind::DocTitle, 0, String::new(), text.to_owned(), line);
+            self.open(
+                OutlineKind::DocTitle,
+                0,
+                String::new(),
+                text.to_owned(),
+                line,
+            );
             return i + 1;
         }
         if let Some(m) = self.markers[i] {
@@ -210,7 +215,13 @@ impl<'a> Body<'a> {
         }
         if blocks::plain_heading(line, lines.get(i + 1)) {
             let h = line.hints.heading.unwrap_or(0);
-            self.open(OutlineKind::Plain(h), 0, String::new(), unspace_cjk(text), line);
+            self.open(
+                OutlineKind::Plain(h),
+                0,
+                String::new(),
+                unspace_cjk(text),
+                line,
+            );
             return i + 1;
         }
         self.paragraph(line, 0);
@@ -243,7 +254,14 @@ impl<'a> Body<'a> {
     }
 
     /// Opens a section; when it would be too deep, it becomes a list item.
-    fn open(&mut self, kind: OutlineKind, value: u32, marker: String, heading: String, line: &Line) {
+    fn open(
+        &mut self,
+        kind: OutlineKind,
+        value: u32,
+        marker: String,
+        heading: String,
+        line: &Line,
+    ) {
         self.open_with(kind, value, (marker, heading), None, false, line);
     }
 
@@ -258,7 +276,10 @@ impl<'a> Body<'a> {
         run_in: bool,
         line: &Line,
     ) {
-        match self.out.open(kind, value, marker.clone(), heading.clone(), run_in) {
+        match self
+            .out
+            .open(kind, value, marker.clone(), heading.clone(), run_in)
+        {
             Ok(opened) => {
                 self.started = true;
                 self.after_close = false;

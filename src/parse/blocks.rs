@@ -112,13 +112,37 @@ pub fn is_garbled_date(text: &str) -> bool {
     text.starts_with(['{', '｛'])
         && parts.len() == 3
         && parts[0].len() == 4
-        && parts.iter().all(|p| p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+        && parts
+            .iter()
+            .all(|p| p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Endings of organisation names (发文机关署名).
 const ORG_SUFFIXES: &[&str] = &[
-    "人民政府", "政府", "办公室", "办公厅", "委员会", "局", "厅", "委", "办", "部", "院", "镇",
-    "乡", "街道", "街道办事处", "中心", "公司", "党委", "党组", "小组", "队", "所", "站", "会",
+    "人民政府",
+    "政府",
+    "办公室",
+    "办公厅",
+    "委员会",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "部",
+    "院",
+    "镇",
+    "乡",
+    "街道",
+    "街道办事处",
+    "中心",
+    "公司",
+    "党委",
+    "党组",
+    "小组",
+    "队",
+    "所",
+    "站",
+    "会",
 ];
 
 /// An organisation line of a signature: short, CJK and brackets only.
@@ -147,8 +171,21 @@ pub fn is_note(text: &str) -> bool {
 
 /// Words of an addressee line (主送机关).
 const ADDRESSEE_WORDS: &[&str] = &[
-    "人民政府", "各委", "各单位", "有关部门", "有关单位", "各部门", "直属", "机关", "各乡镇",
-    "各街道", "委员会", "各局", "办、局", "各区", "各县",
+    "人民政府",
+    "各委",
+    "各单位",
+    "有关部门",
+    "有关单位",
+    "各部门",
+    "直属",
+    "机关",
+    "各乡镇",
+    "各街道",
+    "委员会",
+    "各局",
+    "办、局",
+    "各区",
+    "各县",
 ];
 
 /// An addressee line (各县(市)、区人民政府,市政府各委、办、局:).
@@ -256,7 +293,9 @@ pub fn table_rows(rows: Vec<Vec<TableCell>>) -> Vec<TableRow> {
     let mut header_rows = 0;
     if !any_header && rows.len() >= 2 {
         let first = &rows[0];
-        let opens = first.first().is_some_and(|c| HEADER_WORDS.contains(&c.text.as_str()));
+        let opens = first
+            .first()
+            .is_some_and(|c| HEADER_WORDS.contains(&c.text.as_str()));
         if opens || (labels(first) && !labels(&rows[1])) {
             header_rows = 1;
             while header_rows < 3

@@ -73,8 +73,23 @@ const ARTEFACTS: &[&str] = &["![]()"];
 fn is_widget_punct(c: char) -> bool {
     matches!(
         c,
-        '【' | '】' | '[' | ']' | '［' | '］' | '(' | ')' | '（' | '）' | ':' | '：' | '|' | '•' | '·'
-            | '/' | '／' | '丨'
+        '【' | '】'
+            | '['
+            | ']'
+            | '［'
+            | '］'
+            | '('
+            | ')'
+            | '（'
+            | '）'
+            | ':'
+            | '：'
+            | '|'
+            | '•'
+            | '·'
+            | '/'
+            | '／'
+            | '丨'
     )
 }
 
@@ -161,14 +176,18 @@ pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
             // "位置优越…" is a sentence, not a breadcrumb.
             return None;
         }
-        chrome.push(text[..text.len() - after.len()].trim_end_matches(is_space).to_owned());
+        chrome.push(
+            text[..text.len() - after.len()]
+                .trim_end_matches(is_space)
+                .to_owned(),
+        );
         rest = after;
     } else {
         let starts_sep = CRUMB_SEPARATORS.iter().any(|s| text.starts_with(s));
         let home_first = top
             && HOME_WORDS.iter().any(|h| text.starts_with(h))
             && CRUMB_SEPARATORS.iter().any(|s| text.contains(s));
-        if !(after_crumb && starts_sep) && !home_first {
+        if !(home_first || (after_crumb && starts_sep)) {
             return None;
         }
     }
@@ -310,7 +329,9 @@ pub fn strip(lines: Vec<Line>, doc: &mut Document, trace: &mut Trace) -> Vec<Lin
         if let Some(crumbs) = crumbs {
             let banner_above = out.len() == 1
                 && doc.breadcrumb.is_empty()
-                && out.last().is_some_and(|b| b.number + 1 == line.number && is_banner(&b.text));
+                && out
+                    .last()
+                    .is_some_and(|b| b.number + 1 == line.number && is_banner(&b.text));
             if banner_above {
                 if let Some(banner) = out.pop() {
                     trace.chrome(banner.number, banner.text);
@@ -376,7 +397,9 @@ mod tests {
         assert!(is_nav_line(
             "中国政府网 黑龙江省政府网 English Русская версия 市人大 市政协 市纪委监委"
         ));
-        assert!(is_nav_line("首     页 政 务 公 开 网 上 办 事 互 动 交 流 走 进 鹤 城"));
+        assert!(is_nav_line(
+            "首     页 政 务 公 开 网 上 办 事 互 动 交 流 走 进 鹤 城"
+        ));
         assert!(!is_nav_line("政务公开工作有序推进"));
     }
 }

@@ -11,10 +11,7 @@ use crate::model::{List, ListItem};
 
 /// Where a sentence may start: at the beginning, or after one of these.
 fn is_sentence_break(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '；' | ';' | '！' | '!' | '？' | '?' | '：' | ':'
-    )
+    matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?' | '：' | ':')
 }
 
 /// The word after the number (一是).

@@ -70,7 +70,9 @@ pub fn read(lines: &[Line], doc: &mut Document, trace: &mut Trace) -> usize {
     }
     if head.doc.title.is_none() {
         let field = head.doc.meta.iter().find(|m| m.key == MetaKey::Title);
-        head.doc.title = field.filter(|m| !m.value.is_empty()).map(|m| m.value.clone());
+        head.doc.title = field
+            .filter(|m| !m.value.is_empty())
+            .map(|m| m.value.clone());
     }
     i
 }

@@ -336,7 +336,10 @@ pub fn parse_line(text: &str, unknown: Unknown) -> Option<MetaLine> {
     if char_count_upto(text, MAX_META_LINE_CHARS) > MAX_META_LINE_CHARS {
         return None;
     }
-    let body_start = text.len() - text.trim_start_matches(|c| is_bullet(c) || is_space(c)).len();
+    let body_start = text.len()
+        - text
+            .trim_start_matches(|c| is_bullet(c) || is_space(c))
+            .len();
     let first = match_label_at(text, body_start).or_else(|| {
         (unknown == Unknown::Anywhere)
             .then(|| match_unknown_at(text, body_start))
@@ -452,7 +455,9 @@ pub fn parse_cells(cells: &[&str]) -> Option<MetaLine> {
         if cell.is_empty() {
             continue;
         }
-        let kind = (char_count_upto(cell, 16) <= 16).then(|| lookup(cell)).flatten();
+        let kind = (char_count_upto(cell, 16) <= 16)
+            .then(|| lookup(cell))
+            .flatten();
         let Some(kind) = kind else {
             // A value with no label before it: keep it with the last field.
             if let Some(last) = line.fields.last_mut() {
@@ -480,7 +485,9 @@ pub fn parse_cells(cells: &[&str]) -> Option<MetaLine> {
 }
 
 fn lookup_short(cell: &str) -> Option<LabelKind> {
-    (char_count_upto(cell, 16) <= 16).then(|| lookup(cell)).flatten()
+    (char_count_upto(cell, 16) <= 16)
+        .then(|| lookup(cell))
+        .flatten()
 }
 
 /// Why a field's value looks damaged, if it does: a document number cut to
@@ -526,8 +533,15 @@ mod tests {
             ]
         );
         let l = parse_line("  • 日期: 2014- 07- 25 11: 20", Unknown::Reject).unwrap();
-        assert_eq!(pairs(&l), [(MetaKey::Published, "日期", "2014-07-25 11:20")]);
-        let l = parse_line("发布时间:2015-11-19 来源: 浏览量: 浏览字号:", Unknown::Reject).unwrap();
+        assert_eq!(
+            pairs(&l),
+            [(MetaKey::Published, "日期", "2014-07-25 11:20")]
+        );
+        let l = parse_line(
+            "发布时间:2015-11-19 来源: 浏览量: 浏览字号:",
+            Unknown::Reject,
+        )
+        .unwrap();
         assert_eq!(l.fields.len(), 3);
         assert_eq!(l.chrome, ["浏览字号:"]);
         assert!(parse_line("主持人:大家上午好", Unknown::AfterKnown).is_none());

@@ -164,7 +164,10 @@ impl Outline {
                 self.close();
             }
         }
-        let level = self.stack.last().map_or(1, |o| o.section.level.saturating_add(1));
+        let level = self
+            .stack
+            .last()
+            .map_or(1, |o| o.section.level.saturating_add(1));
         if level > MAX_LEVEL {
             return Err(TooDeep);
         }

@@ -131,7 +131,10 @@ mod tests {
 
     #[test]
     fn scripts() {
-        assert_eq!(lang(["臺北市政府關於發布實施計劃的通知"].into_iter()), "zh-TW");
+        assert_eq!(
+            lang(["臺北市政府關於發布實施計劃的通知"].into_iter()),
+            "zh-TW"
+        );
         assert_eq!(lang(["上盘镇2023年工作总结"].into_iter()), "zh-CN");
         assert_eq!(lang(["國"].into_iter()), "zh-CN", "too little evidence");
     }

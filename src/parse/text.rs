@@ -105,7 +105,8 @@ mod tests {
 
     #[test]
     fn line_endings_and_spaces() {
-        let ls = lines("\u{feff}标题\r\n\r\n\u{3000}\u{3000}正文\u{a0}内容\r旧行\n\u{a0} \n| a | b ||");
+        let ls =
+            lines("\u{feff}标题\r\n\r\n\u{3000}\u{3000}正文\u{a0}内容\r旧行\n\u{a0} \n| a | b ||");
         let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["标题", "正文 内容", "旧行", "| a | b ||"]);
         assert_eq!(ls[1].indent, 4);
