@@ -14,7 +14,7 @@ use super::chrome;
 use super::contents::{self, Toc};
 use super::enumeration;
 use super::head;
-use super::lines::{char_count_upto, is_space, unspace_cjk, Line, Trace};
+use super::lines::{char_count_upto, is_space, unspace_cjk, Align, Line, Trace};
 use super::meta::{self, Unknown};
 use super::numbering::{self, parse_marker, shape, Marker, MarkerKind, Shape};
 use super::outline::{ListKind, Opened, Outline, OutlineKind, TooDeep};
@@ -445,15 +445,24 @@ impl<'a> Body<'a> {
             self.after_close = true;
             return;
         }
+        if line.hints.align == Some(Align::Right) {
+            self.out.close_all();
+            self.push(Block::Signature(Signature {
+                organisations: Vec::new(),
+                date: Some(line.text.clone()),
+            }));
+            return;
+        }
         self.paragraph(line, 0);
     }
 
     /// 附件：1.… 2.…: the note and the numbered lines after it.
     fn attachments(&mut self, i: usize, label: String, start: usize) -> usize {
-        let first = self.lines[i].text.get(start..).unwrap_or("");
+        let line = &self.lines[i];
+        let first = line.text.get(start..).unwrap_or("");
         let mut items = Vec::new();
         if !first.is_empty() {
-            items.push(attachment(first));
+            items.push(attachment(first, line));
         }
         let mut j = i + 1;
         while let Some(next) = self.lines.get(j) {
@@ -461,7 +470,7 @@ impl<'a> Body<'a> {
             if !numbered || next.text.contains('。') || char_count_upto(&next.text, 80) > 80 {
                 break;
             }
-            items.push(attachment(&next.text));
+            items.push(attachment(&next.text, next));
             j += 1;
         }
         self.push(Block::Attachments(Attachments { label, items }));
@@ -489,8 +498,9 @@ impl<'a> Body<'a> {
     }
 }
 
-/// One attachment from its line ("1.名单.xlsx").
-fn attachment(text: &str) -> Attachment {
+/// One attachment from its text ("1.名单.xlsx"), with the link the line
+/// carries for it (HTML).
+fn attachment(text: &str, line: &Line) -> Attachment {
     let (marker, name) = match parse_marker(text, false) {
         Some(m) if blocks::numbers_attachments(m.kind) => (
             text[..m.end].to_owned(),
@@ -498,11 +508,20 @@ fn attachment(text: &str) -> Attachment {
         ),
         _ => (String::new(), text.to_owned()),
     };
+    let href = line
+        .hints
+        .inlines
+        .iter()
+        .filter(|run| !run.text.trim_matches(is_space).is_empty())
+        .find(|run| name.contains(run.text.trim_matches(is_space)))
+        .and_then(|run| run.href.clone());
+    let file_type =
+        blocks::file_type(&name).or_else(|| href.as_deref().and_then(blocks::file_type));
     Attachment {
-        file_type: blocks::file_type(&name),
+        file_type,
         marker,
         name,
-        href: None,
+        href,
     }
 }
 
@@ -538,4 +557,118 @@ fn decide_runs(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Option<bool>> 
         }
     }
     decision
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Inline, TableCell};
+
+    fn line(number: u32, text: &str) -> Line {
+        Line::plain(number, text)
+    }
+
+    /// The HTML front end feeds the same pipeline with hints: links, header
+    /// cells, heading elements and alignment are used as evidence.
+    #[test]
+    fn hints_from_a_richer_front_end() {
+        let mut crumb = line(1, "当前位置：首页 > 通知");
+        crumb.hints.inlines = vec![
+            Inline {
+                text: "当前位置：".into(),
+                href: None,
+                strong: false,
+                em: false,
+            },
+            Inline {
+                text: "首页".into(),
+                href: Some("/".into()),
+                strong: false,
+                em: false,
+            },
+            Inline {
+                text: " > 通知".into(),
+                href: None,
+                strong: false,
+                em: false,
+            },
+        ];
+        let title = line(2, "关于做好某某工作的通知");
+        let mut heading = line(3, "工作要求");
+        heading.hints.heading = Some(2);
+        let mut para = line(4, "请认真执行，详见附件。");
+        para.hints.inlines = vec![
+            Inline {
+                text: "请认真执行，".into(),
+                href: None,
+                strong: false,
+                em: false,
+            },
+            Inline {
+                text: "详见附件".into(),
+                href: None,
+                strong: true,
+                em: false,
+            },
+            Inline {
+                text: "。".into(),
+                href: None,
+                strong: false,
+                em: false,
+            },
+        ];
+        let mut att = line(5, "附件：名单");
+        att.hints.inlines = vec![
+            Inline {
+                text: "附件：".into(),
+                href: None,
+                strong: false,
+                em: false,
+            },
+            Inline {
+                text: "名单".into(),
+                href: Some("/f/list.xlsx".into()),
+                strong: false,
+                em: false,
+            },
+        ];
+        let mut row = line(6, "项目 金额");
+        row.hints.cells = Some(vec![
+            TableCell {
+                header: true,
+                ..TableCell::plain("项目")
+            },
+            TableCell {
+                header: true,
+                ..TableCell::plain("金额")
+            },
+        ]);
+        let mut date = line(7, "2024年1月2日");
+        date.hints.align = Some(Align::Right);
+        let (doc, trace) = assemble(vec![crumb, title, heading, para, att, row, date]);
+        assert_eq!(doc.breadcrumb[0].href.as_deref(), Some("/"));
+        assert_eq!(doc.breadcrumb[1].href, None);
+        assert_eq!(trace.chrome.len(), 2);
+        let Some(Block::Section(s)) = doc.body.first() else {
+            panic!("{:?}", doc.body);
+        };
+        assert_eq!((s.level, s.heading.as_str()), (1, "工作要求"));
+        let Block::Paragraph(p) = &s.blocks[0] else {
+            panic!("{:?}", s.blocks);
+        };
+        assert_eq!(p.inlines.len(), 3);
+        assert!(p.inlines[1].strong);
+        let Block::Attachments(a) = &s.blocks[1] else {
+            panic!("{:?}", s.blocks);
+        };
+        assert_eq!(a.items[0].href.as_deref(), Some("/f/list.xlsx"));
+        assert_eq!(a.items[0].file_type.as_deref(), Some("xlsx"));
+        let Block::Table(t) = &s.blocks[2] else {
+            panic!("{:?}", s.blocks);
+        };
+        assert!(t.rows[0].header);
+        assert!(
+            matches!(doc.body.last(), Some(Block::Signature(sig)) if sig.organisations.is_empty())
+        );
+    }
 }

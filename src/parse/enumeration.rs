@@ -84,7 +84,9 @@ mod tests {
         assert_eq!(e.list.items[0].marker, "一是");
         assert_eq!(e.list.items[0].lead.as_deref(), Some("抓项目。"));
         assert_eq!(e.list.items[0].text, "加快推进。");
-        assert_eq!(e.list.items[2].text, "");
+        // A lone short sentence has no lead of its own: it is the text.
+        assert_eq!(e.list.items[2].lead, None);
+        assert_eq!(e.list.items[2].text, "保安全。");
         assert!(split("一是抓项目。三是保安全。").is_none());
         assert!(split("统一是原则。二是方法。").is_none());
     }
