@@ -35,12 +35,13 @@ pub fn read(lines: &[Line], doc: &mut Document, trace: &mut Trace) -> usize {
             i += 1;
             continue;
         }
-        let unknown = if last_meta && !line.blank_before {
+        let unknown = if last_meta {
             Unknown::Anywhere
         } else {
             Unknown::AfterKnown
         };
-        if let Some(mut ml) = meta::parse_line(&line.text, unknown) {
+        let parsed = meta::parse_line(&line.text, unknown).filter(|ml| known_or_card(line, ml));
+        if let Some(mut ml) = parsed {
             let mut next = i + 1;
             if let Some(value_line) = lines.get(i + 1).filter(|v| value_below(line, &ml, v)) {
                 if let Some(f) = ml.fields.first_mut() {
@@ -75,6 +76,17 @@ pub fn read(lines: &[Line], doc: &mut Document, trace: &mut Trace) -> usize {
             .map(|m| m.value.clone());
     }
     i
+}
+
+/// A line whose first label is not in the table belongs to the metadata
+/// block only as a short card line right below it ("地点: 演播厅 主持:王晓菁"):
+/// every value filled in, no sentence.
+fn known_or_card(line: &Line, ml: &MetaLine) -> bool {
+    let first_known = ml.fields.first().is_none_or(|f| f.key != MetaKey::Other);
+    first_known
+        || (char_count_upto(&line.text, 60) <= 60
+            && !line.text.contains('。')
+            && ml.fields.iter().all(|f| !f.value.is_empty()))
 }
 
 /// In the bullet layout (• 索引号: / blank / value), the value is the next

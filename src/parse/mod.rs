@@ -4,8 +4,10 @@
 
 pub mod assemble;
 pub mod blocks;
+mod body;
 pub mod chrome;
 pub mod contents;
+mod ending;
 pub mod enumeration;
 pub mod head;
 pub mod json;
