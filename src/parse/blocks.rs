@@ -83,6 +83,9 @@ pub fn doc_no(text: &str) -> Option<bool> {
 
 /// A date line (成文日期 under a signature): 2019年11月29日, 二〇一九年十一月二十九日.
 pub fn is_date_line(text: &str) -> bool {
+    if char_count_upto(text, 40) > 40 {
+        return false;
+    }
     let t: String = compact(text);
     if t.chars().count() > 16 {
         return false;
@@ -107,10 +110,12 @@ pub fn is_date_line(text: &str) -> bool {
 
 /// A date broken by a word-processor field code ("{ 2017 6 23").
 pub fn is_garbled_date(text: &str) -> bool {
+    if !text.starts_with(['{', '｛']) || char_count_upto(text, 24) > 24 {
+        return false;
+    }
     let t = text.trim_start_matches(['{', '｛']).trim_matches(is_space);
     let parts: Vec<&str> = t.split(is_space).filter(|p| !p.is_empty()).collect();
-    text.starts_with(['{', '｛'])
-        && parts.len() == 3
+    parts.len() == 3
         && parts[0].len() == 4
         && parts
             .iter()
@@ -242,6 +247,9 @@ const HEADING_TAILS: &[&str] = &[
 /// punctuation that is bold or ends like a heading, followed by running text.
 pub fn plain_heading(line: &Line, next: Option<&Line>) -> bool {
     let t = line.text.as_str();
+    if char_count_upto(t, 50) > 50 {
+        return false;
+    }
     let no_punct = !t.chars().any(|c| {
         matches!(
             c,

@@ -4,6 +4,13 @@
 //! Numbered lines are judged by run: all lines of one marker kind up to the
 //! next marker of an outer kind are sections, or all are list items, so
 //! siblings stay alike (GB/T 9704 numbers headings and items the same way).
+//!
+//! Articles (第一条) are always sections, with the marker alone naming them
+//! and an empty heading, their text following as a paragraph: an article is
+//! the unit laws and rules are cited by (第二十条第(一)项), so it should be
+//! addressable in the outline and by speech, yet its text is a provision, not
+//! a title, and showing it as a heading would make whole sentences bold. An
+//! article that is only a short title ("第一条 适用范围") keeps it as heading.
 
 use super::blocks::{self};
 use super::contents::Toc;

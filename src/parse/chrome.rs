@@ -149,6 +149,7 @@ const CRUMB_SEPARATORS: &[&str] = &[">>", "＞＞", "»", "›", ">", "＞", "�
 /// A breadcrumb line split into crumbs and chrome.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Crumbs {
+    /// The crumbs, outermost first.
     pub labels: Vec<String>,
     /// The prefix (当前位置:) and the separators, as written.
     pub chrome: Vec<String>,

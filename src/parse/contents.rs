@@ -24,8 +24,11 @@ const MAX_ENTRIES: usize = 400;
 /// A table of contents found in the body: lines `start..end`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Toc {
+    /// The first line (the 目录 label, when there is one).
     pub start: usize,
+    /// One past the last entry.
     pub end: usize,
+    /// The entries, as a block.
     pub block: Contents,
 }
 

@@ -12,8 +12,11 @@ use crate::model::{Image, Inline, TableCell};
 /// Horizontal alignment the source gave a line (HTML `text-align`, `<center>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
+    /// Flush left (the default for running text).
     Left,
+    /// Centred (titles).
     Center,
+    /// Flush right (signatures and dates).
     Right,
 }
 

@@ -312,6 +312,7 @@ fn match_unknown_at(text: &str, pos: usize) -> Option<Found> {
 /// Fields read from one line, and the widgets found among them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MetaLine {
+    /// The fields, in line order.
     pub fields: Vec<MetaField>,
     /// Widget labels and their values, as written (chrome).
     pub chrome: Vec<String>,

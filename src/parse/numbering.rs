@@ -128,6 +128,7 @@ const CITATION_FOLLOWERS: &[&str] = &[
 /// A marker at the start of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Marker {
+    /// The family.
     pub kind: MarkerKind,
     /// The number's value (一 → 1, 十一 → 11, ① → 1, 1.2 → 2).
     pub value: u32,
@@ -355,7 +356,10 @@ pub enum Shape {
     Heading,
     /// A run-in heading: a short phrase ending with 。 and more text after it;
     /// `split` is the byte offset just after that 。.
-    RunIn { split: usize },
+    RunIn {
+        /// Byte offset just after the phrase's 。.
+        split: usize,
+    },
     /// A numbered item: a sentence or more ("1.贯彻执行…;参与…。").
     Item,
 }

@@ -59,7 +59,10 @@ pub enum Opened {
     /// In sequence.
     Ok,
     /// Its number does not follow the previous sibling's (一、 then 三、).
-    Gap { expected: u32 },
+    Gap {
+        /// The number that would have followed.
+        expected: u32,
+    },
 }
 
 /// The body being built.
