@@ -35,7 +35,10 @@ fn a_whole_notice() {
                 2019年11月29日   \r\n\
                 （此件公开发布）\r\n";
     let doc = parse_text(page);
-    assert_eq!(doc.title.as_deref(), Some("关于印发某某县政务云管理办法的通知"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("关于印发某某县政务云管理办法的通知")
+    );
     assert_eq!(doc.meta_value(MetaKey::DocNo), Some("某政办发〔2019〕29号"));
     assert_eq!(
         kinds(&doc),
@@ -81,7 +84,10 @@ fn crlf_lone_cr_and_nbsp_read_like_plain_newlines() {
 fn titles() {
     // Wrapped over two lines: joined when the first does not end like a title.
     let doc = parse_text("某某县人民政府关于印发\n某某办法的通知\n一、总则");
-    assert_eq!(doc.title.as_deref(), Some("某某县人民政府关于印发某某办法的通知"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("某某县人民政府关于印发某某办法的通知")
+    );
     // Given only by a 标题 field.
     let doc = parse_text("标题: 某某县工作规则\n索引号: 1\n第一章 总则");
     assert_eq!(doc.title.as_deref(), Some("某某县工作规则"));
@@ -93,7 +99,10 @@ fn titles() {
     // Missing: a diagnostic says so.
     let doc = parse_text("本报告由某某办公室编制而成，数据统计时限为全年。\n一、概述");
     assert_eq!(doc.title, None);
-    assert!(doc.diagnostics.iter().any(|d| d.code == DiagnosticCode::NoTitle));
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == DiagnosticCode::NoTitle));
 }
 
 #[test]
@@ -112,7 +121,12 @@ fn chrome_is_taken_out_and_mapped() {
     assert_eq!(crumbs, ["首页", "政务公开", "通知公告"]);
     assert_eq!(
         doc.actions,
-        [Action::Share, Action::Bookmark, Action::Print, Action::Close]
+        [
+            Action::Share,
+            Action::Bookmark,
+            Action::Print,
+            Action::Close
+        ]
     );
     assert_eq!(doc.title.as_deref(), Some("某某县关于做好工作的通知"));
     assert_eq!(kinds(&doc), ["section"]);
@@ -122,7 +136,8 @@ fn chrome_is_taken_out_and_mapped() {
 
 #[test]
 fn tables_with_header_rows() {
-    let doc = parse_text("序号 | 事项 | 依据 ||\n1 | 政府采购 | 《采购法》 ||\n2 | 工程建设 | | |\n");
+    let doc =
+        parse_text("序号 | 事项 | 依据 ||\n1 | 政府采购 | 《采购法》 ||\n2 | 工程建设 | | |\n");
     let Some(Block::Table(t)) = doc.body.first() else {
         panic!("a table: {:?}", doc.body);
     };
@@ -156,8 +171,44 @@ fn bracketed_leads_and_bullets_become_lists() {
 }
 
 #[test]
+fn enumerations_one_point_per_line() {
+    let doc = parse_text(
+        "主要做法：\n一是抓项目。加快推进重点项目。\n二是强服务。\n三是保安全。守住底线。\n下一步，我们将继续努力。",
+    );
+    assert_eq!(kinds(&doc), ["paragraph", "list", "paragraph"]);
+    let Block::List(l) = &doc.body[1] else {
+        unreachable!()
+    };
+    let items: Vec<(&str, Option<&str>, &str)> = l
+        .items
+        .iter()
+        .map(|i| (i.marker.as_str(), i.lead.as_deref(), i.text.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("一是", Some("抓项目。"), "加快推进重点项目。"),
+            ("二是", None, "强服务。"),
+            ("三是", Some("保安全。"), "守住底线。"),
+        ]
+    );
+    // A lone 一是 line is just a paragraph.
+    assert_eq!(
+        kinds(&parse_text("一是抓项目。\n其他工作。")),
+        ["paragraph", "paragraph"]
+    );
+}
+
+#[test]
+fn addressee_with_a_label() {
+    let doc = parse_text("关于某某工作的通知\n主送：各县人民政府\n现将有关事项通知如下。");
+    assert_eq!(kinds(&doc), ["addressee", "paragraph"]);
+}
+
+#[test]
 fn traditional_characters_set_the_language() {
-    let doc = parse_text("臺北市政府關於發布實施計劃的通知\n一、總則\n為規範機關辦公，特訂定本辦法。");
+    let doc =
+        parse_text("臺北市政府關於發布實施計劃的通知\n一、總則\n為規範機關辦公，特訂定本辦法。");
     assert_eq!(doc.lang, "zh-TW");
     assert_eq!(parse_text("上盘镇工作总结\n一、总则").lang, "zh-CN");
 }
@@ -177,6 +228,10 @@ fn empty_and_blank_pages() {
         let doc = parse_text(page);
         assert!(doc.body.is_empty());
         let codes: Vec<_> = doc.diagnostics.iter().map(|d| d.code).collect();
-        assert_eq!(codes, [DiagnosticCode::NoTitle, DiagnosticCode::NoBody], "{page:?}");
+        assert_eq!(
+            codes,
+            [DiagnosticCode::NoTitle, DiagnosticCode::NoBody],
+            "{page:?}"
+        );
     }
 }

@@ -195,6 +195,12 @@ const ADDRESSEE_WORDS: &[&str] = &[
 
 /// An addressee line (各县(市)、区人民政府,市政府各委、办、局:).
 pub fn is_addressee(text: &str) -> bool {
+    let labelled = text
+        .strip_prefix("主送")
+        .is_some_and(|rest| rest.trim_start_matches(is_space).starts_with([':', '：']));
+    if labelled {
+        return char_count_upto(text, 100) <= 100 && !text.contains('。');
+    }
     char_count_upto(text, 100) <= 100
         && text.ends_with([':', '：'])
         && !text.contains('。')

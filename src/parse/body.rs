@@ -165,6 +165,11 @@ impl<'a> Body<'a> {
                 return i + 1;
             }
         }
+        if let Some(item) = self.enumeration_line(i) {
+            self.out.item(ListKind::Enumeration, item);
+            self.started = true;
+            return i + 1;
+        }
         if let Some(rest) = text.strip_prefix(meta::is_bullet) {
             let item = ListItem {
                 marker: String::new(),
@@ -189,6 +194,20 @@ impl<'a> Body<'a> {
         }
         self.paragraph(line, 0);
         i + 1
+    }
+
+    /// 一是… on its own line, continuing such a list, or starting one when the
+    /// next line holds 二是 (and the line is not a whole enumeration itself).
+    fn enumeration_line(&self, i: usize) -> Option<ListItem> {
+        let text = self.lines[i].text.as_str();
+        let n = self.out.open_items(ListKind::Enumeration);
+        if n > 0 {
+            return enumeration::line_item(text, u32::try_from(n + 1).ok()?);
+        }
+        let next = self.lines.get(i + 1)?;
+        let starts =
+            enumeration::line_item(&next.text, 2).is_some() && enumeration::split(text).is_none();
+        starts.then(|| enumeration::line_item(text, 1)).flatten()
     }
 
     /// A paragraph from `line.text[start..]`, split at a 一是/二是 enumeration.

@@ -72,6 +72,29 @@ pub fn split(text: &str) -> Option<Enumeration> {
     })
 }
 
+/// A line that opens with the `n`-th enumeration word (二是 for 2): the item,
+/// with its lead phrase where it has one. For enumerations printed one point
+/// per line.
+pub fn line_item(text: &str, n: u32) -> Option<ListItem> {
+    let (value, len) = parse_chinese(text)?;
+    let after = text[len..].strip_prefix(ENUM_WORD)?;
+    if value != n {
+        return None;
+    }
+    let marker_end = text.len() - after.len();
+    let body = after.trim_matches(super::lines::is_space);
+    let (lead, rest) = match lead_phrase(body) {
+        Some(split) => (Some(body[..split].to_owned()), body[split..].trim_start()),
+        None => (None, body),
+    };
+    Some(ListItem {
+        marker: text[..marker_end].to_owned(),
+        lead,
+        text: rest.to_owned(),
+        inlines: Vec::new(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,6 +41,8 @@ pub enum ListKind {
     Bullet,
     /// Lines opened by a bracketed label (【…】).
     Bracket,
+    /// Lines opened by 一是, 二是, … (one point per line).
+    Enumeration,
 }
 
 struct Open {
@@ -116,12 +118,21 @@ impl Outline {
                 return;
             }
         }
-        let ordered = matches!(kind, ListKind::Numbered(_));
+        let ordered = matches!(kind, ListKind::Numbered(_) | ListKind::Enumeration);
         self.push(Block::List(List {
             ordered,
             items: vec![item],
         }));
         self.open_list = Some(kind);
+    }
+
+    /// How many items the open list of `kind` has (0 when the last block is
+    /// not such a list).
+    pub fn open_items(&self, kind: ListKind) -> usize {
+        match (self.open_list, self.blocks().last()) {
+            (Some(k), Some(Block::List(list))) if k == kind => list.items.len(),
+            _ => 0,
+        }
     }
 
     /// Closes the innermost open section.
