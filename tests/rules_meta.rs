@@ -30,7 +30,13 @@ fn the_label_table_is_large_and_every_label_reads_back() {
                 assert_eq!(line.fields[0].label, label);
                 assert_eq!(line.fields[0].value, "值");
             }
-            LabelKind::Chrome => assert!(line.fields.is_empty() && line.chrome.len() == 1),
+            LabelKind::Chrome => {
+                // A widget with its choices is chrome, whole.
+                let widget = format!("{label}:【大 中 小】");
+                let line = parse_line(&widget, Unknown::Reject).expect(label);
+                assert!(line.fields.is_empty(), "{label}");
+                assert_eq!(line.chrome, [widget]);
+            }
         }
     }
 }
@@ -87,6 +93,10 @@ const LINES: &[(&str, &[Field])] = &[
         "发布时间:2015-11-19 来源: 浏览量: 浏览字号:",
         &[(Published, "发布时间", "2015-11-19"), (Source, "来源", ""), (Views, "浏览量", "")],
     ),
+    // a widget with its choices and actions is chrome; text after a widget
+    // label that is not widget text is kept
+    ("来源:本站 字号:【大 中 小】 打印 关闭", &[(Source, "来源", "本站")]),
+    ("来源:本站 字号:默认 另有说明", &[(Source, "来源", "本站"), (Other, "字号", "默认 另有说明")]),
     // an unknown label after a known one is kept as "other"
     ("来源:新华社 记者:张三", &[(Source, "来源", "新华社"), (Other, "记者", "张三")]),
 ];

@@ -135,6 +135,17 @@ fn chrome_is_taken_out_and_mapped() {
 }
 
 #[test]
+fn actions_after_a_widget_on_the_publishing_line() {
+    let (doc, trace) = parse_text_traced(
+        "某某县关于做好工作的通知\n发布日期: 2024-01-02 字号:【大 中 小】 打印 关闭\n一、总则",
+    );
+    assert_eq!(doc.actions, [Action::Print, Action::Close]);
+    assert_eq!(doc.meta.len(), 1);
+    assert_eq!(trace.chrome.len(), 1);
+    assert_eq!(trace.chrome[0].text, "字号:【大 中 小】 打印 关闭");
+}
+
+#[test]
 fn tables_with_header_rows() {
     let doc =
         parse_text("序号 | 事项 | 依据 ||\n1 | 政府采购 | 《采购法》 ||\n2 | 工程建设 | | |\n");

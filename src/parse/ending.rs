@@ -130,6 +130,7 @@ impl Body<'_> {
             return false;
         }
         for c in ml.chrome {
+            head::add_actions(doc, &c);
             self.chrome.push((line.number, c));
         }
         for f in ml.fields {

@@ -115,6 +115,7 @@ impl Head<'_> {
     /// Adds the fields of one line, each once; widgets go to the trace.
     fn add(&mut self, ml: MetaLine, number: u32) {
         for c in ml.chrome {
+            add_actions(self.doc, &c);
             self.trace.chrome(number, c);
         }
         for f in ml.fields {
@@ -183,6 +184,15 @@ impl Head<'_> {
         }
         self.doc.title = Some(title);
         j
+    }
+}
+
+/// Adds the actions a widget piece names (打印 关闭 after 字号).
+pub fn add_actions(doc: &mut Document, chrome_text: &str) {
+    for a in super::chrome::whole_line(chrome_text).unwrap_or_default() {
+        if !doc.actions.contains(&a) {
+            doc.actions.push(a);
+        }
     }
 }
 

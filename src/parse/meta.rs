@@ -384,15 +384,35 @@ pub fn parse_line(text: &str, unknown: Unknown) -> Option<MetaLine> {
             .unwrap_or("")
             .trim_matches(|c| is_space(c) || is_bullet(c));
         let label = &text[f.start..f.label_end];
-        push_field(&mut line, label, f.kind, value, &text[f.start..value_end]);
+        let label_raw = &text[f.start..f.value_start.min(value_end)];
+        let raw = &text[f.start..value_end];
+        push_field(&mut line, (label, label_raw), f.kind, value, raw);
     }
     Some(line)
 }
 
-fn push_field(line: &mut MetaLine, label: &str, kind: Option<LabelKind>, value: &str, raw: &str) {
+/// Adds one field; `label_raw` is the label as written (with its colon) and
+/// `raw` the label with its value, for widgets.
+fn push_field(
+    line: &mut MetaLine,
+    (label, label_raw): (&str, &str),
+    kind: Option<LabelKind>,
+    value: &str,
+    raw: &str,
+) {
     let label: String = label.chars().filter(|c| !is_space(*c)).collect();
     match kind {
-        Some(LabelKind::Chrome) => line.chrome.push(raw.trim_matches(is_space).to_owned()),
+        Some(LabelKind::Chrome) => {
+            let raw = raw.trim_matches(is_space);
+            if value.is_empty() || super::chrome::whole_line(raw).is_some() {
+                line.chrome.push(raw.to_owned());
+            } else {
+                // Text after a widget label that is not widget text is kept.
+                line.chrome
+                    .push(label_raw.trim_matches(is_space).to_owned());
+                line.fields.push(field(MetaKey::Other, label, value));
+            }
+        }
         Some(LabelKind::Meta(key)) => line.fields.push(field(key, label, value)),
         None => line.fields.push(field(MetaKey::Other, label, value)),
     }
@@ -480,7 +500,7 @@ pub fn parse_cells(cells: &[&str]) -> Option<MetaLine> {
             _ => "",
         };
         let label = cell.trim_end_matches(|c: char| is_space(c) || is_colon(c));
-        push_field(&mut line, label, Some(kind), value, cell);
+        push_field(&mut line, (label, cell), Some(kind), value, cell);
     }
     Some(line)
 }
