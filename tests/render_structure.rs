@@ -128,10 +128,7 @@ fn check_structure(name: &str, doc: &Document, html: &str) {
         );
         for th in table.select(&sel("th")) {
             let scope = th.value().attr("scope").unwrap_or("");
-            assert!(
-                ["col", "row", "colgroup", "rowgroup"].contains(&scope),
-                "{name}: th without scope"
-            );
+            assert!(["col", "row"].contains(&scope), "{name}: th without scope");
         }
     }
     for region in dom.select(&sel(".yl-table")) {

@@ -247,13 +247,10 @@ fn write_row(w: &mut HtmlWriter, cells: &[TableCell], header_row: bool) {
         let tag = if header { "th" } else { "td" };
         w.open(tag);
         if header {
-            let scope = match (header_row, cell.colspan > 1) {
-                (true, true) => "colgroup",
-                (true, false) => "col",
-                (false, _) if cell.rowspan > 1 => "rowgroup",
-                (false, _) => "row",
-            };
-            w.attr("scope", scope);
+            // `col` and `row` cover every column or row a spanning cell
+            // spans; `colgroup`/`rowgroup` would need <colgroup> elements
+            // and row groups this table does not have.
+            w.attr("scope", if header_row { "col" } else { "row" });
         }
         // HTML caps colspan at 1000 and rowspan at 65534.
         if cell.colspan > 1 {
