@@ -66,6 +66,15 @@ fn options_only_change_root_attributes() {
 }
 
 #[test]
+fn modes_are_named_as_in_data_mode() {
+    for mode in [Mode::Standard, Mode::Elderly] {
+        assert_eq!(Mode::from_name(mode.as_str()), Some(mode));
+    }
+    assert_eq!(Mode::from_name("Elderly"), None);
+    assert_eq!(Mode::from_name(""), None);
+}
+
+#[test]
 fn unknown_theme_and_odd_scales_fall_back() {
     let doc = reference_document();
     for (theme, scale, want_theme, want_scale) in [

@@ -3,11 +3,11 @@
 //! theme blocks holding exactly the colours of `src/theme.rs`, the media
 //! queries present, no fixed heights on text.
 
-use yilan::render::{stylesheet, BASE_STYLESHEET};
+use yilan::render::{stylesheet, BASE_STYLESHEET, MEDIA_STYLESHEET};
 use yilan::theme::{self, SCALE_STEPS};
 
 /// A style rule: the at-rules around it, its selector list, its declarations.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Rule {
     context: Vec<String>,
     selectors: String,
@@ -239,8 +239,8 @@ fn theme_blocks_hold_the_theme_data() {
     );
     // Colours are set only by theme blocks (and the system colours of
     // forced-colors mode), never by hand elsewhere.
-    let base = parse(BASE_STYLESHEET);
-    for rule in &base {
+    let hand_written = [parse(BASE_STYLESHEET), parse(MEDIA_STYLESHEET)].concat();
+    for rule in &hand_written {
         for (property, v) in &rule.declarations {
             assert!(
                 !v.contains('#'),

@@ -27,7 +27,7 @@ pub mod writer;
 
 pub use standalone::standalone;
 pub use strings::Locale;
-pub use style::{stylesheet, BASE_STYLESHEET};
+pub use style::{stylesheet, BASE_STYLESHEET, MEDIA_STYLESHEET};
 
 use crate::ids;
 use crate::model::{Action, Document, MetaField, MetaKey};
@@ -47,6 +47,16 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The mode named `standard` or `elderly` (as in `data-mode` and on the
+    /// command line), if it is one.
+    pub fn from_name(name: &str) -> Option<Mode> {
+        match name {
+            "standard" => Some(Mode::Standard),
+            "elderly" => Some(Mode::Elderly),
+            _ => None,
+        }
+    }
+
     /// The `data-mode` value: `standard` or `elderly`.
     pub fn as_str(self) -> &'static str {
         match self {

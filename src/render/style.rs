@@ -1,34 +1,30 @@
-//! The stylesheet: `assets/yilan.css` with the theme blocks generated from
-//! [`crate::theme`], so the colours the contrast tests check are the colours
-//! the view shows.
+//! The stylesheet: `assets/yilan.css` (layout, modes, scale steps), the
+//! theme blocks generated from [`crate::theme`] (so the colours the contrast
+//! tests check are the colours the view shows), then
+//! `assets/yilan-media.css` (system settings and print, which override the
+//! theme colours).
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use crate::theme::{self, Palette, Theme};
 
-/// The hand-written part of the stylesheet (layout, modes, scale steps,
-/// media queries), without the theme colours.
+/// The hand-written layout of the view (modes, scale steps, every element),
+/// which reads its colours from custom properties.
 pub const BASE_STYLESHEET: &str = include_str!("../../assets/yilan.css");
 
-/// Where [`stylesheet`] puts the generated theme blocks: after the base
-/// rules that read the colours, before the media queries that override them.
-const THEMES_MARKER: &str = "/* @yl-themes */";
+/// The hand-written media queries (reduced motion, more contrast, forced
+/// colours, print), which must follow the theme blocks to override them.
+pub const MEDIA_STYLESHEET: &str = include_str!("../../assets/yilan-media.css");
 
-/// The whole stylesheet: [`BASE_STYLESHEET`] with the theme blocks
-/// generated from [`theme::themes`]. Built once.
+/// The whole stylesheet: [`BASE_STYLESHEET`], the theme blocks generated
+/// from [`theme::themes`], [`MEDIA_STYLESHEET`]. Built once.
 ///
 /// Every selector is scoped under `.yl-view`, so the sheet can sit in a
 /// plain page or a shadow root without touching anything else.
 pub fn stylesheet() -> &'static str {
     static SHEET: OnceLock<String> = OnceLock::new();
-    SHEET.get_or_init(|| {
-        let themes = theme_css();
-        match BASE_STYLESHEET.split_once(THEMES_MARKER) {
-            Some((before, after)) => [before, &themes, after].concat(),
-            None => [BASE_STYLESHEET, &themes].concat(),
-        }
-    })
+    SHEET.get_or_init(|| [BASE_STYLESHEET, "\n", &theme_css(), "\n", MEDIA_STYLESHEET].concat())
 }
 
 /// The theme blocks: the default (standard) colours on `.yl-view`, one block
