@@ -17,6 +17,8 @@ pub const TITLE: &str = "yl-title";
 pub const META: &str = "yl-meta";
 /// The breadcrumb's id.
 pub const BREADCRUMB: &str = "yl-breadcrumb";
+/// The id of the metadata block's heading (文档信息).
+pub const META_HEADING: &str = "yl-meta-h";
 
 /// The letter that names a block's kind in its id.
 fn kind_letter(block: &Block) -> char {
@@ -59,6 +61,17 @@ pub fn item_id(block_id: &str, item: usize) -> String {
 /// id with the same digits would need block 3 to be a section.
 pub fn cell_id(table_id: &str, row: usize, cell: usize) -> String {
     format!("{table_id}-{}-{}", row + 1, cell + 1)
+}
+
+/// The id of the heading of the section `section_id` (`yl-s2` → `yl-s2-h`).
+pub fn heading_id(section_id: &str) -> String {
+    format!("{section_id}-h")
+}
+
+/// The id of the label or caption of the block `block_id` (a table's
+/// caption, the 附件 label, the 目录 label): `yl-t3` → `yl-t3-label`.
+pub fn label_id(block_id: &str) -> String {
+    format!("{block_id}-label")
 }
 
 /// The id of metadata field `index` (0-based).

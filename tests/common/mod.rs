@@ -1,6 +1,10 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+mod builders;
+#[allow(unused_imports)]
+pub use builders::*;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
