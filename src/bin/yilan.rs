@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! yilan parse [--from text|html|json] [--compact] FILE|-
+//! yilan render [--from text|html|json] [--mode standard|elderly] [--theme ID] [--scale N] [--locale TAG] FILE|-
 //! ```
 //!
 //! Each command reads one input the same way ([`InputArgs`], [`read_document`])
@@ -20,11 +21,22 @@ yilan (易览): readable views of government information-disclosure pages (政�
 
 Usage:
   yilan parse [--from text|html|json] [--compact] FILE|-
+  yilan render [--from text|html|json] [--mode standard|elderly] [--theme ID]
+               [--scale N] [--locale TAG] FILE|-
   yilan --help | --version
 
 Commands:
   parse    Read a page's text, a page's HTML or model JSON, and print the
            document model as JSON.
+  render   Read the same inputs and print a complete, standalone HTML page
+           of the reading view (stylesheet inlined) that opens from disk.
+
+Options of render:
+  --mode MODE     standard (default) or elderly.
+  --theme ID      auto (default), standard, yellow-on-black, white-on-black,
+                  black-on-white or cream.
+  --scale N       Text scale: 1, 1.25, 1.5, 1.75, 2, 2.5 or 3 (default 1).
+  --locale TAG    Language of the view's own words: zh-CN (default), zh-TW, en.
 
 Options:
   --from FORMAT   What FILE holds: text, html or json. By default it follows
@@ -82,8 +94,8 @@ fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         }
         Some(Value(command)) => match command.to_str() {
             Some("parse") => parse_command(parser),
+            Some("render") => render_command(parser),
             Some("help") => print(USAGE.as_bytes()),
-            // A `render` command joins here: see the end of this file.
             _ => Err(Failure::Usage(format!(
                 "unknown command '{}'",
                 command.to_string_lossy()
@@ -265,9 +277,50 @@ fn parse_command(mut parser: lexopt::Parser) -> Result<(), Failure> {
 }
 
 // ---- yilan render ----
-//
-// `yilan render [--mode elderly] [--theme ID] [--scale N] FILE|-` prints a
-// standalone HTML page: it reads its input with `InputArgs` and
-// `read_document` like `parse`, builds `yilan::RenderOptions` from its own
-// options, and prints `yilan::render::standalone(&doc, &options)`. Its
-// command name goes in `run`'s match and its line in `USAGE`.
+
+/// `yilan render [--from FORMAT] [--mode M] [--theme ID] [--scale N] [--locale TAG] FILE|-`:
+/// prints a standalone HTML page of the reading view.
+fn render_command(mut parser: lexopt::Parser) -> Result<(), Failure> {
+    let mut input = InputArgs::default();
+    let mut options = yilan::RenderOptions::default();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("from") => input.set_from(&parser.value()?)?,
+            Long("mode") => {
+                let name = parser.value()?.string()?;
+                options.mode = yilan::Mode::from_name(&name).ok_or_else(|| {
+                    Failure::Usage(format!("unknown mode '{name}': use standard or elderly"))
+                })?;
+            }
+            Long("theme") => {
+                let id = parser.value()?.string()?;
+                if id != "auto" && yilan::theme::find(&id).is_none() {
+                    let known: Vec<&str> = yilan::theme::themes().iter().map(|t| t.id).collect();
+                    return Err(Failure::Usage(format!(
+                        "unknown theme '{id}': use auto or one of {}",
+                        known.join(", ")
+                    )));
+                }
+                options.theme = id;
+            }
+            Long("scale") => {
+                let text = parser.value()?.string()?;
+                options.scale = text
+                    .parse::<f32>()
+                    .ok()
+                    .filter(|n| n.is_finite() && *n > 0.0)
+                    .ok_or_else(|| {
+                        Failure::Usage(format!("--scale takes a number, not '{text}'"))
+                    })?;
+            }
+            Long("locale") => {
+                options.locale = yilan::render::Locale::from_tag(&parser.value()?.string()?);
+            }
+            Value(value) => input.set_source(value)?,
+            Short('h') | Long("help") => return print(USAGE.as_bytes()),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let doc = read_document(&input)?;
+    print(yilan::render::standalone(&doc, &options).as_bytes())
+}
