@@ -24,7 +24,8 @@ pub enum ErrorCode {
     Value,
     /// The `version` is not one this crate reads.
     Version,
-    /// The input is larger than the configured limit.
+    /// The input is larger than the configured limit, or nests deeper
+    /// than [`crate::parse::json::MAX_NESTING`] levels.
     TooLarge,
 }
 

@@ -17,6 +17,8 @@ pub const TITLE: &str = "yl-title";
 pub const META: &str = "yl-meta";
 /// The breadcrumb's id.
 pub const BREADCRUMB: &str = "yl-breadcrumb";
+/// The id of the metadata block's heading (文档信息).
+pub const META_HEADING: &str = "yl-meta-h";
 
 /// The letter that names a block's kind in its id.
 fn kind_letter(block: &Block) -> char {
@@ -51,6 +53,25 @@ pub fn block_id(path: &[usize], block: &Block) -> String {
 /// The id of item `item` (0-based) of the list or attachments block `block_id`.
 pub fn item_id(block_id: &str, item: usize) -> String {
     format!("{block_id}-{}", item + 1)
+}
+
+/// The id of cell `cell` (0-based, in the row's cell list) of row `row`
+/// (0-based) of the table `table_id`: `yl-t3-2-1` is the first cell of the
+/// second row of table `yl-t3`. It cannot clash with a block id: a block
+/// id with the same digits would need block 3 to be a section.
+pub fn cell_id(table_id: &str, row: usize, cell: usize) -> String {
+    format!("{table_id}-{}-{}", row + 1, cell + 1)
+}
+
+/// The id of the heading of the section `section_id` (`yl-s2` → `yl-s2-h`).
+pub fn heading_id(section_id: &str) -> String {
+    format!("{section_id}-h")
+}
+
+/// The id of the label or caption of the block `block_id` (a table's
+/// caption, the 附件 label, the 目录 label): `yl-t3` → `yl-t3-label`.
+pub fn label_id(block_id: &str) -> String {
+    format!("{block_id}-label")
 }
 
 /// The id of metadata field `index` (0-based).

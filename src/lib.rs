@@ -30,3 +30,4 @@ pub use model::Document;
 pub use parse::json::parse_json;
 pub use parse::text::parse_text;
 pub use render::{render, Mode, RenderOptions};
+pub use speech::{speech_plan, Chunk, ChunkKind, Plan, SpeechOptions};

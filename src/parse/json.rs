@@ -1,9 +1,161 @@
-//! Model JSON → validated Document.
+//! Model JSON → validated [`Document`].
+//!
+//! Model JSON is the document model written out (see `schema/document.schema.json`).
+//! Unlike page text and HTML it can be wrong, so reading it returns a
+//! [`ModelError`] with a code, the JSON path of the culprit and a plain
+//! message, e.g. `body[3].blocks[0].level: expected 1 to 4, got 9`.
+//!
+//! Reading goes in fixed steps, each with its own error code:
+//!
+//! 1. size: more than [`ParseJsonOptions::max_bytes`] → `tooLarge`;
+//! 2. syntax: not JSON → `syntax`; nested deeper than [`MAX_NESTING`]
+//!    (serde_json's recursion limit, which keeps deep input from
+//!    overflowing the stack) → `tooLarge`;
+//! 3. version, before anything else about the content: a missing or unknown
+//!    `version` → `version`;
+//! 4. shape: wrong types, missing or unknown fields, unknown block types or
+//!    enum values → `shape`, with the full path even inside blocks;
+//! 5. values ([`validate`]): ranges and consistency the types cannot express
+//!    → `value`.
+//!
+//! Links (`href`, an image's `src`) are not checked here: any string is
+//! accepted, and the renderer decides which URLs it writes out (it
+//! allow-lists schemes), so a hostile link in model JSON is harmless.
+
+mod read;
+mod validate;
+
+use serde_json::Value;
 
 use crate::error::{ErrorCode, ModelError};
-use crate::model::Document;
+use crate::model::{Document, MODEL_VERSION};
+
+pub use validate::{validate, MAX_COLSPAN, MAX_ROWSPAN};
+
+/// The default limit on the size of model JSON: 16 MiB, some fifty times
+/// the largest page among the test fixtures (308 KB of HTML with long
+/// tables). Reading takes about twelve times the input's size in memory at
+/// the peak (it goes through a JSON value tree), so 16 MiB costs some
+/// 200 MB; lower the limit where that matters.
+pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
+
+/// How deeply arrays and objects may nest: 127 levels, serde_json's
+/// recursion limit. A valid document nests 17 levels at most (four levels
+/// of sections, then a table's cells and their inlines).
+pub const MAX_NESTING: usize = 127;
+
+/// How to read model JSON.
+///
+/// # Defaults
+/// `max_bytes`: [`DEFAULT_MAX_BYTES`] (16 MiB).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParseJsonOptions {
+    /// The largest input accepted, in bytes of UTF-8; larger input is
+    /// rejected with [`ErrorCode::TooLarge`] before it is read.
+    pub max_bytes: usize,
+}
+
+impl Default for ParseJsonOptions {
+    fn default() -> Self {
+        ParseJsonOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Parses and validates model JSON with the default options.
+///
+/// ```
+/// let doc = yilan::parse_json(r#"{"version": 1, "title": "通知", "body": []}"#).unwrap();
+/// assert_eq!(doc.title.as_deref(), Some("通知"));
+///
+/// let err = yilan::parse_json(r#"{"version": 2}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "version: unsupported model version 2 (this library reads version 1)");
+/// ```
+pub fn parse_json(input: &str) -> Result<Document, ModelError> {
+    parse_json_with(input, &ParseJsonOptions::default())
+}
 
 /// Parses and validates model JSON.
-pub fn parse_json(input: &str) -> Result<Document, ModelError> {
-    serde_json::from_str(input).map_err(|e| ModelError::new(ErrorCode::Syntax, "", e.to_string()))
+pub fn parse_json_with(input: &str, options: &ParseJsonOptions) -> Result<Document, ModelError> {
+    if input.len() > options.max_bytes {
+        return Err(ModelError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!(
+                "model JSON is {} bytes, more than the limit of {} bytes",
+                input.len(),
+                options.max_bytes
+            ),
+        ));
+    }
+    // Read as a value tree first, not straight into the model: serde's
+    // derived reader also takes a block's `type` as a variant number
+    // (`"type": 1`), which the schema rejects, and paths need the tree.
+    let value: Value = serde_json::from_str(input).map_err(syntax_error)?;
+    from_value(value)
+}
+
+/// Validates a JSON value (already parsed, e.g. by another JSON reader) into
+/// a document: the version, shape and value checks of [`parse_json`], with
+/// the same codes, paths and messages.
+///
+/// In the browser, a JavaScript object converted to a [`Value`] (with
+/// serde-wasm-bindgen) comes here for the same paths as JSON text. A
+/// [`Document`] deserialised directly from one needs only [`validate`], but
+/// its shape errors are then the deserialiser's own, whose paths stop at
+/// the enclosing block, and it also takes what serde takes beyond the
+/// schema: a block `type` given as a variant number, an enum value written
+/// as a map (`{"print": null}`).
+pub fn from_value(value: Value) -> Result<Document, ModelError> {
+    let Value::Object(root) = value else {
+        return Err(ModelError::new(
+            ErrorCode::Shape,
+            "",
+            format!(
+                "expected the document, a JSON object, got {}",
+                read::describe(&value)
+            ),
+        ));
+    };
+    check_version(root.get("version"))?;
+    let doc = read::document(root)?;
+    validate(&doc)?;
+    Ok(doc)
+}
+
+/// The `version` check, made before anything else so that a document of
+/// another model version is reported as such, not as a pile of shape errors.
+fn check_version(version: Option<&Value>) -> Result<(), ModelError> {
+    let problem = match version {
+        None => "missing model version".to_owned(),
+        Some(v) if v.as_u64() == Some(u64::from(MODEL_VERSION)) => return Ok(()),
+        Some(v @ (Value::Number(_) | Value::String(_) | Value::Bool(_) | Value::Null)) => {
+            format!("unsupported model version {}", read::excerpt(v))
+        }
+        Some(v) => format!("unsupported model version ({})", read::describe(v)),
+    };
+    Err(ModelError::new(
+        ErrorCode::Version,
+        "version",
+        format!("{problem} (this library reads version {MODEL_VERSION})"),
+    ))
+}
+
+/// Maps serde_json's syntax errors; its recursion limit becomes `tooLarge`.
+fn syntax_error(error: serde_json::Error) -> ModelError {
+    let message = error.to_string();
+    // serde_json has no public code for this error, only its message.
+    if message.starts_with("recursion limit exceeded") {
+        return ModelError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!(
+                "nested more than {MAX_NESTING} levels deep at line {} column {}",
+                error.line(),
+                error.column()
+            ),
+        );
+    }
+    ModelError::new(ErrorCode::Syntax, "", format!("invalid JSON: {message}"))
 }

@@ -1,8 +1,120 @@
-//! Page text (what a browser's `innerText` gives) → Document.
+//! Page text (what a browser's `innerText` gives) → lines → Document.
+//!
+//! The text front end only splits lines: CRLF and lone CR, a byte-order mark,
+//! zero-width spaces, nbsp and U+3000 indentation, lines of only whitespace,
+//! and `|`-separated table rows. Every rule lives in the shared pipeline.
 
-use crate::model::Document;
+use super::assemble::assemble;
+use super::lines::{is_space, Hints, Line, Trace};
+use crate::model::{Document, TableCell};
 
-/// Parses page text into a document. Never fails.
-pub fn parse_text(_input: &str) -> Document {
-    Document::default()
+/// Parses page text into a document. Never fails and never panics; what it
+/// was unsure of is in `diagnostics`.
+///
+/// ```
+/// let doc = yilan::parse_text("一、总体情况\n今年以来，工作有序推进。");
+/// assert_eq!(doc.body.len(), 1);
+/// ```
+pub fn parse_text(input: &str) -> Document {
+    parse_text_traced(input).0
+}
+
+/// Like [`parse_text`], and also returns the chrome taken out of the page,
+/// for audits ("every other character is in the document").
+pub fn parse_text_traced(input: &str) -> (Document, Trace) {
+    assemble(lines(input))
+}
+
+/// Splits page text into lines with their indentation and table cells.
+pub fn lines(input: &str) -> Vec<Line> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let mut out = Vec::new();
+    let mut blank_before = false;
+    for (n, raw) in input.split('\n').enumerate() {
+        let number = u32::try_from(n + 1).unwrap_or(u32::MAX);
+        // A lone CR (old Mac files) also ends a line; CRLF leaves an empty tail.
+        for part in raw.split('\r') {
+            match line(number, part, blank_before) {
+                Some(l) => {
+                    out.push(l);
+                    blank_before = false;
+                }
+                None => blank_before = blank_before || !out.is_empty(),
+            }
+        }
+    }
+    out
+}
+
+fn line(number: u32, raw: &str, blank_before: bool) -> Option<Line> {
+    let text = raw.trim_matches(is_space);
+    if text.chars().all(|c| c == '|' || is_space(c)) {
+        return None;
+    }
+    let lead = &raw[..raw.len() - raw.trim_start_matches(is_space).len()];
+    let indent: u32 = lead
+        .chars()
+        .map(|c| match c {
+            '\t' => 4,
+            '\u{3000}' => 2,
+            '\u{200b}' | '\u{feff}' => 0,
+            _ => 1,
+        })
+        .sum();
+    let mut hints = Hints::default();
+    if is_table_row(text) {
+        let mut cells: Vec<TableCell> = text
+            .split('|')
+            .map(|c| TableCell::plain(c.trim_matches(is_space)))
+            .collect();
+        while cells.last().is_some_and(|c| c.text.is_empty()) {
+            cells.pop();
+        }
+        hints.cells = Some(cells);
+    }
+    Some(Line {
+        number,
+        text: tidy(text),
+        indent: u16::try_from(indent).unwrap_or(u16::MAX),
+        blank_before,
+        hints,
+    })
+}
+
+/// A `|`-separated row as text renderings of tables print it.
+fn is_table_row(text: &str) -> bool {
+    text.contains(" | ") || text.ends_with("||") || text.ends_with(" |") || text.starts_with("| ")
+}
+
+/// Replaces nbsp and other odd spaces inside the text with plain spaces and
+/// drops zero-width ones, so rules see one kind of space (U+3000 stays: it
+/// is meaningful inside spaced-out labels and is whitespace to every rule).
+fn tidy(text: &str) -> String {
+    if !text.contains(['\u{a0}', '\u{200b}', '\u{feff}', '\t']) {
+        return text.to_owned();
+    }
+    text.chars()
+        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}'))
+        .map(|c| if matches!(c, '\u{a0}' | '\t') { ' ' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_endings_and_spaces() {
+        let ls =
+            lines("\u{feff}标题\r\n\r\n\u{3000}\u{3000}正文\u{a0}内容\r旧行\n\u{a0} \n| a | b ||");
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["标题", "正文 内容", "旧行", "| a | b ||"]);
+        assert_eq!(ls[1].indent, 4);
+        assert!(ls[1].blank_before);
+        assert_eq!(ls[1].number, 3);
+        assert_eq!(ls[2].number, 3);
+        let cells = ls[3].hints.cells.as_ref().unwrap();
+        assert_eq!(cells.len(), 3);
+        assert_eq!(cells[1].text, "a");
+    }
 }

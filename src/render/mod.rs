@@ -1,6 +1,40 @@
-//! Document + options → semantic HTML. `escape.rs` is the only place that escapes.
+//! Document + options → semantic HTML. `escape.rs` is the only place that
+//! escapes, and [`writer::HtmlWriter`] the only way to write.
+//!
+//! The view's root is an `<article class="yl-view">` whose `data-mode`,
+//! `data-theme` and `data-scale` attributes drive the stylesheet
+//! ([`stylesheet`]): switching mode, theme or text size changes those
+//! attributes only, never the rendered HTML.
+//!
+//! ```
+//! use yilan::model::{Block, Document, Paragraph};
+//! let doc = Document {
+//!     title: Some("通知".into()),
+//!     body: vec![Block::Paragraph(Paragraph::plain("正文<b>"))],
+//!     ..Document::default()
+//! };
+//! let html = yilan::render(&doc, &yilan::RenderOptions::default());
+//! assert!(html.contains("<h1 id=\"yl-title\" class=\"yl-title\">通知</h1>"));
+//! assert!(html.contains("<p id=\"yl-p1\">正文&lt;b&gt;</p>"));
+//! ```
 
-use crate::model::Document;
+mod blocks;
+pub mod escape;
+mod standalone;
+mod strings;
+mod style;
+pub mod writer;
+
+pub use standalone::standalone;
+pub use strings::Locale;
+pub use style::{stylesheet, BASE_STYLESHEET, MEDIA_STYLESHEET};
+
+use crate::ids;
+use crate::model::{Action, Document, MetaField, MetaKey};
+use crate::theme;
+
+use strings::Ui;
+use writer::HtmlWriter;
 
 /// Reading mode of the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -8,34 +42,283 @@ pub enum Mode {
     /// The clean reading view (WCAG 2.2 AA).
     #[default]
     Standard,
-    /// 老年模式: larger text, AAA contrast, the elderly toolbar.
+    /// 老年模式: larger text, generous spacing, large targets.
     Elderly,
+}
+
+impl Mode {
+    /// The mode named `standard` or `elderly` (as in `data-mode` and on the
+    /// command line), if it is one.
+    pub fn from_name(name: &str) -> Option<Mode> {
+        match name {
+            "standard" => Some(Mode::Standard),
+            "elderly" => Some(Mode::Elderly),
+            _ => None,
+        }
+    }
+
+    /// The `data-mode` value: `standard` or `elderly`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Standard => "standard",
+            Mode::Elderly => "elderly",
+        }
+    }
 }
 
 /// How to render.
 ///
 /// # Defaults
-/// Standard mode, the `standard` theme, scale 1.
+/// Standard mode, theme [`theme::AUTO`] (the standard theme, in its dark
+/// palette when the system prefers a dark scheme), scale 1, locale zh-CN.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenderOptions {
+    /// Standard or elderly mode.
     pub mode: Mode,
-    /// A theme id from [`crate::theme::themes`].
+    /// A theme id from [`crate::theme::themes`], or [`theme::AUTO`]; an
+    /// unknown id renders as [`theme::AUTO`].
     pub theme: String,
-    /// Text scale step: 1, 1.25, 1.5, 1.75, 2, 2.5 or 3.
+    /// Text scale step: 1, 1.25, 1.5, 1.75, 2, 2.5 or 3; other values snap
+    /// to the nearest step ([`theme::scale_step`]).
     pub scale: f32,
+    /// The language of the view's own words (当前位置, 打印, …).
+    pub locale: Locale,
 }
 
 impl Default for RenderOptions {
     fn default() -> Self {
         RenderOptions {
             mode: Mode::Standard,
-            theme: "standard".to_owned(),
+            theme: theme::AUTO.to_owned(),
             scale: 1.0,
+            locale: Locale::ZhCn,
         }
     }
 }
 
-/// Renders the document as an HTML fragment (an `<article>`).
-pub fn render(_doc: &Document, _options: &RenderOptions) -> String {
-    String::new()
+impl RenderOptions {
+    /// The `data-theme` value to write: the chosen theme when it exists.
+    pub fn theme_id(&self) -> &str {
+        match theme::find(&self.theme) {
+            Some(found) => found.id,
+            None => theme::AUTO,
+        }
+    }
+}
+
+/// The document's language tag when it looks like a BCP 47 tag (letters,
+/// digits and hyphens, starting with a 2–8 letter language), else `zh-CN`,
+/// so that a broken tag never reaches the `lang` attribute.
+pub fn document_lang(doc: &Document) -> &str {
+    let lang = doc.lang.as_str();
+    let mut subtags = lang.split('-');
+    let primary_ok = subtags
+        .next()
+        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let rest_ok =
+        subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
+    if primary_ok && rest_ok && lang.len() <= 35 {
+        lang
+    } else {
+        "zh-CN"
+    }
+}
+
+/// The document's title, or its metadata's 标题; `None` when it has neither
+/// (the view then shows a placeholder in its own language).
+pub(crate) fn document_title(doc: &Document) -> Option<&str> {
+    doc.title
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| {
+            doc.meta_value(MetaKey::Title)
+                .filter(|t| !t.trim().is_empty())
+        })
+}
+
+/// Renders the document as an HTML fragment: one `<article class="yl-view">`
+/// with a header (breadcrumb, the `<h1>`, metadata), the body, and a footer
+/// with the page's actions.
+pub fn render(doc: &Document, options: &RenderOptions) -> String {
+    let mut w = HtmlWriter::with_capacity(estimate_size(doc));
+    write_view(&mut w, doc, options);
+    w.finish()
+}
+
+/// Writes the view (what [`render`] returns) into `w`.
+fn write_view(w: &mut HtmlWriter, doc: &Document, options: &RenderOptions) {
+    let ui = Ui::new(options.locale, document_lang(doc));
+    w.markup("<article class=\"yl-view\"");
+    w.attr("lang", document_lang(doc));
+    w.attr("data-mode", options.mode.as_str());
+    w.attr("data-theme", options.theme_id());
+    // An attribute, not an inline `style`: a strict Content-Security-Policy
+    // blocks style attributes, and the stylesheet maps each step to
+    // --yl-scale (a host may still set --yl-scale itself).
+    w.attr("data-scale", theme::scale_step(options.scale));
+    w.attr("aria-labelledby", ids::TITLE);
+    w.markup(">\n<header class=\"yl-header\">\n");
+    write_breadcrumb(w, doc, &ui);
+    w.open("h1");
+    w.attr("id", ids::TITLE);
+    w.markup(" class=\"yl-title\"");
+    match document_title(doc) {
+        Some(title) => {
+            w.markup(">");
+            w.text(title);
+        }
+        None => {
+            ui.lang_attr(w);
+            w.markup(">");
+            w.text(ui.words.untitled);
+        }
+    }
+    w.markup("</h1>\n");
+    write_meta(w, &doc.meta, &ui);
+    w.markup("</header>\n<div class=\"yl-body\">\n");
+    blocks::write_body(w, &doc.body, &ui);
+    w.markup("</div>\n");
+    write_actions(w, &doc.actions, &ui);
+    w.markup("</article>\n");
+}
+
+/// 当前位置: the breadcrumb as a labelled navigation list.
+fn write_breadcrumb(w: &mut HtmlWriter, doc: &Document, ui: &Ui) {
+    if doc.breadcrumb.is_empty() {
+        return;
+    }
+    w.open("nav");
+    w.attr("id", ids::BREADCRUMB);
+    w.markup(" class=\"yl-breadcrumb\"");
+    w.attr("aria-label", ui.words.breadcrumb);
+    // The visible label repeats the nav's name, so screen readers skip it.
+    w.markup("><span class=\"yl-breadcrumb-label\" aria-hidden=\"true\"");
+    ui.lang_attr(w);
+    w.markup(">");
+    w.text(ui.words.breadcrumb_visible);
+    w.markup("</span><ol>\n");
+    for crumb in &doc.breadcrumb {
+        w.markup("<li>");
+        let linked = crumb.href.as_deref().is_some_and(|href| w.link_start(href));
+        w.text(&crumb.label);
+        if linked {
+            w.markup("</a>");
+        }
+        w.markup("</li>\n");
+    }
+    w.markup("</ol></nav>\n");
+}
+
+/// The metadata block as a `<dl>` with the labels as written.
+///
+/// An empty value (a page's 文号: with nothing after it) is shown as "—",
+/// hidden from screen readers, which hear "未填写" instead of a dash or
+/// silence.
+fn write_meta(w: &mut HtmlWriter, meta: &[MetaField], ui: &Ui) {
+    if meta.is_empty() {
+        return;
+    }
+    w.markup("<section class=\"yl-meta\"");
+    w.attr("aria-labelledby", ids::META_HEADING);
+    w.markup(">\n");
+    w.open("h2");
+    w.attr("id", ids::META_HEADING);
+    w.markup(" class=\"yl-meta-heading\"");
+    ui.lang_attr(w);
+    w.markup(">");
+    w.text(ui.words.meta);
+    w.markup("</h2>\n");
+    w.open("dl");
+    w.attr("id", ids::META);
+    w.markup(">\n");
+    for (index, field) in meta.iter().enumerate() {
+        w.open("div");
+        w.attr("id", &ids::meta_id(index));
+        w.markup(" class=\"yl-meta-item\"");
+        w.attr("data-key", meta_key_name(field.key));
+        w.markup("><dt>");
+        w.text(&field.label);
+        w.markup("</dt>");
+        if field.value.trim().is_empty() {
+            w.markup("<dd class=\"yl-empty\"><span aria-hidden=\"true\">—</span><span class=\"yl-visually-hidden\"");
+            ui.lang_attr(w);
+            w.markup(">");
+            w.text(ui.words.empty_value);
+            w.markup("</span></dd>");
+        } else {
+            w.markup("<dd>");
+            w.text(&field.value);
+            w.markup("</dd>");
+        }
+        w.markup("</div>\n");
+    }
+    w.markup("</dl>\n</section>\n");
+}
+
+/// The metadata key as the model's JSON names it.
+fn meta_key_name(key: MetaKey) -> &'static str {
+    match key {
+        MetaKey::IndexNo => "indexNo",
+        MetaKey::DocNo => "docNo",
+        MetaKey::Written => "written",
+        MetaKey::Published => "published",
+        MetaKey::Publisher => "publisher",
+        MetaKey::Disclosure => "disclosure",
+        MetaKey::Topic => "topic",
+        MetaKey::Validity => "validity",
+        MetaKey::Source => "source",
+        MetaKey::Views => "views",
+        MetaKey::Expires => "expires",
+        MetaKey::Effective => "effective",
+        MetaKey::Keywords => "keywords",
+        MetaKey::Title => "title",
+        MetaKey::Summary => "summary",
+        MetaKey::Department => "department",
+        MetaKey::Created => "created",
+        MetaKey::Scope => "scope",
+        MetaKey::Review => "review",
+        MetaKey::Author => "author",
+        MetaKey::Other => "other",
+    }
+}
+
+/// The action's `data-action` value; the browser layer wires the buttons.
+fn action_name(action: Action) -> &'static str {
+    match action {
+        Action::Print => "print",
+        Action::Close => "close",
+        Action::Share => "share",
+        Action::Bookmark => "bookmark",
+    }
+}
+
+/// The page's actions (打印, 关闭) as real buttons.
+fn write_actions(w: &mut HtmlWriter, actions: &[Action], ui: &Ui) {
+    if actions.is_empty() {
+        return;
+    }
+    w.markup("<footer class=\"yl-footer\">\n<div class=\"yl-actions\" role=\"group\"");
+    w.attr("aria-label", ui.words.actions);
+    ui.lang_attr(w);
+    w.markup(">\n");
+    for &action in actions {
+        w.markup("<button type=\"button\" class=\"yl-button\"");
+        w.attr("data-action", action_name(action));
+        w.markup(">");
+        w.text(ui.words.action(action));
+        w.markup("</button>\n");
+    }
+    w.markup("</div>\n</footer>\n");
+}
+
+/// A first guess at the output size, to allocate once.
+fn estimate_size(doc: &Document) -> usize {
+    let mut size = 4096;
+    ids::walk(doc, |_, block| {
+        size += match block {
+            crate::model::Block::Paragraph(p) => p.text.len() + 32,
+            _ => 256,
+        }
+    });
+    size
 }

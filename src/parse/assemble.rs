@@ -1,0 +1,170 @@
+//! Lines → Document: the pipeline every front end shares.
+//!
+//! Named steps, in order:
+//! 1. `chrome::strip`: page chrome out; breadcrumb and actions in.
+//! 2. `head::read`: metadata, title and document number.
+//! 3. `contents::find`: a printed table of contents.
+//! 4. `body`: each remaining line becomes a section, paragraph, list item,
+//!    table, addressee, signature, note or attachment list, nested by an
+//!    explicit stack (`outline`).
+//! 5. the language of the text, and diagnostics for what is missing.
+
+use super::body::Body;
+use super::chrome;
+use super::contents;
+use super::head;
+use super::lines::{Line, Trace};
+use super::numbering;
+use super::script;
+use crate::error::{Diagnostic, DiagnosticCode};
+use crate::model::Document;
+
+/// Builds the document from the lines of a page.
+pub fn assemble(lines: Vec<Line>) -> (Document, Trace) {
+    let mut doc = Document::default();
+    let mut trace = Trace::default();
+    doc.lang = script::lang(lines.iter().map(|l| l.text.as_str())).to_owned();
+    let lines = chrome::strip(lines, &mut doc, &mut trace);
+    let start = head::read(&lines, &mut doc, &mut trace);
+    let body_lines = lines.get(start..).unwrap_or(&[]);
+    let decimal = numbering::uses_decimal(body_lines.iter().map(|l| l.text.as_str()));
+    let tocs = contents::find(body_lines, decimal);
+    let mut body = Body::new(body_lines, decimal, &tocs);
+    body.run(&mut doc, &tocs);
+    for (line, text) in std::mem::take(&mut body.chrome) {
+        trace.chrome(line, text);
+    }
+    trace.chrome.sort_by_key(|h| h.line);
+    doc.body = body.out.finish();
+    if doc.title.is_none() {
+        doc.diagnostics.push(Diagnostic::new(
+            DiagnosticCode::NoTitle,
+            "the page has no recognisable title",
+            None,
+        ));
+    }
+    if doc.body.is_empty() {
+        doc.diagnostics.push(Diagnostic::new(
+            DiagnosticCode::NoBody,
+            "no body text was found",
+            None,
+        ));
+    }
+    doc.diagnostics.sort_by_key(|d| d.line.unwrap_or(0));
+    (doc, trace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::Align;
+    use super::*;
+    use crate::model::{Block, Inline, TableCell};
+
+    fn line(number: u32, text: &str) -> Line {
+        Line::plain(number, text)
+    }
+
+    /// The HTML front end feeds the same pipeline with hints: links, header
+    /// cells, heading elements and alignment are used as evidence.
+    #[test]
+    fn hints_from_a_richer_front_end() {
+        let mut crumb = line(1, "当前位置：首页 > 通知");
+        crumb.hints.inlines = vec![
+            Inline {
+                text: "当前位置：".into(),
+                href: None,
+                strong: false,
+                em: false,
+            },
+            Inline {
+                text: "首页".into(),
+                href: Some("/".into()),
+                strong: false,
+                em: false,
+            },
+            Inline {
+                text: " > 通知".into(),
+                href: None,
+                strong: false,
+                em: false,
+            },
+        ];
+        let title = line(2, "关于做好某某工作的通知");
+        let mut heading = line(3, "工作要求");
+        heading.hints.heading = Some(2);
+        let mut para = line(4, "请认真执行，详见附件。");
+        para.hints.inlines = vec![
+            Inline {
+                text: "请认真执行，".into(),
+                href: None,
+                strong: false,
+                em: false,
+            },
+            Inline {
+                text: "详见附件".into(),
+                href: None,
+                strong: true,
+                em: false,
+            },
+            Inline {
+                text: "。".into(),
+                href: None,
+                strong: false,
+                em: false,
+            },
+        ];
+        let mut att = line(5, "附件：名单");
+        att.hints.inlines = vec![
+            Inline {
+                text: "附件：".into(),
+                href: None,
+                strong: false,
+                em: false,
+            },
+            Inline {
+                text: "名单".into(),
+                href: Some("/f/list.xlsx".into()),
+                strong: false,
+                em: false,
+            },
+        ];
+        let mut row = line(6, "项目 金额");
+        row.hints.cells = Some(vec![
+            TableCell {
+                header: true,
+                ..TableCell::plain("项目")
+            },
+            TableCell {
+                header: true,
+                ..TableCell::plain("金额")
+            },
+        ]);
+        let mut date = line(7, "2024年1月2日");
+        date.hints.align = Some(Align::Right);
+        let (doc, trace) = assemble(vec![crumb, title, heading, para, att, row, date]);
+        assert_eq!(doc.breadcrumb[0].href.as_deref(), Some("/"));
+        assert_eq!(doc.breadcrumb[1].href, None);
+        assert_eq!(trace.chrome.len(), 2);
+        let Some(Block::Section(s)) = doc.body.first() else {
+            panic!("{:?}", doc.body);
+        };
+        assert_eq!((s.level, s.heading.as_str()), (1, "工作要求"));
+        let Block::Paragraph(p) = &s.blocks[0] else {
+            panic!("{:?}", s.blocks);
+        };
+        assert_eq!(p.inlines.len(), 3);
+        assert!(p.inlines[1].strong);
+        let Block::Attachments(a) = &s.blocks[1] else {
+            panic!("{:?}", s.blocks);
+        };
+        assert_eq!(a.items[0].href.as_deref(), Some("/f/list.xlsx"));
+        assert_eq!(a.items[0].file_type.as_deref(), Some("xlsx"));
+        let Block::Table(t) = &s.blocks[2] else {
+            panic!("{:?}", s.blocks);
+        };
+        assert!(t.rows[0].header);
+        assert!(
+            matches!(doc.body.last(), Some(Block::Signature(sig)) if sig.organisations.is_empty())
+        );
+    }
+}

@@ -1,0 +1,365 @@
+//! Recognisers for the parts of an official document other than the outline
+//! (GB/T 9704-2012 §7: 发文字号, 主送机关, 附件说明, 发文机关署名, 成文日期,
+//! 附注), and for titles and unnumbered headings. Each is a small rule over
+//! one line's text plus word tables.
+
+use super::lines::{char_count_upto, compact, is_cjk, is_space, Line};
+use super::meta;
+use super::numbering::{parse_marker, MarkerKind};
+use crate::model::{TableCell, TableRow};
+
+/// Words a document title usually ends with (公文种类, GB/T 9704 and the
+/// 党政机关公文处理工作条例 §8, plus report and plan genres).
+const TITLE_TAILS: &[&str] = &[
+    "通知", "通报", "决定", "意见", "办法", "规定", "细则", "规则", "方案", "计划", "报告", "总结",
+    "公告", "通告", "批复", "函", "纪要", "条例", "预案", "规划", "要点", "目录", "决算", "预算",
+    "答复", "请示", "命令", "议案", "公报", "指南", "标准", "说明",
+];
+
+/// Whether `text` ends like a document title.
+pub fn has_title_tail(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| matches!(c, ')' | '）' | '》') || is_space(c));
+    let t = t.strip_suffix("(试行)").unwrap_or(t);
+    TITLE_TAILS.iter().any(|tail| t.ends_with(tail)) || text.ends_with("(试行)")
+}
+
+/// Longest title, in chars.
+const TITLE_MAX_CHARS: usize = 100;
+
+/// A line that could be a title: short, CJK, no sentence punctuation, no
+/// marker, not a date, document number, table row or `label:` line.
+pub fn title_like(line: &Line) -> bool {
+    let t = line.text.as_str();
+    let n = char_count_upto(t, TITLE_MAX_CHARS);
+    if !(4..=TITLE_MAX_CHARS).contains(&n) || line.hints.cells.is_some() {
+        return false;
+    }
+    let ends_open = t.ends_with(|c: char| {
+        matches!(
+            c,
+            '，' | ',' | '；' | ';' | '：' | ':' | '、' | '。' | '！' | '？'
+        )
+    });
+    !ends_open
+        && !t.contains('。')
+        && t.chars().filter(|c| is_cjk(*c)).count() >= 4
+        && !t.starts_with(|c: char| meta::is_bullet(c) || c == '【' || c == '—' || c == '<')
+        && parse_marker(t, false).is_none()
+        && !is_date_line(t)
+        && doc_no(t).is_none()
+        && !is_note(t)
+}
+
+/// A document number line (发文字号, 齐政办发〔2019〕29号): `Some(false)` when
+/// well formed, `Some(true)` when it looks damaged (牟政办发〔201746).
+pub fn doc_no(text: &str) -> Option<bool> {
+    if char_count_upto(text, 30) > 30 {
+        return None;
+    }
+    let open = text.find(['〔', '[', '［', '(', '（'])?;
+    let prefix = &text[..open];
+    let prefix_ok = (1..=12).contains(&prefix.chars().count()) && prefix.chars().all(is_cjk);
+    if !prefix_ok {
+        return None;
+    }
+    let after = &text[open..];
+    let after = &after[after.chars().next().map_or(0, char::len_utf8)..];
+    let year_len = after.chars().take_while(char::is_ascii_digit).count();
+    if year_len < 4 {
+        return None;
+    }
+    let tail = &after[year_len..];
+    let closed = tail.starts_with(['〕', ']', '］', ')', '）']);
+    let ends_hao = text.ends_with('号');
+    let digits_only = tail.chars().all(|c| c.is_ascii_digit());
+    if closed && ends_hao && year_len == 4 {
+        Some(false)
+    } else if prefix.ends_with('发') || prefix.ends_with('函') || digits_only {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// A date line (成文日期 under a signature): 2019年11月29日, 二〇一九年十一月二十九日.
+pub fn is_date_line(text: &str) -> bool {
+    if char_count_upto(text, 40) > 40 {
+        return false;
+    }
+    let t: String = compact(text);
+    if t.chars().count() > 16 {
+        return false;
+    }
+    let Some((year, rest)) = t.split_once('年') else {
+        return false;
+    };
+    let Some((month, rest)) = rest.split_once('月') else {
+        return false;
+    };
+    let Some(day) = rest.strip_suffix('日') else {
+        return false;
+    };
+    let numeric = |s: &str, min: usize, max: usize| {
+        let n = s.chars().count();
+        (min..=max).contains(&n)
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c))
+    };
+    numeric(year, 4, 4) && numeric(month, 1, 3) && numeric(day, 1, 3)
+}
+
+/// A date broken by a word-processor field code ("{ 2017 6 23").
+pub fn is_garbled_date(text: &str) -> bool {
+    if !text.starts_with(['{', '｛']) || char_count_upto(text, 24) > 24 {
+        return false;
+    }
+    let t = text.trim_start_matches(['{', '｛']).trim_matches(is_space);
+    let parts: Vec<&str> = t.split(is_space).filter(|p| !p.is_empty()).collect();
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts
+            .iter()
+            .all(|p| p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Endings of organisation names (发文机关署名).
+const ORG_SUFFIXES: &[&str] = &[
+    "人民政府",
+    "政府",
+    "办公室",
+    "办公厅",
+    "委员会",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "部",
+    "院",
+    "镇",
+    "乡",
+    "街道",
+    "街道办事处",
+    "中心",
+    "公司",
+    "党委",
+    "党组",
+    "小组",
+    "队",
+    "所",
+    "站",
+    "会",
+];
+
+/// An organisation line of a signature: short, CJK and brackets only.
+/// `strict` also asks for an organisation ending (办公室, 人民政府, …).
+pub fn is_org_line(text: &str, strict: bool) -> bool {
+    let n = char_count_upto(text, 30);
+    (2..=30).contains(&n)
+        && text
+            .chars()
+            .all(|c| is_cjk(c) || matches!(c, '(' | ')' | '（' | '）' | '、') || is_space(c))
+        && (!strict || ORG_SUFFIXES.iter().any(|s| text.ends_with(s)))
+}
+
+/// A note in brackets (附注): (此件公开发布), （此页无正文）.
+pub fn is_note(text: &str) -> bool {
+    let Some(inner) = text
+        .strip_prefix(['(', '（'])
+        .and_then(|t| t.strip_suffix([')', '）']))
+    else {
+        return false;
+    };
+    char_count_upto(inner, 24) <= 24
+        && !inner.contains(['(', '（', ')', '）'])
+        && (inner.starts_with('此') || inner.contains("公开发布") || inner.contains("无正文"))
+}
+
+/// Words of an addressee line (主送机关).
+const ADDRESSEE_WORDS: &[&str] = &[
+    "人民政府",
+    "各委",
+    "各单位",
+    "有关部门",
+    "有关单位",
+    "各部门",
+    "直属",
+    "机关",
+    "各乡镇",
+    "各街道",
+    "委员会",
+    "各局",
+    "办、局",
+    "各区",
+    "各县",
+];
+
+/// An addressee line (各县(市)、区人民政府,市政府各委、办、局:).
+pub fn is_addressee(text: &str) -> bool {
+    let labelled = text
+        .strip_prefix("主送")
+        .is_some_and(|rest| rest.trim_start_matches(is_space).starts_with([':', '：']));
+    if labelled {
+        return char_count_upto(text, 100) <= 100 && !text.contains('。');
+    }
+    char_count_upto(text, 100) <= 100
+        && text.ends_with([':', '：'])
+        && !text.contains('。')
+        && (text.starts_with('各') || text.contains("人民政府"))
+        && ADDRESSEE_WORDS.iter().any(|w| text.contains(w))
+}
+
+/// Labels of an attachment note (附件说明).
+const ATTACHMENT_LABELS: &[&str] = &["附件", "相关附件", "附 件", "附　件"];
+
+/// An attachment note (附件：1.…): the label as written and the byte offset
+/// of the first item's text (which may be empty).
+pub fn attachment(text: &str) -> Option<(String, usize)> {
+    let label = ATTACHMENT_LABELS.iter().find(|l| text.starts_with(*l))?;
+    let after = &text[label.len()..];
+    let digits = after.chars().take_while(char::is_ascii_digit).count();
+    let after_digits = &after[digits..];
+    let colon = after_digits.chars().next().filter(|c| meta::is_colon(*c))?;
+    let label_end = text.len() - after_digits.len();
+    let value = &after_digits[colon.len_utf8()..];
+    let start = text.len() - value.trim_start_matches(is_space).len();
+    Some((compact(&text[..label_end]), start))
+}
+
+/// File types an attachment name may end with.
+const FILE_TYPES: &[&str] = &[
+    "pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd", "zip", "rar", "7z", "jpg", "jpeg",
+    "png", "txt", "ppt", "pptx", "csv",
+];
+
+/// The file type of an attachment name or link, lower case.
+pub fn file_type(name: &str) -> Option<String> {
+    let (_, ext) = name.rsplit_once('.')?;
+    let ext = ext.trim_matches(is_space).to_ascii_lowercase();
+    FILE_TYPES.contains(&ext.as_str()).then_some(ext)
+}
+
+/// Whether a marker kind can number attachments (1. 2. or （1）（2）).
+pub fn numbers_attachments(kind: MarkerKind) -> bool {
+    matches!(kind, MarkerKind::Arabic | MarkerKind::ArabicParen)
+}
+
+/// Endings of unnumbered headings ("2020年工作回顾", "总则").
+const HEADING_TAILS: &[&str] = &[
+    "回顾", "总则", "附则", "概况", "情况", "目标", "任务", "措施", "要求", "原则", "职责", "背景",
+    "依据", "范围", "展望", "成效", "做法", "问题", "建议", "安排", "思路", "保障", "意义",
+];
+
+/// An unnumbered heading: a heading element, or a short line with no
+/// punctuation that is bold or ends like a heading, followed by running text.
+pub fn plain_heading(line: &Line, next: Option<&Line>) -> bool {
+    let t = line.text.as_str();
+    if char_count_upto(t, 50) > 50 {
+        return false;
+    }
+    let no_punct = !t.chars().any(|c| {
+        matches!(
+            c,
+            '。' | '，' | ',' | '；' | ';' | '：' | ':' | '、' | '！' | '？' | '!' | '?'
+        )
+    });
+    if line.hints.heading.is_some() {
+        return no_punct && char_count_upto(t, 50) <= 50;
+    }
+    let short = char_count_upto(t, 20) <= 20;
+    let evidence = line.hints.strong || HEADING_TAILS.iter().any(|s| t.ends_with(s));
+    let next_is_text = next.is_some_and(|n| {
+        n.hints.cells.is_none()
+            && (char_count_upto(&n.text, 40) >= 40 || n.text.contains('。'))
+            && parse_marker(&n.text, false).is_none()
+    });
+    short && no_punct && evidence && next_is_text
+}
+
+/// A line opened by a bracketed label (【广东省知识产权局】…): the byte
+/// offset just after the 】.
+pub fn bracket_lead(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix('【')?;
+    let close = inner.find('】')?;
+    let end = '【'.len_utf8() + close + '】'.len_utf8();
+    let short = inner[..close].chars().count() <= 20;
+    (short && close > 0 && end < text.len()).then_some(end)
+}
+
+/// Words that open a table's header row.
+const HEADER_WORDS: &[&str] = &[
+    "序号", "编号", "项目", "名称", "类别", "事项", "指标", "单位", "年份", "内容", "科目",
+];
+
+/// Table rows from page text, with the header rows marked where evident: a
+/// first row that opens with a header word, or whose cells are all short
+/// labels, and the rows after it until the first row numbered 1 (at most 3).
+pub fn table_rows(rows: Vec<Vec<TableCell>>) -> Vec<TableRow> {
+    let numeric = |row: &Vec<TableCell>| {
+        row.first()
+            .is_some_and(|c| !c.text.is_empty() && c.text.chars().all(|ch| ch.is_ascii_digit()))
+    };
+    let labels = |row: &Vec<TableCell>| {
+        row.iter().all(|c| {
+            char_count_upto(&c.text, 12) <= 12 && !c.text.chars().any(|ch| ch.is_ascii_digit())
+        })
+    };
+    let any_header = rows.iter().any(|r| r.iter().any(|c| c.header));
+    let mut header_rows = 0;
+    if !any_header && rows.len() >= 2 {
+        let first = &rows[0];
+        let opens = first
+            .first()
+            .is_some_and(|c| HEADER_WORDS.contains(&c.text.as_str()));
+        if opens || (labels(first) && !labels(&rows[1])) {
+            header_rows = 1;
+            while header_rows < 3
+                && header_rows < rows.len()
+                && !numeric(&rows[header_rows])
+                && rows[header_rows..].iter().any(numeric)
+            {
+                header_rows += 1;
+            }
+        }
+    }
+    rows.into_iter()
+        .enumerate()
+        .map(|(n, cells)| TableRow {
+            header: n < header_rows || (!cells.is_empty() && cells.iter().all(|c| c.header)),
+            cells,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_numbers() {
+        assert_eq!(doc_no("齐政办发〔2019〕29号"), Some(false));
+        assert_eq!(doc_no("牟政办发〔201746"), Some(true));
+        assert_eq!(doc_no("（此件公开发布）"), None);
+        assert_eq!(doc_no("根据《国务院关于…》(国发〔2016〕56号)精神"), None);
+    }
+
+    #[test]
+    fn dates_notes_addressees() {
+        assert!(is_date_line("2019年11月29日"));
+        assert!(is_date_line("二〇一九年十一月二十九日"));
+        assert!(!is_date_line("2019年11月29日召开会议"));
+        assert!(is_garbled_date("{ 2017 6 23"));
+        assert!(is_note("(此件公开发布)"));
+        assert!(!is_note("(一)主要职责"));
+        assert!(is_addressee("各县(市)、区人民政府,市政府各委、办、局:"));
+        assert!(!is_addressee("各位代表:"));
+    }
+
+    #[test]
+    fn attachments() {
+        let (label, start) = attachment("附件：1.名单.xlsx").unwrap();
+        assert_eq!(label, "附件");
+        assert_eq!(&"附件：1.名单.xlsx"[start..], "1.名单.xlsx");
+        assert_eq!(file_type("名单.XLSX").as_deref(), Some("xlsx"));
+        assert!(attachment("附件是指").is_none());
+    }
+}

@@ -1,0 +1,198 @@
+//! A printed table of contents (目录): heading-like lines that the body repeats
+//! later. Kept as one [`Contents`] block so the outline is not doubled.
+//!
+//! Evidence, any of: a 目录 / 目 录 label above the entries; page numbers
+//! glued to the entries ("…标准目录3"), rising; the first entry printed again
+//! right after the run (where the body starts); or most entries found again
+//! later. Entries wrapped over two lines ("…支出情" / "况说明") are joined.
+
+use std::collections::HashMap;
+
+use super::lines::{char_count_upto, compact, is_space, Line};
+use super::numbering::parse_marker;
+use crate::model::{Contents, ContentsEntry, MAX_LEVEL};
+
+/// Labels of a table of contents (whitespace removed).
+const LABELS: &[&str] = &["目录", "目次"];
+/// Longest entry, in chars.
+const ENTRY_MAX_CHARS: usize = 60;
+/// Fewest entries of an unlabelled table of contents.
+const MIN_ENTRIES: usize = 3;
+/// Most entries read in one run (bounds the work on long lists of short lines).
+const MAX_ENTRIES: usize = 400;
+
+/// A table of contents found in the body: lines `start..end`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Toc {
+    /// The first line (the 目录 label, when there is one).
+    pub start: usize,
+    /// One past the last entry.
+    pub end: usize,
+    /// The entries, as a block.
+    pub block: Contents,
+}
+
+/// One candidate entry.
+#[derive(Debug, Clone)]
+struct Entry {
+    marker: String,
+    rank: Option<i16>,
+    /// The text after the marker, page number taken off.
+    text: String,
+    /// `text` without whitespace, to compare entries with headings.
+    key: String,
+    page: Option<String>,
+}
+
+fn entry(line: &Line, decimal: bool) -> Option<Entry> {
+    let t = line.text.as_str();
+    if line.hints.cells.is_some()
+        || char_count_upto(t, ENTRY_MAX_CHARS) > ENTRY_MAX_CHARS
+        || t.contains(['。', '，', ',', '；', ';', '：', ':'])
+    {
+        return None;
+    }
+    let m = parse_marker(t, decimal);
+    let (marker, rest) = match m {
+        Some(m) => (t[..m.end].to_owned(), &t[m.rest..]),
+        None => (String::new(), t),
+    };
+    // A page number glued to the text: trailing digits after a non-digit.
+    let digits = rest.chars().rev().take_while(char::is_ascii_digit).count();
+    let (text, page) = if (1..=3).contains(&digits) && rest.len() > digits {
+        let cut = rest.len() - digits;
+        let before = rest[..cut].trim_end_matches(is_space);
+        let glued_to_text = !before.ends_with(|c: char| c.is_ascii_digit() || c == '.');
+        if glued_to_text {
+            (before.to_owned(), Some(rest[cut..].to_owned()))
+        } else {
+            (rest.to_owned(), None)
+        }
+    } else {
+        (rest.to_owned(), None)
+    };
+    Some(Entry {
+        marker,
+        rank: m.map(|m| m.kind.rank()),
+        key: compact(&text),
+        text,
+        page,
+    })
+}
+
+/// Finds the tables of contents in `lines` (the body).
+pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
+    let entries: Vec<Option<Entry>> = lines.iter().map(|l| entry(l, decimal)).collect();
+    // Where each heading text occurs last, to see repeats.
+    let mut last_seen: HashMap<&str, usize> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(e) = e {
+            last_seen.insert(e.key.as_str(), i);
+        }
+    }
+    let mut tocs = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let labelled = LABELS.contains(&compact(&lines[i].text).as_str());
+        let start = if labelled { i + 1 } else { i };
+        let promising = labelled
+            || entries[i].as_ref().is_some_and(|e| {
+                e.page.is_some() || last_seen.get(e.key.as_str()).is_some_and(|&k| k > i)
+            });
+        let Some(toc) = promising
+            .then(|| run(&entries, &last_seen, start, labelled))
+            .flatten()
+        else {
+            i += 1;
+            continue;
+        };
+        let label = labelled.then(|| lines[i].text.clone());
+        tocs.push(Toc {
+            start: i,
+            end: toc.0,
+            block: Contents {
+                label,
+                entries: toc.1,
+            },
+        });
+        i = toc.0.max(i + 1);
+    }
+    tocs
+}
+
+/// Reads a run of entries from `start`; `Some((end, entries))` when the
+/// evidence says it is a table of contents.
+fn run(
+    entries: &[Option<Entry>],
+    last_seen: &HashMap<&str, usize>,
+    start: usize,
+    labelled: bool,
+) -> Option<(usize, Vec<ContentsEntry>)> {
+    let first = entries.get(start)?.as_ref()?;
+    let marked = first.rank.is_some();
+    let mut taken: Vec<Entry> = Vec::new();
+    let mut j = start;
+    let mut repeated_after = false;
+    while let Some(Some(e)) = entries.get(j) {
+        if j > start && e.key == first.key {
+            repeated_after = true;
+            break;
+        }
+        if taken.len() >= MAX_ENTRIES {
+            return None;
+        }
+        match taken.last_mut() {
+            // In a numbered list of entries, an unnumbered short line is the
+            // rest of the entry above, wrapped.
+            Some(prev) if marked && e.rank.is_none() && prev.page.is_none() => {
+                prev.text.push_str(&e.text);
+                prev.key.push_str(&e.key);
+                prev.page.clone_from(&e.page);
+            }
+            _ => taken.push(e.clone()),
+        }
+        j += 1;
+    }
+    if taken.is_empty() {
+        return None;
+    }
+    if !labelled {
+        let pages: Vec<u32> = taken
+            .iter()
+            .filter_map(|e| e.page.as_deref()?.parse().ok())
+            .collect();
+        let rising_pages = pages.len() == taken.len() && pages.windows(2).all(|w| w[0] <= w[1]);
+        let found_later = taken
+            .iter()
+            .filter(|e| last_seen.get(e.key.as_str()).is_some_and(|&k| k >= j))
+            .count();
+        let repeats = found_later * 2 >= taken.len();
+        if taken.len() < MIN_ENTRIES || !(rising_pages || repeated_after || repeats) {
+            return None;
+        }
+    }
+    Some((j, levels(taken)))
+}
+
+/// Entry levels: the distinct marker ranks in canonical order; unnumbered
+/// entries are outermost.
+fn levels(taken: Vec<Entry>) -> Vec<ContentsEntry> {
+    let mut ranks: Vec<i16> = taken.iter().filter_map(|e| e.rank).collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    taken
+        .into_iter()
+        .map(|e| {
+            let depth = e
+                .rank
+                .and_then(|r| ranks.iter().position(|x| *x == r))
+                .unwrap_or(0);
+            ContentsEntry {
+                level: u8::try_from(depth + 1).unwrap_or(MAX_LEVEL).min(MAX_LEVEL),
+                marker: e.marker,
+                text: e.text,
+                page: e.page,
+            }
+        })
+        .collect()
+}

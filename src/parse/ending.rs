@@ -1,0 +1,168 @@
+//! The closing parts of a document, read in the body (GB/T 9704-2012 §7.3.5
+//! 附件说明, §7.3.5.1 发文机关署名 and 成文日期, §7.3.5.3 附注) and tables.
+
+use super::blocks::{self, is_org_line};
+use super::body::Body;
+use super::head;
+use super::lines::{char_count_upto, is_space, Align, Line};
+use super::meta::{self, Unknown};
+use super::numbering::parse_marker;
+use crate::error::DiagnosticCode;
+use crate::model::{Attachment, Attachments, Block, Document, Signature, Table, TextBlock};
+
+impl Body<'_> {
+    /// Consecutive table rows → one table.
+    pub(super) fn table(&mut self, i: usize) -> usize {
+        let mut j = i;
+        let mut rows = Vec::new();
+        while let Some(cells) = self.lines.get(j).and_then(|l| l.hints.cells.as_ref()) {
+            if !cells.iter().all(|c| c.text.is_empty()) {
+                rows.push(cells.clone());
+            }
+            j += 1;
+        }
+        if !rows.is_empty() {
+            self.push(Block::Table(Table {
+                caption: None,
+                rows: blocks::table_rows(rows),
+            }));
+        }
+        j.max(i + 1)
+    }
+
+    /// A note (此件公开发布). An organisation line right above it is a
+    /// signature without a date.
+    pub(super) fn note(&mut self, line: &Line) {
+        let org_above = matches!(self.out.blocks().last(),
+            Some(Block::Paragraph(p)) if p.inlines.is_empty() && is_org_line(&p.text, true));
+        if org_above {
+            if let Some(Block::Paragraph(p)) = self.out.pop() {
+                self.out.close_all();
+                self.push(Block::Signature(Signature {
+                    organisations: vec![p.text],
+                    date: None,
+                }));
+            }
+        }
+        self.push(Block::Note(TextBlock {
+            text: line.text.clone(),
+        }));
+    }
+
+    /// A date line: with the organisation lines above it, a signature; after
+    /// a signature without a date (and its note), that signature's date.
+    pub(super) fn date(&mut self, line: &Line) {
+        let garbled = blocks::is_garbled_date(&line.text);
+        if garbled {
+            self.diag(
+                DiagnosticCode::Garbled,
+                format!("\"{}\" looks like a damaged date", line.text),
+                line,
+            );
+        }
+        let mut orgs = Vec::new();
+        while orgs.len() < 3 {
+            let org = matches!(self.out.blocks().last(),
+                Some(Block::Paragraph(p)) if p.inlines.is_empty() && is_org_line(&p.text, false));
+            match self.out.pop() {
+                Some(Block::Paragraph(p)) if org => orgs.push(p.text),
+                Some(other) => {
+                    self.out.push(other);
+                    break;
+                }
+                None => break,
+            }
+        }
+        orgs.reverse();
+        if !orgs.is_empty() {
+            self.out.close_all();
+            self.push(Block::Signature(Signature {
+                organisations: orgs,
+                date: Some(line.text.clone()),
+            }));
+            return;
+        }
+        if self.out.sign_undated(&line.text) {
+            self.after_close = true;
+            return;
+        }
+        if line.hints.align == Some(Align::Right) {
+            self.out.close_all();
+            self.push(Block::Signature(Signature {
+                organisations: Vec::new(),
+                date: Some(line.text.clone()),
+            }));
+            return;
+        }
+        self.paragraph(line, 0);
+    }
+
+    /// 附件：1.… 2.…: the note and the numbered lines after it.
+    pub(super) fn attachments(&mut self, i: usize, label: String, start: usize) -> usize {
+        let line = &self.lines[i];
+        let first = line.text.get(start..).unwrap_or("");
+        let mut items = Vec::new();
+        if !first.is_empty() {
+            items.push(attachment(first, line));
+        }
+        let mut j = i + 1;
+        while let Some(next) = self.lines.get(j) {
+            let numbered = self.markers[j].is_some_and(|m| blocks::numbers_attachments(m.kind));
+            if !numbered || next.text.contains('。') || char_count_upto(&next.text, 80) > 80 {
+                break;
+            }
+            items.push(attachment(&next.text, next));
+            j += 1;
+        }
+        self.push(Block::Attachments(Attachments { label, items }));
+        j
+    }
+
+    /// A short line of known labels in the body (来源: …) is metadata.
+    pub(super) fn body_meta(&mut self, doc: &mut Document, line: &Line) -> bool {
+        if char_count_upto(&line.text, 60) > 60 || line.text.contains('。') {
+            return false;
+        }
+        let Some(ml) = meta::parse_line(&line.text, Unknown::Reject) else {
+            return false;
+        };
+        if !ml.colons || ml.fields.is_empty() {
+            return false;
+        }
+        for c in ml.chrome {
+            head::add_actions(doc, &c);
+            self.chrome.push((line.number, c));
+        }
+        for f in ml.fields {
+            head::add_field(doc, f, line.number, &mut self.dup_reported);
+        }
+        true
+    }
+}
+
+/// One attachment from its text ("1.名单.xlsx"), with the link the line
+/// carries for it (HTML).
+fn attachment(text: &str, line: &Line) -> Attachment {
+    let (marker, name) = match parse_marker(text, false) {
+        Some(m) if blocks::numbers_attachments(m.kind) => (
+            text[..m.end].to_owned(),
+            text.get(m.rest..).unwrap_or("").to_owned(),
+        ),
+        _ => (String::new(), text.to_owned()),
+    };
+    let href = line
+        .hints
+        .inlines
+        .iter()
+        .filter(|run| !run.text.trim_matches(is_space).is_empty())
+        .find(|run| name.contains(run.text.trim_matches(is_space)))
+        .and_then(|run| run.href.clone());
+    let file_type =
+        blocks::file_type(&name).or_else(|| href.as_deref().and_then(blocks::file_type));
+    Attachment {
+        file_type,
+        marker,
+        name,
+        href,
+    }
+}

@@ -1,0 +1,116 @@
+//! Run-in enumerations inside a paragraph: 一是…。二是…。三是…。
+//!
+//! Government reports list points inside one paragraph, each opened by
+//! 一是, 二是, 三是 … at the start of a sentence. The paragraph becomes its lead
+//! (the text before 一是, if any) and an ordered list whose items keep the
+//! marker and, where the first sentence is a short phrase, that sentence as
+//! the item's lead ("一是筑牢工业发展硬支撑。…").
+
+use super::numbering::{lead_phrase, parse_chinese};
+use crate::model::{List, ListItem};
+
+/// Where a sentence may start: at the beginning, or after one of these.
+fn is_sentence_break(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?' | '：' | ':')
+}
+
+/// The word after the number (一是).
+const ENUM_WORD: char = '是';
+
+/// A paragraph split at its enumeration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enumeration {
+    /// The text before 一是 (trimmed), possibly empty.
+    pub lead: String,
+    /// The items, in order.
+    pub list: List,
+}
+
+/// Splits `text` at 一是, 二是, 三是 … when they open sentences in order (at
+/// least two of them). One pass over the text.
+pub fn split(text: &str) -> Option<Enumeration> {
+    let mut starts: Vec<(usize, usize)> = Vec::new(); // (marker start, marker end)
+    let mut at_break = true;
+    let mut expected = 1u32;
+    for (pos, c) in text.char_indices() {
+        if at_break {
+            if let Some((value, len)) = parse_chinese(&text[pos..]) {
+                let after = &text[pos + len..];
+                if value == expected && after.starts_with(ENUM_WORD) {
+                    starts.push((pos, pos + len + ENUM_WORD.len_utf8()));
+                    expected += 1;
+                }
+            }
+        }
+        at_break = is_sentence_break(c);
+    }
+    if starts.len() < 2 {
+        return None;
+    }
+    let lead = text[..starts[0].0].trim().to_owned();
+    let mut items = Vec::with_capacity(starts.len());
+    for (n, &(start, marker_end)) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(text.len(), |next| next.0);
+        let body = text[marker_end..end].trim_end();
+        let (lead, rest) = match lead_phrase(body) {
+            Some(split) => (Some(body[..split].to_owned()), body[split..].trim_start()),
+            None => (None, body),
+        };
+        items.push(ListItem {
+            marker: text[start..marker_end].to_owned(),
+            lead,
+            text: rest.to_owned(),
+            inlines: Vec::new(),
+        });
+    }
+    Some(Enumeration {
+        lead,
+        list: List {
+            ordered: true,
+            items,
+        },
+    })
+}
+
+/// A line that opens with the `n`-th enumeration word (二是 for 2): the item,
+/// with its lead phrase where it has one. For enumerations printed one point
+/// per line.
+pub fn line_item(text: &str, n: u32) -> Option<ListItem> {
+    let (value, len) = parse_chinese(text)?;
+    let after = text[len..].strip_prefix(ENUM_WORD)?;
+    if value != n {
+        return None;
+    }
+    let marker_end = text.len() - after.len();
+    let body = after.trim_matches(super::lines::is_space);
+    let (lead, rest) = match lead_phrase(body) {
+        Some(split) => (Some(body[..split].to_owned()), body[split..].trim_start()),
+        None => (None, body),
+    };
+    Some(ListItem {
+        marker: text[..marker_end].to_owned(),
+        lead,
+        text: rest.to_owned(),
+        inlines: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_in_order_only() {
+        let e = split("总体要求。一是抓项目。加快推进。二是强服务。三是保安全。").unwrap();
+        assert_eq!(e.lead, "总体要求。");
+        assert_eq!(e.list.items.len(), 3);
+        assert_eq!(e.list.items[0].marker, "一是");
+        assert_eq!(e.list.items[0].lead.as_deref(), Some("抓项目。"));
+        assert_eq!(e.list.items[0].text, "加快推进。");
+        // A lone short sentence has no lead of its own: it is the text.
+        assert_eq!(e.list.items[2].lead, None);
+        assert_eq!(e.list.items[2].text, "保安全。");
+        assert!(split("一是抓项目。三是保安全。").is_none());
+        assert!(split("统一是原则。二是方法。").is_none());
+    }
+}

@@ -1,0 +1,533 @@
+//! Metadata labels (索引号, 发布机构, 文号, …) and the layouts pages print
+//! them in.
+//!
+//! The labels come from the 政府信息公开 catalogues (国办发〔2019〕54号 and
+//! the portal CMSs built on it); many labels map to one [`MetaKey`]. Layouts
+//! seen in real pages: `label: value` with half- or full-width colons, one or
+//! several fields per line; labels spaced out (索 引 号, 索   引   号) and then
+//! often without colons; table cells (`索引号 | … | 公开方式 | …`) with empty
+//! cells and values shifted into the next label's slot; bullets with the value
+//! on a later line. Widgets that look like labels (字号, 浏览字号) are chrome.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::lines::{char_count_upto, is_cjk, is_space};
+use crate::model::{MetaField, MetaKey};
+
+/// What a label means: a metadata key, or a page widget (chrome).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelKind {
+    /// A metadata field.
+    Meta(MetaKey),
+    /// A page widget that prints like a label (字号:【大 中 小】).
+    Chrome,
+}
+
+/// The label table: written label (without spaces) → meaning.
+pub const LABELS: &[(&str, LabelKind)] = {
+    use LabelKind::{Chrome, Meta};
+    use MetaKey::*;
+    &[
+        // 索引号: catalogue index number
+        ("索引号", Meta(IndexNo)),
+        ("索取号", Meta(IndexNo)),
+        ("信息索引号", Meta(IndexNo)),
+        ("索引编号", Meta(IndexNo)),
+        // 文号: document number
+        ("文号", Meta(DocNo)),
+        ("发文字号", Meta(DocNo)),
+        ("发文文号", Meta(DocNo)),
+        ("文件编号", Meta(DocNo)),
+        ("发文编号", Meta(DocNo)),
+        ("文件文号", Meta(DocNo)),
+        // 成文日期: the date the document was signed
+        ("成文日期", Meta(Written)),
+        ("成文时间", Meta(Written)),
+        ("发文日期", Meta(Written)),
+        ("发文时间", Meta(Written)),
+        ("签发日期", Meta(Written)),
+        ("印发日期", Meta(Written)),
+        // 发布日期: when the page was published
+        ("发布日期", Meta(Published)),
+        ("发布时间", Meta(Published)),
+        ("日期", Meta(Published)),
+        ("公开日期", Meta(Published)),
+        ("公开时间", Meta(Published)),
+        ("发表时间", Meta(Published)),
+        ("发稿时间", Meta(Published)),
+        ("更新时间", Meta(Published)),
+        // 发布机构: who issued or published it
+        ("发布机构", Meta(Publisher)),
+        ("发布单位", Meta(Publisher)),
+        ("发文机关", Meta(Publisher)),
+        ("发文机构", Meta(Publisher)),
+        ("发文单位", Meta(Publisher)),
+        ("发布部门", Meta(Publisher)),
+        ("公开单位", Meta(Publisher)),
+        ("公开机构", Meta(Publisher)),
+        ("制发机关", Meta(Publisher)),
+        ("信息公开机构", Meta(Publisher)),
+        // 公开方式: 主动公开, 依申请公开
+        ("公开方式", Meta(Disclosure)),
+        ("公开形式", Meta(Disclosure)),
+        ("公开类别", Meta(Disclosure)),
+        ("公开属性", Meta(Disclosure)),
+        // 主题分类: subject classification
+        ("主题分类", Meta(Topic)),
+        ("分类", Meta(Topic)),
+        ("组配分类", Meta(Topic)),
+        ("公文目录", Meta(Topic)),
+        ("信息分类", Meta(Topic)),
+        ("体裁分类", Meta(Topic)),
+        ("公文种类", Meta(Topic)),
+        ("文种", Meta(Topic)),
+        ("所属主题", Meta(Topic)),
+        ("信息类别", Meta(Topic)),
+        // 有效性: whether it is in force
+        ("有效性", Meta(Validity)),
+        ("时效性", Meta(Validity)),
+        ("是否有效", Meta(Validity)),
+        ("效力状态", Meta(Validity)),
+        ("有效状态", Meta(Validity)),
+        // 来源: the source
+        ("来源", Meta(Source)),
+        ("信息来源", Meta(Source)),
+        ("文章来源", Meta(Source)),
+        ("稿件来源", Meta(Source)),
+        // 浏览次数: the view counter
+        ("浏览次数", Meta(Views)),
+        ("浏览量", Meta(Views)),
+        ("访问量", Meta(Views)),
+        ("访问次数", Meta(Views)),
+        ("点击数", Meta(Views)),
+        ("点击量", Meta(Views)),
+        ("点击率", Meta(Views)),
+        ("阅读量", Meta(Views)),
+        ("阅读次数", Meta(Views)),
+        // 废止日期: when it stops being in force
+        ("废止日期", Meta(Expires)),
+        ("废止时间", Meta(Expires)),
+        ("失效日期", Meta(Expires)),
+        ("失效时间", Meta(Expires)),
+        ("有效期至", Meta(Expires)),
+        // 生效日期: when it comes into force
+        ("生效日期", Meta(Effective)),
+        ("生效时间", Meta(Effective)),
+        ("施行日期", Meta(Effective)),
+        ("实施日期", Meta(Effective)),
+        // 主题词: keywords
+        ("主题词", Meta(Keywords)),
+        ("关键词", Meta(Keywords)),
+        ("关键字", Meta(Keywords)),
+        // 标题: the title as a field
+        ("标题", Meta(Title)),
+        ("名称", Meta(Title)),
+        ("文件名称", Meta(Title)),
+        ("信息名称", Meta(Title)),
+        // 内容概述: a summary
+        ("内容概述", Meta(Summary)),
+        ("内容摘要", Meta(Summary)),
+        ("摘要", Meta(Summary)),
+        ("概述", Meta(Summary)),
+        // 责任部门: the responsible department
+        ("责任部门", Meta(Department)),
+        ("公开责任部门", Meta(Department)),
+        ("责任单位", Meta(Department)),
+        // 上载日期: when the record was created in the CMS
+        ("上载日期", Meta(Created)),
+        ("生成日期", Meta(Created)),
+        ("录入日期", Meta(Created)),
+        ("创建日期", Meta(Created)),
+        // 公开范围, 公开时限: disclosure terms
+        ("公开范围", Meta(Scope)),
+        ("公开时限", Meta(Scope)),
+        ("公开期限", Meta(Scope)),
+        // 保密审查情况 / 审签情况: review statements (部门预决算公开)
+        ("保密审查情况", Meta(Review)),
+        ("部门主要负责人审签情况", Meta(Review)),
+        ("审签情况", Meta(Review)),
+        ("审查情况", Meta(Review)),
+        // 作者: the author
+        ("作者", Meta(Author)),
+        ("撰稿", Meta(Author)),
+        ("撰稿人", Meta(Author)),
+        ("责任编辑", Meta(Author)),
+        // widgets printed like labels
+        ("字号", Chrome),
+        ("字体", Chrome),
+        ("浏览字号", Chrome),
+        ("字体大小", Chrome),
+        ("视力保护色", Chrome),
+    ]
+};
+
+/// Longest line the metadata rules look at, in chars: metadata lines are short.
+pub const MAX_META_LINE_CHARS: usize = 400;
+
+struct Table {
+    /// Labels by their first char, longest first.
+    by_first: HashMap<char, Vec<(&'static str, LabelKind)>>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut by_first: HashMap<char, Vec<(&'static str, LabelKind)>> = HashMap::new();
+        for &(label, kind) in LABELS {
+            if let Some(c) = label.chars().next() {
+                by_first.entry(c).or_default().push((label, kind));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(label, _)| std::cmp::Reverse(label.len()));
+        }
+        Table { by_first }
+    })
+}
+
+/// The meaning of a label written with or without inner spaces and a trailing
+/// colon (索 引 号: → 索引号).
+pub fn lookup(label: &str) -> Option<LabelKind> {
+    let clean: String = label
+        .trim_end_matches(|c: char| is_space(c) || is_colon(c))
+        .chars()
+        .filter(|c| !is_space(*c))
+        .collect();
+    let first = clean.chars().next()?;
+    table()
+        .by_first
+        .get(&first)?
+        .iter()
+        .find(|(l, _)| *l == clean)
+        .map(|(_, k)| *k)
+}
+
+/// A half- or full-width colon.
+pub fn is_colon(c: char) -> bool {
+    c == ':' || c == '：'
+}
+
+/// Bullets that open metadata lines (• 日期:…).
+pub fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '·' | '●' | '◆' | '▪' | '■')
+}
+
+/// A label found in a line.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    start: usize,
+    /// End of the label itself.
+    label_end: usize,
+    /// Where its value starts (after the colon or spaces).
+    value_start: usize,
+    kind: Option<LabelKind>,
+    colon: bool,
+    spaced: bool,
+}
+
+/// Matches a known label at `pos`, allowing whitespace between its chars, and
+/// the colon or spaces after it.
+fn match_label_at(text: &str, pos: usize) -> Option<Found> {
+    let tail = &text[pos..];
+    let first = tail.chars().next()?;
+    for &(label, kind) in table().by_first.get(&first)? {
+        let mut rest = tail;
+        let mut spaced = false;
+        let mut ok = true;
+        for (n, lc) in label.chars().enumerate() {
+            if n > 0 {
+                let trimmed = rest.trim_start_matches(is_space);
+                spaced |= trimmed.len() != rest.len();
+                rest = trimmed;
+            }
+            match rest.strip_prefix(lc) {
+                Some(r) => rest = r,
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let label_end = text.len() - rest.len();
+        let after = rest.trim_start_matches(is_space);
+        if let Some(c) = after.chars().next().filter(|c| is_colon(*c)) {
+            let value_from = &after[c.len_utf8()..];
+            let value_start = text.len() - value_from.trim_start_matches(is_space).len();
+            return Some(Found {
+                start: pos,
+                label_end,
+                value_start,
+                kind: Some(kind),
+                colon: true,
+                spaced,
+            });
+        }
+        if after.len() != rest.len() || after.is_empty() {
+            return Some(Found {
+                start: pos,
+                label_end,
+                value_start: text.len() - after.len(),
+                kind: Some(kind),
+                colon: false,
+                spaced,
+            });
+        }
+    }
+    None
+}
+
+/// An unknown label (2 to 8 CJK chars) followed by a colon at `pos`.
+fn match_unknown_at(text: &str, pos: usize) -> Option<Found> {
+    let tail = &text[pos..];
+    let mut count = 0;
+    let mut label_end = pos;
+    for (i, c) in tail.char_indices() {
+        if is_cjk(c) && count < 8 {
+            count += 1;
+            label_end = pos + i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let after = text[label_end..].trim_start_matches(is_space);
+    let c = after.chars().next().filter(|c| is_colon(*c))?;
+    if count < 2 {
+        return None;
+    }
+    let value_from = &after[c.len_utf8()..];
+    Some(Found {
+        start: pos,
+        label_end,
+        value_start: text.len() - value_from.trim_start_matches(is_space).len(),
+        kind: None,
+        colon: true,
+        spaced: false,
+    })
+}
+
+/// Fields read from one line, and the widgets found among them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MetaLine {
+    /// The fields, in line order.
+    pub fields: Vec<MetaField>,
+    /// Widget labels and their values, as written (chrome).
+    pub chrome: Vec<String>,
+    /// Whether the line used colons (`label: value`) rather than spaces.
+    pub colons: bool,
+}
+
+/// How strict [`parse_line`] is about labels it does not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    /// Every label must be in the table.
+    Reject,
+    /// After a known first label, `X:` inside the line starts an "other" field.
+    AfterKnown,
+    /// Even the first label may be unknown (a line inside a metadata block).
+    Anywhere,
+}
+
+/// Reads a `label: value` line (one or more fields; bullets, spaced labels,
+/// colons optional). `None` when the line does not start with a label.
+pub fn parse_line(text: &str, unknown: Unknown) -> Option<MetaLine> {
+    if char_count_upto(text, MAX_META_LINE_CHARS) > MAX_META_LINE_CHARS {
+        return None;
+    }
+    let body_start = text.len()
+        - text
+            .trim_start_matches(|c| is_bullet(c) || is_space(c))
+            .len();
+    let first = match_label_at(text, body_start).or_else(|| {
+        (unknown == Unknown::Anywhere)
+            .then(|| match_unknown_at(text, body_start))
+            .flatten()
+    })?;
+    // Without colons, only spaced-out labels (索   引   号) are trusted.
+    let bare_ok = !first.colon && first.spaced;
+    if !first.colon && !bare_ok {
+        return None;
+    }
+    let mut found = vec![first];
+    let mut prev_space = false;
+    for (pos, c) in text.char_indices() {
+        let at_token = prev_space && pos >= found.last().map_or(0, |f| f.value_start);
+        prev_space = is_space(c) || is_bullet(c);
+        if !at_token {
+            continue;
+        }
+        let hit = match_label_at(text, pos)
+            .filter(|f| f.colon == first.colon)
+            .or_else(|| {
+                (first.colon && unknown != Unknown::Reject)
+                    .then(|| match_unknown_at(text, pos))
+                    .flatten()
+            });
+        if let Some(f) = hit {
+            found.push(f);
+        }
+    }
+    if !first.colon && found.len() == 1 && first.kind.is_none() {
+        return None;
+    }
+    let mut line = MetaLine {
+        colons: first.colon,
+        ..MetaLine::default()
+    };
+    for (n, f) in found.iter().enumerate() {
+        let value_end = found.get(n + 1).map_or(text.len(), |next| next.start);
+        let value = text
+            .get(f.value_start.min(value_end)..value_end)
+            .unwrap_or("")
+            .trim_matches(|c| is_space(c) || is_bullet(c));
+        let label = &text[f.start..f.label_end];
+        let label_raw = &text[f.start..f.value_start.min(value_end)];
+        let raw = &text[f.start..value_end];
+        push_field(&mut line, (label, label_raw), f.kind, value, raw);
+    }
+    Some(line)
+}
+
+/// Adds one field; `label_raw` is the label as written (with its colon) and
+/// `raw` the label with its value, for widgets.
+fn push_field(
+    line: &mut MetaLine,
+    (label, label_raw): (&str, &str),
+    kind: Option<LabelKind>,
+    value: &str,
+    raw: &str,
+) {
+    let label: String = label.chars().filter(|c| !is_space(*c)).collect();
+    match kind {
+        Some(LabelKind::Chrome) => {
+            let raw = raw.trim_matches(is_space);
+            if value.is_empty() || super::chrome::whole_line(raw).is_some() {
+                line.chrome.push(raw.to_owned());
+            } else {
+                // Text after a widget label that is not widget text is kept.
+                line.chrome
+                    .push(label_raw.trim_matches(is_space).to_owned());
+                line.fields.push(field(MetaKey::Other, label, value));
+            }
+        }
+        Some(LabelKind::Meta(key)) => line.fields.push(field(key, label, value)),
+        None => line.fields.push(field(MetaKey::Other, label, value)),
+    }
+}
+
+/// A field, with date values tidied ("2014- 07- 25 11: 20" → "2014-07-25 11:20").
+pub fn field(key: MetaKey, label: String, value: &str) -> MetaField {
+    let value = if is_date_key(key) {
+        tidy_date(value)
+    } else {
+        value.to_owned()
+    };
+    MetaField { key, label, value }
+}
+
+fn is_date_key(key: MetaKey) -> bool {
+    matches!(
+        key,
+        MetaKey::Published
+            | MetaKey::Written
+            | MetaKey::Created
+            | MetaKey::Effective
+            | MetaKey::Expires
+    )
+}
+
+/// Drops the stray spaces a CMS puts after the separators of a date.
+fn tidy_date(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if matches!(c, '-' | ':' | '/') {
+            while chars.peek().is_some_and(|n| is_space(*n)) {
+                chars.next();
+            }
+        }
+    }
+    out
+}
+
+/// Reads a table row of metadata (`索 引 号: | 值 | 主 题 词: | 值 ||`): a
+/// label cell starts a field, the next cell is its value unless that cell is
+/// itself a label (then the field is empty and the value slot was shifted).
+/// `None` unless the first non-empty cell is a known label.
+pub fn parse_cells(cells: &[&str]) -> Option<MetaLine> {
+    let mut cells = cells.iter().map(|c| c.trim_matches(is_space)).peekable();
+    while cells.peek().is_some_and(|c| c.is_empty()) {
+        cells.next();
+    }
+    let first = *cells.peek()?;
+    if char_count_upto(first, 16) > 16 {
+        return None;
+    }
+    lookup(first)?;
+    let mut line = MetaLine {
+        colons: false,
+        ..MetaLine::default()
+    };
+    while let Some(cell) = cells.next() {
+        if cell.is_empty() {
+            continue;
+        }
+        let kind = (char_count_upto(cell, 16) <= 16)
+            .then(|| lookup(cell))
+            .flatten();
+        let Some(kind) = kind else {
+            // A value with no label before it: keep it with the last field.
+            if let Some(last) = line.fields.last_mut() {
+                if !last.value.is_empty() {
+                    last.value.push(' ');
+                }
+                last.value.push_str(cell);
+            }
+            continue;
+        };
+        let value = match cells.peek() {
+            Some(next)
+                if kind != LabelKind::Chrome
+                    && !next.is_empty()
+                    && lookup_short(next).is_none() =>
+            {
+                cells.next().unwrap_or("")
+            }
+            _ => "",
+        };
+        let label = cell.trim_end_matches(|c: char| is_space(c) || is_colon(c));
+        push_field(&mut line, (label, cell), Some(kind), value, cell);
+    }
+    Some(line)
+}
+
+fn lookup_short(cell: &str) -> Option<LabelKind> {
+    (char_count_upto(cell, 16) <= 16)
+        .then(|| lookup(cell))
+        .flatten()
+}
+
+/// Why a field's value looks damaged, if it does: a document number cut to
+/// "号" or missing its closing bracket, a 年月 date missing its 日.
+pub fn damage(f: &MetaField) -> Option<&'static str> {
+    let v = f.value.trim_matches(is_space);
+    if v.is_empty() {
+        return None;
+    }
+    match f.key {
+        MetaKey::DocNo if v == "号" || v.chars().count() < 3 => {
+            Some("the document number is cut off")
+        }
+        MetaKey::DocNo if v.contains('〔') != v.contains('〕') => {
+            Some("the document number's brackets do not match")
+        }
+        k if is_date_key(k) && v.contains('年') && v.contains('月') && !v.contains('日') => {
+            Some("the date is cut off")
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,374 @@
+//! The body: one `match` over [`Block`], walked with an explicit stack.
+
+use crate::ids;
+use crate::model::{
+    Attachments, Block, Contents, Image, Inline, List, Section, Signature, Table, TableCell,
+};
+
+use super::escape::safe_url;
+use super::strings::Ui;
+use super::writer::HtmlWriter;
+
+/// Writes the body's blocks in document order.
+///
+/// Sections nest by pushing their blocks on a stack: validated documents
+/// nest at most [`crate::model::MAX_LEVEL`] deep, but a document built in
+/// code may nest deeper, and an explicit stack cannot overflow.
+pub(crate) fn write_body(w: &mut HtmlWriter, body: &[Block], ui: &Ui) {
+    let mut stack: Vec<(&[Block], usize)> = vec![(body, 0)];
+    let mut path: Vec<usize> = Vec::new();
+    let mut tables = 0usize;
+    while let Some(frame) = stack.last_mut() {
+        let (blocks, index) = (frame.0, frame.1);
+        let Some(block) = blocks.get(index) else {
+            stack.pop();
+            if !stack.is_empty() {
+                path.pop();
+                w.markup("</section>\n");
+            }
+            continue;
+        };
+        frame.1 += 1;
+        path.push(index);
+        let id = ids::block_id(&path, block);
+        match block {
+            Block::Section(section) => {
+                // The title is the h1, so top-level sections are h2; the rank
+                // follows the nesting depth, not the outline level, so that
+                // a section that skips a level (一、 directly holding 1.)
+                // still never skips a heading rank.
+                write_section_start(w, section, &id, stack.len() + 1, ui);
+                stack.push((&section.blocks, 0));
+                continue;
+            }
+            Block::Paragraph(paragraph) => {
+                w.open("p");
+                w.attr("id", &id);
+                w.markup(">");
+                write_inlines(w, &paragraph.inlines, &paragraph.text);
+                w.markup("</p>\n");
+            }
+            Block::List(list) => write_list(w, list, &id),
+            Block::Table(table) => {
+                tables += 1;
+                write_table(w, table, &id, tables, ui);
+            }
+            Block::Attachments(attachments) => write_attachments(w, attachments, &id, ui),
+            Block::Signature(signature) => write_signature(w, signature, &id),
+            Block::Addressee(addressee) => {
+                w.open("p");
+                w.attr("id", &id);
+                w.markup(" class=\"yl-addressee\">");
+                w.text(&addressee.text);
+                w.markup("</p>\n");
+            }
+            Block::Note(note) => {
+                w.open("p");
+                w.attr("id", &id);
+                w.markup(" class=\"yl-note\">");
+                w.text(&note.text);
+                w.markup("</p>\n");
+            }
+            Block::Contents(contents) => write_contents(w, contents, &id, ui),
+            Block::Image(image) => write_image(w, image, &id),
+        }
+        path.pop();
+    }
+}
+
+/// The heading element of a section at heading rank `rank` (2 for a
+/// top-level section); ranks past 6 stay 6.
+fn heading_tag(rank: usize) -> &'static str {
+    match rank {
+        0..=2 => "h2",
+        3 => "h3",
+        4 => "h4",
+        5 => "h5",
+        _ => "h6",
+    }
+}
+
+/// Opens a section and writes its heading.
+///
+/// A run-in heading ("（一）重点项目加速推进。台州新材料…") is rendered as a
+/// real heading, not as a bold lead inside its paragraph: the section holds
+/// more than that paragraph (often a whole 一是/二是 list), which a bold lead
+/// cannot span; heading navigation, the outline and the speech plan need
+/// every （一） as a section; and the reading order is the same either way,
+/// because the heading's text comes first in both. It is styled to sit close
+/// to its text, as a lead does.
+fn write_section_start(w: &mut HtmlWriter, section: &Section, id: &str, rank: usize, ui: &Ui) {
+    let heading_id = ids::heading_id(id);
+    w.open("section");
+    w.attr("id", id);
+    if section.run_in {
+        w.markup(" class=\"yl-section yl-run-in\"");
+    } else {
+        w.markup(" class=\"yl-section\"");
+    }
+    w.attr_number("data-level", u32::from(section.level));
+    w.attr("aria-labelledby", &heading_id);
+    w.markup(">\n");
+    let tag = heading_tag(rank);
+    w.open(tag);
+    w.attr("id", &heading_id);
+    w.markup(">");
+    if !section.marker.is_empty() {
+        w.markup("<span class=\"yl-marker\">");
+        w.text(&section.marker);
+        w.markup("</span>");
+    }
+    if section.heading.trim().is_empty() && section.marker.trim().is_empty() {
+        ui.word(w, ui.words.untitled_section);
+    } else {
+        w.text(&section.heading);
+    }
+    w.close(tag);
+    w.markup("\n");
+}
+
+/// Writes runs of text with their links and emphasis, or `text` when there
+/// are no runs. A link whose target is refused (see
+/// [`super::escape::safe_url`]) becomes plain text.
+pub(crate) fn write_inlines(w: &mut HtmlWriter, runs: &[Inline], text: &str) {
+    if runs.is_empty() {
+        w.text(text);
+        return;
+    }
+    for run in runs {
+        let linked = run.href.as_deref().is_some_and(|href| w.link_start(href));
+        if run.strong {
+            w.markup("<strong>");
+        }
+        if run.em {
+            w.markup("<em>");
+        }
+        w.text(&run.text);
+        if run.em {
+            w.markup("</em>");
+        }
+        if run.strong {
+            w.markup("</strong>");
+        }
+        if linked {
+            w.markup("</a>");
+        }
+    }
+}
+
+/// 一是/二是 enumerations and numbered items: the marker as written (so the
+/// list style is off and nothing is numbered twice), the lead in bold.
+fn write_list(w: &mut HtmlWriter, list: &List, id: &str) {
+    let tag = if list.ordered { "ol" } else { "ul" };
+    w.open(tag);
+    w.attr("id", id);
+    w.markup(" class=\"yl-list\">\n");
+    for (n, item) in list.items.iter().enumerate() {
+        w.open("li");
+        w.attr("id", &ids::item_id(id, n));
+        w.markup(">");
+        match &item.lead {
+            Some(lead) => {
+                w.markup("<strong class=\"yl-lead\">");
+                write_marker(w, &item.marker);
+                w.text(lead);
+                w.markup("</strong>");
+            }
+            None => write_marker(w, &item.marker),
+        }
+        write_inlines(w, &item.inlines, &item.text);
+        w.markup("</li>\n");
+    }
+    w.close(tag);
+    w.markup("\n");
+}
+
+fn write_marker(w: &mut HtmlWriter, marker: &str) {
+    if !marker.is_empty() {
+        w.markup("<span class=\"yl-marker\">");
+        w.text(marker);
+        w.markup("</span>");
+    }
+}
+
+/// A table in its own focusable, labelled scroll region, so that a wide
+/// table scrolls inside the page instead of the page scrolling sideways
+/// (WCAG 1.4.10 lets tables scroll in two dimensions).
+fn write_table(w: &mut HtmlWriter, table: &Table, id: &str, number: usize, ui: &Ui) {
+    let label_id = ids::label_id(id);
+    w.markup("<div class=\"yl-table\" role=\"region\"");
+    w.attr("aria-labelledby", &label_id);
+    w.markup(" tabindex=\"0\">\n");
+    w.open("table");
+    w.attr("id", id);
+    w.markup(">\n");
+    w.open("caption");
+    w.attr("id", &label_id);
+    match &table.caption {
+        Some(caption) if !caption.trim().is_empty() => {
+            w.markup(">");
+            w.text(caption);
+        }
+        _ => {
+            // Every table needs a name; a page without a caption gets a
+            // numbered one that only screen readers announce.
+            w.markup(" class=\"yl-visually-hidden\"");
+            ui.lang_attr(w);
+            w.markup(">");
+            w.text(ui.words.table);
+            w.text(" ");
+            w.text(&number.to_string());
+        }
+    }
+    w.markup("</caption>\n");
+    let head_rows = table.rows.iter().take_while(|row| row.header).count();
+    let (head, body) = table.rows.split_at(head_rows.min(table.rows.len()));
+    if !head.is_empty() {
+        w.markup("<thead>\n");
+        for row in head {
+            write_row(w, &row.cells, true);
+        }
+        w.markup("</thead>\n");
+    }
+    if !body.is_empty() {
+        w.markup("<tbody>\n");
+        for row in body {
+            write_row(w, &row.cells, row.header);
+        }
+        w.markup("</tbody>\n");
+    }
+    w.markup("</table>\n</div>\n");
+}
+
+fn write_row(w: &mut HtmlWriter, cells: &[TableCell], header_row: bool) {
+    w.markup("<tr>");
+    for cell in cells {
+        let header = header_row || cell.header;
+        let tag = if header { "th" } else { "td" };
+        w.open(tag);
+        if header {
+            // `col` and `row` cover every column or row a spanning cell
+            // spans; `colgroup`/`rowgroup` would need <colgroup> elements
+            // and row groups this table does not have.
+            w.attr("scope", if header_row { "col" } else { "row" });
+        }
+        // HTML caps colspan at 1000 and rowspan at 65534.
+        if cell.colspan > 1 {
+            w.attr_number("colspan", cell.colspan.min(1000));
+        }
+        if cell.rowspan > 1 {
+            w.attr_number("rowspan", cell.rowspan.min(65534));
+        }
+        w.markup(">");
+        write_inlines(w, &cell.inlines, &cell.text);
+        w.close(tag);
+    }
+    w.markup("</tr>\n");
+}
+
+/// 附件: each attachment a link whose name says the file type.
+fn write_attachments(w: &mut HtmlWriter, attachments: &Attachments, id: &str, ui: &Ui) {
+    let label_id = ids::label_id(id);
+    w.open("div");
+    w.attr("id", id);
+    w.markup(" class=\"yl-attachments\">\n");
+    w.open("p");
+    w.attr("id", &label_id);
+    w.markup(" class=\"yl-attachments-label\">");
+    w.text(&attachments.label);
+    w.markup("</p>\n<ul");
+    w.attr("aria-labelledby", &label_id);
+    w.markup(">\n");
+    for (n, item) in attachments.items.iter().enumerate() {
+        w.open("li");
+        w.attr("id", &ids::item_id(id, n));
+        w.markup(">");
+        write_marker(w, &item.marker);
+        let linked = item.href.as_deref().is_some_and(|href| w.link_start(href));
+        w.text(&item.name);
+        if let Some(file_type) = item.file_type.as_deref().filter(|t| !t.trim().is_empty()) {
+            w.markup("<span class=\"yl-file-type\"");
+            ui.lang_attr(w);
+            w.markup(">");
+            w.text(ui.words.file_type_open);
+            w.text(&file_type.to_uppercase());
+            w.text(ui.words.file_type_word);
+            w.text(ui.words.file_type_close);
+            w.markup("</span>");
+        }
+        if linked {
+            w.markup("</a>");
+        }
+        w.markup("</li>\n");
+    }
+    w.markup("</ul>\n</div>\n");
+}
+
+/// 落款: organisations and date, right-aligned.
+fn write_signature(w: &mut HtmlWriter, signature: &Signature, id: &str) {
+    w.open("div");
+    w.attr("id", id);
+    w.markup(" class=\"yl-signature\">\n");
+    for organisation in &signature.organisations {
+        w.markup("<p>");
+        w.text(organisation);
+        w.markup("</p>\n");
+    }
+    if let Some(date) = &signature.date {
+        w.markup("<p class=\"yl-signature-date\">");
+        w.text(date);
+        w.markup("</p>\n");
+    }
+    w.markup("</div>\n");
+}
+
+/// 目录: a printed table of contents, as a navigation list.
+fn write_contents(w: &mut HtmlWriter, contents: &Contents, id: &str, ui: &Ui) {
+    let label_id = ids::label_id(id);
+    w.open("nav");
+    w.attr("id", id);
+    w.markup(" class=\"yl-contents\"");
+    w.attr("aria-labelledby", &label_id);
+    w.markup(">\n");
+    w.open("p");
+    w.attr("id", &label_id);
+    w.markup(" class=\"yl-contents-label\">");
+    match contents.label.as_deref().filter(|l| !l.trim().is_empty()) {
+        Some(label) => w.text(label),
+        None => ui.word(w, ui.words.contents),
+    }
+    w.markup("</p>\n<ol class=\"yl-list\">\n");
+    for (n, entry) in contents.entries.iter().enumerate() {
+        w.open("li");
+        w.attr("id", &ids::item_id(id, n));
+        w.attr_number("data-depth", u32::from(entry.level.clamp(1, 4)));
+        w.markup(">");
+        write_marker(w, &entry.marker);
+        w.text(&entry.text);
+        if let Some(page) = &entry.page {
+            w.markup("<span class=\"yl-page-number\">");
+            w.text(page);
+            w.markup("</span>");
+        }
+        w.markup("</li>\n");
+    }
+    w.markup("</ol>\n</nav>\n");
+}
+
+/// An image; one whose source is refused shows its alternative text.
+fn write_image(w: &mut HtmlWriter, image: &Image, id: &str) {
+    w.open("figure");
+    w.attr("id", id);
+    w.markup(" class=\"yl-figure\">");
+    if safe_url(&image.src).is_some() {
+        w.open("img");
+        w.url_attr("src", &image.src);
+        w.attr("alt", &image.alt);
+        w.markup(" loading=\"lazy\">");
+    } else if !image.alt.is_empty() {
+        w.markup("<figcaption>");
+        w.text(&image.alt);
+        w.markup("</figcaption>");
+    }
+    w.markup("</figure>\n");
+}

@@ -1,0 +1,228 @@
+//! The only place that escapes: one function per HTML context.
+//!
+//! - [`escape_text`]: text between tags (body text);
+//! - [`escape_attr`]: a double-quoted attribute value;
+//! - [`safe_url`] + [`escape_href`]: a URL in `href`/`src`, allow-listed by
+//!   scheme first.
+//!
+//! Every piece of document text reaches the output through one of these,
+//! by way of [`super::writer::HtmlWriter`].
+
+/// URL schemes a link or image may use; anything else (javascript:, data:,
+/// vbscript:, file:, …) is dropped. Relative URLs have no scheme and pass.
+const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// U+0000 cannot be carried by HTML (the parser drops or replaces it), so it
+/// is written as U+FFFD, which is what a browser would show.
+const NUL_REPLACEMENT: &str = "\u{FFFD}";
+
+/// Appends `text` escaped for HTML body text: `&`, `<`, `>`.
+pub fn escape_text(out: &mut String, text: &str) {
+    escape_with(out, text, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '\0' => Some(NUL_REPLACEMENT),
+        _ => None,
+    });
+}
+
+/// Appends `value` escaped for a double-quoted attribute value:
+/// `&`, `<`, `>`, `"` and `'` (so single-quoted use is safe too).
+pub fn escape_attr(out: &mut String, value: &str) {
+    escape_with(out, value, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        '\0' => Some(NUL_REPLACEMENT),
+        _ => None,
+    });
+}
+
+/// Appends a URL that [`safe_url`] accepted, for a double-quoted `href` or
+/// `src`: characters a URL never holds raw (spaces, controls, quotes, angle
+/// brackets, backticks) are percent-encoded, `&` and `'` become references.
+/// Other characters, CJK included, stay as written so printed links stay
+/// readable.
+pub fn escape_href(out: &mut String, url: &str) {
+    for c in url.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '\'' => out.push_str("&#39;"),
+            '"' | '<' | '>' | '`' | ' ' | '\u{7f}' | '\0'..='\u{1f}' => {
+                let mut buf = [0u8; 4];
+                for byte in c.encode_utf8(&mut buf).bytes() {
+                    push_percent(out, byte);
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+}
+
+/// The URL to write, or `None` when it must not become a link.
+///
+/// Does what a browser's URL parser does before it reads the scheme (strip
+/// leading and trailing C0 controls and spaces, remove every tab and
+/// newline: so `" java\tscript:"` is seen as `javascript:`), then accepts
+/// - relative URLs (`a/b.html`, `/x`, `?q`, `#frag`, `//host/x`): no `:`
+///   before the first `/`, `?` or `#`;
+/// - absolute URLs whose scheme, compared without case, is http, https,
+///   mailto or tel.
+///
+/// Anything else (javascript:, data:, vbscript:, `JaVaScRiPt:`, unknown
+/// schemes, an empty URL) is refused.
+pub fn safe_url(url: &str) -> Option<String> {
+    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    let cleaned: String = trimmed
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    if cleaned.is_empty() {
+        return None;
+    }
+    let before_path = cleaned
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or(cleaned.as_str());
+    match before_path.split_once(':') {
+        None => Some(cleaned),
+        Some((scheme, _)) => ALLOWED_SCHEMES
+            .iter()
+            .any(|allowed| scheme.eq_ignore_ascii_case(allowed))
+            .then_some(cleaned),
+    }
+}
+
+fn push_percent(out: &mut String, byte: u8) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('%');
+    out.push(char::from(HEX[usize::from(byte >> 4)]));
+    out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+}
+
+/// Copies `text` to `out`, replacing each character `replace` maps, in runs
+/// so that plain text is copied a slice at a time.
+fn escape_with(out: &mut String, text: &str, replace: impl Fn(char) -> Option<&'static str>) {
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if let Some(replacement) = replace(c) {
+            out.push_str(&text[start..i]);
+            out.push_str(replacement);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push_str(&text[start..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> String {
+        let mut out = String::new();
+        escape_text(&mut out, s);
+        out
+    }
+
+    fn attr(s: &str) -> String {
+        let mut out = String::new();
+        escape_attr(&mut out, s);
+        out
+    }
+
+    fn href(s: &str) -> String {
+        let mut out = String::new();
+        escape_href(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn text_escapes_markup_characters_only() {
+        assert_eq!(text("a<b>&c"), "a&lt;b&gt;&amp;c");
+        assert_eq!(text("\"引号\" 'x'"), "\"引号\" 'x'");
+        assert_eq!(text("（一）重点项目"), "（一）重点项目");
+        assert_eq!(text("&amp;"), "&amp;amp;");
+        assert_eq!(text("a\0b"), "a\u{FFFD}b");
+        assert_eq!(text(""), "");
+    }
+
+    #[test]
+    fn attr_escapes_quotes_too() {
+        assert_eq!(
+            attr("x\" onmouseover='alert(1)'"),
+            "x&quot; onmouseover=&#39;alert(1)&#39;"
+        );
+        assert_eq!(attr("<>&"), "&lt;&gt;&amp;");
+        assert_eq!(attr("索引号"), "索引号");
+    }
+
+    #[test]
+    fn href_percent_encodes_what_breaks_out() {
+        assert_eq!(
+            href("http://a.b/x y\"z<w>`"),
+            "http://a.b/x%20y%22z%3Cw%3E%60"
+        );
+        assert_eq!(href("/a?b=1&c='2'"), "/a?b=1&amp;c=&#39;2&#39;");
+        assert_eq!(href("/附件/通知.pdf"), "/附件/通知.pdf");
+        assert_eq!(href("/a\u{1}b"), "/a%01b");
+    }
+
+    #[test]
+    fn allowed_urls_pass() {
+        for url in [
+            "http://www.gov.cn/zhengce/content/2018-12/05/content_5345897.htm",
+            "https://example.gov.cn/",
+            "HTTPS://EXAMPLE.GOV.CN/",
+            "mailto:office@example.gov.cn",
+            "tel:+86-576-12345678",
+            "relative/page.html",
+            "../up.html",
+            "/root/path",
+            "//cdn.example.gov.cn/a.pdf",
+            "?page=2",
+            "#yl-s1",
+            "/path/with:colon/after/slash",
+            "javascript%3Aalert(1)",
+            "javascript&#58;alert(1)",
+        ] {
+            assert!(safe_url(url).is_some(), "{url} should be allowed");
+        }
+    }
+
+    #[test]
+    fn dangerous_urls_are_refused() {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "\u{1}\u{2}javascript:alert(1)",
+            "\tjavascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "java\rscript:alert(1)",
+            "javascript\n:alert(1)",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+            "DATA:image/svg+xml,<svg onload=alert(1)>",
+            "vbscript:msgbox(1)",
+            "file:///etc/passwd",
+            "ｊavascript:alert(1)",
+            "livescript:alert(1)",
+            "",
+            "   ",
+            "\u{0}",
+        ] {
+            assert_eq!(safe_url(url), None, "{url:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn safe_url_removes_what_the_url_parser_ignores() {
+        assert_eq!(
+            safe_url("  http://a.b/\tc\nd  ").as_deref(),
+            Some("http://a.b/cd")
+        );
+    }
+}

@@ -1,0 +1,231 @@
+//! Text as written → pieces of at most one sentence. A sentence that would
+//! be spoken longer than the bound is cut again at its clause ends (，、：)
+//! into pieces within the bound, and a clause still too long is cut between
+//! words. Pieces are byte ranges of the text, never empty, never only space.
+
+use std::ops::Range;
+
+/// Sentence ends (GB/T 15834-2011 标点符号用法 4.1–4.3, 4.6: 句号, 问号,
+/// 叹号, and 分号, which closes a clause complete enough to rest on). The
+/// ASCII ones count only where they end a sentence in CJK text, not inside
+/// a web address (?a=1) or a word.
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '｡', '!', '?', ';'];
+
+/// Closing quotes and brackets: they stay with the sentence or clause they
+/// close (“一号工程。” is one piece).
+const CLOSERS: &[char] = &[
+    '”', '’', '」', '』', '）', ')', '】', '〕', '〗', '》', '〉', ']', '］', '"', '\'',
+];
+
+/// Clause ends where a long sentence may be cut, strongest first: 逗号 and
+/// 冒号, then 顿号 (only inside a comma clause still too long, so that an
+/// enumeration 要素保障、招大引强、项目快进 stays whole where it can). An
+/// ASCII comma or colon counts only when not between two digits (16,886
+/// and 14:52 stay whole).
+const CLAUSE_ENDS: [&[char]; 2] = [&['，', '：', '﹐', '﹕', ',', ':'], &['、', '﹑']];
+
+/// Openers: a cut never falls right after one.
+const OPENERS: &[char] = &[
+    '“', '‘', '「', '『', '（', '(', '【', '〔', '〖', '《', '〈', '[', '［',
+];
+
+/// Splits `text` into pieces; `measure` gives the spoken length of a piece.
+pub(super) fn pieces(text: &str, max: usize, measure: &dyn Fn(&str) -> usize) -> Vec<Range<usize>> {
+    let mut splitter = Splitter {
+        text,
+        chars: text.char_indices().collect(),
+        max: max.max(1),
+        measure,
+        out: Vec::new(),
+    };
+    let n = splitter.chars.len();
+    let (mut start, mut i) = (0, 0);
+    while i < n {
+        if matches!(splitter.c(i), '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+            splitter.sentence(start, i);
+            i += 1;
+            start = i;
+        } else if splitter.ends_sentence(i) {
+            let mut j = i + 1;
+            while j < n && (splitter.ends_sentence(j) || CLOSERS.contains(&splitter.c(j))) {
+                j += 1;
+            }
+            splitter.sentence(start, j);
+            start = j;
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    splitter.sentence(start, n);
+    splitter.out
+}
+
+struct Splitter<'t> {
+    text: &'t str,
+    chars: Vec<(usize, char)>,
+    max: usize,
+    measure: &'t dyn Fn(&str) -> usize,
+    out: Vec<Range<usize>>,
+}
+
+fn is_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "._-/:@%#&=?+~".contains(c) || ('０'..='９').contains(&c)
+}
+
+impl Splitter<'_> {
+    /// The character at `i`, or NUL past the end.
+    fn c(&self, i: usize) -> char {
+        self.chars.get(i).map_or('\0', |&(_, c)| c)
+    }
+
+    fn byte(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.text.len(), |&(b, _)| b)
+    }
+
+    fn slice(&self, a: usize, b: usize) -> &str {
+        self.text.get(self.byte(a)..self.byte(b)).unwrap_or("")
+    }
+
+    fn ends_sentence(&self, i: usize) -> bool {
+        let c = self.c(i);
+        if !SENTENCE_ENDS.contains(&c) {
+            return false;
+        }
+        if !c.is_ascii() {
+            return true;
+        }
+        let next = self.c(i + 1);
+        next == '\0'
+            || !next.is_ascii_graphic()
+            || CLOSERS.contains(&next)
+            || SENTENCE_ENDS.contains(&next)
+    }
+
+    fn ends_clause(&self, i: usize, level: usize) -> bool {
+        let c = self.c(i);
+        if !CLAUSE_ENDS.get(level).is_some_and(|ends| ends.contains(&c)) {
+            return false;
+        }
+        let digits = i > 0 && self.c(i - 1).is_ascii_digit() && self.c(i + 1).is_ascii_digit();
+        let address = c == ':' && self.c(i + 1) == '/';
+        !digits && !address
+    }
+
+    /// Whether a cut may fall before character `i`: not inside a word or a
+    /// number, not before punctuation, not after an opener.
+    fn can_cut(&self, i: usize) -> bool {
+        let (a, b) = (self.c(i - 1), self.c(i));
+        let inside_word = is_word(a) && is_word(b);
+        let before_mark = CLOSERS.contains(&b)
+            || CLAUSE_ENDS.iter().any(|ends| ends.contains(&b))
+            || SENTENCE_ENDS.contains(&b);
+        !(inside_word || before_mark || OPENERS.contains(&a))
+    }
+
+    fn trimmed(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+        while a < b && self.c(a).is_whitespace() {
+            a += 1;
+        }
+        while b > a && self.c(b - 1).is_whitespace() {
+            b -= 1;
+        }
+        (a < b).then_some((a, b))
+    }
+
+    fn push(&mut self, a: usize, b: usize) {
+        if let Some((a, b)) = self.trimmed(a, b) {
+            let range = self.byte(a)..self.byte(b);
+            self.out.push(range);
+        }
+    }
+
+    fn measure(&self, a: usize, b: usize) -> usize {
+        (self.measure)(self.slice(a, b))
+    }
+
+    fn sentence(&mut self, a: usize, b: usize) {
+        let Some((a, b)) = self.trimmed(a, b) else {
+            return;
+        };
+        if self.measure(a, b) <= self.max {
+            self.push(a, b);
+        } else {
+            self.clauses(a, b, 0);
+        }
+    }
+
+    /// Packs the clauses of `a..b` (cut at the clause ends of `level`) into
+    /// pieces within the bound; a clause too long on its own is split at
+    /// the next level's ends, and past the last level cut between words.
+    /// Recursion is at most [`CLAUSE_ENDS`] deep.
+    fn clauses(&mut self, a: usize, b: usize, level: usize) {
+        let mut current: Option<(usize, usize, usize)> = None;
+        let (mut start, mut i) = (a, a);
+        while start < b {
+            while i < b && !self.ends_clause(i, level) {
+                i += 1;
+            }
+            let mut end = (i + 1).min(b);
+            while end < b && CLOSERS.contains(&self.c(end)) {
+                end += 1;
+            }
+            if let Some((ca, cb)) = self.trimmed(start, end) {
+                let len = self.measure(ca, cb);
+                current = match current {
+                    Some((x, _, sum)) if sum + len <= self.max => Some((x, cb, sum + len)),
+                    held => {
+                        if let Some((x, y, _)) = held {
+                            self.push(x, y);
+                        }
+                        if len <= self.max {
+                            Some((ca, cb, len))
+                        } else if level + 1 < CLAUSE_ENDS.len() {
+                            self.clauses(ca, cb, level + 1);
+                            None
+                        } else {
+                            self.cut(ca, cb, len);
+                            None
+                        }
+                    }
+                };
+            }
+            start = end;
+            i = end;
+        }
+        if let Some((x, y, _)) = current {
+            self.push(x, y);
+        }
+    }
+
+    /// Cuts a clause with no clause end in it into near-equal parts. The
+    /// parts aim at seven eighths of the bound, so that moving a cut to the
+    /// nearest word boundary keeps them within it.
+    fn cut(&mut self, a: usize, b: usize, len: usize) {
+        let aim = (self.max - self.max / 8).max(1);
+        let parts = len.div_ceil(aim);
+        let n = b - a;
+        let mut last = a;
+        for j in 1..parts {
+            // In u64: on wasm32 a usize product of two large counts overflows.
+            let offset = (n as u64 * j as u64 / parts as u64) as usize;
+            let target = (a + offset).max(last + 1);
+            let mut p = target;
+            while p > last + 1 && !self.can_cut(p) {
+                p -= 1;
+            }
+            if !self.can_cut(p) {
+                p = target;
+                while p < b && !self.can_cut(p) {
+                    p += 1;
+                }
+            }
+            if p >= b {
+                break;
+            }
+            self.push(last, p);
+            last = p;
+        }
+        self.push(last, b);
+    }
+}

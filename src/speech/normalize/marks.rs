@@ -1,0 +1,318 @@
+//! Rules for marks and words: addresses, markers, symbols, brackets,
+//! dashes, spaces.
+
+use super::scan::{
+    ascii, family, is_digit, is_han, is_pause, is_punct_or_close, numbered, Aside, Scan,
+};
+use crate::speech::tables::{
+    BULLETS, CHINESE_NUMERALS, LONG_DASHES, MAX_TAG, SEPARATORS, SYMBOLS, TILDES, TITLE_MARKS,
+    URL_LABELS,
+};
+
+pub(super) fn url(s: &mut Scan) -> bool {
+    let wrapped = s.cur() == Some('<');
+    let start = s.pos + usize::from(wrapped);
+    if s.before(s.pos)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || "./@-_".contains(c))
+    {
+        return false;
+    }
+    let host_start = if s.starts_with_ci(start, "https://") {
+        start + 8
+    } else if s.starts_with_ci(start, "http://") {
+        start + 7
+    } else if s.starts_with_ci(start, "ftp://") {
+        start + 6
+    } else if s.starts_with_ci(start, "www.") {
+        start
+    } else {
+        return false;
+    };
+    let mut end = host_start;
+    while s
+        .at(end)
+        .is_some_and(|c| c.is_ascii_graphic() && !"<>\"'()[]{}".contains(c))
+    {
+        end += 1;
+    }
+    while end > host_start && s.before(end).is_some_and(|c| ".,;:!?)]}".contains(c)) {
+        end -= 1;
+    }
+    let mut host_end = host_start;
+    while host_end < end
+        && s.at(host_end)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+    {
+        host_end += 1;
+    }
+    let host: String = s
+        .src
+        .get(host_start..host_end)
+        .unwrap_or(&[])
+        .iter()
+        .collect();
+    if !host.chars().any(|c| c.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let before = s.out.trim_end_matches([' ', '：', ':']);
+    if !URL_LABELS.iter().any(|label| before.ends_with(label)) {
+        s.emit("网址");
+        s.space = true;
+    }
+    s.emit(&host);
+    s.space = true;
+    s.pos = end + usize::from(wrapped && s.at(end) == Some('>'));
+    true
+}
+
+pub(super) fn markup(s: &mut Scan) -> bool {
+    if s.cur() != Some('<') {
+        return false;
+    }
+    let name = s.pos + 1 + usize::from(s.at(s.pos + 1) == Some('/'));
+    if !s.at(name).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut end = name;
+    while end < name + MAX_TAG && s.at(end).is_some_and(|c| !matches!(c, '<' | '>' | '\n')) {
+        end += 1;
+    }
+    if s.at(end) != Some('>') {
+        return false;
+    }
+    s.space = !s.out.is_empty();
+    s.pos = end + 1;
+    true
+}
+
+fn is_local(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "._%+-".contains(c)
+}
+
+pub(super) fn email(s: &mut Scan) -> bool {
+    if !s.cur().is_some_and(is_local) || s.before(s.pos).is_some_and(is_local) {
+        return false;
+    }
+    let mut at = s.pos;
+    while s.at(at).is_some_and(is_local) {
+        at += 1;
+    }
+    if s.at(at) != Some('@') {
+        return false;
+    }
+    let mut end = at + 1;
+    while s
+        .at(end)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+    {
+        end += 1;
+    }
+    while end > at + 1 && s.before(end).is_some_and(|c| c == '.' || c == '-') {
+        end -= 1;
+    }
+    let domain: String = s.src.get(at + 1..end).unwrap_or(&[]).iter().collect();
+    let dotted = domain.rsplit_once('.').is_some_and(|(name, tld)| {
+        !name.is_empty() && tld.chars().any(|c| c.is_ascii_alphabetic())
+    });
+    if !dotted {
+        return false;
+    }
+    let address: String = s.src.get(s.pos..end).unwrap_or(&[]).iter().collect();
+    s.emit(&address);
+    s.pos = end;
+    true
+}
+
+pub(super) fn bracketed_numeral(s: &mut Scan) -> bool {
+    if !matches!(s.cur(), Some('(' | '（')) {
+        return false;
+    }
+    let Some((end, numeral)) = s.numeral_at(s.pos + 1, 2) else {
+        return false;
+    };
+    if !matches!(s.at(end), Some(')' | '）')) {
+        return false;
+    }
+    let marker = s.marker_context();
+    s.emit(&numeral);
+    s.pos = end + 1;
+    if marker {
+        s.marker_pause();
+    }
+    true
+}
+
+pub(super) fn list_marker(s: &mut Scan) -> bool {
+    if !s.marker_context() || s.before(s.pos).is_some_and(is_digit) {
+        return false;
+    }
+    let Some((end, numeral)) = s.numeral_at(s.pos, 3) else {
+        return false;
+    };
+    let full_stop = matches!(s.at(end), Some('.' | '．'));
+    let half_bracket =
+        matches!(s.at(end), Some(')' | '）')) && s.asides.get(end) == Some(&Aside::Unpaired);
+    if !full_stop && !half_bracket {
+        return false;
+    }
+    let next = s.at(s.skip_spaces(end + 1, 4));
+    if !next.is_some_and(|c| !is_digit(c) && !is_punct_or_close(c) && !c.is_whitespace()) {
+        return false;
+    }
+    s.emit(&numeral);
+    s.pos = end + 1;
+    s.marker_pause();
+    true
+}
+
+pub(super) fn circled_number(s: &mut Scan) -> bool {
+    let Some((value, true)) = s.cur().and_then(numbered) else {
+        return false;
+    };
+    // A circled number always enumerates: when text follows, it is read as
+    // a marker, with a pause before it inside a sentence.
+    let text_follows = s
+        .next_solid(s.pos + 1)
+        .is_some_and(|c| !is_punct_or_close(c));
+    if text_follows {
+        s.pause();
+    }
+    s.emit(&value.to_string());
+    s.pos += 1;
+    if text_follows {
+        s.marker_pause();
+    }
+    true
+}
+
+pub(super) fn roman_numeral(s: &mut Scan) -> bool {
+    let Some((value, false)) = s.cur().and_then(numbered) else {
+        return false;
+    };
+    s.emit(&value.to_string());
+    s.pos += 1;
+    true
+}
+
+pub(super) fn symbol(s: &mut Scan) -> bool {
+    let Some(word) = s
+        .cur()
+        .and_then(|c| SYMBOLS.iter().find(|&&(sym, _)| sym == c))
+        .map(|&(_, word)| word)
+    else {
+        return false;
+    };
+    s.emit(word);
+    s.pos += 1;
+    true
+}
+
+fn between_numbers(s: &Scan, from: usize, to: usize, left: &str) -> bool {
+    s.prev_solid(from)
+        .is_some_and(|c| is_digit(c) || left.contains(c))
+        && s.next_solid(to).is_some_and(is_digit)
+}
+
+pub(super) fn tilde(s: &mut Scan) -> bool {
+    if !s.cur().is_some_and(|c| TILDES.contains(&c)) {
+        return false;
+    }
+    if between_numbers(s, s.pos, s.pos + 1, "%‰") {
+        s.emit("至");
+    }
+    s.pos += 1;
+    true
+}
+
+pub(super) fn long_dash(s: &mut Scan) -> bool {
+    if !s.cur().is_some_and(|c| LONG_DASHES.contains(&c)) {
+        return false;
+    }
+    let mut end = s.pos;
+    while s.at(end).is_some_and(|c| LONG_DASHES.contains(&c)) {
+        end += 1;
+    }
+    if between_numbers(s, s.pos, end, "%‰年月日") {
+        s.emit("至");
+    } else {
+        s.pause();
+    }
+    s.pos = end;
+    true
+}
+
+pub(super) fn bracket(s: &mut Scan) -> bool {
+    let Some((open, _, _)) = s.cur().and_then(family) else {
+        return false;
+    };
+    let long = s.asides.get(s.pos) == Some(&Aside::Long);
+    s.pos += 1;
+    if long && (open || s.next_solid(s.pos).is_some_and(|c| !is_punct_or_close(c))) {
+        s.pause();
+    }
+    true
+}
+
+pub(super) fn book_title(s: &mut Scan) -> bool {
+    let Some(c) = s.cur().filter(|c| TITLE_MARKS.contains(c)) else {
+        return false;
+    };
+    s.pos += 1;
+    // Titles in a row are a list: 《条例》《规定》 → 条例、规定.
+    let between_titles = matches!(c, '》' | '〉') && matches!(s.cur(), Some('《' | '〈'));
+    if between_titles && s.out.chars().next_back().is_some_and(|c| !is_pause(c)) {
+        s.emit("、");
+    }
+    true
+}
+
+pub(super) fn bullet(s: &mut Scan) -> bool {
+    let Some(c) = s.cur().filter(|c| BULLETS.contains(c)) else {
+        return false;
+    };
+    let numeral = |c: Option<char>| c.is_some_and(|c| CHINESE_NUMERALS.contains(&c) || c == '○');
+    if c == '○' && (numeral(s.before(s.pos)) || numeral(s.at(s.pos + 1))) {
+        s.emit("〇");
+    }
+    s.pos += 1;
+    true
+}
+
+pub(super) fn separator(s: &mut Scan) -> bool {
+    if !s.cur().is_some_and(|c| SEPARATORS.contains(&c)) {
+        return false;
+    }
+    s.space = !s.out.is_empty();
+    s.pos += 1;
+    true
+}
+
+pub(super) fn fullwidth(s: &mut Scan) -> bool {
+    let Some(c) = s.cur().filter(|&c| ascii(c) != c) else {
+        return false;
+    };
+    s.emit_char(ascii(c));
+    s.pos += 1;
+    true
+}
+
+pub(super) fn space(s: &mut Scan) -> bool {
+    if !s.cur().is_some_and(char::is_whitespace) {
+        return false;
+    }
+    let mut end = s.pos;
+    while s.at(end).is_some_and(char::is_whitespace) {
+        end += 1;
+    }
+    // A space between single characters is letter-spacing (目 录, 索 引 号),
+    // not a pause: the word is read whole. A word that follows a spaced
+    // label ("分 类 其他") keeps its space.
+    let single = |c: Option<char>| c.is_none_or(|c| !is_han(c) && !c.is_alphanumeric());
+    let letter_spaced = s.before(s.pos).is_some_and(is_han)
+        && s.at(end).is_some_and(is_han)
+        && single(s.before(s.pos - 1))
+        && single(s.at(end + 1));
+    s.space = !s.out.is_empty() && !letter_spaced;
+    s.pos = end;
+    true
+}

@@ -1,0 +1,216 @@
+//! Text as written → text for listening.
+//!
+//! One left-to-right scan over the characters; at each position the rules of
+//! [`RULES`] are tried in order and the first that matches writes its
+//! reading and moves on. A rule looks ahead a bounded distance, or over one
+//! number or one address that it then consumes whole, so the scan is linear.
+//! The scanner is in `scan.rs`, the rules for numbers in `numbers.rs`,
+//! the rules for marks and words in `marks.rs`, their tables in
+//! `speech/tables.rs`.
+
+mod marks;
+mod numbers;
+mod scan;
+
+use marks::{
+    book_title, bracket, bracketed_numeral, bullet, circled_number, email, fullwidth, list_marker,
+    long_dash, markup, roman_numeral, separator, space, symbol, tilde, url,
+};
+use numbers::{date, date_zeros, doc_number_year, number, percent, range, time, unit};
+use scan::{is_han, Scan};
+
+use super::tables::CHINESE_NUMERALS;
+
+/// One listening rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// A short stable name; the rule table test names its rows by it.
+    pub name: &'static str,
+    /// What the rule reads, and why.
+    pub summary: &'static str,
+    apply: fn(&mut Scan) -> bool,
+}
+
+/// The listening rules, in the order they are tried at each position.
+pub static RULES: &[Rule] = &[
+    Rule {
+        name: "url",
+        summary: "网址: a web address is read as 网址 and its host \
+            (http://www.np.gov.cn/a/b.htm → 网址 www.np.gov.cn); the path is noise \
+            when heard. No 网址 is added after 网址：/网站：/链接：",
+        apply: url,
+    },
+    Rule {
+        name: "markup",
+        summary: "HTML tags left in the text by a broken page (<p style=…>, </strong>) \
+            are read as nothing",
+        apply: markup,
+    },
+    Rule {
+        name: "email",
+        summary: "电子邮箱: an email address is kept whole (the listener needs all of it) \
+            and shielded from the number rules",
+        apply: email,
+    },
+    Rule {
+        name: "doc-number-year",
+        summary: "发文字号 (GB/T 9704-2012 7.2.4): the year in 六角括号 before a 号 number is \
+            read as a year: 〔2019〕29号 → 2019年29号; also [2019] ［2019］ 【2019】 (2019)",
+        apply: doc_number_year,
+    },
+    Rule {
+        name: "bracketed-numeral",
+        summary: "序号 in brackets (GB/T 9704 结构层次序数 （一） and （1）): the brackets go; where \
+            the numeral starts a line or follows punctuation it reads as a marker \
+            with a short pause: （一）重点 → 一、重点; inside a sentence 第（三）项 → 第三项",
+        apply: bracketed_numeral,
+    },
+    Rule {
+        name: "list-marker",
+        summary: "序号 with a full stop or a half bracket at the start of a line or after \
+            punctuation: 1.加强 → 1、加强 (not 一点加强); 一) → 一、",
+        apply: list_marker,
+    },
+    Rule {
+        name: "circled-number",
+        summary: "带圈数字 and kin: ①②③ ⑴ ⒈ ❶ → 1 2 3; before text they enumerate, so they \
+            read as markers with pauses: 措施①加强②完善 → 措施，1、加强，2、完善",
+        apply: circled_number,
+    },
+    Rule {
+        name: "roman-numeral",
+        summary: "罗马数字: Ⅰ Ⅱ Ⅻ ⅳ → 1 2 12 4 (Ⅱ类 → 2类)",
+        apply: roman_numeral,
+    },
+    Rule {
+        name: "date",
+        summary: "日期 in figures (GB/T 7408): 2024-02-01 → 2024年2月1日, with a following \
+            time 14:52 → 14时52分; also 2024/02/01, 2024.02.01, stray spaces (2014- \
+            07- 25 11: 20), and 2024-02 → 2024年2月. Only years 1900–2099, months \
+            1–12, days 1–31, never inside an index number",
+        apply: date,
+    },
+    Rule {
+        name: "time",
+        summary: "时间: 14:52 → 14时52分, 9:00-17:00 → 9时至17时, 08:30:05 → 8时30分5秒. A \
+            one-digit hour only after 日/上午/晚上… or in a range, so a ratio such as \
+            1:50 stays",
+        apply: time,
+    },
+    Rule {
+        name: "date-zeros",
+        summary: "leading zeros of a month, day or time in Chinese dates: 2018年03月27日 → \
+            2018年3月27日 (read 三月, not 零三月)",
+        apply: date_zeros,
+    },
+    Rule {
+        name: "range",
+        summary: "范围: a dash or tilde between two numbers reads 至: 1-12月 → 1至12月, 3~5天 → \
+            3至5天, 1—12月 → 1至12月, 10%-20% → 百分之10至百分之20. A hyphen only between \
+            free-standing numbers of at most six digits without leading zeros, so \
+            index numbers (LH331082-080/2024-131280), standards (GB/T 9704-2012) \
+            and phone numbers (0576-85123456) stay",
+        apply: range,
+    },
+    Rule {
+        name: "percent",
+        summary: "百分号 and 千分号: 18.4% → 百分之18.4, 5‰ → 千分之5 (Chinese reads the 百分之 first)",
+        apply: percent,
+    },
+    Rule {
+        name: "number",
+        summary: "数字: full-width digits become ASCII and thousands separators go: １２３ → \
+            123, 16,886.11 → 16886.11. Other digit strings (phone numbers, index \
+            numbers) stay as digits: engines read them",
+        apply: number,
+    },
+    Rule {
+        name: "unit",
+        summary: "计量单位 in Latin letters right after a number: 12km → 12公里, 5 kg → 5千克, \
+            100m² → 100平方米, 2300m2 → 2300平方米",
+        apply: unit,
+    },
+    Rule {
+        name: "symbol",
+        summary: "符号 read as words: ㎡ → 平方米, ㎞ → 公里, ℃ → 摄氏度, ≥ → 大于等于, ≤ → 小于等于, ≠ → \
+            不等于, ± → 正负, № → 编号, and a % with no number before it (a column header \
+            完成率（%）) → 百分比",
+        apply: symbol,
+    },
+    Rule {
+        name: "tilde",
+        summary: "波浪号 left between numbers (after a date or time) reads 至; elsewhere it \
+            is dropped",
+        apply: tilde,
+    },
+    Rule {
+        name: "long-dash",
+        summary: "破折号: —— between numbers reads 至 (2019年—2020年); elsewhere it is a pause \
+            (，)",
+        apply: long_dash,
+    },
+    Rule {
+        name: "bracket",
+        summary: "括号: brackets are never read; a short aside runs on (31个村(社) → 31个村社), \
+            a long one and a 【label】 get a pause before and after",
+        apply: bracket,
+    },
+    Rule {
+        name: "book-title",
+        summary: "书名号: 《》〈〉 and < > are dropped, the title is read (《条例》 → 条例); titles \
+            in a row are a list (《条例》《规定》 → 条例、规定)",
+        apply: book_title,
+    },
+    Rule {
+        name: "bullet",
+        summary: "项目符号: · • ● ※ and invisible characters are dropped; ○ between Chinese \
+            numerals is the zero 〇 (二○二四 → 二〇二四)",
+        apply: bullet,
+    },
+    Rule {
+        name: "separator",
+        summary: "竖线: | and ｜ (table debris) read as a word break",
+        apply: separator,
+    },
+    Rule {
+        name: "fullwidth",
+        summary: "全角字母: Ａ-Ｚ ａ-ｚ → A-Z a-z",
+        apply: fullwidth,
+    },
+    Rule {
+        name: "space",
+        summary: "空白: runs of spaces, ideographic spaces and line breaks become one \
+            space; none at the ends or next to punctuation, and none inside a \
+            letter-spaced word (目 录 → 目录, 索 引 号 → 索引号; but 分 类 其他 → 分类 其他)",
+        apply: space,
+    },
+];
+
+/// Normalises `text` for listening by the rules of [`RULES`].
+pub fn normalize(text: &str) -> String {
+    let mut scan = Scan::new(text);
+    while let Some(c) = scan.cur() {
+        // Most characters are ideographs that no rule reads (only Chinese
+        // numerals start a marker): copy them without asking every rule.
+        let plain = is_han(c) && !CHINESE_NUMERALS.contains(&c);
+        if plain || !RULES.iter().any(|rule| (rule.apply)(&mut scan)) {
+            scan.emit_char(c);
+            scan.pos += 1;
+        }
+    }
+    scan.out
+}
+
+/// The normalised date of a date-and-time value (the publishing line reads
+/// the day, not the minute): "2024-02-01 14:52" → "2024年2月1日".
+pub(super) fn date_only(value: &str) -> String {
+    let mut spoken = normalize(value);
+    if let Some(day) = spoken.find('日') {
+        let cut = day + '日'.len_utf8();
+        let rest = spoken.get(cut..).unwrap_or("").trim_start();
+        if rest.starts_with(|c: char| c.is_ascii_digit()) && rest.contains('时') {
+            spoken.truncate(cut);
+        }
+    }
+    spoken
+}

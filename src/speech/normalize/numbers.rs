@@ -1,0 +1,233 @@
+//! Rules for numbers: document-number years, dates, times, ranges,
+//! percentages, digits and units.
+
+use super::scan::{digit_value, family, is_digit, percent_word, Scan};
+use crate::speech::tables::{
+    ASCII_UNITS, DATE_UNITS, HYPHENS, LONG_DASHES, RANGE_DASHES, TIME_CONTEXT,
+};
+
+pub(super) fn doc_number_year(s: &mut Scan) -> bool {
+    if !s.cur().and_then(family).is_some_and(|(open, _, _)| open) {
+        return false;
+    }
+    let y0 = s.pos + 1;
+    let y1 = s.digit_run(y0);
+    let year = s.value(y0, y1);
+    if y1 - y0 != 4 || !(1900..=2099).contains(&year) {
+        return false;
+    }
+    if s.at(y1).and_then(family).is_none_or(|(open, _, _)| open) {
+        return false;
+    }
+    let mut k = s.skip_spaces(y1 + 1, 2);
+    if s.at(k) == Some('第') {
+        k += 1;
+    }
+    let n_end = s.digit_run(k);
+    if n_end == k || s.at(s.skip_spaces(n_end, 2)) != Some('号') {
+        return false;
+    }
+    s.emit(&format!("{year}年"));
+    s.pos = y1 + 1;
+    true
+}
+
+fn same_separator(a: char, b: char) -> bool {
+    let class = |c| match c {
+        '-' | '－' => 0,
+        '/' => 1,
+        '.' | '．' => 2,
+        _ => 3,
+    };
+    class(a) == class(b) && class(a) < 3
+}
+
+pub(super) fn date(s: &mut Scan) -> bool {
+    if !s.number_start() || !s.left_free(s.pos) {
+        return false;
+    }
+    let y_end = s.digit_run(s.pos);
+    let year = s.value(s.pos, y_end);
+    if y_end - s.pos != 4 || !(1900..=2099).contains(&year) {
+        return false;
+    }
+    let sep_at = s.skip_spaces(y_end, 2);
+    let Some(sep) = s.at(sep_at).filter(|&c| same_separator(c, c)) else {
+        return false;
+    };
+    let m0 = s.skip_spaces(sep_at + 1, 2);
+    let m_end = s.digit_run(m0);
+    let month = s.value(m0, m_end);
+    if !(1..=2).contains(&(m_end - m0)) || !(1..=12).contains(&month) {
+        return false;
+    }
+    let sep2_at = s.skip_spaces(m_end, 2);
+    if s.at(sep2_at).is_some_and(|c| same_separator(sep, c)) {
+        let d0 = s.skip_spaces(sep2_at + 1, 2);
+        let d_end = s.digit_run(d0);
+        let day = s.value(d0, d_end);
+        if !(1..=2).contains(&(d_end - d0)) || !(1..=31).contains(&day) || !s.right_free(d_end) {
+            return false;
+        }
+        s.emit(&format!("{year}年{month}月{day}日"));
+        s.pos = d_end;
+        let t0 = s.skip_spaces(d_end, 3);
+        if let Some((end, spoken, _)) = s.time_at(t0) {
+            s.emit(&spoken);
+            s.pos = end;
+        }
+        return true;
+    }
+    let plain = sep_at == y_end && m0 == sep_at + 1 && HYPHENS.contains(&sep);
+    if plain && m_end - m0 == 2 && s.right_free(m_end) {
+        s.emit(&format!("{year}年{month}月"));
+        s.pos = m_end;
+        return true;
+    }
+    false
+}
+
+pub(super) fn time(s: &mut Scan) -> bool {
+    if !s.number_start()
+        || s.before(s.pos)
+            .is_some_and(|c| matches!(c, ':' | '：' | '.') || c.is_ascii_alphabetic())
+    {
+        return false;
+    }
+    let Some((end, spoken, hour_len)) = s.time_at(s.pos) else {
+        return false;
+    };
+    let dash_at = s.skip_spaces(end, 1);
+    if s.at(dash_at)
+        .is_some_and(|c| RANGE_DASHES.contains(&c) || c == '至' || c == '到')
+    {
+        if let Some((end2, spoken2, _)) = s.time_at(s.skip_spaces(dash_at + 1, 1)) {
+            s.emit(&format!("{spoken}至{spoken2}"));
+            s.pos = end2;
+            return true;
+        }
+    }
+    if hour_len < 2
+        && !s
+            .prev_solid(s.pos)
+            .is_some_and(|c| TIME_CONTEXT.contains(&c))
+    {
+        return false;
+    }
+    s.emit(&spoken);
+    s.pos = end;
+    true
+}
+
+pub(super) fn date_zeros(s: &mut Scan) -> bool {
+    if !s.number_start() || s.cur().is_some_and(|c| digit_value(c) != 0) {
+        return false;
+    }
+    let end = s.digit_run(s.pos);
+    let in_date = s.at(end).is_some_and(|c| DATE_UNITS.contains(&c))
+        || s.before(s.pos).is_some_and(|c| c == '年' || c == '月');
+    if end - s.pos != 2 || !in_date {
+        return false;
+    }
+    s.emit(&s.value(s.pos, end).to_string());
+    s.pos = end;
+    true
+}
+
+fn unit_at(s: &Scan, i: usize) -> Option<(usize, &'static str)> {
+    ASCII_UNITS.iter().find_map(|&(abbr, word)| {
+        let len = abbr.chars().count();
+        let matches = abbr
+            .chars()
+            .enumerate()
+            .all(|(k, a)| s.at(i + k) == Some(a));
+        let whole = !s.at(i + len).is_some_and(|c| c.is_ascii_alphanumeric());
+        (matches && whole).then_some((i + len, word))
+    })
+}
+
+pub(super) fn range(s: &mut Scan) -> bool {
+    if !s.number_start() || !s.left_free(s.pos) {
+        return false;
+    }
+    let Some(left) = s.number_at(s.pos) else {
+        return false;
+    };
+    let left_pct = percent_word(s.at(left.end));
+    let after_left = left.end + usize::from(left_pct.is_some());
+    let dash_at = s.skip_spaces(after_left, 1);
+    let Some(dash) = s.at(dash_at).filter(|c| RANGE_DASHES.contains(c)) else {
+        return false;
+    };
+    let hyphen = HYPHENS.contains(&dash);
+    if hyphen && dash_at != after_left {
+        return false;
+    }
+    let mut r0 = dash_at + 1;
+    if LONG_DASHES.contains(&dash) && s.at(r0) == Some(dash) {
+        r0 += 1;
+    }
+    if !hyphen {
+        r0 = s.skip_spaces(r0, 1);
+    }
+    let Some(right) = s.number_at(r0) else {
+        return false;
+    };
+    let right_pct = percent_word(s.at(right.end));
+    let end = right.end + usize::from(right_pct.is_some());
+    let free = s.right_free(end) || unit_at(s, end).is_some();
+    let short = !hyphen || (left.int_len <= 6 && right.int_len <= 6);
+    if left.leading_zero || right.leading_zero || !free || !short {
+        return false;
+    }
+    let spoken = match (left_pct, right_pct) {
+        (Some(l), Some(r)) => format!("{l}{}至{r}{}", left.text, right.text),
+        (Some(l), None) | (None, Some(l)) => format!("{l}{}至{}", left.text, right.text),
+        (None, None) => format!("{}至{}", left.text, right.text),
+    };
+    s.emit(&spoken);
+    s.pos = end;
+    true
+}
+
+pub(super) fn percent(s: &mut Scan) -> bool {
+    if !s.number_start() {
+        return false;
+    }
+    let Some(n) = s.number_at(s.pos) else {
+        return false;
+    };
+    let Some(word) = percent_word(s.at(n.end)) else {
+        return false;
+    };
+    s.emit(&format!("{word}{}", n.text));
+    s.pos = n.end + 1;
+    true
+}
+
+pub(super) fn number(s: &mut Scan) -> bool {
+    if !s.number_start() {
+        return false;
+    }
+    let Some(n) = s.number_at(s.pos) else {
+        return false;
+    };
+    s.emit(&n.text);
+    s.pos = n.end;
+    true
+}
+
+pub(super) fn unit(s: &mut Scan) -> bool {
+    if !s.cur().is_some_and(|c| c.is_ascii_alphabetic())
+        || !s.prev_solid(s.pos).is_some_and(is_digit)
+    {
+        return false;
+    }
+    let Some((end, word)) = unit_at(s, s.pos) else {
+        return false;
+    };
+    s.space = false;
+    s.emit(word);
+    s.pos = end;
+    true
+}

@@ -1,0 +1,159 @@
+//! The character and word tables that the listening rules and the chunker
+//! read. Data only: the rules that use them live in `normalize.rs` and
+//! `chunk.rs`.
+
+/// Symbols read as words wherever they stand (GB 3100-1993 量和单位 for the
+/// unit symbols; the relation signs as a teacher reads them).
+pub(super) const SYMBOLS: &[(char, &str)] = &[
+    ('㎡', "平方米"),
+    ('㎥', "立方米"),
+    ('㎞', "公里"),
+    ('㎢', "平方公里"),
+    ('㎏', "千克"),
+    ('㎎', "毫克"),
+    ('㎝', "厘米"),
+    ('㎜', "毫米"),
+    ('㎖', "毫升"),
+    ('℃', "摄氏度"),
+    ('℉', "华氏度"),
+    ('≥', "大于等于"),
+    ('≧', "大于等于"),
+    ('⩾', "大于等于"),
+    ('≤', "小于等于"),
+    ('≦', "小于等于"),
+    ('⩽', "小于等于"),
+    ('≠', "不等于"),
+    ('＞', "大于"),
+    ('＜', "小于"),
+    ('±', "正负"),
+    ('№', "编号"),
+    // Only where no number precedes (a column header "完成率（%）"); after
+    // a number the percent rule reads 百分之.
+    ('%', "百分比"),
+    ('％', "百分比"),
+    ('‰', "千分比"),
+];
+
+/// Unit abbreviations in Latin letters, read as words only right after a
+/// number ("12km", "5 kg") and only as a whole word, so that "km" inside a
+/// word or an index number stays as written. Longest first.
+pub(super) const ASCII_UNITS: &[(&str, &str)] = &[
+    ("km/h", "公里每小时"),
+    ("kW·h", "千瓦时"),
+    ("km²", "平方公里"),
+    ("km2", "平方公里"),
+    ("kWh", "千瓦时"),
+    ("m²", "平方米"),
+    ("m2", "平方米"),
+    ("m³", "立方米"),
+    ("m3", "立方米"),
+    ("km", "公里"),
+    ("KM", "公里"),
+    ("kg", "千克"),
+    ("KG", "千克"),
+    ("mg", "毫克"),
+    ("cm", "厘米"),
+    ("mm", "毫米"),
+    ("ml", "毫升"),
+    ("mL", "毫升"),
+    ("kW", "千瓦"),
+    ("MW", "兆瓦"),
+    ("m", "米"),
+];
+
+/// Numbered symbols (带圈数字 and kin): (first char, how many, value of the first).
+pub(super) const NUMBERED_SYMBOLS: &[(char, u32, u32)] = &[
+    ('①', 20, 1),   // ① … ⑳
+    ('⑴', 20, 1),   // ⑴ … ⒇
+    ('⒈', 20, 1),   // ⒈ … ⒛
+    ('㉑', 15, 21), // ㉑ … ㉟
+    ('㊱', 15, 36), // ㊱ … ㊿
+    ('❶', 10, 1),   // ❶ … ❿
+    ('➀', 10, 1),   // ➀ … ➉
+    ('➊', 10, 1),   // ➊ … ➓
+    ('⓫', 10, 11),  // ⓫ … ⓴
+    ('Ⅰ', 12, 1),   // Ⅰ … Ⅻ (Roman numerals)
+    ('ⅰ', 12, 1),   // ⅰ … ⅻ
+];
+
+/// How many of [`NUMBERED_SYMBOLS`] (from the start) are circled or
+/// bracketed list numbers; the rest are Roman numerals.
+pub(super) const CIRCLED_COUNT: usize = 9;
+
+/// Chinese numerals as used in outline markers (一、 （十二）).
+pub(super) const CHINESE_NUMERALS: &[char] = &[
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇', '两',
+];
+
+/// Brackets read as nothing (or a pause around a long aside), with the
+/// family each belongs to (an opener pairs only with a closer of its family)
+/// and whether the pair is a label (【主持人】, 〖注〗), which is always
+/// followed by a pause.
+pub(super) const BRACKETS: &[(char, char, u8, bool)] = &[
+    ('(', ')', 0, false),
+    ('（', '）', 0, false),
+    ('[', ']', 1, false),
+    ('［', '］', 1, false),
+    ('【', '】', 2, true),
+    ('〖', '〗', 2, true),
+    ('〔', '〕', 3, false),
+    ('{', '}', 4, false),
+    ('｛', '｝', 4, false),
+];
+
+/// An aside in brackets longer than this many characters is read with a
+/// pause before and after it ("(以下简称《条例》)", "(省发改委总牵头)"); a
+/// shorter one runs on ("31个村(社)" → "31个村社", "(试行)").
+pub(super) const LONG_ASIDE: usize = 4;
+
+/// 书名号 and angle brackets: the title inside is read, the marks are noise
+/// in some engines.
+pub(super) const TITLE_MARKS: &[char] = &['《', '》', '〈', '〉', '<', '>'];
+
+/// Bullets, interpuncts and invisible characters: read as nothing.
+pub(super) const BULLETS: &[char] = &[
+    '·', '・', '‧', '･', '•', '●', '▪', '■', '□', '◆', '◇', '★', '☆', '▲', '△', '▶', '►', '※', '○',
+    '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+];
+
+/// The longest HTML tag (in characters) that the markup rule drops whole.
+pub(super) const MAX_TAG: usize = 300;
+
+/// Separators read as a word break (table pipes).
+pub(super) const SEPARATORS: &[char] = &['|', '｜', '¦'];
+
+/// Dashes that mean "to" between two numbers (1-12月, 3~5天, 1—12月).
+pub(super) const RANGE_DASHES: &[char] = &['-', '－', '~', '～', '〜', '—', '–', '―', '‒'];
+
+/// The hyphens among [`RANGE_DASHES`]: also used inside index numbers and
+/// phone numbers, so they count as "to" only under strict guards.
+pub(super) const HYPHENS: &[char] = &['-', '－', '‒'];
+
+/// Tildes: never part of an identifier.
+pub(super) const TILDES: &[char] = &['~', '～', '〜'];
+
+/// Long dashes (破折号): "to" between numbers, a pause elsewhere.
+pub(super) const LONG_DASHES: &[char] = &['—', '―', '–'];
+
+/// Words right before a URL that already say it is one (网址：…).
+pub(super) const URL_LABELS: &[&str] = &["网址", "网站", "网页", "链接", "地址", "官网"];
+
+/// Characters right before a bare time that mark it as a time of day
+/// (日 14:52, 上午9:30, 晚上8:00).
+pub(super) const TIME_CONTEXT: &[char] = &['日', '午', '上', '晚', '晨', '间'];
+
+/// Units that a number with a leading zero is a date or time part of
+/// (2018年03月27日 → 2018年3月27日).
+pub(super) const DATE_UNITS: &[char] = &['月', '日', '时', '分', '秒'];
+
+/// Punctuation after which a number or bracketed numeral starts an
+/// enumeration (so "（一）" there reads "一、"), and before which no pause is
+/// added.
+pub(super) const PAUSES: &[char] = &[
+    '，', '。', '、', '；', '：', '！', '？', ',', ';', ':', '!', '?', '…', '.',
+];
+
+/// Closing marks: no pause is added right before them.
+pub(super) const CLOSING_MARKS: &[char] = &[
+    '）', ')', ']', '］', '】', '〕', '〗', '》', '〉', '”', '’', '」', '』', '"', '\'', '}', '｝',
+];

@@ -1,0 +1,135 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+mod builders;
+#[allow(unused_imports)]
+pub use builders::*;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use yilan::model::{Block, Document, MAX_LEVEL};
+
+/// The text fixtures, sorted by name: (slug, contents).
+pub fn text_fixtures() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/text");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("fixture folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 13, "expected the text fixtures in {dir:?}");
+    files
+        .into_iter()
+        .map(|p| {
+            let slug = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (slug, fs::read_to_string(&p).unwrap())
+        })
+        .collect()
+}
+
+/// Characters that are layout, not text: whitespace, table pipes, the
+/// colons after labels and bullets.
+pub fn is_layout(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{3000}' | '\u{a0}' | '\u{200b}' | '\u{feff}' | '|' | ':' | '：' | '•' | '·'
+        )
+}
+
+/// `text` without layout characters.
+pub fn norm(text: &str) -> String {
+    text.chars().filter(|c| !is_layout(*c)).collect()
+}
+
+/// The document's text, split into the head (title, breadcrumb, metadata)
+/// and the body, each in document order and without layout characters.
+pub fn model_text(doc: &Document) -> (String, String) {
+    let mut head = String::new();
+    if let Some(t) = &doc.title {
+        head.push_str(t);
+    }
+    for c in &doc.breadcrumb {
+        head.push_str(&c.label);
+    }
+    for m in &doc.meta {
+        head.push_str(&m.label);
+        head.push_str(&m.value);
+    }
+    let mut body = String::new();
+    yilan::ids::walk(doc, |_, block| block_text(block, &mut body));
+    (norm(&head), norm(&body))
+}
+
+fn block_text(block: &Block, out: &mut String) {
+    match block {
+        Block::Section(s) => {
+            out.push_str(&s.marker);
+            out.push_str(&s.heading);
+        }
+        Block::Paragraph(p) => out.push_str(&p.text),
+        Block::List(l) => {
+            for item in &l.items {
+                out.push_str(&item.marker);
+                out.push_str(item.lead.as_deref().unwrap_or(""));
+                out.push_str(&item.text);
+            }
+        }
+        Block::Table(t) => {
+            if let Some(c) = &t.caption {
+                out.push_str(c);
+            }
+            for row in &t.rows {
+                for cell in &row.cells {
+                    out.push_str(&cell.text);
+                }
+            }
+        }
+        Block::Attachments(a) => {
+            out.push_str(&a.label);
+            for item in &a.items {
+                out.push_str(&item.marker);
+                out.push_str(&item.name);
+            }
+        }
+        Block::Signature(s) => {
+            for o in &s.organisations {
+                out.push_str(o);
+            }
+            out.push_str(s.date.as_deref().unwrap_or(""));
+        }
+        Block::Addressee(t) | Block::Note(t) => out.push_str(&t.text),
+        Block::Contents(c) => {
+            out.push_str(c.label.as_deref().unwrap_or(""));
+            for e in &c.entries {
+                out.push_str(&e.marker);
+                out.push_str(&e.text);
+                out.push_str(e.page.as_deref().unwrap_or(""));
+            }
+        }
+        Block::Image(i) => out.push_str(&i.alt),
+        _ => {}
+    }
+}
+
+/// Checks the model's invariants: levels 1 to MAX_LEVEL, each section
+/// deeper than its parent. Returns the first violation.
+pub fn check_levels(doc: &Document) -> Result<(), String> {
+    let mut stack: Vec<(&[Block], u8)> = vec![(&doc.body, 0)];
+    while let Some((blocks, parent)) = stack.pop() {
+        for b in blocks {
+            if let Block::Section(s) = b {
+                if s.level < 1 || s.level > MAX_LEVEL {
+                    return Err(format!("level {} out of range", s.level));
+                }
+                if s.level <= parent {
+                    return Err(format!("level {} not deeper than {parent}", s.level));
+                }
+                stack.push((&s.blocks, s.level));
+            }
+        }
+    }
+    Ok(())
+}

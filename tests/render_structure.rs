@@ -1,0 +1,276 @@
+//! Structure checks on rendered views, read back with a real HTML parser:
+//! one h1, heading ranks never skip, ids unique, every section and landmark
+//! labelled by an element that exists, every block carries its stable id.
+
+mod common;
+
+use std::collections::{HashMap, HashSet};
+
+use scraper::{ElementRef, Html, Selector};
+use yilan::ids;
+use yilan::model::{Block, Document};
+use yilan::render::{render, Locale, Mode, RenderOptions};
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+fn all_documents() -> Vec<(String, Document)> {
+    let mut docs = vec![("reference".to_owned(), common::reference_document())];
+    for (name, doc) in common::small_documents() {
+        docs.push((name.to_owned(), doc));
+    }
+    docs.push(("empty".to_owned(), Document::default()));
+    docs
+}
+
+fn option_sets() -> Vec<RenderOptions> {
+    vec![
+        RenderOptions::default(),
+        RenderOptions {
+            mode: Mode::Elderly,
+            theme: "yellow-on-black".to_owned(),
+            scale: 3.0,
+            locale: Locale::En,
+        },
+    ]
+}
+
+fn heading_rank(el: &ElementRef) -> Option<usize> {
+    match el.value().name() {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
+fn check_structure(name: &str, doc: &Document, html: &str) {
+    let dom = Html::parse_fragment(html);
+    let elements: Vec<ElementRef> = dom
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .collect();
+
+    let h1: Vec<_> = dom.select(&sel("h1")).collect();
+    assert_eq!(h1.len(), 1, "{name}: exactly one h1");
+    assert_eq!(h1[0].value().id(), Some(ids::TITLE), "{name}");
+
+    let ranks: Vec<usize> = elements.iter().filter_map(heading_rank).collect();
+    assert_eq!(ranks.first(), Some(&1), "{name}: the h1 comes first");
+    for pair in ranks.windows(2) {
+        assert!(
+            pair[1] <= pair[0] + 1,
+            "{name}: heading rank jumps from h{} to h{}",
+            pair[0],
+            pair[1]
+        );
+    }
+
+    let mut seen = HashSet::new();
+    for el in &elements {
+        if let Some(id) = el.value().id() {
+            assert!(seen.insert(id.to_owned()), "{name}: duplicate id {id}");
+            assert!(
+                id.starts_with(ids::PREFIX),
+                "{name}: id {id} lacks the prefix"
+            );
+        }
+    }
+    let by_id: HashMap<&str, &ElementRef> = elements
+        .iter()
+        .filter_map(|el| el.value().id().map(|id| (id, el)))
+        .collect();
+
+    for el in &elements {
+        if let Some(targets) = el.value().attr("aria-labelledby") {
+            for target in targets.split_whitespace() {
+                let label = by_id
+                    .get(target)
+                    .unwrap_or_else(|| panic!("{name}: aria-labelledby {target} points nowhere"));
+                let text: String = label.text().collect();
+                assert!(!text.trim().is_empty(), "{name}: label {target} is empty");
+            }
+        }
+    }
+    for section in dom.select(&sel("section")) {
+        let target = section
+            .value()
+            .attr("aria-labelledby")
+            .unwrap_or_else(|| panic!("{name}: a section without aria-labelledby"));
+        let heading = by_id[target];
+        assert!(
+            heading_rank(heading).is_some(),
+            "{name}: section {target} is labelled by a non-heading"
+        );
+        let first_child = section.children().find_map(ElementRef::wrap).unwrap();
+        assert_eq!(
+            first_child.id(),
+            heading.id(),
+            "{name}: heading opens its section"
+        );
+    }
+    for nav in dom.select(&sel("nav")) {
+        let v = nav.value();
+        assert!(
+            v.attr("aria-label").is_some() || v.attr("aria-labelledby").is_some(),
+            "{name}: unlabelled nav"
+        );
+    }
+    for table in dom.select(&sel("table")) {
+        assert!(
+            table.select(&sel("caption")).next().is_some(),
+            "{name}: table without caption"
+        );
+        for th in table.select(&sel("th")) {
+            let scope = th.value().attr("scope").unwrap_or("");
+            assert!(["col", "row"].contains(&scope), "{name}: th without scope");
+        }
+    }
+    for region in dom.select(&sel(".yl-table")) {
+        assert_eq!(region.value().attr("tabindex"), Some("0"), "{name}");
+        assert_eq!(region.value().attr("role"), Some("region"), "{name}");
+    }
+    for img in dom.select(&sel("img")) {
+        assert!(img.value().attr("alt").is_some(), "{name}: img without alt");
+    }
+    for button in dom.select(&sel("button")) {
+        assert_eq!(button.value().attr("type"), Some("button"), "{name}");
+        assert!(button.value().attr("data-action").is_some(), "{name}");
+        assert!(
+            !button.text().collect::<String>().trim().is_empty(),
+            "{name}"
+        );
+    }
+
+    // Every block and list item carries the id the speech plan and the
+    // outline use for it.
+    ids::walk(doc, |path, block| {
+        let id = ids::block_id(path, block);
+        let el = by_id
+            .get(id.as_str())
+            .unwrap_or_else(|| panic!("{name}: no element with id {id}"));
+        match block {
+            Block::Section(section) => {
+                assert_eq!(el.value().name(), "section", "{name} {id}");
+                let heading = by_id[ids::heading_id(&id).as_str()];
+                let text: String = heading.text().collect();
+                assert!(
+                    text.starts_with(&section.marker),
+                    "{name}: the marker {:?} opens heading {text:?}",
+                    section.marker
+                );
+            }
+            Block::Paragraph(p) => {
+                assert_eq!(el.value().name(), "p", "{name} {id}");
+                assert_eq!(el.text().collect::<String>(), p.text, "{name} {id}");
+            }
+            Block::List(list) => {
+                for (n, item) in list.items.iter().enumerate() {
+                    let li = by_id[ids::item_id(&id, n).as_str()];
+                    let want = format!(
+                        "{}{}{}",
+                        item.marker,
+                        item.lead.as_deref().unwrap_or(""),
+                        item.text
+                    );
+                    assert_eq!(li.text().collect::<String>(), want, "{name} {id}");
+                }
+            }
+            _ => {}
+        }
+    });
+}
+
+#[test]
+fn every_document_has_a_sound_structure() {
+    for (name, doc) in all_documents() {
+        for options in option_sets() {
+            check_structure(&name, &doc, &render(&doc, &options));
+        }
+    }
+}
+
+#[test]
+fn lead_and_marker_are_bold_and_visible() {
+    let html = render(&common::reference_document(), &RenderOptions::default());
+    let dom = Html::parse_fragment(&html);
+    let leads: Vec<String> = dom
+        .select(&sel("ol.yl-list > li > strong.yl-lead"))
+        .map(|el| el.text().collect())
+        .collect();
+    assert_eq!(leads.len(), 12, "three items in each of four sections");
+    assert_eq!(leads[0], "一是筑牢工业发展硬支撑。");
+    assert_eq!(leads[11], "三是全方位保障公共安全。");
+    let run_in: Vec<String> = dom
+        .select(&sel("section.yl-run-in > h3"))
+        .map(|el| el.text().collect())
+        .collect();
+    assert_eq!(run_in.len(), 9);
+    assert_eq!(run_in[0], "(一)重点项目加速推进。");
+}
+
+#[test]
+fn reference_metadata_keeps_labels_and_marks_empty_values() {
+    let html = render(&common::reference_document(), &RenderOptions::default());
+    let dom = Html::parse_fragment(&html);
+    let labels: Vec<String> = dom
+        .select(&sel("dl dt"))
+        .map(|el| el.text().collect())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "索引号",
+            "公开方式",
+            "文号",
+            "成文日期",
+            "发布单位",
+            "日期",
+            "来源",
+            "浏览次数"
+        ]
+    );
+    let empty: Vec<String> = dom
+        .select(&sel("dd.yl-empty"))
+        .map(|el| el.text().collect())
+        .collect();
+    assert_eq!(empty, ["—未填写", "—未填写"]);
+    for dd in dom.select(&sel("dd.yl-empty")) {
+        let dash = dd.select(&sel("[aria-hidden=true]")).next().unwrap();
+        assert_eq!(dash.text().collect::<String>(), "—");
+    }
+    let crumbs: Vec<String> = dom
+        .select(&sel("nav[aria-label=当前位置] ol > li"))
+        .map(|el| el.text().collect())
+        .collect();
+    assert_eq!(crumbs.len(), 7);
+}
+
+#[test]
+fn deep_nesting_never_skips_a_rank_and_does_not_recurse() {
+    let mut block = common::para("最深处。");
+    for depth in (1..=300u32).rev() {
+        block = common::section(
+            u8::try_from(depth.min(255)).unwrap(),
+            "",
+            &format!("第{depth}层"),
+            false,
+            vec![block],
+        );
+    }
+    let doc = Document {
+        title: Some("深层".to_owned()),
+        body: vec![block],
+        ..Document::default()
+    };
+    let html = render(&doc, &RenderOptions::default());
+    assert_eq!(html.matches("<section ").count(), 300);
+    assert_eq!(html.matches("</section>").count(), 300);
+    assert!(html.contains("<h6 id=\"yl-s1-1-1-1-1-h\">第5层</h6>"));
+    assert!(html.contains("<h5 id=\"yl-s1-1-1-1-h\">第4层</h5>"));
+}

@@ -1,0 +1,226 @@
+//! The metadata rules, as tables that read like documentation.
+
+use std::collections::HashSet;
+
+use yilan::model::MetaKey::{self, *};
+use yilan::parse::meta::{lookup, parse_cells, parse_line, LabelKind, Unknown, LABELS};
+use yilan::parse_text;
+
+#[test]
+fn the_label_table_is_large_and_every_label_reads_back() {
+    let meta: Vec<_> = LABELS
+        .iter()
+        .filter(|(_, k)| matches!(k, LabelKind::Meta(_)))
+        .collect();
+    assert!(meta.len() >= 40, "{} label variants", meta.len());
+    let keys: HashSet<String> = meta.iter().map(|(_, k)| format!("{k:?}")).collect();
+    assert!(keys.len() >= 19, "{} keys", keys.len());
+    let mut seen = HashSet::new();
+    for &(label, kind) in LABELS {
+        assert!(seen.insert(label), "{label} is in the table twice");
+        assert_eq!(lookup(label), Some(kind), "{label}");
+        // Spaced out and with a colon, as pages print them.
+        let spaced: String = label.chars().flat_map(|c| [c, ' ']).collect();
+        assert_eq!(lookup(&format!("{spaced}:")), Some(kind), "{spaced}");
+        let line = parse_line(&format!("{label}: 值"), Unknown::Reject).expect(label);
+        match kind {
+            LabelKind::Meta(key) => {
+                assert_eq!(line.fields.len(), 1, "{label}");
+                assert_eq!(line.fields[0].key, key, "{label}");
+                assert_eq!(line.fields[0].label, label);
+                assert_eq!(line.fields[0].value, "值");
+            }
+            LabelKind::Chrome => {
+                // A widget with its choices is chrome, whole.
+                let widget = format!("{label}:【大 中 小】");
+                let line = parse_line(&widget, Unknown::Reject).expect(label);
+                assert!(line.fields.is_empty(), "{label}");
+                assert_eq!(line.chrome, [widget]);
+            }
+        }
+    }
+}
+
+/// A field as the tables write it: (key, label with spaces removed, value).
+type Field = (MetaKey, &'static str, &'static str);
+
+/// line → fields.
+const LINES: &[(&str, &[Field])] = &[
+    // two fields on one line, half-width colons
+    (
+        "索引号: LH331082-080/2024-131280 公开方式: 主动公开",
+        &[(IndexNo, "索引号", "LH331082-080/2024-131280"), (Disclosure, "公开方式", "主动公开")],
+    ),
+    // an empty value before the next label
+    ("文号: 成文日期: 2024-02-01", &[(DocNo, "文号", ""), (Written, "成文日期", "2024-02-01")]),
+    // full-width colon, Chinese date and time
+    ("发文日期：2024年04月06日 16:40", &[(Written, "发文日期", "2024年04月06日 16:40")]),
+    // a space before the colon
+    ("时效性 :现行有效", &[(Validity, "时效性", "现行有效")]),
+    ("文号 :晋政发〔2018〕13号", &[(DocNo, "文号", "晋政发〔2018〕13号")]),
+    // labels spaced with ASCII spaces or U+3000, with colons
+    ("文  号: 成文日期:", &[(DocNo, "文号", ""), (Written, "成文日期", "")]),
+    ("标\u{3000}\u{3000}题：关于印发的通知", &[(Title, "标题", "关于印发的通知")]),
+    // spaced labels without colons (two fields per line)
+    (
+        "索   引   号 20191202-189769 分        类 其他; 市人民政府办公室;",
+        &[(IndexNo, "索引号", "20191202-189769"), (Topic, "分类", "其他; 市人民政府办公室;")],
+    ),
+    (
+        "发 布 机 构 市人民政府办公室 发 文 日 期 2019-11-29",
+        &[(Publisher, "发布机构", "市人民政府办公室"), (Written, "发文日期", "2019-11-29")],
+    ),
+    // a bullet, and a date with stray spaces tidied
+    ("  • 日期: 2014- 07- 25 11: 20", &[(Published, "日期", "2014-07-25 11:20")]),
+    ("  • 浏览次数:", &[(Views, "浏览次数", "")]),
+    // all on one line
+    (
+        "索引号:11532323015172622Y-/2018-1220012 公文目录:应急管理 发文日期:2017年06月28日 主题词: 文  号: 成文日期:",
+        &[
+            (IndexNo, "索引号", "11532323015172622Y-/2018-1220012"),
+            (Topic, "公文目录", "应急管理"),
+            (Written, "发文日期", "2017年06月28日"),
+            (Keywords, "主题词", ""),
+            (DocNo, "文号", ""),
+            (Written, "成文日期", ""),
+        ],
+    ),
+    // review statements of budget disclosures
+    ("保密审查情况:已审查", &[(Review, "保密审查情况", "已审查")]),
+    ("部门主要负责人审签情况:已审签", &[(Review, "部门主要负责人审签情况", "已审签")]),
+    // 浏览字号 is a widget: not a field
+    (
+        "发布时间:2015-11-19 来源: 浏览量: 浏览字号:",
+        &[(Published, "发布时间", "2015-11-19"), (Source, "来源", ""), (Views, "浏览量", "")],
+    ),
+    // a widget with its choices and actions is chrome; text after a widget
+    // label that is not widget text is kept
+    ("来源:本站 字号:【大 中 小】 打印 关闭", &[(Source, "来源", "本站")]),
+    ("来源:本站 字号:默认 另有说明", &[(Source, "来源", "本站"), (Other, "字号", "默认 另有说明")]),
+    // an unknown label after a known one is kept as "other"
+    ("来源:新华社 记者:张三", &[(Source, "来源", "新华社"), (Other, "记者", "张三")]),
+];
+
+#[test]
+fn lines() {
+    for &(line, expected) in LINES {
+        let got = parse_line(line, Unknown::AfterKnown).unwrap_or_else(|| panic!("{line}"));
+        let got: Vec<(MetaKey, &str, &str)> = got
+            .fields
+            .iter()
+            .map(|f| (f.key, f.label.as_str(), f.value.as_str()))
+            .collect();
+        assert_eq!(got, expected, "{line}");
+    }
+}
+
+/// Lines that are not metadata, though they have a colon.
+const NOT_META: &[&str] = &[
+    "主持人:大家上午好,这里是正在直播的广东“民声热线”。",
+    "各位代表:",
+    "各县(市)、区人民政府,市政府各委、办、局:",
+    "日期 2019年",
+    "分类推进垃圾治理",
+    "节目名称:广东省知识产权局 (期数:450)",
+];
+
+#[test]
+fn not_metadata() {
+    for line in NOT_META {
+        assert_eq!(parse_line(line, Unknown::AfterKnown), None, "{line}");
+    }
+}
+
+/// table cells → fields; a label in a value slot means the value is empty.
+const CELLS: &[(&[&str], &[Field])] = &[
+    (
+        &[
+            "索 引 号:",
+            "yishuisgz2761108/2021-0000066",
+            "主 题 词:",
+            "政务公开",
+            "公开方式:",
+            "主动公开",
+            "",
+            "",
+        ],
+        &[
+            (IndexNo, "索引号", "yishuisgz2761108/2021-0000066"),
+            (Keywords, "主题词", "政务公开"),
+            (Disclosure, "公开方式", "主动公开"),
+        ],
+    ),
+    (
+        &[
+            "文 号:",
+            "发布机构:",
+            "沂水县沙沟镇",
+            "发布日期:",
+            "2021-02-27",
+            "",
+        ],
+        &[
+            (DocNo, "文号", ""),
+            (Publisher, "发布机构", "沂水县沙沟镇"),
+            (Published, "发布日期", "2021-02-27"),
+        ],
+    ),
+    (
+        &["关键词", "发布机构", "大满镇", ""],
+        &[(Keywords, "关键词", ""), (Publisher, "发布机构", "大满镇")],
+    ),
+    (&["有效性", ""], &[(Validity, "有效性", "")]),
+    (
+        &["成文日期", "2024-06-05", "废止日期", ""],
+        &[
+            (Written, "成文日期", "2024-06-05"),
+            (Expires, "废止日期", ""),
+        ],
+    ),
+];
+
+#[test]
+fn cells() {
+    for &(cells, expected) in CELLS {
+        let got = parse_cells(cells).unwrap_or_else(|| panic!("{cells:?}"));
+        let got: Vec<(MetaKey, &str, &str)> = got
+            .fields
+            .iter()
+            .map(|f| (f.key, f.label.as_str(), f.value.as_str()))
+            .collect();
+        assert_eq!(got, expected, "{cells:?}");
+    }
+    assert_eq!(parse_cells(&["序号", "公开事项", "公开内容"]), None);
+}
+
+/// Whole-document behaviour of the metadata block.
+#[test]
+fn blocks() {
+    // The value on a later, deeper-indented line (bullet layout).
+    let doc = parse_text("镇巴县人民政府工作规则\n  • 索引号:\n\n    6107280000/2024-001005\n  • 主题分类:\n\n一、总则");
+    assert_eq!(doc.meta_value(IndexNo), Some("6107280000/2024-001005"));
+    assert_eq!(doc.meta_value(Topic), Some(""));
+    // Printed twice: kept once, with a diagnostic.
+    let doc = parse_text("通知标题在这里\n索引号: 1 发文机关: 省政府办公厅\n索引号: 1\n发文机关: 省政府办公厅\n一、正文");
+    assert_eq!(doc.meta.len(), 2);
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == yilan::DiagnosticCode::DuplicateMeta));
+    // Unknown labels right below known ones belong to the block.
+    let doc = parse_text("标题的文字内容\n索引号: 1\n联系电话: 12345\n一、正文");
+    assert_eq!(
+        doc.meta.last().map(|m| (m.key, m.label.as_str())),
+        Some((Other, "联系电话"))
+    );
+    // The number under the title fills an empty 文号 (and is not repeated).
+    let doc =
+        parse_text("关于印发某某办法的通知\n文号: 成文日期:\n某政发〔2019〕29号\n各县人民政府:");
+    assert_eq!(doc.meta_value(DocNo), Some("某政发〔2019〕29号"));
+    // A damaged number is kept and reported.
+    let doc = parse_text("发文字号: 号\n一、正文");
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == yilan::DiagnosticCode::Garbled));
+}

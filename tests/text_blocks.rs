@@ -1,0 +1,248 @@
+//! The parts of a page other than the outline, one small page each.
+
+use yilan::model::{Action, Block, MetaKey};
+use yilan::parse::text::parse_text_traced;
+use yilan::{parse_text, DiagnosticCode};
+
+fn kinds(doc: &yilan::Document) -> Vec<&'static str> {
+    doc.body
+        .iter()
+        .map(|b| match b {
+            Block::Section(_) => "section",
+            Block::Paragraph(_) => "paragraph",
+            Block::List(_) => "list",
+            Block::Table(_) => "table",
+            Block::Attachments(_) => "attachments",
+            Block::Signature(_) => "signature",
+            Block::Addressee(_) => "addressee",
+            Block::Note(_) => "note",
+            Block::Contents(_) => "contents",
+            Block::Image(_) => "image",
+            _ => "other",
+        })
+        .collect()
+}
+
+#[test]
+fn a_whole_notice() {
+    let page = "关于印发某某县政务云管理办法的通知\r\n\
+                某政办发〔2019〕29号\r\n\
+                各乡镇人民政府，县级有关部门：\r\n\
+                \u{3000}\u{3000}现将《某某县政务云管理办法》印发给你们，请认真贯彻执行。\r\n\
+                附件：1.某某县政务云管理办法.docx\r\n\
+                2.申请表.xls\r\n\
+                某某县人民政府办公室\u{3000}\u{3000}\r\n\
+                2019年11月29日   \r\n\
+                （此件公开发布）\r\n";
+    let doc = parse_text(page);
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("关于印发某某县政务云管理办法的通知")
+    );
+    assert_eq!(doc.meta_value(MetaKey::DocNo), Some("某政办发〔2019〕29号"));
+    assert_eq!(
+        kinds(&doc),
+        ["addressee", "paragraph", "attachments", "signature", "note"]
+    );
+    let Block::Attachments(a) = &doc.body[2] else {
+        unreachable!()
+    };
+    assert_eq!(a.label, "附件");
+    let names: Vec<(&str, &str, Option<&str>)> = a
+        .items
+        .iter()
+        .map(|i| (i.marker.as_str(), i.name.as_str(), i.file_type.as_deref()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("1.", "某某县政务云管理办法.docx", Some("docx")),
+            ("2.", "申请表.xls", Some("xls"))
+        ]
+    );
+    let Block::Signature(s) = &doc.body[3] else {
+        unreachable!()
+    };
+    assert_eq!(s.organisations, ["某某县人民政府办公室"]);
+    assert_eq!(s.date.as_deref(), Some("2019年11月29日"));
+    assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+}
+
+#[test]
+fn crlf_lone_cr_and_nbsp_read_like_plain_newlines() {
+    let plain = parse_text("标题行在这里的通知\n一、总则\n今年以来，工作有序推进。\n");
+    for variant in [
+        "标题行在这里的通知\r\n一、总则\r\n今年以来，工作有序推进。\r\n",
+        "标题行在这里的通知\r一、总则\r今年以来，工作有序推进。\r",
+        "\u{feff}标题行在这里的通知\n\u{a0}\n一、总则\n\u{3000}\u{3000}今年以来，工作有序推进。\u{a0}\n",
+    ] {
+        assert_eq!(parse_text(variant), plain, "{variant:?}");
+    }
+}
+
+#[test]
+fn titles() {
+    // Wrapped over two lines: joined when the first does not end like a title.
+    let doc = parse_text("某某县人民政府关于印发\n某某办法的通知\n一、总则");
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("某某县人民政府关于印发某某办法的通知")
+    );
+    // Given only by a 标题 field.
+    let doc = parse_text("标题: 某某县工作规则\n索引号: 1\n第一章 总则");
+    assert_eq!(doc.title.as_deref(), Some("某某县工作规则"));
+    assert_eq!(doc.meta_value(MetaKey::Title), Some("某某县工作规则"));
+    // Repeated above the body: kept once.
+    let doc = parse_text("某某县工作规则\n索引号: 1\n某某县工作规则\n第一章 总则");
+    assert_eq!(doc.title.as_deref(), Some("某某县工作规则"));
+    assert_eq!(kinds(&doc), ["section"]);
+    // Missing: a diagnostic says so.
+    let doc = parse_text("本报告由某某办公室编制而成，数据统计时限为全年。\n一、概述");
+    assert_eq!(doc.title, None);
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == DiagnosticCode::NoTitle));
+}
+
+#[test]
+fn chrome_is_taken_out_and_mapped() {
+    let page = "进入老年模式 退出老年模式\n\
+                中国政府网 某某省政府网 English 市人大 市政协\n\
+                当前位置：首页 >> 政务公开 > 通知公告\n\
+                某某县关于做好工作的通知\n\
+                字号：【大 中 小】 视力保护色\n\
+                一、总则\n\
+                今年以来，工作有序推进。\n\
+                分享 收藏 打印本页 关闭窗口\n\
+                返回顶部";
+    let (doc, trace) = parse_text_traced(page);
+    let crumbs: Vec<&str> = doc.breadcrumb.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(crumbs, ["首页", "政务公开", "通知公告"]);
+    assert_eq!(
+        doc.actions,
+        [
+            Action::Share,
+            Action::Bookmark,
+            Action::Print,
+            Action::Close
+        ]
+    );
+    assert_eq!(doc.title.as_deref(), Some("某某县关于做好工作的通知"));
+    assert_eq!(kinds(&doc), ["section"]);
+    let lines: Vec<u32> = trace.chrome.iter().map(|h| h.line).collect();
+    assert_eq!(lines, [1, 2, 3, 3, 3, 5, 8, 9]);
+}
+
+#[test]
+fn actions_after_a_widget_on_the_publishing_line() {
+    let (doc, trace) = parse_text_traced(
+        "某某县关于做好工作的通知\n发布日期: 2024-01-02 字号:【大 中 小】 打印 关闭\n一、总则",
+    );
+    assert_eq!(doc.actions, [Action::Print, Action::Close]);
+    assert_eq!(doc.meta.len(), 1);
+    assert_eq!(trace.chrome.len(), 1);
+    assert_eq!(trace.chrome[0].text, "字号:【大 中 小】 打印 关闭");
+}
+
+#[test]
+fn tables_with_header_rows() {
+    let doc =
+        parse_text("序号 | 事项 | 依据 ||\n1 | 政府采购 | 《采购法》 ||\n2 | 工程建设 | | |\n");
+    let Some(Block::Table(t)) = doc.body.first() else {
+        panic!("a table: {:?}", doc.body);
+    };
+    let rows: Vec<(bool, Vec<&str>)> = t
+        .rows
+        .iter()
+        .map(|r| (r.header, r.cells.iter().map(|c| c.text.as_str()).collect()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (true, vec!["序号", "事项", "依据"]),
+            (false, vec!["1", "政府采购", "《采购法》"]),
+            (false, vec!["2", "工程建设"]),
+        ]
+    );
+}
+
+#[test]
+fn bracketed_leads_and_bullets_become_lists() {
+    let doc = parse_text(
+        "上线嘉宾:\n【知识产权局】副局长袁有楼\n【特约评议团】监察员胡春梅\n• 第一项\n• 第二项\n",
+    );
+    assert_eq!(kinds(&doc), ["paragraph", "list", "list"]);
+    let Block::List(l) = &doc.body[1] else {
+        unreachable!()
+    };
+    assert!(!l.ordered);
+    assert_eq!(l.items[0].lead.as_deref(), Some("【知识产权局】"));
+    assert_eq!(l.items[0].text, "副局长袁有楼");
+}
+
+#[test]
+fn enumerations_one_point_per_line() {
+    let doc = parse_text(
+        "主要做法：\n一是抓项目。加快推进重点项目。\n二是强服务。\n三是保安全。守住底线。\n下一步，我们将继续努力。",
+    );
+    assert_eq!(kinds(&doc), ["paragraph", "list", "paragraph"]);
+    let Block::List(l) = &doc.body[1] else {
+        unreachable!()
+    };
+    let items: Vec<(&str, Option<&str>, &str)> = l
+        .items
+        .iter()
+        .map(|i| (i.marker.as_str(), i.lead.as_deref(), i.text.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("一是", Some("抓项目。"), "加快推进重点项目。"),
+            ("二是", None, "强服务。"),
+            ("三是", Some("保安全。"), "守住底线。"),
+        ]
+    );
+    // A lone 一是 line is just a paragraph.
+    assert_eq!(
+        kinds(&parse_text("一是抓项目。\n其他工作。")),
+        ["paragraph", "paragraph"]
+    );
+}
+
+#[test]
+fn addressee_with_a_label() {
+    let doc = parse_text("关于某某工作的通知\n主送：各县人民政府\n现将有关事项通知如下。");
+    assert_eq!(kinds(&doc), ["addressee", "paragraph"]);
+}
+
+#[test]
+fn traditional_characters_set_the_language() {
+    let doc =
+        parse_text("臺北市政府關於發布實施計劃的通知\n一、總則\n為規範機關辦公，特訂定本辦法。");
+    assert_eq!(doc.lang, "zh-TW");
+    assert_eq!(parse_text("上盘镇工作总结\n一、总则").lang, "zh-CN");
+}
+
+#[test]
+fn raw_markup_stays_text() {
+    let doc = parse_text("<p>各市、县人民政府:</p><p><strong>一、指导思想</strong></p>");
+    let Some(Block::Paragraph(p)) = doc.body.first() else {
+        panic!("{:?}", doc.body);
+    };
+    assert!(p.text.starts_with("<p>") && p.text.contains("<strong>"));
+}
+
+#[test]
+fn empty_and_blank_pages() {
+    for page in ["", "\n\n", " \u{3000}\u{a0}\r\n\t", "打印 关闭"] {
+        let doc = parse_text(page);
+        assert!(doc.body.is_empty());
+        let codes: Vec<_> = doc.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(
+            codes,
+            [DiagnosticCode::NoTitle, DiagnosticCode::NoBody],
+            "{page:?}"
+        );
+    }
+}
