@@ -75,19 +75,37 @@ export function parseJson(json: string | object): Document;
 export function renderHtml(doc: Document, options?: RenderOptions): string;
 
 /**
- * What to read aloud, in sentence-sized chunks tied to element ids.
+ * What to read aloud: sentence-sized chunks in reading order, each tied to
+ * the id of the element the view shows it in, with the text normalised for
+ * listening (〔2019〕, （一）, 1-12月, 18.4% …).
  *
- * @throws {YilanError} code `unsupported`: not available in this version.
+ * @throws {YilanError} a model error code for a bad document; `argument`
+ *   for an option of the wrong type (`path` names it).
+ *
+ * @example
+ * for (const chunk of speechPlan(doc, { from: 'yl-s2' })) speak(chunk.text);
  */
 export function speechPlan(doc: Document, options?: SpeechOptions): SpeechChunk[];
 
 /**
- * The colour themes, in menu order.
+ * The colour themes a reader can choose, the default first.
  *
  * @example
- * themes(); // → [{ id: 'standard', label: '标准' }, { id: 'yellow-on-black', label: '黑底黄字' }, …]
+ * themes(); // → [{ id: 'standard', label: '标准', labelZhTw: '標準', labelEn: 'Standard', dark: false }, …]
  */
 export function themes(): Theme[];
+
+/**
+ * The view's whole stylesheet (layout, modes, scale steps, every theme,
+ * system settings and print); every rule is scoped under `.yl-view`. The
+ * same text ships as `yilan/yilan.css`.
+ *
+ * @example
+ * const sheet = new CSSStyleSheet();
+ * sheet.replaceSync(stylesheet());
+ * shadowRoot.adoptedStyleSheets = [sheet];
+ */
+export function stylesheet(): string;
 
 // ---------------------------------------------------------------------------
 // Options
@@ -102,12 +120,23 @@ export type Locale = 'zh-CN' | 'zh-TW' | 'en';
 export interface RenderOptions {
   /** Default `'standard'`. */
   mode?: Mode;
-  /** A theme id from {@link themes}. Default `'standard'`. */
+  /**
+   * A theme id from {@link themes}, or `'auto'`: the standard theme, dark
+   * when the system prefers a dark scheme. An unknown id renders as
+   * `'auto'`. Default `'auto'`.
+   */
   theme?: string;
-  /** Text scale step: 1, 1.25, 1.5, 1.75, 2, 2.5 or 3. Default 1. */
+  /**
+   * Text scale step: 1, 1.25, 1.5, 1.75, 2, 2.5 or 3; a value in between
+   * snaps to the nearest step. Default 1.
+   */
   scale?: number;
-  /** Default `'zh-CN'`. */
-  locale?: Locale;
+  /**
+   * Language of the view's own words (当前位置, 打印, …): `'zh-CN'`,
+   * `'zh-TW'` (also zh-HK, zh-MO, zh-Hant…) or `'en'`; other tags give
+   * zh-CN. Default `'zh-CN'`.
+   */
+  locale?: Locale | string;
 }
 
 /** Options of {@link parseHtml}. */
@@ -116,23 +145,78 @@ export interface HtmlOptions {
   baseUrl?: string;
 }
 
-/** Options of {@link speechPlan}. */
-export interface SpeechOptions {}
+/** What {@link speechPlan} reads, and how long a chunk may be. Every key is optional. */
+export interface SpeechOptions {
+  /** 标题: read the title first. Default `true`. */
+  includeTitle?: boolean;
+  /** 发布日期 and 来源, as one short line after the title. Default `true`. */
+  includePublishingLine?: boolean;
+  /** The other metadata fields (索引号, 文号, …). Default `false`. */
+  includeMeta?: boolean;
+  /** 当前位置: the breadcrumb, before the title. Default `false`. */
+  includeBreadcrumb?: boolean;
+  /** The body. Default `true`. */
+  includeBody?: boolean;
+  /** Table cells, row by row. Default `true`. */
+  includeTables?: boolean;
+  /** Read each body cell with its column header. Default `true`. */
+  tableHeaders?: boolean;
+  /** Images with a description, as "图片：…". Default `true`. */
+  includeImages?: boolean;
+  /** 附件: the attachment names. Default `true`. */
+  includeAttachments?: boolean;
+  /** 落款: the issuing organisation and date. Default `true`. */
+  includeSignature?: boolean;
+  /** 目录: a table of contents printed in the page. Default `false`. */
+  includeContents?: boolean;
+  /** The longest chunk, in characters of spoken text. Default 60. */
+  maxChars?: number;
+  /** Start at the element with this id; an unknown id reads from the top. Default `null`. */
+  from?: string | null;
+}
 
 /** A colour theme. */
 export interface Theme {
-  /** Stable id, e.g. `'yellow-on-black'`. */
+  /** Stable id, e.g. `'yellow-on-black'`; the view's `data-theme`. */
   id: string;
-  /** Chinese label, e.g. `'黑底黄字'`. */
+  /** Chinese label (简体), e.g. `'黑底黄字'`. */
   label: string;
+  /** Chinese label (繁體). */
+  labelZhTw: string;
+  /** English label. */
+  labelEn: string;
+  /** Whether the background is dark. */
+  dark: boolean;
 }
+
+/** What a speech chunk reads. */
+export type ChunkKind =
+  | 'title'
+  | 'breadcrumb'
+  | 'meta'
+  | 'heading'
+  | 'paragraph'
+  | 'listItem'
+  | 'tableCell'
+  | 'caption'
+  | 'attachment'
+  | 'signature'
+  | 'addressee'
+  | 'note'
+  | 'contents'
+  | 'image';
 
 /** One utterance of the speech plan. */
 export interface SpeechChunk {
-  /** The id of the element that is read, for highlighting. */
-  id: string;
-  /** The text to speak, normalised for listening. */
+  /** Position in the whole document's plan, from 0 (kept when `from` starts later). */
+  index: number;
+  /** The id of the element to highlight (a section's heading is its section's id). */
+  target: string;
+  kind: ChunkKind;
+  /** What to speak, normalised for listening; never empty. */
   text: string;
+  /** The text as written, for highlighting. */
+  display: string;
 }
 
 // ---------------------------------------------------------------------------

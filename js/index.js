@@ -3,7 +3,7 @@
 
 import initWasm from '../pkg/yilan.js';
 
-export { parseHtml, parseJson, parseText, renderHtml, speechPlan, themes } from '../pkg/yilan.js';
+export { parseHtml, parseJson, parseText, renderHtml, speechPlan, stylesheet, themes } from '../pkg/yilan.js';
 
 /**
  * Loads the WebAssembly module; call it once before anything else. Later

@@ -1,6 +1,7 @@
 // Builds the browser package: the crate compiled to wasm32, bound with the
 // pinned wasm-bindgen CLI, shrunk with binaryen's wasm-opt from npm, written
-// to pkg/. Each step after cargo is skipped when its inputs did not change.
+// to pkg/ with the stylesheet (pkg/yilan.css). Each step after cargo is
+// skipped when its inputs did not change.
 //
 //   node scripts/build.mjs
 //
@@ -12,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -148,6 +149,21 @@ function sizes(files) {
   }
 }
 
+/**
+ * Writes pkg/yilan.css: the stylesheet the crate builds (its layout plus the
+ * theme blocks generated from the theme data), taken from the fresh package
+ * itself so the file and the wasm never disagree.
+ */
+async function writeStylesheet() {
+  const yilan = await import(pathToFileURL(join(root, 'js', 'index.js')).href);
+  await yilan.default(readFileSync(join(pkg, `${crate}_bg.wasm`)));
+  const target = join(pkg, `${crate}.css`);
+  const css = yilan.stylesheet();
+  if (!existsSync(target) || readFileSync(target, 'utf8') !== css) {
+    writeFileSync(target, css);
+  }
+}
+
 try {
   mkdirSync(stage, { recursive: true });
   mkdirSync(pkg, { recursive: true });
@@ -155,7 +171,12 @@ try {
   bind();
   optimise();
   copyBound();
-  sizes([join(pkg, `${crate}_bg.wasm`), join(pkg, `${crate}.js`), join(root, 'js', 'index.js')].filter(existsSync));
+  await writeStylesheet();
+  sizes(
+    [`pkg/${crate}_bg.wasm`, `pkg/${crate}.js`, 'js/index.js', `pkg/${crate}.css`]
+      .map((file) => join(root, file))
+      .filter(existsSync),
+  );
 } catch (error) {
   console.error(`build failed: ${error.message}`);
   process.exit(1);

@@ -41,7 +41,7 @@ const steps = [
     name: 'clippy (wasm32)',
     kind: 'check',
     command: 'cargo',
-    args: ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--tests', '--', '-D', 'warnings'],
+    args: ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--test', 'web', '--', '-D', 'warnings'],
   },
   { name: 'Rust tests', kind: 'cargo-test', command: 'cargo', args: ['test', '--all-features'] },
   {

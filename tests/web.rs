@@ -103,6 +103,49 @@ fn parse_json_agrees_with_the_native_parser() {
 }
 
 #[wasm_bindgen_test]
+fn render_and_speech_give_the_native_output() {
+    let native_doc = yilan::parse_text(REFERENCE);
+    let doc = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");
+    let options = JSON::parse(r#"{"mode":"elderly","theme":"cream","scale":2,"locale":"en"}"#)
+        .expect("options");
+    let html = yilan::web::render_html(&doc, &options).expect("renderHtml");
+    let native_options = yilan::RenderOptions {
+        mode: yilan::Mode::Elderly,
+        theme: "cream".to_owned(),
+        scale: 2.0,
+        locale: yilan::render::Locale::En,
+    };
+    assert_eq!(html, yilan::render(&native_doc, &native_options));
+
+    let speech_options = JSON::parse(r#"{"from":"yl-s2","maxChars":30}"#).expect("options");
+    let plan = yilan::web::speech_plan(&doc, &speech_options).expect("speechPlan");
+    let native_plan = yilan::speech_plan(
+        &native_doc,
+        &yilan::SpeechOptions {
+            from: Some("yl-s2".to_owned()),
+            max_chars: 30,
+            ..yilan::SpeechOptions::default()
+        },
+    );
+    assert!(!native_plan.is_empty());
+    assert_eq!(
+        stringify(&plan),
+        serde_json::to_string(&native_plan).expect("json")
+    );
+}
+
+#[wasm_bindgen_test]
+fn themes_list_the_native_themes_in_order() {
+    let list = yilan::web::themes().expect("themes");
+    let ids: Vec<String> = js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|theme| property(&theme, "id"))
+        .collect();
+    let native: Vec<&str> = yilan::theme::themes().iter().map(|t| t.id).collect();
+    assert_eq!(ids, native);
+}
+
+#[wasm_bindgen_test]
 fn render_html_rejects_bad_options_by_name() {
     let doc = JSON::parse(r#"{"version":1,"title":null}"#).expect("doc");
     for (options, path) in [

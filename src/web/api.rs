@@ -1,12 +1,13 @@
 //! The exported functions: `parseText`, `parseJson`, `parseHtml`,
-//! `renderHtml`, `speechPlan`, `themes`.
+//! `renderHtml`, `speechPlan`, `themes`, `stylesheet`.
 
+use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use super::convert::{document_from_js, to_js};
 use super::error::{web_error, WebErrorCode};
-use super::options::render_options;
+use super::options::{render_options, speech_options};
 
 /// `parseText(text: string): Document`: page text (what a browser's
 /// `innerText` gives) → the document model, as a plain object.
@@ -60,30 +61,56 @@ pub fn render_html(doc: &JsValue, options: &JsValue) -> Result<String, JsValue> 
     Ok(crate::render(&doc, &options))
 }
 
-/// `speechPlan(doc: Document, options?): SpeechChunk[]`: what to read aloud,
-/// in sentence-sized chunks tied to element ids.
+/// `speechPlan(doc: Document, options?: SpeechOptions): SpeechChunk[]`:
+/// what to read aloud, in sentence-sized chunks tied to the view's element
+/// ids, with the text normalised for listening.
+///
+/// ```js
+/// for (const chunk of speechPlan(doc, { from: 'yl-s2' })) speak(chunk.text);
+/// ```
 #[wasm_bindgen(js_name = speechPlan)]
-pub fn speech_plan(doc: &JsValue, _options: &JsValue) -> Result<JsValue, JsValue> {
-    let _doc = document_from_js(doc)?;
-    // PENDING(speech): return `to_js(&crate::speech::speech_plan(&doc))` once
-    // the speech plan is in main.
-    Err(web_error(
-        WebErrorCode::Unsupported,
-        "speechPlan is not available yet",
-        None,
-    ))
+pub fn speech_plan(doc: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let doc = document_from_js(doc)?;
+    let options = speech_options(options)?;
+    to_js(&crate::speech::speech_plan(&doc, &options))
 }
 
-/// `themes(): Theme[]`: the colour themes, `[{ id, label, … }]`, in menu order.
+/// A theme as JavaScript sees it: its names, not its colours (those live in
+/// the stylesheet).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ThemeInfo {
+    id: &'static str,
+    label: &'static str,
+    label_zh_tw: &'static str,
+    label_en: &'static str,
+    dark: bool,
+}
+
+/// `themes(): Theme[]`: the colour themes a reader can choose, the default
+/// first: `[{ id: 'standard', label: '标准', labelZhTw: '標準', labelEn:
+/// 'Standard', dark: false }, …]`.
 #[wasm_bindgen]
 pub fn themes() -> Result<JsValue, JsValue> {
-    // PENDING(render): return `to_js(crate::theme::themes())` once the themes
-    // are in main.
-    Err(web_error(
-        WebErrorCode::Unsupported,
-        "themes is not available yet",
-        None,
-    ))
+    let list: Vec<ThemeInfo> = crate::theme::themes()
+        .iter()
+        .map(|theme| ThemeInfo {
+            id: theme.id,
+            label: theme.label,
+            label_zh_tw: theme.label_zh_tw,
+            label_en: theme.label_en,
+            dark: theme.dark,
+        })
+        .collect();
+    to_js(&list)
+}
+
+/// `stylesheet(): string`: the view's whole stylesheet (layout, modes, scale
+/// steps, every theme, system settings and print), every rule scoped under
+/// `.yl-view`. The package also ships it as `yilan/yilan.css`.
+#[wasm_bindgen]
+pub fn stylesheet() -> String {
+    crate::render::stylesheet().to_owned()
 }
 
 /// In debug builds, panics (which would be defects) are printed to the

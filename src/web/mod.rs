@@ -12,5 +12,5 @@ mod convert;
 mod error;
 mod options;
 
-pub use api::{parse_html, parse_json, parse_text, render_html, speech_plan, themes};
+pub use api::{parse_html, parse_json, parse_text, render_html, speech_plan, stylesheet, themes};
 pub use error::WebErrorCode;

@@ -1,10 +1,13 @@
-//! Render options from a plain JS object.
+//! Options objects from JavaScript: `renderHtml`'s and `speechPlan`'s.
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
 use super::error::{web_error, WebErrorCode};
-use crate::render::{Mode, RenderOptions};
+use crate::render::{Locale, Mode, RenderOptions};
+use crate::speech::SpeechOptions;
+use crate::theme::SCALE_STEPS;
 
 /// The options object of `renderHtml`, as JavaScript writes it. Unknown keys
 /// are ignored so that newer callers work with older builds.
@@ -16,19 +19,21 @@ use crate::render::{Mode, RenderOptions};
 struct JsRenderOptions {
     /// `"standard"` or `"elderly"`.
     mode: Option<String>,
-    /// A theme id from `themes()`.
+    /// A theme id from `themes()`, or `"auto"`; an unknown id renders as
+    /// `"auto"` (a stored preference may name a theme that is gone).
     theme: Option<String>,
-    /// A text scale step (1 to 3).
+    /// A text scale step, 1 to 3; values between steps snap to the nearest.
     scale: Option<f64>,
-    // PENDING(render): `locale` (zh-CN, zh-TW, en) once RenderOptions has it;
-    // until then it is accepted and ignored like any unknown key.
+    /// A BCP 47 tag for the view's own words: zh-CN, zh-TW (or zh-HK,
+    /// zh-Hant…), en.
+    locale: Option<String>,
 }
 
-/// Reads `renderHtml`'s options; `undefined` and `null` mean the defaults.
-pub(super) fn render_options(value: &JsValue) -> Result<RenderOptions, JsValue> {
-    let mut options = RenderOptions::default();
+/// Reads an options object; `undefined` and `null` mean the defaults. A
+/// value of the wrong type is an `argument` error whose `path` names it.
+fn read<T: DeserializeOwned + Default>(value: &JsValue) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
-        return Ok(options);
+        return Ok(T::default());
     }
     if !value.is_object() {
         return Err(web_error(
@@ -37,32 +42,35 @@ pub(super) fn render_options(value: &JsValue) -> Result<RenderOptions, JsValue> 
             None,
         ));
     }
-    let given: JsRenderOptions =
-        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value.clone()))
-            .map_err(|e| {
-                let path = e.path().to_string();
-                web_error(WebErrorCode::Argument, &e.inner().to_string(), Some(&path))
-            })?;
+    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value.clone())).map_err(
+        |e| {
+            let path = e.path().to_string();
+            web_error(WebErrorCode::Argument, &e.inner().to_string(), Some(&path))
+        },
+    )
+}
+
+/// `renderHtml`'s options.
+pub(super) fn render_options(value: &JsValue) -> Result<RenderOptions, JsValue> {
+    let given: JsRenderOptions = read(value)?;
+    let mut options = RenderOptions::default();
     if let Some(mode) = given.mode {
-        options.mode = match mode.as_str() {
-            "standard" => Mode::Standard,
-            "elderly" => Mode::Elderly,
-            _ => {
-                return Err(web_error(
-                    WebErrorCode::Argument,
-                    "mode must be \"standard\" or \"elderly\"",
-                    Some("mode"),
-                ))
-            }
-        };
+        options.mode = Mode::from_name(&mode).ok_or_else(|| {
+            web_error(
+                WebErrorCode::Argument,
+                "mode must be \"standard\" or \"elderly\"",
+                Some("mode"),
+            )
+        })?;
     }
     if let Some(theme) = given.theme {
         options.theme = theme;
     }
     if let Some(scale) = given.scale {
-        // PENDING(render): check against the scale steps in `theme.rs` once
-        // they exist; until then any finite scale from 1 to 3 is passed on.
-        if !(1.0..=3.0).contains(&scale) {
+        let smallest = SCALE_STEPS.first().map_or(1.0, |step| f64::from(step.0));
+        let largest = SCALE_STEPS.last().map_or(1.0, |step| f64::from(step.0));
+        // NaN fails the range test too.
+        if !(smallest..=largest).contains(&scale) {
             return Err(web_error(
                 WebErrorCode::Argument,
                 "scale must be a number from 1 to 3",
@@ -71,5 +79,13 @@ pub(super) fn render_options(value: &JsValue) -> Result<RenderOptions, JsValue> 
         }
         options.scale = scale as f32;
     }
+    if let Some(locale) = given.locale {
+        options.locale = Locale::from_tag(&locale);
+    }
     Ok(options)
+}
+
+/// `speechPlan`'s options: [`SpeechOptions`] in camelCase.
+pub(super) fn speech_options(value: &JsValue) -> Result<SpeechOptions, JsValue> {
+    read(value)
 }

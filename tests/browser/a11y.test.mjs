@@ -107,6 +107,22 @@ browserTest('standard mode: no axe violations', {}, async (page) => {
   await assertNoViolations(page);
 });
 
+// With no theme chosen ('auto'), the view follows the system's colour
+// scheme and contrast preference.
+for (const [label, context] of [
+  ['light', { colorScheme: 'light' }],
+  ['dark', { colorScheme: 'dark' }],
+  ['more contrast', { contrast: 'more' }],
+  ['dark, more contrast', { colorScheme: 'dark', contrast: 'more' }],
+]) {
+  for (const mode of ['standard', 'elderly']) {
+    browserTest(`${mode} mode, automatic theme, system ${label}: no axe violations`, context, async (page) => {
+      await showReference(page, { mode, scale: 1 });
+      await assertNoViolations(page);
+    });
+  }
+}
+
 // The themes, read from the package itself (run in Node) so that every theme
 // it ships gets its own tests; if that fails, the failure is a test too.
 let THEMES = [];

@@ -21,6 +21,7 @@ browserTest('the package loads with await init(), twice', NO_OPTIONS, async (pag
     'parseText',
     'renderHtml',
     'speechPlan',
+    'stylesheet',
     'themes',
   ]);
 });
@@ -153,11 +154,15 @@ const BAD = [
   },
   { name: 'text that is not JSON', input: '{"version": 1,', code: 'syntax', path: '' },
   { name: 'a field of the wrong type', input: { version: 1, title: 5 }, code: 'shape', path: 'title' },
-  // Where the path of these points is the native parser's choice; tests/web.rs
-  // checks that both give the same.
-  { name: 'an unknown field', input: { version: 1, title: null, colour: 'red' }, code: 'shape' },
-  { name: 'an unknown block type', input: { version: 1, title: null, body: [{ type: 'video' }] }, code: 'shape' },
-  { name: 'a model version from the future', input: { version: 2, title: null }, code: 'version' },
+  { name: 'an unknown field', input: { version: 1, title: null, colour: 'red' }, code: 'shape', path: 'colour' },
+  {
+    name: 'an unknown field deep inside a block',
+    input: { version: 1, body: [{ type: 'paragraph', text: 'a', inlines: [{ text: 'a', bold: true }] }] },
+    code: 'shape',
+    path: 'body[0].inlines[0].bold',
+  },
+  { name: 'an unknown block type', input: { version: 1, title: null, body: [{ type: 'video' }] }, code: 'shape', path: 'body[0].type' },
+  { name: 'a model version from the future', input: { version: 2, title: null }, code: 'version', path: 'version' },
 ];
 
 for (const bad of BAD) {
@@ -168,10 +173,7 @@ for (const bad of BAD) {
     assert.equal(thrown.isError, true, 'a real Error');
     assert.equal(thrown.name, 'YilanError');
     assert.equal(thrown.code, bad.code, thrown.message);
-    assert.equal(typeof thrown.path, 'string');
-    if (bad.path !== undefined) {
-      assert.equal(thrown.path, bad.path, thrown.message);
-    }
+    assert.equal(thrown.path, bad.path, thrown.message);
     assert.ok(thrown.message.length > 0);
   });
 }
@@ -202,10 +204,69 @@ browserTest('themes() lists the themes with stable ids and Chinese labels', NO_O
   }
   assert.ok(value.length >= 5, 'at least five themes');
   assert.equal(new Set(ids).size, ids.length, 'ids are unique');
+  assert.equal(ids[0], 'standard', 'the default first');
   for (const theme of value) {
     assert.match(theme.id, /^[a-z]+(-[a-z]+)*$/, `id ${theme.id}`);
     assert.match(theme.label, /\p{Script=Han}/u, `label of ${theme.id}`);
+    assert.match(theme.labelZhTw, /\p{Script=Han}/u, `Traditional label of ${theme.id}`);
+    assert.match(theme.labelEn, /^[A-Z][a-z ]+$/, `English label of ${theme.id}`);
+    assert.equal(typeof theme.dark, 'boolean');
   }
+  assert.equal(value.find((theme) => theme.id === 'yellow-on-black').label, '黑底黄字');
+});
+
+browserTest('stylesheet() is the CSS the package ships as yilan.css', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const { value: css } = await callInPage(page, (yilan) => yilan.stylesheet());
+  const shipped = await page.evaluate(async () => (await fetch('/yilan/pkg/yilan.css')).text());
+  assert.equal(shipped, css);
+  // It parses, and every theme has its block.
+  const { value: ruleCount } = await callInPage(page, (yilan) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(yilan.stylesheet());
+    return sheet.cssRules.length;
+  });
+  assert.ok(ruleCount > 20, `${ruleCount} rules`);
+  const { value: themes } = await callInPage(page, (yilan) => yilan.themes());
+  for (const { id } of themes) {
+    assert.ok(css.includes(`.yl-view[data-theme="${id}"]`), `a block for ${id}`);
+  }
+});
+
+browserTest('speechPlan reads the reference page from its title, chunks tied to ids in the view', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const { value, thrown } = await callInPage(
+    page,
+    (yilan, text) => {
+      const doc = yilan.parseText(text);
+      const view = document.querySelector('#view');
+      view.innerHTML = yilan.renderHtml(doc);
+      const chunks = yilan.speechPlan(doc);
+      return {
+        chunks,
+        missing: chunks.filter((chunk) => !document.getElementById(chunk.target)).map((chunk) => chunk.target),
+        from: yilan.speechPlan(doc, { from: 'yl-s2', includeTitle: true }).map((chunk) => chunk.index),
+      };
+    },
+    REFERENCE_TEXT,
+  );
+  assert.equal(thrown, undefined, JSON.stringify(thrown));
+  const { chunks, missing, from } = value;
+  assert.ok(chunks.length > 20, `${chunks.length} chunks`);
+  assert.deepEqual(
+    { kind: chunks[0].kind, target: chunks[0].target, text: chunks[0].text },
+    { kind: 'title', target: 'yl-title', text: '上盘镇2023年工作总结及2024年工作计划' },
+  );
+  assert.deepEqual(chunks.map((chunk) => chunk.index), chunks.map((_, i) => i), 'indices count up from 0');
+  assert.deepEqual(missing, [], 'every target is an element of the view');
+  assert.ok(from.length > 0 && from.length < chunks.length, 'from starts later');
+  assert.equal(from[0], chunks.findIndex((chunk) => chunk.target === 'yl-s2'));
+});
+
+browserTest('speechPlan checks its options', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const { thrown } = await callInPage(page, (yilan) => yilan.speechPlan({ version: 1, title: 't' }, { maxChars: 'long' }));
+  assert.deepEqual([thrown?.code, thrown?.path], ['argument', 'maxChars']);
 });
 
 browserTest('renderHtml returns the article for a document', NO_OPTIONS, async (page) => {

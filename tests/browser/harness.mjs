@@ -54,12 +54,13 @@ after(async () => {
  * page logs a console error, throws an uncaught error, or a request fails.
  *
  * @param {string} name
- * @param {{ viewport?: { width: number, height: number } }} options
+ * @param {import('playwright-core').BrowserContextOptions} options context
+ *   options: viewport (default 1280×800), colorScheme, forcedColors, contrast…
  * @param {(page: import('playwright-core').Page, t: import('node:test').TestContext) => Promise<void>} body
  */
 export function browserTest(name, options, body) {
   test(name, async (t) => {
-    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
     const page = await context.newPage();
     const problems = [];
     page.on('console', (message) => {
