@@ -18,6 +18,7 @@ pub mod error;
 pub mod ids;
 pub mod model;
 pub mod parse;
+pub mod prefs;
 pub mod render;
 pub mod speech;
 pub mod theme;
