@@ -3,7 +3,18 @@
 
 import initWasm from '../pkg/yilan.js';
 
-export { parseHtml, parseJson, parseText, renderHtml, speechPlan, stylesheet, themes } from '../pkg/yilan.js';
+export {
+  mount,
+  parseHtml,
+  parseJson,
+  parseText,
+  preferences,
+  renderHtml,
+  speechPlan,
+  stylesheet,
+  themes,
+  Viewer,
+} from '../pkg/yilan.js';
 
 /**
  * Loads the WebAssembly module; call it once before anything else. Later

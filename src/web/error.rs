@@ -1,7 +1,7 @@
 //! Errors thrown to JavaScript: real `Error` objects with a stable `code`.
 
 use js_sys::{Error, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::ModelError;
 
@@ -18,8 +18,11 @@ pub enum WebErrorCode {
     Argument,
     /// The function exists but is not available in this build yet.
     Unsupported,
-    /// A value could not cross the boundary; a defect of the binding.
+    /// A value could not cross the boundary, or the browser refused a DOM
+    /// operation the viewer needs; the message says which.
     Internal,
+    /// The viewer was destroyed; it can no longer change.
+    Destroyed,
 }
 
 impl WebErrorCode {
@@ -29,6 +32,7 @@ impl WebErrorCode {
             WebErrorCode::Argument => "argument",
             WebErrorCode::Unsupported => "unsupported",
             WebErrorCode::Internal => "internal",
+            WebErrorCode::Destroyed => "destroyed",
         }
     }
 }
@@ -50,6 +54,23 @@ fn js_error(code: &str, message: &str, path: Option<&str>) -> JsValue {
 /// A boundary error; `path` names the offending argument or option.
 pub(super) fn web_error(code: WebErrorCode, message: &str, path: Option<&str>) -> JsValue {
     js_error(code.as_str(), message, path)
+}
+
+/// An exception the browser threw inside a DOM call the viewer needs,
+/// wrapped as an `internal` error that names the step; the browser's own
+/// message is kept after it.
+pub(super) fn dom_error(step: &str, thrown: &JsValue) -> JsValue {
+    let detail = thrown
+        .dyn_ref::<Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| thrown.as_string())
+        .unwrap_or_default();
+    let message = if detail.is_empty() {
+        step.to_owned()
+    } else {
+        format!("{step}: {detail}")
+    };
+    js_error(WebErrorCode::Internal.as_str(), &message, None)
 }
 
 /// A model error, with its code and JSON path (empty for the root).

@@ -9,8 +9,18 @@
 
 mod api;
 mod convert;
+mod core;
 mod error;
+mod events;
+mod guide;
+mod mount;
 mod options;
+mod sheets;
+mod storage;
+mod toolbar;
+mod viewer;
 
 pub use api::{parse_html, parse_json, parse_text, render_html, speech_plan, stylesheet, themes};
 pub use error::WebErrorCode;
+pub use mount::{mount, preferences};
+pub use viewer::Viewer;

@@ -1,10 +1,16 @@
-//! Options objects from JavaScript: `renderHtml`'s and `speechPlan`'s.
+//! Options objects from JavaScript: `renderHtml`'s, `speechPlan`'s and
+//! `mount`'s.
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
+use js_sys::Reflect;
+
 use super::error::{web_error, WebErrorCode};
+use super::storage::Store;
+use crate::prefs::{is_theme, scale_from};
+use crate::render::toolbar::theme_choices;
 use crate::render::{Locale, Mode, RenderOptions};
 use crate::speech::SpeechOptions;
 use crate::theme::SCALE_STEPS;
@@ -88,4 +94,92 @@ pub(super) fn render_options(value: &JsValue) -> Result<RenderOptions, JsValue> 
 /// `speechPlan`'s options: [`SpeechOptions`] in camelCase.
 pub(super) fn speech_options(value: &JsValue) -> Result<SpeechOptions, JsValue> {
     read(value)
+}
+
+/// The options object of `mount`, as JavaScript writes it. Unknown keys are
+/// ignored.
+///
+/// # Defaults
+/// Every key is optional: mode, theme and scale come from the reader's
+/// stored preferences (else standard, `auto`, 1); locale zh-CN; storage
+/// `localStorage`; no announcement at mount.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct JsMountOptions {
+    mode: Option<String>,
+    theme: Option<String>,
+    scale: Option<f64>,
+    locale: Option<String>,
+    /// Say the mode in the live region once the view is in: for a view
+    /// shown in answer to a reader's action (a page's 进入老年模式 link).
+    announce: Option<bool>,
+}
+
+/// `mount`'s options, checked. `None` means "not given": the stored
+/// preference (or the default) applies.
+#[derive(Debug)]
+pub(super) struct MountOptions {
+    pub mode: Option<Mode>,
+    pub theme: Option<String>,
+    pub scale: Option<f32>,
+    pub locale: Locale,
+    pub announce: bool,
+    pub storage: Store,
+}
+
+/// `mount`'s options: an unknown mode or theme, or a scale outside 1 to 3,
+/// is an `argument` error naming the option.
+pub(super) fn mount_options(value: &JsValue) -> Result<MountOptions, JsValue> {
+    let given: JsMountOptions = read(value)?;
+    let storage = if value.is_object() {
+        Reflect::get(value, &JsValue::from_str("storage")).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    Ok(MountOptions {
+        mode: given.mode.as_deref().map(mode).transpose()?,
+        theme: given.theme.as_deref().map(theme).transpose()?,
+        scale: given.scale.map(scale).transpose()?,
+        locale: given
+            .locale
+            .as_deref()
+            .map_or(Locale::ZhCn, Locale::from_tag),
+        announce: given.announce.unwrap_or(false),
+        storage: Store::from_option(&storage)?,
+    })
+}
+
+/// A mode name from JavaScript.
+pub(super) fn mode(name: &str) -> Result<Mode, JsValue> {
+    Mode::from_name(name).ok_or_else(|| {
+        web_error(
+            WebErrorCode::Argument,
+            "mode must be \"standard\" or \"elderly\"",
+            Some("mode"),
+        )
+    })
+}
+
+/// A theme id from JavaScript: one of `themes()`, or `auto`.
+pub(super) fn theme(id: &str) -> Result<String, JsValue> {
+    if is_theme(id) {
+        return Ok(id.to_owned());
+    }
+    let known: Vec<&str> = theme_choices().collect();
+    Err(web_error(
+        WebErrorCode::Argument,
+        &format!("theme must be one of {}", known.join(", ")),
+        Some("theme"),
+    ))
+}
+
+/// A scale from JavaScript: 1 to 3, snapped to the nearest step.
+pub(super) fn scale(value: f64) -> Result<f32, JsValue> {
+    scale_from(value).ok_or_else(|| {
+        web_error(
+            WebErrorCode::Argument,
+            "scale must be a number from 1 to 3",
+            Some("scale"),
+        )
+    })
 }
