@@ -13,9 +13,11 @@ use super::error::{web_error, WebErrorCode};
 use crate::prefs::{Prefs, STORAGE_KEY};
 
 thread_local! {
-    /// The preferences last written in this page. Read back first, so the
-    /// reader's choices hold for the session even where storage fails.
-    static SESSION: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Per kind of store, the preferences of this page that the store could
+    /// not keep (or, for [`Store::Session`], that it never keeps). Read back
+    /// before the store, so the reader's choices hold for the session even
+    /// where storage fails; cleared when storing works again.
+    static SESSION: RefCell<[Option<String>; 3]> = const { RefCell::new([None, None, None]) };
 }
 
 /// Where preferences go.
@@ -55,10 +57,10 @@ impl Store {
         ))
     }
 
-    /// The preferences: this page's latest, else the stored ones, else the
-    /// defaults. Never fails.
+    /// The preferences: what this page could not store, else the stored
+    /// ones, else the defaults. Never fails.
     pub fn read(&self) -> Prefs {
-        if let Some(session) = SESSION.with(|s| s.borrow().clone()) {
+        if let Some(session) = self.session() {
             return Prefs::from_json(&session);
         }
         let stored = self
@@ -68,20 +70,41 @@ impl Store {
         Prefs::from_stored(stored.as_deref())
     }
 
-    /// Keeps `prefs` for the page, and stores them; `false` when storing
-    /// failed (the preferences then last for this page only).
+    /// Stores `prefs`; `false` when that failed (the preferences then last
+    /// for this page only).
     pub fn write(&self, prefs: &Prefs) -> bool {
         let text = prefs.to_json();
-        SESSION.with(|s| *s.borrow_mut() = Some(text.clone()));
-        let Some(target) = self.target() else {
-            return matches!(self, Store::Session);
-        };
-        call(
-            &target,
-            "setItem",
-            &[JsValue::from_str(STORAGE_KEY), JsValue::from_str(&text)],
-        )
-        .is_ok()
+        let stored = self.target().is_some_and(|target| {
+            call(
+                &target,
+                "setItem",
+                &[JsValue::from_str(STORAGE_KEY), JsValue::from_str(&text)],
+            )
+            .is_ok()
+        });
+        self.set_session((!stored).then_some(text));
+        stored || matches!(self, Store::Session)
+    }
+
+    /// The slot of [`SESSION`] for this kind of store.
+    fn slot(&self) -> usize {
+        match self {
+            Store::Local => 0,
+            Store::Custom(_) => 1,
+            Store::Session => 2,
+        }
+    }
+
+    fn session(&self) -> Option<String> {
+        SESSION.with(|s| s.borrow().get(self.slot()).cloned().flatten())
+    }
+
+    fn set_session(&self, text: Option<String>) {
+        SESSION.with(|s| {
+            if let Some(slot) = s.borrow_mut().get_mut(self.slot()) {
+                *slot = text;
+            }
+        });
     }
 
     /// The storage object, if there is one that can be reached.

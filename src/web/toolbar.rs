@@ -27,7 +27,11 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
     listeners.add(&shadow, "click", false, handler(core, on_click))?;
     listeners.add(&shadow, "keydown", false, handler(core, on_key))?;
     listeners.add(&shadow, "focusin", false, handler(core, on_focus))?;
-    listeners.add(&shadow, "pointerdown", true, handler(core, on_press))?;
+    // On the document: a press anywhere outside the bar, in the view or in
+    // the page around it, closes a panel.
+    if let Some(document) = core.dom.host.owner_document() {
+        listeners.add(&document, "pointerdown", true, handler(core, on_press))?;
+    }
     drop(listeners);
     guide::install(core)
 }
@@ -171,8 +175,9 @@ fn on_press(core: &Rc<Core>, event: &Event) {
     if !core.panel_open() {
         return;
     }
-    let inside = target(event)
-        .is_some_and(|element| core.dom.bar.contains(Some(element.unchecked_ref::<Node>())));
+    // The composed path: seen from the document, the target of a press in
+    // the view is the view's host element.
+    let inside = event.composed_path().includes(&core.dom.bar, 0);
     if !inside {
         core.close_panel(false);
     }

@@ -15,10 +15,13 @@ browserTest('the package loads with await init(), twice', NO_OPTIONS, async (pag
     return Object.keys(window.yilan).sort();
   });
   assert.deepEqual(exported, [
+    'Viewer',
     'default',
+    'mount',
     'parseHtml',
     'parseJson',
     'parseText',
+    'preferences',
     'renderHtml',
     'speechPlan',
     'stylesheet',

@@ -1,5 +1,6 @@
-// Shared set-up of the real-browser tests: one static server and one
-// Chromium per test file, a fresh browser context per test, and a test that
+// Shared set-up of the real-browser tests: one static server (the demo www/
+// at /, tests/ at /tests/, the package at /yilan/) and one Chromium per test
+// file, a fresh browser context per test, and a test that
 // fails on any console error, page error or failed request.
 //
 // Chromium is Debian's (/usr/bin/chromium) unless CHROME_PATH names another.
@@ -30,6 +31,9 @@ export const REFERENCE_TEXT = readFileSync(
   'utf8',
 );
 
+/** The demo's portal page (www/index.html). */
+export const PORTAL_PAGE = '/';
+
 /** The page the API tests run in: empty but for a `<main id="view">`. */
 export const BLANK_PAGE = '/tests/browser/pages/blank.html';
 
@@ -37,7 +41,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer({ port: 0, mounts: { '/tests/': join(root, 'tests') } });
+  server = await startServer({ port: 0, mounts: { '/tests/': join(root, 'tests'), '/': join(root, 'www') } });
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
