@@ -5,7 +5,7 @@
 import init, { mount, parseText, preferences } from '/yilan/js/index.js';
 
 const ready = init();
-const host = document.createElement('div');
+const host = document.createElement('main');
 host.id = 'yilan-reader';
 let viewer = null;
 let covered = [];
@@ -43,7 +43,7 @@ function exit() {
   }
   covered = [];
   window.scrollTo(0, scrolled);
-  document.getElementById('enter-elderly').focus();
+  document.getElementById('enter-elderly').focus({ preventScroll: true });
 }
 
 document.getElementById('enter-elderly').addEventListener('click', (event) => {

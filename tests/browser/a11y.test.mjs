@@ -5,28 +5,10 @@
 // practices; at 320 CSS px and scale 3 nothing scrolls sideways (WCAG 1.4.10).
 
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 
-import { AxeBuilder } from '@axe-core/playwright';
-
+import { RULES, assertNoViolations } from './axe.mjs';
 import { REFERENCE_TEXT, browserTest, callInPage, manifest, openWithPackage, packageInNode } from './harness.mjs';
-
-const require = createRequire(import.meta.url);
-const axe = require('axe-core');
-
-/** The tags whose rules must all pass. */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-/**
- * Every rule carrying one of TAGS, experimental ones included: selecting by
- * tag would leave those out, and would depend on which rules axe enables by
- * default.
- */
-const RULES = axe
-  .getRules()
-  .filter((rule) => rule.tags.some((tag) => TAGS.includes(tag)))
-  .map((rule) => rule.ruleId);
 
 const SCALES = [1, 2, 3];
 
@@ -87,19 +69,6 @@ async function showReference(page, options) {
     // Elderly mode: body text at least 20 px, times the scale step.
     assert.ok(shown.fontSize >= 20 * options.scale - 0.5, `paragraph font size ${shown.fontSize}px at scale ${options.scale}`);
   }
-}
-
-/** Runs axe and fails with a readable list of whatever it found. */
-async function assertNoViolations(page) {
-  const results = await new AxeBuilder({ page }).withRules(RULES).analyze();
-  const described = (items) =>
-    items.map((item) => `${item.id} (${item.impact}): ${item.help}\n    ${item.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`);
-  assert.deepEqual(described(results.violations), [], 'axe violations');
-  // Contrast that axe could not decide is not contrast proven.
-  const undecided = results.incomplete.filter((item) => item.id.startsWith('color-contrast'));
-  assert.deepEqual(described(undecided), [], 'contrast axe could not decide');
-  const passed = results.passes.map((item) => item.id);
-  assert.ok(passed.includes('color-contrast-enhanced'), 'color-contrast-enhanced ran and passed');
 }
 
 browserTest('standard mode: no axe violations', {}, async (page) => {
