@@ -107,6 +107,129 @@ export function themes(): Theme[];
  */
 export function stylesheet(): string;
 
+/**
+ * Shows a document in `element`, in a shadow root of its own (host styles
+ * cannot reach it, its styles cannot leak), with the elderly-mode toolbar:
+ * 字号 − / 当前 / 字号 +, 配色, 朗读, 指读, 阅读辅助线, 大鼠标, 目录, 打印 and
+ * the 进入老年模式 / 退出老年模式 toggle.
+ *
+ * The reader's stored preferences (mode, theme, text size, reading guide,
+ * large cursor) are applied before the view is inserted, so the first
+ * paint is already right; options given here win over them. The view is
+ * appended to `element` (a `<yilan-view>` element), built whole first: when
+ * `mount` throws, `element` is untouched.
+ *
+ * @throws {YilanError} `argument` (not an element, a bad option: `path`
+ *   names it), a model code for a bad document, or `internal` when the
+ *   browser refuses a step (the message says which).
+ *
+ * @example
+ * const viewer = mount(document.querySelector('#reader'), parseText(text), { mode: 'elderly' });
+ * viewer.addEventListener('scalechange', (event) => console.log(event.detail)); // 1.25
+ */
+export function mount(element: Element, doc: Document, options?: MountOptions): Viewer;
+
+/**
+ * The reader's stored preferences, with defaults for whatever is missing
+ * or unreadable; read from where `mount` reads them. Never throws for
+ * storage problems (private browsing, a sandboxed iframe): the preferences
+ * of this page's session, or the defaults, are returned.
+ *
+ * @throws {YilanError} `argument` for a `storage` option of the wrong kind.
+ *
+ * @example
+ * // Show the view again to a reader who left the page in elderly mode.
+ * if (preferences().mode === 'elderly') enterElderlyMode();
+ */
+export function preferences(options?: { storage?: PreferenceStorage | null | false }): Preferences;
+
+/**
+ * A mounted view, as `mount` returns it. Changing the mode, theme or text
+ * size sets attributes on the view's root (nothing is rendered again),
+ * stores the reader's preferences and dispatches an event on the host
+ * element.
+ */
+export class Viewer {
+  private constructor();
+  /** The current mode. */
+  readonly mode: Mode;
+  /** The current theme id, or `'auto'`. */
+  readonly theme: string;
+  /** The current text scale step (1 to 3). */
+  readonly scale: number;
+  /**
+   * 进入老年模式 / 退出老年模式.
+   * @throws {YilanError} `argument` (path `mode`), `destroyed`.
+   */
+  setMode(mode: Mode): void;
+  /**
+   * A theme id from {@link themes}, or `'auto'`.
+   * @throws {YilanError} `argument` (path `theme`), `destroyed`.
+   */
+  setTheme(theme: string): void;
+  /**
+   * A text scale from 1 to 3, snapped to the nearest step (1, 1.25, 1.5,
+   * 1.75, 2, 2.5, 3).
+   * @throws {YilanError} `argument` (path `scale`), `destroyed`.
+   */
+  setScale(scale: number): void;
+  /** Focuses the toolbar (its current tool): after showing the view in answer to a reader's click. */
+  focus(): void;
+  /**
+   * Reads the document aloud. Not available in this version: always throws
+   * `unsupported` ("speech is not wired yet"); the toolbar's 朗读 says so
+   * to the reader.
+   */
+  speak(options?: { from?: string }): void;
+  /** Not available in this version: throws `unsupported`. */
+  pause(): void;
+  /** Not available in this version: throws `unsupported`. */
+  resume(): void;
+  /** Not available in this version: throws `unsupported`. */
+  stop(): void;
+  /** The host element's `addEventListener`: the view's events are dispatched there. */
+  addEventListener<K extends keyof ViewerEventMap>(
+    type: K,
+    listener: (event: ViewerEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  /** The host element's `removeEventListener`. */
+  removeEventListener<K extends keyof ViewerEventMap>(
+    type: K,
+    listener: (event: ViewerEventMap[K]) => void,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+  /**
+   * Removes the view and every listener and observer it added; the host
+   * element is left as it was. Calling it again does nothing; the setters
+   * then throw `destroyed`.
+   */
+  destroy(): void;
+  /** Frees the handle (and destroys the view). */
+  free(): void;
+}
+
+/**
+ * The view's events: `CustomEvent`s dispatched on the host element; they
+ * bubble and cross shadow boundaries (`composed`).
+ */
+export interface ViewerEventMap {
+  /** The mode changed (toolbar or `setMode`). `detail`: the new mode. */
+  modechange: CustomEvent<Mode>;
+  /** The theme changed. `detail`: the new theme id, or `'auto'`. */
+  themechange: CustomEvent<string>;
+  /** The text size changed. `detail`: the new scale step. */
+  scalechange: CustomEvent<number>;
+  /**
+   * A page action was chosen (打印 in the toolbar, or one of the document's
+   * own buttons). Cancelable: `preventDefault()` stops the browser's own
+   * print or close. `detail`: `'print'`, `'close'`, `'share'`, `'bookmark'`.
+   */
+  action: CustomEvent<Action>;
+}
+
 // ---------------------------------------------------------------------------
 // Options
 
@@ -137,6 +260,54 @@ export interface RenderOptions {
    * zh-CN. Default `'zh-CN'`.
    */
   locale?: Locale | string;
+}
+
+/** How to mount a view. Every key is optional. */
+export interface MountOptions {
+  /** Default: the reader's stored mode, else `'standard'`. */
+  mode?: Mode;
+  /** A theme id from {@link themes}, or `'auto'`. Default: the reader's stored theme, else `'auto'`. */
+  theme?: string;
+  /** 1 to 3, snapped to a step. Default: the reader's stored size, else 1. */
+  scale?: number;
+  /** Language of the toolbar and the view's own words. Default `'zh-CN'`. */
+  locale?: Locale | string;
+  /**
+   * Where the reader's preferences are kept, under the key
+   * `yilan:prefs:v1`. Default: `localStorage`. `null` or `false`: this page
+   * only. An object with `getItem` and `setItem` (`sessionStorage`, or the
+   * host's own) is used instead. A store that throws is caught: the
+   * preferences then last for the page's session.
+   */
+  storage?: PreferenceStorage | null | false;
+  /**
+   * Say the mode in the live region ("已进入老年模式") a moment after the
+   * view is in: for a view shown in answer to a reader's action. Default `false`.
+   */
+  announce?: boolean;
+}
+
+/** What preferences can be stored in: `localStorage` or anything like it. */
+export interface PreferenceStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** A reader's preferences (阅读偏好). */
+export interface Preferences {
+  mode: Mode;
+  /** A theme id, or `'auto'`. */
+  theme: string;
+  /** 1 to 3, a scale step. */
+  scale: number;
+  /** 阅读辅助线. */
+  guide: boolean;
+  /** 大鼠标. */
+  cursor: 'normal' | 'large';
+  /** 语速, 0.5 to 2. */
+  speechRate: number;
+  /** 指读. */
+  pointerReading: boolean;
 }
 
 /** Options of {@link parseHtml}. */
@@ -231,7 +402,8 @@ export type ErrorCode =
   | 'tooLarge'
   | 'argument'
   | 'unsupported'
-  | 'internal';
+  | 'internal'
+  | 'destroyed';
 
 /** Every error yilan throws: a real `Error` with a stable `code`. */
 export interface YilanError extends Error {

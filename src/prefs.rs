@@ -304,7 +304,8 @@ mod tests {
         assert_eq!(good.mode, Mode::Elderly);
         // Each corruption, appended after the good value (the last key
         // wins in serde_json), resets exactly its own field.
-        let cases: [(&str, fn(&mut Prefs)); 14] = [
+        type Reset = fn(&mut Prefs);
+        let cases: [(&str, Reset); 14] = [
             (r#""mode":"large""#, |p| p.mode = Mode::Standard),
             (r#""mode":1"#, |p| p.mode = Mode::Standard),
             (r#""theme":"purple""#, |p| p.theme = "auto".into()),

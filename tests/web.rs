@@ -169,3 +169,74 @@ fn render_html_rejects_bad_options_by_name() {
         .dyn_ref::<js_sys::JsString>()
         .is_some());
 }
+
+/// A `{ storage }` options object whose storage throws on every call, as
+/// `localStorage` does in a sandboxed iframe.
+fn throwing_storage_options(extra: &str) -> JsValue {
+    let options = JSON::parse(&format!("{{{extra}}}")).expect("options");
+    let storage = js_sys::Object::new();
+    let fail = js_sys::Function::new_no_args("throw new DOMException('denied', 'SecurityError')");
+    for method in ["getItem", "setItem"] {
+        Reflect::set(&storage, &JsValue::from_str(method), &fail).expect("set");
+    }
+    Reflect::set(&options, &JsValue::from_str("storage"), &storage).expect("set");
+    options
+}
+
+#[wasm_bindgen_test]
+fn mount_builds_the_view_whole_and_destroy_takes_it_all_away() {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let host = document.create_element("div").expect("div");
+    let doc = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");
+    let options =
+        JSON::parse(r#"{"mode":"elderly","theme":"cream","storage":null}"#).expect("options");
+    let viewer = yilan::web::mount(&host, &doc, &options).expect("mount");
+    let container = host.first_element_child().expect("the view's element");
+    assert_eq!(container.tag_name(), "YILAN-VIEW");
+    let shadow = container.shadow_root().expect("an open shadow root");
+    assert_eq!(shadow.adopted_style_sheets().length(), 4);
+    let root = shadow.first_element_child().expect("the view");
+    assert_eq!(root.get_attribute("data-mode").as_deref(), Some("elderly"));
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("cream"));
+
+    viewer
+        .set_theme(&JsValue::from_str("white-on-black"))
+        .expect("setTheme");
+    assert_eq!(
+        root.get_attribute("data-theme").as_deref(),
+        Some("white-on-black")
+    );
+    assert_eq!(viewer.theme(), "white-on-black");
+    let thrown = viewer
+        .set_scale(&JsValue::from_f64(4.0))
+        .expect_err("out of range");
+    assert_eq!(property(&thrown, "code").as_deref(), Some("argument"));
+
+    viewer.destroy();
+    assert_eq!(host.child_element_count(), 0);
+    let thrown = viewer
+        .set_mode(&JsValue::from_str("standard"))
+        .expect_err("destroyed");
+    assert_eq!(property(&thrown, "code").as_deref(), Some("destroyed"));
+}
+
+#[wasm_bindgen_test]
+fn a_storage_that_throws_leaves_the_preferences_to_the_session() {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let host = document.create_element("div").expect("div");
+    let doc = JSON::parse(r#"{"version":1,"title":"标题"}"#).expect("doc");
+    let options = throwing_storage_options(r#""scale":1.5"#);
+    let viewer = yilan::web::mount(&host, &doc, &options).expect("mount despite the storage");
+    assert_eq!(viewer.scale(), 1.5);
+    viewer.set_scale(&JsValue::from_f64(2.0)).expect("setScale");
+    let prefs = yilan::web::preferences(&throwing_storage_options("")).expect("preferences");
+    let scale = Reflect::get(&prefs, &JsValue::from_str("scale"))
+        .ok()
+        .and_then(|v| v.as_f64());
+    assert_eq!(scale, Some(2.0), "this page's choice, kept for the session");
+    viewer.destroy();
+}

@@ -227,7 +227,9 @@ pub(crate) struct ToolbarWords {
     pub toolbar: &'static str,
     /// The name of the text-size group (字号 − / 当前 / 字号 +).
     pub size: &'static str,
-    /// 字号 −: smaller text.
+    /// 字号 −: smaller text. Short, because it sits beside the current
+    /// size, which says what it makes smaller ("缩小 字号 150% 放大"), and
+    /// because the three must fit one line of a 320 px screen.
     pub smaller: &'static str,
     /// 字号 +: larger text.
     pub larger: &'static str,
@@ -287,8 +289,8 @@ pub(crate) struct ToolbarWords {
 static TOOLBAR_ZH_CN: ToolbarWords = ToolbarWords {
     toolbar: "阅读工具",
     size: "字号",
-    smaller: "缩小字号",
-    larger: "放大字号",
+    smaller: "缩小",
+    larger: "放大",
     size_now: "字号 ",
     smallest: "已是最小字号",
     largest: "已是最大字号",
@@ -321,8 +323,8 @@ static TOOLBAR_ZH_CN: ToolbarWords = ToolbarWords {
 static TOOLBAR_ZH_TW: ToolbarWords = ToolbarWords {
     toolbar: "閱讀工具",
     size: "字號",
-    smaller: "縮小字號",
-    larger: "放大字號",
+    smaller: "縮小",
+    larger: "放大",
     size_now: "字號 ",
     smallest: "已是最小字號",
     largest: "已是最大字號",
@@ -355,8 +357,8 @@ static TOOLBAR_ZH_TW: ToolbarWords = ToolbarWords {
 static TOOLBAR_EN: ToolbarWords = ToolbarWords {
     toolbar: "Reading tools",
     size: "Text size",
-    smaller: "Smaller text",
-    larger: "Larger text",
+    smaller: "Smaller",
+    larger: "Larger",
     size_now: "Text size ",
     smallest: "The text is at its smallest",
     largest: "The text is at its largest",

@@ -40,7 +40,7 @@ test('every published file and export target exists after the build', () => {
 test('the types declare exactly what the entry exports', async () => {
   const entry = await import('../../js/index.js');
   const types = readFileSync(join(root, 'js', 'index.d.ts'), 'utf8');
-  const declared = [...types.matchAll(/^export (?:default )?function (\w+)/gm)].map((m) => m[1]);
+  const declared = [...types.matchAll(/^export (?:default )?(?:function|class) (\w+)/gm)].map((m) => m[1]);
   const exported = Object.keys(entry).map((name) => (name === 'default' ? entry.default.name : name));
   assert.deepEqual([...declared].sort(), [...exported].sort());
 });
