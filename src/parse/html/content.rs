@@ -315,7 +315,11 @@ const CONTAINERS: &[&str] = &[
     "li",
 ];
 
+/// Punctuation that marks running text (Chinese prose).
+const PROSE_MARKS: &[char] = &['，', '。', '；', '！', '？'];
+
 /// The content by density: each text counts for its nearest container;
+/// only text with sentence punctuation counts;
 /// the container with the most own text, discounted by the share of links
 /// in its subtree, wins. Chrome and metadata blocks do not count.
 fn density(tree: &Tree, meta_blocks: &[(NodeId, bool)]) -> Option<NodeId> {
@@ -344,8 +348,10 @@ fn density(tree: &Tree, meta_blocks: &[(NodeId, bool)]) -> Option<NodeId> {
             }
         });
         near[id] = parent_near;
-        if let Kind::Text(_) = node.kind {
-            if !excluded[id] {
+        if let Kind::Text(t) = &node.kind {
+            // Prose has sentence punctuation; menus, banners and stray
+            // template text do not.
+            if !excluded[id] && t.contains(PROSE_MARKS) {
                 if let Some(c) = parent_near {
                     own[c] += node.chars;
                 }

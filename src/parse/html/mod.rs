@@ -58,7 +58,19 @@ pub fn parse_html(input: &str, options: &HtmlOptions) -> Document {
 /// read, for audits.
 #[cfg(all(feature = "html", not(target_arch = "wasm32")))]
 pub fn parse_html_traced(input: &str, options: &HtmlOptions) -> (Document, Trace, Vec<Line>) {
-    parse_events_traced(native::events(input), options)
+    let (events, too_deep) = native::events(input);
+    let mut out = parse_events_traced(events, options);
+    if too_deep {
+        out.0.diagnostics.push(Diagnostic::new(
+            DiagnosticCode::Truncated,
+            format!(
+                "the page nests elements deeper than {} levels; the rest was not read",
+                native::MAX_DEPTH
+            ),
+            None,
+        ));
+    }
+    out
 }
 
 /// Parses a page from its event stream (what the browser's walker gives,
