@@ -22,11 +22,16 @@ fn opts() -> HtmlOptions {
 fn a_hundred_thousand_nested_divs() {
     let html = "<div>".repeat(100_000) + "<p>今年以来，工作有序推进。</p>";
     let doc = parse_html(&html, &opts());
-    assert!(doc.diagnostics.iter().any(|d| d.code == DiagnosticCode::Truncated));
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == DiagnosticCode::Truncated));
     // The event path has no depth limit of its own: 100,000 levels.
     let mut events = Vec::new();
     for _ in 0..100_000 {
-        events.push(Event::Open(yilan::parse::html::events::element("div", [("id", "zoom")]).unwrap()));
+        events.push(Event::Open(
+            yilan::parse::html::events::element("div", [("id", "zoom")]).unwrap(),
+        ));
     }
     events.push(Event::Text("今年以来，工作有序推进。".into()));
     events.extend(std::iter::repeat_n(Event::Close, 100_000));
@@ -67,24 +72,27 @@ fn damaged_encodings_give_a_document_with_a_diagnostic() {
     ] {
         let doc = parse_encoded(&damaged, &opts());
         assert!(
-            doc.diagnostics.iter().any(|d| matches!(
-                d.code,
-                DiagnosticCode::Garbled | DiagnosticCode::Truncated
-            )),
+            doc.diagnostics
+                .iter()
+                .any(|d| matches!(d.code, DiagnosticCode::Garbled | DiagnosticCode::Truncated)),
             "{damaged:?}: {:?}",
             doc.diagnostics
         );
     }
     let doc = parse_encoded(&good, &opts());
     assert_eq!(doc.body.len(), 1);
-    assert!(doc.diagnostics.iter().all(|d| d.code != DiagnosticCode::Garbled));
+    assert!(doc
+        .diagnostics
+        .iter()
+        .all(|d| d.code != DiagnosticCode::Garbled));
 }
 
 /// The XSS vectors inside a page body: no script, no event handler and no
 /// `javascript:` target survives into the model.
 #[test]
 fn script_vectors_do_not_reach_the_model() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/security/xss-vectors.json");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/security/xss-vectors.json");
     let vectors: Vec<String> = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
     assert!(vectors.len() > 100);
     for v in &vectors {
@@ -98,10 +106,15 @@ fn script_vectors_do_not_reach_the_model() {
         for t in &targets {
             let lower = t.to_ascii_lowercase();
             assert!(
-                lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("mailto:")
-                    || lower.starts_with("tel:") || lower.starts_with("ftp:")
-                    || lower.starts_with("data:image/png") || lower.starts_with("data:image/jpeg")
-                    || lower.starts_with("data:image/gif") || lower.starts_with("data:image/webp"),
+                lower.starts_with("http:")
+                    || lower.starts_with("https:")
+                    || lower.starts_with("mailto:")
+                    || lower.starts_with("tel:")
+                    || lower.starts_with("ftp:")
+                    || lower.starts_with("data:image/png")
+                    || lower.starts_with("data:image/jpeg")
+                    || lower.starts_with("data:image/gif")
+                    || lower.starts_with("data:image/webp"),
                 "{v}\n  kept the target {t}"
             );
         }

@@ -52,17 +52,38 @@ fn handan_labels_in_strong_and_commented_out_fields() {
     let labels: Vec<&str> = doc.meta.iter().map(|m| m.label.as_str()).collect();
     assert_eq!(
         labels,
-        ["索引号", "发布机构", "名称", "文号", "主题分类", "发布日期", "来源"]
+        [
+            "索引号",
+            "发布机构",
+            "名称",
+            "文号",
+            "主题分类",
+            "发布日期",
+            "来源"
+        ]
     );
     for gone in ["主题词", "成文日期", "有效期"] {
-        assert!(!labels.contains(&gone), "{gone} is commented out in the page");
+        assert!(
+            !labels.contains(&gone),
+            "{gone} is commented out in the page"
+        );
     }
     assert_eq!(doc.meta_value(MetaKey::DocNo), Some("无"));
     // The page has no body: a diagnostic, not an error, and no chrome.
-    let codes: Vec<String> = doc.diagnostics.iter().map(|d| format!("{:?}", d.code)).collect();
+    let codes: Vec<String> = doc
+        .diagnostics
+        .iter()
+        .map(|d| format!("{:?}", d.code))
+        .collect();
     assert_eq!(codes, ["NoContent", "NoBody"]);
     let json = serde_json::to_string(&doc).unwrap();
-    for chrome in ["网站首页", "冀ICP备", "Created by IntelliJ", "allow_copy", "网站标识码"] {
+    for chrome in [
+        "网站首页",
+        "冀ICP备",
+        "Created by IntelliJ",
+        "allow_copy",
+        "网站标识码",
+    ] {
         assert!(!json.contains(chrome), "{chrome}");
     }
 }
@@ -70,10 +91,16 @@ fn handan_labels_in_strong_and_commented_out_fields() {
 #[test]
 fn hanweb_article() {
     let doc = parse("07-zj-jyt-tuwen-hanweb-article.html");
-    assert_eq!(doc.title.as_deref(), Some("全省教育系统师德师风建设专题培训班举办"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("全省教育系统师德师风建设专题培训班举办")
+    );
     let labels: Vec<&str> = doc.breadcrumb.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(labels, ["首页", "政府信息公开", "工作动态", "图文报道"]);
-    assert_eq!(doc.breadcrumb[1].href.as_deref(), Some("/col/col1532802/index.html"));
+    assert_eq!(
+        doc.breadcrumb[1].href.as_deref(),
+        Some("/col/col1532802/index.html")
+    );
     let number = doc.meta.iter().find(|m| m.label == "文件编号").unwrap();
     assert_eq!(number.value, "");
     let images: Vec<_> = blocks(&doc)
@@ -86,7 +113,14 @@ fn hanweb_article() {
     assert_eq!(images.len(), 4);
     assert_eq!(images[0].alt, "正文1.jpg");
     let json = serde_json::to_string(&doc).unwrap();
-    for chrome in ["字体", "分享", "doZoom", "old_type", "gettitle", "ChangeColor"] {
+    for chrome in [
+        "字体",
+        "分享",
+        "doZoom",
+        "old_type",
+        "gettitle",
+        "ChangeColor",
+    ] {
         assert!(!json.contains(chrome), "{chrome}");
     }
 }
@@ -113,7 +147,12 @@ fn word_tables_keep_their_spans_and_header() {
     assert_eq!(t.rows[2].cells.len(), 3);
     // Every rowspan of the page's 16 is kept (its one colspan is in the
     // metadata table).
-    let spans = t.rows.iter().flat_map(|r| &r.cells).filter(|c| c.rowspan > 1).count();
+    let spans = t
+        .rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .filter(|c| c.rowspan > 1)
+        .count();
     assert_eq!(spans, 16);
 }
 
@@ -126,7 +165,14 @@ fn no_qr_code_print_buttons_or_banners() {
     ] {
         let doc = parse(name);
         let json = serde_json::to_string(&doc).unwrap();
-        for chrome in ["扫一扫", "sendmail.gif", "save.gif", "close.gif", "de_bannerS", "Canvas"] {
+        for chrome in [
+            "扫一扫",
+            "sendmail.gif",
+            "save.gif",
+            "close.gif",
+            "de_bannerS",
+            "Canvas",
+        ] {
             assert!(!json.contains(chrome), "{name}: {chrome}");
         }
     }
@@ -149,7 +195,11 @@ fn the_content_text_is_all_in_the_document() {
         let (head, body) = common::model_text(&doc);
         let all = head + &body;
         let mut cursor = 0;
-        for piece in content.split(' ').map(common::norm).filter(|p| !p.is_empty()) {
+        for piece in content
+            .split(' ')
+            .map(common::norm)
+            .filter(|p| !p.is_empty())
+        {
             match all[cursor..].find(&piece) {
                 Some(at) => cursor += at + piece.len(),
                 None => panic!("{name}: lost or out of order: {piece}"),

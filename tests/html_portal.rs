@@ -50,7 +50,11 @@ fn the_breadcrumb_keeps_its_links() {
     assert_eq!(labels, text_labels);
     for crumb in &html.breadcrumb {
         // The demo's links all point at "#": resolved against the page.
-        assert_eq!(crumb.href.as_deref(), Some(&*format!("{PAGE}#")), "{crumb:?}");
+        assert_eq!(
+            crumb.href.as_deref(),
+            Some(&*format!("{PAGE}#")),
+            "{crumb:?}"
+        );
     }
 }
 

@@ -147,7 +147,7 @@ const NEAR: usize = 6;
 
 /// Least own text, in chars, for the density heuristic to call a
 /// container content.
-const MIN_CONTENT_CHARS: usize = 40;
+const MIN_CONTENT_CHARS: usize = 20;
 
 /// Elements whose subtree has more nodes than this are not read as one
 /// metadata field (keeps the label scan linear).
@@ -279,7 +279,8 @@ fn title_slot(tree: &Tree) -> Option<NodeId> {
 /// The breadcrumb container: by selector, else the largest small element
 /// around a text that opens like a breadcrumb (当前位置：).
 fn crumb(tree: &Tree, content: Option<NodeId>) -> Option<NodeId> {
-    let outside = |id: NodeId| content.is_none_or(|c| !tree.contains(id, c) && !tree.contains(c, id));
+    let outside =
+        |id: NodeId| content.is_none_or(|c| !tree.contains(id, c) && !tree.contains(c, id));
     if let Some((id, _)) = by_selector(tree, Role::Crumb).filter(|(id, _)| outside(*id)) {
         return Some(id);
     }
@@ -338,7 +339,9 @@ fn density(tree: &Tree, meta_blocks: &[(NodeId, bool)]) -> Option<NodeId> {
     for id in 0..n {
         let Some(node) = tree.get(id) else { continue };
         let parent = node.parent;
-        let inherited = parent.and_then(|p| excluded.get(p).copied()).unwrap_or(false);
+        let inherited = parent
+            .and_then(|p| excluded.get(p).copied())
+            .unwrap_or(false);
         excluded[id] = inherited || is_meta[id] || chrome_element(tree, id);
         let parent_near = parent.and_then(|p| {
             if CONTAINERS.contains(&tree.get(p).map_or("", |n| n.tag())) {
@@ -381,9 +384,11 @@ fn chrome_element(tree: &Tree, id: NodeId) -> bool {
     if CHROME_TAGS.contains(&e.tag.as_str()) {
         return true;
     }
-    if e.attr("role")
-        .is_some_and(|r| CHROME_ROLES.iter().any(|c| r.trim().eq_ignore_ascii_case(c)))
-    {
+    if e.attr("role").is_some_and(|r| {
+        CHROME_ROLES
+            .iter()
+            .any(|c| r.trim().eq_ignore_ascii_case(c))
+    }) {
         return true;
     }
     let id_token = e.attr("id").unwrap_or("");

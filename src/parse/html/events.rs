@@ -142,7 +142,7 @@ pub fn reduce_style(style: &str) -> String {
             continue;
         };
         let prop = prop.trim_matches(is_js_space).to_ascii_lowercase();
-        if filter().style.iter().any(|p| *p == prop) {
+        if filter().style.contains(&prop) {
             if !out.is_empty() {
                 out.push(';');
             }
@@ -411,7 +411,10 @@ mod tests {
         assert!(damage.is_some());
         let (events, damage) = decode("\u{6}1\u{1}p\u{2}id");
         assert!(damage.is_some());
-        assert_eq!(events, vec![Event::Open(Element::default_p()), Event::Close]);
+        assert_eq!(
+            events,
+            vec![Event::Open(Element::default_p()), Event::Close]
+        );
     }
 
     impl Element {

@@ -462,9 +462,17 @@ impl Builder<'_> {
         }
     }
 
-    fn open_table_parts(&mut self, id: NodeId, tag: &str, e: &super::events::Element, style: &Style) {
-        let data_table =
-            tag == "table" && self.table.is_none() && !self.holds_plan(id) && is_data_table(self.tree, id);
+    fn open_table_parts(
+        &mut self,
+        id: NodeId,
+        tag: &str,
+        e: &super::events::Element,
+        style: &Style,
+    ) {
+        let data_table = tag == "table"
+            && self.table.is_none()
+            && !self.holds_plan(id)
+            && is_data_table(self.tree, id);
         match (tag, &mut self.table) {
             ("table", None) if data_table => {
                 self.flush();
@@ -536,7 +544,7 @@ impl Builder<'_> {
         }
         let is_meta = cells.iter().find(|c| !c.text.is_empty()).is_some_and(|c| {
             meta::parse_line(&c.text, Unknown::Reject)
-                .is_some_and(|ml| ml.colons && ml.fields.first().is_some())
+                .is_some_and(|ml| ml.colons && !ml.fields.is_empty())
         });
         let text = if is_meta {
             cells
@@ -560,7 +568,11 @@ impl Builder<'_> {
     }
 
     fn image(&mut self, e: &super::events::Element) {
-        let alt = e.attr("alt").unwrap_or("").trim_matches(is_space).to_owned();
+        let alt = e
+            .attr("alt")
+            .unwrap_or("")
+            .trim_matches(is_space)
+            .to_owned();
         if let Some(t) = &mut self.table {
             if let Some((buf, _)) = &mut t.cell {
                 if !alt.is_empty() {
@@ -569,7 +581,10 @@ impl Builder<'_> {
             }
             return;
         }
-        let Some(src) = e.attr("src").and_then(|s| resolve(s, self.base, Use::Image)) else {
+        let Some(src) = e
+            .attr("src")
+            .and_then(|s| resolve(s, self.base, Use::Image))
+        else {
             return;
         };
         self.flush();

@@ -93,7 +93,10 @@ pub fn parse_encoded(encoded: &str, options: &HtmlOptions) -> Document {
         };
         doc.diagnostics.push(Diagnostic::new(
             code,
-            format!("{} (at offset {}); what came before is kept", d.what, d.offset),
+            format!(
+                "{} (at offset {}); what came before is kept",
+                d.what, d.offset
+            ),
             None,
         ));
     }
@@ -162,7 +165,8 @@ fn page_facts(tree: &Tree, plan: &content::Plan, doc: &mut Document) {
             .filter(|t| !t.is_empty());
         doc.title = slot.or(meta).or_else(|| content::page_title(tree));
         if doc.title.is_some() {
-            doc.diagnostics.retain(|d| d.code != DiagnosticCode::NoTitle);
+            doc.diagnostics
+                .retain(|d| d.code != DiagnosticCode::NoTitle);
         }
     }
     let fills = [

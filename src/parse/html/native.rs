@@ -98,7 +98,10 @@ impl Sink {
     /// (ancestors are counted each time: the adoption agency moves nodes).
     fn check_depth(&self, parent: Id, child: Id) {
         let nodes = self.nodes.borrow();
-        if !matches!(nodes.get(child).map(|n| &n.data), Some(Data::Element { .. })) {
+        if !matches!(
+            nodes.get(child).map(|n| &n.data),
+            Some(Data::Element { .. })
+        ) {
             return;
         }
         let mut depth = 0;
@@ -285,11 +288,7 @@ impl TreeSink for Sink {
     }
 
     fn append_before_sibling(&self, sibling: &Id, new_node: NodeOrText<Id>) {
-        let prev = self
-            .nodes
-            .borrow()
-            .get(*sibling)
-            .map_or(NONE, |s| s.prev);
+        let prev = self.nodes.borrow().get(*sibling).map_or(NONE, |s| s.prev);
         if let Some(id) = self.text_or_node(prev, new_node) {
             Self::insert_before(&mut self.nodes.borrow_mut(), *sibling, id);
             let parent = self.nodes.borrow().get(id).map_or(NONE, |n| n.parent);
@@ -415,10 +414,7 @@ mod tests {
                 Event::Close => "</>".into(),
             })
             .collect();
-        assert_eq!(
-            tags.join(""),
-            "<html><head></><body><p>a<b>b</></></></>"
-        );
+        assert_eq!(tags.join(""), "<html><head></><body><p>a<b>b</></></></>");
         let Event::Open(p) = &ev[4] else { panic!() };
         assert_eq!(p.attrs, vec![("class".to_owned(), "x".to_owned())]);
     }

@@ -120,7 +120,10 @@ impl Tree {
                         continue;
                     }
                     let id = nodes.len();
-                    let chars = t.chars().filter(|c| !super::lines::is_html_space(*c)).count();
+                    let chars = t
+                        .chars()
+                        .filter(|c| !super::lines::is_html_space(*c))
+                        .count();
                     nodes.push(Node {
                         kind: Kind::Text(t),
                         parent: open.last().copied(),

@@ -144,7 +144,11 @@ pub fn resolve(raw: &str, base: Option<&Base>, usage: Use) -> Option<String> {
         ));
     }
     let dir = base.path.rfind('/').map_or("/", |i| &base.path[..=i]);
-    Some(format!("{}{}", base.origin(), tidy(&format!("{dir}{reference}"))))
+    Some(format!(
+        "{}{}",
+        base.origin(),
+        tidy(&format!("{dir}{reference}"))
+    ))
 }
 
 /// Path, query and fragment of an absolute http(s) URL.
@@ -209,13 +213,34 @@ mod tests {
     fn resolving() {
         let b = base();
         let r = |u: &str| resolve(u, Some(&b), Use::Link);
-        assert_eq!(r("a.pdf").as_deref(), Some("http://www.linhai.gov.cn/art/2024/2/1/a.pdf"));
-        assert_eq!(r("../../x/./b.doc").as_deref(), Some("http://www.linhai.gov.cn/art/2024/x/b.doc"));
-        assert_eq!(r("../../../../../../c").as_deref(), Some("http://www.linhai.gov.cn/c"));
-        assert_eq!(r("/col/index.html").as_deref(), Some("http://www.linhai.gov.cn/col/index.html"));
-        assert_eq!(r("//cdn.example/x.png").as_deref(), Some("http://cdn.example/x.png"));
-        assert_eq!(r("#").as_deref(), Some("http://www.linhai.gov.cn/art/2024/2/1/art_1.html?x=1#"));
-        assert_eq!(r("?p=2").as_deref(), Some("http://www.linhai.gov.cn/art/2024/2/1/art_1.html?p=2"));
+        assert_eq!(
+            r("a.pdf").as_deref(),
+            Some("http://www.linhai.gov.cn/art/2024/2/1/a.pdf")
+        );
+        assert_eq!(
+            r("../../x/./b.doc").as_deref(),
+            Some("http://www.linhai.gov.cn/art/2024/x/b.doc")
+        );
+        assert_eq!(
+            r("../../../../../../c").as_deref(),
+            Some("http://www.linhai.gov.cn/c")
+        );
+        assert_eq!(
+            r("/col/index.html").as_deref(),
+            Some("http://www.linhai.gov.cn/col/index.html")
+        );
+        assert_eq!(
+            r("//cdn.example/x.png").as_deref(),
+            Some("http://cdn.example/x.png")
+        );
+        assert_eq!(
+            r("#").as_deref(),
+            Some("http://www.linhai.gov.cn/art/2024/2/1/art_1.html?x=1#")
+        );
+        assert_eq!(
+            r("?p=2").as_deref(),
+            Some("http://www.linhai.gov.cn/art/2024/2/1/art_1.html?p=2")
+        );
         assert_eq!(r("HTTPS://a.b/c/../d").as_deref(), Some("https://a.b/d"));
         assert_eq!(r("mailto:a@b.cn").as_deref(), Some("mailto:a@b.cn"));
         assert_eq!(resolve("a/b", None, Use::Link).as_deref(), Some("a/b"));
