@@ -28,6 +28,9 @@ pub mod web;
 
 pub use error::{Diagnostic, DiagnosticCode, ErrorCode, ModelError};
 pub use model::Document;
+#[cfg(all(feature = "html", not(target_arch = "wasm32")))]
+pub use parse::html::parse_html;
+pub use parse::html::{parse_encoded, parse_events, HtmlOptions};
 pub use parse::json::parse_json;
 pub use parse::text::parse_text;
 pub use render::{render, Mode, RenderOptions};
