@@ -80,6 +80,15 @@ fn entry(line: &Line, decimal: bool) -> Option<Entry> {
     })
 }
 
+/// A 目录 label line (spaces anywhere): compared char by char, since every
+/// body line is asked.
+fn is_label(text: &str) -> bool {
+    LABELS.iter().any(|label| {
+        let mut solid = text.chars().filter(|c| !is_space(*c));
+        label.chars().all(|l| solid.next() == Some(l)) && solid.next().is_none()
+    })
+}
+
 /// Finds the tables of contents in `lines` (the body).
 pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
     let entries: Vec<Option<Entry>> = lines.iter().map(|l| entry(l, decimal)).collect();
@@ -93,7 +102,7 @@ pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
     let mut tocs = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let labelled = LABELS.contains(&compact(&lines[i].text).as_str());
+        let labelled = is_label(&lines[i].text);
         let start = if labelled { i + 1 } else { i };
         let promising = labelled
             || entries[i].as_ref().is_some_and(|e| {
@@ -195,4 +204,29 @@ fn levels(taken: Vec<Entry>) -> Vec<ContentsEntry> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The char-by-char label test agrees with comparing compacted text.
+    #[test]
+    fn labels_with_any_spacing() {
+        let cases = [
+            ("目录", true),
+            ("目 录", true),
+            ("\u{3000}目\u{3000}\u{3000}录\u{a0}", true),
+            ("目次", true),
+            ("目录一", false),
+            ("目", false),
+            ("录目", false),
+            ("目录 目录", false),
+            ("一、目录", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(is_label(text), want, "{text}");
+            assert_eq!(LABELS.contains(&compact(text).as_str()), want, "{text}");
+        }
+    }
 }
