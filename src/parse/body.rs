@@ -35,7 +35,7 @@ pub(super) struct Body<'a> {
     /// The last block closed a document (signature or note): a title-like
     /// line now opens an attached document.
     pub(super) after_close: bool,
-    pub(super) dup_reported: bool,
+    pub(super) seen: super::head::SeenFields,
     /// Widgets found among body metadata (line, text), for the trace.
     pub(super) chrome: Vec<(u32, String)>,
 }
@@ -66,7 +66,7 @@ impl<'a> Body<'a> {
             items,
             started: false,
             after_close: false,
-            dup_reported: false,
+            seen: super::head::SeenFields::default(),
             chrome: Vec::new(),
         }
     }

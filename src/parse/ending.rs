@@ -134,7 +134,7 @@ impl Body<'_> {
             self.chrome.push((line.number, c));
         }
         for f in ml.fields {
-            head::add_field(doc, f, line.number, &mut self.dup_reported);
+            head::add_field(doc, f, line.number, &mut self.seen);
         }
         true
     }

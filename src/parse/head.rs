@@ -14,13 +14,15 @@ use super::numbering::parse_marker;
 use crate::error::{Diagnostic, DiagnosticCode};
 use crate::model::{Document, MetaField, MetaKey};
 
+use std::collections::{HashMap, HashSet};
+
 /// Reads the head of the page into `doc` (title, meta) and returns the index
 /// of the first body line.
 pub fn read(lines: &[Line], doc: &mut Document, trace: &mut Trace) -> usize {
     let mut head = Head {
         doc,
         trace,
-        dup_reported: false,
+        seen: SeenFields::default(),
     };
     let mut i = 0;
     let mut last_meta = false;
@@ -108,7 +110,7 @@ fn value_below(label: &Line, ml: &MetaLine, next: &Line) -> bool {
 struct Head<'a> {
     doc: &'a mut Document,
     trace: &'a mut Trace,
-    dup_reported: bool,
+    seen: SeenFields,
 }
 
 impl Head<'_> {
@@ -119,7 +121,7 @@ impl Head<'_> {
             self.trace.chrome(number, c);
         }
         for f in ml.fields {
-            add_field(self.doc, f, number, &mut self.dup_reported);
+            add_field(self.doc, f, number, &mut self.seen);
         }
     }
 
@@ -145,6 +147,7 @@ impl Head<'_> {
             .find(|m| m.key == MetaKey::DocNo && m.value.is_empty())
         {
             empty.value = text.to_owned();
+            self.seen.forget();
             return;
         }
         meta.push(MetaField {
@@ -196,16 +199,47 @@ pub fn add_actions(doc: &mut Document, chrome_text: &str) {
     }
 }
 
+/// The fields of `doc.meta`, values by label, so that a repeated field is
+/// found in constant time: a page of 100,000 metadata lines must not take
+/// 100,000² comparisons.
+#[derive(Debug, Default)]
+pub struct SeenFields {
+    fields: HashMap<String, HashSet<String>>,
+    /// How many of `doc.meta` are in `fields`: fields pushed elsewhere are
+    /// taken in on the next look-up.
+    indexed: usize,
+    /// The repeat has been reported (once per document part).
+    reported: bool,
+}
+
+impl SeenFields {
+    /// Whether `doc.meta` holds a field with this label and value.
+    fn contains(&mut self, doc: &Document, label: &str, value: &str) -> bool {
+        for m in doc.meta.iter().skip(self.indexed) {
+            self.fields
+                .entry(m.label.clone())
+                .or_default()
+                .insert(m.value.clone());
+        }
+        self.indexed = doc.meta.len();
+        self.fields
+            .get(label)
+            .is_some_and(|values| values.contains(value))
+    }
+
+    /// A field was changed in place: index `doc.meta` again.
+    fn forget(&mut self) {
+        self.fields.clear();
+        self.indexed = 0;
+    }
+}
+
 /// Adds a field unless the very same field is there already (a metadata
 /// block printed twice); notes damaged values.
-pub fn add_field(doc: &mut Document, f: MetaField, number: u32, dup_reported: &mut bool) {
-    if doc
-        .meta
-        .iter()
-        .any(|m| m.label == f.label && m.value == f.value)
-    {
-        if !*dup_reported {
-            *dup_reported = true;
+pub fn add_field(doc: &mut Document, f: MetaField, number: u32, seen: &mut SeenFields) {
+    if seen.contains(doc, &f.label, &f.value) {
+        if !seen.reported {
+            seen.reported = true;
             doc.diagnostics.push(Diagnostic::new(
                 DiagnosticCode::DuplicateMeta,
                 format!("the metadata field {} is printed twice; kept once", f.label),
