@@ -28,6 +28,6 @@ mod web;
 pub use error::{Diagnostic, DiagnosticCode, ErrorCode, ModelError};
 pub use model::Document;
 pub use parse::json::parse_json;
-pub use parse::text::parse_text;
+pub use parse::text::{parse_text, parse_text_with, TextOptions};
 pub use render::{render, Mode, RenderOptions};
 pub use speech::{speech_plan, Chunk, ChunkKind, Plan, SpeechOptions};

@@ -11,6 +11,7 @@ mod ending;
 pub mod enumeration;
 pub mod head;
 pub mod json;
+pub mod limit;
 pub mod lines;
 pub mod meta;
 pub mod numbering;
