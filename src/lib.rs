@@ -32,6 +32,6 @@ pub use model::Document;
 pub use parse::html::parse_html;
 pub use parse::html::{parse_encoded, parse_events, HtmlOptions};
 pub use parse::json::parse_json;
-pub use parse::text::parse_text;
+pub use parse::text::{parse_text, parse_text_with, TextOptions};
 pub use render::{render, Mode, RenderOptions};
 pub use speech::{speech_plan, Chunk, ChunkKind, Plan, SpeechOptions};

@@ -12,6 +12,7 @@ pub mod enumeration;
 pub mod head;
 pub mod html;
 pub mod json;
+pub mod limit;
 pub mod lines;
 pub mod meta;
 pub mod numbering;
