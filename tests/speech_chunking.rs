@@ -312,3 +312,12 @@ proptest! {
         prop_assert_eq!(normalize(&text), text);
     }
 }
+
+/// Found by the property test: a piece that is only an HTML tag reads as
+/// nothing (the `markup` rule), so it yields no chunk and drops nothing
+/// speakable.
+#[test]
+fn a_bare_tag_reads_as_nothing() {
+    check_plan("<A>", 1).unwrap();
+    assert!(chunks_with("<A>", 1).is_empty());
+}

@@ -169,5 +169,42 @@ pub fn element_ids(doc: &Document) -> HashSet<String> {
 
 /// The characters a listener must hear: letters and digits of any script.
 pub fn speakable(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).collect()
+    without_markup(text)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// `text` without the HTML tags that the listening rule `markup` reads as
+/// nothing (`<p style=…>`, `</strong>`, `<A>`): `<`, an optional `/`, an
+/// ASCII letter, then up to 300 characters other than `<`, `>` and a line
+/// break, then `>`. A piece that is only such a tag yields no chunk, so it
+/// is not speakable text that could be dropped.
+pub fn without_markup(text: &str) -> String {
+    const MAX_TAG: usize = 300;
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '<' {
+            let name = i + 1 + usize::from(chars.get(i + 1) == Some(&'/'));
+            if chars.get(name).is_some_and(|c| c.is_ascii_alphabetic()) {
+                let mut end = name;
+                while end < name + MAX_TAG
+                    && chars
+                        .get(end)
+                        .is_some_and(|c| !matches!(c, '<' | '>' | '\n'))
+                {
+                    end += 1;
+                }
+                if chars.get(end) == Some(&'>') {
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
