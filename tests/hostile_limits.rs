@@ -5,7 +5,7 @@
 //! measured in benchmarks, never asserted here.
 
 mod common;
-mod markup_check;
+use common::markup_check;
 
 use yilan::model::{Block, Document, MetaKey, Paragraph, Section};
 use yilan::parse::json::{parse_json_with, ParseJsonOptions, MAX_NESTING};

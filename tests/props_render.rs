@@ -14,7 +14,7 @@
 
 mod common;
 mod json_samples;
-mod markup_check;
+use common::markup_check;
 
 use proptest::prelude::*;
 use serde_json::Value;

@@ -3,7 +3,7 @@
 //! it was found; the fix is in the commit that added the test.
 
 mod common;
-mod markup_check;
+use common::markup_check;
 
 use yilan::model::MetaKey;
 use yilan::{parse_text, render, speech_plan, DiagnosticCode, RenderOptions, SpeechOptions};

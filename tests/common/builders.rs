@@ -383,70 +383,12 @@ pub fn small_documents() -> Vec<(&'static str, Document)> {
     ]
 }
 
-/// Elements the renderer writes; anything else in its output is injected.
-pub const RENDERER_ELEMENTS: &[&str] = &[
-    "article",
-    "header",
-    "nav",
-    "ol",
-    "ul",
-    "li",
-    "a",
-    "span",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "section",
-    "dl",
-    "div",
-    "dt",
-    "dd",
-    "p",
-    "strong",
-    "em",
-    "table",
-    "caption",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "figure",
-    "figcaption",
-    "img",
-    "footer",
-    "button",
-];
-
-/// Attributes the renderer writes.
-pub const RENDERER_ATTRIBUTES: &[&str] = &[
-    "class",
-    "id",
-    "lang",
-    "data-mode",
-    "data-theme",
-    "data-scale",
-    "data-level",
-    "data-depth",
-    "data-key",
-    "data-action",
-    "aria-label",
-    "aria-labelledby",
-    "aria-hidden",
-    "href",
-    "src",
-    "alt",
-    "loading",
-    "scope",
-    "colspan",
-    "rowspan",
-    "role",
-    "tabindex",
-    "type",
-];
+/// The renderer's element and attribute allow-lists and URL schemes live
+/// once, in the strict markup reader that the fuzz targets share.
+#[allow(unused_imports)]
+pub use super::markup_check::{
+    ALLOWED_SCHEMES, ATTRIBUTES as RENDERER_ATTRIBUTES, ELEMENTS as RENDERER_ELEMENTS,
+};
 
 /// The scheme of a URL as a browser's URL parser reads it (after dropping
 /// leading and trailing C0 controls and spaces and every tab and newline),
@@ -465,6 +407,3 @@ pub fn url_scheme(url: &str) -> Option<String> {
     let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     (first_ok && rest_ok).then(|| scheme.to_ascii_lowercase())
 }
-
-/// Schemes a rendered link or image may use.
-pub const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];

@@ -2,6 +2,8 @@
 #![allow(dead_code)]
 
 mod builders;
+#[path = "../markup_check/mod.rs"]
+pub mod markup_check;
 #[allow(unused_imports)]
 pub use builders::*;
 
