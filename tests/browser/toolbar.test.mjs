@@ -390,3 +390,20 @@ browserTest('the toolbar speaks English and Traditional Chinese when asked', {},
   await mountReference(page, { mode: 'elderly', locale: 'zh-TW' });
   assert.equal((await toolState(page, 'cursor')).text, '大滑鼠');
 });
+
+browserTest('the guide and the large cursor show only in elderly mode, whose toolbar turns them off', {}, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  await page.click('[data-yl-tool="guide"]');
+  await page.click('[data-yl-tool="cursor"]');
+  const look = () =>
+    inView(page, (shadow) => ({
+      guide: getComputedStyle(shadow.querySelector('.yl-guide')).display,
+      cursor: getComputedStyle(shadow.querySelector('.yl-body p')).cursor.startsWith('url(') ? 'large' : 'normal',
+    }));
+  assert.deepEqual(await look(), { guide: 'block', cursor: 'large' });
+  await page.click('[data-yl-tool="mode"]');
+  assert.deepEqual(await look(), { guide: 'none', cursor: 'normal' });
+  assert.deepEqual(await rootState(page), { mode: 'standard', theme: 'auto', scale: '1', guide: 'on', cursor: 'large' }, 'the choices are kept');
+  await page.click('[data-yl-tool="mode"]');
+  assert.deepEqual(await look(), { guide: 'block', cursor: 'large' });
+});
