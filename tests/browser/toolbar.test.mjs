@@ -407,3 +407,23 @@ browserTest('the guide and the large cursor show only in elderly mode, whose too
   await page.click('[data-yl-tool="mode"]');
   assert.deepEqual(await look(), { guide: 'block', cursor: 'large' });
 });
+
+browserTest('every control of the bar and its panels is at least 60 × 60 px, with a text label', {}, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  const small = [];
+  for (const panel of [null, 'theme', 'outline']) {
+    if (panel) await page.click(`[data-yl-tool="${panel}"]`);
+    small.push(
+      ...(await inView(page, (shadow) =>
+        [...shadow.querySelectorAll('.yl-toolbar button')]
+          .filter((button) => button.getClientRects().length > 0)
+          .map((button) => {
+            const rect = button.getBoundingClientRect();
+            return { label: button.innerText.trim(), width: rect.width, height: rect.height };
+          })
+          .filter((button) => button.width < 60 || button.height < 60 || button.label === ''),
+      )),
+    );
+  }
+  assert.deepEqual(small, []);
+});
