@@ -15,6 +15,7 @@
 use super::blocks::{self};
 use super::contents::Toc;
 use super::enumeration;
+use super::head::MetaIndex;
 use super::lines::{is_space, unspace_cjk, Line};
 use super::meta;
 use super::numbering::{parse_marker, shape, Marker, MarkerKind, Shape};
@@ -36,6 +37,9 @@ pub(super) struct Body<'a> {
     /// line now opens an attached document.
     pub(super) after_close: bool,
     pub(super) dup_reported: bool,
+    /// The document's metadata fields, indexed at the first metadata line
+    /// of the body.
+    pub(super) meta_index: Option<MetaIndex>,
     /// Widgets found among body metadata (line, text), for the trace.
     pub(super) chrome: Vec<(u32, String)>,
 }
@@ -67,6 +71,7 @@ impl<'a> Body<'a> {
             started: false,
             after_close: false,
             dup_reported: false,
+            meta_index: None,
             chrome: Vec::new(),
         }
     }

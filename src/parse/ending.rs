@@ -3,7 +3,7 @@
 
 use super::blocks::{self, is_org_line};
 use super::body::Body;
-use super::head;
+use super::head::{self, MetaIndex};
 use super::lines::{char_count_upto, is_space, Align, Line};
 use super::meta::{self, Unknown};
 use super::numbering::parse_marker;
@@ -133,8 +133,9 @@ impl Body<'_> {
             head::add_actions(doc, &c);
             self.chrome.push((line.number, c));
         }
+        let index = self.meta_index.get_or_insert_with(|| MetaIndex::new(doc));
         for f in ml.fields {
-            head::add_field(doc, f, line.number, &mut self.dup_reported);
+            index.add_field(doc, f, line.number, &mut self.dup_reported);
         }
         true
     }
