@@ -147,7 +147,8 @@ export function preferences(options?: { storage?: PreferenceStorage | null | fal
  * A mounted view, as `mount` returns it. Changing the mode, theme or text
  * size sets attributes on the view's root (nothing is rendered again),
  * stores the reader's preferences and dispatches an event on the host
- * element.
+ * element. The view lives until `destroy()`, whether or not the handle is
+ * kept.
  */
 export class Viewer {
   private constructor();
@@ -207,7 +208,10 @@ export class Viewer {
    * then throw `destroyed`.
    */
   destroy(): void;
-  /** Frees the handle (and destroys the view). */
+  /**
+   * Releases this handle only: the view stays, and works, until destroyed
+   * (keep the handle to call `destroy()`).
+   */
   free(): void;
 }
 

@@ -1,5 +1,6 @@
 //! `Viewer`, what `mount` returns: the host's handle on a view.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -14,6 +15,9 @@ use super::options;
 /// view's root (nothing is rendered again), stores the reader's
 /// preferences, and dispatches `modechange`, `themechange` or
 /// `scalechange` on the host element (`detail`: the new value).
+///
+/// The view lives until `destroy()`, whether or not this handle is kept:
+/// a handle that JavaScript collects (or frees) leaves the view working.
 #[wasm_bindgen]
 pub struct Viewer {
     core: Rc<Core>,
@@ -21,6 +25,7 @@ pub struct Viewer {
 
 impl Viewer {
     pub(super) fn new(core: Rc<Core>) -> Viewer {
+        keep(&core);
         Viewer { core }
     }
 
@@ -34,6 +39,27 @@ impl Viewer {
         }
         Ok(&self.core)
     }
+}
+
+thread_local! {
+    /// Every view not yet destroyed. The views' own listeners hold them only
+    /// weakly, and the handle given to JavaScript may be collected at any
+    /// time, so this is what keeps a view alive until `destroy()`.
+    static LIVE: RefCell<Vec<Rc<Core>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn keep(core: &Rc<Core>) {
+    LIVE.with(|live| live.borrow_mut().push(Rc::clone(core)));
+}
+
+/// Forgets a destroyed view; it is freed once its last handle goes.
+fn forget(core: &Rc<Core>) {
+    let removed = LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        let at = live.iter().position(|other| Rc::ptr_eq(other, core))?;
+        Some(live.swap_remove(at))
+    });
+    drop(removed);
 }
 
 /// A string argument, or an `argument` error naming it.
@@ -162,12 +188,6 @@ impl Viewer {
     /// left as it was. Calling it again does nothing.
     pub fn destroy(&self) {
         self.core.destroy();
-    }
-}
-
-impl Drop for Viewer {
-    /// Freeing the handle (`viewer.free()`) also takes the view down.
-    fn drop(&mut self) {
-        self.core.destroy();
+        forget(&self.core);
     }
 }

@@ -390,3 +390,40 @@ browserTest('the toolbar speaks English and Traditional Chinese when asked', {},
   await mountReference(page, { mode: 'elderly', locale: 'zh-TW' });
   assert.equal((await toolState(page, 'cursor')).text, '大滑鼠');
 });
+
+browserTest('the guide and the large cursor show only in elderly mode, whose toolbar turns them off', {}, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  await page.click('[data-yl-tool="guide"]');
+  await page.click('[data-yl-tool="cursor"]');
+  const look = () =>
+    inView(page, (shadow) => ({
+      guide: getComputedStyle(shadow.querySelector('.yl-guide')).display,
+      cursor: getComputedStyle(shadow.querySelector('.yl-body p')).cursor.startsWith('url(') ? 'large' : 'normal',
+    }));
+  assert.deepEqual(await look(), { guide: 'block', cursor: 'large' });
+  await page.click('[data-yl-tool="mode"]');
+  assert.deepEqual(await look(), { guide: 'none', cursor: 'normal' });
+  assert.deepEqual(await rootState(page), { mode: 'standard', theme: 'auto', scale: '1', guide: 'on', cursor: 'large' }, 'the choices are kept');
+  await page.click('[data-yl-tool="mode"]');
+  assert.deepEqual(await look(), { guide: 'block', cursor: 'large' });
+});
+
+browserTest('every control of the bar and its panels is at least 60 × 60 px, with a text label', {}, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  const small = [];
+  for (const panel of [null, 'theme', 'outline']) {
+    if (panel) await page.click(`[data-yl-tool="${panel}"]`);
+    small.push(
+      ...(await inView(page, (shadow) =>
+        [...shadow.querySelectorAll('.yl-toolbar button')]
+          .filter((button) => button.getClientRects().length > 0)
+          .map((button) => {
+            const rect = button.getBoundingClientRect();
+            return { label: button.innerText.trim(), width: rect.width, height: rect.height };
+          })
+          .filter((button) => button.width < 60 || button.height < 60 || button.label === ''),
+      )),
+    );
+  }
+  assert.deepEqual(small, []);
+});

@@ -238,6 +238,21 @@ browserTest('destroy removes every node, listener and observer it added', {}, as
   assert.deepEqual(after, before, 'the page is as it was before mount');
 });
 
+browserTest('a view outlives its handle: freed or collected, it keeps working until destroyed', {}, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  await page.evaluate(() => {
+    window.viewer.free();
+    window.viewer = null;
+    window.seen = [];
+    document.querySelector('#view').addEventListener('scalechange', (event) => window.seen.push(event.detail));
+  });
+  await page.click('[data-yl-tool="larger"]');
+  await page.click('[data-yl-tool="guide"]');
+  assert.deepEqual(await rootState(page), { mode: 'elderly', theme: 'auto', scale: '1.25', guide: 'on', cursor: 'normal' });
+  assert.deepEqual(await page.evaluate(() => window.seen), [1.25]);
+  assert.equal(await liveText(page), '阅读辅助线已打开');
+});
+
 browserTest('a second viewer on the same host works alongside, and each destroys only itself', {}, async (page) => {
   await mountReference(page, {});
   const { value, thrown } = await callInPage(page, (yilan) => {

@@ -32,21 +32,17 @@ fn generated() -> String {
     // The cursor: the theme's text colour outlined in its background colour,
     // so it stands out from the page by the same contrast as the text.
     if let Some(standard) = standard {
-        cursor(
-            &mut css,
-            ".yl-view[data-cursor=\"large\"]",
-            &standard.colors,
-        );
+        cursor(&mut css, LARGE_CURSOR, &standard.colors);
     }
     for t in theme::themes() {
-        let root = format!(".yl-view[data-cursor=\"large\"][data-theme=\"{}\"]", t.id);
+        let root = format!("{LARGE_CURSOR}[data-theme=\"{}\"]", t.id);
         cursor(&mut css, &root, &t.colors);
     }
     css.push_str("@media (prefers-color-scheme: dark) {\n");
     swatch(&mut css, AUTO, &theme::system_dark().colors);
     cursor(
         &mut css,
-        ".yl-view[data-cursor=\"large\"][data-theme=\"auto\"]",
+        &format!("{LARGE_CURSOR}[data-theme=\"auto\"]"),
         &theme::system_dark().colors,
     );
     css.push_str("}\n");
@@ -61,6 +57,10 @@ fn swatch(css: &mut String, id: &str, colors: &Palette) {
         colors.background, colors.text
     );
 }
+
+/// The root with the large cursor on: only in elderly mode, whose toolbar
+/// turns it off again.
+const LARGE_CURSOR: &str = ".yl-view[data-mode=\"elderly\"][data-cursor=\"large\"]";
 
 /// A 48 px arrow, tip at (6, 3): large enough to find, small enough for
 /// every browser's cursor size limit.
