@@ -18,16 +18,20 @@ pub mod error;
 pub mod ids;
 pub mod model;
 pub mod parse;
+pub mod prefs;
 pub mod render;
 pub mod speech;
 pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use error::{Diagnostic, DiagnosticCode, ErrorCode, ModelError};
 pub use model::Document;
+#[cfg(all(feature = "html", not(target_arch = "wasm32")))]
+pub use parse::html::parse_html;
+pub use parse::html::{parse_encoded, parse_events, HtmlOptions};
 pub use parse::json::parse_json;
-pub use parse::text::parse_text;
+pub use parse::text::{parse_text, parse_text_with, TextOptions};
 pub use render::{render, Mode, RenderOptions};
 pub use speech::{speech_plan, Chunk, ChunkKind, Plan, SpeechOptions};

@@ -156,7 +156,12 @@ fn attachment(text: &str, line: &Line) -> Attachment {
         .inlines
         .iter()
         .filter(|run| !run.text.trim_matches(is_space).is_empty())
-        .find(|run| name.contains(run.text.trim_matches(is_space)))
+        .find(|run| {
+            let run = run.text.trim_matches(is_space);
+            // The link may be the name, part of it, or the name with its
+            // number (<a>1.汇总表</a>).
+            name.contains(run) || run.contains(name.trim_matches(is_space))
+        })
         .and_then(|run| run.href.clone());
     let file_type =
         blocks::file_type(&name).or_else(|| href.as_deref().and_then(blocks::file_type));

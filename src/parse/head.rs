@@ -175,7 +175,11 @@ impl Head<'_> {
                 break;
             }
             let joined = format!("{title}{}", next.text.trim_matches(is_space));
-            let matches_field = field.as_deref() == Some(compact(&joined).as_str());
+            // The 标题 field, or its beginning when the title is wrapped
+            // over more lines (gov.cn prints it in three).
+            let matches_field = field
+                .as_deref()
+                .is_some_and(|f| f.starts_with(compact(&joined).as_str()));
             let tail_moves = !has_title_tail(&title) && has_title_tail(&joined);
             if !(matches_field || tail_moves) {
                 break;

@@ -5,18 +5,61 @@
 //! and `|`-separated table rows. Every rule lives in the shared pipeline.
 
 use super::assemble::assemble;
+use super::limit;
 use super::lines::{is_space, Hints, Line, Trace};
 use crate::model::{Document, TableCell};
 
-/// Parses page text into a document. Never fails and never panics; what it
-/// was unsure of is in `diagnostics`.
+pub use super::limit::DEFAULT_MAX_BYTES;
+
+/// How to read page text.
+///
+/// # Defaults
+/// `max_bytes`: [`DEFAULT_MAX_BYTES`] (16 MiB).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextOptions {
+    /// The most input read, in bytes of UTF-8. Longer text is not refused
+    /// (page text never fails): its first `max_bytes` are read, cut after
+    /// the last line break within them (or at a character boundary when the
+    /// first line alone is longer), and the document's first diagnostic is
+    /// a [`crate::DiagnosticCode::Truncated`] one that says how much was read.
+    pub max_bytes: usize,
+}
+
+impl Default for TextOptions {
+    fn default() -> Self {
+        TextOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Parses page text into a document with the default options. Never fails
+/// and never panics; what it was unsure of is in `diagnostics`.
 ///
 /// ```
 /// let doc = yilan::parse_text("一、总体情况\n今年以来，工作有序推进。");
 /// assert_eq!(doc.body.len(), 1);
 /// ```
 pub fn parse_text(input: &str) -> Document {
-    parse_text_traced(input).0
+    parse_text_with(input, &TextOptions::default())
+}
+
+/// Parses page text into a document. Never fails and never panics.
+///
+/// ```
+/// use yilan::{parse_text_with, DiagnosticCode, TextOptions};
+/// let options = TextOptions { max_bytes: 20 };
+/// let doc = parse_text_with("一、总体情况\n今年以来，工作有序推进。", &options);
+/// assert_eq!(doc.diagnostics[0].code, DiagnosticCode::Truncated);
+/// assert_eq!(doc.body.len(), 1);
+/// ```
+pub fn parse_text_with(input: &str, options: &TextOptions) -> Document {
+    let (input, truncated) = limit::truncate(input, options.max_bytes);
+    let mut doc = parse_text_traced(input).0;
+    if let Some(diagnostic) = truncated {
+        doc.diagnostics.insert(0, diagnostic);
+    }
+    doc
 }
 
 /// Like [`parse_text`], and also returns the chrome taken out of the page,

@@ -225,27 +225,36 @@ fn write_table(w: &mut HtmlWriter, table: &Table, id: &str, number: usize, ui: &
     let (head, body) = table.rows.split_at(head_rows.min(table.rows.len()));
     if !head.is_empty() {
         w.markup("<thead>\n");
-        for row in head {
-            write_row(w, &row.cells, true);
+        for (r, row) in head.iter().enumerate() {
+            write_row(w, &row.cells, true, id, r);
         }
         w.markup("</thead>\n");
     }
     if !body.is_empty() {
         w.markup("<tbody>\n");
-        for row in body {
-            write_row(w, &row.cells, row.header);
+        for (r, row) in body.iter().enumerate() {
+            write_row(w, &row.cells, row.header, id, head.len() + r);
         }
         w.markup("</tbody>\n");
     }
     w.markup("</table>\n</div>\n");
 }
 
-fn write_row(w: &mut HtmlWriter, cells: &[TableCell], header_row: bool) {
+/// A row; each cell carries its [`ids::cell_id`], which the speech plan
+/// highlights while it reads the cell.
+fn write_row(
+    w: &mut HtmlWriter,
+    cells: &[TableCell],
+    header_row: bool,
+    table_id: &str,
+    row: usize,
+) {
     w.markup("<tr>");
-    for cell in cells {
+    for (c, cell) in cells.iter().enumerate() {
         let header = header_row || cell.header;
         let tag = if header { "th" } else { "td" };
         w.open(tag);
+        w.attr("id", &ids::cell_id(table_id, row, c));
         if header {
             // `col` and `row` cover every column or row a spanning cell
             // spans; `colgroup`/`rowgroup` would need <colgroup> elements

@@ -16,19 +16,27 @@ const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 /// is written as U+FFFD, which is what a browser would show.
 const NUL_REPLACEMENT: &str = "\u{FFFD}";
 
-/// Appends `text` escaped for HTML body text: `&`, `<`, `>`.
+/// A carriage return would reach the page as a line feed (the HTML parser
+/// turns CR and CRLF into LF before anything else), so it is written as a
+/// reference: the page then holds the document's text exactly, and the
+/// speech plan's text can be found in it.
+const CR_REFERENCE: &str = "&#13;";
+
+/// Appends `text` escaped for HTML body text: `&`, `<`, `>` (and CR, NUL).
 pub fn escape_text(out: &mut String, text: &str) {
     escape_with(out, text, |c| match c {
         '&' => Some("&amp;"),
         '<' => Some("&lt;"),
         '>' => Some("&gt;"),
+        '\r' => Some(CR_REFERENCE),
         '\0' => Some(NUL_REPLACEMENT),
         _ => None,
     });
 }
 
 /// Appends `value` escaped for a double-quoted attribute value:
-/// `&`, `<`, `>`, `"` and `'` (so single-quoted use is safe too).
+/// `&`, `<`, `>`, `"` and `'` (so single-quoted use is safe too), and CR
+/// and NUL as in [`escape_text`].
 pub fn escape_attr(out: &mut String, value: &str) {
     escape_with(out, value, |c| match c {
         '&' => Some("&amp;"),
@@ -36,6 +44,7 @@ pub fn escape_attr(out: &mut String, value: &str) {
         '>' => Some("&gt;"),
         '"' => Some("&quot;"),
         '\'' => Some("&#39;"),
+        '\r' => Some(CR_REFERENCE),
         '\0' => Some(NUL_REPLACEMENT),
         _ => None,
     });
@@ -146,6 +155,7 @@ mod tests {
         assert_eq!(text("（一）重点项目"), "（一）重点项目");
         assert_eq!(text("&amp;"), "&amp;amp;");
         assert_eq!(text("a\0b"), "a\u{FFFD}b");
+        assert_eq!(text("a\r\nb"), "a&#13;\nb");
         assert_eq!(text(""), "");
     }
 
@@ -157,6 +167,7 @@ mod tests {
         );
         assert_eq!(attr("<>&"), "&lt;&gt;&amp;");
         assert_eq!(attr("索引号"), "索引号");
+        assert_eq!(attr("a\rb"), "a&#13;b");
     }
 
     #[test]
