@@ -1,7 +1,9 @@
 //! Native benchmarks of the pipeline, stage by stage: `parse_text`, `render`,
 //! `speech_plan` and `parse_json`, each on the reference document, the other
 //! text fixtures, generated documents of 100 KB, 1 MB and 10 MB, and the
-//! pathological shapes. Throughput is in bytes of the stage's input text
+//! pathological shapes; with the feature `html`, `parse_html` and
+//! `parse_encoded` on the HTML fixtures, generated pages and 100,000 nested
+//! elements. Throughput is in bytes of the stage's input text
 //! (page text; for `parse_json` the model JSON), so MB/s at 100 KB, 1 MB and
 //! 10 MB shows how the cost grows with size. See benches/README.md.
 //!
@@ -154,12 +156,120 @@ fn benches(c: &mut Criterion, inputs: &[Lazy]) {
         group.finish();
     }
 
-    // ---- parse_html: to be added with the HTML front end ------------------
-    // When `yilan::parse_html` exists, add a `parse_html` group here over the
-    // HTML fixtures (tests/fixtures/html/*.html, one benchmark each: 03 is the
-    // 300 KB page) and over generated pages, with `Throughput::Bytes` of the
-    // HTML, tuned by `tune` like the others; add the stage to `STAGES` and
-    // `run_stage` so `YILAN_BENCH_ONCE=parse_html/...` profiles it too.
+    #[cfg(feature = "html")]
+    html_stages::benches(c);
+}
+
+/// The HTML front end (feature `html`): `parse_html` (html5ever and the
+/// pipeline, from the page's HTML) and `parse_encoded` (the pipeline from
+/// the event stream the browser's walker hands the wasm build, prepared
+/// here with html5ever and `events::encode`).
+#[cfg(feature = "html")]
+mod html_stages {
+    use std::cell::OnceCell;
+    use std::hint::black_box;
+
+    use criterion::{Criterion, Throughput};
+    use yilan::parse::html::{events, native};
+    use yilan::{parse_encoded, parse_html, HtmlOptions};
+
+    use super::support::html;
+    use super::tune;
+
+    /// The stages, by benchmark group name.
+    pub const STAGES: &[&str] = &["parse_html", "parse_encoded"];
+
+    /// One HTML input and its encoded event stream, made when first needed.
+    pub struct Lazy {
+        id: &'static str,
+        page: OnceCell<String>,
+        encoded: OnceCell<String>,
+    }
+
+    impl Lazy {
+        pub fn new(id: &'static str) -> Lazy {
+            Lazy {
+                id,
+                page: OnceCell::new(),
+                encoded: OnceCell::new(),
+            }
+        }
+
+        fn page(&self) -> &str {
+            self.page.get_or_init(|| {
+                html::input(self.id)
+                    .unwrap_or_else(|| panic!("no HTML input {}; one of {:?}", self.id, html::IDS))
+            })
+        }
+
+        fn encoded(&self) -> &str {
+            self.encoded
+                .get_or_init(|| events::encode(&native::events(self.page()).0))
+        }
+
+        /// The bytes a stage reads: the HTML, or the encoded events.
+        pub fn bytes(&self, stage: &str) -> u64 {
+            let read = if stage == "parse_encoded" {
+                self.encoded()
+            } else {
+                self.page()
+            };
+            read.len() as u64
+        }
+    }
+
+    #[inline(never)]
+    pub fn run_stage(stage: &str, lazy: &Lazy) -> usize {
+        let options = HtmlOptions::default();
+        let doc = match stage {
+            "parse_html" => parse_html(black_box(lazy.page()), &options),
+            "parse_encoded" => parse_encoded(black_box(lazy.encoded()), &options),
+            _ => panic!("unknown stage {stage}; one of {STAGES:?}"),
+        };
+        doc.body.len()
+    }
+
+    pub fn benches(c: &mut Criterion) {
+        let inputs: Vec<Lazy> = html::IDS.iter().map(|&id| Lazy::new(id)).collect();
+        for &stage in STAGES {
+            let mut group = c.benchmark_group(stage);
+            for lazy in &inputs {
+                let bytes = lazy.bytes(stage);
+                tune(&mut group, bytes);
+                group.throughput(Throughput::Bytes(bytes));
+                group.bench_function(lazy.id, |b| {
+                    lazy.bytes(stage);
+                    b.iter(|| run_stage(stage, lazy));
+                });
+            }
+            group.finish();
+        }
+    }
+
+    /// `YILAN_BENCH_ONCE` for the HTML stages: `None` for another stage.
+    pub fn once(stage: &str, id: &str) -> Option<()> {
+        if !STAGES.contains(&stage) {
+            return None;
+        }
+        let id = html::IDS
+            .iter()
+            .find(|&&known| known == id)
+            .unwrap_or_else(|| panic!("no HTML input {id}; one of {:?}", html::IDS));
+        let lazy = Lazy::new(id);
+        let bytes = lazy.bytes(stage);
+        let n = run_stage(stage, &lazy);
+        eprintln!("{stage} on {id}: {bytes} bytes, result {n}");
+        Some(())
+    }
+
+    /// Writes every HTML input to `dir`.
+    pub fn write(dir: &str) {
+        for id in html::IDS {
+            let page = html::input(id).expect("a known HTML input id");
+            let path = std::path::Path::new(dir).join(format!("{}.html", id.replace('/', "--")));
+            std::fs::write(&path, page).expect("write input");
+        }
+    }
 }
 
 /// `YILAN_BENCH_ONCE=<stage>/<input id>`: one run, for profilers.
@@ -167,6 +277,10 @@ fn once(spec: &str) {
     let (stage, id) = spec
         .split_once('/')
         .expect("YILAN_BENCH_ONCE=<stage>/<input id>");
+    #[cfg(feature = "html")]
+    if html_stages::once(stage, id).is_some() {
+        return;
+    }
     let id = corpus::IDS
         .iter()
         .find(|&&known| known == id)
@@ -189,6 +303,8 @@ fn write_inputs(dir: &str) {
             std::fs::write(&path, text).expect("write input");
         }
     }
+    #[cfg(feature = "html")]
+    html_stages::write(dir);
 }
 
 fn main() {

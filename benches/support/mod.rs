@@ -1,3 +1,5 @@
 //! Shared by the benchmarks.
 
 pub mod corpus;
+#[cfg(feature = "html")]
+pub mod html;
