@@ -54,17 +54,22 @@ fn entry(line: &Line, decimal: bool) -> Option<Entry> {
     }
     let m = parse_marker(t, decimal);
     let (marker, rest) = match m {
-        Some(m) => (t[..m.end].to_owned(), &t[m.rest..]),
+        Some(m) => (
+            t.get(..m.end).unwrap_or_default().to_owned(),
+            t.get(m.rest..).unwrap_or_default(),
+        ),
         None => (String::new(), t),
     };
     // A page number glued to the text: trailing digits after a non-digit.
     let digits = rest.chars().rev().take_while(char::is_ascii_digit).count();
-    let (text, page) = if (1..=3).contains(&digits) && rest.len() > digits {
-        let cut = rest.len() - digits;
-        let before = rest[..cut].trim_end_matches(is_space);
+    let split = rest.split_at_checked(rest.len() - digits);
+    let (text, page) = if let (true, Some((before, page))) =
+        ((1..=3).contains(&digits) && rest.len() > digits, split)
+    {
+        let before = before.trim_end_matches(is_space);
         let glued_to_text = !before.ends_with(|c: char| c.is_ascii_digit() || c == '.');
         if glued_to_text {
-            (before.to_owned(), Some(rest[cut..].to_owned()))
+            (before.to_owned(), Some(page.to_owned()))
         } else {
             (rest.to_owned(), None)
         }
@@ -92,11 +97,11 @@ pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
     }
     let mut tocs = Vec::new();
     let mut i = 0;
-    while i < lines.len() {
-        let labelled = LABELS.contains(&compact(&lines[i].text).as_str());
+    while let Some(line) = lines.get(i) {
+        let labelled = LABELS.contains(&compact(&line.text).as_str());
         let start = if labelled { i + 1 } else { i };
         let promising = labelled
-            || entries[i].as_ref().is_some_and(|e| {
+            || entries.get(i).and_then(Option::as_ref).is_some_and(|e| {
                 e.page.is_some() || last_seen.get(e.key.as_str()).is_some_and(|&k| k > i)
             });
         let Some(toc) = promising
@@ -106,7 +111,7 @@ pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
             i += 1;
             continue;
         };
-        let label = labelled.then(|| lines[i].text.clone());
+        let label = labelled.then(|| line.text.clone());
         tocs.push(Toc {
             start: i,
             end: toc.0,
@@ -161,7 +166,7 @@ fn run(
             .iter()
             .filter_map(|e| e.page.as_deref()?.parse().ok())
             .collect();
-        let rising_pages = pages.len() == taken.len() && pages.windows(2).all(|w| w[0] <= w[1]);
+        let rising_pages = pages.len() == taken.len() && pages.is_sorted();
         let found_later = taken
             .iter()
             .filter(|e| last_seen.get(e.key.as_str()).is_some_and(|&k| k >= j))
