@@ -16,8 +16,8 @@
 
 // No panic on any input, by construction: what could panic on input-derived
 // data (an unwrap, an index, a string slice off a character boundary) is
-// refused in the library; tests, benches and the command line have their
-// own rules.
+// refused in the library (the command line denies the same); tests and
+// benches may unwrap.
 #![cfg_attr(
     not(test),
     deny(
@@ -36,15 +36,19 @@ pub mod error;
 pub mod ids;
 pub mod model;
 pub mod parse;
+pub mod prefs;
 pub mod render;
 pub mod speech;
 pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use error::{Diagnostic, DiagnosticCode, ErrorCode, ModelError};
 pub use model::Document;
+#[cfg(all(feature = "html", not(target_arch = "wasm32")))]
+pub use parse::html::parse_html;
+pub use parse::html::{parse_encoded, parse_events, HtmlOptions};
 pub use parse::json::parse_json;
 pub use parse::text::{parse_text, parse_text_with, TextOptions};
 pub use render::{render, Mode, RenderOptions};

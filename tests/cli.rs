@@ -284,13 +284,27 @@ fn input_that_is_not_utf8_is_refused() {
 }
 
 #[test]
-fn html_input_is_not_supported_yet() {
-    let path = scratch("page.html", b"<p>hello</p>");
-    let message = "error: HTML input is not supported by this build yet\n";
-    assert_fails(&yilan(&["parse", path_arg(&path)]), 1, message);
-    assert_fails(&yilan(&["parse", "--from", "html", REFERENCE]), 1, message);
-    let htm = scratch("page.htm", b"<p>hello</p>");
-    assert_fails(&yilan(&["parse", path_arg(&htm)]), 1, message);
+fn html_input_is_read_by_its_extension_or_by_from() {
+    let page = b"<div id=zoom><p>\xe4\xb8\x80\xe3\x80\x81\xe6\x80\xbb\xe4\xbd\x93\xe6\x83\x85\xe5\x86\xb5</p></div>";
+    for name in ["page.html", "page.htm"] {
+        let path = scratch(name, page);
+        let out = yilan(&["parse", "--compact", path_arg(&path)]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(doc["body"][0]["heading"], "总体情况", "{name}");
+    }
+    let out = yilan_with_stdin(&["parse", "--compact", "--from", "html", "-"], Some(page));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["body"][0]["heading"], "总体情况");
 }
 
 #[test]

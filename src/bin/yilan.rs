@@ -212,10 +212,9 @@ fn read_document(input: &InputArgs) -> Result<Document, Failure> {
         Format::Json => {
             yilan::parse_json(&read_text(source)?).map_err(|e| Failure::Input(e.to_string()))
         }
-        // The HTML reader comes with its own feature; until then say so
-        // before reading anything.
-        Format::Html => Err(Failure::Input(
-            "HTML input is not supported by this build yet".to_owned(),
+        Format::Html => Ok(yilan::parse_html(
+            &read_text(source)?,
+            &yilan::HtmlOptions::default(),
         )),
     }
 }

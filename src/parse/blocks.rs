@@ -84,7 +84,10 @@ pub fn doc_no(text: &str) -> Option<bool> {
 
 /// A date line (成文日期 under a signature): 2019年11月29日, 二〇一九年十一月二十九日.
 pub fn is_date_line(text: &str) -> bool {
-    if char_count_upto(text, 40) > 40 {
+    // Every body line is asked: turn away those without 年 or not ending in
+    // 日 before building the compacted copy.
+    let ends_day = text.trim_end_matches(is_space).ends_with('日');
+    if !ends_day || !text.contains('年') || char_count_upto(text, 40) > 40 {
         return false;
     }
     let t: String = compact(text);
@@ -257,17 +260,23 @@ pub fn plain_heading(line: &Line, next: Option<&Line>) -> bool {
     if char_count_upto(t, 50) > 50 {
         return false;
     }
-    let no_punct = !t.chars().any(|c| {
-        matches!(
-            c,
-            '。' | '，' | ',' | '；' | ';' | '：' | ':' | '、' | '！' | '？' | '!' | '?'
-        )
-    });
+    let no_punct = || {
+        !t.chars().any(|c| {
+            matches!(
+                c,
+                '。' | '，' | ',' | '；' | ';' | '：' | ':' | '、' | '！' | '？' | '!' | '?'
+            )
+        })
+    };
     if line.hints.heading.is_some() {
-        return no_punct && char_count_upto(t, 50) <= 50;
+        return no_punct() && char_count_upto(t, 50) <= 50;
     }
-    let short = char_count_upto(t, 20) <= 20;
     let evidence = line.hints.strong || HEADING_TAILS.iter().any(|s| t.ends_with(s));
+    if !evidence {
+        return false;
+    }
+    let no_punct = no_punct();
+    let short = char_count_upto(t, 20) <= 20;
     let next_is_text = next.is_some_and(|n| {
         n.hints.cells.is_none()
             && (char_count_upto(&n.text, 40) >= 40 || n.text.contains('。'))

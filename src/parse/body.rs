@@ -15,6 +15,7 @@
 use super::blocks::{self};
 use super::contents::Toc;
 use super::enumeration;
+use super::head::MetaIndex;
 use super::lines::{is_space, unspace_cjk, Line};
 use super::meta;
 use super::numbering::{parse_marker, shape, Marker, MarkerKind, Shape};
@@ -35,7 +36,10 @@ pub(super) struct Body<'a> {
     /// The last block closed a document (signature or note): a title-like
     /// line now opens an attached document.
     pub(super) after_close: bool,
-    pub(super) seen: super::head::SeenFields,
+    pub(super) dup_reported: bool,
+    /// The document's metadata fields, indexed at the first metadata line
+    /// of the body.
+    pub(super) meta_index: Option<MetaIndex>,
     /// Widgets found among body metadata (line, text), for the trace.
     pub(super) chrome: Vec<(u32, String)>,
 }
@@ -66,7 +70,8 @@ impl<'a> Body<'a> {
             items,
             started: false,
             after_close: false,
-            seen: super::head::SeenFields::default(),
+            dup_reported: false,
+            meta_index: None,
             chrome: Vec::new(),
         }
     }

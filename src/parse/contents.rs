@@ -6,6 +6,7 @@
 //! right after the run (where the body starts); or most entries found again
 //! later. Entries wrapped over two lines ("…支出情" / "况说明") are joined.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::lines::{char_count_upto, compact, is_space, Line};
@@ -32,19 +33,20 @@ pub struct Toc {
     pub block: Contents,
 }
 
-/// One candidate entry.
+/// One candidate entry, borrowing from its line (every short body line is
+/// one: copies are made only for the entries kept).
 #[derive(Debug, Clone)]
-struct Entry {
-    marker: String,
+struct Entry<'a> {
+    marker: &'a str,
     rank: Option<i16>,
     /// The text after the marker, page number taken off.
-    text: String,
+    text: Cow<'a, str>,
     /// `text` without whitespace, to compare entries with headings.
-    key: String,
-    page: Option<String>,
+    key: Cow<'a, str>,
+    page: Option<&'a str>,
 }
 
-fn entry(line: &Line, decimal: bool) -> Option<Entry> {
+fn entry(line: &Line, decimal: bool) -> Option<Entry<'_>> {
     let t = line.text.as_str();
     if line.hints.cells.is_some()
         || char_count_upto(t, ENTRY_MAX_CHARS) > ENTRY_MAX_CHARS
@@ -55,10 +57,10 @@ fn entry(line: &Line, decimal: bool) -> Option<Entry> {
     let m = parse_marker(t, decimal);
     let (marker, rest) = match m {
         Some(m) => (
-            t.get(..m.end).unwrap_or_default().to_owned(),
+            t.get(..m.end).unwrap_or_default(),
             t.get(m.rest..).unwrap_or_default(),
         ),
-        None => (String::new(), t),
+        None => ("", t),
     };
     // A page number glued to the text: trailing digits after a non-digit.
     let digits = rest.chars().rev().take_while(char::is_ascii_digit).count();
@@ -69,19 +71,33 @@ fn entry(line: &Line, decimal: bool) -> Option<Entry> {
         let before = before.trim_end_matches(is_space);
         let glued_to_text = !before.ends_with(|c: char| c.is_ascii_digit() || c == '.');
         if glued_to_text {
-            (before.to_owned(), Some(page.to_owned()))
+            (before, Some(page))
         } else {
-            (rest.to_owned(), None)
+            (rest, None)
         }
     } else {
-        (rest.to_owned(), None)
+        (rest, None)
+    };
+    let key = if text.contains(is_space) {
+        Cow::Owned(compact(text))
+    } else {
+        Cow::Borrowed(text)
     };
     Some(Entry {
         marker,
         rank: m.map(|m| m.kind.rank()),
-        key: compact(&text),
-        text,
+        key,
+        text: Cow::Borrowed(text),
         page,
+    })
+}
+
+/// A 目录 label line (spaces anywhere): compared char by char, since every
+/// body line is asked.
+fn is_label(text: &str) -> bool {
+    LABELS.iter().any(|label| {
+        let mut solid = text.chars().filter(|c| !is_space(*c));
+        label.chars().all(|l| solid.next() == Some(l)) && solid.next().is_none()
     })
 }
 
@@ -92,17 +108,17 @@ pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
     let mut last_seen: HashMap<&str, usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         if let Some(e) = e {
-            last_seen.insert(e.key.as_str(), i);
+            last_seen.insert(e.key.as_ref(), i);
         }
     }
     let mut tocs = Vec::new();
     let mut i = 0;
     while let Some(line) = lines.get(i) {
-        let labelled = LABELS.contains(&compact(&line.text).as_str());
+        let labelled = is_label(&line.text);
         let start = if labelled { i + 1 } else { i };
         let promising = labelled
             || entries.get(i).and_then(Option::as_ref).is_some_and(|e| {
-                e.page.is_some() || last_seen.get(e.key.as_str()).is_some_and(|&k| k > i)
+                e.page.is_some() || last_seen.get(e.key.as_ref()).is_some_and(|&k| k > i)
             });
         let Some(toc) = promising
             .then(|| run(&entries, &last_seen, start, labelled))
@@ -150,9 +166,9 @@ fn run(
             // In a numbered list of entries, an unnumbered short line is the
             // rest of the entry above, wrapped.
             Some(prev) if marked && e.rank.is_none() && prev.page.is_none() => {
-                prev.text.push_str(&e.text);
-                prev.key.push_str(&e.key);
-                prev.page.clone_from(&e.page);
+                prev.text.to_mut().push_str(&e.text);
+                prev.key.to_mut().push_str(&e.key);
+                prev.page = e.page;
             }
             _ => taken.push(e.clone()),
         }
@@ -162,14 +178,11 @@ fn run(
         return None;
     }
     if !labelled {
-        let pages: Vec<u32> = taken
-            .iter()
-            .filter_map(|e| e.page.as_deref()?.parse().ok())
-            .collect();
+        let pages: Vec<u32> = taken.iter().filter_map(|e| e.page?.parse().ok()).collect();
         let rising_pages = pages.len() == taken.len() && pages.is_sorted();
         let found_later = taken
             .iter()
-            .filter(|e| last_seen.get(e.key.as_str()).is_some_and(|&k| k >= j))
+            .filter(|e| last_seen.get(e.key.as_ref()).is_some_and(|&k| k >= j))
             .count();
         let repeats = found_later * 2 >= taken.len();
         if taken.len() < MIN_ENTRIES || !(rising_pages || repeated_after || repeats) {
@@ -194,10 +207,35 @@ fn levels(taken: Vec<Entry>) -> Vec<ContentsEntry> {
                 .unwrap_or(0);
             ContentsEntry {
                 level: u8::try_from(depth + 1).unwrap_or(MAX_LEVEL).min(MAX_LEVEL),
-                marker: e.marker,
-                text: e.text,
-                page: e.page,
+                marker: e.marker.to_owned(),
+                text: e.text.into_owned(),
+                page: e.page.map(str::to_owned),
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The char-by-char label test agrees with comparing compacted text.
+    #[test]
+    fn labels_with_any_spacing() {
+        let cases = [
+            ("目录", true),
+            ("目 录", true),
+            ("\u{3000}目\u{3000}\u{3000}录\u{a0}", true),
+            ("目次", true),
+            ("目录一", false),
+            ("目", false),
+            ("录目", false),
+            ("目录 目录", false),
+            ("一、目录", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(is_label(text), want, "{text}");
+            assert_eq!(LABELS.contains(&compact(text).as_str()), want, "{text}");
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::blocks::{self, is_org_line};
 use super::body::Body;
-use super::head;
+use super::head::{self, MetaIndex};
 use super::lines::{char_count_upto, is_space, Align, Line};
 use super::meta::{self, Unknown};
 use super::numbering::parse_marker;
@@ -140,8 +140,9 @@ impl Body<'_> {
             head::add_actions(doc, &c);
             self.chrome.push((line.number, c));
         }
+        let index = self.meta_index.get_or_insert_with(|| MetaIndex::new(doc));
         for f in ml.fields {
-            head::add_field(doc, f, line.number, &mut self.seen);
+            index.add_field(doc, f, line.number, &mut self.dup_reported);
         }
         true
     }
@@ -162,7 +163,12 @@ fn attachment(text: &str, line: &Line) -> Attachment {
         .inlines
         .iter()
         .filter(|run| !run.text.trim_matches(is_space).is_empty())
-        .find(|run| name.contains(run.text.trim_matches(is_space)))
+        .find(|run| {
+            let run = run.text.trim_matches(is_space);
+            // The link may be the name, part of it, or the name with its
+            // number (<a>1.汇总表</a>).
+            name.contains(run) || run.contains(name.trim_matches(is_space))
+        })
         .and_then(|run| run.href.clone());
     let file_type =
         blocks::file_type(&name).or_else(|| href.as_deref().and_then(blocks::file_type));

@@ -7,6 +7,8 @@
 //! labels without colons, table rows, bullets with the value on a later line,
 //! or twice over (kept once).
 
+use std::collections::{BTreeSet, HashMap};
+
 use super::blocks::{doc_no, has_title_tail, title_like};
 use super::lines::{char_count_upto, compact, is_space, Line, Trace};
 use super::meta::{self, MetaLine, Unknown};
@@ -14,15 +16,14 @@ use super::numbering::parse_marker;
 use crate::error::{Diagnostic, DiagnosticCode};
 use crate::model::{Document, MetaField, MetaKey};
 
-use std::collections::{HashMap, HashSet};
-
 /// Reads the head of the page into `doc` (title, meta) and returns the index
 /// of the first body line.
 pub fn read(lines: &[Line], doc: &mut Document, trace: &mut Trace) -> usize {
     let mut head = Head {
+        index: MetaIndex::new(doc),
         doc,
         trace,
-        seen: SeenFields::default(),
+        dup_reported: false,
     };
     let mut i = 0;
     let mut last_meta = false;
@@ -110,7 +111,8 @@ fn value_below(label: &Line, ml: &MetaLine, next: &Line) -> bool {
 struct Head<'a> {
     doc: &'a mut Document,
     trace: &'a mut Trace,
-    seen: SeenFields,
+    dup_reported: bool,
+    index: MetaIndex,
 }
 
 impl Head<'_> {
@@ -121,7 +123,8 @@ impl Head<'_> {
             self.trace.chrome(number, c);
         }
         for f in ml.fields {
-            add_field(self.doc, f, number, &mut self.seen);
+            self.index
+                .add_field(self.doc, f, number, &mut self.dup_reported);
         }
     }
 
@@ -135,26 +138,21 @@ impl Head<'_> {
                 Some(number),
             ));
         }
-        let meta = &mut self.doc.meta;
-        let same = meta
-            .iter()
-            .any(|m| m.key == MetaKey::DocNo && compact(&m.value) == compact(text));
-        if same {
+        if self.index.has_doc_no(text) {
             return;
         }
-        if let Some(empty) = meta
-            .iter_mut()
-            .find(|m| m.key == MetaKey::DocNo && m.value.is_empty())
-        {
-            empty.value = text.to_owned();
-            self.seen.forget();
+        if let Some(empty) = self.index.first_empty_doc_no() {
+            self.index.set_value(self.doc, empty, text);
             return;
         }
-        meta.push(MetaField {
-            key: MetaKey::DocNo,
-            label: "文号".to_owned(),
-            value: text.to_owned(),
-        });
+        self.index.push(
+            self.doc,
+            MetaField {
+                key: MetaKey::DocNo,
+                label: "文号".to_owned(),
+                value: text.to_owned(),
+            },
+        );
     }
 
     /// Takes the title at line `i`, joining wrapped lines; returns the next
@@ -177,7 +175,11 @@ impl Head<'_> {
                 break;
             }
             let joined = format!("{title}{}", next.text.trim_matches(is_space));
-            let matches_field = field.as_deref() == Some(compact(&joined).as_str());
+            // The 标题 field, or its beginning when the title is wrapped
+            // over more lines (gov.cn prints it in three).
+            let matches_field = field
+                .as_deref()
+                .is_some_and(|f| f.starts_with(compact(&joined).as_str()));
             let tail_moves = !has_title_tail(&title) && has_title_tail(&joined);
             if !(matches_field || tail_moves) {
                 break;
@@ -199,61 +201,159 @@ pub fn add_actions(doc: &mut Document, chrome_text: &str) {
     }
 }
 
-/// The fields of `doc.meta`, values by label, so that a repeated field is
-/// found in constant time: a page of 100,000 metadata lines must not take
-/// 100,000² comparisons.
-#[derive(Debug, Default)]
-pub struct SeenFields {
-    fields: HashMap<String, HashSet<String>>,
-    /// How many of `doc.meta` are in `fields`: fields pushed elsewhere are
-    /// taken in on the next look-up.
-    indexed: usize,
-    /// The repeat has been reported (once per document part).
-    reported: bool,
+/// Adds a field unless the very same field is there already (a metadata
+/// block printed twice); notes damaged values. Linear in the fields already
+/// there: to add many, use a [`MetaIndex`].
+pub fn add_field(doc: &mut Document, f: MetaField, number: u32, dup_reported: &mut bool) {
+    MetaIndex::new(doc).add_field(doc, f, number, dup_reported);
 }
 
-impl SeenFields {
-    /// Whether `doc.meta` holds a field with this label and value.
-    fn contains(&mut self, doc: &Document, label: &str, value: &str) -> bool {
-        for m in doc.meta.iter().skip(self.indexed) {
-            self.fields
-                .entry(m.label.clone())
-                .or_default()
-                .insert(m.value.clone());
+/// The metadata fields of a document, indexed so that adding one costs the
+/// same however many are there (a hostile page may print 100,000 metadata
+/// lines): the "printed twice" check looks up the label and value, and the
+/// 文号 printed under the title looks up the numbers already read and the
+/// first 文号 field still empty. It must see every change to `doc.meta`
+/// made while it is in use.
+#[derive(Debug, Default)]
+pub struct MetaIndex {
+    /// How many fields have each label and value.
+    fields: HashMap<String, HashMap<String, usize>>,
+    /// How many 文号 fields have each value, whitespace removed.
+    doc_nos: HashMap<String, usize>,
+    /// Positions in `doc.meta` of the 文号 fields still empty.
+    empty_doc_nos: BTreeSet<usize>,
+}
+
+impl MetaIndex {
+    /// The index of the fields `doc` has now.
+    pub fn new(doc: &Document) -> MetaIndex {
+        let mut index = MetaIndex::default();
+        for (i, m) in doc.meta.iter().enumerate() {
+            index.note(i, m, 1);
         }
-        self.indexed = doc.meta.len();
+        index
+    }
+
+    /// Counts field `m` at position `i` in (`by` 1) or out (`by` -1).
+    fn note(&mut self, i: usize, m: &MetaField, by: isize) {
+        fn count(map: &mut HashMap<String, usize>, key: &str, by: isize) {
+            let n = map.entry(key.to_owned()).or_default();
+            *n = n.saturating_add_signed(by);
+        }
+        let values = self.fields.entry(m.label.clone()).or_default();
+        count(values, &m.value, by);
+        if m.key == MetaKey::DocNo {
+            count(&mut self.doc_nos, &compact(&m.value), by);
+            if by < 0 {
+                self.empty_doc_nos.remove(&i);
+            } else if m.value.is_empty() {
+                self.empty_doc_nos.insert(i);
+            }
+        }
+    }
+
+    fn has(&self, label: &str, value: &str) -> bool {
         self.fields
             .get(label)
-            .is_some_and(|values| values.contains(value))
+            .and_then(|values| values.get(value))
+            .is_some_and(|&n| n > 0)
     }
 
-    /// A field was changed in place: index `doc.meta` again.
-    fn forget(&mut self) {
-        self.fields.clear();
-        self.indexed = 0;
+    /// Whether a 文号 field has the value `text` (whitespace aside).
+    fn has_doc_no(&self, text: &str) -> bool {
+        self.doc_nos.get(&compact(text)).is_some_and(|&n| n > 0)
     }
-}
 
-/// Adds a field unless the very same field is there already (a metadata
-/// block printed twice); notes damaged values.
-pub fn add_field(doc: &mut Document, f: MetaField, number: u32, seen: &mut SeenFields) {
-    if seen.contains(doc, &f.label, &f.value) {
-        if !seen.reported {
-            seen.reported = true;
+    /// The position of the first 文号 field still empty.
+    fn first_empty_doc_no(&self) -> Option<usize> {
+        self.empty_doc_nos.first().copied()
+    }
+
+    /// Appends a field to `doc.meta`.
+    fn push(&mut self, doc: &mut Document, f: MetaField) {
+        self.note(doc.meta.len(), &f, 1);
+        doc.meta.push(f);
+    }
+
+    /// Sets the value of field `i`.
+    fn set_value(&mut self, doc: &mut Document, i: usize, value: &str) {
+        let Some(m) = doc.meta.get(i) else {
+            return;
+        };
+        let mut changed = m.clone();
+        self.note(i, m, -1);
+        changed.value = value.to_owned();
+        self.note(i, &changed, 1);
+        if let Some(slot) = doc.meta.get_mut(i) {
+            *slot = changed;
+        }
+    }
+
+    /// Adds a field unless the very same field is there already (a metadata
+    /// block printed twice; reported once per `dup_reported`); notes damaged
+    /// values.
+    pub fn add_field(
+        &mut self,
+        doc: &mut Document,
+        f: MetaField,
+        number: u32,
+        dup_reported: &mut bool,
+    ) {
+        if self.has(&f.label, &f.value) {
+            if !*dup_reported {
+                *dup_reported = true;
+                doc.diagnostics.push(Diagnostic::new(
+                    DiagnosticCode::DuplicateMeta,
+                    format!("the metadata field {} is printed twice; kept once", f.label),
+                    Some(number),
+                ));
+            }
+            return;
+        }
+        if let Some(why) = meta::damage(&f) {
             doc.diagnostics.push(Diagnostic::new(
-                DiagnosticCode::DuplicateMeta,
-                format!("the metadata field {} is printed twice; kept once", f.label),
+                DiagnosticCode::Garbled,
+                format!("{}: {why}", f.label),
                 Some(number),
             ));
         }
-        return;
+        self.push(doc, f);
     }
-    if let Some(why) = meta::damage(&f) {
-        doc.diagnostics.push(Diagnostic::new(
-            DiagnosticCode::Garbled,
-            format!("{}: {why}", f.label),
-            Some(number),
-        ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::MetaKey;
+    use crate::parse_text;
+
+    /// The index answers as a scan of `doc.meta` would, through every change.
+    #[test]
+    fn index_follows_every_change() {
+        let doc = parse_text(
+            "关于印发某某办法的通知\n文号: 发文字号:\n某政发〔2019〕29号\n某政发〔2019〕 29号\n\
+             某政发〔2019〕30号\n某政发〔2019〕31号\n各县人民政府:\n来源: 办公室\n\
+             一、总则\n来源: 办公室\n来源: 政府网",
+        );
+        let fields: Vec<(MetaKey, &str, &str)> = doc
+            .meta
+            .iter()
+            .map(|m| (m.key, m.label.as_str(), m.value.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                (MetaKey::DocNo, "文号", "某政发〔2019〕29号"),
+                (MetaKey::DocNo, "发文字号", "某政发〔2019〕30号"),
+                (MetaKey::DocNo, "文号", "某政发〔2019〕31号"),
+                (MetaKey::Source, "来源", "办公室"),
+                (MetaKey::Source, "来源", "政府网"),
+            ]
+        );
+        let dups = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == crate::DiagnosticCode::DuplicateMeta)
+            .count();
+        assert_eq!(dups, 1);
     }
-    doc.meta.push(f);
 }

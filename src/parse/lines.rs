@@ -134,7 +134,11 @@ impl Trace {
 /// Whitespace as pages use it: ASCII, U+3000 (ideographic space), nbsp, the
 /// en/em spaces and zero-width spaces.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{00a0}' | '\u{3000}')
+    // Past U+3000 only U+FEFF is a space: ideographs skip the Unicode lookup.
+    if c > '\u{3000}' {
+        return c == '\u{feff}';
+    }
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{00a0}' | '\u{3000}')
 }
 
 /// `text` without any whitespace, for comparing labels and repeated lines.
@@ -144,7 +148,15 @@ pub fn compact(text: &str) -> String {
 
 /// Number of chars, counting up to `limit` only (cheap on huge lines).
 pub fn char_count_upto(text: &str, limit: usize) -> usize {
-    text.chars().take(limit + 1).count()
+    // Counts the bytes that start a char; the first limit + 1 chars lie
+    // within 4 × (limit + 1) bytes, so the count stops there.
+    let window = limit.saturating_add(1).saturating_mul(4);
+    let starts = text
+        .bytes()
+        .take(window)
+        .filter(|&b| b & 0xc0 != 0x80)
+        .count();
+    starts.min(limit.saturating_add(1))
 }
 
 /// Collapses a spaced-out line ("政 府 工 作 报 告") to its characters when
@@ -197,6 +209,30 @@ mod tests {
         assert_eq!(rest[0].text, "总则");
         assert_eq!(rest[1].href.as_deref(), Some("a.pdf"));
         assert!(line.inlines_in(0, 1).is_empty(), "not a char boundary");
+    }
+
+    #[test]
+    fn counts_and_spaces_agree_with_the_plain_definitions() {
+        let texts = [
+            "",
+            "a",
+            "一二三",
+            "a一b二",
+            "𠀀𠀁x",
+            "  \u{3000}\u{feff}x",
+            "一、总体情况",
+        ];
+        for text in texts {
+            for limit in 0..8 {
+                let plain = text.chars().take(limit + 1).count();
+                assert_eq!(char_count_upto(text, limit), plain, "{text:?} {limit}");
+            }
+        }
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let plain =
+                c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{00a0}' | '\u{3000}');
+            assert_eq!(is_space(c), plain, "{c:?}");
+        }
     }
 
     #[test]

@@ -519,7 +519,8 @@ fn lookup_short(cell: &str) -> Option<LabelKind> {
 /// "号" or missing its closing bracket, a 年月 date missing its 日.
 pub fn damage(f: &MetaField) -> Option<&'static str> {
     let v = f.value.trim_matches(is_space);
-    if v.is_empty() {
+    // 无 / 暂无: the page says there is none.
+    if v.is_empty() || matches!(v, "无" | "暂无" | "/" | "-") {
         return None;
     }
     match f.key {

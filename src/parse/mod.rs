@@ -10,6 +10,7 @@ pub mod contents;
 mod ending;
 pub mod enumeration;
 pub mod head;
+pub mod html;
 pub mod json;
 pub mod limit;
 pub mod lines;

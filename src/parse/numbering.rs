@@ -141,6 +141,15 @@ pub struct Marker {
 /// Parses the marker at the start of `text`, if any. Decimal numbers count
 /// only when `decimal` is set (the document numbers its outline that way).
 pub fn parse_marker(text: &str, decimal: bool) -> Option<Marker> {
+    // Every body line is asked, most start with a plain ideograph.
+    if !text.chars().next().is_some_and(may_open_marker) {
+        return None;
+    }
+    parse_marker_at_start(text, decimal)
+}
+
+/// [`parse_marker`] without the first-char test.
+fn parse_marker_at_start(text: &str, decimal: bool) -> Option<Marker> {
     if decimal {
         if let Some(m) = parse_decimal(text) {
             return Some(m);
@@ -178,6 +187,16 @@ pub fn parse_marker(text: &str, decimal: bool) -> Option<Marker> {
         }
     }
     None
+}
+
+/// Whether a marker can start with `c`: the first char of an opening in
+/// [`FORMS`], of a numeral (for the forms without an opening), of a decimal
+/// number, or a circled number.
+fn may_open_marker(c: char) -> bool {
+    matches!(c, '第' | '（' | '(' | '十' | '\u{2460}'..='\u{2487}')
+        || c.is_ascii_digit()
+        || is_fw_digit(c)
+        || chinese_digit(c).is_some()
 }
 
 fn follower_ok(kind: MarkerKind, after: &str) -> bool {
@@ -423,6 +442,38 @@ pub fn lead_phrase(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first-char test lets through every form of the table.
+    #[test]
+    fn every_form_may_open() {
+        for form in FORMS {
+            for open in form.open {
+                let numerals: &[&str] = match form.numeral {
+                    Numeral::Chinese => &["一", "十", "二十", "两", "〇"],
+                    Numeral::Arabic => &["1", "９"],
+                    Numeral::ChineseOrArabic => &["一", "十", "1"],
+                };
+                for numeral in numerals {
+                    let text = format!("{open}{numeral}{}标题", form.close[0]);
+                    let first = text.chars().next().unwrap();
+                    assert!(may_open_marker(first), "{text}");
+                }
+            }
+        }
+        assert!(may_open_marker('①') && may_open_marker('⒇') && may_open_marker('3'));
+        assert!(!may_open_marker('今') && !may_open_marker('、'));
+        // No marker starts with a char the test turns away.
+        let tails = ["", "、标题", "一、", "1.1 标题", "十、", "）", "条 总则"];
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            if may_open_marker(c) {
+                continue;
+            }
+            for tail in tails {
+                let text = format!("{c}{tail}");
+                assert_eq!(parse_marker_at_start(&text, true), None, "{text}");
+            }
+        }
+    }
 
     #[test]
     fn chinese_numerals() {

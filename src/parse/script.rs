@@ -1,7 +1,6 @@
 //! Simplified or Traditional Chinese: a small table of common characters that
 //! differ between the two scripts (简繁对照, 《通用规范汉字表》 附表).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// (Simplified, Traditional) pairs of frequent characters in official text.
@@ -98,20 +97,12 @@ const PAIRS: &[(char, char)] = &[
 /// outnumber Simplified ones (at least 5, and three times as many), else
 /// `zh-CN`.
 pub fn lang<'a>(texts: impl Iterator<Item = &'a str>) -> &'static str {
-    static TABLE: OnceLock<HashMap<char, bool>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
-        for &(s, t) in PAIRS {
-            map.insert(s, false);
-            map.insert(t, true);
-        }
-        map
-    });
+    let table = Table::get();
     let mut simplified = 0usize;
     let mut traditional = 0usize;
     for text in texts {
         for c in text.chars().filter(|c| *c >= '\u{4e00}') {
-            match table.get(&c) {
+            match table.script(c) {
                 Some(true) => traditional += 1,
                 Some(false) => simplified += 1,
                 None => {}
@@ -122,6 +113,73 @@ pub fn lang<'a>(texts: impl Iterator<Item = &'a str>) -> &'static str {
         "zh-TW"
     } else {
         "zh-CN"
+    }
+}
+
+/// [`PAIRS`] compiled to two bit sets over the span of its characters: the
+/// language is decided by looking up every ideograph of the page, so the
+/// lookup is a shift and a mask, not a hash.
+struct Table {
+    first: u32,
+    simplified: Vec<u64>,
+    traditional: Vec<u64>,
+}
+
+impl Table {
+    fn get() -> &'static Table {
+        static TABLE: OnceLock<Table> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let chars = PAIRS
+                .iter()
+                .flat_map(|&(s, t)| [u32::from(s), u32::from(t)]);
+            let first = chars.clone().min().unwrap_or(0);
+            let last = chars.max().unwrap_or(0);
+            let words = ((last - first) / 64 + 1) as usize;
+            let mut table = Table {
+                first,
+                simplified: vec![0; words],
+                traditional: vec![0; words],
+            };
+            // A character listed twice takes its last role, in table order.
+            for &(s, t) in PAIRS {
+                table.mark(s, false);
+                table.mark(t, true);
+            }
+            table
+        })
+    }
+
+    fn slot(&self, c: char) -> Option<(usize, u64)> {
+        let offset = u32::from(c).checked_sub(self.first)?;
+        Some(((offset / 64) as usize, 1u64 << (offset % 64)))
+    }
+
+    fn mark(&mut self, c: char, traditional: bool) {
+        let Some((word, bit)) = self.slot(c) else {
+            return;
+        };
+        let (set, clear) = if traditional {
+            (&mut self.traditional, &mut self.simplified)
+        } else {
+            (&mut self.simplified, &mut self.traditional)
+        };
+        if let (Some(s), Some(c)) = (set.get_mut(word), clear.get_mut(word)) {
+            *s |= bit;
+            *c &= !bit;
+        }
+    }
+
+    /// `Some(true)` for a Traditional character of the table, `Some(false)`
+    /// for a Simplified one.
+    fn script(&self, c: char) -> Option<bool> {
+        let (word, bit) = self.slot(c)?;
+        if self.traditional.get(word).is_some_and(|w| w & bit != 0) {
+            Some(true)
+        } else if self.simplified.get(word).is_some_and(|w| w & bit != 0) {
+            Some(false)
+        } else {
+            None
+        }
     }
 }
 
@@ -137,5 +195,19 @@ mod tests {
         );
         assert_eq!(lang(["上盘镇2023年工作总结"].into_iter()), "zh-CN");
         assert_eq!(lang(["國"].into_iter()), "zh-CN", "too little evidence");
+    }
+
+    /// The bit sets give every character of the table its role, and no
+    /// other character one.
+    #[test]
+    fn table_lookup() {
+        let table = Table::get();
+        for &(s, t) in PAIRS {
+            assert_eq!(table.script(s), Some(false), "{s}");
+            assert_eq!(table.script(t), Some(true), "{t}");
+        }
+        for c in ['一', '上', '盘', 'a', '\u{3400}', '\u{9fff}', '\u{10000}'] {
+            assert_eq!(table.script(c), None, "{c}");
+        }
     }
 }

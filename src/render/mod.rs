@@ -23,6 +23,7 @@ pub mod escape;
 mod standalone;
 mod strings;
 mod style;
+pub mod toolbar;
 pub mod writer;
 
 pub use standalone::standalone;

@@ -55,6 +55,24 @@ impl Locale {
             Locale::En => &EN,
         }
     }
+
+    /// The toolbar's words in this locale.
+    pub(crate) fn toolbar_words(self) -> &'static ToolbarWords {
+        match self {
+            Locale::ZhCn => &TOOLBAR_ZH_CN,
+            Locale::ZhTw => &TOOLBAR_ZH_TW,
+            Locale::En => &TOOLBAR_EN,
+        }
+    }
+
+    /// A theme's label in this locale.
+    pub fn theme_label(self, theme: &crate::theme::Theme) -> &'static str {
+        match self {
+            Locale::ZhCn => theme.label,
+            Locale::ZhTw => theme.label_zh_tw,
+            Locale::En => theme.label_en,
+        }
+    }
 }
 
 /// The view's words for one document: the words, and the language to mark
@@ -201,6 +219,175 @@ static EN: Strings = Strings {
     bookmark: "Bookmark",
 };
 
+/// The words of the elderly-mode toolbar (阅读工具), its panels and its
+/// announcements, in one language.
+#[derive(Debug)]
+pub(crate) struct ToolbarWords {
+    /// The toolbar's name.
+    pub toolbar: &'static str,
+    /// The name of the text-size group (字号 − / 当前 / 字号 +).
+    pub size: &'static str,
+    /// 字号 −: smaller text. Short, because it sits beside the current
+    /// size, which says what it makes smaller ("缩小 字号 150% 放大"), and
+    /// because the three must fit one line of a 320 px screen.
+    pub smaller: &'static str,
+    /// 字号 +: larger text.
+    pub larger: &'static str,
+    /// Before the current size: "字号 " + "150%".
+    pub size_now: &'static str,
+    /// Said when the text cannot get smaller.
+    pub smallest: &'static str,
+    /// Said when the text cannot get larger.
+    pub largest: &'static str,
+    /// 配色: the theme button.
+    pub theme: &'static str,
+    /// The theme panel's title.
+    pub theme_panel: &'static str,
+    /// The theme that follows the system's light or dark setting.
+    pub theme_auto: &'static str,
+    /// Before the chosen theme's name: "配色：" + "黑底黄字".
+    pub theme_now: &'static str,
+    /// 朗读: read the whole document aloud.
+    pub read: &'static str,
+    /// 指读: read aloud what the pointer rests on.
+    pub point: &'static str,
+    /// Shown on a tool that cannot work yet.
+    pub unavailable: &'static str,
+    /// Said when 朗读 is chosen but cannot work.
+    pub read_unavailable: &'static str,
+    /// Said when 指读 is chosen but cannot work.
+    pub point_unavailable: &'static str,
+    /// 阅读辅助线: the reading guide.
+    pub guide: &'static str,
+    pub guide_on: &'static str,
+    pub guide_off: &'static str,
+    /// 大鼠标: the large cursor.
+    pub cursor: &'static str,
+    pub cursor_on: &'static str,
+    pub cursor_off: &'static str,
+    /// 目录: the outline button.
+    pub outline: &'static str,
+    /// The outline panel's title (not 目录 alone, which a printed table of
+    /// contents in the document may already use as its name).
+    pub outline_panel: &'static str,
+    /// Shown in the outline panel when the document has no sections.
+    pub outline_empty: &'static str,
+    /// 打印.
+    pub print: &'static str,
+    /// The mode toggle's label in standard mode.
+    pub enter: &'static str,
+    /// The mode toggle's label in elderly mode.
+    pub exit: &'static str,
+    /// Said when the elderly mode starts.
+    pub entered: &'static str,
+    /// Said when the elderly mode ends.
+    pub exited: &'static str,
+    /// The button that closes a panel.
+    pub close_panel: &'static str,
+}
+
+static TOOLBAR_ZH_CN: ToolbarWords = ToolbarWords {
+    toolbar: "阅读工具",
+    size: "字号",
+    smaller: "缩小",
+    larger: "放大",
+    size_now: "字号 ",
+    smallest: "已是最小字号",
+    largest: "已是最大字号",
+    theme: "配色",
+    theme_panel: "选择配色",
+    theme_auto: "跟随系统",
+    theme_now: "配色：",
+    read: "朗读",
+    point: "指读",
+    unavailable: "暂不可用",
+    read_unavailable: "朗读功能暂不可用",
+    point_unavailable: "指读功能暂不可用",
+    guide: "阅读辅助线",
+    guide_on: "阅读辅助线已打开",
+    guide_off: "阅读辅助线已关闭",
+    cursor: "大鼠标",
+    cursor_on: "大鼠标已打开",
+    cursor_off: "大鼠标已关闭",
+    outline: "目录",
+    outline_panel: "章节目录",
+    outline_empty: "本文没有章节标题。",
+    print: "打印",
+    enter: "进入老年模式",
+    exit: "退出老年模式",
+    entered: "已进入老年模式",
+    exited: "已退出老年模式",
+    close_panel: "收起",
+};
+
+static TOOLBAR_ZH_TW: ToolbarWords = ToolbarWords {
+    toolbar: "閱讀工具",
+    size: "字號",
+    smaller: "縮小",
+    larger: "放大",
+    size_now: "字號 ",
+    smallest: "已是最小字號",
+    largest: "已是最大字號",
+    theme: "配色",
+    theme_panel: "選擇配色",
+    theme_auto: "跟隨系統",
+    theme_now: "配色：",
+    read: "朗讀",
+    point: "指讀",
+    unavailable: "暫不可用",
+    read_unavailable: "朗讀功能暫不可用",
+    point_unavailable: "指讀功能暫不可用",
+    guide: "閱讀輔助線",
+    guide_on: "閱讀輔助線已開啟",
+    guide_off: "閱讀輔助線已關閉",
+    cursor: "大滑鼠",
+    cursor_on: "大滑鼠已開啟",
+    cursor_off: "大滑鼠已關閉",
+    outline: "目錄",
+    outline_panel: "章節目錄",
+    outline_empty: "本文沒有章節標題。",
+    print: "列印",
+    enter: "進入老年模式",
+    exit: "退出老年模式",
+    entered: "已進入老年模式",
+    exited: "已退出老年模式",
+    close_panel: "收起",
+};
+
+static TOOLBAR_EN: ToolbarWords = ToolbarWords {
+    toolbar: "Reading tools",
+    size: "Text size",
+    smaller: "Smaller",
+    larger: "Larger",
+    size_now: "Text size ",
+    smallest: "The text is at its smallest",
+    largest: "The text is at its largest",
+    theme: "Colours",
+    theme_panel: "Choose colours",
+    theme_auto: "As the system",
+    theme_now: "Colours: ",
+    read: "Read aloud",
+    point: "Point to read",
+    unavailable: "not available yet",
+    read_unavailable: "Reading aloud is not available yet",
+    point_unavailable: "Point to read is not available yet",
+    guide: "Reading guide",
+    guide_on: "Reading guide on",
+    guide_off: "Reading guide off",
+    cursor: "Large pointer",
+    cursor_on: "Large pointer on",
+    cursor_off: "Large pointer off",
+    outline: "Contents",
+    outline_panel: "Sections",
+    outline_empty: "This document has no section headings.",
+    print: "Print",
+    enter: "Enter elderly mode",
+    exit: "Exit elderly mode",
+    entered: "Elderly mode is on",
+    exited: "Elderly mode is off",
+    close_panel: "Close",
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +428,54 @@ mod tests {
             ] {
                 assert!(!s.action(action).is_empty(), "{locale:?} {action:?}");
             }
+        }
+    }
+
+    #[test]
+    fn every_locale_has_every_toolbar_word() {
+        for locale in [Locale::ZhCn, Locale::ZhTw, Locale::En] {
+            let w = locale.toolbar_words();
+            let words = [
+                w.toolbar,
+                w.size,
+                w.smaller,
+                w.larger,
+                w.size_now,
+                w.smallest,
+                w.largest,
+                w.theme,
+                w.theme_panel,
+                w.theme_auto,
+                w.theme_now,
+                w.read,
+                w.point,
+                w.unavailable,
+                w.read_unavailable,
+                w.point_unavailable,
+                w.guide,
+                w.guide_on,
+                w.guide_off,
+                w.cursor,
+                w.cursor_on,
+                w.cursor_off,
+                w.outline,
+                w.outline_panel,
+                w.outline_empty,
+                w.print,
+                w.enter,
+                w.exit,
+                w.entered,
+                w.exited,
+                w.close_panel,
+            ];
+            for (n, word) in words.iter().enumerate() {
+                assert!(!word.trim().is_empty(), "{locale:?} word {n}");
+            }
+            assert_ne!(w.enter, w.exit, "{locale:?}: the toggle's label changes");
+            assert_ne!(
+                w.outline, w.outline_panel,
+                "{locale:?}: distinct landmark names"
+            );
         }
     }
 }

@@ -89,7 +89,8 @@ impl Splitter<'_> {
 
     fn ends_sentence(&self, i: usize) -> bool {
         let c = self.c(i);
-        if !SENTENCE_ENDS.contains(&c) {
+        // Asked for every char: ideographs (most of them) end nothing.
+        if matches!(c, '\u{3400}'..='\u{9fff}') || !SENTENCE_ENDS.contains(&c) {
             return false;
         }
         if !c.is_ascii() {
@@ -227,5 +228,18 @@ impl Splitter<'_> {
             last = p;
         }
         self.push(last, b);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `ends_sentence` turns ideographs away before the table: none may be in it.
+    #[test]
+    fn no_sentence_end_is_an_ideograph() {
+        assert!(SENTENCE_ENDS
+            .iter()
+            .all(|c| !matches!(c, '\u{3400}'..='\u{9fff}')));
     }
 }

@@ -1,6 +1,8 @@
 //! The plan: the document walked in reading order, each element's text
 //! turned into chunks, and for every element where its chunks are.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -152,11 +154,28 @@ impl Builder<'_> {
     /// Chunks of text as written: cut into pieces, each normalised; the
     /// first spoken piece is preceded by `prefix` and a colon.
     fn written(&mut self, target: &str, kind: ChunkKind, display: &str, prefix: Option<&str>) {
-        let measure = |s: &str| normalize(s).chars().count();
+        // Measuring a piece normalises it; most measured pieces (whole
+        // sentences) are then spoken as they are, so the normalised text is
+        // kept by its byte range instead of being made again.
+        let measured: RefCell<HashMap<(usize, usize), String>> = RefCell::default();
+        let measure = |s: &str| {
+            let spoken = normalize(s);
+            let count = spoken.chars().count();
+            let start = (s.as_ptr() as usize)
+                .checked_sub(display.as_ptr() as usize)
+                .filter(|start| start + s.len() <= display.len());
+            if let Some(start) = start {
+                measured.borrow_mut().insert((start, s.len()), spoken);
+            }
+            count
+        };
+        let ranges = pieces(display, self.max, &measure);
+        let mut measured = measured.into_inner();
         let mut prefix = prefix;
-        for range in pieces(display, self.max, &measure) {
+        for range in ranges {
+            let key = (range.start, range.len());
             let piece = display.get(range).unwrap_or("");
-            let mut text = normalize(piece);
+            let mut text = measured.remove(&key).unwrap_or_else(|| normalize(piece));
             if !has_speech(&text) {
                 continue;
             }

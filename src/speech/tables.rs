@@ -80,6 +80,11 @@ pub(super) const NUMBERED_SYMBOLS: &[(char, u32, u32)] = &[
 /// bracketed list numbers; the rest are Roman numerals.
 pub(super) const CIRCLED_COUNT: usize = 9;
 
+/// Punctuation at which no listening rule starts: the scan copies it as
+/// it stands without asking each rule (a test keeps this true).
+pub(super) const PLAIN_MARKS: &[char] =
+    &['，', '。', '、', '；', '：', '！', '？', '“', '”', '‘', '’'];
+
 /// Chinese numerals as used in outline markers (一、 （十二）).
 pub(super) const CHINESE_NUMERALS: &[char] = &[
     '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇', '两',

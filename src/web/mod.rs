@@ -1,1 +1,26 @@
 //! The browser binding: the only code that names wasm_bindgen, web_sys or js_sys.
+//!
+//! Each exported function takes and returns plain JS values: the document
+//! model crosses the boundary as a plain object (the same shape as the model
+//! JSON), never as a handle to Rust memory. Failures are thrown as JS `Error`
+//! objects named `YilanError` with a stable `code` (and a `path` for model
+//! errors); nothing here may panic, since a panic in wasm is a trap that
+//! leaves the module unusable.
+
+mod api;
+mod convert;
+mod core;
+mod error;
+mod events;
+mod guide;
+mod mount;
+mod options;
+mod sheets;
+mod storage;
+mod toolbar;
+mod viewer;
+
+pub use api::{parse_html, parse_json, parse_text, render_html, speech_plan, stylesheet, themes};
+pub use error::WebErrorCode;
+pub use mount::{mount, preferences};
+pub use viewer::Viewer;

@@ -19,7 +19,7 @@ use marks::{
 use numbers::{date, date_zeros, doc_number_year, number, percent, range, time, unit};
 use scan::{is_han, Scan};
 
-use super::tables::CHINESE_NUMERALS;
+use super::tables::{CHINESE_NUMERALS, PLAIN_MARKS};
 
 /// One listening rule.
 #[derive(Debug)]
@@ -191,8 +191,9 @@ pub fn normalize(text: &str) -> String {
     let mut scan = Scan::new(text);
     while let Some(c) = scan.cur() {
         // Most characters are ideographs that no rule reads (only Chinese
-        // numerals start a marker): copy them without asking every rule.
-        let plain = is_han(c) && !CHINESE_NUMERALS.contains(&c);
+        // numerals start a marker) or common punctuation that none starts
+        // at: copy them without asking every rule.
+        let plain = (is_han(c) && !CHINESE_NUMERALS.contains(&c)) || PLAIN_MARKS.contains(&c);
         if plain || !RULES.iter().any(|rule| (rule.apply)(&mut scan)) {
             scan.emit_char(c);
             scan.pos += 1;
@@ -213,4 +214,64 @@ pub(super) fn date_only(value: &str) -> String {
         }
     }
     spoken
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// No rule starts at a mark of [`PLAIN_MARKS`], whatever surrounds it,
+    /// and none leaves a trace of having looked: skipping the rules there
+    /// reads the same.
+    #[test]
+    fn no_rule_starts_at_a_plain_mark() {
+        let sides = [
+            "",
+            "1",
+            "12",
+            "2024",
+            "一",
+            "十",
+            "a",
+            "A",
+            "www",
+            "（",
+            "）",
+            "(",
+            "[",
+            "〔",
+            "年",
+            "月",
+            " ",
+            "<",
+            "-",
+            "—",
+            "~",
+            "%",
+            "①",
+            "Ⅱ",
+            "@",
+            ".",
+            "http://a.b",
+        ];
+        for &mark in PLAIN_MARKS {
+            for before in sides {
+                for after in sides {
+                    let text = format!("{before}{mark}{after}");
+                    let at = before.chars().count();
+                    for rule in RULES {
+                        let mut scan = Scan::new(&text);
+                        scan.pos = at;
+                        scan.out.push_str(before);
+                        let applied = (rule.apply)(&mut scan);
+                        assert!(!applied, "{} at {mark} in {text}", rule.name);
+                        assert_eq!(
+                            (scan.pos, scan.out.as_str(), scan.space),
+                            (at, before, false)
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

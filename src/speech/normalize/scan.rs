@@ -62,6 +62,11 @@ pub(super) fn is_punct_or_close(c: char) -> bool {
 
 /// For a bracket: whether it opens, its family, whether its pair is a label.
 pub(super) fn family(c: char) -> Option<(bool, u8, bool)> {
+    // Asked for every char of the text: brackets are ASCII, CJK symbols
+    // or full-width forms, so everything else is turned away at once.
+    if !may_be_bracket(c) {
+        return None;
+    }
     BRACKETS.iter().find_map(|&(open, close, family, label)| {
         if c == open {
             Some((true, family, label))
@@ -71,6 +76,12 @@ pub(super) fn family(c: char) -> Option<(bool, u8, bool)> {
             None
         }
     })
+}
+
+/// The blocks [`BRACKETS`] draws from: ASCII, CJK symbols and punctuation,
+/// half- and full-width forms.
+fn may_be_bracket(c: char) -> bool {
+    c.is_ascii() || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}')
 }
 
 pub(super) fn percent_word(c: Option<char>) -> Option<&'static str> {
@@ -142,6 +153,11 @@ impl Scan {
     }
 
     pub(super) fn emit_char(&mut self, c: char) {
+        // Most chars owe no space: push them as they are.
+        if !self.space {
+            self.out.push(c);
+            return;
+        }
         let mut buf = [0u8; 4];
         self.emit(c.encode_utf8(&mut buf));
     }
@@ -359,5 +375,22 @@ pub(super) fn numbered(c: char) -> Option<(u32, bool)> {
 }
 
 pub(super) fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`family`] turns away chars outside the blocks brackets come from:
+    /// every bracket must be in them.
+    #[test]
+    fn brackets_are_in_their_blocks() {
+        for &(open, close, _, _) in BRACKETS {
+            assert!(
+                may_be_bracket(open) && may_be_bracket(close),
+                "{open}{close}"
+            );
+        }
+    }
 }

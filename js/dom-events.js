@@ -1,0 +1,110 @@
+// The browser's half of yilan's HTML front end: one walk over a parsed DOM
+// (a DOMParser document or the live page) that encodes the node events for
+// wasm in a single string, handed over in one call.
+//
+// Encoding (version 1; the Rust decoder is src/parse/html/events.rs):
+//   header  U+0006 "1"
+//   open    U+0001 tag, then per kept attribute U+0002 name U+0003 value
+//   text    U+0005 text
+//   close   U+0004
+// Characters U+0000 to U+0006 inside text and values become U+FFFD.
+//
+// The walk follows firstChild / nextSibling / parentNode links, so no stack
+// grows with the depth of the page. Skipped elements (script, style, …) are
+// not entered; comments are left out. Everything else is decided in Rust.
+
+// BEGIN filter.json (a copy of src/parse/html/filter.json; a test keeps them equal)
+const FILTER = {
+  "version": 1,
+  "skip": [
+    "script", "style", "noscript", "template", "link", "iframe", "frame", "frameset",
+    "object", "embed", "applet", "canvas", "svg", "math", "audio", "video", "source",
+    "track", "map", "input", "select", "option", "optgroup", "textarea", "button",
+    "datalist", "dialog"
+  ],
+  "attrs": [
+    "id", "class", "href", "src", "alt", "title", "colspan", "rowspan", "scope",
+    "align", "style", "hidden", "aria-hidden", "role", "name", "content"
+  ],
+  "style": ["font-weight", "text-align", "display", "visibility"]
+};
+// END filter.json
+
+const SKIP = new Set(FILTER.skip);
+const STYLE = new Set(FILTER.style);
+const HAS_SEPARATOR = /[\u0000-\u0006]/;
+const SEPARATORS = /[\u0000-\u0006]/g;
+
+function clean(s) {
+  return HAS_SEPARATOR.test(s) ? s.replace(SEPARATORS, '\uFFFD') : s;
+}
+
+/** The style attribute reduced to the kept properties (`prop:value;…`). */
+function reduceStyle(style) {
+  let out = '';
+  for (const decl of style.split(';')) {
+    const colon = decl.indexOf(':');
+    if (colon < 0) continue;
+    const prop = decl.slice(0, colon).trim().toLowerCase();
+    if (!STYLE.has(prop)) continue;
+    out += (out ? ';' : '') + prop + ':' + clean(decl.slice(colon + 1).trim());
+  }
+  return out;
+}
+
+function openTag(el) {
+  let out = '\u0001' + clean(el.localName);
+  for (const name of FILTER.attrs) {
+    let value = el.getAttribute(name);
+    if (value === null) continue;
+    if (name === 'style') {
+      value = reduceStyle(value);
+      if (!value) continue;
+    } else {
+      value = clean(value);
+    }
+    out += '\u0002' + name + '\u0003' + value;
+  }
+  return out;
+}
+
+/**
+ * Encodes the events of `root` (a Document or an Element) for
+ * `parseEncoded` in wasm. For a document the walk starts at its
+ * `documentElement`; an element is itself the first event.
+ * @param {Document|Element} root
+ * @returns {string}
+ */
+export function encodeDom(root) {
+  const start = root.nodeType === 9 ? root.documentElement : root;
+  const parts = ['\u00061'];
+  if (!start) return parts[0];
+  let node = start;
+  for (;;) {
+    let entered = false;
+    if (node.nodeType === 1) {
+      if (!SKIP.has(node.localName)) {
+        parts.push(openTag(node));
+        if (node.firstChild) {
+          node = node.firstChild;
+          entered = true;
+        } else {
+          parts.push('\u0004');
+        }
+      }
+    } else if (node.nodeType === 3 || node.nodeType === 4) {
+      parts.push('\u0005' + clean(node.data));
+    }
+    if (entered) continue;
+    // Up until a node has a next sibling, closing each element left.
+    for (;;) {
+      if (node === start) return parts.join('');
+      if (node.nextSibling) {
+        node = node.nextSibling;
+        break;
+      }
+      node = node.parentNode;
+      parts.push('\u0004');
+    }
+  }
+}

@@ -1,0 +1,638 @@
+// Types of the yilan (易览) package. The model types mirror src/model.rs and
+// src/error.rs field for field: change them together.
+
+// ---------------------------------------------------------------------------
+// Loading
+
+/** Where the WebAssembly module comes from. */
+export type InitSource =
+  | string
+  | URL
+  | Request
+  | Response
+  | BufferSource
+  | WebAssembly.Module
+  | Promise<Response>;
+
+/**
+ * Loads the WebAssembly module; await it once before calling anything else.
+ * Later calls return the same promise.
+ *
+ * @param source where the .wasm is. By default `pkg/yilan_bg.wasm` of this
+ *   package, found relative to the module (bundlers copy it for you).
+ *
+ * @example
+ * import init, { parseText, renderHtml } from 'yilan';
+ * await init();
+ */
+export default function init(source?: InitSource): Promise<void>;
+
+// ---------------------------------------------------------------------------
+// Functions
+
+/**
+ * Page text (what a browser's `innerText` gives) → the document model.
+ * Never fails on text: what the parser was unsure of is in `diagnostics`.
+ *
+ * @throws {YilanError} code `argument` when `text` is not a string.
+ *
+ * @example
+ * const doc = parseText(document.querySelector('#zoom').innerText);
+ */
+export function parseText(text: string): Document;
+
+/**
+ * Page HTML → the document model.
+ *
+ * @throws {YilanError} code `unsupported`: not available in this version.
+ */
+export function parseHtml(html: string, options?: HtmlOptions): Document;
+
+/**
+ * Model JSON, as text or as an already parsed object → a checked document
+ * (the same checks as the Rust `parse_json`).
+ *
+ * @throws {YilanError} code `syntax` (not JSON), `shape` (wrong type, missing
+ *   or unknown field), `value` (out of range or inconsistent), `version`
+ *   (a model version this build does not read) or `tooLarge`; `path` says
+ *   where, e.g. `body[0].level`.
+ *
+ * @example
+ * const doc = parseJson(await (await fetch('doc.json')).text());
+ */
+export function parseJson(json: string | object): Document;
+
+/**
+ * The reading view of a document as an HTML fragment (an `<article>`). The
+ * document is checked first, as `parseJson` checks it.
+ *
+ * @throws {YilanError} a model error code for a bad document; `argument`
+ *   for a bad option (`path` names it).
+ *
+ * @example
+ * view.innerHTML = renderHtml(doc, { mode: 'elderly', theme: 'yellow-on-black', scale: 1.5 });
+ */
+export function renderHtml(doc: Document, options?: RenderOptions): string;
+
+/**
+ * What to read aloud: sentence-sized chunks in reading order, each tied to
+ * the id of the element the view shows it in, with the text normalised for
+ * listening (〔2019〕, （一）, 1-12月, 18.4% …).
+ *
+ * @throws {YilanError} a model error code for a bad document; `argument`
+ *   for an option of the wrong type (`path` names it).
+ *
+ * @example
+ * for (const chunk of speechPlan(doc, { from: 'yl-s2' })) speak(chunk.text);
+ */
+export function speechPlan(doc: Document, options?: SpeechOptions): SpeechChunk[];
+
+/**
+ * The colour themes a reader can choose, the default first.
+ *
+ * @example
+ * themes(); // → [{ id: 'standard', label: '标准', labelZhTw: '標準', labelEn: 'Standard', dark: false }, …]
+ */
+export function themes(): Theme[];
+
+/**
+ * The view's whole stylesheet (layout, modes, scale steps, every theme,
+ * system settings and print); every rule is scoped under `.yl-view`. The
+ * same text ships as `yilan/yilan.css`.
+ *
+ * @example
+ * const sheet = new CSSStyleSheet();
+ * sheet.replaceSync(stylesheet());
+ * shadowRoot.adoptedStyleSheets = [sheet];
+ */
+export function stylesheet(): string;
+
+/**
+ * Shows a document in `element`, in a shadow root of its own (host styles
+ * cannot reach it, its styles cannot leak), with the elderly-mode toolbar:
+ * 字号 − / 当前 / 字号 +, 配色, 朗读, 指读, 阅读辅助线, 大鼠标, 目录, 打印 and
+ * the 进入老年模式 / 退出老年模式 toggle.
+ *
+ * The reader's stored preferences (mode, theme, text size, reading guide,
+ * large cursor) are applied before the view is inserted, so the first
+ * paint is already right; options given here win over them. The view is
+ * appended to `element` (a `<yilan-view>` element), built whole first: when
+ * `mount` throws, `element` is untouched.
+ *
+ * @throws {YilanError} `argument` (not an element, a bad option: `path`
+ *   names it), a model code for a bad document, or `internal` when the
+ *   browser refuses a step (the message says which).
+ *
+ * @example
+ * const viewer = mount(document.querySelector('#reader'), parseText(text), { mode: 'elderly' });
+ * viewer.addEventListener('scalechange', (event) => console.log(event.detail)); // 1.25
+ */
+export function mount(element: Element, doc: Document, options?: MountOptions): Viewer;
+
+/**
+ * The reader's stored preferences, with defaults for whatever is missing
+ * or unreadable; read from where `mount` reads them. Never throws for
+ * storage problems (private browsing, a sandboxed iframe): the preferences
+ * of this page's session, or the defaults, are returned.
+ *
+ * @throws {YilanError} `argument` for a `storage` option of the wrong kind.
+ *
+ * @example
+ * // Show the view again to a reader who left the page in elderly mode.
+ * if (preferences().mode === 'elderly') enterElderlyMode();
+ */
+export function preferences(options?: { storage?: PreferenceStorage | null | false }): Preferences;
+
+/**
+ * A mounted view, as `mount` returns it. Changing the mode, theme or text
+ * size sets attributes on the view's root (nothing is rendered again),
+ * stores the reader's preferences and dispatches an event on the host
+ * element.
+ */
+export class Viewer {
+  private constructor();
+  /** The current mode. */
+  readonly mode: Mode;
+  /** The current theme id, or `'auto'`. */
+  readonly theme: string;
+  /** The current text scale step (1 to 3). */
+  readonly scale: number;
+  /**
+   * 进入老年模式 / 退出老年模式.
+   * @throws {YilanError} `argument` (path `mode`), `destroyed`.
+   */
+  setMode(mode: Mode): void;
+  /**
+   * A theme id from {@link themes}, or `'auto'`.
+   * @throws {YilanError} `argument` (path `theme`), `destroyed`.
+   */
+  setTheme(theme: string): void;
+  /**
+   * A text scale from 1 to 3, snapped to the nearest step (1, 1.25, 1.5,
+   * 1.75, 2, 2.5, 3).
+   * @throws {YilanError} `argument` (path `scale`), `destroyed`.
+   */
+  setScale(scale: number): void;
+  /** Focuses the toolbar (its current tool): after showing the view in answer to a reader's click. */
+  focus(): void;
+  /**
+   * Reads the document aloud. Not available in this version: always throws
+   * `unsupported` ("speech is not wired yet"); the toolbar's 朗读 says so
+   * to the reader.
+   */
+  speak(options?: { from?: string }): void;
+  /** Not available in this version: throws `unsupported`. */
+  pause(): void;
+  /** Not available in this version: throws `unsupported`. */
+  resume(): void;
+  /** Not available in this version: throws `unsupported`. */
+  stop(): void;
+  /** The host element's `addEventListener`: the view's events are dispatched there. */
+  addEventListener<K extends keyof ViewerEventMap>(
+    type: K,
+    listener: (event: ViewerEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  /** The host element's `removeEventListener`. */
+  removeEventListener<K extends keyof ViewerEventMap>(
+    type: K,
+    listener: (event: ViewerEventMap[K]) => void,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+  /**
+   * Removes the view and every listener and observer it added; the host
+   * element is left as it was. Calling it again does nothing; the setters
+   * then throw `destroyed`.
+   */
+  destroy(): void;
+  /** Frees the handle (and destroys the view). */
+  free(): void;
+}
+
+/**
+ * The view's events: `CustomEvent`s dispatched on the host element; they
+ * bubble and cross shadow boundaries (`composed`).
+ */
+export interface ViewerEventMap {
+  /** The mode changed (toolbar or `setMode`). `detail`: the new mode. */
+  modechange: CustomEvent<Mode>;
+  /** The theme changed. `detail`: the new theme id, or `'auto'`. */
+  themechange: CustomEvent<string>;
+  /** The text size changed. `detail`: the new scale step. */
+  scalechange: CustomEvent<number>;
+  /**
+   * A page action was chosen (打印 in the toolbar, or one of the document's
+   * own buttons). Cancelable: `preventDefault()` stops the browser's own
+   * print or close. `detail`: `'print'`, `'close'`, `'share'`, `'bookmark'`.
+   */
+  action: CustomEvent<Action>;
+}
+
+// ---------------------------------------------------------------------------
+// Options
+
+/** Reading mode: the clean reading view, or 老年模式 (elderly mode). */
+export type Mode = 'standard' | 'elderly';
+
+/** Language of the view's own labels; the document's text is never translated. */
+export type Locale = 'zh-CN' | 'zh-TW' | 'en';
+
+/** How to render. Every key is optional. */
+export interface RenderOptions {
+  /** Default `'standard'`. */
+  mode?: Mode;
+  /**
+   * A theme id from {@link themes}, or `'auto'`: the standard theme, dark
+   * when the system prefers a dark scheme. An unknown id renders as
+   * `'auto'`. Default `'auto'`.
+   */
+  theme?: string;
+  /**
+   * Text scale step: 1, 1.25, 1.5, 1.75, 2, 2.5 or 3; a value in between
+   * snaps to the nearest step. Default 1.
+   */
+  scale?: number;
+  /**
+   * Language of the view's own words (当前位置, 打印, …): `'zh-CN'`,
+   * `'zh-TW'` (also zh-HK, zh-MO, zh-Hant…) or `'en'`; other tags give
+   * zh-CN. Default `'zh-CN'`.
+   */
+  locale?: Locale | string;
+}
+
+/** How to mount a view. Every key is optional. */
+export interface MountOptions {
+  /** Default: the reader's stored mode, else `'standard'`. */
+  mode?: Mode;
+  /** A theme id from {@link themes}, or `'auto'`. Default: the reader's stored theme, else `'auto'`. */
+  theme?: string;
+  /** 1 to 3, snapped to a step. Default: the reader's stored size, else 1. */
+  scale?: number;
+  /** Language of the toolbar and the view's own words. Default `'zh-CN'`. */
+  locale?: Locale | string;
+  /**
+   * Where the reader's preferences are kept, under the key
+   * `yilan:prefs:v1`. Default: `localStorage`. `null` or `false`: this page
+   * only. An object with `getItem` and `setItem` (`sessionStorage`, or the
+   * host's own) is used instead. A store that throws is caught: the
+   * preferences then last for the page's session.
+   */
+  storage?: PreferenceStorage | null | false;
+  /**
+   * Say the mode in the live region ("已进入老年模式") a moment after the
+   * view is in: for a view shown in answer to a reader's action. Default `false`.
+   */
+  announce?: boolean;
+}
+
+/** What preferences can be stored in: `localStorage` or anything like it. */
+export interface PreferenceStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** A reader's preferences (阅读偏好). */
+export interface Preferences {
+  mode: Mode;
+  /** A theme id, or `'auto'`. */
+  theme: string;
+  /** 1 to 3, a scale step. */
+  scale: number;
+  /** 阅读辅助线. */
+  guide: boolean;
+  /** 大鼠标. */
+  cursor: 'normal' | 'large';
+  /** 语速, 0.5 to 2. */
+  speechRate: number;
+  /** 指读. */
+  pointerReading: boolean;
+}
+
+/** Options of {@link parseHtml}. */
+export interface HtmlOptions {
+  /** The page's address, against which relative links are resolved. */
+  baseUrl?: string;
+}
+
+/** What {@link speechPlan} reads, and how long a chunk may be. Every key is optional. */
+export interface SpeechOptions {
+  /** 标题: read the title first. Default `true`. */
+  includeTitle?: boolean;
+  /** 发布日期 and 来源, as one short line after the title. Default `true`. */
+  includePublishingLine?: boolean;
+  /** The other metadata fields (索引号, 文号, …). Default `false`. */
+  includeMeta?: boolean;
+  /** 当前位置: the breadcrumb, before the title. Default `false`. */
+  includeBreadcrumb?: boolean;
+  /** The body. Default `true`. */
+  includeBody?: boolean;
+  /** Table cells, row by row. Default `true`. */
+  includeTables?: boolean;
+  /** Read each body cell with its column header. Default `true`. */
+  tableHeaders?: boolean;
+  /** Images with a description, as "图片：…". Default `true`. */
+  includeImages?: boolean;
+  /** 附件: the attachment names. Default `true`. */
+  includeAttachments?: boolean;
+  /** 落款: the issuing organisation and date. Default `true`. */
+  includeSignature?: boolean;
+  /** 目录: a table of contents printed in the page. Default `false`. */
+  includeContents?: boolean;
+  /** The longest chunk, in characters of spoken text. Default 60. */
+  maxChars?: number;
+  /** Start at the element with this id; an unknown id reads from the top. Default `null`. */
+  from?: string | null;
+}
+
+/** A colour theme. */
+export interface Theme {
+  /** Stable id, e.g. `'yellow-on-black'`; the view's `data-theme`. */
+  id: string;
+  /** Chinese label (简体), e.g. `'黑底黄字'`. */
+  label: string;
+  /** Chinese label (繁體). */
+  labelZhTw: string;
+  /** English label. */
+  labelEn: string;
+  /** Whether the background is dark. */
+  dark: boolean;
+}
+
+/** What a speech chunk reads. */
+export type ChunkKind =
+  | 'title'
+  | 'breadcrumb'
+  | 'meta'
+  | 'heading'
+  | 'paragraph'
+  | 'listItem'
+  | 'tableCell'
+  | 'caption'
+  | 'attachment'
+  | 'signature'
+  | 'addressee'
+  | 'note'
+  | 'contents'
+  | 'image';
+
+/** One utterance of the speech plan. */
+export interface SpeechChunk {
+  /** Position in the whole document's plan, from 0 (kept when `from` starts later). */
+  index: number;
+  /** The id of the element to highlight (a section's heading is its section's id). */
+  target: string;
+  kind: ChunkKind;
+  /** What to speak, normalised for listening; never empty. */
+  text: string;
+  /** The text as written, for highlighting. */
+  display: string;
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+
+/** Model errors (mirroring the Rust `ErrorCode`) and errors of the binding. */
+export type ErrorCode =
+  | 'syntax'
+  | 'shape'
+  | 'value'
+  | 'version'
+  | 'tooLarge'
+  | 'argument'
+  | 'unsupported'
+  | 'internal'
+  | 'destroyed';
+
+/** Every error yilan throws: a real `Error` with a stable `code`. */
+export interface YilanError extends Error {
+  name: 'YilanError';
+  code: ErrorCode;
+  /**
+   * Where: a JSON path like `body[3].blocks[0].level` (empty for the root)
+   * for model errors; the option's name for `argument` errors.
+   */
+  path?: string;
+}
+
+// ---------------------------------------------------------------------------
+// The document model (model JSON, version 1)
+
+/** A parsed disclosure document (政府信息公开 page). */
+export interface Document {
+  /** The model version; 1. */
+  version: 1;
+  /** BCP 47 language tag of the text. Default `'zh-CN'`. */
+  lang: string;
+  /** 标题: the title, or `null` when the page has none. */
+  title: string | null;
+  /** 当前位置: the breadcrumb trail, outermost first. */
+  breadcrumb: Crumb[];
+  /** The metadata block (索引号, 公开方式, 文号, …) and publishing line, in page order. */
+  meta: MetaField[];
+  /** The body, in reading order. */
+  body: Block[];
+  /** The page's own actions (打印, 关闭, …) that the view offers again. */
+  actions: Action[];
+  /** What the parser noticed but could not place or was unsure of. */
+  diagnostics: Diagnostic[];
+}
+
+/** One step of the breadcrumb. */
+export interface Crumb {
+  label: string;
+  /** Link target; `null` where the page gives none. */
+  href: string | null;
+}
+
+/** One metadata field, with the label as the page wrote it. */
+export interface MetaField {
+  key: MetaKey;
+  /** The label as written, inner spacing removed (索 引 号 → 索引号). */
+  label: string;
+  /** The value as written; empty where the page leaves it empty. */
+  value: string;
+}
+
+/**
+ * The normalised meaning of a metadata label: indexNo 索引号, docNo 文号,
+ * written 成文日期, published 发布日期, publisher 发布单位, disclosure 公开方式,
+ * topic 主题分类, validity 有效性, source 来源, views 浏览次数, expires 废止日期,
+ * effective 生效日期, keywords 主题词, title 标题, summary 内容概述,
+ * department 责任部门, created 生成日期, scope 公开范围, review 审签情况,
+ * author 作者; other for a label not in the table.
+ */
+export type MetaKey =
+  | 'indexNo'
+  | 'docNo'
+  | 'written'
+  | 'published'
+  | 'publisher'
+  | 'disclosure'
+  | 'topic'
+  | 'validity'
+  | 'source'
+  | 'views'
+  | 'expires'
+  | 'effective'
+  | 'keywords'
+  | 'title'
+  | 'summary'
+  | 'department'
+  | 'created'
+  | 'scope'
+  | 'review'
+  | 'author'
+  | 'other';
+
+/** A block of the body, told apart by `type`. */
+export type Block =
+  | ({ type: 'section' } & Section)
+  | ({ type: 'paragraph' } & Paragraph)
+  | ({ type: 'list' } & List)
+  | ({ type: 'table' } & Table)
+  | ({ type: 'attachments' } & Attachments)
+  | ({ type: 'signature' } & Signature)
+  | ({ type: 'addressee' } & TextBlock)
+  | ({ type: 'note' } & TextBlock)
+  | ({ type: 'contents' } & Contents)
+  | ({ type: 'image' } & Image);
+
+/** A part of the outline (GB/T 9704: 一、 → （一） → 1. → （1）, or 第一章 …). */
+export interface Section {
+  /** 1 to 4, deeper than the enclosing section's level. */
+  level: number;
+  /** The marker as written (一、, （一）, 1., 第一章); empty when unnumbered. */
+  marker: string;
+  /** The heading after the marker; a run-in heading ends with its 。. */
+  heading: string;
+  /** Whether the heading ran into a paragraph on the page. */
+  runIn: boolean;
+  blocks: Block[];
+}
+
+/** A paragraph; `inlines`, when present, split `text` into runs. */
+export interface Paragraph {
+  text: string;
+  inlines?: Inline[];
+}
+
+/** A run of text inside a paragraph, list item or table cell. */
+export interface Inline {
+  text: string;
+  href?: string;
+  strong?: boolean;
+  em?: boolean;
+}
+
+/** A list: 一是/二是 enumerations, numbered items, 附件 lists. */
+export interface List {
+  ordered: boolean;
+  items: ListItem[];
+}
+
+/** One list item: `marker` + `lead` + `text` is the item as written. */
+export interface ListItem {
+  marker: string;
+  /** A run-in lead sentence, shown in bold. */
+  lead?: string;
+  text: string;
+  inlines?: Inline[];
+}
+
+/** A table: rows of cells, header rows marked. */
+export interface Table {
+  caption?: string;
+  rows: TableRow[];
+}
+
+/** A table row. */
+export interface TableRow {
+  /** Whether the row's cells are column headers. */
+  header: boolean;
+  cells: TableCell[];
+}
+
+/** A table cell. */
+export interface TableCell {
+  text: string;
+  /** A row header inside a body row. */
+  header?: boolean;
+  /** Default 1. */
+  colspan?: number;
+  /** Default 1. */
+  rowspan?: number;
+  inlines?: Inline[];
+}
+
+/** 附件: the document's attachments. */
+export interface Attachments {
+  /** The label as written (附件, 相关附件). */
+  label: string;
+  items: Attachment[];
+}
+
+/** One attachment. */
+export interface Attachment {
+  marker: string;
+  name: string;
+  href?: string;
+  /** File type in lower case (pdf, doc, xls, …). */
+  fileType?: string;
+}
+
+/** 落款: the issuing organisations and the date. */
+export interface Signature {
+  organisations: string[];
+  date?: string;
+}
+
+/** A block that is one piece of text (主送, notes such as （此件公开发布）). */
+export interface TextBlock {
+  text: string;
+}
+
+/** 目录: a table of contents printed in the page. */
+export interface Contents {
+  label?: string;
+  entries: ContentsEntry[];
+}
+
+/** One entry of a printed table of contents. */
+export interface ContentsEntry {
+  /** Nesting depth, 1 for the outermost entries. */
+  level: number;
+  marker: string;
+  text: string;
+  page?: string;
+}
+
+/** An image; an empty `alt` marks it as decorative. */
+export interface Image {
+  src: string;
+  alt: string;
+}
+
+/** An action of the page: 打印, 关闭, 分享, 收藏. */
+export type Action = 'print' | 'close' | 'share' | 'bookmark';
+
+/** Something a parser noticed; never an error. */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  message: string;
+  /** The 1-based input line it concerns, where there is one. */
+  line?: number;
+}
+
+/** What a diagnostic is about. */
+export type DiagnosticCode =
+  | 'noTitle'
+  | 'noBody'
+  | 'noContent'
+  | 'duplicateMeta'
+  | 'outlineGap'
+  | 'tooDeep'
+  | 'garbled'
+  | 'unplaced'
+  | 'truncated';

@@ -1,0 +1,30 @@
+// yilan (易览): the npm entry. Re-exports the WebAssembly binding and loads
+// the .wasm that sits next to it. Types and documentation: ./index.d.ts.
+
+import initWasm from '../pkg/yilan.js';
+
+export {
+  mount,
+  parseHtml,
+  parseJson,
+  parseText,
+  preferences,
+  renderHtml,
+  speechPlan,
+  stylesheet,
+  themes,
+  Viewer,
+} from '../pkg/yilan.js';
+
+/**
+ * Loads the WebAssembly module; call it once before anything else. Later
+ * calls return the same promise.
+ *
+ * @param {string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<Response>} [source]
+ *   where the .wasm is; by default `pkg/yilan_bg.wasm` of this package,
+ *   found relative to this module (bundlers follow the `new URL` below).
+ * @returns {Promise<void>}
+ */
+export default async function init(source) {
+  await initWasm({ module_or_path: source ?? new URL('../pkg/yilan_bg.wasm', import.meta.url) });
+}

@@ -1,0 +1,183 @@
+// Builds the browser package: the crate compiled to wasm32, bound with the
+// pinned wasm-bindgen CLI, shrunk with binaryen's wasm-opt from npm, written
+// to pkg/ with the stylesheet (pkg/yilan.css). Each step after cargo is
+// skipped when its inputs did not change.
+//
+//   node scripts/build.mjs
+//
+// Never uses a wasm-opt from PATH: Debian's wasm-opt 108 silently breaks
+// wasm-bindgen output (Chromium then fails with "Table.set(): Argument 1 is
+// invalid for table").
+
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const crate = 'yilan';
+const rawWasm = join(root, 'target', 'wasm32-unknown-unknown', 'release', `${crate}.wasm`);
+const stage = join(root, 'target', 'yilan-web');
+const bindgenDir = join(stage, 'bindgen');
+const pkg = join(root, 'pkg');
+const wasmOpt = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'wasm-opt.cmd' : 'wasm-opt');
+
+// The wasm features rustc enables by default for wasm32-unknown-unknown and
+// that wasm-bindgen's output uses; wasm-opt must be told, or it rejects the
+// module (bulk memory) or rewrites what it does not understand.
+const wasmOptArgs = [
+  '-Oz',
+  '--enable-bulk-memory',
+  '--enable-mutable-globals',
+  '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext',
+  '--enable-reference-types',
+  '--enable-multivalue',
+];
+
+/** The files of the bound package that are published, with their source. */
+const bound = [`${crate}.js`, `${crate}.d.ts`, `${crate}_bg.wasm.d.ts`];
+
+function run(command, args, options = {}) {
+  console.log(`$ ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.error) {
+    throw new Error(`${command} could not start: ${result.error.message}`);
+  }
+  if (result.status !== 0) {
+    throw new Error(`${command} exited with ${result.status ?? result.signal}`);
+  }
+}
+
+function output(command, args) {
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+function hash(...parts) {
+  const h = createHash('sha256');
+  for (const part of parts) {
+    h.update(part);
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
+
+function readStamp(name) {
+  const file = join(stage, `${name}.stamp`);
+  return existsSync(file) ? readFileSync(file, 'utf8') : null;
+}
+
+function writeStamp(name, value) {
+  writeFileSync(join(stage, `${name}.stamp`), value);
+}
+
+/** The wasm-bindgen version pinned in Cargo.toml (`wasm-bindgen = "=X"`). */
+function pinnedBindgen() {
+  const manifest = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+  const match = manifest.match(/^wasm-bindgen = "=([^"]+)"/m);
+  if (!match) {
+    throw new Error('Cargo.toml must pin wasm-bindgen exactly (wasm-bindgen = "=X.Y.Z")');
+  }
+  return match[1];
+}
+
+function compile() {
+  run('cargo', ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--release']);
+}
+
+function bind() {
+  const want = pinnedBindgen();
+  const have = output('wasm-bindgen', ['--version'])?.split(/\s+/)[1];
+  if (have !== want) {
+    throw new Error(
+      `wasm-bindgen CLI ${have ?? 'is missing'}; the crate pins ${want}. ` +
+        'Run `bash scripts/setup.sh` to install it.',
+    );
+  }
+  const stamp = hash(readFileSync(rawWasm), want);
+  const done = bound.every((f) => existsSync(join(bindgenDir, f))) && existsSync(join(bindgenDir, `${crate}_bg.wasm`));
+  if (done && readStamp('bindgen') === stamp) {
+    console.log('wasm-bindgen: input unchanged, skipped');
+    return;
+  }
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', bindgenDir, rawWasm]);
+  writeStamp('bindgen', stamp);
+}
+
+function optimise() {
+  if (!existsSync(wasmOpt)) {
+    throw new Error('node_modules/.bin/wasm-opt is missing: run `npm ci` (binaryen is a devDependency).');
+  }
+  const input = join(bindgenDir, `${crate}_bg.wasm`);
+  const target = join(pkg, `${crate}_bg.wasm`);
+  const version = output(wasmOpt, ['--version']) ?? '';
+  const stamp = hash(readFileSync(input), version, wasmOptArgs.join(' '));
+  const previous = readStamp('wasm-opt');
+  // The stamp records the output's hash too, so a pkg/ file changed or
+  // removed by hand is rebuilt.
+  if (existsSync(target) && previous === `${stamp} ${hash(readFileSync(target))}`) {
+    console.log('wasm-opt: input unchanged, skipped');
+    return;
+  }
+  run(wasmOpt, [...wasmOptArgs, input, '-o', target]);
+  writeStamp('wasm-opt', `${stamp} ${hash(readFileSync(target))}`);
+}
+
+function copyBound() {
+  for (const file of bound) {
+    const from = join(bindgenDir, file);
+    const to = join(pkg, file);
+    if (!existsSync(to) || !readFileSync(from).equals(readFileSync(to))) {
+      copyFileSync(from, to);
+    }
+  }
+}
+
+function sizes(files) {
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log('\nsize (raw / gzip / brotli):');
+  for (const file of files) {
+    const data = readFileSync(file);
+    const gzip = gzipSync(data, { level: 9 }).length;
+    const brotli = brotliCompressSync(data, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+    }).length;
+    console.log(`  ${relative(root, file).padEnd(22)} ${kb(data.length).padStart(9)} / ${kb(gzip).padStart(9)} / ${kb(brotli).padStart(9)}`);
+  }
+}
+
+/**
+ * Writes pkg/yilan.css: the stylesheet the crate builds (its layout plus the
+ * theme blocks generated from the theme data), taken from the fresh package
+ * itself so the file and the wasm never disagree.
+ */
+async function writeStylesheet() {
+  const yilan = await import(pathToFileURL(join(root, 'js', 'index.js')).href);
+  await yilan.default(readFileSync(join(pkg, `${crate}_bg.wasm`)));
+  const target = join(pkg, `${crate}.css`);
+  const css = yilan.stylesheet();
+  if (!existsSync(target) || readFileSync(target, 'utf8') !== css) {
+    writeFileSync(target, css);
+  }
+}
+
+try {
+  mkdirSync(stage, { recursive: true });
+  mkdirSync(pkg, { recursive: true });
+  compile();
+  bind();
+  optimise();
+  copyBound();
+  await writeStylesheet();
+  sizes(
+    [`pkg/${crate}_bg.wasm`, `pkg/${crate}.js`, 'js/index.js', `pkg/${crate}.css`]
+      .map((file) => join(root, file))
+      .filter(existsSync),
+  );
+} catch (error) {
+  console.error(`build failed: ${error.message}`);
+  process.exit(1);
+}

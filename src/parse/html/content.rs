@@ -1,0 +1,452 @@
+//! Finding the content on a portal page: what to read and in what order.
+//!
+//! First a data table of the selectors known CMSs use for the body, the
+//! metadata block, the title and the breadcrumb (gov.cn/开普 UCAP,
+//! 大汉 Hanweb, 拓尔思 TRS, and the layouts of the fixtures); then, for any
+//! other page, a content-density heuristic: the block container with the
+//! most text of its own, discounted by the share of that text in links.
+//! Metadata also shows itself by its labels (`<p><strong>索引号</strong>：…`).
+//!
+//! The plan: the breadcrumb container, and the *article*: the nearest
+//! element holding the content root with the metadata and title found near
+//! it. Inside the article, chrome subtrees (navigation, share widgets, QR
+//! codes, 纠错, font-size widgets, toolbars) are skipped.
+
+use super::tree::{Kind, NodeId, Tree};
+use crate::parse::chrome;
+use crate::parse::lines::{char_count_upto, is_space};
+use crate::parse::meta::{self, Unknown};
+
+/// A simple selector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sel {
+    /// `#id` (exact).
+    Id(&'static str),
+    /// `.class` (ASCII case-insensitive token).
+    Class(&'static str),
+    /// `tag.class`.
+    TagClass(&'static str, &'static str),
+    /// `tag`.
+    Tag(&'static str),
+}
+
+/// What a selector finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The body of the document.
+    Content,
+    /// A metadata block (索引号, 发布机构, …).
+    Meta,
+    /// The title.
+    Title,
+    /// The breadcrumb (当前位置).
+    Crumb,
+}
+
+/// Known selectors, by role, in order of trust. Sources: the fixtures
+/// (gov.cn `table.bd1` + `#UCAP-CONTENT`; Hanweb `table.xxgk`, `#zoom`,
+/// `td.bt_content`, `td.title`, `.current-position`) and the common
+/// templates of 拓尔思 TRS (`.TRS_Editor`, `.trs_paper_default`).
+pub const SELECTORS: &[(Sel, Role)] = &[
+    // gov.cn / 开普 UCAP
+    (Sel::Id("UCAP-CONTENT"), Role::Content),
+    (Sel::Class("pages_content"), Role::Content),
+    // 拓尔思 TRS
+    (Sel::Class("TRS_Editor"), Role::Content),
+    (Sel::Class("trs_paper_default"), Role::Content),
+    // 大汉 Hanweb
+    (Sel::Id("zoom"), Role::Content),
+    (Sel::Class("bt_content"), Role::Content),
+    // metadata blocks
+    (Sel::TagClass("table", "bd1"), Role::Meta),
+    (Sel::Class("xxgk"), Role::Meta),
+    (Sel::Class("xxgk_table"), Role::Meta),
+    // title slots
+    (Sel::Id("UCAP-TITLE"), Role::Title),
+    (Sel::Class("article-title"), Role::Title),
+    (Sel::TagClass("td", "title"), Role::Title),
+    (Sel::Tag("h1"), Role::Title),
+    // breadcrumbs
+    (Sel::Class("current-position"), Role::Crumb),
+    (Sel::Class("breadcrumb"), Role::Crumb),
+    (Sel::Class("crumb"), Role::Crumb),
+    (Sel::Class("position"), Role::Crumb),
+    (Sel::Class("location"), Role::Crumb),
+    (Sel::Class("dqwz"), Role::Crumb),
+];
+
+/// Class or id tokens of page chrome: share widgets (百度分享, JiaThis),
+/// QR codes (二维码), 纠错, font-size and colour widgets, toolbars, menus.
+const CHROME_TOKENS: &[&str] = &[
+    "share",
+    "bdsharebuttonbox",
+    "bdshare",
+    "jiathis_style",
+    "fenxiang",
+    "qr_container",
+    "qrcode",
+    "ewm",
+    "erweima",
+    "jiucuo",
+    "font-size",
+    "fontsize",
+    "toolbar",
+    "nav",
+    "navbar",
+    "menu",
+    "footer",
+    "sidebar",
+    "advert",
+    "ads",
+    "cniil_wza",
+];
+
+/// Landmark roles of page chrome.
+const CHROME_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "search",
+    "complementary",
+    "toolbar",
+];
+
+/// Tags of page chrome.
+const CHROME_TAGS: &[&str] = &["nav", "aside", "footer"];
+
+fn matches(tree: &Tree, id: NodeId, sel: Sel) -> bool {
+    let Some(e) = tree.element(id) else {
+        return false;
+    };
+    match sel {
+        Sel::Id(v) => e.attr("id").is_some_and(|i| i.trim() == v),
+        Sel::Class(c) => e.has_class(c),
+        Sel::TagClass(t, c) => e.tag == t && e.has_class(c),
+        Sel::Tag(t) => e.tag == t,
+    }
+}
+
+/// What to read on a page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// The breadcrumb container.
+    pub crumb: Option<NodeId>,
+    /// The element whose lines are read (up to the end of the content).
+    pub article: Option<NodeId>,
+    /// The content root.
+    pub content: Option<NodeId>,
+    /// The title slot, if one was found.
+    pub title: Option<NodeId>,
+    /// How the content root was found: a selector, or "density".
+    pub found_by: Option<&'static str>,
+}
+
+/// Most levels between the content root and an element found by its
+/// labels or by `h1` for it to count as part of the article.
+const NEAR: usize = 6;
+
+/// Least own text, in chars, for the density heuristic to call a
+/// container content.
+const MIN_CONTENT_CHARS: usize = 20;
+
+/// Elements whose subtree has more nodes than this are not read as one
+/// metadata field (keeps the label scan linear).
+const MAX_FIELD_NODES: usize = 50;
+
+/// Most metadata blocks looked at.
+const MAX_META_BLOCKS: usize = 64;
+
+/// Finds the plan of a page.
+pub fn find(tree: &Tree) -> Plan {
+    let mut plan = Plan::default();
+    let meta_blocks = meta_blocks(tree);
+    let (content, found_by) = match by_selector(tree, Role::Content) {
+        Some((id, sel)) if tree.get(id).is_some_and(|n| n.chars > 0) => {
+            (Some(widen(tree, id)), Some(sel))
+        }
+        _ => (density(tree, &meta_blocks), Some("density")),
+    };
+    plan.content = content;
+    plan.found_by = content.and(found_by);
+    let before_content = |id: NodeId| content.is_none_or(|c| id < c);
+    let near = |id: NodeId| {
+        content.is_none_or(|c| {
+            tree.common_ancestor(c, id)
+                .is_some_and(|a| a == c || tree.ancestors(c).take_while(|p| *p != a).count() < NEAR)
+        })
+    };
+    plan.title = title_slot(tree).filter(|t| before_content(*t));
+    let mut members: Vec<NodeId> = Vec::new();
+    members.extend(content);
+    for (id, trusted) in &meta_blocks {
+        if before_content(*id) && (*trusted || near(*id)) {
+            members.push(*id);
+        }
+    }
+    if let Some(t) = plan.title.filter(|t| near(*t)) {
+        members.push(t);
+    }
+    plan.article = members
+        .iter()
+        .copied()
+        .reduce(|a, b| tree.common_ancestor(a, b).unwrap_or(a));
+    plan.crumb = crumb(tree, content).filter(|c| before_content(*c));
+    plan
+}
+
+/// The first element matching a selector of `role`, by the table's order,
+/// with the selector as written.
+fn by_selector(tree: &Tree, role: Role) -> Option<(NodeId, &'static str)> {
+    SELECTORS
+        .iter()
+        .filter(|(_, r)| *r == role)
+        .find_map(|(sel, _)| {
+            (0..tree.nodes.len())
+                .find(|id| matches(tree, *id, *sel))
+                .map(|id| (id, sel_name(*sel)))
+        })
+}
+
+fn sel_name(sel: Sel) -> &'static str {
+    match sel {
+        Sel::Id(v) | Sel::Class(v) | Sel::TagClass(_, v) | Sel::Tag(v) => v,
+    }
+}
+
+/// The outermost content-selector match around a content root (#zoom
+/// inside td.bt_content: the cell holds the attachments too).
+fn widen(tree: &Tree, id: NodeId) -> NodeId {
+    let mut best = id;
+    for a in tree.ancestors(id) {
+        let is_content = SELECTORS
+            .iter()
+            .any(|(s, r)| *r == Role::Content && matches(tree, a, *s));
+        if is_content {
+            best = a;
+        }
+    }
+    best
+}
+
+/// Metadata blocks: selector matches (trusted) and small elements whose
+/// text reads as metadata fields with a known label and a colon.
+fn meta_blocks(tree: &Tree) -> Vec<(NodeId, bool)> {
+    let mut out: Vec<(NodeId, bool)> = Vec::new();
+    for (id, node) in tree.nodes.iter().enumerate() {
+        if out.len() >= MAX_META_BLOCKS {
+            break;
+        }
+        if out.last().is_some_and(|(m, _)| tree.contains(*m, id)) {
+            continue;
+        }
+        let trusted = SELECTORS
+            .iter()
+            .any(|(s, r)| *r == Role::Meta && matches(tree, id, *s));
+        if trusted {
+            out.push((id, true));
+            continue;
+        }
+        let small = node.end - id <= MAX_FIELD_NODES;
+        let field_tag = matches!(node.tag(), "p" | "li" | "td" | "th" | "dd" | "div" | "span");
+        if small && field_tag && node.chars > 0 && is_field(&collapse(&tree.text(id))) {
+            out.push((id, false));
+        }
+    }
+    out
+}
+
+/// Text with whitespace runs collapsed and trimmed.
+pub fn collapse(text: &str) -> String {
+    text.split(is_space)
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_field(text: &str) -> bool {
+    char_count_upto(text, 120) <= 120
+        && meta::parse_line(text, Unknown::Reject)
+            .is_some_and(|ml| ml.colons && !ml.fields.is_empty())
+}
+
+/// The title slot: by selector, in table order.
+fn title_slot(tree: &Tree) -> Option<NodeId> {
+    by_selector(tree, Role::Title)
+        .map(|(id, _)| id)
+        .filter(|id| tree.get(*id).is_some_and(|n| n.chars > 0))
+}
+
+/// The breadcrumb container: by selector, else the largest small element
+/// around a text that opens like a breadcrumb (当前位置：).
+fn crumb(tree: &Tree, content: Option<NodeId>) -> Option<NodeId> {
+    let outside =
+        |id: NodeId| content.is_none_or(|c| !tree.contains(id, c) && !tree.contains(c, id));
+    if let Some((id, _)) = by_selector(tree, Role::Crumb).filter(|(id, _)| outside(*id)) {
+        return Some(id);
+    }
+    let start = tree.nodes.iter().enumerate().find_map(|(id, n)| {
+        let Kind::Text(t) = &n.kind else { return None };
+        let t = t.trim_matches(is_space);
+        (!t.is_empty() && chrome::breadcrumb(t, false, false).is_some()).then_some(id)
+    })?;
+    let mut best = tree.get(start)?.parent?;
+    for a in tree.ancestors(best) {
+        let small = tree.get(a).is_some_and(|n| n.chars <= 200);
+        if !small || matches!(tree.get(a).map(|n| n.tag()), Some("body" | "html")) || !outside(a) {
+            break;
+        }
+        best = a;
+    }
+    outside(best).then_some(best)
+}
+
+/// Block containers the density heuristic scores.
+const CONTAINERS: &[&str] = &[
+    "div",
+    "td",
+    "th",
+    "article",
+    "section",
+    "main",
+    "body",
+    "form",
+    "blockquote",
+    "center",
+    "dd",
+    "li",
+];
+
+/// Punctuation that marks running text (Chinese prose).
+const PROSE_MARKS: &[char] = &['，', '。', '；', '！', '？'];
+
+/// The content by density: each text counts for its nearest container;
+/// only text with sentence punctuation counts;
+/// the container with the most own text, discounted by the share of links
+/// in its subtree, wins. Chrome and metadata blocks do not count.
+fn density(tree: &Tree, meta_blocks: &[(NodeId, bool)]) -> Option<NodeId> {
+    let n = tree.nodes.len();
+    // Nearest container of each node, and whether it lies in chrome or
+    // metadata: one forward pass (parents come before children).
+    let mut near: Vec<Option<NodeId>> = vec![None; n];
+    let mut excluded = vec![false; n];
+    let mut own = vec![0usize; n];
+    let mut is_meta = vec![false; n];
+    for (m, _) in meta_blocks {
+        if let Some(flag) = is_meta.get_mut(*m) {
+            *flag = true;
+        }
+    }
+    for id in 0..n {
+        let Some(node) = tree.get(id) else { continue };
+        let parent = node.parent;
+        let inherited = parent
+            .and_then(|p| excluded.get(p).copied())
+            .unwrap_or(false);
+        let excluded_here =
+            inherited || is_meta.get(id).copied().unwrap_or(false) || chrome_element(tree, id);
+        if let Some(flag) = excluded.get_mut(id) {
+            *flag = excluded_here;
+        }
+        let parent_near = parent.and_then(|p| {
+            if CONTAINERS.contains(&tree.get(p).map_or("", |n| n.tag())) {
+                Some(p)
+            } else {
+                near.get(p).copied().flatten()
+            }
+        });
+        if let Some(slot) = near.get_mut(id) {
+            *slot = parent_near;
+        }
+        if let Kind::Text(t) = &node.kind {
+            // Prose has sentence punctuation; menus, banners and stray
+            // template text do not.
+            if !excluded_here && t.contains(PROSE_MARKS) {
+                if let Some(count) = parent_near.and_then(|c| own.get_mut(c)) {
+                    *count += node.chars;
+                }
+            }
+        }
+    }
+    let mut best: Option<(NodeId, f64)> = None;
+    for (id, &chars) in own.iter().enumerate() {
+        if chars < MIN_CONTENT_CHARS || excluded.get(id).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some(node) = tree.get(id) else { continue };
+        let links = node.link_chars as f64 / node.chars.max(1) as f64;
+        let score = chars as f64 * (1.0 - links) * (1.0 - links);
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((id, score));
+        }
+    }
+    best.map(|(id, _)| id)
+}
+
+/// Whether one element is page chrome by its tag, role, class or id.
+fn chrome_element(tree: &Tree, id: NodeId) -> bool {
+    let Some(e) = tree.element(id) else {
+        return false;
+    };
+    if CHROME_TAGS.contains(&e.tag.as_str()) {
+        return true;
+    }
+    if e.attr("role").is_some_and(|r| {
+        CHROME_ROLES
+            .iter()
+            .any(|c| r.trim().eq_ignore_ascii_case(c))
+    }) {
+        return true;
+    }
+    let id_token = e.attr("id").unwrap_or("");
+    CHROME_TOKENS
+        .iter()
+        .any(|t| e.has_class(t) || id_token.trim().eq_ignore_ascii_case(t))
+}
+
+/// Whether the subtree at `id` is chrome to skip when reading the article:
+/// chrome by [`chrome_element`], unless it holds part of the plan.
+pub fn is_chrome(tree: &Tree, plan: &Plan, id: NodeId) -> bool {
+    chrome_element(tree, id)
+        && ![plan.content, plan.crumb, plan.title]
+            .into_iter()
+            .flatten()
+            .any(|p| tree.contains(id, p))
+}
+
+/// Separators between a page title and the site's name in `<title>`.
+const TITLE_SEPARATORS: &[&str] = &["_", "——", " - ", "－", "|", "｜", "-"];
+
+/// Endings of a site's name (临海市人民政府, 浙江省教育厅, 中国政府网).
+const SITE_SUFFIXES: &[&str] = &[
+    "政府", "网", "网站", "门户", "平台", "厅", "局", "委", "办", "院",
+];
+
+/// The `<title>` text without the site's name after it
+/// (上盘镇…工作计划_临海市人民政府 → 上盘镇…工作计划).
+pub fn page_title(tree: &Tree) -> Option<String> {
+    let id = (0..tree.nodes.len()).find(|id| tree.get(*id).is_some_and(|n| n.tag() == "title"))?;
+    let mut title = collapse(&tree.text(id));
+    let site = tree.meta("SiteName").map(collapse);
+    for _ in 0..2 {
+        let cut = TITLE_SEPARATORS
+            .iter()
+            .filter_map(|s| title.rfind(s).map(|i| (i, s.len())))
+            .max_by_key(|(i, _)| *i);
+        let Some((at, len)) = cut else { break };
+        let tail = title
+            .get(at + len..)
+            .unwrap_or_default()
+            .trim_matches(is_space);
+        let is_site = site.as_deref() == Some(tail)
+            || (char_count_upto(tail, 24) <= 24 && SITE_SUFFIXES.iter().any(|s| tail.ends_with(s)));
+        if !is_site || at == 0 {
+            break;
+        }
+        title = title
+            .get(..at)
+            .unwrap_or_default()
+            .trim_matches(is_space)
+            .to_owned();
+    }
+    (!title.is_empty()).then_some(title)
+}

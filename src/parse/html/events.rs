@@ -1,0 +1,431 @@
+//! The node event stream both HTML front ends produce, and its compact
+//! encoding for the trip from the browser into wasm.
+//!
+//! A page becomes a flat stream of [`Event`]s in document order (open an
+//! element with the few attributes that matter, text, close), the way
+//! pulldown-cmark's renderer consumes Markdown events. Natively the events
+//! come from html5ever (`native.rs`); in the browser `js/dom-events.js`
+//! walks the DOM once and encodes them as one string ([`decode`] reads it).
+//!
+//! Both sides filter with one table, `filter.json`: the elements whose whole
+//! subtree is skipped, the attributes kept, and the style properties kept.
+//! Rust reads it with `include_str!`; the JS file carries a copy between
+//! marker comments that a test keeps identical.
+//!
+//! # The encoding (version 1)
+//! One string: the header `U+0006 1`, then per event
+//! - `U+0001 tag`: an element opens; then, for each kept attribute,
+//!   `U+0002 name U+0003 value`;
+//! - `U+0005 text`: a text node;
+//! - `U+0004`: the innermost open element closes.
+//!
+//! Each piece runs to the next of the characters U+0001 to U+0006, which the
+//! encoder replaces by U+FFFD inside text and values (they cannot be page
+//! text). A malformed string never panics: [`decode`] keeps the events before
+//! the damage, closes what is open and says what went wrong.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// One event of the stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// An element opens.
+    Open(Element),
+    /// A text node.
+    Text(String),
+    /// The innermost open element closes.
+    Close,
+}
+
+/// An element as the stream carries it: its lower-case tag name and the
+/// attributes the filter table keeps, in table order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Element {
+    /// The local name, lower case (`p`, `td`, `o:p`).
+    pub tag: String,
+    /// Kept attributes as (name, value), in the order of the table.
+    pub attrs: Vec<(String, String)>,
+}
+
+impl Element {
+    /// The value of attribute `name`, if the element has it.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Whether the `class` attribute holds `token` (ASCII case-insensitive).
+    pub fn has_class(&self, token: &str) -> bool {
+        self.attr("class").is_some_and(|c| {
+            c.split_ascii_whitespace()
+                .any(|t| t.eq_ignore_ascii_case(token))
+        })
+    }
+}
+
+/// The filter table (`filter.json`).
+#[derive(Debug, Default, Deserialize)]
+pub struct Filter {
+    /// Version of the table and of the encoding.
+    pub version: u32,
+    /// Elements skipped with their whole subtree.
+    pub skip: Vec<String>,
+    /// Attributes kept, in the order they are emitted.
+    pub attrs: Vec<String>,
+    /// Style properties kept (the `style` attribute keeps only these).
+    pub style: Vec<String>,
+}
+
+/// The filter table's text, shared with `js/dom-events.js`.
+pub const FILTER_JSON: &str = include_str!("filter.json");
+
+/// The filter table, read once.
+pub fn filter() -> &'static Filter {
+    static FILTER: OnceLock<Filter> = OnceLock::new();
+    // A test checks that the table reads; a broken table filters nothing
+    // rather than failing every page.
+    FILTER.get_or_init(|| serde_json::from_str(FILTER_JSON).unwrap_or_default())
+}
+
+/// Whether elements named `tag` are skipped with their subtree.
+pub fn is_skipped(tag: &str) -> bool {
+    filter().skip.iter().any(|t| t == tag)
+}
+
+/// Builds an element from a tag and raw attributes: only the attributes the
+/// table keeps, in table order, the style reduced to the kept properties,
+/// control characters replaced. `None` for an element the table skips.
+pub fn element<'a>(
+    tag: &str,
+    attrs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
+) -> Option<Element> {
+    let tag = tag.to_ascii_lowercase();
+    if is_skipped(&tag) {
+        return None;
+    }
+    let mut kept = Vec::new();
+    for name in &filter().attrs {
+        let value = attrs
+            .clone()
+            .into_iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v);
+        let Some(value) = value else { continue };
+        let value = if name == "style" {
+            reduce_style(value)
+        } else {
+            clean(value)
+        };
+        if name == "style" && value.is_empty() {
+            continue;
+        }
+        kept.push((name.clone(), value));
+    }
+    Some(Element { tag, attrs: kept })
+}
+
+/// Whitespace as JavaScript's `String.prototype.trim` knows it.
+fn is_js_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// A style attribute reduced to the kept properties: `prop:value` pairs
+/// joined by `;`, property names lower case, both sides trimmed.
+pub fn reduce_style(style: &str) -> String {
+    let mut out = String::new();
+    for decl in style.split(';') {
+        let Some((prop, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let prop = prop.trim_matches(is_js_space).to_ascii_lowercase();
+        if filter().style.contains(&prop) {
+            if !out.is_empty() {
+                out.push(';');
+            }
+            out.push_str(&prop);
+            out.push(':');
+            out.push_str(&clean(value.trim_matches(is_js_space)));
+        }
+    }
+    out
+}
+
+/// Characters that separate the pieces of the encoding.
+fn is_separator(c: char) -> bool {
+    ('\u{1}'..='\u{6}').contains(&c)
+}
+
+/// Text with the separators (and NUL) replaced by U+FFFD, as the encoder
+/// does, so both front ends carry the same text.
+pub fn clean(text: &str) -> String {
+    if !text.contains(|c: char| c == '\0' || is_separator(c)) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if c == '\0' || is_separator(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+const OPEN: char = '\u{1}';
+const ATTR: char = '\u{2}';
+const VALUE: char = '\u{3}';
+const CLOSE: char = '\u{4}';
+const TEXT: char = '\u{5}';
+/// The header: U+0006 and the version.
+pub const HEADER: &str = "\u{6}1";
+
+/// Encodes events the way `js/dom-events.js` does (for tests and for
+/// callers that hold events already).
+pub fn encode(events: &[Event]) -> String {
+    let mut out = String::from(HEADER);
+    for event in events {
+        match event {
+            Event::Open(e) => {
+                out.push(OPEN);
+                out.push_str(&clean(&e.tag));
+                for (name, value) in &e.attrs {
+                    out.push(ATTR);
+                    out.push_str(&clean(name));
+                    out.push(VALUE);
+                    out.push_str(&clean(value));
+                }
+            }
+            Event::Text(t) => {
+                out.push(TEXT);
+                out.push_str(&clean(t));
+            }
+            Event::Close => out.push(CLOSE),
+        }
+    }
+    out
+}
+
+/// What went wrong in a damaged encoding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    /// Byte offset of the damage.
+    pub offset: usize,
+    /// What was wrong, in plain words.
+    pub what: &'static str,
+    /// Whether the string just ended early (elements left open).
+    pub truncated: bool,
+}
+
+/// Longest tag name accepted.
+const MAX_TAG: usize = 64;
+
+/// Decodes an encoded stream. The events before any damage are kept and
+/// every element left open is closed, so the result is always balanced.
+pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
+    let mut events = Vec::new();
+    let Some(body) = input.strip_prefix(HEADER) else {
+        let damage = Damage {
+            offset: 0,
+            what: "the event stream does not start with the version 1 header",
+            truncated: false,
+        };
+        return (events, Some(damage));
+    };
+    let base = HEADER.len();
+    let mut depth = 0usize;
+    let mut damage = None;
+    // Whether attributes may follow (right after an open or an attribute).
+    let mut in_tag = false;
+    let mut pos = 0usize;
+    while let Some(rest) = body.get(pos..) {
+        let Some(kind) = rest.chars().next() else {
+            break;
+        };
+        let piece_start = pos + kind.len_utf8();
+        let piece_end = body
+            .get(piece_start..)
+            .and_then(|after| after.find(is_separator))
+            .map_or(body.len(), |n| piece_start + n);
+        let piece = body.get(piece_start..piece_end).unwrap_or_default();
+        let fail = |what| Damage {
+            offset: base + pos,
+            what,
+            truncated: false,
+        };
+        match kind {
+            OPEN => {
+                let valid = !piece.is_empty()
+                    && piece.len() <= MAX_TAG
+                    && !piece.contains(|c: char| c.is_whitespace() || c == '\0');
+                if !valid {
+                    damage = Some(fail("an element has an empty or invalid tag name"));
+                    break;
+                }
+                events.push(Event::Open(Element {
+                    tag: piece.to_ascii_lowercase(),
+                    attrs: Vec::new(),
+                }));
+                depth += 1;
+                in_tag = true;
+                pos = piece_end;
+            }
+            ATTR => {
+                let value_ok = body
+                    .get(piece_end..)
+                    .is_some_and(|after| after.starts_with(VALUE));
+                if !in_tag || !value_ok || piece.is_empty() {
+                    damage = Some(fail("an attribute is out of place or has no value"));
+                    break;
+                }
+                let value_start = piece_end + VALUE.len_utf8();
+                let value_end = body
+                    .get(value_start..)
+                    .and_then(|after| after.find(is_separator))
+                    .map_or(body.len(), |n| value_start + n);
+                let value = body.get(value_start..value_end).unwrap_or_default();
+                if let Some(Event::Open(e)) = events.last_mut() {
+                    e.attrs.push((piece.to_owned(), value.to_owned()));
+                }
+                pos = value_end;
+            }
+            CLOSE => {
+                if depth == 0 {
+                    damage = Some(fail("an element closes that was never opened"));
+                    break;
+                }
+                events.push(Event::Close);
+                depth -= 1;
+                in_tag = false;
+                pos = piece_start;
+            }
+            TEXT => {
+                if !piece.is_empty() {
+                    events.push(Event::Text(piece.to_owned()));
+                }
+                in_tag = false;
+                pos = piece_end;
+            }
+            _ => {
+                damage = Some(fail("unexpected characters outside any piece"));
+                break;
+            }
+        }
+    }
+    if damage.is_none() && depth > 0 {
+        damage = Some(Damage {
+            offset: input.len(),
+            what: "the event stream ends with elements still open",
+            truncated: true,
+        });
+    }
+    // The decoder's own attributes go through the same filter as native ones.
+    for event in &mut events {
+        if let Event::Open(e) = event {
+            let refiltered = element(
+                &e.tag,
+                e.attrs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+            );
+            match refiltered {
+                Some(f) => *e = f,
+                // A skipped tag from a foreign encoder: kept as a neutral
+                // element so the nesting stays; the tree drops it.
+                None => e.attrs.clear(),
+            }
+        }
+    }
+    events.extend(std::iter::repeat_n(Event::Close, depth));
+    (events, damage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_reads() {
+        let f = filter();
+        assert_eq!(f.version, 1);
+        assert!(f.skip.iter().any(|t| t == "script"));
+        assert!(f.attrs.iter().any(|a| a == "href"));
+        assert!(f.style.iter().any(|s| s == "font-weight"));
+    }
+
+    #[test]
+    fn elements_are_filtered() {
+        let e = element(
+            "TD",
+            [
+                ("onclick", "x()"),
+                ("STYLE", "color:red; Font-Weight : bold ;text-align:center"),
+                ("colspan", "3"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(e.tag, "td");
+        assert_eq!(
+            e.attrs,
+            vec![
+                ("colspan".to_owned(), "3".to_owned()),
+                (
+                    "style".to_owned(),
+                    "font-weight:bold;text-align:center".to_owned()
+                ),
+            ]
+        );
+        assert!(element("script", [("src", "a.js")]).is_none());
+    }
+
+    #[test]
+    fn round_trip() {
+        let events = vec![
+            Event::Open(element("p", [("class", "a b"), ("style", "display:none")]).unwrap()),
+            Event::Text("一\u{1}二".into()),
+            Event::Open(element("br", []).unwrap()),
+            Event::Close,
+            Event::Close,
+        ];
+        let encoded = encode(&events);
+        let (decoded, damage) = decode(&encoded);
+        assert_eq!(damage, None);
+        let mut want = events.clone();
+        want[1] = Event::Text("一\u{fffd}二".into());
+        assert_eq!(decoded, want);
+    }
+
+    #[test]
+    fn damage_is_reported_not_panicked() {
+        let (events, damage) = decode("<p>hello</p>");
+        assert!(events.is_empty());
+        assert_eq!(damage.unwrap().offset, 0);
+        let (events, damage) = decode("\u{6}1\u{1}div\u{5}a\u{1}p\u{5}b");
+        assert!(damage.unwrap().truncated);
+        assert_eq!(events.iter().filter(|e| **e == Event::Close).count(), 2);
+        let (events, damage) = decode("\u{6}1\u{1}div\u{4}\u{4}\u{5}lost");
+        assert_eq!(events.len(), 2);
+        assert!(!damage.unwrap().truncated);
+        let (_, damage) = decode("\u{6}1\u{5}x\u{2}id\u{3}y");
+        assert!(damage.is_some());
+        let (_, damage) = decode("\u{6}1\u{1}\u{4}");
+        assert!(damage.is_some());
+        let (events, damage) = decode("\u{6}1\u{1}p\u{2}id");
+        assert!(damage.is_some());
+        assert_eq!(
+            events,
+            vec![Event::Open(Element::default_p()), Event::Close]
+        );
+    }
+
+    impl Element {
+        fn default_p() -> Element {
+            Element {
+                tag: "p".into(),
+                attrs: Vec::new(),
+            }
+        }
+    }
+}

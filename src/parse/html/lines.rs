@@ -1,0 +1,719 @@
+//! The page tree → [`Line`]s, the input of the shared pipeline.
+//!
+//! Block elements start lines and `<br>` breaks them; headings, bold
+//! (`b`, `strong`, `font-weight`), alignment (`align`, `text-align`,
+//! `<center>`), links and emphasis become the line's hints and inline runs.
+//! A data table (no table inside it, two rows of two cells or more) gives
+//! one line per row with real cells; a row whose first cell is a metadata
+//! label with its colon (`索 引 号：`) is read as the text line a browser
+//! shows, so the metadata rules see it as they see page text. Layout tables
+//! are only blocks. A breadcrumb container becomes one line. After the
+//! content root, only chrome lines (打印 关闭, for the actions) and
+//! attachment links are kept.
+//!
+//! The walk is a loop over the nodes in document order with an explicit
+//! stack of open elements: no recursion, whatever the depth.
+
+use super::content::{self, Plan};
+use super::tree::{Kind, NodeId, Tree};
+use super::url::{resolve, Base, Use};
+use crate::model::{Image, Inline, TableCell};
+use crate::parse::blocks;
+use crate::parse::chrome;
+use crate::parse::lines::{is_space, Align, Hints, Line};
+use crate::parse::meta::{self, Unknown};
+
+/// Elements that start and end lines (everything else is inline).
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "ul",
+];
+
+/// Whether elements named `tag` are blocks.
+pub fn is_block(tag: &str) -> bool {
+    BLOCKS.contains(&tag)
+}
+
+/// HTML's collapsible whitespace (not nbsp, not U+3000).
+pub fn is_html_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}')
+}
+
+/// Largest `colspan` (HTML clamps it to 1000).
+const MAX_COLSPAN: u32 = 1000;
+/// Largest `rowspan` (HTML clamps it to 65534).
+const MAX_ROWSPAN: u32 = 65534;
+
+/// Inherited formatting of an open element.
+#[derive(Debug, Clone, Default)]
+struct Style {
+    strong: bool,
+    em: bool,
+    href: Option<String>,
+    align: Option<Align>,
+    heading: Option<u8>,
+    pre: bool,
+}
+
+/// A run of text with its formatting.
+#[derive(Debug, Clone, Default)]
+struct Run {
+    text: String,
+    href: Option<String>,
+    strong: bool,
+    em: bool,
+}
+
+/// Text being gathered for one line or one cell.
+#[derive(Debug, Default)]
+struct Buf {
+    runs: Vec<Run>,
+    /// The last char pushed was collapsible space (or nothing yet).
+    space: bool,
+    align: Option<Align>,
+    heading: Option<u8>,
+}
+
+impl Buf {
+    fn new() -> Self {
+        Buf {
+            space: true,
+            ..Buf::default()
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        self.runs
+            .iter()
+            .all(|r| r.text.chars().all(|c| is_space(c) || c == '\n'))
+    }
+
+    fn push(&mut self, text: &str, style: &Style) {
+        if self.is_blank() {
+            self.align = style.align;
+            self.heading = style.heading;
+        }
+        let mut piece = String::with_capacity(text.len());
+        for c in text.chars() {
+            if style.pre && c == '\n' {
+                piece.push('\n');
+                self.space = true;
+            } else if is_html_space(c) && !style.pre {
+                if !self.space {
+                    piece.push(' ');
+                    self.space = true;
+                }
+            } else {
+                piece.push(c);
+                self.space = false;
+            }
+        }
+        if piece.is_empty() {
+            return;
+        }
+        match self.runs.last_mut() {
+            Some(r) if r.href == style.href && r.strong == style.strong && r.em == style.em => {
+                r.text.push_str(&piece);
+            }
+            _ => self.runs.push(Run {
+                text: piece,
+                href: style.href.clone(),
+                strong: style.strong,
+                em: style.em,
+            }),
+        }
+    }
+
+    /// A break inside a cell.
+    fn newline(&mut self) {
+        if let Some(r) = self.runs.last_mut() {
+            if !r.text.ends_with('\n') {
+                r.text.push('\n');
+            }
+        }
+        self.space = true;
+    }
+
+    /// The trimmed text and its runs (empty when plain), tidied like page
+    /// text: nbsp and tabs become spaces, zero-width spaces go.
+    fn take(&mut self) -> (String, Vec<Inline>, bool) {
+        let runs = std::mem::take(&mut self.runs);
+        self.space = true;
+        let mut runs: Vec<Run> = runs
+            .into_iter()
+            .map(|r| Run {
+                text: tidy(&r.text),
+                ..r
+            })
+            .collect();
+        while let Some(first) = runs.first_mut() {
+            let t = first.text.trim_start_matches(|c| is_space(c) || c == '\n');
+            if t.is_empty() {
+                runs.remove(0);
+            } else {
+                first.text = t.to_owned();
+                break;
+            }
+        }
+        while let Some(last) = runs.last_mut() {
+            let t = last.text.trim_end_matches(|c| is_space(c) || c == '\n');
+            if t.is_empty() {
+                runs.pop();
+            } else {
+                last.text = t.to_owned();
+                break;
+            }
+        }
+        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+        let strong = !runs.is_empty()
+            && runs
+                .iter()
+                .all(|r| r.strong || r.text.chars().all(is_space));
+        let rich = runs.iter().any(|r| r.href.is_some() || r.strong || r.em);
+        let inlines = if rich {
+            runs.into_iter()
+                .map(|r| Inline {
+                    text: r.text,
+                    href: r.href,
+                    strong: r.strong,
+                    em: r.em,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        (text, inlines, strong)
+    }
+}
+
+fn tidy(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}'))
+        .map(|c| if matches!(c, '\u{a0}' | '\t') { ' ' } else { c })
+        .collect()
+}
+
+/// An open element on the walk's stack.
+struct Frame {
+    id: NodeId,
+    end: NodeId,
+    tag: String,
+    style: Style,
+}
+
+/// A data table being read.
+#[derive(Default)]
+struct TableState {
+    /// The `table` element.
+    id: NodeId,
+    rows: usize,
+    row: Option<Vec<TableCell>>,
+    cell: Option<(Buf, TableCell)>,
+}
+
+/// The line builder.
+struct Builder<'a> {
+    tree: &'a Tree,
+    plan: &'a Plan,
+    base: Option<&'a Base>,
+    out: Vec<Line>,
+    /// Per line: whether it comes after the content root.
+    tail: Vec<bool>,
+    after_content: bool,
+    buf: Buf,
+    blank: bool,
+    /// The breadcrumb container being flattened into one line.
+    flatten: Option<NodeId>,
+    table: Option<TableState>,
+}
+
+/// Builds the lines of a page from its plan (what to read, in order).
+pub fn build(tree: &Tree, plan: &Plan, base: Option<&Base>) -> Vec<Line> {
+    let mut b = Builder {
+        tree,
+        plan,
+        base,
+        out: Vec::new(),
+        tail: Vec::new(),
+        after_content: false,
+        buf: Buf::new(),
+        blank: false,
+        flatten: None,
+        table: None,
+    };
+    if let Some(crumb) = plan.crumb {
+        if plan.article.is_none_or(|a| !tree.contains(a, crumb)) {
+            b.walk(crumb);
+        }
+    }
+    if let Some(article) = plan.article {
+        b.walk(article);
+    }
+    let mut lines = Vec::with_capacity(b.out.len());
+    for (line, tail) in b.out.into_iter().zip(b.tail) {
+        if !tail || keep_in_tail(&line) {
+            lines.push(line);
+        }
+    }
+    for (n, line) in lines.iter_mut().enumerate() {
+        line.number = u32::try_from(n + 1).unwrap_or(u32::MAX);
+    }
+    lines
+}
+
+/// After the content: page actions (打印 关闭) and attachment links.
+fn keep_in_tail(line: &Line) -> bool {
+    if line.hints.image.is_some() {
+        return false;
+    }
+    chrome::whole_line(&line.text).is_some()
+        || blocks::attachment(&line.text).is_some()
+        || line
+            .hints
+            .inlines
+            .iter()
+            .any(|r| r.href.as_deref().and_then(blocks::file_type).is_some())
+}
+
+impl Builder<'_> {
+    fn walk(&mut self, root: NodeId) {
+        let Some(end) = self.tree.get(root).map(|n| n.end) else {
+            return;
+        };
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut id = root;
+        while id < end {
+            while stack.last().is_some_and(|f| id >= f.end) {
+                if let Some(f) = stack.pop() {
+                    self.close(&f);
+                }
+            }
+            let Some(node) = self.tree.get(id) else { break };
+            let style = stack.last().map(|f| f.style.clone()).unwrap_or_default();
+            match &node.kind {
+                Kind::Text(t) => {
+                    self.text(t, &style);
+                    id += 1;
+                }
+                Kind::Element(_) => {
+                    if id != root && content::is_chrome(self.tree, self.plan, id) {
+                        id = node.end.max(id + 1);
+                        continue;
+                    }
+                    let frame = self.open(id, style);
+                    stack.push(frame);
+                    id += 1;
+                }
+            }
+        }
+        while let Some(f) = stack.pop() {
+            self.close(&f);
+        }
+        self.flush();
+    }
+
+    fn text(&mut self, text: &str, style: &Style) {
+        if let Some(t) = &mut self.table {
+            if let Some((buf, _)) = &mut t.cell {
+                buf.push(text, style);
+            }
+            // Text between cells is whitespace of the table's markup.
+            return;
+        }
+        self.buf.push(text, style);
+    }
+
+    fn open(&mut self, id: NodeId, mut style: Style) -> Frame {
+        let node = self.tree.get(id);
+        let end = node.map_or(id + 1, |n| n.end);
+        let e = node.and_then(|n| n.element()).cloned().unwrap_or_default();
+        let tag = e.tag.as_str();
+        let flat = self.flatten.is_some();
+        if !flat && Some(id) == self.plan.crumb {
+            self.flush();
+            self.flatten = Some(id);
+        }
+        let in_cell = self.table.as_ref().is_some_and(|t| t.cell.is_some());
+        if is_block(tag) || tag == "br" || tag == "hr" {
+            if self.flatten.is_some() {
+                self.buf.push(" ", &style);
+            } else if in_cell {
+                if let Some((buf, _)) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
+                    buf.newline();
+                }
+            } else if self.table.is_none() || tag == "caption" {
+                self.flush_or_blank(tag == "br");
+            }
+        }
+        match tag {
+            "b" | "strong" => style.strong = true,
+            "em" | "i" => style.em = true,
+            "pre" => style.pre = true,
+            "center" => style.align = Some(Align::Center),
+            "a" => {
+                if let Some(href) = e.attr("href") {
+                    style.href = resolve(href, self.base, Use::Link);
+                }
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                style.heading = tag.get(1..).and_then(|rank| rank.parse().ok());
+            }
+            _ => {}
+        }
+        if let Some(style_attr) = e.attr("style") {
+            apply_style(style_attr, &mut style, is_block(tag) && tag != "table");
+        }
+        if is_block(tag) && tag != "table" {
+            if let Some(a) = e.attr("align").and_then(align_of) {
+                style.align = Some(a);
+            }
+        }
+        if !flat {
+            self.open_table_parts(id, tag, &e, &style);
+            if tag == "img" {
+                self.image(&e);
+            }
+            if tag == "li" && self.table.is_none() {
+                let in_ul = self
+                    .tree
+                    .get(id)
+                    .and_then(|n| n.parent)
+                    .is_some_and(|p| matches!(self.tree.get(p).map(|n| n.tag()), Some("ul")));
+                if in_ul {
+                    self.buf.push("• ", &Style::default());
+                    self.buf.space = true;
+                }
+            }
+        }
+        Frame {
+            id,
+            end,
+            tag: e.tag,
+            style,
+        }
+    }
+
+    fn close(&mut self, f: &Frame) {
+        let tag = f.tag.as_str();
+        if self.flatten == Some(f.id) {
+            self.flatten = None;
+            self.flush();
+        } else if self.flatten.is_some() {
+            if is_block(tag) {
+                self.buf.push(" ", &f.style);
+            }
+        } else {
+            self.close_table_parts(f);
+            let in_table = self.table.is_some();
+            if is_block(tag) && (!in_table || tag == "caption") {
+                self.flush();
+            } else if is_block(tag) {
+                if let Some((buf, _)) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
+                    buf.newline();
+                }
+            }
+        }
+        if Some(f.id) == self.plan.content {
+            self.flush();
+            self.after_content = true;
+        }
+    }
+
+    fn open_table_parts(
+        &mut self,
+        id: NodeId,
+        tag: &str,
+        e: &super::events::Element,
+        style: &Style,
+    ) {
+        let data_table = tag == "table"
+            && self.table.is_none()
+            && !self.holds_plan(id)
+            && is_data_table(self.tree, id);
+        match (tag, &mut self.table) {
+            ("table", None) if data_table => {
+                self.flush();
+                self.table = Some(TableState {
+                    id,
+                    ..TableState::default()
+                });
+            }
+            ("tr", Some(t)) => t.row = Some(Vec::new()),
+            ("td" | "th", Some(t)) if t.row.is_some() => {
+                let mut cell = TableCell::plain("");
+                cell.header = tag == "th";
+                cell.colspan = span(e.attr("colspan"), MAX_COLSPAN);
+                cell.rowspan = span(e.attr("rowspan"), MAX_ROWSPAN);
+                let mut buf = Buf::new();
+                buf.align = style.align;
+                t.cell = Some((buf, cell));
+            }
+            _ => {}
+        }
+    }
+
+    fn close_table_parts(&mut self, f: &Frame) {
+        let Some(t) = &mut self.table else { return };
+        match f.tag.as_str() {
+            "td" | "th" => {
+                if let (Some((mut buf, mut cell)), Some(row)) = (t.cell.take(), t.row.as_mut()) {
+                    let (text, inlines, strong) = buf.take();
+                    cell.text = text;
+                    cell.inlines = inlines;
+                    // A bold first row is the header row (Word's tables).
+                    cell.header |= strong && t.rows == 0 && !cell.text.is_empty();
+                    row.push(cell);
+                }
+            }
+            "tr" => {
+                if let Some(cells) = t.row.take() {
+                    t.rows += 1;
+                    self.row_line(cells);
+                }
+            }
+            "table" if f.id == t.id => self.table = None,
+            _ => {}
+        }
+    }
+
+    /// Whether a table holds the content root or the breadcrumb (then it
+    /// is page layout, whatever its shape).
+    fn holds_plan(&self, table: NodeId) -> bool {
+        [self.plan.content, self.plan.crumb]
+            .into_iter()
+            .flatten()
+            .any(|n| self.tree.contains(table, n))
+    }
+
+    /// Emits a table row: as cells, or as the text line of metadata fields.
+    fn row_line(&mut self, mut cells: Vec<TableCell>) {
+        let first_row = self.table.as_ref().is_some_and(|t| t.rows == 1);
+        let filled = || cells.iter().filter(|c| !c.text.is_empty());
+        // A header row only when every filled cell says so.
+        let all_header = filled().count() >= 2 && filled().all(|c| c.header);
+        if first_row && !all_header {
+            for c in &mut cells {
+                if !c.text.is_empty() && c.header && c.inlines.iter().all(|r| r.strong) {
+                    // Bold cells in a row that is not all bold are not headers.
+                    c.header = false;
+                }
+            }
+        }
+        let is_meta = cells.iter().find(|c| !c.text.is_empty()).is_some_and(|c| {
+            meta::parse_line(&c.text, Unknown::Reject)
+                .is_some_and(|ml| ml.colons && !ml.fields.is_empty())
+        });
+        let text = if is_meta {
+            cells
+                .iter()
+                .map(|c| c.text.replace('\n', " "))
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            cells
+                .iter()
+                .map(|c| c.text.replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        let mut hints = Hints::default();
+        if !is_meta {
+            hints.cells = Some(cells);
+        }
+        self.push_line(text, hints);
+    }
+
+    fn image(&mut self, e: &super::events::Element) {
+        let alt = e
+            .attr("alt")
+            .unwrap_or("")
+            .trim_matches(is_space)
+            .to_owned();
+        if let Some(t) = &mut self.table {
+            if let Some((buf, _)) = &mut t.cell {
+                if !alt.is_empty() {
+                    buf.push(&alt, &Style::default());
+                }
+            }
+            return;
+        }
+        let Some(src) = e
+            .attr("src")
+            .and_then(|s| resolve(s, self.base, Use::Image))
+        else {
+            return;
+        };
+        self.flush();
+        let hints = Hints {
+            image: Some(Image {
+                src,
+                alt: alt.clone(),
+            }),
+            ..Hints::default()
+        };
+        self.push_line(alt, hints);
+    }
+
+    fn flush_or_blank(&mut self, is_br: bool) {
+        if is_br && self.buf.is_blank() {
+            self.blank = !self.out.is_empty();
+        }
+        self.flush();
+    }
+
+    fn flush(&mut self) {
+        if self.buf.runs.is_empty() {
+            return;
+        }
+        let align = self.buf.align;
+        let heading = self.buf.heading;
+        let (text, inlines, strong) = self.buf.take();
+        if text.is_empty() {
+            self.blank = !self.out.is_empty();
+            return;
+        }
+        let hints = Hints {
+            heading,
+            strong,
+            align,
+            inlines,
+            ..Hints::default()
+        };
+        self.push_line(text, hints);
+    }
+
+    fn push_line(&mut self, text: String, hints: Hints) {
+        self.out.push(Line {
+            number: 0,
+            text,
+            indent: 0,
+            blank_before: std::mem::take(&mut self.blank),
+            hints,
+        });
+        self.tail.push(self.after_content);
+    }
+}
+
+/// Reads the kept style properties into the inherited formatting.
+fn apply_style(style: &str, out: &mut Style, block: bool) {
+    for decl in style.split(';') {
+        let Some((prop, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().to_ascii_lowercase();
+        let value = value.trim_end_matches("!important").trim();
+        match prop {
+            "font-weight" => {
+                let weight = match value {
+                    "bold" | "bolder" => Some(true),
+                    "normal" | "lighter" => Some(false),
+                    n => n.parse::<u32>().ok().map(|w| w >= 600),
+                };
+                if let Some(w) = weight {
+                    out.strong = w;
+                }
+            }
+            "text-align" if block => {
+                if let Some(a) = align_of(value) {
+                    out.align = Some(a);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn align_of(value: &str) -> Option<Align> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "left" | "start" | "justify" => Some(Align::Left),
+        "center" | "middle" => Some(Align::Center),
+        "right" | "end" => Some(Align::Right),
+        _ => None,
+    }
+}
+
+fn span(value: Option<&str>, max: u32) -> u32 {
+    let digits: String = value
+        .unwrap_or("")
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(6)
+        .collect();
+    digits.parse::<u32>().unwrap_or(1).clamp(1, max)
+}
+
+/// A table that holds data rather than layout: no table inside it, and at
+/// least two rows of at least two cells. The scan stops at the first
+/// nested table, so nested layout tables cost little.
+fn is_data_table(tree: &Tree, id: NodeId) -> bool {
+    let Some(end) = tree.get(id).map(|n| n.end) else {
+        return false;
+    };
+    let mut wide_rows = 0;
+    let mut row: Option<NodeId> = None;
+    let mut cells = 0;
+    for n in id + 1..end {
+        let Some(node) = tree.get(n) else { break };
+        match node.tag() {
+            "table" => return false,
+            "tr" => {
+                if cells >= 2 {
+                    wide_rows += 1;
+                }
+                row = Some(n);
+                cells = 0;
+            }
+            "td" | "th" if row.is_some() && node.parent == row => cells += 1,
+            _ => {}
+        }
+    }
+    if cells >= 2 {
+        wide_rows += 1;
+    }
+    wide_rows >= 2
+}

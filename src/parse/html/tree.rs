@@ -1,0 +1,224 @@
+//! The event stream as a small tree: what content finding needs (ancestors,
+//! subtree sizes) and what the line builder walks.
+//!
+//! Nodes are stored in document order, so a node's descendants are exactly
+//! the nodes after it up to its `end`; subtree sums are one reverse pass and
+//! no walk recurses. Hidden elements (`hidden`, `aria-hidden="true"`,
+//! `display:none`, `visibility:hidden`) and skipped tags never enter the
+//! tree: what assistive technology does not see is not content.
+
+use super::events::{is_skipped, Element, Event};
+use super::lines::is_block;
+
+/// Index of a node.
+pub type NodeId = usize;
+
+/// A node: an element or a text.
+#[derive(Debug, Clone)]
+pub enum Kind {
+    /// An element.
+    Element(Element),
+    /// Text, as the page has it.
+    Text(String),
+}
+
+/// A node of the tree.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// What it is.
+    pub kind: Kind,
+    /// The parent, `None` for top-level nodes.
+    pub parent: Option<NodeId>,
+    /// One past the last descendant: the subtree is `id..end`.
+    pub end: NodeId,
+    /// Characters of visible text in the subtree (whitespace not counted).
+    pub chars: usize,
+    /// Of those, characters inside links.
+    pub link_chars: usize,
+}
+
+impl Node {
+    /// The element, if this node is one.
+    pub fn element(&self) -> Option<&Element> {
+        match &self.kind {
+            Kind::Element(e) => Some(e),
+            Kind::Text(_) => None,
+        }
+    }
+
+    /// The tag name, empty for text.
+    pub fn tag(&self) -> &str {
+        self.element().map_or("", |e| e.tag.as_str())
+    }
+}
+
+/// The tree of a page.
+#[derive(Debug, Clone, Default)]
+pub struct Tree {
+    /// All nodes, in document order.
+    pub nodes: Vec<Node>,
+}
+
+/// Whether an element is hidden from readers.
+pub fn is_hidden(e: &Element) -> bool {
+    if e.attr("hidden").is_some() {
+        return true;
+    }
+    if e.attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        && !matches!(e.tag.as_str(), "html" | "body")
+    {
+        return true;
+    }
+    e.attr("style").is_some_and(|s| {
+        s.split(';').any(|d| {
+            let (p, v) = d.split_once(':').unwrap_or((d, ""));
+            let v = v.trim().to_ascii_lowercase();
+            let v = v.trim_end_matches("!important").trim();
+            (p == "display" && v == "none") || (p == "visibility" && v == "hidden")
+        })
+    })
+}
+
+impl Tree {
+    /// Builds the tree from balanced events (unbalanced closes are ignored,
+    /// what is left open is closed at the end).
+    pub fn build(events: Vec<Event>) -> Tree {
+        let mut nodes: Vec<Node> = Vec::with_capacity(events.len() / 2);
+        let mut open: Vec<NodeId> = Vec::new();
+        // Depth of elements being skipped (hidden subtrees).
+        let mut skipping = 0usize;
+        for event in events {
+            match event {
+                Event::Open(e) => {
+                    if skipping > 0 || is_skipped(&e.tag) || is_hidden(&e) {
+                        skipping += 1;
+                        continue;
+                    }
+                    let id = nodes.len();
+                    nodes.push(Node {
+                        kind: Kind::Element(e),
+                        parent: open.last().copied(),
+                        end: id + 1,
+                        chars: 0,
+                        link_chars: 0,
+                    });
+                    open.push(id);
+                }
+                Event::Close => {
+                    if skipping > 0 {
+                        skipping -= 1;
+                    } else if let Some(id) = open.pop() {
+                        let end = nodes.len();
+                        if let Some(n) = nodes.get_mut(id) {
+                            n.end = end;
+                        }
+                    }
+                }
+                Event::Text(t) => {
+                    if skipping > 0 {
+                        continue;
+                    }
+                    let id = nodes.len();
+                    let chars = t
+                        .chars()
+                        .filter(|c| !super::lines::is_html_space(*c))
+                        .count();
+                    nodes.push(Node {
+                        kind: Kind::Text(t),
+                        parent: open.last().copied(),
+                        end: id + 1,
+                        chars,
+                        link_chars: 0,
+                    });
+                }
+            }
+        }
+        let end = nodes.len();
+        for id in open {
+            if let Some(n) = nodes.get_mut(id) {
+                n.end = end;
+            }
+        }
+        let mut tree = Tree { nodes };
+        tree.sum();
+        tree
+    }
+
+    /// Subtree text and link sizes, children before parents.
+    fn sum(&mut self) {
+        for id in (0..self.nodes.len()).rev() {
+            let Some(n) = self.nodes.get_mut(id) else {
+                continue;
+            };
+            if n.tag() == "a" {
+                n.link_chars = n.chars;
+            }
+            let (chars, links, parent) = (n.chars, n.link_chars, n.parent);
+            if let Some(p) = parent.and_then(|p| self.nodes.get_mut(p)) {
+                p.chars += chars;
+                p.link_chars += links;
+            }
+        }
+    }
+
+    /// The node, if the id is valid.
+    pub fn get(&self, id: NodeId) -> Option<&Node> {
+        self.nodes.get(id)
+    }
+
+    /// The element at `id`, if it is one.
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        self.nodes.get(id).and_then(Node::element)
+    }
+
+    /// Ancestors of `id`, nearest first (not `id` itself).
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.get(id).and_then(|n| n.parent), |p| {
+            self.get(*p).and_then(|n| n.parent)
+        })
+    }
+
+    /// Whether `inner` is `outer` or inside it.
+    pub fn contains(&self, outer: NodeId, inner: NodeId) -> bool {
+        self.get(outer)
+            .is_some_and(|o| outer <= inner && inner < o.end)
+    }
+
+    /// The nearest node containing both.
+    pub fn common_ancestor(&self, a: NodeId, b: NodeId) -> Option<NodeId> {
+        if self.contains(a, b) {
+            return Some(a);
+        }
+        self.ancestors(a).find(|p| self.contains(*p, b))
+    }
+
+    /// The nearest block element containing `id` (itself if it is one).
+    pub fn block_of(&self, id: NodeId) -> Option<NodeId> {
+        std::iter::once(id)
+            .chain(self.ancestors(id))
+            .find(|n| self.get(*n).is_some_and(|n| is_block(n.tag())))
+    }
+
+    /// The text of a subtree, concatenated (no layout).
+    pub fn text(&self, id: NodeId) -> String {
+        let end = self.get(id).map_or(id, |n| n.end);
+        let mut out = String::new();
+        for n in self.nodes.get(id..end).unwrap_or(&[]) {
+            if let Kind::Text(t) = &n.kind {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
+    /// The `content` of `<meta name="…">` (name compared case-insensitively).
+    pub fn meta(&self, name: &str) -> Option<&str> {
+        self.nodes.iter().find_map(|n| {
+            let e = n.element()?;
+            (e.tag == "meta" && e.attr("name")?.trim().eq_ignore_ascii_case(name))
+                .then(|| e.attr("content"))
+                .flatten()
+        })
+    }
+}

@@ -1,0 +1,454 @@
+//! The viewer's own markup around the rendered view: the elderly-mode
+//! toolbar (阅读工具) with the mode toggle (进入老年模式 / 退出老年模式), the
+//! theme panel (配色), the outline panel (目录), the polite live region and
+//! the reading guide (阅读辅助线); the words it announces; and its
+//! stylesheet.
+//!
+//! Everything is written through [`HtmlWriter`], the view's words come from
+//! the locale's table in `strings.rs`, and the browser layer only toggles
+//! attributes on what is written here: the toolbar is written once per
+//! view, in every mode, and the stylesheet shows what the mode calls for.
+//!
+//! ```
+//! use yilan::prefs::Prefs;
+//! use yilan::render::toolbar::{toolbar, ToolbarOptions};
+//!
+//! let doc = yilan::parse_text("标题\n一、总体情况\n今年以来。");
+//! let html = toolbar(&doc, &Prefs::default(), &ToolbarOptions::default());
+//! assert!(html.contains("role=\"toolbar\" aria-label=\"阅读工具\""));
+//! assert!(html.contains("进入老年模式"));
+//! ```
+
+mod style;
+
+pub use style::toolbar_stylesheet;
+
+use crate::ids;
+use crate::model::{Block, Document};
+use crate::prefs::{larger_scale, scale_percent, smaller_scale, Cursor, Prefs};
+use crate::render::{document_lang, Locale, Mode};
+use crate::theme::{self, AUTO};
+
+use super::strings::{ToolbarWords, Ui};
+use super::writer::HtmlWriter;
+
+/// The id of the bar (the toolbar row and its panels).
+pub const BAR_ID: &str = "yl-tb";
+/// The id of the `role="toolbar"` row.
+pub const TOOLS_ID: &str = "yl-tb-tools";
+/// The id of the theme panel (配色).
+pub const THEME_PANEL_ID: &str = "yl-tb-theme";
+/// The id of the outline panel (目录).
+pub const OUTLINE_PANEL_ID: &str = "yl-tb-outline";
+/// The id of the current text size (当前 150%).
+pub const SCALE_STATUS_ID: &str = "yl-tb-scale";
+/// The id of the polite live region that announces changes.
+pub const LIVE_ID: &str = "yl-tb-live";
+/// The id of the reading guide's band.
+pub const GUIDE_ID: &str = "yl-tb-guide";
+
+/// A control of the toolbar, named in its `data-yl-tool` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    /// 字号 −.
+    Smaller,
+    /// 字号 +.
+    Larger,
+    /// 配色: opens the theme panel.
+    Theme,
+    /// 朗读: reads the document aloud.
+    Read,
+    /// 指读: reads aloud what the pointer rests on.
+    Point,
+    /// 阅读辅助线.
+    Guide,
+    /// 大鼠标.
+    Cursor,
+    /// 目录: opens the outline panel.
+    Outline,
+    /// 打印.
+    Print,
+    /// 进入老年模式 / 退出老年模式.
+    Mode,
+}
+
+impl Tool {
+    /// Every tool, in toolbar order.
+    pub const ALL: [Tool; 10] = [
+        Tool::Smaller,
+        Tool::Larger,
+        Tool::Theme,
+        Tool::Read,
+        Tool::Point,
+        Tool::Guide,
+        Tool::Cursor,
+        Tool::Outline,
+        Tool::Print,
+        Tool::Mode,
+    ];
+
+    /// The `data-yl-tool` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tool::Smaller => "smaller",
+            Tool::Larger => "larger",
+            Tool::Theme => "theme",
+            Tool::Read => "read",
+            Tool::Point => "point",
+            Tool::Guide => "guide",
+            Tool::Cursor => "cursor",
+            Tool::Outline => "outline",
+            Tool::Print => "print",
+            Tool::Mode => "mode",
+        }
+    }
+
+    /// The tool named `name`, if it is one.
+    pub fn from_name(name: &str) -> Option<Tool> {
+        Tool::ALL.into_iter().find(|tool| tool.as_str() == name)
+    }
+
+    /// Whether the tool shows only in elderly mode (all but the toggle).
+    pub fn elderly_only(self) -> bool {
+        self != Tool::Mode
+    }
+}
+
+/// How to write the toolbar.
+///
+/// # Defaults
+/// Locale zh-CN; no speech engine (朗读 and 指读 say they are unavailable).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ToolbarOptions {
+    /// The language of the toolbar's words.
+    pub locale: Locale,
+    /// Whether a speech engine can read aloud; without one, 朗读 and 指读
+    /// show and announce that they are not available.
+    pub speech: bool,
+}
+
+/// One entry of the outline (目录): a section heading to jump to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineEntry {
+    /// The id of the heading in the view ([`ids::heading_id`]).
+    pub target: String,
+    /// Nesting depth, 1 for a top-level section.
+    pub depth: usize,
+    /// The section's marker as written (一、, （一）).
+    pub marker: String,
+    /// The heading after the marker.
+    pub heading: String,
+}
+
+/// The outline of the document's sections, in reading order, with the ids
+/// the rendered view gives their headings.
+pub fn outline(doc: &Document) -> Vec<OutlineEntry> {
+    let mut entries = Vec::new();
+    ids::walk(doc, |path, block| {
+        if let Block::Section(section) = block {
+            entries.push(OutlineEntry {
+                target: ids::heading_id(&ids::block_id(path, block)),
+                depth: path.len(),
+                marker: section.marker.clone(),
+                heading: section.heading.clone(),
+            });
+        }
+    });
+    entries
+}
+
+/// What the live region says after a change.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Notice<'a> {
+    /// The mode is now this one (已进入老年模式 / 已退出老年模式).
+    Mode(Mode),
+    /// The text size is now this step (字号 150%).
+    Scale(f32),
+    /// 字号 − at the smallest step.
+    Smallest,
+    /// 字号 + at the largest step.
+    Largest,
+    /// The theme with this id (or [`AUTO`]) is now shown.
+    Theme(&'a str),
+    /// The reading guide is now on or off.
+    Guide(bool),
+    /// The cursor is now this size.
+    Cursor(Cursor),
+    /// 朗读 was chosen without a speech engine.
+    ReadUnavailable,
+    /// 指读 was chosen without a speech engine.
+    PointUnavailable,
+}
+
+/// The sentence the live region says for `notice`.
+pub fn notice_text(locale: Locale, notice: Notice) -> String {
+    let w = locale.toolbar_words();
+    match notice {
+        Notice::Mode(Mode::Elderly) => w.entered.to_owned(),
+        Notice::Mode(Mode::Standard) => w.exited.to_owned(),
+        Notice::Scale(scale) => scale_status(locale, scale),
+        Notice::Smallest => w.smallest.to_owned(),
+        Notice::Largest => w.largest.to_owned(),
+        Notice::Theme(id) => [w.theme_now, theme_label(locale, id)].concat(),
+        Notice::Guide(true) => w.guide_on.to_owned(),
+        Notice::Guide(false) => w.guide_off.to_owned(),
+        Notice::Cursor(Cursor::Large) => w.cursor_on.to_owned(),
+        Notice::Cursor(Cursor::Normal) => w.cursor_off.to_owned(),
+        Notice::ReadUnavailable => w.read_unavailable.to_owned(),
+        Notice::PointUnavailable => w.point_unavailable.to_owned(),
+    }
+}
+
+/// The current text size as shown between 字号 − and 字号 + ("字号 150%").
+pub fn scale_status(locale: Locale, scale: f32) -> String {
+    format!(
+        "{}{}%",
+        locale.toolbar_words().size_now,
+        scale_percent(scale)
+    )
+}
+
+/// The label of a theme id in `locale`; [`AUTO`] (and an unknown id, which
+/// shows as [`AUTO`]) is "跟随系统".
+pub fn theme_label(locale: Locale, id: &str) -> &'static str {
+    match theme::find(id) {
+        Some(found) => locale.theme_label(found),
+        None => locale.toolbar_words().theme_auto,
+    }
+}
+
+/// The `data-yl-theme` values of the theme panel, in order: [`AUTO`], then
+/// every theme.
+pub fn theme_choices() -> impl Iterator<Item = &'static str> {
+    std::iter::once(AUTO).chain(theme::themes().iter().map(|t| t.id))
+}
+
+/// Writes the bar that goes first inside the view's root: the
+/// `role="toolbar"` row (every tool, each elderly-only one marked
+/// `data-yl-elderly`), then the theme and outline panels, closed.
+///
+/// The row has one tab stop (roving tabindex): the first tool shown in the
+/// mode of `prefs`. Pressed and disabled states follow `prefs`.
+pub fn toolbar(doc: &Document, prefs: &Prefs, options: &ToolbarOptions) -> String {
+    let ui = Ui::new(options.locale, document_lang(doc));
+    let w = options.locale.toolbar_words();
+    let mut out = HtmlWriter::with_capacity(4096);
+    out.open("div");
+    out.attr("id", BAR_ID);
+    out.markup(" class=\"yl-toolbar\"");
+    ui.lang_attr(&mut out);
+    out.markup(">\n");
+    write_tools(&mut out, prefs, options, w);
+    write_theme_panel(&mut out, prefs, options.locale, w);
+    write_outline_panel(&mut out, doc, &ui, w);
+    out.markup("</div>\n");
+    out.finish()
+}
+
+/// Writes what goes last inside the view's root: the polite live region
+/// (empty until something changes) and the reading guide's band (hidden
+/// from assistive technology; shown by the stylesheet when
+/// `data-guide="on"`).
+pub fn view_end(doc: &Document, options: &ToolbarOptions) -> String {
+    let ui = Ui::new(options.locale, document_lang(doc));
+    let mut out = HtmlWriter::with_capacity(256);
+    out.open("div");
+    out.attr("id", LIVE_ID);
+    out.markup(
+        " class=\"yl-visually-hidden\" role=\"status\" aria-live=\"polite\" aria-atomic=\"true\"",
+    );
+    ui.lang_attr(&mut out);
+    out.markup("></div>\n");
+    out.open("div");
+    out.attr("id", GUIDE_ID);
+    out.markup(" class=\"yl-guide\" aria-hidden=\"true\"></div>\n");
+    out.finish()
+}
+
+fn write_tools(out: &mut HtmlWriter, prefs: &Prefs, options: &ToolbarOptions, w: &ToolbarWords) {
+    let elderly = prefs.mode == Mode::Elderly;
+    out.open("div");
+    out.attr("id", TOOLS_ID);
+    out.markup(" class=\"yl-tools\" role=\"toolbar\"");
+    out.attr("aria-label", w.toolbar);
+    out.markup(">\n<div class=\"yl-tool-group\" role=\"group\" data-yl-elderly");
+    out.attr("aria-label", w.size);
+    out.markup(">\n");
+    // The one tab stop: the first tool the mode shows.
+    tool_start(out, Tool::Smaller, elderly);
+    if smaller_scale(prefs.scale).is_none() {
+        out.markup(" aria-disabled=\"true\"");
+    }
+    out.attr("aria-describedby", SCALE_STATUS_ID);
+    tool_label(out, w.smaller);
+    out.open("span");
+    out.attr("id", SCALE_STATUS_ID);
+    out.markup(" class=\"yl-scale-status\">");
+    out.text(&scale_status(options.locale, prefs.scale));
+    out.markup("</span>\n");
+    tool_start(out, Tool::Larger, false);
+    if larger_scale(prefs.scale).is_none() {
+        out.markup(" aria-disabled=\"true\"");
+    }
+    out.attr("aria-describedby", SCALE_STATUS_ID);
+    tool_label(out, w.larger);
+    out.markup("</div>\n");
+
+    tool_start(out, Tool::Theme, false);
+    out.markup(" aria-expanded=\"false\"");
+    out.attr("aria-controls", THEME_PANEL_ID);
+    tool_label(out, w.theme);
+
+    for (tool, label) in [(Tool::Read, w.read), (Tool::Point, w.point)] {
+        tool_start(out, tool, false);
+        if !options.speech {
+            // Still focusable and announced when chosen, so a reader
+            // learns why nothing is read rather than meeting silence.
+            out.markup(" aria-disabled=\"true\">");
+            out.text(label);
+            out.markup("<span class=\"yl-tool-note\">");
+            out.text(w.unavailable);
+            out.markup("</span></button>\n");
+            continue;
+        }
+        if tool == Tool::Point {
+            pressed(out, prefs.pointer_reading);
+        }
+        tool_label(out, label);
+    }
+
+    tool_start(out, Tool::Guide, false);
+    pressed(out, prefs.guide);
+    tool_label(out, w.guide);
+    tool_start(out, Tool::Cursor, false);
+    pressed(out, prefs.cursor == Cursor::Large);
+    tool_label(out, w.cursor);
+
+    tool_start(out, Tool::Outline, false);
+    out.markup(" aria-expanded=\"false\"");
+    out.attr("aria-controls", OUTLINE_PANEL_ID);
+    tool_label(out, w.outline);
+    tool_start(out, Tool::Print, false);
+    tool_label(out, w.print);
+
+    // A button whose label changes with the mode, so no aria-pressed (WAI-ARIA
+    // APG: a toggle changes its label or its pressed state, never both).
+    tool_start(out, Tool::Mode, !elderly);
+    out.markup("><span class=\"yl-when-standard\">");
+    out.text(w.enter);
+    out.markup("</span><span class=\"yl-when-elderly\">");
+    out.text(w.exit);
+    out.markup("</span></button>\n</div>\n");
+}
+
+/// Writes `<button …` of a tool up to its attributes; `stop` makes it the
+/// toolbar's tab stop.
+fn tool_start(out: &mut HtmlWriter, tool: Tool, stop: bool) {
+    out.markup("<button type=\"button\" class=\"yl-tool\"");
+    out.attr("data-yl-tool", tool.as_str());
+    if tool.elderly_only() {
+        out.markup(" data-yl-elderly");
+    }
+    out.markup(if stop {
+        " tabindex=\"0\""
+    } else {
+        " tabindex=\"-1\""
+    });
+}
+
+fn tool_label(out: &mut HtmlWriter, label: &str) {
+    out.markup(">");
+    out.text(label);
+    out.markup("</button>\n");
+}
+
+fn pressed(out: &mut HtmlWriter, on: bool) {
+    out.markup(if on {
+        " aria-pressed=\"true\""
+    } else {
+        " aria-pressed=\"false\""
+    });
+}
+
+/// 配色: one button per theme, painted in that theme's own colours, the
+/// current one pressed.
+fn write_theme_panel(out: &mut HtmlWriter, prefs: &Prefs, locale: Locale, w: &ToolbarWords) {
+    let current = if crate::prefs::is_theme(&prefs.theme) {
+        prefs.theme.as_str()
+    } else {
+        AUTO
+    };
+    out.open("div");
+    out.attr("id", THEME_PANEL_ID);
+    out.markup(" class=\"yl-panel\" role=\"group\" data-yl-elderly hidden");
+    out.attr("aria-labelledby", "yl-tb-theme-title");
+    out.markup(">\n<p id=\"yl-tb-theme-title\" class=\"yl-panel-title\">");
+    out.text(w.theme_panel);
+    out.markup("</p>\n<div class=\"yl-theme-options\">\n");
+    for id in theme_choices() {
+        out.markup("<button type=\"button\" class=\"yl-theme-option\"");
+        out.attr("data-yl-theme", id);
+        pressed(out, id == current);
+        out.markup(">");
+        out.text(theme_label(locale, id));
+        out.markup("</button>\n");
+    }
+    out.markup("</div>\n");
+    close_button(out, w);
+    out.markup("</div>\n");
+}
+
+/// 目录: the sections, indented by depth; choosing one moves focus to its
+/// heading. The entries are the document's words, so they carry its
+/// language when the toolbar's differs.
+fn write_outline_panel(out: &mut HtmlWriter, doc: &Document, ui: &Ui, w: &ToolbarWords) {
+    out.open("nav");
+    out.attr("id", OUTLINE_PANEL_ID);
+    out.markup(" class=\"yl-panel\" data-yl-elderly hidden");
+    out.attr("aria-labelledby", "yl-tb-outline-title");
+    out.markup(">\n<p id=\"yl-tb-outline-title\" class=\"yl-panel-title\">");
+    out.text(w.outline_panel);
+    out.markup("</p>\n");
+    let entries = outline(doc);
+    if entries.is_empty() {
+        out.markup("<p class=\"yl-panel-note\">");
+        out.text(w.outline_empty);
+        out.markup("</p>\n");
+    } else {
+        out.markup("<ol class=\"yl-outline\"");
+        if ui.lang.is_some() {
+            out.attr("lang", document_lang(doc));
+        }
+        out.markup(">\n");
+        for entry in &entries {
+            out.markup("<li");
+            out.attr_number("data-depth", u32::try_from(entry.depth.min(4)).unwrap_or(4));
+            out.markup("><button type=\"button\" class=\"yl-outline-entry\"");
+            out.attr("data-yl-target", &entry.target);
+            out.markup(">");
+            if !entry.marker.is_empty() {
+                out.markup("<span class=\"yl-marker\">");
+                out.text(&entry.marker);
+                out.markup("</span>");
+            }
+            if entry.heading.trim().is_empty() && entry.marker.trim().is_empty() {
+                ui.word(out, ui.words.untitled_section);
+            } else {
+                out.text(&entry.heading);
+            }
+            out.markup("</button></li>\n");
+        }
+        out.markup("</ol>\n");
+    }
+    close_button(out, w);
+    out.markup("</nav>\n");
+}
+
+fn close_button(out: &mut HtmlWriter, w: &ToolbarWords) {
+    out.markup("<button type=\"button\" class=\"yl-panel-close\" data-yl-close>");
+    out.text(w.close_panel);
+    out.markup("</button>\n");
+}
+
+#[cfg(test)]
+mod tests;

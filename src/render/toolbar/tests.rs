@@ -1,0 +1,473 @@
+use super::*;
+use crate::model::{Paragraph, Section};
+use crate::render::{render, RenderOptions};
+
+fn section(level: u8, marker: &str, heading: &str, blocks: Vec<Block>) -> Block {
+    Block::Section(Section {
+        level,
+        marker: marker.into(),
+        heading: heading.into(),
+        run_in: false,
+        blocks,
+    })
+}
+
+fn sample() -> Document {
+    Document {
+        title: Some("工作总结".into()),
+        body: vec![
+            Block::Paragraph(Paragraph::plain("导语。")),
+            section(
+                1,
+                "一、",
+                "总体情况",
+                vec![
+                    section(2, "（一）", "重点项目。", vec![]),
+                    Block::Paragraph(Paragraph::plain("正文。")),
+                ],
+            ),
+            section(1, "二、", "下一步<计划>", vec![]),
+        ],
+        ..Document::default()
+    }
+}
+
+fn elderly(scale: f32) -> Prefs {
+    Prefs {
+        mode: Mode::Elderly,
+        scale,
+        ..Prefs::default()
+    }
+}
+
+/// The opening tags of every element with attribute `attr`.
+fn tags_with<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    html.split('<')
+        .filter(|tag| tag.contains(attr))
+        .map(|tag| tag.split('>').next().unwrap_or(tag))
+        .collect()
+}
+
+/// The opening tag of the tool named `tool`.
+fn tool_tag(html: &str, tool: Tool) -> &str {
+    let needle = format!("data-yl-tool=\"{}\"", tool.as_str());
+    let tags = tags_with(html, &needle);
+    assert_eq!(tags.len(), 1, "{tool:?} once: {tags:?}");
+    tags[0]
+}
+
+/// The whole toolbar of a small document, read line by line: the order of
+/// the tools, one tab stop, states, panels, escaping.
+#[test]
+fn the_toolbar_as_written() {
+    let html = toolbar(&sample(), &elderly(1.0), &ToolbarOptions::default());
+    let expected = r#"<div id="yl-tb" class="yl-toolbar">
+<div id="yl-tb-tools" class="yl-tools" role="toolbar" aria-label="阅读工具">
+<div class="yl-tool-group" role="group" data-yl-elderly aria-label="字号">
+<button type="button" class="yl-tool" data-yl-tool="smaller" data-yl-elderly tabindex="0" aria-disabled="true" aria-describedby="yl-tb-scale">缩小</button>
+<span id="yl-tb-scale" class="yl-scale-status">字号 100%</span>
+<button type="button" class="yl-tool" data-yl-tool="larger" data-yl-elderly tabindex="-1" aria-describedby="yl-tb-scale">放大</button>
+</div>
+<button type="button" class="yl-tool" data-yl-tool="theme" data-yl-elderly tabindex="-1" aria-expanded="false" aria-controls="yl-tb-theme">配色</button>
+<button type="button" class="yl-tool" data-yl-tool="read" data-yl-elderly tabindex="-1" aria-disabled="true">朗读<span class="yl-tool-note">暂不可用</span></button>
+<button type="button" class="yl-tool" data-yl-tool="point" data-yl-elderly tabindex="-1" aria-disabled="true">指读<span class="yl-tool-note">暂不可用</span></button>
+<button type="button" class="yl-tool" data-yl-tool="guide" data-yl-elderly tabindex="-1" aria-pressed="false">阅读辅助线</button>
+<button type="button" class="yl-tool" data-yl-tool="cursor" data-yl-elderly tabindex="-1" aria-pressed="false">大鼠标</button>
+<button type="button" class="yl-tool" data-yl-tool="outline" data-yl-elderly tabindex="-1" aria-expanded="false" aria-controls="yl-tb-outline">目录</button>
+<button type="button" class="yl-tool" data-yl-tool="print" data-yl-elderly tabindex="-1">打印</button>
+<button type="button" class="yl-tool" data-yl-tool="mode" tabindex="-1"><span class="yl-when-standard">进入老年模式</span><span class="yl-when-elderly">退出老年模式</span></button>
+</div>
+<div id="yl-tb-theme" class="yl-panel" role="group" data-yl-elderly hidden aria-labelledby="yl-tb-theme-title">
+<p id="yl-tb-theme-title" class="yl-panel-title">选择配色</p>
+<div class="yl-theme-options">
+<button type="button" class="yl-theme-option" data-yl-theme="auto" aria-pressed="true">跟随系统</button>
+<button type="button" class="yl-theme-option" data-yl-theme="standard" aria-pressed="false">标准</button>
+<button type="button" class="yl-theme-option" data-yl-theme="yellow-on-black" aria-pressed="false">黑底黄字</button>
+<button type="button" class="yl-theme-option" data-yl-theme="white-on-black" aria-pressed="false">黑底白字</button>
+<button type="button" class="yl-theme-option" data-yl-theme="black-on-white" aria-pressed="false">白底黑字</button>
+<button type="button" class="yl-theme-option" data-yl-theme="cream" aria-pressed="false">护眼</button>
+</div>
+<button type="button" class="yl-panel-close" data-yl-close>收起</button>
+</div>
+<nav id="yl-tb-outline" class="yl-panel" data-yl-elderly hidden aria-labelledby="yl-tb-outline-title">
+<p id="yl-tb-outline-title" class="yl-panel-title">章节目录</p>
+<ol class="yl-outline">
+<li data-depth="1"><button type="button" class="yl-outline-entry" data-yl-target="yl-s2-h"><span class="yl-marker">一、</span>总体情况</button></li>
+<li data-depth="2"><button type="button" class="yl-outline-entry" data-yl-target="yl-s2-1-h"><span class="yl-marker">（一）</span>重点项目。</button></li>
+<li data-depth="1"><button type="button" class="yl-outline-entry" data-yl-target="yl-s3-h"><span class="yl-marker">二、</span>下一步&lt;计划&gt;</button></li>
+</ol>
+<button type="button" class="yl-panel-close" data-yl-close>收起</button>
+</nav>
+</div>
+"#;
+    for (n, (got, want)) in html.lines().zip(expected.lines()).enumerate() {
+        assert_eq!(got, want, "line {}", n + 1);
+    }
+    assert_eq!(html, expected);
+}
+
+#[test]
+fn one_tab_stop_the_first_tool_the_mode_shows() {
+    for (prefs, stop) in [
+        (Prefs::default(), Tool::Mode),
+        (elderly(1.5), Tool::Smaller),
+    ] {
+        let html = toolbar(&sample(), &prefs, &ToolbarOptions::default());
+        let stops = tags_with(&html, "tabindex=\"0\"");
+        assert_eq!(stops.len(), 1, "{stops:?}");
+        assert!(stops[0].contains(&format!("data-yl-tool=\"{}\"", stop.as_str())));
+        // Every tool is written in every mode; the stylesheet hides the
+        // elderly ones in standard mode.
+        for tool in Tool::ALL {
+            let tag = tool_tag(&html, tool);
+            assert_eq!(
+                tag.contains("data-yl-elderly"),
+                tool.elderly_only(),
+                "{tag}"
+            );
+            assert!(tag.contains("tabindex="), "{tag}");
+        }
+    }
+}
+
+#[test]
+fn size_buttons_are_disabled_only_at_the_ends() {
+    for (scale, smaller_off, larger_off, status) in [
+        (1.0, true, false, "字号 100%"),
+        (1.75, false, false, "字号 175%"),
+        (3.0, false, true, "字号 300%"),
+    ] {
+        let html = toolbar(&sample(), &elderly(scale), &ToolbarOptions::default());
+        let disabled = |tool| tool_tag(&html, tool).contains("aria-disabled=\"true\"");
+        assert_eq!(disabled(Tool::Smaller), smaller_off, "{scale}");
+        assert_eq!(disabled(Tool::Larger), larger_off, "{scale}");
+        assert!(html.contains(&format!(">{status}</span>")), "{scale}");
+        // aria-disabled, not disabled: a disabled button would drop the
+        // focus of a reader who just pressed it to the end.
+        assert!(!html.contains(" disabled"), "{scale}");
+    }
+}
+
+#[test]
+fn pressed_states_follow_the_preferences() {
+    let prefs = Prefs {
+        guide: true,
+        cursor: Cursor::Large,
+        theme: "cream".into(),
+        ..elderly(1.0)
+    };
+    let html = toolbar(&sample(), &prefs, &ToolbarOptions::default());
+    assert!(tool_tag(&html, Tool::Guide).contains("aria-pressed=\"true\""));
+    assert!(tool_tag(&html, Tool::Cursor).contains("aria-pressed=\"true\""));
+    let pressed = tags_with(&html, "aria-pressed=\"true\"");
+    assert_eq!(pressed.len(), 3, "{pressed:?}");
+    assert!(pressed
+        .iter()
+        .any(|tag| tag.contains("data-yl-theme=\"cream\"")));
+
+    let unknown = Prefs {
+        theme: "gone".into(),
+        ..elderly(1.0)
+    };
+    let html = toolbar(&sample(), &unknown, &ToolbarOptions::default());
+    let pressed = tags_with(&html, "aria-pressed=\"true\"");
+    assert_eq!(pressed.len(), 1);
+    assert!(pressed[0].contains("data-yl-theme=\"auto\""), "{pressed:?}");
+}
+
+#[test]
+fn speech_tools_say_when_they_cannot_work() {
+    let without = toolbar(&sample(), &elderly(1.0), &ToolbarOptions::default());
+    for tool in [Tool::Read, Tool::Point] {
+        let tag = tool_tag(&without, tool);
+        assert!(tag.contains("aria-disabled=\"true\""), "{tag}");
+        assert!(!tag.contains("aria-pressed"), "{tag}");
+    }
+    assert_eq!(without.matches("暂不可用").count(), 2);
+
+    let prefs = Prefs {
+        pointer_reading: true,
+        ..elderly(1.0)
+    };
+    let options = ToolbarOptions {
+        speech: true,
+        ..ToolbarOptions::default()
+    };
+    let with = toolbar(&sample(), &prefs, &options);
+    assert!(!with.contains("暂不可用"));
+    assert!(!tool_tag(&with, Tool::Read).contains("aria-disabled"));
+    assert!(tool_tag(&with, Tool::Point).contains("aria-pressed=\"true\""));
+}
+
+#[test]
+fn other_locales_mark_their_language() {
+    let options = ToolbarOptions {
+        locale: Locale::En,
+        speech: false,
+    };
+    let html = toolbar(&sample(), &elderly(1.0), &options);
+    assert!(html.starts_with("<div id=\"yl-tb\" class=\"yl-toolbar\" lang=\"en\">"));
+    assert!(html.contains("aria-label=\"Reading tools\""));
+    assert!(html.contains(">Larger</button>"));
+    assert!(html.contains(">Text size 100%</span>"));
+    assert!(html.contains(">Yellow on black</button>"));
+    assert!(html.contains("<span class=\"yl-when-elderly\">Exit elderly mode</span>"));
+    // The outline holds the document's own words, in its language.
+    assert!(html.contains("<ol class=\"yl-outline\" lang=\"zh-CN\">"));
+    assert!(view_end(&sample(), &options)
+        .contains("role=\"status\" aria-live=\"polite\" aria-atomic=\"true\" lang=\"en\""));
+
+    let tw = ToolbarOptions {
+        locale: Locale::ZhTw,
+        speech: false,
+    };
+    let html = toolbar(&sample(), &elderly(1.0), &tw);
+    assert!(html.contains("lang=\"zh-TW\""));
+    assert!(html.contains(">放大</button>"));
+    assert!(html.contains(">黑底黃字</button>"));
+    assert!(html.contains(">大滑鼠</button>"));
+}
+
+#[test]
+fn outline_targets_are_the_rendered_headings() {
+    let doc = sample();
+    let entries = outline(&doc);
+    let targets: Vec<(&str, usize)> = entries
+        .iter()
+        .map(|e| (e.target.as_str(), e.depth))
+        .collect();
+    assert_eq!(targets, [("yl-s2-h", 1), ("yl-s2-1-h", 2), ("yl-s3-h", 1)]);
+    let view = render(&doc, &RenderOptions::default());
+    for entry in &entries {
+        assert!(
+            view.contains(&format!("id=\"{}\"", entry.target)),
+            "{} is in the view",
+            entry.target
+        );
+    }
+}
+
+#[test]
+fn a_document_without_sections_says_so() {
+    let doc = Document {
+        body: vec![Block::Paragraph(Paragraph::plain("只有一段。"))],
+        ..Document::default()
+    };
+    let html = toolbar(&doc, &elderly(1.0), &ToolbarOptions::default());
+    assert!(html.contains("<p class=\"yl-panel-note\">本文没有章节标题。</p>"));
+    assert!(!html.contains("yl-outline\""));
+}
+
+#[test]
+fn document_text_in_the_outline_is_escaped() {
+    let doc = Document {
+        body: vec![section(
+            1,
+            "\"><script>",
+            "<img src=x onerror=alert(1)>&",
+            vec![],
+        )],
+        ..Document::default()
+    };
+    let html = toolbar(&doc, &elderly(1.0), &ToolbarOptions::default());
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("<img"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&amp;"));
+    assert!(html.contains("\"&gt;&lt;script&gt;"));
+}
+
+#[test]
+fn the_end_of_the_view_holds_the_live_region_and_the_guide() {
+    let html = view_end(&sample(), &ToolbarOptions::default());
+    assert_eq!(
+        html,
+        "<div id=\"yl-tb-live\" class=\"yl-visually-hidden\" role=\"status\" aria-live=\"polite\" aria-atomic=\"true\"></div>\n\
+         <div id=\"yl-tb-guide\" class=\"yl-guide\" aria-hidden=\"true\"></div>\n"
+    );
+}
+
+#[test]
+fn notices_in_every_locale() {
+    let cases: [(Notice, &str, &str); 11] = [
+        (
+            Notice::Mode(Mode::Elderly),
+            "已进入老年模式",
+            "Elderly mode is on",
+        ),
+        (
+            Notice::Mode(Mode::Standard),
+            "已退出老年模式",
+            "Elderly mode is off",
+        ),
+        (Notice::Scale(1.25), "字号 125%", "Text size 125%"),
+        (
+            Notice::Smallest,
+            "已是最小字号",
+            "The text is at its smallest",
+        ),
+        (
+            Notice::Largest,
+            "已是最大字号",
+            "The text is at its largest",
+        ),
+        (
+            Notice::Theme("yellow-on-black"),
+            "配色：黑底黄字",
+            "Colours: Yellow on black",
+        ),
+        (
+            Notice::Theme("auto"),
+            "配色：跟随系统",
+            "Colours: As the system",
+        ),
+        (Notice::Guide(true), "阅读辅助线已打开", "Reading guide on"),
+        (
+            Notice::Cursor(Cursor::Normal),
+            "大鼠标已关闭",
+            "Large pointer off",
+        ),
+        (
+            Notice::ReadUnavailable,
+            "朗读功能暂不可用",
+            "Reading aloud is not available yet",
+        ),
+        (
+            Notice::PointUnavailable,
+            "指读功能暂不可用",
+            "Point to read is not available yet",
+        ),
+    ];
+    for (notice, zh, en) in cases {
+        assert_eq!(notice_text(Locale::ZhCn, notice), zh);
+        assert_eq!(notice_text(Locale::En, notice), en);
+        assert!(!notice_text(Locale::ZhTw, notice).is_empty());
+    }
+    assert_eq!(
+        notice_text(Locale::ZhTw, Notice::Theme("cream")),
+        "配色：護眼"
+    );
+}
+
+#[test]
+fn tool_names_round_trip() {
+    for tool in Tool::ALL {
+        assert_eq!(Tool::from_name(tool.as_str()), Some(tool));
+    }
+    assert_eq!(Tool::from_name("close"), None);
+    assert_eq!(Tool::from_name(""), None);
+    let choices: Vec<&str> = theme_choices().collect();
+    assert_eq!(choices[0], "auto");
+    assert_eq!(choices.len(), theme::themes().len() + 1);
+}
+
+/// The selectors of every style rule (at-rules' own preludes excluded).
+fn selectors(css: &str) -> Vec<String> {
+    let mut text = String::new();
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find("*/")
+            .map_or(rest.len(), |e| start + e + 2);
+        rest = &rest[end..];
+    }
+    text.push_str(rest);
+    let mut found = Vec::new();
+    let mut prelude = String::new();
+    let mut depth_in_block = false;
+    for c in text.chars() {
+        match c {
+            '{' if !depth_in_block => {
+                let head = prelude.trim().to_owned();
+                prelude.clear();
+                if !head.starts_with('@') {
+                    found.push(head);
+                    depth_in_block = true;
+                }
+            }
+            '}' if depth_in_block => depth_in_block = false,
+            '}' => prelude.clear(),
+            _ if depth_in_block => {}
+            _ => prelude.push(c),
+        }
+    }
+    found
+}
+
+#[test]
+fn the_toolbar_sheet_stays_inside_the_view() {
+    let rules = selectors(toolbar_stylesheet());
+    assert!(rules.len() > 40, "{} rules read", rules.len());
+    for rule in &rules {
+        let mut depth = 0usize;
+        let mut start = 0usize;
+        let mut parts = Vec::new();
+        for (i, c) in rule.char_indices() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                ',' if depth == 0 => {
+                    parts.push(&rule[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        parts.push(&rule[start..]);
+        for part in parts {
+            assert!(
+                part.trim().starts_with(".yl-view"),
+                "{part:?} leaks out of the view"
+            );
+        }
+    }
+}
+
+#[test]
+fn toolbar_colours_come_from_the_theme_data() {
+    // The hand-written sheet names no colour: only custom properties.
+    assert!(!style::TOOLBAR_CSS.contains('#'), "a hard-coded colour");
+    let sheet = toolbar_stylesheet();
+    for t in theme::themes() {
+        let swatch = format!(
+            ".yl-theme-option[data-yl-theme=\"{}\"] {{\n  background: {};\n  color: {};\n}}",
+            t.id, t.colors.background, t.colors.text
+        );
+        assert!(sheet.contains(&swatch), "{swatch}");
+        let cursor = format!(
+            "fill='{}' stroke='{}'",
+            t.colors.text.replace('#', "%23"),
+            t.colors.background.replace('#', "%23")
+        );
+        assert!(sheet.contains(&cursor), "cursor of {}", t.id);
+        assert!(sheet.contains(&format!(
+            ".yl-view[data-cursor=\"large\"][data-theme=\"{}\"] *",
+            t.id
+        )));
+    }
+    // 'auto' follows the system: standard colours, the dark palette when
+    // the system prefers dark.
+    let dark = sheet
+        .find("@media (prefers-color-scheme: dark)")
+        .expect("dark block");
+    let auto_dark = format!(
+        "[data-yl-theme=\"auto\"] {{\n  background: {};",
+        theme::system_dark().colors.background
+    );
+    assert!(sheet[dark..].contains(&auto_dark));
+    // Nothing in the generated part is left unescaped in its data: URLs.
+    assert!(!sheet.contains("fill='#"));
+}
+
+#[test]
+fn the_bar_is_sticky_only_on_large_screens_and_never_covers_a_target() {
+    let css = style::TOOLBAR_CSS;
+    let media = css
+        .find("@media (min-width: 48em) and (min-height: 32em)")
+        .expect("the sticky media query");
+    let sticky = css.find("position: sticky").expect("sticky");
+    assert!(sticky > media, "sticky only inside the media query");
+    assert_eq!(css.matches("position: sticky").count(), 1);
+    assert!(css[media..].contains("scroll-margin-top: calc(var(--yl-bar-h, 0px)"));
+    assert!(css.contains("min-height: 60px"), "60 px targets");
+}

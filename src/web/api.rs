@@ -1,0 +1,124 @@
+//! The exported functions: `parseText`, `parseJson`, `parseHtml`,
+//! `renderHtml`, `speechPlan`, `themes`, `stylesheet`.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+
+use super::convert::{document_from_js, to_js};
+use super::error::{web_error, WebErrorCode};
+use super::options::{render_options, speech_options};
+
+/// `parseText(text: string): Document`: page text (what a browser's
+/// `innerText` gives) → the document model, as a plain object.
+///
+/// ```js
+/// const doc = parseText(document.querySelector('#zoom').innerText);
+/// ```
+#[wasm_bindgen(js_name = parseText)]
+pub fn parse_text(text: &JsValue) -> Result<JsValue, JsValue> {
+    let text = text
+        .as_string()
+        .ok_or_else(|| web_error(WebErrorCode::Argument, "text must be a string", None))?;
+    to_js(&crate::parse_text(&text))
+}
+
+/// `parseJson(json: string | object): Document`: model JSON, as text or an
+/// object, → a checked document. Throws a `YilanError` whose `code` is
+/// `syntax`, `shape`, `value`, `version` or `tooLarge` and whose `path`
+/// names the offending value (`body[0].level`).
+///
+/// ```js
+/// const doc = parseJson(await (await fetch('doc.json')).text());
+/// ```
+#[wasm_bindgen(js_name = parseJson)]
+pub fn parse_json(input: &JsValue) -> Result<JsValue, JsValue> {
+    to_js(&document_from_js(input)?)
+}
+
+/// `parseHtml(html: string, options?): Document`: page HTML → document.
+/// Not available yet: throws a `YilanError` with code `unsupported`.
+#[wasm_bindgen(js_name = parseHtml)]
+pub fn parse_html(_html: &JsValue, _options: &JsValue) -> Result<JsValue, JsValue> {
+    Err(web_error(
+        WebErrorCode::Unsupported,
+        "parseHtml is not available yet",
+        None,
+    ))
+}
+
+/// `renderHtml(doc: Document, options?: RenderOptions): string`: the reading
+/// view as an HTML fragment. The document is checked as `parseJson` checks
+/// it, so a hand-made object cannot break the view.
+///
+/// ```js
+/// view.innerHTML = renderHtml(doc, { mode: 'elderly', theme: 'yellow-on-black', scale: 1.5 });
+/// ```
+#[wasm_bindgen(js_name = renderHtml)]
+pub fn render_html(doc: &JsValue, options: &JsValue) -> Result<String, JsValue> {
+    let doc = document_from_js(doc)?;
+    let options = render_options(options)?;
+    Ok(crate::render(&doc, &options))
+}
+
+/// `speechPlan(doc: Document, options?: SpeechOptions): SpeechChunk[]`:
+/// what to read aloud, in sentence-sized chunks tied to the view's element
+/// ids, with the text normalised for listening.
+///
+/// ```js
+/// for (const chunk of speechPlan(doc, { from: 'yl-s2' })) speak(chunk.text);
+/// ```
+#[wasm_bindgen(js_name = speechPlan)]
+pub fn speech_plan(doc: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let doc = document_from_js(doc)?;
+    let options = speech_options(options)?;
+    to_js(&crate::speech::speech_plan(&doc, &options))
+}
+
+/// A theme as JavaScript sees it: its names, not its colours (those live in
+/// the stylesheet).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ThemeInfo {
+    id: &'static str,
+    label: &'static str,
+    label_zh_tw: &'static str,
+    label_en: &'static str,
+    dark: bool,
+}
+
+/// `themes(): Theme[]`: the colour themes a reader can choose, the default
+/// first: `[{ id: 'standard', label: '标准', labelZhTw: '標準', labelEn:
+/// 'Standard', dark: false }, …]`.
+#[wasm_bindgen]
+pub fn themes() -> Result<JsValue, JsValue> {
+    let list: Vec<ThemeInfo> = crate::theme::themes()
+        .iter()
+        .map(|theme| ThemeInfo {
+            id: theme.id,
+            label: theme.label,
+            label_zh_tw: theme.label_zh_tw,
+            label_en: theme.label_en,
+            dark: theme.dark,
+        })
+        .collect();
+    to_js(&list)
+}
+
+/// `stylesheet(): string`: the view's whole stylesheet (layout, modes, scale
+/// steps, every theme, system settings and print), every rule scoped under
+/// `.yl-view`. The package also ships it as `yilan/yilan.css`.
+#[wasm_bindgen]
+pub fn stylesheet() -> String {
+    crate::render::stylesheet().to_owned()
+}
+
+/// In debug builds, panics (which would be defects) are printed to the
+/// console before the trap; release builds carry no hook.
+#[cfg(debug_assertions)]
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
+    }));
+}

@@ -1,0 +1,47 @@
+//! Values across the boundary: Rust data ⇄ plain JS objects.
+
+use js_sys::JSON;
+use serde::Serialize;
+use serde_wasm_bindgen::Serializer;
+use wasm_bindgen::JsValue;
+
+use super::error::{model_error, web_error, WebErrorCode};
+use crate::model::Document;
+
+/// Serialises to a JSON-like JS value: maps become plain objects and `None`
+/// becomes `null`, so the result equals `JSON.parse` of the model JSON.
+pub(super) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&Serializer::json_compatible())
+        .map_err(|e| web_error(WebErrorCode::Internal, &e.to_string(), None))
+}
+
+/// Model JSON, as text or as an already parsed object, → a checked
+/// [`Document`], through exactly the native [`crate::parse_json`]: same
+/// checks, same error codes and paths. An object is first turned back into
+/// text by the browser's `JSON.stringify`; reading it directly with
+/// serde-wasm-bindgen would skip `deny_unknown_fields` (it looks up only the
+/// known fields of a struct), so the two paths would disagree.
+pub(super) fn document_from_js(input: &JsValue) -> Result<Document, JsValue> {
+    let text = if let Some(text) = input.as_string() {
+        text
+    } else if input.is_object() {
+        JSON::stringify(input)
+            .ok()
+            .and_then(|text| text.as_string())
+            .ok_or_else(|| {
+                web_error(
+                    WebErrorCode::Argument,
+                    "the document cannot be written as JSON (a cycle or a BigInt?)",
+                    None,
+                )
+            })?
+    } else {
+        return Err(web_error(
+            WebErrorCode::Argument,
+            "expected model JSON as a string or an object",
+            None,
+        ));
+    };
+    crate::parse_json(&text).map_err(|e| model_error(&e))
+}

@@ -1,0 +1,470 @@
+//! A mounted view: its elements, the reader's preferences, and every change
+//! a reader (through the toolbar) or the host (through the API) makes.
+//!
+//! A change sets attributes on the view's root and on the controls that
+//! show the state; it never re-renders. Each one then stores the
+//! preferences, says what happened in the live region, and dispatches its
+//! event on the host element, last, because a listener may destroy the
+//! viewer. A `RefCell` borrow is never held across a DOM call, which may
+//! run one of the viewer's own handlers (a focus change) before returning.
+
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    Element, FocusOptions, HtmlElement, ResizeObserver, ScrollBehavior, ScrollIntoViewOptions,
+    ScrollLogicalPosition, ShadowRoot,
+};
+
+use super::events::{dispatch, Listeners};
+use super::sheets::Dynamic;
+use super::storage::Store;
+use crate::prefs::{larger_scale, smaller_scale, Cursor, Prefs};
+use crate::render::toolbar::{notice_text, scale_status, Notice, Tool};
+use crate::render::toolbar::{OUTLINE_PANEL_ID, THEME_PANEL_ID};
+use crate::render::{Locale, Mode};
+use crate::theme;
+
+/// A disclosure panel of the toolbar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Panel {
+    /// 配色.
+    Theme,
+    /// 目录.
+    Outline,
+}
+
+impl Panel {
+    fn id(self) -> &'static str {
+        match self {
+            Panel::Theme => THEME_PANEL_ID,
+            Panel::Outline => OUTLINE_PANEL_ID,
+        }
+    }
+
+    fn tool(self) -> Tool {
+        match self {
+            Panel::Theme => Tool::Theme,
+            Panel::Outline => Tool::Outline,
+        }
+    }
+}
+
+/// The elements of a view, found once at mount.
+pub(super) struct Dom {
+    /// The caller's element: events are dispatched on it.
+    pub host: Element,
+    /// The `<yilan-view>` element added to the host; it holds the shadow root.
+    pub container: Element,
+    pub shadow: ShadowRoot,
+    /// `article.yl-view`: mode, theme, scale, guide and cursor attributes.
+    pub root: Element,
+    /// `.yl-toolbar`: the toolbar row and its panels.
+    pub bar: Element,
+    /// The `role="toolbar"` row.
+    pub tools: Element,
+    pub scale_status: Element,
+    pub live: Element,
+    pub sheet: Dynamic,
+}
+
+/// What changes while a view is shown.
+#[derive(Debug, Default)]
+pub(super) struct State {
+    pub prefs: Prefs,
+    pub panel: Option<Panel>,
+    /// The pointer's last height in the viewport, for the reading guide.
+    pub pointer_y: Option<f64>,
+}
+
+/// The observer of the bar's size, with the closure it calls.
+pub(super) type Observer = (ResizeObserver, Closure<dyn Fn(JsValue)>);
+
+/// A mounted view.
+pub(super) struct Core {
+    pub dom: Dom,
+    pub locale: Locale,
+    pub store: Store,
+    pub state: RefCell<State>,
+    pub listeners: RefCell<Listeners>,
+    pub observer: RefCell<Option<Observer>>,
+    pub destroyed: Cell<bool>,
+}
+
+impl Core {
+    /// A copy of the current preferences.
+    pub fn prefs(&self) -> Prefs {
+        self.state
+            .try_borrow()
+            .map(|s| s.prefs.clone())
+            .unwrap_or_default()
+    }
+
+    /// Applies `change` to the preferences; the new ones when they changed
+    /// (and were stored), `None` when nothing changed.
+    fn change(&self, change: impl FnOnce(&mut Prefs)) -> Option<Prefs> {
+        let prefs = {
+            let mut state = self.state.try_borrow_mut().ok()?;
+            let before = state.prefs.clone();
+            change(&mut state.prefs);
+            if state.prefs == before {
+                return None;
+            }
+            state.prefs.clone()
+        };
+        self.store.write(&prefs);
+        Some(prefs)
+    }
+
+    // ---------- Mode, theme, scale, guide, cursor ----------
+
+    /// 进入老年模式 / 退出老年模式.
+    pub fn set_mode(&self, mode: Mode) {
+        if self.change(|p| p.mode = mode).is_none() {
+            return;
+        }
+        set_attr(&self.dom.root, "data-mode", mode.as_str());
+        if mode != Mode::Elderly {
+            self.close_panel(false);
+        }
+        self.keep_stop_shown();
+        self.announce(Notice::Mode(mode));
+        self.dispatch("modechange", &JsValue::from_str(mode.as_str()));
+    }
+
+    /// 配色: a theme id, or `auto`; the caller checked it.
+    pub fn set_theme(&self, id: &str) {
+        if self.change(|p| p.theme = id.to_owned()).is_none() {
+            return;
+        }
+        set_attr(&self.dom.root, "data-theme", id);
+        for option in self.all("[data-yl-theme]") {
+            let on = option.get_attribute("data-yl-theme").as_deref() == Some(id);
+            set_attr(&option, "aria-pressed", if on { "true" } else { "false" });
+        }
+        self.announce(Notice::Theme(id));
+        self.dispatch("themechange", &JsValue::from_str(id));
+    }
+
+    /// 字号: a scale step; the caller checked it.
+    pub fn set_scale(&self, scale: f32) {
+        if self.change(|p| p.scale = scale).is_none() {
+            return;
+        }
+        set_attr(&self.dom.root, "data-scale", theme::scale_step(scale));
+        self.dom
+            .scale_status
+            .set_text_content(Some(&scale_status(self.locale, scale)));
+        for (tool, at_end) in [
+            (Tool::Smaller, smaller_scale(scale).is_none()),
+            (Tool::Larger, larger_scale(scale).is_none()),
+        ] {
+            if let Some(button) = self.tool(tool) {
+                if at_end {
+                    set_attr(&button, "aria-disabled", "true");
+                } else {
+                    let _ = button.remove_attribute("aria-disabled");
+                }
+            }
+        }
+        self.announce(Notice::Scale(scale));
+        self.dispatch("scalechange", &JsValue::from_f64(f64::from(scale)));
+    }
+
+    /// 字号 − or 字号 +; at the end, says so instead.
+    pub fn step_scale(&self, larger: bool) {
+        let scale = self.prefs().scale;
+        let next = if larger {
+            larger_scale(scale)
+        } else {
+            smaller_scale(scale)
+        };
+        match next {
+            Some(next) => self.set_scale(next),
+            None if larger => self.announce(Notice::Largest),
+            None => self.announce(Notice::Smallest),
+        }
+    }
+
+    /// 阅读辅助线 on or off.
+    pub fn set_guide(&self, on: bool) {
+        if self.change(|p| p.guide = on).is_none() {
+            return;
+        }
+        set_attr(&self.dom.root, "data-guide", if on { "on" } else { "off" });
+        self.set_pressed(Tool::Guide, on);
+        if on {
+            // Where the pointer last was; without one yet, a little above
+            // the middle of the screen, where reading happens.
+            let y = self
+                .state
+                .try_borrow()
+                .ok()
+                .and_then(|s| s.pointer_y)
+                .unwrap_or_else(|| viewport_height() * 0.4);
+            self.dom.sheet.set_guide_y(y);
+        }
+        self.announce(Notice::Guide(on));
+    }
+
+    /// 大鼠标 on or off.
+    pub fn set_cursor(&self, cursor: Cursor) {
+        if self.change(|p| p.cursor = cursor).is_none() {
+            return;
+        }
+        set_attr(&self.dom.root, "data-cursor", cursor.as_str());
+        self.set_pressed(Tool::Cursor, cursor == Cursor::Large);
+        self.announce(Notice::Cursor(cursor));
+    }
+
+    fn set_pressed(&self, tool: Tool, on: bool) {
+        if let Some(button) = self.tool(tool) {
+            set_attr(&button, "aria-pressed", if on { "true" } else { "false" });
+        }
+    }
+
+    // ---------- Panels ----------
+
+    /// Opens `panel` (closing the other) or, when open, closes it.
+    pub fn toggle_panel(&self, panel: Panel) {
+        let open = self.state.try_borrow().ok().and_then(|s| s.panel);
+        if open == Some(panel) {
+            self.close_panel(true);
+            return;
+        }
+        self.close_panel(false);
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.panel = Some(panel);
+        }
+        if let Some(element) = self.dom.shadow.get_element_by_id(panel.id()) {
+            let _ = element.remove_attribute("hidden");
+            if let Some(button) = self.tool(panel.tool()) {
+                set_attr(&button, "aria-expanded", "true");
+            }
+            // Into the panel: to the current theme, or the first section.
+            let first = match panel {
+                Panel::Theme => element.query_selector("[aria-pressed=\"true\"]"),
+                Panel::Outline => element.query_selector("button"),
+            };
+            if let Ok(Some(first)) = first {
+                focus(&first);
+            }
+        }
+    }
+
+    /// Closes the open panel; with `return_focus`, focus goes back to its
+    /// button when it was inside the panel.
+    pub fn close_panel(&self, return_focus: bool) {
+        let Some(panel) = self
+            .state
+            .try_borrow_mut()
+            .ok()
+            .and_then(|mut s| s.panel.take())
+        else {
+            return;
+        };
+        let button = self.tool(panel.tool());
+        if let Some(button) = &button {
+            set_attr(button, "aria-expanded", "false");
+        }
+        if let Some(element) = self.dom.shadow.get_element_by_id(panel.id()) {
+            let had_focus = self
+                .dom
+                .shadow
+                .active_element()
+                .is_some_and(|active| element.contains(Some(&active)));
+            set_attr(&element, "hidden", "");
+            if return_focus && had_focus {
+                if let Some(button) = &button {
+                    focus(button);
+                }
+            }
+        }
+    }
+
+    /// Whether a panel is open.
+    pub fn panel_open(&self) -> bool {
+        self.state.try_borrow().is_ok_and(|s| s.panel.is_some())
+    }
+
+    /// 目录: moves focus to the heading with id `target` and scrolls it to
+    /// the top of the view (at once when the reader asks for less motion).
+    pub fn go_to(&self, target: &str) {
+        self.close_panel(false);
+        let Some(heading) = self.dom.shadow.get_element_by_id(target) else {
+            return;
+        };
+        if !heading.has_attribute("tabindex") {
+            set_attr(&heading, "tabindex", "-1");
+        }
+        if let Some(html) = heading.dyn_ref::<HtmlElement>() {
+            let options = FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = html.focus_with_options(&options);
+        }
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Start);
+        options.set_behavior(if reduced_motion() {
+            ScrollBehavior::Instant
+        } else {
+            ScrollBehavior::Smooth
+        });
+        heading.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+
+    // ---------- The toolbar's tab stop (roving tabindex) ----------
+
+    /// The tools the current mode shows, in order.
+    pub fn tools_shown(&self) -> Vec<Element> {
+        let elderly = self.prefs().mode == Mode::Elderly;
+        self.all_in(&self.dom.tools, "[data-yl-tool]")
+            .into_iter()
+            .filter(|tool| elderly || !tool.has_attribute("data-yl-elderly"))
+            .collect()
+    }
+
+    /// Makes `tool` the toolbar's one tab stop.
+    pub fn set_stop(&self, tool: &Element) {
+        for other in self.all_in(&self.dom.tools, "[data-yl-tool]") {
+            set_attr(&other, "tabindex", if &other == tool { "0" } else { "-1" });
+        }
+    }
+
+    /// After a mode change: the tab stop on a tool that is shown.
+    fn keep_stop_shown(&self) {
+        let shown = self.tools_shown();
+        let stop_shown = shown
+            .iter()
+            .any(|tool| tool.get_attribute("tabindex").as_deref() == Some("0"));
+        if !stop_shown {
+            if let Some(first) = shown.first() {
+                self.set_stop(first);
+            }
+        }
+    }
+
+    /// Focuses the toolbar's tab stop.
+    pub fn focus_toolbar(&self) {
+        let shown = self.tools_shown();
+        let stop = shown
+            .iter()
+            .find(|tool| tool.get_attribute("tabindex").as_deref() == Some("0"))
+            .or(shown.first());
+        if let Some(stop) = stop {
+            focus(stop);
+        }
+    }
+
+    // ---------- Words, events, actions ----------
+
+    /// Says `notice` in the live region.
+    pub fn announce(&self, notice: Notice) {
+        let mut text = notice_text(self.locale, notice);
+        // The same words again would not change the region, so nothing
+        // would be said: vary them invisibly.
+        if self.dom.live.text_content().as_deref() == Some(text.as_str()) {
+            text.push('\u{a0}');
+        }
+        self.dom.live.set_text_content(Some(&text));
+    }
+
+    /// Dispatches `kind` on the host element, unless destroyed.
+    fn dispatch(&self, kind: &str, detail: &JsValue) {
+        if !self.destroyed.get() {
+            dispatch(&self.dom.host, kind, detail, false);
+        }
+    }
+
+    /// A page action (打印, 关闭, …): an `action` event the host may cancel,
+    /// then the browser's own print or close.
+    pub fn run_action(&self, name: &str) {
+        if !dispatch(&self.dom.host, "action", &JsValue::from_str(name), true) {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        match name {
+            "print" => {
+                let _ = window.print();
+            }
+            "close" => {
+                let _ = window.close();
+            }
+            _ => {}
+        }
+    }
+
+    /// Removes every listener and the view; the host is left as it was.
+    pub fn destroy(&self) {
+        if self.destroyed.replace(true) {
+            return;
+        }
+        if let Ok(mut listeners) = self.listeners.try_borrow_mut() {
+            listeners.remove_all();
+        }
+        if let Some((observer, _callback)) = self
+            .observer
+            .try_borrow_mut()
+            .ok()
+            .and_then(|mut o| o.take())
+        {
+            observer.disconnect();
+        }
+        self.dom.container.remove();
+    }
+
+    // ---------- Helpers ----------
+
+    /// The button of `tool`.
+    pub fn tool(&self, tool: Tool) -> Option<Element> {
+        let selector = format!("[data-yl-tool=\"{}\"]", tool.as_str());
+        self.dom.tools.query_selector(&selector).ok().flatten()
+    }
+
+    /// Every element of the view matching `selector`.
+    fn all(&self, selector: &str) -> Vec<Element> {
+        self.all_in(&self.dom.root, selector)
+    }
+
+    fn all_in(&self, within: &Element, selector: &str) -> Vec<Element> {
+        let Ok(list) = within.query_selector_all(selector) else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|node| node.dyn_into::<Element>().ok())
+            .collect()
+    }
+}
+
+/// Sets an attribute; the names used here are valid, so it cannot fail.
+pub(super) fn set_attr(element: &Element, name: &str, value: &str) {
+    let _ = element.set_attribute(name, value);
+}
+
+/// Focuses an element, if it can take focus.
+pub(super) fn focus(element: &Element) {
+    if let Some(html) = element.dyn_ref::<HtmlElement>() {
+        let _ = html.focus();
+    }
+}
+
+/// Whether the reader asked for less motion.
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|query| query.matches())
+}
+
+/// The viewport's height in CSS pixels.
+pub(super) fn viewport_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(600.0)
+}

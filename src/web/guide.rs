@@ -1,0 +1,84 @@
+//! 阅读辅助线, the reading guide: a band one line high that follows the
+//! pointer, or the focused element when the reader uses the keyboard. It is
+//! placed through the viewer's own stylesheet (no inline style), and it is
+//! `pointer-events: none` and hidden from assistive technology.
+//!
+//! Also here: the bar's height, watched so that whatever scrolls into view
+//! stops below a sticky bar rather than under it.
+
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, MouseEvent, ResizeObserver};
+
+use super::core::Core;
+use super::error::dom_error;
+use super::toolbar::handler;
+
+/// Adds the pointer listener and the bar's size observer.
+pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
+    core.listeners
+        .try_borrow_mut()
+        .map_err(|_| JsValue::from_str("listeners busy"))?
+        .add(&core.dom.root, "pointermove", true, handler(core, on_move))?;
+
+    let weak: Weak<Core> = Rc::downgrade(core);
+    let callback = Closure::<dyn Fn(JsValue)>::new(move |_entries: JsValue| {
+        if let Some(core) = weak.upgrade() {
+            let height = core.dom.bar.get_bounding_client_rect().height();
+            core.dom.sheet.set_bar_height(height);
+        }
+    });
+    let observer = ResizeObserver::new(callback.as_ref().unchecked_ref())
+        .map_err(|e| dom_error("watching the toolbar's size", &e))?;
+    observer.observe(&core.dom.bar);
+    if let Ok(mut slot) = core.observer.try_borrow_mut() {
+        *slot = Some((observer, callback));
+    }
+    Ok(())
+}
+
+fn on_move(core: &Rc<Core>, event: &Event) {
+    let Some(pointer) = event.dyn_ref::<MouseEvent>() else {
+        return;
+    };
+    let y = f64::from(pointer.client_y());
+    let guide_on = match core.state.try_borrow_mut() {
+        Ok(mut state) => {
+            state.pointer_y = Some(y);
+            state.prefs.guide
+        }
+        Err(_) => false,
+    };
+    if guide_on {
+        core.dom.sheet.set_guide_y(y);
+    }
+}
+
+/// Moves the guide to a newly focused element, once the browser has
+/// scrolled it into view (the next frame).
+pub(super) fn follow_focus(core: &Rc<Core>, element: &Element) {
+    if !core.prefs().guide {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let element = element.clone();
+    let weak = Rc::downgrade(core);
+    let frame = Closure::once_into_js(move || {
+        let Some(core) = weak.upgrade() else {
+            return;
+        };
+        if core.destroyed.get() || !element.is_connected() {
+            return;
+        }
+        let rect = element.get_bounding_client_rect();
+        // The first line of a tall element; the middle of a small one.
+        core.dom
+            .sheet
+            .set_guide_y(rect.top() + rect.height().min(60.0) / 2.0);
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}

@@ -1,0 +1,221 @@
+//! `mount(element, doc, options)`: builds a view inside a shadow root, whole
+//! and with the reader's preferences applied, and only then inserts it; and
+//! `preferences()`, the reader's stored choices.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, ShadowRootInit, ShadowRootMode};
+
+use super::convert::{document_from_js, to_js};
+use super::core::{set_attr, Core, Dom, State};
+use super::error::{dom_error, web_error, WebErrorCode};
+use super::events::Listeners;
+use super::options::mount_options;
+use super::sheets;
+use super::storage::Store;
+use super::toolbar;
+use super::viewer::Viewer;
+use crate::prefs::Prefs;
+use crate::render::toolbar::{
+    toolbar as toolbar_html, view_end, Notice, ToolbarOptions, BAR_ID, LIVE_ID, SCALE_STATUS_ID,
+    TOOLS_ID,
+};
+use crate::render::{render, RenderOptions};
+
+/// The element added to the host to carry the shadow root: a name no page
+/// styles, and removed whole by `destroy`.
+const CONTAINER: &str = "yilan-view";
+
+/// How long after mounting the mode is announced, when asked: a live region
+/// that has only just appeared is not yet watched by every screen reader.
+const ANNOUNCE_DELAY_MS: i32 = 200;
+
+/// `mount(element, doc, options?): Viewer`: shows the document in
+/// `element`, in a shadow root of its own, with the elderly-mode toolbar.
+///
+/// The reader's stored preferences (mode, theme, size, reading guide,
+/// cursor) are applied before the view is inserted, so its first paint is
+/// already right; options given here win over them. Throws a `YilanError`
+/// (`argument`, a model code, or `internal`) and leaves the element
+/// untouched when anything fails.
+///
+/// ```js
+/// const viewer = mount(document.querySelector('#reader'), doc, { mode: 'elderly' });
+/// viewer.addEventListener('themechange', (e) => console.log(e.detail));
+/// ```
+#[wasm_bindgen]
+pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<Viewer, JsValue> {
+    let host: Element = element.dyn_ref::<Element>().cloned().ok_or_else(|| {
+        web_error(
+            WebErrorCode::Argument,
+            "element must be a DOM element",
+            Some("element"),
+        )
+    })?;
+    let doc = document_from_js(doc)?;
+    let options = mount_options(options)?;
+
+    let mut prefs = options.storage.read();
+    if let Some(mode) = options.mode {
+        prefs.mode = mode;
+    }
+    if let Some(theme) = &options.theme {
+        prefs.theme = theme.clone();
+    }
+    if let Some(scale) = options.scale {
+        prefs.scale = scale;
+    }
+
+    let core = build(&host, &doc, &prefs, &options.storage, options.locale)?;
+    toolbar::install(&core).inspect_err(|_| core.destroy())?;
+    // Last: the only step that shows anything.
+    host.append_child(&core.dom.container).map_err(|e| {
+        core.destroy();
+        dom_error("inserting the view", &e)
+    })?;
+    options.storage.write(&prefs);
+    if options.announce {
+        announce_later(&core, Notice::Mode(prefs.mode));
+    }
+    Ok(Viewer::new(core))
+}
+
+/// Builds the view, detached: container, shadow root, stylesheets, the
+/// rendered document with the toolbar before it and the live region and
+/// the guide after it, every attribute already set.
+fn build(
+    host: &Element,
+    doc: &crate::Document,
+    prefs: &Prefs,
+    store: &Store,
+    locale: crate::render::Locale,
+) -> Result<Rc<Core>, JsValue> {
+    let document = host
+        .owner_document()
+        .ok_or_else(|| dom_error("the element has no document", &JsValue::UNDEFINED))?;
+    let container = document
+        .create_element(CONTAINER)
+        .map_err(|e| dom_error("creating the view's element", &e))?;
+    let shadow = container
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .map_err(|e| dom_error("attaching a shadow root", &e))?;
+    let sheet = sheets::adopt(&shadow)?;
+
+    let render_options = RenderOptions {
+        mode: prefs.mode,
+        theme: prefs.theme.clone(),
+        scale: prefs.scale,
+        locale,
+    };
+    let toolbar_options = ToolbarOptions {
+        locale,
+        speech: false,
+    };
+    // Through Reflect, which catches: the setter throws where the page
+    // enforces Trusted Types.
+    js_sys::Reflect::set(
+        &shadow,
+        &JsValue::from_str("innerHTML"),
+        &JsValue::from_str(&render(doc, &render_options)),
+    )
+    .map_err(|e| dom_error("writing the view", &e))?;
+    let root = shadow
+        .first_element_child()
+        .ok_or_else(|| dom_error("the view is empty", &JsValue::UNDEFINED))?;
+    set_attr(&root, "data-guide", if prefs.guide { "on" } else { "off" });
+    set_attr(&root, "data-cursor", prefs.cursor.as_str());
+    root.insert_adjacent_html("afterbegin", &toolbar_html(doc, prefs, &toolbar_options))
+        .map_err(|e| dom_error("writing the toolbar", &e))?;
+    root.insert_adjacent_html("beforeend", &view_end(doc, &toolbar_options))
+        .map_err(|e| dom_error("writing the toolbar", &e))?;
+
+    let find = |id: &str| {
+        shadow
+            .get_element_by_id(id)
+            .ok_or_else(|| dom_error("the toolbar is incomplete", &JsValue::from_str(id)))
+    };
+    let dom = Dom {
+        host: host.clone(),
+        bar: find(BAR_ID)?,
+        tools: find(TOOLS_ID)?,
+        scale_status: find(SCALE_STATUS_ID)?,
+        live: find(LIVE_ID)?,
+        root,
+        container,
+        shadow,
+        sheet,
+    };
+    Ok(Rc::new(Core {
+        dom,
+        locale,
+        store: store.clone(),
+        state: RefCell::new(State {
+            prefs: prefs.clone(),
+            panel: None,
+            pointer_y: None,
+        }),
+        listeners: RefCell::new(Listeners::default()),
+        observer: RefCell::new(None),
+        destroyed: Cell::new(false),
+    }))
+}
+
+/// Says `notice` a moment after the view is in.
+fn announce_later(core: &Rc<Core>, notice: Notice<'static>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let weak = Rc::downgrade(core);
+    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(core) = weak.upgrade() {
+            if !core.destroyed.get() {
+                core.announce(notice);
+            }
+        }
+    });
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        later.unchecked_ref(),
+        ANNOUNCE_DELAY_MS,
+    );
+}
+
+/// The preferences as JavaScript sees them.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsPrefs<'a> {
+    mode: &'static str,
+    theme: &'a str,
+    scale: f32,
+    guide: bool,
+    cursor: &'static str,
+    speech_rate: f32,
+    pointer_reading: bool,
+}
+
+/// `preferences(options?): Preferences`: the reader's stored preferences
+/// (defaults for what is missing or unreadable), read from the same place
+/// `mount` reads them (`options.storage`, else `localStorage`). A page uses
+/// it to decide, before loading anything else, whether to show the view
+/// again (`preferences().mode === 'elderly'`).
+#[wasm_bindgen]
+pub fn preferences(options: &JsValue) -> Result<JsValue, JsValue> {
+    let storage = if options.is_object() {
+        js_sys::Reflect::get(options, &JsValue::from_str("storage")).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    let prefs = Store::from_option(&storage)?.read();
+    to_js(&JsPrefs {
+        mode: prefs.mode.as_str(),
+        theme: &prefs.theme,
+        scale: prefs.scale,
+        guide: prefs.guide,
+        cursor: prefs.cursor.as_str(),
+        speech_rate: prefs.speech_rate,
+        pointer_reading: prefs.pointer_reading,
+    })
+}

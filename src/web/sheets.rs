@@ -1,0 +1,103 @@
+//! The viewer's stylesheets, adopted by its shadow root as constructed
+//! `CSSStyleSheet`s: no `<style>` element and no `style` attribute, so a
+//! strict Content-Security-Policy (`style-src 'self'`) has nothing to block.
+//!
+//! In order: a reset that stops the host page's inherited styles at the
+//! view's root, the view's stylesheet, the toolbar's, and one small sheet of
+//! the viewer's own whose two rules carry the values that move (the bar's
+//! height, the reading guide's position).
+
+use std::cell::RefCell;
+
+use js_sys::Array;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleDeclaration, CssStyleRule, CssStyleSheet, ShadowRoot};
+
+use super::error::dom_error;
+
+/// The host element shows the view as a block; nothing the host page's
+/// elements inherit (letter spacing, text transforms, visibility…) reaches
+/// the view, whose own sheet then sets everything it needs. `all` leaves
+/// custom properties alone, so a host may still set `--yl-scale`.
+const RESET: &str = ":host { display: block; }\n.yl-view { all: initial; }\n";
+
+/// The moving values. Rule 0 holds `--yl-bar-h`, rule 1 the guide's
+/// position; each is changed through its declaration, not re-parsed.
+const DYNAMIC: &str =
+    ".yl-view { --yl-bar-h: 0px; }\n.yl-view .yl-guide { translate: 0 -200vh; }\n";
+
+thread_local! {
+    /// The three fixed sheets, parsed once and shared by every viewer.
+    static SHARED: RefCell<Option<[CssStyleSheet; 3]>> = const { RefCell::new(None) };
+}
+
+/// A constructed sheet holding `css`.
+fn sheet(css: &str) -> Result<CssStyleSheet, JsValue> {
+    let sheet = CssStyleSheet::new().map_err(|e| dom_error("creating a stylesheet", &e))?;
+    sheet
+        .replace_sync(css)
+        .map_err(|e| dom_error("filling a stylesheet", &e))?;
+    Ok(sheet)
+}
+
+fn shared() -> Result<[CssStyleSheet; 3], JsValue> {
+    if let Some(sheets) = SHARED.with(|s| s.borrow().clone()) {
+        return Ok(sheets);
+    }
+    let sheets = [
+        sheet(RESET)?,
+        sheet(crate::render::stylesheet())?,
+        sheet(crate::render::toolbar::toolbar_stylesheet())?,
+    ];
+    SHARED.with(|s| *s.borrow_mut() = Some(sheets.clone()));
+    Ok(sheets)
+}
+
+/// A viewer's own sheet of moving values.
+pub(super) struct Dynamic {
+    bar: CssStyleDeclaration,
+    guide: CssStyleDeclaration,
+}
+
+impl Dynamic {
+    /// Sets the bar's height, which keeps headings scrolled to from
+    /// stopping under a sticky bar.
+    pub fn set_bar_height(&self, px: f64) {
+        let _ = self
+            .bar
+            .set_property("--yl-bar-h", &format!("{}px", px.max(0.0).round()));
+    }
+
+    /// Centres the reading guide on `y`, in viewport pixels.
+    pub fn set_guide_y(&self, y: f64) {
+        let _ = self
+            .guide
+            .set_property("translate", &format!("0 calc({}px - 50%)", y.round()));
+    }
+}
+
+/// Adopts the shared sheets and a new sheet of moving values in `shadow`.
+pub(super) fn adopt(shadow: &ShadowRoot) -> Result<Dynamic, JsValue> {
+    let [reset, view, toolbar] = shared()?;
+    let own = sheet(DYNAMIC)?;
+    let rule = |index: u32| -> Result<CssStyleDeclaration, JsValue> {
+        let rules = own
+            .css_rules()
+            .map_err(|e| dom_error("reading a stylesheet", &e))?;
+        rules
+            .item(index)
+            .and_then(|r| r.dyn_into::<CssStyleRule>().ok())
+            .map(|r| r.style())
+            .ok_or_else(|| dom_error("reading a stylesheet", &JsValue::UNDEFINED))
+    };
+    let dynamic = Dynamic {
+        bar: rule(0)?,
+        guide: rule(1)?,
+    };
+    let list = Array::of4(&reset, &view, &toolbar, &own);
+    // Through Reflect, which catches: the setter throws for a sheet made in
+    // another document (a host element inside an iframe).
+    js_sys::Reflect::set(shadow, &JsValue::from_str("adoptedStyleSheets"), &list)
+        .map_err(|e| dom_error("adopting the stylesheets", &e))?;
+    Ok(dynamic)
+}

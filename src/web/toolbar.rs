@@ -1,0 +1,184 @@
+//! The toolbar's event wiring: clicks on tools, theme choices, outline
+//! entries and the page's action buttons (one delegated listener on the
+//! shadow root); the keyboard (arrow keys, Home and End along the toolbar,
+//! Escape to close a panel); focus, which keeps the toolbar's one tab stop
+//! on the last tool used; and a press outside the bar, which closes a panel.
+//!
+//! No single-key shortcuts: they clash with screen readers' own keys.
+
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, KeyboardEvent, Node};
+
+use super::core::{focus, Core, Panel};
+use super::guide;
+use crate::prefs::Cursor;
+use crate::render::toolbar::{Notice, Tool};
+use crate::render::Mode;
+
+/// Adds the toolbar's listeners (and the reading guide's) to a view.
+pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
+    let shadow = core.dom.shadow.clone();
+    let mut listeners = core
+        .listeners
+        .try_borrow_mut()
+        .map_err(|_| JsValue::from_str("listeners busy"))?;
+    listeners.add(&shadow, "click", false, handler(core, on_click))?;
+    listeners.add(&shadow, "keydown", false, handler(core, on_key))?;
+    listeners.add(&shadow, "focusin", false, handler(core, on_focus))?;
+    // On the document: a press anywhere outside the bar, in the view or in
+    // the page around it, closes a panel.
+    if let Some(document) = core.dom.host.owner_document() {
+        listeners.add(&document, "pointerdown", true, handler(core, on_press))?;
+    }
+    drop(listeners);
+    guide::install(core)
+}
+
+/// A listener body holding the view weakly: the view owns its listeners,
+/// so a strong handle would keep it alive forever.
+pub(super) fn handler(core: &Rc<Core>, body: fn(&Rc<Core>, &Event)) -> impl Fn(Event) + 'static {
+    let weak: Weak<Core> = Rc::downgrade(core);
+    move |event: Event| {
+        if let Some(core) = weak.upgrade() {
+            if !core.destroyed.get() {
+                body(&core, &event);
+            }
+        }
+    }
+}
+
+/// The element an event happened on, inside the view.
+fn target(event: &Event) -> Option<Element> {
+    event.target()?.dyn_into::<Element>().ok()
+}
+
+/// The closest element matching `selector` around the event's target.
+fn closest(event: &Event, selector: &str) -> Option<Element> {
+    target(event)?.closest(selector).ok().flatten()
+}
+
+fn on_click(core: &Rc<Core>, event: &Event) {
+    if let Some(button) = closest(event, "[data-yl-tool]") {
+        let name = button.get_attribute("data-yl-tool").unwrap_or_default();
+        if let Some(tool) = Tool::from_name(&name) {
+            use_tool(core, tool);
+        }
+    } else if let Some(option) = closest(event, "[data-yl-theme]") {
+        if let Some(id) = option.get_attribute("data-yl-theme") {
+            core.set_theme(&id);
+        }
+    } else if let Some(entry) = closest(event, "[data-yl-target]") {
+        if let Some(id) = entry.get_attribute("data-yl-target") {
+            core.go_to(&id);
+        }
+    } else if closest(event, "[data-yl-close]").is_some() {
+        core.close_panel(true);
+    } else if let Some(action) = closest(event, ".yl-actions [data-action]") {
+        if let Some(name) = action.get_attribute("data-action") {
+            core.run_action(&name);
+        }
+    }
+}
+
+/// What each tool does.
+fn use_tool(core: &Core, tool: Tool) {
+    let prefs = core.prefs();
+    match tool {
+        Tool::Smaller => core.step_scale(false),
+        Tool::Larger => core.step_scale(true),
+        Tool::Theme => core.toggle_panel(Panel::Theme),
+        Tool::Outline => core.toggle_panel(Panel::Outline),
+        // The speech engine is not part of this build: say so plainly.
+        Tool::Read => core.announce(Notice::ReadUnavailable),
+        Tool::Point => core.announce(Notice::PointUnavailable),
+        Tool::Guide => core.set_guide(!prefs.guide),
+        Tool::Cursor => core.set_cursor(match prefs.cursor {
+            Cursor::Large => Cursor::Normal,
+            Cursor::Normal => Cursor::Large,
+        }),
+        Tool::Print => core.run_action("print"),
+        Tool::Mode => core.set_mode(match prefs.mode {
+            Mode::Elderly => Mode::Standard,
+            Mode::Standard => Mode::Elderly,
+        }),
+    }
+}
+
+fn on_key(core: &Rc<Core>, event: &Event) {
+    let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+        return;
+    };
+    // Leave the browser's and the screen reader's combinations alone.
+    if key.alt_key() || key.ctrl_key() || key.meta_key() || key.is_composing() {
+        return;
+    }
+    let name = key.key();
+    if name == "Escape" {
+        if core.panel_open() {
+            core.close_panel(true);
+            event.prevent_default();
+        }
+        return;
+    }
+    let Some(tool) = closest(event, "[data-yl-tool]") else {
+        return;
+    };
+    if !core.dom.tools.contains(Some(tool.unchecked_ref::<Node>())) {
+        return;
+    }
+    let shown = core.tools_shown();
+    let Some(at) = shown.iter().position(|t| t == &tool) else {
+        return;
+    };
+    let last = shown.len().saturating_sub(1);
+    let next = match name.as_str() {
+        "ArrowRight" => {
+            if at < last {
+                at + 1
+            } else {
+                0
+            }
+        }
+        "ArrowLeft" => at.checked_sub(1).unwrap_or(last),
+        "Home" => 0,
+        "End" => last,
+        _ => return,
+    };
+    event.prevent_default();
+    if let Some(next) = shown.get(next) {
+        core.set_stop(next);
+        focus(next);
+    }
+}
+
+fn on_focus(core: &Rc<Core>, event: &Event) {
+    let Some(element) = target(event) else {
+        return;
+    };
+    // A tool reached by click or by Shift+Tab becomes the tab stop.
+    if element.has_attribute("data-yl-tool")
+        && core
+            .dom
+            .tools
+            .contains(Some(element.unchecked_ref::<Node>()))
+    {
+        core.set_stop(&element);
+    }
+    guide::follow_focus(core, &element);
+}
+
+/// A press outside the bar closes an open panel (focus stays where the
+/// reader put it).
+fn on_press(core: &Rc<Core>, event: &Event) {
+    if !core.panel_open() {
+        return;
+    }
+    // The composed path: seen from the document, the target of a press in
+    // the view is the view's host element.
+    let inside = event.composed_path().includes(&core.dom.bar, 0);
+    if !inside {
+        core.close_panel(false);
+    }
+}

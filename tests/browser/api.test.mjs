@@ -1,0 +1,294 @@
+// The package's pure API in Chromium: loading, parsing, checking model JSON,
+// themes and rendering.
+
+import assert from 'node:assert/strict';
+
+import { REFERENCE_TEXT, browserTest, callInPage, openWithPackage } from './harness.mjs';
+
+const NO_OPTIONS = {};
+
+browserTest('the package loads with await init(), twice', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const exported = await page.evaluate(async () => {
+    // A second init() must be harmless.
+    await window.yilan.default();
+    return Object.keys(window.yilan).sort();
+  });
+  assert.deepEqual(exported, [
+    'Viewer',
+    'default',
+    'mount',
+    'parseHtml',
+    'parseJson',
+    'parseText',
+    'preferences',
+    'renderHtml',
+    'speechPlan',
+    'stylesheet',
+    'themes',
+  ]);
+});
+
+browserTest('init() accepts an explicit URL of the .wasm', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const kind = await page.evaluate(async () => {
+    const yilan = await import('/yilan/js/index.js?explicit');
+    await yilan.default(new URL('/yilan/pkg/yilan_bg.wasm', location.href));
+    return typeof yilan.parseText('一、总体情况').version;
+  });
+  assert.equal(kind, 'number');
+});
+
+browserTest('parseText on the reference page returns a version 1 Document', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const result = await callInPage(page, (yilan, text) => yilan.parseText(text), REFERENCE_TEXT);
+  assert.equal(result.thrown, undefined, JSON.stringify(result.thrown));
+  const doc = result.value;
+  assert.equal(doc.version, 1);
+  assert.equal(doc.lang, 'zh-CN');
+  for (const key of ['breadcrumb', 'meta', 'body', 'actions', 'diagnostics']) {
+    assert.ok(Array.isArray(doc[key]), `${key} is an array`);
+  }
+  // json_compatible serialisation: absent values are null, not undefined.
+  assert.ok(doc.title === null || typeof doc.title === 'string');
+  assert.ok('title' in doc);
+});
+
+browserTest('parseText throws an argument error for a non-string', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const { thrown } = await callInPage(page, (yilan) => yilan.parseText(42));
+  assert.deepEqual(
+    { isError: thrown?.isError, name: thrown?.name, code: thrown?.code },
+    { isError: true, name: 'YilanError', code: 'argument' },
+  );
+});
+
+/** A document using every kind of block, as model JSON. */
+const SAMPLE = {
+  version: 1,
+  lang: 'zh-CN',
+  title: '上盘镇2023年工作总结及2024年工作计划',
+  breadcrumb: [
+    { label: '首页', href: '/' },
+    { label: '计划总结', href: null },
+  ],
+  meta: [
+    { key: 'indexNo', label: '索引号', value: 'LH331082-080/2024-131280' },
+    { key: 'docNo', label: '文号', value: '' },
+  ],
+  body: [
+    {
+      type: 'section',
+      level: 1,
+      marker: '一、',
+      heading: '2023年工作总结',
+      runIn: false,
+      blocks: [
+        { type: 'paragraph', text: '今年以来，工作有序推进。' },
+        {
+          type: 'section',
+          level: 2,
+          marker: '（一）',
+          heading: '重点项目加速推进。',
+          runIn: true,
+          blocks: [{ type: 'paragraph', text: '台州新材料产业园。', inlines: [{ text: '台州新材料产业园。', strong: true }] }],
+        },
+        { type: 'list', ordered: true, items: [{ marker: '一是', lead: '筑牢工业发展硬支撑。', text: '推进项目。' }] },
+      ],
+    },
+    {
+      type: 'table',
+      caption: '表1',
+      rows: [
+        { header: true, cells: [{ text: '项目' }, { text: '金额', colspan: 2 }] },
+        { header: false, cells: [{ text: '甲', header: true }, { text: '1' }, { text: '2' }] },
+      ],
+    },
+    { type: 'attachments', label: '附件', items: [{ marker: '1.', name: '清单.pdf', href: 'a.pdf', fileType: 'pdf' }] },
+    { type: 'addressee', text: '各村（居）：' },
+    { type: 'note', text: '（此件公开发布）' },
+    { type: 'contents', entries: [{ level: 1, marker: '一、', text: '总体情况' }] },
+    { type: 'image', src: 'a.png', alt: '图' },
+    { type: 'signature', organisations: ['上盘镇人民政府'], date: '2024年2月1日' },
+  ],
+  actions: ['print', 'close'],
+  diagnostics: [{ code: 'unplaced', message: '一行未能归类', line: 3 }],
+};
+
+browserTest('parseJson round-trips a document, from an object and from text', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const fromObject = await callInPage(page, (yilan, doc) => yilan.parseJson(doc), SAMPLE);
+  assert.equal(fromObject.thrown, undefined, JSON.stringify(fromObject.thrown));
+  // SAMPLE spells out every field the model always writes, so nothing is
+  // added or lost on the way through.
+  assert.deepEqual(fromObject.value, SAMPLE);
+
+  const fromText = await callInPage(page, (yilan, text) => yilan.parseJson(text), JSON.stringify(SAMPLE));
+  assert.deepEqual(fromText.value, fromObject.value);
+
+  // And again: what parseJson returns, parseJson takes.
+  const again = await callInPage(page, (yilan, doc) => yilan.parseJson(yilan.parseJson(doc)), SAMPLE);
+  assert.deepEqual(again.value, fromObject.value);
+});
+
+browserTest('parseJson fills in the model defaults', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const { value, thrown } = await callInPage(page, (yilan) => yilan.parseJson('{"version":1,"title":null}'));
+  assert.equal(thrown, undefined, JSON.stringify(thrown));
+  assert.deepEqual(value, {
+    version: 1,
+    lang: 'zh-CN',
+    title: null,
+    breadcrumb: [],
+    meta: [],
+    body: [],
+    actions: [],
+    diagnostics: [],
+  });
+});
+
+/** Bad model JSON and the error each must throw. */
+const BAD = [
+  {
+    name: 'a section level out of range',
+    input: { version: 1, title: null, body: [{ type: 'section', level: 9, marker: '', heading: 'x', blocks: [] }] },
+    code: 'value',
+    path: 'body[0].level',
+  },
+  { name: 'text that is not JSON', input: '{"version": 1,', code: 'syntax', path: '' },
+  { name: 'a field of the wrong type', input: { version: 1, title: 5 }, code: 'shape', path: 'title' },
+  { name: 'an unknown field', input: { version: 1, title: null, colour: 'red' }, code: 'shape', path: 'colour' },
+  {
+    name: 'an unknown field deep inside a block',
+    input: { version: 1, body: [{ type: 'paragraph', text: 'a', inlines: [{ text: 'a', bold: true }] }] },
+    code: 'shape',
+    path: 'body[0].inlines[0].bold',
+  },
+  { name: 'an unknown block type', input: { version: 1, title: null, body: [{ type: 'video' }] }, code: 'shape', path: 'body[0].type' },
+  { name: 'a model version from the future', input: { version: 2, title: null }, code: 'version', path: 'version' },
+];
+
+for (const bad of BAD) {
+  browserTest(`parseJson throws a YilanError for ${bad.name}`, NO_OPTIONS, async (page) => {
+    await openWithPackage(page);
+    const { value, thrown } = await callInPage(page, (yilan, input) => yilan.parseJson(input), bad.input);
+    assert.equal(value, undefined, `no error thrown; returned ${JSON.stringify(value)}`);
+    assert.equal(thrown.isError, true, 'a real Error');
+    assert.equal(thrown.name, 'YilanError');
+    assert.equal(thrown.code, bad.code, thrown.message);
+    assert.equal(thrown.path, bad.path, thrown.message);
+    assert.ok(thrown.message.length > 0);
+  });
+}
+
+browserTest('parseJson rejects a value that is neither text nor an object', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const { thrown } = await callInPage(page, (yilan) => yilan.parseJson(7));
+  assert.equal(thrown?.code, 'argument');
+});
+
+browserTest('parseHtml says it is not available yet', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const { thrown } = await callInPage(page, (yilan) => yilan.parseHtml('<p>x</p>'));
+  assert.deepEqual(
+    { isError: thrown?.isError, code: thrown?.code },
+    { isError: true, code: 'unsupported' },
+  );
+});
+
+browserTest('themes() lists the themes with stable ids and Chinese labels', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const { value, thrown } = await callInPage(page, (yilan) => yilan.themes());
+  assert.equal(thrown, undefined, JSON.stringify(thrown));
+  assert.ok(Array.isArray(value), 'an array');
+  const ids = value.map((theme) => theme.id);
+  for (const id of ['standard', 'yellow-on-black']) {
+    assert.ok(ids.includes(id), `has ${id}: ${ids.join(', ')}`);
+  }
+  assert.ok(value.length >= 5, 'at least five themes');
+  assert.equal(new Set(ids).size, ids.length, 'ids are unique');
+  assert.equal(ids[0], 'standard', 'the default first');
+  for (const theme of value) {
+    assert.match(theme.id, /^[a-z]+(-[a-z]+)*$/, `id ${theme.id}`);
+    assert.match(theme.label, /\p{Script=Han}/u, `label of ${theme.id}`);
+    assert.match(theme.labelZhTw, /\p{Script=Han}/u, `Traditional label of ${theme.id}`);
+    assert.match(theme.labelEn, /^[A-Z][a-z ]+$/, `English label of ${theme.id}`);
+    assert.equal(typeof theme.dark, 'boolean');
+  }
+  assert.equal(value.find((theme) => theme.id === 'yellow-on-black').label, '黑底黄字');
+});
+
+browserTest('stylesheet() is the CSS the package ships as yilan.css', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const { value: css } = await callInPage(page, (yilan) => yilan.stylesheet());
+  const shipped = await page.evaluate(async () => (await fetch('/yilan/pkg/yilan.css')).text());
+  assert.equal(shipped, css);
+  // It parses, and every theme has its block.
+  const { value: ruleCount } = await callInPage(page, (yilan) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(yilan.stylesheet());
+    return sheet.cssRules.length;
+  });
+  assert.ok(ruleCount > 20, `${ruleCount} rules`);
+  const { value: themes } = await callInPage(page, (yilan) => yilan.themes());
+  for (const { id } of themes) {
+    assert.ok(css.includes(`.yl-view[data-theme="${id}"]`), `a block for ${id}`);
+  }
+});
+
+browserTest('speechPlan reads the reference page from its title, chunks tied to ids in the view', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const { value, thrown } = await callInPage(
+    page,
+    (yilan, text) => {
+      const doc = yilan.parseText(text);
+      const view = document.querySelector('#view');
+      view.innerHTML = yilan.renderHtml(doc);
+      const chunks = yilan.speechPlan(doc);
+      return {
+        chunks,
+        missing: chunks.filter((chunk) => !document.getElementById(chunk.target)).map((chunk) => chunk.target),
+        from: yilan.speechPlan(doc, { from: 'yl-s2', includeTitle: true }).map((chunk) => chunk.index),
+      };
+    },
+    REFERENCE_TEXT,
+  );
+  assert.equal(thrown, undefined, JSON.stringify(thrown));
+  const { chunks, missing, from } = value;
+  assert.ok(chunks.length > 20, `${chunks.length} chunks`);
+  assert.deepEqual(
+    { kind: chunks[0].kind, target: chunks[0].target, text: chunks[0].text },
+    { kind: 'title', target: 'yl-title', text: '上盘镇2023年工作总结及2024年工作计划' },
+  );
+  assert.deepEqual(chunks.map((chunk) => chunk.index), chunks.map((_, i) => i), 'indices count up from 0');
+  assert.deepEqual(missing, [], 'every target is an element of the view');
+  assert.ok(from.length > 0 && from.length < chunks.length, 'from starts later');
+  assert.equal(from[0], chunks.findIndex((chunk) => chunk.target === 'yl-s2'));
+});
+
+browserTest('speechPlan checks its options', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const { thrown } = await callInPage(page, (yilan) => yilan.speechPlan({ version: 1, title: 't' }, { maxChars: 'long' }));
+  assert.deepEqual([thrown?.code, thrown?.path], ['argument', 'maxChars']);
+});
+
+browserTest('renderHtml returns the article for a document', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const { value, thrown } = await callInPage(page, (yilan, doc) => yilan.renderHtml(doc, { mode: 'elderly', scale: 2 }), SAMPLE);
+  assert.equal(thrown, undefined, JSON.stringify(thrown));
+  assert.equal(typeof value, 'string');
+  assert.match(value, /<article\b/);
+  assert.ok(value.includes('2023年工作总结'), 'the heading is in the view');
+});
+
+browserTest('renderHtml checks the document and the options', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const badDoc = await callInPage(page, (yilan) => yilan.renderHtml({ version: 1, title: 3 }));
+  assert.equal(badDoc.thrown?.code, 'shape');
+  const badMode = await callInPage(page, (yilan) => yilan.renderHtml({ version: 1, title: null }, { mode: 'large' }));
+  assert.deepEqual([badMode.thrown?.code, badMode.thrown?.path], ['argument', 'mode']);
+  const badScale = await callInPage(page, (yilan) => yilan.renderHtml({ version: 1, title: null }, { scale: 30 }));
+  assert.deepEqual([badScale.thrown?.code, badScale.thrown?.path], ['argument', 'scale']);
+  const badType = await callInPage(page, (yilan) => yilan.renderHtml({ version: 1, title: null }, { scale: 'big' }));
+  assert.deepEqual([badType.thrown?.code, badType.thrown?.path], ['argument', 'scale']);
+});

@@ -1,0 +1,470 @@
+// The viewer's API in Chromium: mount in a shadow root, the setters, events,
+// errors with codes, destroy, preferences and their storage, shadow
+// isolation, a strict Content-Security-Policy.
+
+import assert from 'node:assert/strict';
+
+import { REFERENCE_TEXT, browserTest, callInPage, open, openWithPackage } from './harness.mjs';
+import {
+  STORAGE_THROWS,
+  TRACK_LISTENERS,
+  inView,
+  liveText,
+  mountReference,
+  rootState,
+  takeEvents,
+} from './viewer-helpers.mjs';
+
+const KEY = 'yilan:prefs:v1';
+
+browserTest('mount shows the document in an open shadow root with adopted sheets only', {}, async (page) => {
+  await openWithPackage(page);
+  const before = await page.evaluate(() => ({ sheets: document.styleSheets.length, head: document.head.innerHTML }));
+  await mountReference(page, { mode: 'elderly' });
+  const view = await inView(page, (shadow) => ({
+    mode: shadow.mode,
+    adopted: shadow.adoptedStyleSheets.length,
+    rules: shadow.adoptedStyleSheets.reduce((n, sheet) => n + sheet.cssRules.length, 0),
+    styleElements: shadow.querySelectorAll('style, link').length,
+    styleAttributes: shadow.querySelectorAll('[style]').length,
+    article: shadow.querySelectorAll('article.yl-view').length,
+    toolbar: shadow.querySelector('.yl-view > .yl-toolbar [role="toolbar"]')?.getAttribute('aria-label'),
+    title: shadow.querySelector('h1')?.textContent,
+    live: shadow.querySelector('[role="status"][aria-live="polite"]') !== null,
+    guide: shadow.querySelector('.yl-guide')?.getAttribute('aria-hidden'),
+    fontSize: parseFloat(getComputedStyle(shadow.querySelector('.yl-body p')).fontSize),
+  }));
+  assert.deepEqual(view, {
+    mode: 'open',
+    adopted: 4,
+    rules: view.rules,
+    styleElements: 0,
+    styleAttributes: 0,
+    article: 1,
+    toolbar: '阅读工具',
+    title: '上盘镇2023年工作总结及2024年工作计划',
+    live: true,
+    guide: 'true',
+    fontSize: 20,
+  });
+  assert.ok(view.rules > 100, `${view.rules} rules adopted`);
+  const after = await page.evaluate(() => ({ sheets: document.styleSheets.length, head: document.head.innerHTML }));
+  assert.deepEqual(after, before, 'nothing is added to the page outside the view');
+  const { value } = await callInPage(page, () => ({ mode: window.viewer.mode, theme: window.viewer.theme, scale: window.viewer.scale }));
+  assert.deepEqual(value, { mode: 'elderly', theme: 'auto', scale: 1 });
+});
+
+browserTest('setMode, setTheme and setScale change attributes only and dispatch their events', {}, async (page) => {
+  await mountReference(page, {});
+  // Every child list change inside the article, but for the two places
+  // whose words change (the live region, the current size).
+  await inView(page, (shadow) => {
+    window.article = shadow.querySelector('article');
+    window.structural = [];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const inside = record.target.closest?.('#yl-tb-live, #yl-tb-scale') ?? record.target.parentElement?.closest('#yl-tb-live, #yl-tb-scale');
+        if (record.type === 'childList' && !inside) window.structural.push(record.target.nodeName);
+      }
+    }).observe(window.article, { childList: true, subtree: true, characterData: true });
+  });
+  const calls = await callInPage(page, () => {
+    const v = window.viewer;
+    v.setMode('elderly');
+    v.setTheme('yellow-on-black');
+    v.setScale(2);
+    v.setScale(2.2); // snaps to 2: no change, no event
+    v.setTheme('yellow-on-black'); // no change, no event
+    v.setMode('standard');
+    return { mode: v.mode, theme: v.theme, scale: v.scale };
+  });
+  assert.equal(calls.thrown, undefined, JSON.stringify(calls.thrown));
+  assert.deepEqual(calls.value, { mode: 'standard', theme: 'yellow-on-black', scale: 2 });
+  assert.deepEqual(await takeEvents(page), [
+    ['modechange', 'elderly'],
+    ['themechange', 'yellow-on-black'],
+    ['scalechange', 2],
+    ['modechange', 'standard'],
+  ]);
+  const same = await inView(page, (shadow) => ({
+    same: shadow.querySelector('article') === window.article,
+    structural: window.structural,
+  }));
+  // (MutationObserver records arrive as a microtask: read them after.)
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  assert.equal(same.same, true, 'the same article element');
+  assert.deepEqual(await page.evaluate(() => window.structural), [], 'nothing was rendered again');
+  assert.deepEqual(await rootState(page), { mode: 'standard', theme: 'yellow-on-black', scale: '2', guide: 'off', cursor: 'normal' });
+  assert.equal(await liveText(page), '已退出老年模式');
+});
+
+browserTest('events bubble out of the host and viewer.removeEventListener stops one', {}, async (page) => {
+  await mountReference(page, {});
+  const { value, thrown } = await callInPage(page, () => {
+    const seen = [];
+    const onDocument = (event) => seen.push(`document ${event.type} ${event.detail} ${event.target.id}`);
+    document.addEventListener('themechange', onDocument);
+    const listener = (event) => seen.push(`viewer ${event.type} ${event.detail}`);
+    window.viewer.addEventListener('themechange', listener);
+    window.viewer.setTheme('cream');
+    window.viewer.removeEventListener('themechange', listener);
+    window.viewer.setTheme('standard');
+    const once = [];
+    window.viewer.addEventListener('scalechange', (event) => once.push(event.detail), { once: true });
+    window.viewer.setScale(1.5);
+    window.viewer.setScale(1.75);
+    document.removeEventListener('themechange', onDocument);
+    return { seen, once };
+  });
+  assert.equal(thrown, undefined, JSON.stringify(thrown));
+  assert.deepEqual(value.seen, [
+    'viewer themechange cream',
+    'document themechange cream view',
+    'document themechange standard view',
+  ]);
+  assert.deepEqual(value.once, [1.5], 'listener options are passed on');
+});
+
+browserTest('bad arguments throw YilanErrors with a code and leave the host untouched', {}, async (page) => {
+  await openWithPackage(page);
+  const results = await page.evaluate((text) => {
+    const yilan = window.yilan;
+    const host = document.querySelector('#view');
+    const doc = yilan.parseText(text);
+    const attempt = (fn) => {
+      try {
+        fn();
+        return 'no error';
+      } catch (e) {
+        return [e instanceof Error, e.name, e.code, e.path ?? null];
+      }
+    };
+    const before = host.outerHTML;
+    const out = {
+      element: attempt(() => yilan.mount(null, doc)),
+      notAnElement: attempt(() => yilan.mount({}, doc)),
+      doc: attempt(() => yilan.mount(host, { version: 1, title: 5 })),
+      mode: attempt(() => yilan.mount(host, doc, { mode: 'large' })),
+      theme: attempt(() => yilan.mount(host, doc, { theme: 'purple' })),
+      scale: attempt(() => yilan.mount(host, doc, { scale: 9 })),
+      storage: attempt(() => yilan.mount(host, doc, { storage: 5 })),
+      options: attempt(() => yilan.mount(host, doc, 'elderly')),
+      hostUntouched: host.outerHTML === before,
+    };
+    const viewer = yilan.mount(host, doc);
+    out.setMode = attempt(() => viewer.setMode('large'));
+    out.setModeType = attempt(() => viewer.setMode(1));
+    out.setTheme = attempt(() => viewer.setTheme('purple'));
+    out.setScale = attempt(() => viewer.setScale(3.5));
+    out.setScaleType = attempt(() => viewer.setScale('2'));
+    out.speak = attempt(() => viewer.speak());
+    out.pause = attempt(() => viewer.pause());
+    out.resume = attempt(() => viewer.resume());
+    out.stop = attempt(() => viewer.stop());
+    try {
+      viewer.speak({ from: 'yl-s1' });
+    } catch (e) {
+      out.speechMessage = e.message;
+    }
+    viewer.destroy();
+    out.afterDestroy = attempt(() => viewer.setTheme('cream'));
+    out.destroyAgain = attempt(() => viewer.destroy());
+    out.hostAfterDestroy = host.outerHTML === before;
+    return out;
+  }, REFERENCE_TEXT);
+  const error = (code, path) => [true, 'YilanError', code, path];
+  assert.deepEqual(results, {
+    element: error('argument', 'element'),
+    notAnElement: error('argument', 'element'),
+    doc: error('shape', 'title'),
+    mode: error('argument', 'mode'),
+    theme: error('argument', 'theme'),
+    scale: error('argument', 'scale'),
+    storage: error('argument', 'storage'),
+    options: error('argument', null),
+    hostUntouched: true,
+    setMode: error('argument', 'mode'),
+    setModeType: error('argument', 'mode'),
+    setTheme: error('argument', 'theme'),
+    setScale: error('argument', 'scale'),
+    setScaleType: error('argument', 'scale'),
+    speak: error('unsupported', null),
+    pause: error('unsupported', null),
+    resume: error('unsupported', null),
+    stop: error('unsupported', null),
+    speechMessage: results.speechMessage,
+    afterDestroy: error('destroyed', null),
+    destroyAgain: 'no error',
+    hostAfterDestroy: true,
+  });
+  assert.match(results.speechMessage, /speech is not wired yet/);
+});
+
+browserTest('destroy removes every node, listener and observer it added', {}, async (page) => {
+  await page.addInitScript(TRACK_LISTENERS);
+  await openWithPackage(page);
+  const before = await page.evaluate(() => ({
+    listeners: window.listenerCount(),
+    observers: window.observerCount(),
+    host: document.querySelector('#view').outerHTML,
+    body: document.body.innerHTML,
+  }));
+  await page.evaluate((text) => {
+    window.viewer = window.yilan.mount(document.querySelector('#view'), window.yilan.parseText(text), { mode: 'elderly' });
+  }, REFERENCE_TEXT);
+  const mounted = await page.evaluate(() => ({
+    listeners: window.listenerCount(),
+    types: window.listenerTypes(),
+    observers: window.observerCount(),
+  }));
+  assert.ok(mounted.listeners > before.listeners, `the viewer listens (${mounted.types.join(', ')})`);
+  assert.equal(mounted.observers, before.observers + 1, 'it watches the bar');
+  // Use it a little first: panels, guide, a listener of the host's own.
+  await page.click('[data-yl-tool="theme"]');
+  await page.click('[data-yl-tool="guide"]');
+  await page.mouse.move(300, 400);
+  await page.evaluate(() => {
+    window.hostListener = () => {};
+    window.viewer.addEventListener('modechange', window.hostListener);
+    window.viewer.removeEventListener('modechange', window.hostListener);
+    window.viewer.destroy();
+  });
+  const after = await page.evaluate(() => ({
+    listeners: window.listenerCount(),
+    observers: window.observerCount(),
+    host: document.querySelector('#view').outerHTML,
+    body: document.body.innerHTML,
+  }));
+  assert.deepEqual(after, before, 'the page is as it was before mount');
+});
+
+browserTest('a second viewer on the same host works alongside, and each destroys only itself', {}, async (page) => {
+  await mountReference(page, {});
+  const { value, thrown } = await callInPage(page, (yilan) => {
+    const host = document.querySelector('#view');
+    const second = yilan.mount(host, yilan.parseJson({ version: 1, title: '第二个' }));
+    const count = host.querySelectorAll('yilan-view').length;
+    window.viewer.destroy();
+    const left = [...host.querySelectorAll('yilan-view')].map((v) => v.shadowRoot.querySelector('h1').textContent);
+    second.setTheme('cream');
+    second.destroy();
+    return { count, left, empty: host.childNodes.length };
+  });
+  assert.equal(thrown, undefined, JSON.stringify(thrown));
+  assert.deepEqual(value, { count: 2, left: ['第二个'], empty: 0 });
+});
+
+browserTest('preferences are stored under one versioned key and read back by the next mount', {}, async (page) => {
+  await mountReference(page, {});
+  await callInPage(page, () => {
+    window.viewer.setMode('elderly');
+    window.viewer.setTheme('white-on-black');
+    window.viewer.setScale(1.75);
+  });
+  await page.click('[data-yl-tool="guide"]');
+  await page.click('[data-yl-tool="cursor"]');
+  const stored = await page.evaluate((key) => ({ keys: Object.keys(localStorage), value: JSON.parse(localStorage.getItem(key)) }), KEY);
+  assert.deepEqual(stored, {
+    keys: [KEY],
+    value: {
+      v: 1,
+      mode: 'elderly',
+      theme: 'white-on-black',
+      scale: 1.75,
+      guide: true,
+      cursor: 'large',
+      speechRate: 1,
+      pointerReading: false,
+    },
+  });
+  const { value } = await callInPage(page, (yilan) => yilan.preferences());
+  assert.deepEqual(value, {
+    mode: 'elderly',
+    theme: 'white-on-black',
+    scale: 1.75,
+    guide: true,
+    cursor: 'large',
+    speechRate: 1,
+    pointerReading: false,
+  });
+  // A new page of the site: the next view opens as the reader left it.
+  await mountReference(page, {});
+  assert.deepEqual(await rootState(page), { mode: 'elderly', theme: 'white-on-black', scale: '1.75', guide: 'on', cursor: 'large' });
+  // Options given to mount win over the stored preferences.
+  await openWithPackage(page);
+  await mountReference(page, { mode: 'standard', theme: 'cream' });
+  assert.deepEqual(await rootState(page), { mode: 'standard', theme: 'cream', scale: '1.75', guide: 'on', cursor: 'large' });
+});
+
+browserTest('stored preferences are in place when the view is inserted, and do not change after', {}, async (page) => {
+  await open(page, '/tests/browser/pages/blank.html');
+  await page.evaluate((key) => {
+    localStorage.setItem(key, JSON.stringify({ v: 1, mode: 'elderly', theme: 'yellow-on-black', scale: 2.5, guide: true, cursor: 'large' }));
+  }, KEY);
+  await openWithPackage(page);
+  const seen = await page.evaluate((text) => {
+    const host = document.querySelector('#view');
+    const states = [];
+    const describe = (when) => {
+      const root = host.querySelector('yilan-view')?.shadowRoot?.querySelector('.yl-view');
+      if (!root) return states.push(`${when}: no view`);
+      const paragraph = root.querySelector('.yl-body p');
+      states.push(
+        `${when}: ${['data-mode', 'data-theme', 'data-scale', 'data-guide', 'data-cursor'].map((n) => root.getAttribute(n)).join(' ')} ` +
+          `${getComputedStyle(root).backgroundColor} ${getComputedStyle(paragraph).fontSize}`,
+      );
+    };
+    let changes = 0;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeName === 'YILAN-VIEW') {
+            describe('inserted');
+            new MutationObserver((r) => (changes += r.length)).observe(node.shadowRoot.querySelector('.yl-view'), { attributes: true });
+          }
+        }
+      }
+    }).observe(host, { childList: true });
+    window.yilan.mount(host, window.yilan.parseText(text));
+    return new Promise((resolve) => {
+      // The first frame with the view in it, then one more.
+      requestAnimationFrame(() => {
+        describe('first frame');
+        requestAnimationFrame(() => {
+          describe('second frame');
+          resolve({ states, changes });
+        });
+      });
+    });
+  }, REFERENCE_TEXT);
+  const expected = 'elderly yellow-on-black 2.5 on large rgb(0, 0, 0) 50px';
+  assert.deepEqual(seen.states, [`inserted: ${expected}`, `first frame: ${expected}`, `second frame: ${expected}`]);
+  assert.equal(seen.changes, 0, 'no attribute of the view root changed after insertion');
+});
+
+browserTest('corrupt stored preferences fall back field by field', {}, async (page) => {
+  await open(page, '/tests/browser/pages/blank.html');
+  await page.evaluate((key) => {
+    localStorage.setItem(key, '{"mode":"elderly","theme":"purple","scale":"x","guide":true,"cursor":42}');
+  }, KEY);
+  await mountReference(page, {});
+  assert.deepEqual(await rootState(page), { mode: 'elderly', theme: 'auto', scale: '1', guide: 'on', cursor: 'normal' });
+  await open(page, '/tests/browser/pages/blank.html');
+  await page.evaluate((key) => localStorage.setItem(key, 'not json'), KEY);
+  await mountReference(page, {});
+  assert.deepEqual(await rootState(page), { mode: 'standard', theme: 'auto', scale: '1', guide: 'off', cursor: 'normal' });
+});
+
+browserTest('when localStorage throws, everything works and preferences last for the session', {}, async (page) => {
+  await page.addInitScript(STORAGE_THROWS);
+  await mountReference(page, { mode: 'elderly' });
+  await page.click('[data-yl-tool="larger"]');
+  await page.click('[data-yl-tool="guide"]');
+  await callInPage(page, () => window.viewer.setTheme('cream'));
+  assert.deepEqual(await rootState(page), { mode: 'elderly', theme: 'cream', scale: '1.25', guide: 'on', cursor: 'normal' });
+  assert.deepEqual(await takeEvents(page), [
+    ['scalechange', 1.25],
+    ['themechange', 'cream'],
+  ]);
+  const { value } = await callInPage(page, (yilan, text) => {
+    window.viewer.destroy();
+    const again = yilan.mount(document.querySelector('#view'), yilan.parseText(text));
+    return { prefs: yilan.preferences(), mode: again.mode, theme: again.theme, scale: again.scale };
+  }, REFERENCE_TEXT);
+  assert.deepEqual(value, {
+    prefs: { mode: 'elderly', theme: 'cream', scale: 1.25, guide: true, cursor: 'normal', speechRate: 1, pointerReading: false },
+    mode: 'elderly',
+    theme: 'cream',
+    scale: 1.25,
+  });
+});
+
+browserTest('when storing fails (quota), the change still happens', {}, async (page) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await mountReference(page, { mode: 'elderly' });
+  await page.click('[data-yl-tool="cursor"]');
+  await callInPage(page, () => window.viewer.setScale(3));
+  assert.deepEqual(await rootState(page), { mode: 'elderly', theme: 'auto', scale: '3', guide: 'off', cursor: 'large' });
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), null);
+});
+
+browserTest('the storage option: null keeps nothing, an object is used instead of localStorage', {}, async (page) => {
+  await mountReference(page, { storage: null, mode: 'elderly' });
+  await callInPage(page, () => window.viewer.setTheme('cream'));
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'localStorage untouched');
+  const { value, thrown } = await callInPage(page, (yilan, text) => {
+    const store = new Map([['yilan:prefs:v1', '{"theme":"black-on-white","scale":1.5}']]);
+    const storage = { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => store.set(k, v) };
+    const host = document.createElement('div');
+    document.body.append(host);
+    const viewer = yilan.mount(host, yilan.parseText(text), { storage });
+    const opened = [viewer.theme, viewer.scale];
+    viewer.setScale(2);
+    return { opened, stored: JSON.parse(store.get('yilan:prefs:v1')).scale, read: yilan.preferences({ storage }).scale };
+  }, REFERENCE_TEXT);
+  assert.equal(thrown, undefined, JSON.stringify(thrown));
+  assert.deepEqual(value, { opened: ['black-on-white', 1.5], stored: 2, read: 2 });
+  // A view kept nowhere still remembers the page's choices for this page.
+  const again = await callInPage(page, (yilan) => yilan.preferences({ storage: null }).theme);
+  assert.equal(again.value, 'cream');
+});
+
+/** Computed styles of a sample of the view's elements. */
+const SAMPLE_STYLES = (shadow) => {
+  const properties = ['font-size', 'color', 'background-color', 'font-family', 'line-height', 'letter-spacing', 'text-transform', 'font-style', 'visibility', 'word-spacing', 'text-align', 'border-top-color', 'min-height'];
+  const selectors = ['.yl-view', '.yl-toolbar', '[data-yl-tool="larger"]', '.yl-scale-status', 'h1', '.yl-breadcrumb', '.yl-meta dt', '.yl-meta dd', 'h2', 'h3', '.yl-body p', '.yl-list li', '.yl-footer button'];
+  const out = {};
+  for (const selector of selectors) {
+    const element = shadow.querySelector(selector);
+    if (!element) {
+      out[selector] = 'missing';
+      continue;
+    }
+    const style = getComputedStyle(element);
+    out[selector] = Object.fromEntries(properties.map((p) => [p, style.getPropertyValue(p)]));
+  }
+  return out;
+};
+
+for (const mode of ['standard', 'elderly']) {
+  browserTest(`${mode} mode: a hostile host stylesheet changes nothing inside the view`, {}, async (page) => {
+    await mountReference(page, { mode });
+    const clean = await inView(page, SAMPLE_STYLES);
+    await page.addStyleTag({
+      content: `* { font-size: 8px !important; color: #ccc !important; letter-spacing: 3px !important;
+        text-transform: uppercase !important; font-style: italic !important; line-height: 1 !important;
+        font-family: serif !important; word-spacing: 9px !important; text-align: right !important; }
+        html { font-size: 8px !important; } body { visibility: visible; }
+        button, p, h1, article { color: red !important; background: lime !important; }`,
+    });
+    const hostile = await inView(page, SAMPLE_STYLES);
+    assert.ok(!JSON.stringify(clean).includes('missing'), JSON.stringify(clean));
+    assert.deepEqual(hostile, clean);
+    // And the view's own styles stay inside: the page's paragraphs are not
+    // elderly-sized.
+    const { value } = await callInPage(page, () => {
+      const p = document.createElement('p');
+      p.className = 'yl-view';
+      document.body.append(p);
+      const size = getComputedStyle(p).fontSize;
+      p.remove();
+      return size;
+    });
+    assert.equal(value, '8px', 'the view\'s rules do not reach the page');
+  });
+}
+
+browserTest('under a strict Content-Security-Policy the view is styled and nothing is refused', {}, async (page) => {
+  await open(page, '/tests/browser/pages/csp.html');
+  const result = await page.waitForFunction(() => window.cspResult, null, { timeout: 10000 });
+  const value = await result.jsonValue();
+  assert.equal(value.error, null, value.error);
+  assert.deepEqual(value.violations, [], 'no CSP violation');
+  assert.equal(value.fontSize, '20px', 'the adopted sheets apply');
+  assert.equal(value.theme, 'rgb(0, 0, 0)');
+  assert.match(value.cursor, /^url\("data:image\/svg\+xml/, 'the large cursor');
+});

@@ -1,0 +1,136 @@
+//! What the HTML front end keeps that page text loses, on small pages:
+//! header cells and spans, emphasis and links, attachment links with their
+//! type, images with alt text, hidden elements left out, `<base href>`,
+//! the density heuristic and the title fallbacks.
+#![cfg(feature = "html")]
+
+use yilan::model::{Block, Document};
+use yilan::{parse_html, HtmlOptions};
+
+fn parse(html: &str) -> Document {
+    let options = HtmlOptions {
+        base_url: Some("https://www.example.gov.cn/art/2024/1/2/art_1.html".to_owned()),
+    };
+    parse_html(html, &options)
+}
+
+fn all(doc: &Document) -> Vec<Block> {
+    let mut out = Vec::new();
+    yilan::ids::walk(doc, |_, b| out.push(b.clone()));
+    out
+}
+
+#[test]
+fn tables_with_header_cells_and_spans() {
+    let doc = parse(
+        "<div id=zoom><p>今年以来，工作有序推进。</p><table>
+         <tr><th>项目</th><th colspan=2>金额（万元）</th></tr>
+         <tr><td rowspan=2>道路</td><td>100</td><td>200</td></tr>
+         <tr><td>300</td><td><a href='../../x.xls'>明细</a></td></tr></table></div>",
+    );
+    let Some(Block::Table(t)) = all(&doc).into_iter().find(|b| matches!(b, Block::Table(_))) else {
+        panic!("{:#?}", doc.body);
+    };
+    assert!(t.rows[0].header);
+    assert_eq!(t.rows[0].cells[1].colspan, 2);
+    assert_eq!(t.rows[1].cells[0].rowspan, 2);
+    assert!(!t.rows[1].header);
+    let link = &t.rows[2].cells[1].inlines[0];
+    assert_eq!(
+        link.href.as_deref(),
+        Some("https://www.example.gov.cn/art/2024/x.xls")
+    );
+}
+
+#[test]
+fn emphasis_links_attachments_and_images() {
+    let doc = parse(
+        "<div class=TRS_Editor><p>请<strong>认真</strong>执行，<em>详见</em><a href='/f/list.pdf'>名单</a>。</p>
+         <p>附件：<a href='/f/表.xlsx'>1.汇总表</a></p>
+         <p><img src='/i/a.png' alt='现场照片'></p></div>",
+    );
+    let Block::Paragraph(p) = &doc.body[0] else {
+        panic!("{:#?}", doc.body)
+    };
+    assert_eq!(p.text, "请认真执行，详见名单。");
+    let joined: String = p.inlines.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(joined, p.text);
+    assert!(p.inlines.iter().any(|i| i.strong && i.text == "认真"));
+    assert!(p.inlines.iter().any(|i| i.em && i.text == "详见"));
+    assert!(p
+        .inlines
+        .iter()
+        .any(|i| i.href.as_deref() == Some("https://www.example.gov.cn/f/list.pdf")));
+    let Block::Attachments(a) = &doc.body[1] else {
+        panic!("{:#?}", doc.body)
+    };
+    assert_eq!(a.items[0].file_type.as_deref(), Some("xlsx"));
+    assert_eq!(a.items[0].marker, "1.");
+    let Block::Image(img) = &doc.body[2] else {
+        panic!("{:#?}", doc.body)
+    };
+    assert_eq!(
+        (img.src.as_str(), img.alt.as_str()),
+        ("https://www.example.gov.cn/i/a.png", "现场照片")
+    );
+}
+
+#[test]
+fn hidden_elements_and_chrome_are_left_out() {
+    let doc = parse(
+        "<div id=zoom><p>今年以来，工作有序推进。<span style='display: NONE'>隐藏一</span>\
+         <span hidden>隐藏二</span><i class=icon aria-hidden=true>隐藏三</i>\
+         <span style='visibility:hidden'>隐藏四</span></p>\
+         <div class=bdsharebuttonbox><a>微信</a><a>微博</a></div><nav>栏目导航</nav>\
+         <script>document.write('脚本')</script><noscript>无脚本</noscript></div>",
+    );
+    let json = serde_json::to_string(&doc).unwrap();
+    for gone in ["隐藏", "微信", "栏目导航", "脚本"] {
+        assert!(!json.contains(gone), "{gone}: {json}");
+    }
+    assert!(json.contains("今年以来"));
+}
+
+#[test]
+fn base_href_and_unsafe_targets() {
+    let doc = parse(
+        "<head><base href='/root/'></head><div id=zoom><p>见<a href='a.pdf'>文件</a>，\
+         <a href=' JAVA&#x0A;SCRIPT:alert(1)'>点此</a>，<a href='data:text/html,x'>这里</a>。</p></div>",
+    );
+    let Block::Paragraph(p) = &doc.body[0] else {
+        panic!("{:#?}", doc.body)
+    };
+    let hrefs: Vec<&str> = p.inlines.iter().filter_map(|i| i.href.as_deref()).collect();
+    assert_eq!(hrefs, ["https://www.example.gov.cn/root/a.pdf"]);
+}
+
+#[test]
+fn an_unknown_page_by_density_with_its_title_from_the_title_element() {
+    let doc = parse(
+        "<html><head><title>关于做好防汛工作的通知_某某县人民政府</title></head><body>
+         <div class=top><a href=/>首页</a> <a href=/a>新闻</a> <a href=/b>公开</a></div>
+         <div class=wenzhang><p>各乡镇人民政府：</p><p>入汛以来，我县降雨偏多，各地要压实责任，做好防汛准备，确保安全度汛。</p>
+         <p>特此通知。</p></div><div class=foot>版权所有：某某县人民政府</div></body></html>",
+    );
+    assert_eq!(doc.title.as_deref(), Some("关于做好防汛工作的通知"));
+    let json = serde_json::to_string(&doc.body).unwrap();
+    assert!(json.contains("入汛以来"));
+    assert!(
+        !json.contains("首页") && !json.contains("版权所有"),
+        "{json}"
+    );
+    assert!(doc
+        .diagnostics
+        .iter()
+        .all(|d| format!("{:?}", d.code) != "NoContent"));
+}
+
+#[test]
+fn a_page_without_content_is_a_document_with_a_diagnostic() {
+    let doc = parse("<html><body><ul><li><a href=/>首页</a></li></ul></body></html>");
+    assert!(doc.body.is_empty());
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| format!("{:?}", d.code) == "NoContent"));
+}

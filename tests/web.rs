@@ -1,0 +1,242 @@
+//! The browser binding, run in Chromium by wasm-bindgen-test:
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`.
+//!
+//! The binding must give exactly what the native API gives: the same model
+//! for the same input, the same error code and path for the same bad JSON.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const REFERENCE: &str = include_str!("fixtures/text/00-linhai-shangpan-full.txt");
+
+/// `JSON.stringify` of a JS value.
+fn stringify(value: &JsValue) -> String {
+    JSON::stringify(value)
+        .expect("stringify")
+        .as_string()
+        .expect("a string")
+}
+
+/// A string property of a thrown error.
+fn property(error: &JsValue, name: &str) -> Option<String> {
+    Reflect::get(error, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+#[wasm_bindgen_test]
+fn parse_text_gives_the_native_model() {
+    let web = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");
+    let native = serde_json::to_string(&yilan::parse_text(REFERENCE)).expect("to_string");
+    assert_eq!(stringify(&web), native);
+}
+
+#[wasm_bindgen_test]
+fn parse_json_accepts_text_and_objects_alike() {
+    let text = r#"{"version":1,"title":"标题","breadcrumb":[{"label":"首页"}],
+        "body":[{"type":"section","level":1,"marker":"一、","heading":"总体情况",
+        "blocks":[{"type":"paragraph","text":"今年以来。"}]}],"actions":["print"]}"#;
+    let from_text = yilan::web::parse_json(&JsValue::from_str(text)).expect("text");
+    let object = JSON::parse(text).expect("JSON.parse");
+    let from_object = yilan::web::parse_json(&object).expect("object");
+    let native = serde_json::to_string(&yilan::parse_json(text).expect("native")).expect("json");
+    assert_eq!(stringify(&from_text), native);
+    assert_eq!(stringify(&from_object), native);
+}
+
+/// Model JSON that the native parser rejects (or should: which ones it
+/// rejects is its own tests' business; here both sides must agree).
+const BAD_JSON: &[&str] = &[
+    r#"{"version":1,"title":null,"body":[{"type":"section","level":9,"marker":"","heading":"x","blocks":[]}]}"#,
+    r#"{"version":1,"#,
+    r#"{"version":1,"title":5}"#,
+    r#"{"version":1,"title":null,"colour":"red"}"#,
+    r#"{"version":1,"title":null,"body":[{"type":"video"}]}"#,
+    r#"{"version":1,"title":null,"meta":[{"key":"indexNo","label":"索引号","value":"1","extra":0}]}"#,
+    r#"{"version":2,"title":null}"#,
+    r#"[]"#,
+];
+
+#[wasm_bindgen_test]
+fn parse_json_agrees_with_the_native_parser() {
+    let mut errors = 0;
+    for input in BAD_JSON {
+        let native = yilan::parse_json(input);
+        let object = JSON::parse(input).ok();
+        // From text, and from the parsed object where the text is JSON.
+        let inputs = std::iter::once(JsValue::from_str(input)).chain(object);
+        for value in inputs {
+            match (&native, yilan::web::parse_json(&value)) {
+                (Ok(doc), Ok(web)) => {
+                    let native = serde_json::to_string(doc).expect("json");
+                    assert_eq!(stringify(&web), native, "{input}");
+                }
+                (Err(native), Err(thrown)) => {
+                    errors += 1;
+                    assert!(
+                        thrown.is_instance_of::<js_sys::Error>(),
+                        "{input}: an Error"
+                    );
+                    assert_eq!(property(&thrown, "name").as_deref(), Some("YilanError"));
+                    assert_eq!(
+                        property(&thrown, "code").as_deref(),
+                        Some(native.code.as_str()),
+                        "{input}"
+                    );
+                    assert_eq!(
+                        property(&thrown, "path"),
+                        Some(native.path.clone()),
+                        "{input}"
+                    );
+                    assert_eq!(property(&thrown, "message"), Some(native.to_string()));
+                }
+                (native, web) => panic!("{input}: native {native:?}, browser {web:?}"),
+            }
+        }
+    }
+    // At least the text that is not JSON fails, so the error path is tested.
+    assert!(errors > 0);
+}
+
+#[wasm_bindgen_test]
+fn render_and_speech_give_the_native_output() {
+    let native_doc = yilan::parse_text(REFERENCE);
+    let doc = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");
+    let options = JSON::parse(r#"{"mode":"elderly","theme":"cream","scale":2,"locale":"en"}"#)
+        .expect("options");
+    let html = yilan::web::render_html(&doc, &options).expect("renderHtml");
+    let native_options = yilan::RenderOptions {
+        mode: yilan::Mode::Elderly,
+        theme: "cream".to_owned(),
+        scale: 2.0,
+        locale: yilan::render::Locale::En,
+    };
+    assert_eq!(html, yilan::render(&native_doc, &native_options));
+
+    let speech_options = JSON::parse(r#"{"from":"yl-s2","maxChars":30}"#).expect("options");
+    let plan = yilan::web::speech_plan(&doc, &speech_options).expect("speechPlan");
+    let native_plan = yilan::speech_plan(
+        &native_doc,
+        &yilan::SpeechOptions {
+            from: Some("yl-s2".to_owned()),
+            max_chars: 30,
+            ..yilan::SpeechOptions::default()
+        },
+    );
+    assert!(!native_plan.is_empty());
+    assert_eq!(
+        stringify(&plan),
+        serde_json::to_string(&native_plan).expect("json")
+    );
+}
+
+#[wasm_bindgen_test]
+fn themes_list_the_native_themes_in_order() {
+    let list = yilan::web::themes().expect("themes");
+    let ids: Vec<String> = js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|theme| property(&theme, "id"))
+        .collect();
+    let native: Vec<&str> = yilan::theme::themes().iter().map(|t| t.id).collect();
+    assert_eq!(ids, native);
+}
+
+#[wasm_bindgen_test]
+fn render_html_rejects_bad_options_by_name() {
+    let doc = JSON::parse(r#"{"version":1,"title":null}"#).expect("doc");
+    for (options, path) in [
+        (r#"{"mode":"large"}"#, "mode"),
+        (r#"{"scale":0.5}"#, "scale"),
+        (r#"{"scale":"2"}"#, "scale"),
+        (r#"{"theme":7}"#, "theme"),
+    ] {
+        let options = JSON::parse(options).expect("options");
+        let thrown = yilan::web::render_html(&doc, &options).expect_err(path);
+        assert_eq!(property(&thrown, "code").as_deref(), Some("argument"));
+        assert_eq!(property(&thrown, "path").as_deref(), Some(path));
+    }
+    let html = yilan::web::render_html(&doc, &JsValue::UNDEFINED).expect("no options");
+    let native = yilan::render(
+        &yilan::Document::default(),
+        &yilan::RenderOptions::default(),
+    );
+    assert_eq!(html, native);
+    assert!(JsValue::from_str(&html)
+        .dyn_ref::<js_sys::JsString>()
+        .is_some());
+}
+
+/// A `{ storage }` options object whose storage throws on every call, as
+/// `localStorage` does in a sandboxed iframe.
+fn throwing_storage_options(extra: &str) -> JsValue {
+    let options = JSON::parse(&format!("{{{extra}}}")).expect("options");
+    let storage = js_sys::Object::new();
+    let fail = js_sys::Function::new_no_args("throw new DOMException('denied', 'SecurityError')");
+    for method in ["getItem", "setItem"] {
+        Reflect::set(&storage, &JsValue::from_str(method), &fail).expect("set");
+    }
+    Reflect::set(&options, &JsValue::from_str("storage"), &storage).expect("set");
+    options
+}
+
+#[wasm_bindgen_test]
+fn mount_builds_the_view_whole_and_destroy_takes_it_all_away() {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let host = document.create_element("div").expect("div");
+    let doc = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");
+    let options =
+        JSON::parse(r#"{"mode":"elderly","theme":"cream","storage":null}"#).expect("options");
+    let viewer = yilan::web::mount(&host, &doc, &options).expect("mount");
+    let container = host.first_element_child().expect("the view's element");
+    assert_eq!(container.tag_name(), "YILAN-VIEW");
+    let shadow = container.shadow_root().expect("an open shadow root");
+    assert_eq!(shadow.adopted_style_sheets().length(), 4);
+    let root = shadow.first_element_child().expect("the view");
+    assert_eq!(root.get_attribute("data-mode").as_deref(), Some("elderly"));
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("cream"));
+
+    viewer
+        .set_theme(&JsValue::from_str("white-on-black"))
+        .expect("setTheme");
+    assert_eq!(
+        root.get_attribute("data-theme").as_deref(),
+        Some("white-on-black")
+    );
+    assert_eq!(viewer.theme(), "white-on-black");
+    let thrown = viewer
+        .set_scale(&JsValue::from_f64(4.0))
+        .expect_err("out of range");
+    assert_eq!(property(&thrown, "code").as_deref(), Some("argument"));
+
+    viewer.destroy();
+    assert_eq!(host.child_element_count(), 0);
+    let thrown = viewer
+        .set_mode(&JsValue::from_str("standard"))
+        .expect_err("destroyed");
+    assert_eq!(property(&thrown, "code").as_deref(), Some("destroyed"));
+}
+
+#[wasm_bindgen_test]
+fn a_storage_that_throws_leaves_the_preferences_to_the_session() {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let host = document.create_element("div").expect("div");
+    let doc = JSON::parse(r#"{"version":1,"title":"标题"}"#).expect("doc");
+    let options = throwing_storage_options(r#""scale":1.5"#);
+    let viewer = yilan::web::mount(&host, &doc, &options).expect("mount despite the storage");
+    assert_eq!(viewer.scale(), 1.5);
+    viewer.set_scale(&JsValue::from_f64(2.0)).expect("setScale");
+    let prefs = yilan::web::preferences(&throwing_storage_options("")).expect("preferences");
+    let scale = Reflect::get(&prefs, &JsValue::from_str("scale"))
+        .ok()
+        .and_then(|v| v.as_f64());
+    assert_eq!(scale, Some(2.0), "this page's choice, kept for the session");
+    viewer.destroy();
+}
