@@ -27,7 +27,12 @@ const TARGETS = {
   render_text: 'text',
   render_json: 'json',
   speech_text: 'text',
+  parse_html: 'html',
+  render_html: 'html',
 };
+
+/** The largest input libFuzzer makes, by kind: the HTML fixtures run to 300 KB. */
+const MAX_LEN = { text: 16384, json: 16384, html: 65536 };
 
 function usage(message) {
   if (message) console.error(message);
@@ -134,15 +139,24 @@ function withVector(value, vector) {
  * Seeds, rebuilt on every run: the text fixtures, the XSS vectors alone
  * and inside a line of page text; model JSON of the fixtures (the reviewed
  * expectations), a document with every block type, and that document with
- * each vector in every text and URL field.
+ * each vector in every text and URL field; the HTML fixtures, and each
+ * vector alone and inside a page's content.
  */
 function buildSeeds() {
   const seeds = join(fuzzDir, 'corpus', 'seeds');
   rmSync(seeds, { recursive: true, force: true });
   const text = join(seeds, 'text');
   const json = join(seeds, 'json');
-  mkdirSync(text, { recursive: true });
-  mkdirSync(json, { recursive: true });
+  const html = join(seeds, 'html');
+  for (const dir of [text, json, html]) mkdirSync(dir, { recursive: true });
+  const htmlFixtures = join(root, 'tests/fixtures/html');
+  for (const file of readdirSync(htmlFixtures).filter((f) => f.endsWith('.html'))) {
+    writeSeed(html, readFileSync(join(htmlFixtures, file)));
+  }
+  for (const vector of vectors()) {
+    writeSeed(html, `<div id="zoom"><p>一、总体情况</p><p>${vector}</p></div>`);
+    writeSeed(html, vector);
+  }
   const textFixtures = join(root, 'tests/fixtures/text');
   for (const file of readdirSync(textFixtures).filter((f) => f.endsWith('.txt'))) {
     writeSeed(text, readFileSync(join(textFixtures, file)));
@@ -160,7 +174,7 @@ function buildSeeds() {
   for (const vector of vectors()) {
     writeSeed(json, JSON.stringify(withVector(everyBlock, vector)));
   }
-  return { text, json };
+  return { text, json, html };
 }
 
 /** libFuzzer's last `#N DONE … exec/s: E` or `Done N runs in S second(s)`. */
@@ -168,8 +182,9 @@ function figures(output) {
   const done = [...output.matchAll(/Done (\d+) runs in (\d+) second/g)].pop();
   const rate = [...output.matchAll(/exec\/s: (\d+)/g)].pop();
   const cov = [...output.matchAll(/cov: (\d+)/g)].pop();
+  const units = output.match(/stat::number_of_executed_units:\s*(\d+)/);
   return {
-    runs: done ? Number(done[1]) : null,
+    runs: done ? Number(done[1]) : units ? Number(units[1]) : null,
     seconds: done ? Number(done[2]) : null,
     execsPerSecond: rate ? Number(rate[1]) : null,
     coverage: cov ? Number(cov[1]) : null,
@@ -205,6 +220,7 @@ function main() {
       [
         `-artifact_prefix=${artifacts}/`,
         `-max_total_time=${options.seconds}`,
+        `-max_len=${MAX_LEN[kind]}`,
         `-dict=${join(fuzzDir, 'dicts', `${kind}.dict`)}`,
         // A pathologically slow input is a finding too (no quadratic time).
         '-timeout=10',
@@ -216,12 +232,14 @@ function main() {
     );
     const output = `${fuzz.stdout}${fuzz.stderr}`;
     writeFileSync(join(fuzzDir, 'corpus', `${target}.log`), output);
-    const found = fuzz.status !== 0;
+    // A signal from outside (a stopped session, Ctrl-C) is not a finding.
+    const interrupted = /libFuzzer: run interrupted/.test(output);
+    const found = fuzz.status !== 0 && !interrupted;
     if (found) console.log(crashSummary(output));
     const f = figures(output);
-    results.push({ target, found, ...f });
+    results.push({ target, found, interrupted, ...f });
     console.log(
-      `${found ? 'FOUND a crash' : 'no crash'}: ${f.runs ?? '?'} runs in ${f.seconds ?? '?'} s, ` +
+      `${found ? 'FOUND a crash' : interrupted ? 'interrupted' : 'no crash'}: ${f.runs ?? '?'} runs in ${f.seconds ?? '?'} s, ` +
         `${f.execsPerSecond ?? '?'} exec/s, coverage ${f.coverage ?? '?'}`,
     );
   }
@@ -229,10 +247,10 @@ function main() {
   for (const r of results) {
     console.log(
       `${r.target.padEnd(13)} ${String(r.runs ?? '?').padStart(10)} ${String(r.execsPerSecond ?? '?').padStart(8)}  ` +
-        (r.found ? `crash, see fuzz/artifacts/${r.target}/` : 'ok'),
+        (r.found ? `crash, see fuzz/artifacts/${r.target}/` : r.interrupted ? 'interrupted' : 'ok'),
     );
   }
-  process.exit(results.some((r) => r.found) ? 1 : 0);
+  process.exit(results.some((r) => r.found || r.interrupted) ? 1 : 0);
 }
 
 main();

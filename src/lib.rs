@@ -14,6 +14,24 @@
 //! assert_eq!(doc.body.len(), 1);
 //! ```
 
+// No panic on any input, by construction: what could panic on input-derived
+// data (an unwrap, an index, a string slice off a character boundary) is
+// refused in the library (the command line denies the same); tests and
+// benches may unwrap.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
 pub mod error;
 pub mod ids;
 pub mod model;

@@ -122,3 +122,23 @@ fn a_carriage_return_reaches_the_page_as_written() {
         .unwrap();
     assert_eq!(img.value().attr("alt"), Some("图\r说明"));
 }
+
+/// Found by the lint that denies string slicing in the library: to spot a
+/// `data:image/…` source, the HTML front end compared the first bytes of
+/// the URL by slicing, which panics when the cut falls inside a character.
+/// An image whose source has a short scheme and then Chinese text
+/// (`ab:数据…`: "data:image/png" is 14 bytes, inside 数) made parse_html
+/// panic. The prefix is now compared with `get`.
+#[cfg(feature = "html")]
+#[test]
+fn an_image_source_with_a_scheme_and_chinese_text_does_not_panic() {
+    let page = "<div id=zoom><p>一、总体情况</p><p>今年以来，工作有序推进。</p>\
+                <p><img src=\"ab:数据数据数据\" alt=\"图\"></p></div>";
+    let doc = yilan::parse_html(page, &yilan::HtmlOptions::default());
+    let html = render(&doc, &RenderOptions::default());
+    markup_check::check(&html).unwrap();
+    assert!(
+        !html.contains("ab:数据"),
+        "an unknown scheme is not an image source"
+    );
+}

@@ -101,12 +101,20 @@ pub fn check_speech(doc: &Document, html: &str, max_chars: usize) {
     };
     for options in [SpeechOptions::default(), everything] {
         let chunks = speech_plan(doc, &options);
-        assert_eq!(chunks, speech_plan(doc, &options), "planning is deterministic");
+        assert_eq!(
+            chunks,
+            speech_plan(doc, &options),
+            "planning is deterministic"
+        );
         for (n, chunk) in chunks.iter().enumerate() {
             assert_eq!(chunk.index as usize, n, "chunk indices count up");
             assert!(!chunk.text.trim().is_empty(), "chunk {n} is empty");
             let id = format!(" id=\"{}\"", chunk.target);
-            assert!(html.contains(&id), "chunk {n} targets {:?}, not in the view", chunk.target);
+            assert!(
+                html.contains(&id),
+                "chunk {n} targets {:?}, not in the view",
+                chunk.target
+            );
         }
     }
 }

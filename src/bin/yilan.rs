@@ -8,6 +8,18 @@
 //! Each command reads one input the same way ([`InputArgs`], [`read_document`])
 //! and then does its own thing with the document.
 
+// Bad input ends in a message and an exit code, never in a panic.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        clippy::panic
+    )
+)]
+
 use std::ffi::{OsStr, OsString};
 use std::io::{self, Read, Write};
 use std::path::PathBuf;

@@ -57,18 +57,19 @@ pub fn doc_no(text: &str) -> Option<bool> {
         return None;
     }
     let open = text.find(['〔', '[', '［', '(', '（'])?;
-    let prefix = &text[..open];
+    let (prefix, after) = text.split_at_checked(open)?;
     let prefix_ok = (1..=12).contains(&prefix.chars().count()) && prefix.chars().all(is_cjk);
     if !prefix_ok {
         return None;
     }
-    let after = &text[open..];
-    let after = &after[after.chars().next().map_or(0, char::len_utf8)..];
+    let mut chars = after.chars();
+    chars.next();
+    let after = chars.as_str();
     let year_len = after.chars().take_while(char::is_ascii_digit).count();
     if year_len < 4 {
         return None;
     }
-    let tail = &after[year_len..];
+    let tail = after.get(year_len..)?;
     let closed = tail.starts_with(['〕', ']', '］', ')', '）']);
     let ends_hao = text.ends_with('号');
     let digits_only = tail.chars().all(|c| c.is_ascii_digit());
@@ -119,7 +120,7 @@ pub fn is_garbled_date(text: &str) -> bool {
     let t = text.trim_start_matches(['{', '｛']).trim_matches(is_space);
     let parts: Vec<&str> = t.split(is_space).filter(|p| !p.is_empty()).collect();
     parts.len() == 3
-        && parts[0].len() == 4
+        && parts.first().is_some_and(|year| year.len() == 4)
         && parts
             .iter()
             .all(|p| p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
@@ -217,15 +218,15 @@ const ATTACHMENT_LABELS: &[&str] = &["附件", "相关附件", "附 件", "附�
 /// An attachment note (附件：1.…): the label as written and the byte offset
 /// of the first item's text (which may be empty).
 pub fn attachment(text: &str) -> Option<(String, usize)> {
-    let label = ATTACHMENT_LABELS.iter().find(|l| text.starts_with(*l))?;
-    let after = &text[label.len()..];
-    let digits = after.chars().take_while(char::is_ascii_digit).count();
-    let after_digits = &after[digits..];
-    let colon = after_digits.chars().next().filter(|c| meta::is_colon(*c))?;
-    let label_end = text.len() - after_digits.len();
-    let value = &after_digits[colon.len_utf8()..];
-    let start = text.len() - value.trim_start_matches(is_space).len();
-    Some((compact(&text[..label_end]), start))
+    let after = ATTACHMENT_LABELS
+        .iter()
+        .find_map(|label| text.strip_prefix(label))?;
+    let after_digits = after.trim_start_matches(|c: char| c.is_ascii_digit());
+    let mut chars = after_digits.chars();
+    chars.next().filter(|c| meta::is_colon(*c))?;
+    let label = text.get(..text.len() - after_digits.len())?;
+    let start = text.len() - chars.as_str().trim_start_matches(is_space).len();
+    Some((compact(label), start))
 }
 
 /// File types an attachment name may end with.
@@ -288,9 +289,10 @@ pub fn plain_heading(line: &Line, next: Option<&Line>) -> bool {
 /// offset just after the 】.
 pub fn bracket_lead(text: &str) -> Option<usize> {
     let inner = text.strip_prefix('【')?;
-    let close = inner.find('】')?;
+    let (label, _) = inner.split_once('】')?;
+    let close = label.len();
     let end = '【'.len_utf8() + close + '】'.len_utf8();
-    let short = inner[..close].chars().count() <= 20;
+    let short = label.chars().count() <= 20;
     (short && close > 0 && end < text.len()).then_some(end)
 }
 
@@ -314,18 +316,16 @@ pub fn table_rows(rows: Vec<Vec<TableCell>>) -> Vec<TableRow> {
     };
     let any_header = rows.iter().any(|r| r.iter().any(|c| c.header));
     let mut header_rows = 0;
-    if !any_header && rows.len() >= 2 {
-        let first = &rows[0];
+    if let (false, [first, second, ..]) = (any_header, rows.as_slice()) {
         let opens = first
             .first()
             .is_some_and(|c| HEADER_WORDS.contains(&c.text.as_str()));
-        if opens || (labels(first) && !labels(&rows[1])) {
+        if opens || (labels(first) && !labels(second)) {
             header_rows = 1;
-            while header_rows < 3
-                && header_rows < rows.len()
-                && !numeric(&rows[header_rows])
-                && rows[header_rows..].iter().any(numeric)
-            {
+            while let Some(rest @ [row, ..]) = rows.get(header_rows..) {
+                if header_rows >= 3 || numeric(row) || !rest.iter().any(numeric) {
+                    break;
+                }
                 header_rows += 1;
             }
         }

@@ -109,8 +109,11 @@ impl<'a> Body<'a> {
     /// Handles line `i`; returns the index of the next line to handle.
     fn line(&mut self, doc: &mut Document, i: usize) -> usize {
         let lines = self.lines;
-        let line = &lines[i];
+        let Some(line) = lines.get(i) else {
+            return lines.len();
+        };
         let text = line.text.as_str();
+        let marker = self.markers.get(i).copied().flatten();
         if let Some(image) = &line.hints.image {
             self.push(Block::Image(image.clone()));
             return i + 1;
@@ -132,7 +135,7 @@ impl<'a> Body<'a> {
             }));
             return i + 1;
         }
-        if self.after_close && self.markers[i].is_none() && blocks::title_like(line) {
+        if self.after_close && marker.is_none() && blocks::title_like(line) {
             self.out.close_all();
             self.open(
                 OutlineKind::DocTitle,
@@ -143,8 +146,8 @@ impl<'a> Body<'a> {
             );
             return i + 1;
         }
-        if let Some(m) = self.markers[i] {
-            self.numbered(line, m, self.items[i] == Some(true));
+        if let Some(m) = marker {
+            self.numbered(line, m, self.items.get(i) == Some(&Some(true)));
             return i + 1;
         }
         if let Some((label, start)) = blocks::attachment(text) {
@@ -158,11 +161,13 @@ impl<'a> Body<'a> {
             let prev_too = self.out.blocks().last().is_some_and(|b| {
                 matches!(b, Block::List(l) if !l.ordered && l.items.iter().all(|it| it.lead.is_some()))
             });
-            if next_too.is_some() || prev_too {
+            if let (true, Some((lead, rest))) =
+                (next_too.is_some() || prev_too, text.split_at_checked(end))
+            {
                 let item = ListItem {
                     marker: String::new(),
-                    lead: Some(text[..end].to_owned()),
-                    text: text[end..].trim_matches(is_space).to_owned(),
+                    lead: Some(lead.to_owned()),
+                    text: rest.trim_matches(is_space).to_owned(),
                     inlines: Vec::new(),
                 };
                 self.out.item(ListKind::Bracket, item);
@@ -204,7 +209,7 @@ impl<'a> Body<'a> {
     /// 一是… on its own line, continuing such a list, or starting one when the
     /// next line holds 二是 (and the line is not a whole enumeration itself).
     fn enumeration_line(&self, i: usize) -> Option<ListItem> {
-        let text = self.lines[i].text.as_str();
+        let text = self.lines.get(i)?.text.as_str();
         let n = self.out.open_items(ListKind::Enumeration);
         if n > 0 {
             return enumeration::line_item(text, u32::try_from(n + 1).ok()?);
@@ -316,7 +321,11 @@ impl<'a> Body<'a> {
     /// A line opened by a marker: a section, a run-in section, or an item.
     fn numbered(&mut self, line: &Line, m: Marker, as_item: bool) {
         let text = line.text.as_str();
-        let marker = text[..m.end].trim_matches(is_space).to_owned();
+        let marker = text
+            .get(..m.end)
+            .unwrap_or_default()
+            .trim_matches(is_space)
+            .to_owned();
         let rest = text.get(m.rest..).unwrap_or("");
         let kind = OutlineKind::Marker(m.kind);
         if as_item {
@@ -347,7 +356,7 @@ impl<'a> Body<'a> {
         match shape(rest) {
             Shape::Heading => self.open(kind, m.value, marker, unspace_cjk(rest), line),
             Shape::RunIn { split } => {
-                let names = (marker, rest[..split].to_owned());
+                let names = (marker, rest.get(..split).unwrap_or(rest).to_owned());
                 self.open_with(kind, m.value, names, Some(m.rest + split), true, line);
             }
             Shape::Item => {
@@ -364,9 +373,9 @@ impl<'a> Body<'a> {
 /// heading stays a heading). One decision per run keeps siblings alike.
 fn decide_runs(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Option<bool>> {
     let mut decision: Vec<Option<bool>> = vec![None; markers.len()];
-    for i in 0..markers.len() {
-        let Some(m) = markers[i] else { continue };
-        if decision[i].is_some() || m.kind == MarkerKind::Article {
+    for (i, m) in markers.iter().enumerate() {
+        let Some(m) = m else { continue };
+        if decision.get(i).is_some_and(Option::is_some) || m.kind == MarkerKind::Article {
             continue;
         }
         let mut members = Vec::new();
@@ -375,7 +384,10 @@ fn decide_runs(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Option<bool>> 
             let Some(mj) = mj else { continue };
             if mj.kind == m.kind {
                 members.push(j);
-                let rest = lines[j].text.get(mj.rest..).unwrap_or("");
+                let rest = lines
+                    .get(j)
+                    .and_then(|l| l.text.get(mj.rest..))
+                    .unwrap_or("");
                 match shape(rest) {
                     Shape::Item => items += 1,
                     _ => headings += 1,
@@ -386,7 +398,9 @@ fn decide_runs(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Option<bool>> 
         }
         let as_items = items > headings || (items == headings && items > 0);
         for j in members {
-            decision[j] = Some(as_items);
+            if let Some(d) = decision.get_mut(j) {
+                *d = Some(as_items);
+            }
         }
     }
     decision

@@ -164,24 +164,24 @@ pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
     }
     let mut chrome = Vec::new();
     let mut rest = text;
-    if let Some(prefix) = CRUMB_PREFIXES.iter().find(|p| text.starts_with(*p)) {
-        let trimmed = text[prefix.len()..].trim_start_matches(is_space);
+    let prefixed = CRUMB_PREFIXES
+        .iter()
+        .find_map(|p| text.strip_prefix(p).map(|after| (*p, after)));
+    if let Some((prefix, after_prefix)) = prefixed {
+        let trimmed = after_prefix.trim_start_matches(is_space);
         let after = trimmed
             .strip_prefix(':')
             .or_else(|| trimmed.strip_prefix('：'))
             .unwrap_or(trimmed);
         let labelled = after.len() != trimmed.len()
             || CRUMB_SEPARATORS.iter().any(|s| trimmed.starts_with(s))
-            || (*prefix != "位置" && char_count_upto(trimmed, 40) < 40);
+            || (prefix != "位置" && char_count_upto(trimmed, 40) < 40);
         if !labelled {
             // "位置优越…" is a sentence, not a breadcrumb.
             return None;
         }
-        chrome.push(
-            text[..text.len() - after.len()]
-                .trim_end_matches(is_space)
-                .to_owned(),
-        );
+        let label = text.get(..text.len() - after.len()).unwrap_or_default();
+        chrome.push(label.trim_end_matches(is_space).to_owned());
         rest = after;
     } else {
         let starts_sep = CRUMB_SEPARATORS.iter().any(|s| text.starts_with(s));
@@ -195,10 +195,9 @@ pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
     let mut labels = Vec::new();
     let mut label_start = 0;
     let mut pos = 0;
-    while pos < rest.len() {
-        let tail = &rest[pos..];
+    while let Some(tail) = rest.get(pos..).filter(|t| !t.is_empty()) {
         if let Some(sep) = CRUMB_SEPARATORS.iter().find(|s| tail.starts_with(*s)) {
-            push_label(&mut labels, &rest[label_start..pos]);
+            push_label(&mut labels, rest.get(label_start..pos).unwrap_or_default());
             chrome.push((*sep).to_owned());
             pos += sep.len();
             label_start = pos;
@@ -206,7 +205,7 @@ pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
             pos += tail.chars().next().map_or(1, char::len_utf8);
         }
     }
-    push_label(&mut labels, &rest[label_start..]);
+    push_label(&mut labels, rest.get(label_start..).unwrap_or_default());
     Some(Crumbs { labels, chrome })
 }
 
@@ -270,15 +269,17 @@ pub fn is_nav_line(text: &str) -> bool {
 fn segment_nav(text: &str) -> usize {
     let mut pos = 0;
     let mut words = 0;
-    while pos < text.len() {
-        let tail = &text[pos..];
+    while let Some(tail) = text.get(pos..).filter(|t| !t.is_empty()) {
         if let Some(w) = longest_nav(tail) {
             pos += w.len();
         } else if let Some(p) = NAV_PREFIXES.iter().find(|p| tail.starts_with(*p)) {
             pos += p.len();
             let mut taken = 0;
-            while pos < text.len() && taken < 4 && longest_nav(&text[pos..]).is_none() {
-                pos += text[pos..].chars().next().map_or(1, char::len_utf8);
+            while let Some(next) = text.get(pos..).filter(|t| !t.is_empty()) {
+                if taken >= 4 || longest_nav(next).is_some() {
+                    break;
+                }
+                pos += next.chars().next().map_or(1, char::len_utf8);
                 taken += 1;
             }
             if taken == 0 {

@@ -56,17 +56,22 @@ fn entry(line: &Line, decimal: bool) -> Option<Entry<'_>> {
     }
     let m = parse_marker(t, decimal);
     let (marker, rest) = match m {
-        Some(m) => (&t[..m.end], &t[m.rest..]),
+        Some(m) => (
+            t.get(..m.end).unwrap_or_default(),
+            t.get(m.rest..).unwrap_or_default(),
+        ),
         None => ("", t),
     };
     // A page number glued to the text: trailing digits after a non-digit.
     let digits = rest.chars().rev().take_while(char::is_ascii_digit).count();
-    let (text, page) = if (1..=3).contains(&digits) && rest.len() > digits {
-        let cut = rest.len() - digits;
-        let before = rest[..cut].trim_end_matches(is_space);
+    let split = rest.split_at_checked(rest.len() - digits);
+    let (text, page) = if let (true, Some((before, page))) =
+        ((1..=3).contains(&digits) && rest.len() > digits, split)
+    {
+        let before = before.trim_end_matches(is_space);
         let glued_to_text = !before.ends_with(|c: char| c.is_ascii_digit() || c == '.');
         if glued_to_text {
-            (before, Some(&rest[cut..]))
+            (before, Some(page))
         } else {
             (rest, None)
         }
@@ -108,11 +113,11 @@ pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
     }
     let mut tocs = Vec::new();
     let mut i = 0;
-    while i < lines.len() {
-        let labelled = is_label(&lines[i].text);
+    while let Some(line) = lines.get(i) {
+        let labelled = is_label(&line.text);
         let start = if labelled { i + 1 } else { i };
         let promising = labelled
-            || entries[i].as_ref().is_some_and(|e| {
+            || entries.get(i).and_then(Option::as_ref).is_some_and(|e| {
                 e.page.is_some() || last_seen.get(e.key.as_ref()).is_some_and(|&k| k > i)
             });
         let Some(toc) = promising
@@ -122,7 +127,7 @@ pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
             i += 1;
             continue;
         };
-        let label = labelled.then(|| lines[i].text.clone());
+        let label = labelled.then(|| line.text.clone());
         tocs.push(Toc {
             start: i,
             end: toc.0,
@@ -174,7 +179,7 @@ fn run(
     }
     if !labelled {
         let pages: Vec<u32> = taken.iter().filter_map(|e| e.page?.parse().ok()).collect();
-        let rising_pages = pages.len() == taken.len() && pages.windows(2).all(|w| w[0] <= w[1]);
+        let rising_pages = pages.len() == taken.len() && pages.is_sorted();
         let found_later = taken
             .iter()
             .filter(|e| last_seen.get(e.key.as_ref()).is_some_and(|&k| k >= j))

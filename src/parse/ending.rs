@@ -99,7 +99,9 @@ impl Body<'_> {
 
     /// 附件：1.… 2.…: the note and the numbered lines after it.
     pub(super) fn attachments(&mut self, i: usize, label: String, start: usize) -> usize {
-        let line = &self.lines[i];
+        let Some(line) = self.lines.get(i) else {
+            return i + 1;
+        };
         let first = line.text.get(start..).unwrap_or("");
         let mut items = Vec::new();
         if !first.is_empty() {
@@ -107,7 +109,12 @@ impl Body<'_> {
         }
         let mut j = i + 1;
         while let Some(next) = self.lines.get(j) {
-            let numbered = self.markers[j].is_some_and(|m| blocks::numbers_attachments(m.kind));
+            let numbered = self
+                .markers
+                .get(j)
+                .copied()
+                .flatten()
+                .is_some_and(|m| blocks::numbers_attachments(m.kind));
             if !numbered || next.text.contains('。') || char_count_upto(&next.text, 80) > 80 {
                 break;
             }
@@ -146,7 +153,7 @@ impl Body<'_> {
 fn attachment(text: &str, line: &Line) -> Attachment {
     let (marker, name) = match parse_marker(text, false) {
         Some(m) if blocks::numbers_attachments(m.kind) => (
-            text[..m.end].to_owned(),
+            text.get(..m.end).unwrap_or_default().to_owned(),
             text.get(m.rest..).unwrap_or("").to_owned(),
         ),
         _ => (String::new(), text.to_owned()),

@@ -34,8 +34,9 @@ pub fn split(text: &str) -> Option<Enumeration> {
     let mut expected = 1u32;
     for (pos, c) in text.char_indices() {
         if at_break {
-            if let Some((value, len)) = parse_chinese(&text[pos..]) {
-                let after = &text[pos + len..];
+            let tail = text.get(pos..).unwrap_or_default();
+            if let Some((value, len)) = parse_chinese(tail) {
+                let after = tail.get(len..).unwrap_or_default();
                 if value == expected && after.starts_with(ENUM_WORD) {
                     starts.push((pos, pos + len + ENUM_WORD.len_utf8()));
                     expected += 1;
@@ -44,20 +45,17 @@ pub fn split(text: &str) -> Option<Enumeration> {
         }
         at_break = is_sentence_break(c);
     }
-    if starts.len() < 2 {
+    let [(first, _), _, ..] = starts.as_slice() else {
         return None;
-    }
-    let lead = text[..starts[0].0].trim().to_owned();
+    };
+    let lead = text.get(..*first).unwrap_or_default().trim().to_owned();
     let mut items = Vec::with_capacity(starts.len());
     for (n, &(start, marker_end)) in starts.iter().enumerate() {
         let end = starts.get(n + 1).map_or(text.len(), |next| next.0);
-        let body = text[marker_end..end].trim_end();
-        let (lead, rest) = match lead_phrase(body) {
-            Some(split) => (Some(body[..split].to_owned()), body[split..].trim_start()),
-            None => (None, body),
-        };
+        let body = text.get(marker_end..end).unwrap_or_default().trim_end();
+        let (lead, rest) = split_lead(body);
         items.push(ListItem {
-            marker: text[start..marker_end].to_owned(),
+            marker: text.get(start..marker_end).unwrap_or_default().to_owned(),
             lead,
             text: rest.to_owned(),
             inlines: Vec::new(),
@@ -77,22 +75,27 @@ pub fn split(text: &str) -> Option<Enumeration> {
 /// per line.
 pub fn line_item(text: &str, n: u32) -> Option<ListItem> {
     let (value, len) = parse_chinese(text)?;
-    let after = text[len..].strip_prefix(ENUM_WORD)?;
+    let after = text.get(len..)?.strip_prefix(ENUM_WORD)?;
     if value != n {
         return None;
     }
     let marker_end = text.len() - after.len();
     let body = after.trim_matches(super::lines::is_space);
-    let (lead, rest) = match lead_phrase(body) {
-        Some(split) => (Some(body[..split].to_owned()), body[split..].trim_start()),
-        None => (None, body),
-    };
+    let (lead, rest) = split_lead(body);
     Some(ListItem {
-        marker: text[..marker_end].to_owned(),
+        marker: text.get(..marker_end)?.to_owned(),
         lead,
         text: rest.to_owned(),
         inlines: Vec::new(),
     })
+}
+
+/// An item's text split after its lead phrase, when it has one.
+fn split_lead(body: &str) -> (Option<String>, &str) {
+    match lead_phrase(body).and_then(|split| body.split_at_checked(split)) {
+        Some((lead, rest)) => (Some(lead.to_owned()), rest.trim_start()),
+        None => (None, body),
+    }
 }
 
 #[cfg(test)]

@@ -229,7 +229,7 @@ struct Found {
 /// Matches a known label at `pos`, allowing whitespace between its chars, and
 /// the colon or spaces after it.
 fn match_label_at(text: &str, pos: usize) -> Option<Found> {
-    let tail = &text[pos..];
+    let tail = text.get(pos..)?;
     let first = tail.chars().next()?;
     for &(label, kind) in table().by_first.get(&first)? {
         let mut rest = tail;
@@ -254,8 +254,9 @@ fn match_label_at(text: &str, pos: usize) -> Option<Found> {
         }
         let label_end = text.len() - rest.len();
         let after = rest.trim_start_matches(is_space);
-        if let Some(c) = after.chars().next().filter(|c| is_colon(*c)) {
-            let value_from = &after[c.len_utf8()..];
+        let mut chars = after.chars();
+        if chars.next().is_some_and(is_colon) {
+            let value_from = chars.as_str();
             let value_start = text.len() - value_from.trim_start_matches(is_space).len();
             return Some(Found {
                 start: pos,
@@ -282,7 +283,7 @@ fn match_label_at(text: &str, pos: usize) -> Option<Found> {
 
 /// An unknown label (2 to 8 CJK chars) followed by a colon at `pos`.
 fn match_unknown_at(text: &str, pos: usize) -> Option<Found> {
-    let tail = &text[pos..];
+    let tail = text.get(pos..)?;
     let mut count = 0;
     let mut label_end = pos;
     for (i, c) in tail.char_indices() {
@@ -293,12 +294,13 @@ fn match_unknown_at(text: &str, pos: usize) -> Option<Found> {
             break;
         }
     }
-    let after = text[label_end..].trim_start_matches(is_space);
-    let c = after.chars().next().filter(|c| is_colon(*c))?;
+    let after = text.get(label_end..)?.trim_start_matches(is_space);
+    let mut chars = after.chars();
+    chars.next().filter(|c| is_colon(*c))?;
     if count < 2 {
         return None;
     }
-    let value_from = &after[c.len_utf8()..];
+    let value_from = chars.as_str();
     Some(Found {
         start: pos,
         label_end,
@@ -383,9 +385,11 @@ pub fn parse_line(text: &str, unknown: Unknown) -> Option<MetaLine> {
             .get(f.value_start.min(value_end)..value_end)
             .unwrap_or("")
             .trim_matches(|c| is_space(c) || is_bullet(c));
-        let label = &text[f.start..f.label_end];
-        let label_raw = &text[f.start..f.value_start.min(value_end)];
-        let raw = &text[f.start..value_end];
+        let label = text.get(f.start..f.label_end).unwrap_or_default();
+        let label_raw = text
+            .get(f.start..f.value_start.min(value_end))
+            .unwrap_or_default();
+        let raw = text.get(f.start..value_end).unwrap_or_default();
         push_field(&mut line, (label, label_raw), f.kind, value, raw);
     }
     Some(line)

@@ -166,7 +166,9 @@ fn parse_marker_at_start(text: &str, decimal: bool) -> Option<Marker> {
             let Some((value, len)) = parse_numeral(after_open, form.numeral) else {
                 continue;
             };
-            let after_num = &after_open[len..];
+            let Some(after_num) = after_open.get(len..) else {
+                continue;
+            };
             for close in form.close {
                 let Some(after) = after_num.strip_prefix(close) else {
                     continue;
@@ -234,20 +236,21 @@ fn parse_circled(text: &str) -> Option<Marker> {
 /// "1.5万元" is a quantity): the dot depth is the level.
 fn parse_decimal(text: &str) -> Option<Marker> {
     let bytes = text.as_bytes();
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let mut i = 0;
     let mut depth = 0u8;
     let mut value: u32;
     loop {
         let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() && i - start < 3 {
+        while digit_at(i) && i - start < 3 {
             i += 1;
         }
-        if i == start || (i < bytes.len() && bytes[i].is_ascii_digit()) {
+        if i == start || digit_at(i) {
             return None;
         }
         value = text.get(start..i)?.parse().ok()?;
         depth = depth.saturating_add(1);
-        if i + 1 < bytes.len() && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
+        if bytes.get(i) == Some(&b'.') && digit_at(i + 1) {
             i += 1;
             continue;
         }
@@ -407,7 +410,7 @@ pub fn shape(rest: &str) -> Shape {
             Shape::Item
         };
     };
-    let phrase = &rest[..stop];
+    let phrase = rest.get(..stop).unwrap_or_default();
     let split = stop + '。'.len_utf8();
     if phrase.is_empty()
         || phrase.chars().any(is_phrase_breaker)
@@ -415,7 +418,12 @@ pub fn shape(rest: &str) -> Shape {
     {
         return Shape::Item;
     }
-    if rest[split..].trim_matches(is_space).is_empty() {
+    if rest
+        .get(split..)
+        .unwrap_or_default()
+        .trim_matches(is_space)
+        .is_empty()
+    {
         Shape::Heading
     } else {
         Shape::RunIn { split }

@@ -94,7 +94,9 @@ fn line(number: u32, raw: &str, blank_before: bool) -> Option<Line> {
     if text.chars().all(|c| c == '|' || is_space(c)) {
         return None;
     }
-    let lead = &raw[..raw.len() - raw.trim_start_matches(is_space).len()];
+    let lead = raw
+        .get(..raw.len() - raw.trim_start_matches(is_space).len())
+        .unwrap_or_default();
     let indent: u32 = lead
         .chars()
         .map(|c| match c {

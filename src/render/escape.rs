@@ -106,24 +106,31 @@ pub fn safe_url(url: &str) -> Option<String> {
 }
 
 fn push_percent(out: &mut String, byte: u8) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    const HEX: [char; 16] = [
+        '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F',
+    ];
     out.push('%');
-    out.push(char::from(HEX[usize::from(byte >> 4)]));
-    out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+    for nibble in [byte >> 4, byte & 0x0f] {
+        out.push(HEX.get(usize::from(nibble)).copied().unwrap_or('0'));
+    }
 }
 
 /// Copies `text` to `out`, replacing each character `replace` maps, in runs
 /// so that plain text is copied a slice at a time.
 fn escape_with(out: &mut String, text: &str, replace: impl Fn(char) -> Option<&'static str>) {
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if let Some(replacement) = replace(c) {
-            out.push_str(&text[start..i]);
+    let mut rest = text;
+    while let Some((plain, from)) = rest
+        .find(|c| replace(c).is_some())
+        .and_then(|i| rest.split_at_checked(i))
+    {
+        out.push_str(plain);
+        let mut chars = from.chars();
+        if let Some(replacement) = chars.next().and_then(&replace) {
             out.push_str(replacement);
-            start = i + c.len_utf8();
         }
+        rest = chars.as_str();
     }
-    out.push_str(&text[start..]);
+    out.push_str(rest);
 }
 
 #[cfg(test)]

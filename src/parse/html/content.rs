@@ -342,7 +342,11 @@ fn density(tree: &Tree, meta_blocks: &[(NodeId, bool)]) -> Option<NodeId> {
         let inherited = parent
             .and_then(|p| excluded.get(p).copied())
             .unwrap_or(false);
-        excluded[id] = inherited || is_meta[id] || chrome_element(tree, id);
+        let excluded_here =
+            inherited || is_meta.get(id).copied().unwrap_or(false) || chrome_element(tree, id);
+        if let Some(flag) = excluded.get_mut(id) {
+            *flag = excluded_here;
+        }
         let parent_near = parent.and_then(|p| {
             if CONTAINERS.contains(&tree.get(p).map_or("", |n| n.tag())) {
                 Some(p)
@@ -350,20 +354,22 @@ fn density(tree: &Tree, meta_blocks: &[(NodeId, bool)]) -> Option<NodeId> {
                 near.get(p).copied().flatten()
             }
         });
-        near[id] = parent_near;
+        if let Some(slot) = near.get_mut(id) {
+            *slot = parent_near;
+        }
         if let Kind::Text(t) = &node.kind {
             // Prose has sentence punctuation; menus, banners and stray
             // template text do not.
-            if !excluded[id] && t.contains(PROSE_MARKS) {
-                if let Some(c) = parent_near {
-                    own[c] += node.chars;
+            if !excluded_here && t.contains(PROSE_MARKS) {
+                if let Some(count) = parent_near.and_then(|c| own.get_mut(c)) {
+                    *count += node.chars;
                 }
             }
         }
     }
     let mut best: Option<(NodeId, f64)> = None;
     for (id, &chars) in own.iter().enumerate() {
-        if chars < MIN_CONTENT_CHARS || excluded[id] {
+        if chars < MIN_CONTENT_CHARS || excluded.get(id).copied().unwrap_or(true) {
             continue;
         }
         let Some(node) = tree.get(id) else { continue };
@@ -427,13 +433,20 @@ pub fn page_title(tree: &Tree) -> Option<String> {
             .filter_map(|s| title.rfind(s).map(|i| (i, s.len())))
             .max_by_key(|(i, _)| *i);
         let Some((at, len)) = cut else { break };
-        let tail = title[at + len..].trim_matches(is_space);
+        let tail = title
+            .get(at + len..)
+            .unwrap_or_default()
+            .trim_matches(is_space);
         let is_site = site.as_deref() == Some(tail)
             || (char_count_upto(tail, 24) <= 24 && SITE_SUFFIXES.iter().any(|s| tail.ends_with(s)));
         if !is_site || at == 0 {
             break;
         }
-        title = title[..at].trim_matches(is_space).to_owned();
+        title = title
+            .get(..at)
+            .unwrap_or_default()
+            .trim_matches(is_space)
+            .to_owned();
     }
     (!title.is_empty()).then_some(title)
 }

@@ -242,16 +242,16 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
     // Whether attributes may follow (right after an open or an attribute).
     let mut in_tag = false;
     let mut pos = 0usize;
-    while pos < body.len() {
-        let rest = &body[pos..];
+    while let Some(rest) = body.get(pos..) {
         let Some(kind) = rest.chars().next() else {
             break;
         };
         let piece_start = pos + kind.len_utf8();
-        let piece_end = body[piece_start..]
-            .find(is_separator)
+        let piece_end = body
+            .get(piece_start..)
+            .and_then(|after| after.find(is_separator))
             .map_or(body.len(), |n| piece_start + n);
-        let piece = &body[piece_start..piece_end];
+        let piece = body.get(piece_start..piece_end).unwrap_or_default();
         let fail = |what| Damage {
             offset: base + pos,
             what,
@@ -275,18 +275,21 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
                 pos = piece_end;
             }
             ATTR => {
-                let value_ok = body[piece_end..].starts_with(VALUE);
+                let value_ok = body
+                    .get(piece_end..)
+                    .is_some_and(|after| after.starts_with(VALUE));
                 if !in_tag || !value_ok || piece.is_empty() {
                     damage = Some(fail("an attribute is out of place or has no value"));
                     break;
                 }
                 let value_start = piece_end + VALUE.len_utf8();
-                let value_end = body[value_start..]
-                    .find(is_separator)
+                let value_end = body
+                    .get(value_start..)
+                    .and_then(|after| after.find(is_separator))
                     .map_or(body.len(), |n| value_start + n);
+                let value = body.get(value_start..value_end).unwrap_or_default();
                 if let Some(Event::Open(e)) = events.last_mut() {
-                    e.attrs
-                        .push((piece.to_owned(), body[value_start..value_end].to_owned()));
+                    e.attrs.push((piece.to_owned(), value.to_owned()));
                 }
                 pos = value_end;
             }

@@ -399,7 +399,7 @@ impl Builder<'_> {
                 }
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                style.heading = tag[1..].parse().ok();
+                style.heading = tag.get(1..).and_then(|rank| rank.parse().ok());
             }
             _ => {}
         }

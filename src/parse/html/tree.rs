@@ -148,14 +148,13 @@ impl Tree {
     /// Subtree text and link sizes, children before parents.
     fn sum(&mut self) {
         for id in (0..self.nodes.len()).rev() {
-            let (chars, mut links, parent) = {
-                let n = &self.nodes[id];
-                (n.chars, n.link_chars, n.parent)
+            let Some(n) = self.nodes.get_mut(id) else {
+                continue;
             };
-            if self.nodes[id].tag() == "a" {
-                links = chars;
-                self.nodes[id].link_chars = chars;
+            if n.tag() == "a" {
+                n.link_chars = n.chars;
             }
+            let (chars, links, parent) = (n.chars, n.link_chars, n.parent);
             if let Some(p) = parent.and_then(|p| self.nodes.get_mut(p)) {
                 p.chars += chars;
                 p.link_chars += links;

@@ -44,8 +44,7 @@ fn strip(raw: &str) -> String {
 
 /// The scheme of `url`, lower case, if it has one.
 fn scheme(url: &str) -> Option<String> {
-    let colon = url.find(':')?;
-    let candidate = &url[..colon];
+    let (candidate, _) = url.split_once(':')?;
     let mut chars = candidate.chars();
     let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
     let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
@@ -72,16 +71,16 @@ impl Base {
         if scheme != "http" && scheme != "https" {
             return None;
         }
-        let rest = url[scheme.len() + 1..].replace('\\', "/");
+        let rest = url.get(scheme.len() + 1..)?.replace('\\', "/");
         let after = rest.strip_prefix("//")?;
         let end = after.find(['/', '?', '#']).unwrap_or(after.len());
-        let authority = format!("//{}", &after[..end]);
-        let tail = &after[end..];
+        let (host, tail) = after.split_at_checked(end)?;
+        let authority = format!("//{host}");
         let tail = tail.split('#').next().unwrap_or("");
-        let (path, query) = match tail.find('?') {
-            Some(q) => (&tail[..q], &tail[q..]),
-            None => (tail, ""),
-        };
+        let (path, query) = tail
+            .find('?')
+            .and_then(|q| tail.split_at_checked(q))
+            .unwrap_or((tail, ""));
         let path = if path.is_empty() { "/" } else { path };
         Some(Base {
             scheme,
@@ -108,9 +107,10 @@ pub fn resolve(raw: &str, base: Option<&Base>, usage: Use) -> Option<String> {
             Use::Link => LINK_SCHEMES.contains(&s.as_str()),
             Use::Image => {
                 IMAGE_SCHEMES.contains(&s.as_str())
-                    || DATA_IMAGES
-                        .iter()
-                        .any(|d| url.len() >= d.len() && url[..d.len()].eq_ignore_ascii_case(d))
+                    || DATA_IMAGES.iter().any(|d| {
+                        url.get(..d.len())
+                            .is_some_and(|p| p.eq_ignore_ascii_case(d))
+                    })
             }
         };
         if !allowed {
@@ -143,7 +143,11 @@ pub fn resolve(raw: &str, base: Option<&Base>, usage: Use) -> Option<String> {
             base.query
         ));
     }
-    let dir = base.path.rfind('/').map_or("/", |i| &base.path[..=i]);
+    let dir = base
+        .path
+        .rfind('/')
+        .and_then(|i| base.path.get(..=i))
+        .unwrap_or("/");
     Some(format!(
         "{}{}",
         base.origin(),
@@ -156,7 +160,9 @@ fn url_tail(url: &str) -> String {
     let after = url.split_once("//").map_or("", |(_, a)| a);
     after
         .find(['/', '?', '#'])
-        .map_or(String::new(), |i| after[i..].to_owned())
+        .and_then(|i| after.get(i..))
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// An absolute URL rebuilt with its path tidied.
