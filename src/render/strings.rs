@@ -274,6 +274,8 @@ pub(crate) struct ToolbarWords {
     pub outline_empty: &'static str,
     /// 打印.
     pub print: &'static str,
+    /// 工具: on a narrow screen, the button that shows the other tools.
+    pub more: &'static str,
     /// The mode toggle's label in standard mode.
     pub enter: &'static str,
     /// The mode toggle's label in elderly mode.
@@ -313,6 +315,7 @@ static TOOLBAR_ZH_CN: ToolbarWords = ToolbarWords {
     outline_panel: "章节目录",
     outline_empty: "本文没有章节标题。",
     print: "打印",
+    more: "更多工具",
     enter: "进入老年模式",
     exit: "退出老年模式",
     entered: "已进入老年模式",
@@ -347,6 +350,7 @@ static TOOLBAR_ZH_TW: ToolbarWords = ToolbarWords {
     outline_panel: "章節目錄",
     outline_empty: "本文沒有章節標題。",
     print: "列印",
+    more: "更多工具",
     enter: "進入老年模式",
     exit: "退出老年模式",
     entered: "已進入老年模式",
@@ -381,6 +385,7 @@ static TOOLBAR_EN: ToolbarWords = ToolbarWords {
     outline_panel: "Sections",
     outline_empty: "This document has no section headings.",
     print: "Print",
+    more: "More tools",
     enter: "Enter elderly mode",
     exit: "Exit elderly mode",
     entered: "Elderly mode is on",
@@ -462,6 +467,7 @@ mod tests {
                 w.outline_panel,
                 w.outline_empty,
                 w.print,
+                w.more,
                 w.enter,
                 w.exit,
                 w.entered,

@@ -50,6 +50,8 @@ pub const GUIDE_ID: &str = "yl-tb-guide";
 /// A control of the toolbar, named in its `data-yl-tool` attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tool {
+    /// 更多工具: on a narrow screen, shows and hides the other tools.
+    More,
     /// 字号 −.
     Smaller,
     /// 字号 +.
@@ -74,7 +76,8 @@ pub enum Tool {
 
 impl Tool {
     /// Every tool, in toolbar order.
-    pub const ALL: [Tool; 10] = [
+    pub const ALL: [Tool; 11] = [
+        Tool::More,
         Tool::Smaller,
         Tool::Larger,
         Tool::Theme,
@@ -90,6 +93,7 @@ impl Tool {
     /// The `data-yl-tool` value.
     pub fn as_str(self) -> &'static str {
         match self {
+            Tool::More => "more",
             Tool::Smaller => "smaller",
             Tool::Larger => "larger",
             Tool::Theme => "theme",
@@ -271,7 +275,13 @@ fn write_tools(out: &mut HtmlWriter, prefs: &Prefs, options: &ToolbarOptions, w:
     out.attr("id", TOOLS_ID);
     out.markup(" class=\"yl-tools\" role=\"toolbar\"");
     out.attr("aria-label", w.toolbar);
-    out.markup(">\n<div class=\"yl-tool-group\" role=\"group\" data-yl-elderly");
+    out.markup(">\n");
+    // Shown by the stylesheet only where the row would not fit in two
+    // lines; the other tools then show once it is expanded.
+    tool_start(out, Tool::More, false);
+    out.markup(" aria-expanded=\"false\"");
+    tool_label(out, w.more);
+    out.markup("<div class=\"yl-tool-group\" role=\"group\" data-yl-elderly");
     out.attr("aria-label", w.size);
     out.markup(">\n");
     // The one tab stop: the first tool the mode shows.

@@ -75,6 +75,8 @@ pub(super) struct State {
     pub panel: Option<Panel>,
     /// The pointer's last height in the viewport, for the reading guide.
     pub pointer_y: Option<f64>,
+    /// 更多工具 expanded (it matters only where the stylesheet shows it).
+    pub tools_open: bool,
 }
 
 /// The observer of the bar's size, with the closure it calls.
@@ -126,6 +128,7 @@ impl Core {
         set_attr(&self.dom.root, "data-mode", mode.as_str());
         if mode != Mode::Elderly {
             self.close_panel(false);
+            self.show_tools(false);
         }
         self.keep_stop_shown();
         self.announce(Notice::Mode(mode));
@@ -317,10 +320,52 @@ impl Core {
     /// The tools the current mode shows, in order.
     pub fn tools_shown(&self) -> Vec<Element> {
         let elderly = self.prefs().mode == Mode::Elderly;
-        self.all_in(&self.dom.tools, "[data-yl-tool]")
+        let in_mode: Vec<Element> = self
+            .all_in(&self.dom.tools, "[data-yl-tool]")
             .into_iter()
             .filter(|tool| elderly || !tool.has_attribute("data-yl-elderly"))
-            .collect()
+            .collect();
+        // The layout decides the rest (更多工具 on a narrow screen, the tools
+        // it hides); a view that is not laid out at all keeps the mode's.
+        let laid_out: Vec<Element> = in_mode.iter().filter(|t| rendered(t)).cloned().collect();
+        if laid_out.is_empty() {
+            in_mode
+        } else {
+            laid_out
+        }
+    }
+
+    /// 更多工具: shows the other tools, or hides them again.
+    pub fn toggle_tools(&self) {
+        let open = self.state.try_borrow().is_ok_and(|s| s.tools_open);
+        self.show_tools(!open);
+    }
+
+    fn show_tools(&self, open: bool) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.tools_open = open;
+        }
+        set_attr(
+            &self.dom.root,
+            "data-tools",
+            if open { "open" } else { "closed" },
+        );
+        if let Some(more) = self.tool(Tool::More) {
+            set_attr(&more, "aria-expanded", if open { "true" } else { "false" });
+        }
+    }
+
+    /// Escape in the toolbar: hides the tools 更多工具 showed, focus back on
+    /// it. False when there was nothing to hide.
+    pub fn close_tools(&self) -> bool {
+        let open = self.state.try_borrow().is_ok_and(|s| s.tools_open);
+        let Some(more) = self.tool(Tool::More).filter(|more| open && rendered(more)) else {
+            return false;
+        };
+        self.show_tools(false);
+        focus(&more);
+        self.set_stop(&more);
+        true
     }
 
     /// Makes `tool` the toolbar's one tab stop.
@@ -330,8 +375,9 @@ impl Core {
         }
     }
 
-    /// After a mode change: the tab stop on a tool that is shown.
-    fn keep_stop_shown(&self) {
+    /// After a change of mode or of the bar's size: the tab stop on a tool
+    /// that is shown.
+    pub fn keep_stop_shown(&self) {
         let shown = self.tools_shown();
         let stop_shown = shown
             .iter()
@@ -444,6 +490,13 @@ pub(super) fn set_attr(element: &Element, name: &str, value: &str) {
 }
 
 /// Focuses an element, if it can take focus.
+/// Whether `element` is laid out (not `display: none`, nor inside one).
+fn rendered(element: &Element) -> bool {
+    element
+        .dyn_ref::<HtmlElement>()
+        .is_some_and(|html| html.offset_parent().is_some())
+}
+
 pub(super) fn focus(element: &Element) {
     if let Some(html) = element.dyn_ref::<HtmlElement>() {
         let _ = html.focus();

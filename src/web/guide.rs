@@ -28,6 +28,8 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
         if let Some(core) = weak.upgrade() {
             let height = core.dom.bar.get_bounding_client_rect().height();
             core.dom.sheet.set_bar_height(height);
+            // The bar changes size when 更多工具 comes or goes.
+            core.keep_stop_shown();
         }
     });
     let observer = ResizeObserver::new(callback.as_ref().unchecked_ref())

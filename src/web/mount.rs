@@ -157,6 +157,7 @@ fn build(
             prefs: prefs.clone(),
             panel: None,
             pointer_y: None,
+            tools_open: false,
         }),
         listeners: RefCell::new(Listeners::default()),
         observer: RefCell::new(None),

@@ -1,7 +1,7 @@
 //! The toolbar's event wiring: clicks on tools, theme choices, outline
 //! entries and the page's action buttons (one delegated listener on the
 //! shadow root); the keyboard (arrow keys, Home and End along the toolbar,
-//! Escape to close a panel); focus, which keeps the toolbar's one tab stop
+//! Escape to close a panel, or the tools 更多工具 showed); focus, which keeps the toolbar's one tab stop
 //! on the last tool used; and a press outside the bar, which closes a panel.
 //!
 //! No single-key shortcuts: they clash with screen readers' own keys.
@@ -86,6 +86,7 @@ fn on_click(core: &Rc<Core>, event: &Event) {
 fn use_tool(core: &Core, tool: Tool) {
     let prefs = core.prefs();
     match tool {
+        Tool::More => core.toggle_tools(),
         Tool::Smaller => core.step_scale(false),
         Tool::Larger => core.step_scale(true),
         Tool::Theme => core.toggle_panel(Panel::Theme),
@@ -118,6 +119,8 @@ fn on_key(core: &Rc<Core>, event: &Event) {
     if name == "Escape" {
         if core.panel_open() {
             core.close_panel(true);
+            event.prevent_default();
+        } else if closest(event, "[role=\"toolbar\"]").is_some() && core.close_tools() {
             event.prevent_default();
         }
         return;

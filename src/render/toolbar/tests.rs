@@ -63,6 +63,7 @@ fn the_toolbar_as_written() {
     let html = toolbar(&sample(), &elderly(1.0), &ToolbarOptions::default());
     let expected = r#"<div id="yl-tb" class="yl-toolbar">
 <div id="yl-tb-tools" class="yl-tools" role="toolbar" aria-label="阅读工具">
+<button type="button" class="yl-tool" data-yl-tool="more" data-yl-elderly tabindex="-1" aria-expanded="false">更多工具</button>
 <div class="yl-tool-group" role="group" data-yl-elderly aria-label="字号">
 <button type="button" class="yl-tool" data-yl-tool="smaller" data-yl-elderly tabindex="0" aria-disabled="true" aria-describedby="yl-tb-scale">缩小</button>
 <span id="yl-tb-scale" class="yl-scale-status">字号 100%</span>
@@ -460,14 +461,23 @@ fn toolbar_colours_come_from_the_theme_data() {
 }
 
 #[test]
-fn the_bar_is_sticky_only_on_large_screens_and_never_covers_a_target() {
+fn the_bar_is_sticky_only_on_tall_screens_folds_when_narrow_and_never_covers_a_target() {
     let css = style::TOOLBAR_CSS;
     let media = css
-        .find("@media (min-width: 48em) and (min-height: 32em)")
+        .find("@media (min-height: 32em)")
         .expect("the sticky media query");
     let sticky = css.find("position: sticky").expect("sticky");
     assert!(sticky > media, "sticky only inside the media query");
     assert_eq!(css.matches("position: sticky").count(), 1);
     assert!(css[media..].contains("scroll-margin-top: calc(var(--yl-bar-h, 0px)"));
     assert!(css.contains("min-height: 60px"), "60 px targets");
+    // Narrow: 更多工具 shown, and every other tool but the way out folded
+    // until it is expanded.
+    let narrow = css
+        .find("@container yl-bar (max-width: 560px)")
+        .expect("the narrow container query");
+    assert!(css.contains("container: yl-bar / inline-size;"));
+    assert!(css[narrow..].contains(
+        ":not([data-tools=\"open\"]) .yl-tools > :not([data-yl-tool=\"more\"], [data-yl-tool=\"mode\"])"
+    ));
 }

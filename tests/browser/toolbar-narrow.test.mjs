@@ -1,0 +1,110 @@
+// The toolbar on a narrow screen: where the row would take three lines or
+// more, it folds behind 更多工具 and keeps 退出老年模式 beside it, one line
+// high and sticky; 更多工具 (a disclosure button) shows the other tools;
+// Escape folds them again with focus back on it; the one tab stop follows
+// what is shown as the width changes. axe finds nothing, folded or not.
+
+import assert from 'node:assert/strict';
+
+import { assertNoViolations } from './axe.mjs';
+import { browserTest } from './harness.mjs';
+import { TOOLS, focused, inView, mountReference, rootState, shownTools, tabToToolbar, toolState } from './viewer-helpers.mjs';
+
+const PHONE = { viewport: { width: 320, height: 640 }, reducedMotion: 'reduce' };
+
+/** The bar's height and whether it stays at the top after scrolling. */
+function bar(page) {
+  return inView(page, (shadow) => {
+    const rect = shadow.querySelector('.yl-toolbar').getBoundingClientRect();
+    const row = shadow.querySelector('[role="toolbar"]').getBoundingClientRect();
+    return { height: Math.round(rect.height), row: Math.round(row.height), top: Math.round(rect.top) };
+  });
+}
+
+browserTest('at 320 px the bar is one line: 更多工具 and 退出老年模式, sticky', PHONE, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  assert.deepEqual(await shownTools(page), { shown: ['more', 'mode'], stops: ['more'] });
+  const folded = await bar(page);
+  assert.ok(folded.row <= 70, `one line of 60 px tools, not ${folded.row} px`);
+  assert.ok(folded.height <= 100, `with its padding, ${folded.height} px of 640`);
+  assert.deepEqual(await toolState(page, 'more'), {
+    pressed: null,
+    expanded: 'false',
+    disabled: null,
+    tabindex: '0',
+    shown: true,
+    text: '更多工具',
+  });
+
+  await page.mouse.wheel(0, 1500);
+  await page.waitForFunction(() => window.scrollY > 1000);
+  const scrolled = await bar(page);
+  assert.equal(scrolled.top, 0, 'the bar stays at the top of the screen');
+
+  await assertNoViolations(page);
+});
+
+browserTest('更多工具 by keyboard: Enter shows every tool, arrows reach them, Escape folds them back', PHONE, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  assert.equal((await tabToToolbar(page)).tool, 'more');
+
+  await page.keyboard.press('Enter');
+  assert.equal((await toolState(page, 'more')).expanded, 'true');
+  assert.equal((await rootState(page)).mode, 'elderly');
+  assert.deepEqual((await shownTools(page)).shown, ['more', ...TOOLS], 'every tool is shown after it');
+  await assertNoViolations(page);
+
+  const visited = [];
+  for (let i = 0; i < TOOLS.length; i += 1) {
+    await page.keyboard.press('ArrowRight');
+    visited.push((await focused(page)).tool);
+  }
+  assert.deepEqual(visited, TOOLS, 'ArrowRight goes along every tool');
+
+  // 放大 works from the unfolded row.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await focused(page)).tool, 'larger');
+  await page.keyboard.press('Enter');
+  assert.equal((await rootState(page)).scale, '1.25');
+
+  await page.keyboard.press('Escape');
+  assert.equal((await focused(page)).tool, 'more', 'focus back on 更多工具');
+  assert.equal((await toolState(page, 'more')).expanded, 'false');
+  assert.deepEqual(await shownTools(page), { shown: ['more', 'mode'], stops: ['more'] });
+});
+
+browserTest('更多工具 by mouse, and a panel opened from the unfolded row', PHONE, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-tool="more"]').click());
+  assert.equal((await toolState(page, 'theme')).shown, true);
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-tool="theme"]').click());
+  assert.equal((await toolState(page, 'theme')).expanded, 'true');
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-theme="yellow-on-black"]').click());
+  assert.equal((await rootState(page)).theme, 'yellow-on-black');
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-tool="more"]').click());
+  assert.deepEqual((await shownTools(page)).shown, ['more', 'mode']);
+});
+
+browserTest('the tab stop follows the width: wide shows every tool and no 更多工具', PHONE, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  assert.deepEqual((await shownTools(page)).stops, ['more']);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForFunction(() => {
+    const tool = document.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="smaller"]');
+    return tool.tabIndex === 0;
+  });
+  assert.deepEqual(await shownTools(page), { shown: TOOLS, stops: ['smaller'] });
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.waitForFunction(() => {
+    const tool = document.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="more"]');
+    return tool.tabIndex === 0;
+  });
+  assert.deepEqual(await shownTools(page), { shown: ['more', 'mode'], stops: ['more'] });
+});
+
+browserTest('standard mode shows the toggle alone, at any width', PHONE, async (page) => {
+  await mountReference(page, { mode: 'standard' });
+  assert.deepEqual(await shownTools(page), { shown: ['mode'], stops: ['mode'] });
+});
