@@ -1,7 +1,8 @@
 // yilan (易览): the npm entry. Re-exports the WebAssembly binding and loads
 // the .wasm that sits next to it. Types and documentation: ./index.d.ts.
 
-import initWasm from '../pkg/yilan.js';
+import initWasm, { __yilanTrustedHtml } from '../pkg/yilan.js';
+import { trustedHtml } from './trusted.js';
 
 export {
   mount,
@@ -27,4 +28,5 @@ export {
  */
 export default async function init(source) {
   await initWasm({ module_or_path: source ?? new URL('../pkg/yilan_bg.wasm', import.meta.url) });
+  __yilanTrustedHtml(trustedHtml);
 }

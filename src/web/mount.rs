@@ -18,6 +18,7 @@ use super::options::mount_options;
 use super::sheets;
 use super::storage::Store;
 use super::toolbar;
+use super::trusted::fragment;
 use super::viewer::Viewer;
 use crate::prefs::Prefs;
 use crate::render::toolbar::{
@@ -115,22 +116,23 @@ fn build(
         locale,
         speech: false,
     };
-    // Through Reflect, which catches: the setter throws where the page
-    // enforces Trusted Types.
-    js_sys::Reflect::set(
-        &shadow,
-        &JsValue::from_str("innerHTML"),
-        &JsValue::from_str(&render(doc, &render_options)),
-    )
-    .map_err(|e| dom_error("writing the view", &e))?;
+    let view = fragment(&document, &render(doc, &render_options))
+        .map_err(|e| dom_error("writing the view", &e))?;
+    shadow
+        .append_child(&view)
+        .map_err(|e| dom_error("writing the view", &e))?;
     let root = shadow
         .first_element_child()
         .ok_or_else(|| dom_error("the view is empty", &JsValue::UNDEFINED))?;
     set_attr(&root, "data-guide", if prefs.guide { "on" } else { "off" });
     set_attr(&root, "data-cursor", prefs.cursor.as_str());
-    root.insert_adjacent_html("afterbegin", &toolbar_html(doc, prefs, &toolbar_options))
+    let bar = fragment(&document, &toolbar_html(doc, prefs, &toolbar_options))
         .map_err(|e| dom_error("writing the toolbar", &e))?;
-    root.insert_adjacent_html("beforeend", &view_end(doc, &toolbar_options))
+    root.prepend_with_node_1(&bar)
+        .map_err(|e| dom_error("writing the toolbar", &e))?;
+    let end = fragment(&document, &view_end(doc, &toolbar_options))
+        .map_err(|e| dom_error("writing the toolbar", &e))?;
+    root.append_child(&end)
         .map_err(|e| dom_error("writing the toolbar", &e))?;
 
     let find = |id: &str| {

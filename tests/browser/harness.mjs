@@ -58,13 +58,16 @@ after(async () => {
  * page logs a console error, throws an uncaught error, or a request fails.
  *
  * @param {string} name
- * @param {import('playwright-core').BrowserContextOptions} options context
- *   options: viewport (default 1280×800), colorScheme, forcedColors, contrast…
+ * @param {import('playwright-core').BrowserContextOptions & { expectProblems?: RegExp[] }} options
+ *   context options: viewport (default 1280×800), colorScheme, forcedColors,
+ *   contrast…; and `expectProblems`, the problems the test provokes on
+ *   purpose: each must be reported at least once, and only they are.
  * @param {(page: import('playwright-core').Page, t: import('node:test').TestContext) => Promise<void>} body
  */
 export function browserTest(name, options, body) {
   test(name, async (t) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    const { expectProblems = [], ...contextOptions } = options;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
     const page = await context.newPage();
     const problems = [];
     page.on('console', (message) => {
@@ -86,7 +89,11 @@ export function browserTest(name, options, body) {
     } finally {
       await context.close();
     }
-    assert.deepEqual(problems, [], 'the page reported problems');
+    for (const expected of expectProblems) {
+      assert.ok(problems.some((problem) => expected.test(problem)), `the page reported ${expected}: ${JSON.stringify(problems)}`);
+    }
+    const unexpected = problems.filter((problem) => !expectProblems.some((expected) => expected.test(problem)));
+    assert.deepEqual(unexpected, [], 'the page reported problems');
   });
 }
 
