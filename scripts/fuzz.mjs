@@ -17,6 +17,8 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { everyBlock as everyBlockDocument, vectors, withVector } from './hostile.mjs';
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fuzzDir = join(root, 'fuzz');
 
@@ -111,30 +113,6 @@ function writeSeed(dir, content) {
   writeFileSync(join(dir, name), content);
 }
 
-/** The XSS vectors of tests/fixtures/security. */
-function vectors() {
-  return JSON.parse(readFileSync(join(root, 'tests/fixtures/security/xss-vectors.json'), 'utf8'));
-}
-
-/** Fields of model JSON that hold text or a URL. */
-const STRING_FIELDS = new Set([
-  'lang', 'title', 'label', 'href', 'value', 'marker', 'heading', 'text', 'lead', 'caption',
-  'name', 'fileType', 'date', 'page', 'src', 'alt',
-]);
-
-/** A copy of `value` with every text and URL field set to `vector`. */
-function withVector(value, vector) {
-  if (Array.isArray(value)) return value.map((v) => withVector(v, vector));
-  if (value === null || typeof value !== 'object') return value;
-  const out = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (STRING_FIELDS.has(key) && typeof v === 'string') out[key] = vector;
-    else if (key === 'organisations') out[key] = v.map(() => vector);
-    else out[key] = withVector(v, vector);
-  }
-  return out;
-}
-
 /**
  * Seeds, rebuilt on every run: the text fixtures, the XSS vectors alone
  * and inside a line of page text; model JSON of the fixtures (the reviewed
@@ -169,7 +147,7 @@ function buildSeeds() {
   for (const file of readdirSync(expected).filter((f) => f.endsWith('.json'))) {
     writeSeed(json, readFileSync(join(expected, file)));
   }
-  const everyBlock = JSON.parse(readFileSync(join(fuzzDir, 'seeds/every-block.json'), 'utf8'));
+  const everyBlock = everyBlockDocument();
   writeSeed(json, JSON.stringify(everyBlock, null, 2));
   for (const vector of vectors()) {
     writeSeed(json, JSON.stringify(withVector(everyBlock, vector)));

@@ -40,6 +40,11 @@ export const BLANK_PAGE = '/tests/browser/pages/blank.html';
 let server;
 let browser;
 
+/** The test server's address, e.g. `http://127.0.0.1:40123` (once tests run). */
+export function serverUrl() {
+  return server.url;
+}
+
 before(async () => {
   server = await startServer({ port: 0, mounts: { '/tests/': join(root, 'tests'), '/': join(root, 'www') } });
   browser = await chromium.launch({

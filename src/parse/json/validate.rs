@@ -193,8 +193,15 @@ fn mismatch(path: String, chars_alike: usize) -> ModelError {
 /// Whether `tag` has the form of a BCP 47 language tag (RFC 5646 §2.1:
 /// subtags of 1 to 8 ASCII letters or digits, joined by hyphens).
 fn is_language_tag(tag: &str) -> bool {
-    !tag.is_empty()
-        && tag.split('-').all(|sub| {
+    let mut subtags = tag.split('-');
+    // The language itself is letters (zh, yue); `x-` and `i-` start a
+    // private or registered one-off tag.
+    let language = subtags.next().unwrap_or_default();
+    let language_ok = ((2..=8).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_alphabetic()))
+        || matches!(language, "x" | "X" | "i" | "I");
+    language_ok
+        && subtags.all(|sub| {
             (1..=8).contains(&sub.len()) && sub.chars().all(|c| c.is_ascii_alphanumeric())
         })
 }
@@ -225,10 +232,30 @@ mod tests {
 
     #[test]
     fn language_tags() {
-        for good in ["zh", "zh-CN", "zh-Hant-TW", "en-GB-oxendict", "x-1"] {
+        for good in [
+            "zh",
+            "zh-CN",
+            "zh-Hant-TW",
+            "yue-HK",
+            "en-GB-oxendict",
+            "x-1",
+            "i-klingon",
+        ] {
             assert!(is_language_tag(good), "{good}");
         }
-        for bad in ["", "-", "zh-", "zh_CN", "zh CN", "中文", "abcdefghi"] {
+        for bad in [
+            "",
+            "-",
+            "zh-",
+            "zh_CN",
+            "zh CN",
+            "中文",
+            "abcdefghi",
+            "123456",
+            "z",
+            "1-zh",
+            "q-x",
+        ] {
             assert!(!is_language_tag(bad), "{bad}");
         }
     }

@@ -1,0 +1,262 @@
+// No script from the input ever runs, and nothing from it leaves the page.
+//
+// Every vector of tests/fixtures/security/xss-vectors.json goes through
+// every path into a view: in every text and URL field of a document with
+// every block type (parseJson), in the lines of a page's text (parseText),
+// and in the HTML of a page (parseHtml, when the build has it); each
+// document is shown both by mount() and by renderHtml() into the live page,
+// as a developer would. The page has no CSP that would stop a script, so
+// a script that got in would run; four witnesses watch for it:
+//   - traps: alert, confirm, prompt and print replaced by recorders;
+//   - dialogs: Playwright's `dialog` event, a backstop for any dialog that
+//     escaped the traps;
+//   - a report-only CSP (`script-src 'self' 'wasm-unsafe-eval'`) whose
+//     reports go to an endpoint this test serves, and the page's
+//     securitypolicyviolation events: inline script or handlers would be
+//     reported there even though they are allowed to run;
+//   - request interception: every request other than the page and the
+//     package's own files is recorded and refused.
+// And the views hold only the renderer's elements: no handler attribute,
+// no script-bearing element, no link or source with a refused scheme.
+
+import assert from 'node:assert/strict';
+
+import { everyBlock, vectors, withVector } from '../../scripts/hostile.mjs';
+import { BLANK_PAGE, browserTest, serverUrl } from './harness.mjs';
+
+const VECTORS = vectors();
+const REPORT_PATH = '/csp-report';
+
+/** Installed before any page script: the traps. */
+const TRAPS = () => {
+  window.xssHits = [];
+  for (const name of ['alert', 'confirm', 'prompt', 'print']) {
+    window[name] = (...args) => {
+      window.xssHits.push(`${name}(${args.map(String).join(', ')})`);
+    };
+  }
+  window.cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+  });
+};
+
+/**
+ * Opens the blank page under the report-only CSP with every witness in
+ * place; returns what the witnesses saw, to be read at the end.
+ */
+async function openWatched(page) {
+  const seen = { dialogs: [], reports: [], requests: [] };
+  page.on('dialog', async (dialog) => {
+    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  await page.addInitScript(TRAPS);
+  const origin = serverUrl();
+  const own = [BLANK_PAGE, '/yilan/', '/tests/fixtures/'];
+  await page.route('**/*', async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    if (url.origin === origin && url.pathname === REPORT_PATH) {
+      seen.reports.push(request.postData() ?? '');
+      await route.fulfill({ status: 204 });
+    } else if (url.origin === origin && url.pathname === BLANK_PAGE) {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: {
+          ...response.headers(),
+          'content-security-policy-report-only': `script-src 'self' 'wasm-unsafe-eval'; report-uri ${REPORT_PATH}`,
+        },
+      });
+    } else if (url.origin === origin && own.some((prefix) => url.pathname.startsWith(prefix))) {
+      await route.continue();
+    } else {
+      seen.requests.push(`${request.resourceType()} ${request.url().slice(0, 200)}`);
+      await route.abort('blockedbyclient');
+    }
+  });
+  await page.goto(origin + BLANK_PAGE);
+  await page.evaluate(async () => {
+    const yilan = await import('/yilan/js/index.js');
+    await yilan.default();
+    window.yilan = yilan;
+  });
+  return seen;
+}
+
+/**
+ * Shows each document in the page twice, by mount() and by renderHtml()
+ * into a light-DOM element, and returns per document what the views hold
+ * that the renderer never writes.
+ */
+function showAll(page, docs) {
+  return page.evaluate((docs) => {
+    const SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+    const BANNED = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'form', 'input',
+      'textarea', 'select', 'style', 'link', 'meta', 'base', 'template', 'audio', 'video', 'source', 'noscript']);
+    const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster'];
+    const odd = (rootNode) => {
+      const found = [];
+      for (const element of rootNode.querySelectorAll('*')) {
+        const tag = element.localName;
+        if (BANNED.has(tag)) found.push(`<${tag}>`);
+        for (const attribute of element.attributes) {
+          if (attribute.name.startsWith('on')) found.push(`${tag}[${attribute.name}]`);
+          if (attribute.name === 'style') found.push(`${tag}[style]`);
+          if (URL_ATTRIBUTES.includes(attribute.name)) {
+            const url = new URL(attribute.value, document.baseURI);
+            if (!SCHEMES.has(url.protocol)) found.push(`${tag}[${attribute.name}=${attribute.value.slice(0, 40)}]`);
+          }
+        }
+      }
+      return found;
+    };
+    const results = [];
+    for (const [index, doc] of docs.entries()) {
+      const problems = [];
+      try {
+        const host = document.createElement('section');
+        document.body.append(host);
+        const viewer = window.yilan.mount(host, doc, { mode: 'elderly' });
+        problems.push(...odd(host.querySelector('yilan-view').shadowRoot));
+        viewer.destroy();
+        host.remove();
+        const light = document.createElement('div');
+        light.innerHTML = window.yilan.renderHtml(doc, { mode: 'elderly' });
+        document.body.append(light);
+        problems.push(...odd(light));
+      } catch (error) {
+        problems.push(`threw ${error.name} ${error.code}: ${error.message}`);
+      }
+      if (problems.length > 0) results.push({ index, problems });
+    }
+    return results;
+  }, docs);
+}
+
+/** Waits for late handlers (image errors, timers) and reads the witnesses. */
+async function witnesses(page, seen) {
+  await page.waitForTimeout(500);
+  const inPage = await page.evaluate(() => ({ hits: window.xssHits, violations: window.cspViolations }));
+  return { ...inPage, ...seen };
+}
+
+function assertNothingRan(result) {
+  assert.deepEqual(result.hits, [], 'no trapped function was called');
+  assert.deepEqual(result.dialogs, [], 'no dialog opened');
+  assert.deepEqual(result.violations, [], 'no script the report-only CSP would have refused');
+  assert.deepEqual(result.reports, [], 'no CSP report reached the endpoint');
+  assert.deepEqual(result.requests, [], 'no request left the page');
+}
+
+browserTest(`parseJson: ${VECTORS.length} vectors, each in every text and URL field of every block type`, {}, async (page) => {
+  const seen = await openWatched(page);
+  const model = everyBlock();
+  // `lang` must be a language tag: there a vector is refused, with its path.
+  const refused = await page.evaluate(
+    (texts) => texts.map((text) => {
+      try {
+        window.yilan.parseJson(text);
+        return 'accepted';
+      } catch (error) {
+        return `${error.code} ${error.path}`;
+      }
+    }),
+    VECTORS.map((vector) => JSON.stringify({ ...model, lang: vector })),
+  );
+  assert.deepEqual([...new Set(refused)], ['value lang'], 'a vector as `lang` is refused');
+  const parsed = await page.evaluate(
+    (texts) => texts.map((text) => {
+      try {
+        return { doc: window.yilan.parseJson(text) };
+      } catch (error) {
+        return { error: `${error.code} ${error.path}: ${error.message}` };
+      }
+    }),
+    VECTORS.map((vector) => JSON.stringify({ ...withVector(model, vector), lang: model.lang })),
+  );
+  // Elsewhere a vector is text to the model: each document is accepted.
+  assert.deepEqual(parsed.filter((p) => p.error).map((p) => p.error), [], 'every document is valid model JSON');
+  const docs = parsed.map((p) => p.doc);
+  assert.equal(docs.length, VECTORS.length);
+  const found = await showAll(page, docs);
+  assert.deepEqual(found, [], 'the views hold only what the renderer writes');
+  assertNothingRan(await witnesses(page, seen));
+});
+
+browserTest(`parseText: ${VECTORS.length} vectors in the title, metadata, headings, paragraphs and lists of a page`, {}, async (page) => {
+  const seen = await openWatched(page);
+  const pages = VECTORS.map((vector) =>
+    [
+      `首页 > 政务公开 > ${vector}`,
+      vector,
+      `索引号：${vector}`,
+      `发布单位：${vector}`,
+      `一、${vector}`,
+      `（一）${vector}。${vector}`,
+      vector,
+      `1.${vector}`,
+      `2.${vector}`,
+      `附件：1.${vector}.pdf`,
+      vector,
+    ].join('\n'),
+  );
+  const docs = await page.evaluate((texts) => texts.map((text) => window.yilan.parseText(text)), pages);
+  // Nothing is dropped: each vector's text is in its document somewhere.
+  const kept = docs.filter((doc, i) => JSON.stringify(doc).includes(JSON.stringify(VECTORS[i]).slice(1, 20)));
+  assert.ok(kept.length > VECTORS.length * 0.9, `the vectors are kept as text (${kept.length} of ${VECTORS.length})`);
+  const found = await showAll(page, docs);
+  assert.deepEqual(found, [], 'the views hold only what the renderer writes');
+  assertNothingRan(await witnesses(page, seen));
+});
+
+browserTest(`parseHtml: ${VECTORS.length} vectors as markup and in the attributes of a page's content`, {}, async (page, t) => {
+  const seen = await openWatched(page);
+  const available = await page.evaluate(() => {
+    try {
+      window.yilan.parseHtml('<p>x</p>', {});
+      return true;
+    } catch (error) {
+      return error.code !== 'unsupported';
+    }
+  });
+  if (!available) {
+    t.skip('parseHtml is not in this build');
+    return;
+  }
+  const attribute = (vector) => vector.replace(/"/g, '&quot;');
+  const pages = VECTORS.map((vector) => `<!doctype html><html><head><title>${vector}</title></head><body>
+<div class="breadcrumb"><a href="/">首页</a> &gt; <a href="${attribute(vector)}">${vector}</a></div>
+<h1>${vector}</h1>
+<table class="bd1"><tr><td>索引号：</td><td>${vector}</td><td>发布机构：</td><td>${vector}</td></tr></table>
+<div id="UCAP-CONTENT">
+<p>一、${vector}</p>
+<p>${vector}<a href="${attribute(vector)}">${vector}</a><img src="${attribute(vector)}" alt="${attribute(vector)}"></p>
+<table><tr><th>${vector}</th></tr><tr><td>${vector}</td></tr></table>
+<p>附件：<a href="${attribute(vector)}">${vector}.pdf</a></p>
+</div></body></html>`);
+  const docs = await page.evaluate(
+    (htmls) => htmls.map((html) => window.yilan.parseHtml(html, { baseUrl: 'https://www.example.gov.cn/zhengce/a.html' })),
+    pages,
+  );
+  const found = await showAll(page, docs);
+  assert.deepEqual(found, [], 'the views hold only what the renderer writes');
+  assertNothingRan(await witnesses(page, seen));
+});
+
+browserTest('the witnesses work: a handler that runs is caught by each of them', { expectProblems: [/nowhere\.png/, /ERR_BLOCKED_BY_CLIENT/] }, async (page) => {
+  const seen = await openWatched(page);
+  await page.evaluate(() => {
+    const div = document.createElement('div');
+    div.innerHTML = '<img src="/nowhere.png" onerror="alert(1)">';
+    document.body.append(div);
+  });
+  const result = await witnesses(page, seen);
+  assert.deepEqual(result.hits, ['alert(1)'], 'the trap');
+  assert.ok(result.violations.some((v) => v.startsWith('script-src')), `the report-only CSP: ${result.violations}`);
+  assert.ok(result.requests.some((r) => r.includes('/nowhere.png')), `the interception: ${result.requests}`);
+  // The report reaches the endpoint a moment later.
+  await page.waitForTimeout(500);
+  assert.ok(seen.reports.length > 0, 'the CSP report endpoint');
+});
