@@ -288,9 +288,12 @@ export class YilanReaderElement extends Base {
           throw yilanError('network', error?.message ?? String(error));
         });
         if (!response.ok) {
+          this.#abort = null;
           throw yilanError('network', `${response.status} ${response.statusText}`.trim());
         }
         doc = await documentOf(response);
+        // Read whole: aborting it now would only mark a finished request failed.
+        this.#abort = null;
       }
       if (generation !== this.#generation) {
         return;
