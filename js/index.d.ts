@@ -1,5 +1,10 @@
-// Types of the yilan (易览) package. The model types mirror src/model.rs and
-// src/error.rs field for field: change them together.
+// Types of the yilan (易览) package: the API, its options, events and
+// errors. The document model's types are generated from the model's JSON
+// Schema into ./model.d.ts and re-exported here.
+
+import type { Action, Document, DocumentInput } from './model.js';
+
+export * from './model.js';
 
 // ---------------------------------------------------------------------------
 // Loading
@@ -72,7 +77,7 @@ export function parseJson(json: string | object): Document;
  * @example
  * view.innerHTML = renderHtml(doc, { mode: 'elderly', theme: 'yellow-on-black', scale: 1.5 });
  */
-export function renderHtml(doc: Document, options?: RenderOptions): string;
+export function renderHtml(doc: DocumentInput, options?: RenderOptions): string;
 
 /**
  * What to read aloud: sentence-sized chunks in reading order, each tied to
@@ -85,7 +90,7 @@ export function renderHtml(doc: Document, options?: RenderOptions): string;
  * @example
  * for (const chunk of speechPlan(doc, { from: 'yl-s2' })) speak(chunk.text);
  */
-export function speechPlan(doc: Document, options?: SpeechOptions): SpeechChunk[];
+export function speechPlan(doc: DocumentInput, options?: SpeechOptions): SpeechChunk[];
 
 /**
  * The colour themes a reader can choose, the default first.
@@ -127,7 +132,7 @@ export function stylesheet(): string;
  * const viewer = mount(document.querySelector('#reader'), parseText(text), { mode: 'elderly' });
  * viewer.addEventListener('scalechange', (event) => console.log(event.detail)); // 1.25
  */
-export function mount(element: Element, doc: Document, options?: MountOptions): Viewer;
+export function mount(element: Element, doc: DocumentInput, options?: MountOptions): Viewer;
 
 /**
  * The reader's stored preferences, with defaults for whatever is missing
@@ -274,7 +279,13 @@ export interface MountOptions {
   theme?: string;
   /** 1 to 3, snapped to a step. Default: the reader's stored size, else 1. */
   scale?: number;
-  /** Language of the toolbar and the view's own words. Default `'zh-CN'`. */
+  /**
+   * Language of the toolbar and the view's own words: `'zh-CN'`, `'zh-TW'`
+   * (also zh-HK, zh-MO, zh-Hant…) or `'en'`; other tags give zh-CN. Default:
+   * the `lang` of the element's closest ancestor that has one (usually the
+   * page's `<html lang>`), else `'zh-CN'`. The document's own text is never
+   * translated.
+   */
   locale?: Locale | string;
   /**
    * Where the reader's preferences are kept, under the key
@@ -397,7 +408,11 @@ export interface SpeechChunk {
 // ---------------------------------------------------------------------------
 // Errors
 
-/** Model errors (mirroring the Rust `ErrorCode`) and errors of the binding. */
+/**
+ * Model errors (mirroring the Rust `ErrorCode`), errors of the binding, and
+ * `network`: `<yilan-reader>` could not fetch its `src` (an HTTP error
+ * status, or the fetch failed).
+ */
 export type ErrorCode =
   | 'syntax'
   | 'shape'
@@ -407,7 +422,8 @@ export type ErrorCode =
   | 'argument'
   | 'unsupported'
   | 'internal'
-  | 'destroyed';
+  | 'destroyed'
+  | 'network';
 
 /** Every error yilan throws: a real `Error` with a stable `code`. */
 export interface YilanError extends Error {
@@ -419,224 +435,3 @@ export interface YilanError extends Error {
    */
   path?: string;
 }
-
-// ---------------------------------------------------------------------------
-// The document model (model JSON, version 1)
-
-/** A parsed disclosure document (政府信息公开 page). */
-export interface Document {
-  /** The model version; 1. */
-  version: 1;
-  /** BCP 47 language tag of the text. Default `'zh-CN'`. */
-  lang: string;
-  /** 标题: the title, or `null` when the page has none. */
-  title: string | null;
-  /** 当前位置: the breadcrumb trail, outermost first. */
-  breadcrumb: Crumb[];
-  /** The metadata block (索引号, 公开方式, 文号, …) and publishing line, in page order. */
-  meta: MetaField[];
-  /** The body, in reading order. */
-  body: Block[];
-  /** The page's own actions (打印, 关闭, …) that the view offers again. */
-  actions: Action[];
-  /** What the parser noticed but could not place or was unsure of. */
-  diagnostics: Diagnostic[];
-}
-
-/** One step of the breadcrumb. */
-export interface Crumb {
-  label: string;
-  /** Link target; `null` where the page gives none. */
-  href: string | null;
-}
-
-/** One metadata field, with the label as the page wrote it. */
-export interface MetaField {
-  key: MetaKey;
-  /** The label as written, inner spacing removed (索 引 号 → 索引号). */
-  label: string;
-  /** The value as written; empty where the page leaves it empty. */
-  value: string;
-}
-
-/**
- * The normalised meaning of a metadata label: indexNo 索引号, docNo 文号,
- * written 成文日期, published 发布日期, publisher 发布单位, disclosure 公开方式,
- * topic 主题分类, validity 有效性, source 来源, views 浏览次数, expires 废止日期,
- * effective 生效日期, keywords 主题词, title 标题, summary 内容概述,
- * department 责任部门, created 生成日期, scope 公开范围, review 审签情况,
- * author 作者; other for a label not in the table.
- */
-export type MetaKey =
-  | 'indexNo'
-  | 'docNo'
-  | 'written'
-  | 'published'
-  | 'publisher'
-  | 'disclosure'
-  | 'topic'
-  | 'validity'
-  | 'source'
-  | 'views'
-  | 'expires'
-  | 'effective'
-  | 'keywords'
-  | 'title'
-  | 'summary'
-  | 'department'
-  | 'created'
-  | 'scope'
-  | 'review'
-  | 'author'
-  | 'other';
-
-/** A block of the body, told apart by `type`. */
-export type Block =
-  | ({ type: 'section' } & Section)
-  | ({ type: 'paragraph' } & Paragraph)
-  | ({ type: 'list' } & List)
-  | ({ type: 'table' } & Table)
-  | ({ type: 'attachments' } & Attachments)
-  | ({ type: 'signature' } & Signature)
-  | ({ type: 'addressee' } & TextBlock)
-  | ({ type: 'note' } & TextBlock)
-  | ({ type: 'contents' } & Contents)
-  | ({ type: 'image' } & Image);
-
-/** A part of the outline (GB/T 9704: 一、 → （一） → 1. → （1）, or 第一章 …). */
-export interface Section {
-  /** 1 to 4, deeper than the enclosing section's level. */
-  level: number;
-  /** The marker as written (一、, （一）, 1., 第一章); empty when unnumbered. */
-  marker: string;
-  /** The heading after the marker; a run-in heading ends with its 。. */
-  heading: string;
-  /** Whether the heading ran into a paragraph on the page. */
-  runIn: boolean;
-  blocks: Block[];
-}
-
-/** A paragraph; `inlines`, when present, split `text` into runs. */
-export interface Paragraph {
-  text: string;
-  inlines?: Inline[];
-}
-
-/** A run of text inside a paragraph, list item or table cell. */
-export interface Inline {
-  text: string;
-  href?: string;
-  strong?: boolean;
-  em?: boolean;
-}
-
-/** A list: 一是/二是 enumerations, numbered items, 附件 lists. */
-export interface List {
-  ordered: boolean;
-  items: ListItem[];
-}
-
-/** One list item: `marker` + `lead` + `text` is the item as written. */
-export interface ListItem {
-  marker: string;
-  /** A run-in lead sentence, shown in bold. */
-  lead?: string;
-  text: string;
-  inlines?: Inline[];
-}
-
-/** A table: rows of cells, header rows marked. */
-export interface Table {
-  caption?: string;
-  rows: TableRow[];
-}
-
-/** A table row. */
-export interface TableRow {
-  /** Whether the row's cells are column headers. */
-  header: boolean;
-  cells: TableCell[];
-}
-
-/** A table cell. */
-export interface TableCell {
-  text: string;
-  /** A row header inside a body row. */
-  header?: boolean;
-  /** Default 1. */
-  colspan?: number;
-  /** Default 1. */
-  rowspan?: number;
-  inlines?: Inline[];
-}
-
-/** 附件: the document's attachments. */
-export interface Attachments {
-  /** The label as written (附件, 相关附件). */
-  label: string;
-  items: Attachment[];
-}
-
-/** One attachment. */
-export interface Attachment {
-  marker: string;
-  name: string;
-  href?: string;
-  /** File type in lower case (pdf, doc, xls, …). */
-  fileType?: string;
-}
-
-/** 落款: the issuing organisations and the date. */
-export interface Signature {
-  organisations: string[];
-  date?: string;
-}
-
-/** A block that is one piece of text (主送, notes such as （此件公开发布）). */
-export interface TextBlock {
-  text: string;
-}
-
-/** 目录: a table of contents printed in the page. */
-export interface Contents {
-  label?: string;
-  entries: ContentsEntry[];
-}
-
-/** One entry of a printed table of contents. */
-export interface ContentsEntry {
-  /** Nesting depth, 1 for the outermost entries. */
-  level: number;
-  marker: string;
-  text: string;
-  page?: string;
-}
-
-/** An image; an empty `alt` marks it as decorative. */
-export interface Image {
-  src: string;
-  alt: string;
-}
-
-/** An action of the page: 打印, 关闭, 分享, 收藏. */
-export type Action = 'print' | 'close' | 'share' | 'bookmark';
-
-/** Something a parser noticed; never an error. */
-export interface Diagnostic {
-  code: DiagnosticCode;
-  message: string;
-  /** The 1-based input line it concerns, where there is one. */
-  line?: number;
-}
-
-/** What a diagnostic is about. */
-export type DiagnosticCode =
-  | 'noTitle'
-  | 'noBody'
-  | 'noContent'
-  | 'duplicateMeta'
-  | 'outlineGap'
-  | 'tooDeep'
-  | 'garbled'
-  | 'unplaced'
-  | 'truncated';

@@ -17,6 +17,9 @@ export {
   Viewer,
 } from '../pkg/yilan.js';
 
+/** The one load of the module, shared by every caller of `init`. */
+let loading;
+
 /**
  * Loads the WebAssembly module; call it once before anything else. Later
  * calls return the same promise.
@@ -26,7 +29,16 @@ export {
  *   found relative to this module (bundlers follow the `new URL` below).
  * @returns {Promise<void>}
  */
-export default async function init(source) {
-  await initWasm({ module_or_path: source ?? new URL('../pkg/yilan_bg.wasm', import.meta.url) });
-  __yilanTrustedHtml(trustedHtml);
+export default function init(source) {
+  loading ??= initWasm({ module_or_path: source ?? new URL('../pkg/yilan_bg.wasm', import.meta.url) }).then(
+    () => {
+      __yilanTrustedHtml(trustedHtml);
+    },
+    (error) => {
+      // A failed load (offline, a CSP without wasm-unsafe-eval) may be tried again.
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
 }

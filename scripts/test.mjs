@@ -1,7 +1,9 @@
 // Runs every check and test, in order, and stops at the first failure:
 //
-//   formatting, clippy (native and wasm32), the Rust tests, the wasm tests in
-//   Chromium, the package build, the real-browser tests.
+//   formatting, clippy (native and wasm32), the API docs (rustdoc, warnings
+//   denied), the Rust tests, the wasm tests in Chromium, the package build,
+//   the real-browser tests (among them `tsc --noEmit` on a TypeScript
+//   consumer and the packed package in a Vite app and a plain page).
 //
 //   node scripts/test.mjs                   (what `npm test` runs)
 //   node scripts/test.mjs --from browser    (start at the first step whose
@@ -42,6 +44,13 @@ const steps = [
     kind: 'check',
     command: 'cargo',
     args: ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--test', 'web', '--', '-D', 'warnings'],
+  },
+  {
+    name: 'rustdoc',
+    kind: 'check',
+    command: 'cargo',
+    args: ['doc', '--no-deps', '--all-features'],
+    env: { RUSTDOCFLAGS: '-D warnings' },
   },
   { name: 'Rust tests', kind: 'cargo-test', command: 'cargo', args: ['test', '--all-features'] },
   {

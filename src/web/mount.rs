@@ -40,7 +40,10 @@ const ANNOUNCE_DELAY_MS: i32 = 200;
 ///
 /// The reader's stored preferences (mode, theme, size, reading guide,
 /// cursor) are applied before the view is inserted, so its first paint is
-/// already right; options given here win over them. Throws a `YilanError`
+/// already right; options given here win over them. The view's own words
+/// are in `options.locale`, else in the language of the element's closest
+/// ancestor with a `lang` attribute (the page's `<html lang>`), else zh-CN;
+/// the document's text is never translated. Throws a `YilanError`
 /// (`argument`, a model code, or `internal`) and leaves the element
 /// untouched when anything fails.
 ///
@@ -71,7 +74,8 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
         prefs.scale = scale;
     }
 
-    let core = build(&host, &doc, &prefs, &options.storage, options.locale)?;
+    let locale = options.locale.unwrap_or_else(|| page_locale(&host));
+    let core = build(&host, &doc, &prefs, &options.storage, locale)?;
     toolbar::install(&core).inspect_err(|_| core.destroy())?;
     // Last: the only step that shows anything.
     host.append_child(&core.dom.container).map_err(|e| {
@@ -83,6 +87,19 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
         announce_later(&core, Notice::Mode(prefs.mode));
     }
     Ok(Viewer::new(core))
+}
+
+/// The locale of the page around `host`: the `lang` of its closest ancestor
+/// (itself included) that has one, as `Locale::from_tag` reads it; zh-CN
+/// where no ancestor has one.
+fn page_locale(host: &Element) -> crate::render::Locale {
+    host.closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|element| element.get_attribute("lang"))
+        .map_or(crate::render::Locale::ZhCn, |tag| {
+            crate::render::Locale::from_tag(&tag)
+        })
 }
 
 /// Builds the view, detached: container, shadow root, stylesheets, the

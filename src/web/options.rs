@@ -101,8 +101,8 @@ pub(super) fn speech_options(value: &JsValue) -> Result<SpeechOptions, JsValue> 
 ///
 /// # Defaults
 /// Every key is optional: mode, theme and scale come from the reader's
-/// stored preferences (else standard, `auto`, 1); locale zh-CN; storage
-/// `localStorage`; no announcement at mount.
+/// stored preferences (else standard, `auto`, 1); locale from the page's
+/// `lang` (else zh-CN); storage `localStorage`; no announcement at mount.
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 struct JsMountOptions {
@@ -122,7 +122,8 @@ pub(super) struct MountOptions {
     pub mode: Option<Mode>,
     pub theme: Option<String>,
     pub scale: Option<f32>,
-    pub locale: Locale,
+    /// `None`: the page's language decides (see `mount`).
+    pub locale: Option<Locale>,
     pub announce: bool,
     pub storage: Store,
 }
@@ -140,10 +141,7 @@ pub(super) fn mount_options(value: &JsValue) -> Result<MountOptions, JsValue> {
         mode: given.mode.as_deref().map(mode).transpose()?,
         theme: given.theme.as_deref().map(theme).transpose()?,
         scale: given.scale.map(scale).transpose()?,
-        locale: given
-            .locale
-            .as_deref()
-            .map_or(Locale::ZhCn, Locale::from_tag),
+        locale: given.locale.as_deref().map(Locale::from_tag),
         announce: given.announce.unwrap_or(false),
         storage: Store::from_option(&storage)?,
     })

@@ -404,7 +404,7 @@ fn chrome_element(tree: &Tree, id: NodeId) -> bool {
 }
 
 /// Whether the subtree at `id` is chrome to skip when reading the article:
-/// chrome by [`chrome_element`], unless it holds part of the plan.
+/// chrome by `chrome_element`, unless it holds part of the plan.
 pub fn is_chrome(tree: &Tree, plan: &Plan, id: NodeId) -> bool {
     chrome_element(tree, id)
         && ![plan.content, plan.crumb, plan.title]

@@ -1,0 +1,339 @@
+// <yilan-reader>: the reading view as a custom element. Importing this
+// module defines the element (once per page). Types and documentation:
+// ./element.d.ts.
+//
+//   <script type="module" src="/node_modules/yilan/js/element.js"></script>
+//   <yilan-reader src="/docs/notice.json" mode="elderly" theme="yellow-on-black"></yilan-reader>
+
+import init, { mount, parseHtml, parseJson, parseText } from './index.js';
+
+/** The element's tag name. */
+export const TAG = 'yilan-reader';
+
+/** The attributes reflected both ways to the viewer's state. */
+const STATE = ['mode', 'theme', 'scale'];
+
+/** The viewer events that change the state, and the attribute each sets. */
+const STATE_EVENTS = { modechange: 'mode', themechange: 'theme', scalechange: 'scale' };
+
+/** The element's own words, in the view's three locales. */
+const WORDS = {
+  'zh-CN': { loading: '正在加载…', failed: '无法显示此页面：' },
+  'zh-TW': { loading: '正在載入…', failed: '無法顯示此頁面：' },
+  en: { loading: 'Loading…', failed: 'This page cannot be shown: ' },
+};
+
+/** A locale of `WORDS` for a BCP 47 tag, as the view chooses its own. */
+function localeOf(tag) {
+  const lower = (tag ?? '').toLowerCase().replace(/_/g, '-');
+  if (['zh-tw', 'zh-hk', 'zh-mo', 'zh-hant'].some((prefix) => lower.startsWith(prefix))) {
+    return 'zh-TW';
+  }
+  return lower === 'en' || lower.startsWith('en-') ? 'en' : 'zh-CN';
+}
+
+/** A `YilanError` made here: an Error with a stable `code`. */
+function yilanError(code, message) {
+  const error = new Error(message);
+  error.name = 'YilanError';
+  error.code = code;
+  return error;
+}
+
+/**
+ * The document model of a fetched response: JSON by Content-Type, HTML by
+ * Content-Type, else by the first character that is not a space (`{` JSON,
+ * `<` HTML), else page text.
+ */
+async function documentOf(response) {
+  const type = (response.headers.get('content-type') ?? '').toLowerCase();
+  const body = await response.text();
+  const first = body.trimStart().charAt(0);
+  if (type.includes('json') || (!type.includes('html') && first === '{')) {
+    return parseJson(body);
+  }
+  if (type.includes('html') || first === '<') {
+    return parseHtml(body, { baseUrl: response.url });
+  }
+  return parseText(body);
+}
+
+/** `HTMLElement` where there is one, so that importing in Node does not throw. */
+const Base = globalThis.HTMLElement ?? class {};
+
+/**
+ * `<yilan-reader>`: shows a document (from `src`, or set as `model`) in the
+ * reading view with its toolbar.
+ */
+export class YilanReaderElement extends Base {
+  static get observedAttributes() {
+    return ['src', 'locale', ...STATE];
+  }
+
+  /** The mounted view, or null. */
+  #viewer = null;
+  /** The document shown, or being shown. */
+  #model = null;
+  /** The document set through `model`, which wins over `src`. */
+  #given = null;
+  /** Bumped by every load; a load that is no longer the latest is dropped. */
+  #generation = 0;
+  /** Aborts the fetch of the load in progress. */
+  #abort = null;
+  /** The loading or error message, while there is one. */
+  #status = null;
+  /** Set while the element writes an attribute itself from a viewer event. */
+  #reflecting = false;
+  /** Whether a render is already queued for this task. */
+  #queued = false;
+
+  constructor() {
+    super();
+    for (const [type, attribute] of Object.entries(STATE_EVENTS)) {
+      this.addEventListener(type, (event) => this.#onStateEvent(event, attribute));
+    }
+  }
+
+  connectedCallback() {
+    this.#queue();
+  }
+
+  disconnectedCallback() {
+    this.#generation += 1;
+    this.#abort?.abort();
+    this.#destroyView();
+  }
+
+  attributeChangedCallback(name, previous, value) {
+    if (this.#reflecting || previous === value || !this.isConnected) {
+      return;
+    }
+    if (name === 'src' || name === 'locale') {
+      this.#queue();
+    } else if (this.#viewer && value !== null) {
+      this.#apply(name, value);
+    }
+  }
+
+  /** The URL of the document: model JSON, page HTML or page text. */
+  get src() {
+    const value = this.getAttribute('src');
+    return value === null ? '' : new URL(value, this.baseURI).href;
+  }
+
+  set src(value) {
+    this.setAttribute('src', value);
+  }
+
+  /** The view's mode: the viewer's while one is shown, else the attribute's. */
+  get mode() {
+    return this.#viewer?.mode ?? this.getAttribute('mode');
+  }
+
+  set mode(value) {
+    this.#setOrRemove('mode', value);
+  }
+
+  /** The view's theme id, or `'auto'`. */
+  get theme() {
+    return this.#viewer?.theme ?? this.getAttribute('theme');
+  }
+
+  set theme(value) {
+    this.#setOrRemove('theme', value);
+  }
+
+  /** The view's text scale step. */
+  get scale() {
+    if (this.#viewer) {
+      return this.#viewer.scale;
+    }
+    const value = this.getAttribute('scale');
+    return value === null ? null : Number(value);
+  }
+
+  set scale(value) {
+    this.#setOrRemove('scale', value === null || value === undefined ? null : String(value));
+  }
+
+  /** The locale of the view's own words; null: the page's `lang` decides. */
+  get locale() {
+    return this.getAttribute('locale');
+  }
+
+  set locale(value) {
+    this.#setOrRemove('locale', value);
+  }
+
+  /** The document shown, or null before it is loaded or after an error. */
+  get model() {
+    return this.#viewer ? this.#model : null;
+  }
+
+  /** Shows this document instead of `src`'s; null goes back to `src`. */
+  set model(doc) {
+    this.#given = doc ?? null;
+    this.#queue();
+  }
+
+  /** The mounted `Viewer`, or null while loading or after an error. */
+  get viewer() {
+    return this.#viewer;
+  }
+
+  #setOrRemove(name, value) {
+    if (value === null || value === undefined) {
+      this.removeAttribute(name);
+    } else {
+      this.setAttribute(name, value);
+    }
+  }
+
+  /** Renders once per task, however many attributes were set in it. */
+  #queue() {
+    if (this.#queued) {
+      return;
+    }
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      if (this.isConnected) {
+        this.#load();
+      }
+    });
+  }
+
+  /** An attribute changed on a shown view: passed to the viewer. */
+  #apply(name, value) {
+    try {
+      if (name === 'mode') {
+        this.#viewer.setMode(value);
+      } else if (name === 'theme') {
+        this.#viewer.setTheme(value);
+      } else if (name === 'scale') {
+        this.#viewer.setScale(Number(value));
+      }
+    } catch (error) {
+      // An invalid value leaves the view as it was: the property reports
+      // the viewer's state, and the page learns why.
+      this.dispatchEvent(new CustomEvent('error', { detail: error }));
+    }
+  }
+
+  /** The reader (toolbar) or a setter changed the state: the attribute follows. */
+  #onStateEvent(event, attribute) {
+    if (event.target !== this || !this.#viewer) {
+      return;
+    }
+    const value = String(event.detail);
+    if (this.getAttribute(attribute) !== value) {
+      this.#reflecting = true;
+      try {
+        this.setAttribute(attribute, value);
+      } finally {
+        this.#reflecting = false;
+      }
+    }
+  }
+
+  #words() {
+    const tag = this.getAttribute('locale') ?? this.closest('[lang]')?.getAttribute('lang');
+    return WORDS[localeOf(tag)];
+  }
+
+  /** Shows a message in place of the view; `alert` for an error. */
+  #showStatus(text, alert) {
+    if (!this.#status) {
+      this.#status = this.ownerDocument.createElement('p');
+      this.#status.className = 'yilan-reader-status';
+      this.prepend(this.#status);
+    }
+    this.#status.setAttribute('role', alert ? 'alert' : 'status');
+    this.#status.textContent = text;
+  }
+
+  #clearStatus() {
+    this.#status?.remove();
+    this.#status = null;
+  }
+
+  #destroyView() {
+    this.#viewer?.destroy();
+    this.#viewer?.free();
+    this.#viewer = null;
+  }
+
+  async #load() {
+    this.#generation += 1;
+    const generation = this.#generation;
+    this.#abort?.abort();
+    this.#abort = null;
+    const src = this.getAttribute('src');
+    if (!this.#given && !src) {
+      this.#destroyView();
+      this.#clearStatus();
+      this.removeAttribute('aria-busy');
+      return;
+    }
+    this.setAttribute('aria-busy', 'true');
+    if (!this.#viewer) {
+      this.#showStatus(this.#words().loading, false);
+    }
+    try {
+      await init();
+      let doc = this.#given;
+      if (!doc) {
+        this.#abort = new AbortController();
+        const response = await fetch(new URL(src, this.baseURI), { signal: this.#abort.signal }).catch((error) => {
+          throw yilanError('network', error?.message ?? String(error));
+        });
+        if (!response.ok) {
+          this.#abort = null;
+          throw yilanError('network', `${response.status} ${response.statusText}`.trim());
+        }
+        doc = await documentOf(response);
+        // Read whole: aborting it now would only mark a finished request failed.
+        this.#abort = null;
+      }
+      if (generation !== this.#generation) {
+        return;
+      }
+      this.#show(doc);
+      this.dispatchEvent(new CustomEvent('load', { detail: this.#model }));
+    } catch (error) {
+      if (generation !== this.#generation) {
+        return;
+      }
+      this.#destroyView();
+      this.#model = null;
+      this.#showStatus(`${this.#words().failed}${error?.message ?? String(error)}`, true);
+      this.removeAttribute('aria-busy');
+      this.dispatchEvent(new CustomEvent('error', { detail: error }));
+    }
+  }
+
+  /** Mounts `doc`, replacing the view shown; throws with nothing mounted. */
+  #show(doc) {
+    const options = {};
+    for (const name of STATE) {
+      const value = this.getAttribute(name);
+      if (value !== null) {
+        options[name] = name === 'scale' ? Number(value) : value;
+      }
+    }
+    const locale = this.getAttribute('locale');
+    if (locale !== null) {
+      options.locale = locale;
+    }
+    // The previous view goes first: two views at once would share ids.
+    this.#destroyView();
+    this.#viewer = mount(this, doc, options);
+    this.#model = doc;
+    this.#clearStatus();
+    this.removeAttribute('aria-busy');
+  }
+}
+
+if (globalThis.customElements && !customElements.get(TAG)) {
+  customElements.define(TAG, YilanReaderElement);
+}

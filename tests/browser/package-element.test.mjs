@@ -1,0 +1,349 @@
+// <yilan-reader> in Chromium: loading src (model JSON, page HTML, page text),
+// the loading and error states, attributes reflected both ways, events
+// bubbling out, and the locale of the view's own words (attribute, page
+// lang, default) for the element and for mount().
+
+import assert from 'node:assert/strict';
+
+import { assertNoViolations } from './axe.mjs';
+import { BLANK_PAGE, REFERENCE_TEXT, browserTest, open, openWithPackage, packageInNode } from './harness.mjs';
+
+const yilan = await packageInNode();
+const REFERENCE = yilan.parseText(REFERENCE_TEXT);
+const REFERENCE_JSON = JSON.stringify(REFERENCE);
+
+/** Documents served at /fixture/NAME, with their Content-Type. */
+const FIXTURES = {
+  'doc.json': { type: 'application/json', body: REFERENCE_JSON },
+  'doc-plain.json': { type: 'text/plain', body: `\n  ${REFERENCE_JSON}` },
+  'doc.txt': { type: 'text/plain; charset=utf-8', body: REFERENCE_TEXT },
+  'doc.html': {
+    type: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="zh-CN"><head><title>页面</title></head><body><div class="article"><h1>关于做好冬季供暖工作的通知</h1><p>各单位：请按要求做好冬季供暖保障工作，确保群众温暖过冬。</p></div></body></html>',
+  },
+  'broken.json': { type: 'application/json', body: '{"version": 1, "body": [' },
+};
+
+/**
+ * Opens the blank page (with `lang` on <html> set to `lang`, or removed
+ * for null), serves FIXTURES, and imports the element module only: the
+ * element must load the WebAssembly itself.
+ */
+async function openWithElement(page, { lang = 'zh-CN', slow = null } = {}) {
+  await page.route('**/fixture/*', async (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    const fixture = FIXTURES[name];
+    if (!fixture) {
+      await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
+      return;
+    }
+    if (slow && name === slow.name) {
+      await slow.gate;
+    }
+    await route.fulfill({ status: 200, contentType: fixture.type, body: fixture.body });
+  });
+  await open(page, BLANK_PAGE);
+  await page.evaluate(async (tag) => {
+    if (tag === null) {
+      document.documentElement.removeAttribute('lang');
+    } else {
+      document.documentElement.lang = tag;
+    }
+    window.events = [];
+    for (const type of ['modechange', 'themechange', 'scalechange', 'load', 'error']) {
+      // On the document: the view's events bubble out of the element; load
+      // and error are recorded in the capture phase (they do not bubble).
+      document.addEventListener(
+        type,
+        (event) => window.events.push([type, event.target.localName, event.composed, event.detail?.code ?? null]),
+        { capture: type === 'load' || type === 'error' },
+      );
+    }
+    await import('/yilan/js/element.js');
+  }, lang);
+}
+
+/**
+ * For a test that makes a request fail on purpose: the harness's checks of
+ * responses and failed requests are dropped, and console errors other than
+ * Chromium's "Failed to load resource" line are still collected. Returns
+ * the check to call at the end.
+ */
+function expectFailedRequests(page) {
+  page.removeAllListeners('response');
+  page.removeAllListeners('requestfailed');
+  page.removeAllListeners('console');
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(message.text());
+    }
+  });
+  return () => assert.deepEqual(problems, [], 'no console error but the failed request');
+}
+
+/** Adds `<yilan-reader>` with `attributes` to #view and waits for load or error. */
+function addReader(page, attributes) {
+  return page.evaluate(
+    (attrs) =>
+      new Promise((resolve) => {
+        const reader = document.createElement('yilan-reader');
+        reader.id = 'reader';
+        reader.addEventListener('load', () => resolve('load'), { once: true });
+        reader.addEventListener('error', (event) => resolve(`error ${event.detail?.code}`), { once: true });
+        for (const [name, value] of Object.entries(attrs)) {
+          reader.setAttribute(name, value);
+        }
+        document.querySelector('#view').append(reader);
+      }),
+    attributes,
+  );
+}
+
+/** What the element shows: its status, the view's state, its attributes. */
+function readerState(page) {
+  return page.evaluate(() => {
+    const reader = document.querySelector('#reader');
+    const status = reader.querySelector('.yilan-reader-status');
+    const view = reader.querySelector('yilan-view')?.shadowRoot;
+    const root = view?.querySelector('.yl-view');
+    return {
+      views: reader.querySelectorAll('yilan-view').length,
+      status: status ? { role: status.getAttribute('role'), text: status.textContent } : null,
+      busy: reader.getAttribute('aria-busy'),
+      view: root
+        ? {
+            mode: root.dataset.mode,
+            theme: root.dataset.theme,
+            scale: root.dataset.scale,
+            title: view.querySelector('h1')?.textContent.trim(),
+            toolbar: view.querySelector('[role="toolbar"]')?.getAttribute('aria-label'),
+          }
+        : null,
+      attributes: Object.fromEntries(['mode', 'theme', 'scale', 'locale'].map((n) => [n, reader.getAttribute(n)])),
+      properties: { mode: reader.mode, theme: reader.theme, scale: reader.scale, hasViewer: reader.viewer !== null },
+    };
+  });
+}
+
+/** Waits until the reader is neither loading nor queued. */
+function settled(page) {
+  return page.waitForFunction(() => !document.querySelector('#reader').hasAttribute('aria-busy'));
+}
+
+browserTest('a JSON src renders the view with the attributes applied, loading the module itself', {}, async (page) => {
+  await openWithElement(page);
+  assert.equal(await addReader(page, { src: '/fixture/doc.json', mode: 'elderly', theme: 'cream', scale: '1.5' }), 'load');
+  const state = await readerState(page);
+  assert.deepEqual(state.view, { mode: 'elderly', theme: 'cream', scale: '1.5', title: REFERENCE.title, toolbar: '阅读工具' });
+  assert.equal(state.views, 1);
+  assert.equal(state.status, null, 'no message once the view is in');
+  assert.equal(state.busy, null);
+  assert.deepEqual(state.properties, { mode: 'elderly', theme: 'cream', scale: 1.5, hasViewer: true });
+  assert.deepEqual(await page.evaluate(() => document.querySelector('#reader').model.title), REFERENCE.title);
+  await assertNoViolations(page);
+});
+
+browserTest('the kind of a src is read from its Content-Type, else its first character', {}, async (page) => {
+  await openWithElement(page);
+  assert.equal(await addReader(page, { src: '/fixture/doc-plain.json', mode: 'elderly' }), 'load');
+  assert.equal((await readerState(page)).view.title, REFERENCE.title, 'JSON sent as text/plain, found by its "{"');
+  await page.evaluate(() => document.querySelector('#reader').setAttribute('src', '/fixture/doc.txt'));
+  await page.waitForFunction(() => window.events.filter(([type]) => type === 'load').length === 2);
+  const state = await readerState(page);
+  assert.equal(state.view.title, REFERENCE.title, 'page text goes through parseText');
+  assert.equal(state.views, 1, 'the previous view was replaced, not kept');
+});
+
+browserTest('an HTML src goes through parseHtml', {}, async (page, t) => {
+  await openWithElement(page);
+  const parseHtml = await page.evaluate(async () => {
+    const yilan = await import('/yilan/js/index.js');
+    await yilan.default();
+    try {
+      yilan.parseHtml('<p>x</p>');
+      return 'works';
+    } catch (error) {
+      return error.code;
+    }
+  });
+  if (parseHtml === 'unsupported') {
+    t.skip('parseHtml is not available in this build');
+    return;
+  }
+  assert.equal(await addReader(page, { src: '/fixture/doc.html' }), 'load');
+  const state = await readerState(page);
+  assert.equal(state.view.title, '关于做好冬季供暖工作的通知');
+});
+
+browserTest('while loading the element says so, then shows the view', {}, async (page) => {
+  let release;
+  const gate = new Promise((resolve) => {
+    release = resolve;
+  });
+  await openWithElement(page, { slow: { name: 'doc.json', gate } });
+  const loaded = addReader(page, { src: '/fixture/doc.json' });
+  await page.waitForFunction(() => document.querySelector('#reader .yilan-reader-status'));
+  const loading = await readerState(page);
+  assert.deepEqual(loading.status, { role: 'status', text: '正在加载…' });
+  assert.equal(loading.busy, 'true');
+  assert.equal(loading.views, 0);
+  assert.equal(loading.properties.hasViewer, false);
+  release();
+  assert.equal(await loaded, 'load');
+  assert.equal((await readerState(page)).status, null);
+});
+
+browserTest('a failed load shows a plain message and no view at all', {}, async (page) => {
+  await openWithElement(page);
+  const noOtherProblems = expectFailedRequests(page);
+  assert.equal(await addReader(page, { src: '/fixture/missing.json', mode: 'elderly' }), 'error network');
+  let state = await readerState(page);
+  assert.equal(state.views, 0);
+  assert.equal(state.status.role, 'alert');
+  assert.match(state.status.text, /^无法显示此页面：404/);
+  assert.equal(state.busy, null);
+
+  await page.evaluate(() => document.querySelector('#reader').setAttribute('src', '/fixture/doc.json'));
+  await page.waitForFunction(() => document.querySelector('#reader').viewer !== null);
+  assert.equal((await readerState(page)).status, null, 'a good src after a bad one shows the view');
+
+  await page.evaluate(() => document.querySelector('#reader').setAttribute('src', '/fixture/broken.json'));
+  await page.waitForFunction(() => window.events.filter(([type]) => type === 'error').length === 2);
+  state = await readerState(page);
+  assert.equal(state.views, 0, 'the previous view is gone, not left half-shown');
+  assert.equal(state.status.role, 'alert');
+  assert.match(state.status.text, /^无法显示此页面：/);
+  assert.deepEqual(
+    (await page.evaluate(() => window.events)).filter(([type]) => type === 'error').map(([, , , code]) => code),
+    ['network', 'syntax'],
+  );
+  noOtherProblems();
+});
+
+browserTest('attributes, properties and the viewer follow each other both ways', {}, async (page) => {
+  await openWithElement(page);
+  assert.equal(await addReader(page, { src: '/fixture/doc.json', mode: 'elderly', theme: 'cream' }), 'load');
+
+  // Attribute → view and property.
+  await page.evaluate(() => document.querySelector('#reader').setAttribute('theme', 'yellow-on-black'));
+  let state = await readerState(page);
+  assert.equal(state.view.theme, 'yellow-on-black');
+  assert.equal(state.properties.theme, 'yellow-on-black');
+
+  // Property → attribute and view; a scale between steps snaps, and the attribute says the step.
+  await page.evaluate(() => {
+    document.querySelector('#reader').scale = 1.3;
+  });
+  state = await readerState(page);
+  assert.equal(state.view.scale, '1.25');
+  assert.equal(state.attributes.scale, '1.25');
+  assert.equal(state.properties.scale, 1.25);
+
+  // The reader's toolbar → attributes.
+  await page.click('[data-yl-tool="larger"]');
+  await page.click('[data-yl-tool="theme"]');
+  await page.click('[data-yl-theme="white-on-black"]');
+  await page.click('[data-yl-tool="mode"]');
+  state = await readerState(page);
+  assert.deepEqual(state.attributes, { mode: 'standard', theme: 'white-on-black', scale: '1.5', locale: null });
+  assert.deepEqual(state.view.mode, 'standard');
+
+  // The view's events reached the document, composed, from the element.
+  const events = (await page.evaluate(() => window.events)).filter(([type]) => type.endsWith('change'));
+  assert.deepEqual(events, [
+    ['themechange', 'yilan-reader', true, null],
+    ['scalechange', 'yilan-reader', true, null],
+    ['scalechange', 'yilan-reader', true, null],
+    ['themechange', 'yilan-reader', true, null],
+    ['modechange', 'yilan-reader', true, null],
+  ]);
+
+  // An invalid value leaves the view as it was and says why.
+  await page.evaluate(() => document.querySelector('#reader').setAttribute('mode', 'loud'));
+  state = await readerState(page);
+  assert.equal(state.view.mode, 'standard');
+  assert.equal(state.properties.mode, 'standard');
+  assert.equal((await page.evaluate(() => window.events)).at(-1)[3], 'argument');
+});
+
+browserTest('removed from the page, the element leaves nothing; put back, it shows the view again', {}, async (page) => {
+  await openWithElement(page);
+  assert.equal(await addReader(page, { src: '/fixture/doc.json' }), 'load');
+  const counts = await page.evaluate(async () => {
+    const reader = document.querySelector('#reader');
+    reader.remove();
+    const removed = reader.querySelectorAll('yilan-view').length;
+    document.querySelector('#view').append(reader);
+    await new Promise((resolve) => reader.addEventListener('load', resolve, { once: true }));
+    return [removed, reader.querySelectorAll('yilan-view').length];
+  });
+  assert.deepEqual(counts, [0, 1]);
+});
+
+// The locale of the view's own words: one test per way it is chosen.
+
+browserTest('locale: the attribute chooses the view\'s words; the document is not translated', {}, async (page) => {
+  await openWithElement(page, { lang: 'zh-CN' });
+  assert.equal(await addReader(page, { src: '/fixture/doc.json', mode: 'elderly', locale: 'en' }), 'load');
+  let state = await readerState(page);
+  assert.equal(state.view.toolbar, 'Reading tools');
+  assert.equal(state.view.title, REFERENCE.title, 'the title stays as written');
+  await page.evaluate(() => {
+    document.querySelector('#reader').locale = 'zh-TW';
+  });
+  await page.waitForFunction(() =>
+    document.querySelector('#reader yilan-view')?.shadowRoot.querySelector('[role="toolbar"][aria-label="閱讀工具"]'),
+  );
+  state = await readerState(page);
+  assert.equal(state.views, 1);
+  assert.equal(state.view.mode, 'elderly', 'the state survives the change of words');
+});
+
+browserTest('locale: without the attribute, the page\'s lang chooses (zh-TW)', {}, async (page) => {
+  await openWithElement(page, { lang: 'zh-Hant-TW' });
+  assert.equal(await addReader(page, { src: '/fixture/doc.json', mode: 'elderly' }), 'load');
+  const state = await readerState(page);
+  assert.equal(state.view.toolbar, '閱讀工具');
+  assert.equal(state.view.title, REFERENCE.title);
+});
+
+browserTest('locale: with neither, the words are zh-CN', {}, async (page) => {
+  await openWithElement(page, { lang: null });
+  const noOtherProblems = expectFailedRequests(page);
+  assert.equal(await addReader(page, { src: '/fixture/missing.json' }), 'error network');
+  assert.match((await readerState(page)).status.text, /^无法显示此页面/);
+  await page.evaluate(() => document.querySelector('#reader').setAttribute('src', '/fixture/doc.json'));
+  await page.waitForFunction(() => document.querySelector('#reader').viewer !== null);
+  assert.equal((await readerState(page)).view.toolbar, '阅读工具');
+  noOtherProblems();
+});
+
+browserTest('locale: mount() takes the page\'s lang, and its own option wins over it', {}, async (page) => {
+  await openWithPackage(page);
+  const labels = await page.evaluate((text) => {
+    const { mount, parseText } = window.yilan;
+    const doc = parseText(text);
+    const label = (host) => host.querySelector('yilan-view').shadowRoot.querySelector('[role="toolbar"]').getAttribute('aria-label');
+    const title = (host) => host.querySelector('yilan-view').shadowRoot.querySelector('h1').textContent.trim();
+    const host = document.querySelector('#view');
+    const results = {};
+    document.documentElement.lang = 'en';
+    let viewer = mount(host, doc, { mode: 'elderly' });
+    results.pageEn = [label(host), title(host)];
+    viewer.destroy();
+    viewer = mount(host, doc, { mode: 'elderly', locale: 'zh-TW' });
+    results.optionWins = label(host);
+    viewer.destroy();
+    host.setAttribute('lang', 'zh-HK');
+    viewer = mount(host, doc, { mode: 'elderly' });
+    results.closest = label(host);
+    viewer.destroy();
+    return results;
+  }, REFERENCE_TEXT);
+  assert.deepEqual(labels, {
+    pageEn: ['Reading tools', REFERENCE.title],
+    optionWins: '閱讀工具',
+    closest: '閱讀工具',
+  });
+});
