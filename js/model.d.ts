@@ -16,7 +16,7 @@ export interface DocumentInput {
   version: 1;
   /**
    * BCP 47 language tag of the document's text: zh-CN, or zh-TW for Traditional characters (繁体).
-   * Defaults to zh-CN when absent. Pattern: `^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$`.
+   * Defaults to zh-CN when absent. Pattern: `^([A-Za-z]{2,8}|[xXiI])(-[A-Za-z0-9]{1,8})*$`.
    */
   lang?: string;
   /** 标题: the document's title, or null when the page has none (a diagnostic then says so). */
