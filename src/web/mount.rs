@@ -16,6 +16,7 @@ use super::error::{dom_error, web_error, WebErrorCode};
 use super::events::Listeners;
 use super::options::mount_options;
 use super::sheets;
+use super::speech::{self, Speech};
 use super::storage::Store;
 use super::toolbar;
 use super::viewer::Viewer;
@@ -57,6 +58,7 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
         )
     })?;
     let doc = document_from_js(doc)?;
+    let element_options = options;
     let options = mount_options(options)?;
 
     let mut prefs = options.storage.read();
@@ -70,8 +72,10 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
         prefs.scale = scale;
     }
 
+    let hook = speech::hook_option(element_options)?;
     let core = build(&host, &doc, &prefs, &options.storage, options.locale)?;
     toolbar::install(&core).inspect_err(|_| core.destroy())?;
+    speech::install(&core, &doc, hook).inspect_err(|_| core.destroy())?;
     // Last: the only step that shows anything.
     host.append_child(&core.dom.container).map_err(|e| {
         core.destroy();
@@ -113,7 +117,7 @@ fn build(
     };
     let toolbar_options = ToolbarOptions {
         locale,
-        speech: false,
+        speech: true,
     };
     // Through Reflect, which catches: the setter throws where the page
     // enforces Trusted Types.
@@ -160,6 +164,7 @@ fn build(
         }),
         listeners: RefCell::new(Listeners::default()),
         observer: RefCell::new(None),
+        speech: RefCell::new(Speech::new(doc)),
         destroyed: Cell::new(false),
     }))
 }
@@ -192,7 +197,7 @@ struct JsPrefs<'a> {
     scale: f32,
     guide: bool,
     cursor: &'static str,
-    speech_rate: f32,
+    speech_rate: f64,
     pointer_reading: bool,
 }
 
@@ -215,7 +220,7 @@ pub fn preferences(options: &JsValue) -> Result<JsValue, JsValue> {
         scale: prefs.scale,
         guide: prefs.guide,
         cursor: prefs.cursor.as_str(),
-        speech_rate: prefs.speech_rate,
+        speech_rate: super::speech::rate_for_js(prefs.speech_rate),
         pointer_reading: prefs.pointer_reading,
     })
 }

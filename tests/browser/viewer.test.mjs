@@ -288,7 +288,7 @@ browserTest('preferences are stored under one versioned key and read back by the
       scale: 1.75,
       guide: true,
       cursor: 'large',
-      speechRate: 1,
+      speechRate: 0.9,
       pointerReading: false,
     },
   });
@@ -299,7 +299,7 @@ browserTest('preferences are stored under one versioned key and read back by the
     scale: 1.75,
     guide: true,
     cursor: 'large',
-    speechRate: 1,
+    speechRate: 0.9,
     pointerReading: false,
   });
   // A new page of the site: the next view opens as the reader left it.
@@ -387,7 +387,7 @@ browserTest('when localStorage throws, everything works and preferences last for
     return { prefs: yilan.preferences(), mode: again.mode, theme: again.theme, scale: again.scale };
   }, REFERENCE_TEXT);
   assert.deepEqual(value, {
-    prefs: { mode: 'elderly', theme: 'cream', scale: 1.25, guide: true, cursor: 'normal', speechRate: 1, pointerReading: false },
+    prefs: { mode: 'elderly', theme: 'cream', scale: 1.25, guide: true, cursor: 'normal', speechRate: 0.9, pointerReading: false },
     mode: 'elderly',
     theme: 'cream',
     scale: 1.25,
