@@ -151,7 +151,7 @@ impl Viewer {
         speech::speak_from(core, from.as_deref()).map_err(|why| {
             web_error(
                 WebErrorCode::Unsupported,
-                &no_voice_note(Locale::En, why).to_owned(),
+                no_voice_note(Locale::En, why),
                 None,
             )
         })

@@ -303,7 +303,7 @@ browserTest('阅读辅助线 follows the pointer and the focus, and stays out of
 browserTest('大鼠标 shows a large cursor in the theme\'s colours, and turns off again', {}, async (page) => {
   await mountReference(page, { mode: 'elderly', theme: 'yellow-on-black' });
   const cursors = () =>
-    inView(page, (shadow) => ['.yl-body p', '[data-yl-tool="cursor"]', '[data-yl-tool="read"]', 'h1'].map((s) => getComputedStyle(shadow.querySelector(s)).cursor));
+    inView(page, (shadow) => ['.yl-body p', '[data-yl-tool="cursor"]', '[data-yl-tool="smaller"]', 'h1'].map((s) => getComputedStyle(shadow.querySelector(s)).cursor));
   assert.deepEqual(await cursors(), ['auto', 'pointer', 'not-allowed', 'auto']);
   await page.click('[data-yl-tool="cursor"]');
   assert.equal((await rootState(page)).cursor, 'large');
