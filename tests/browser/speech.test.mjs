@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 
 import { assertNoViolations } from './axe.mjs';
-import { browserTest, REFERENCE_TEXT } from './harness.mjs';
+import { browserTest, open, REFERENCE_TEXT } from './harness.mjs';
 import { focused, inView, liveText, mountReference, press, tabToToolbar, toolState } from './viewer-helpers.mjs';
 
 /** A Chinese voice on the device, as `getVoices()` gives it. */
@@ -465,4 +465,26 @@ browserTest('axe: zero violations while reading, highlight included', {}, async 
   await page.evaluate(() => window.fakeSpeech.end());
   await until(page, () => window.fakeSpeech.spoken.length === 2);
   await assertNoViolations(page);
+});
+
+browserTest('the developer page\'s host hook reads with captions, sentence by sentence', {}, async (page) => {
+  await page.addInitScript(removeSpeech);
+  await open(page, '/developer.html');
+  await page.waitForSelector('#viewer yilan-view');
+  await page.check('#hook');
+  await page.waitForSelector('#viewer yilan-view');
+  await page.selectOption('#mode', 'elderly');
+  assert.equal((await toolState(page, 'read')).text, '朗读', 'the hook makes reading possible without speech synthesis');
+  await page.click('[data-yl-tool="read"]');
+  await page.waitForSelector('#caption:not([hidden])');
+  assert.equal(await page.textContent('#caption'), '关于做好2024年老年人助餐服务的通知');
+  assert.deepEqual(await highlighted(page), ['yl-title']);
+  // The next sentence: the publishing line, which names the publisher when
+  // the page gives no publishing date or source.
+  await page.waitForFunction(() => document.querySelector('#caption').textContent !== '关于做好2024年老年人助餐服务的通知', null, { timeout: 15000 });
+  assert.equal(await page.textContent('#caption'), '发布单位 市民政局');
+  await page.click('[data-yl-tool="stop"]');
+  assert.equal(await page.isHidden('#caption'), true, 'cancel() hides the caption');
+  const log = await page.evaluate(() => [...document.querySelectorAll('#events li')].map((li) => li.textContent.split(':')[0]));
+  assert.ok(log.includes('chunkstart') && log.includes('speechend'), log.join(', '));
 });
