@@ -182,17 +182,32 @@ export class Viewer {
   /** Focuses the toolbar (its current tool): after showing the view in answer to a reader's click. */
   focus(): void;
   /**
-   * Reads the document aloud. Not available in this version: always throws
-   * `unsupported` ("speech is not wired yet"); the toolbar's 朗读 says so
-   * to the reader.
+   * Reads the document aloud, one sentence at a time, highlighting each:
+   * from the element with id `from` (a section, a paragraph…), else from
+   * the top. Browsers speak only after a reader's gesture: call it from a
+   * click handler. Reading a chunk again, pausing or stopping is also in
+   * the toolbar (朗读, 停止).
+   * @throws {YilanError} `argument` (path `from`), `unsupported` when there
+   *   is no voice to read with (no speech synthesis, no Chinese voice) and
+   *   no `speech` hook was given, `destroyed`.
    */
   speak(options?: { from?: string }): void;
-  /** Not available in this version: throws `unsupported`. */
+  /** Pauses reading (the sentence is cancelled; `resume()` says it again from its start). */
   pause(): void;
-  /** Not available in this version: throws `unsupported`. */
+  /** Resumes a paused reading. */
   resume(): void;
-  /** Not available in this version: throws `unsupported`. */
+  /** Stops reading; nothing when not reading. */
   stop(): void;
+  /** What reading aloud is doing. */
+  readonly speechState: 'idle' | 'speaking' | 'paused';
+  /** 语速: the speech rate, 0.5 to 2 (default 0.9, slightly slow). */
+  readonly speechRate: number;
+  /**
+   * Sets the speech rate (0.5 to 2), stored with the reader's preferences;
+   * it applies from the next sentence.
+   * @throws {YilanError} `argument` (path `rate`), `destroyed`.
+   */
+  setSpeechRate(rate: number): void;
   /** The host element's `addEventListener`: the view's events are dispatched there. */
   addEventListener<K extends keyof ViewerEventMap>(
     type: K,
@@ -237,6 +252,44 @@ export interface ViewerEventMap {
    * print or close. `detail`: `'print'`, `'close'`, `'share'`, `'bookmark'`.
    */
   action: CustomEvent<Action>;
+  /** A chunk starts being read (and is highlighted). */
+  chunkstart: CustomEvent<SpeechEventChunk>;
+  /** A chunk has been read (or given up on by the watchdog). */
+  chunkend: CustomEvent<SpeechEventChunk>;
+  /**
+   * Reading ended: `'done'` (everything was read), `'stopped'` (停止,
+   * `stop()`, leaving the elderly mode, the page hidden), `'failed'` (the
+   * engine failed: a `speecherror` came first).
+   */
+  speechend: CustomEvent<{ reason: 'done' | 'stopped' | 'failed' }>;
+  /** The speech engine (the browser's, or the host's `speak`) failed. */
+  speecherror: CustomEvent<{ message: string }>;
+}
+
+/** A chunk as the `speech` hook's `speak` and the speech events see it. */
+export interface SpeechEventChunk {
+  /** The id of the element read (the view highlights it). */
+  id: string;
+  kind: ChunkKind;
+  /** What to say, normalised for listening. */
+  text: string;
+  /** Position in the document's whole plan, from 0. */
+  index: number;
+  /** The reader's speech rate, 0.5 to 2. */
+  rate: number;
+}
+
+/**
+ * The host's own voice (a server voice, a native app's): replaces the
+ * browser's speech synthesis. The view calls `speak` with one chunk at a
+ * time and waits for its promise; a rejection ends reading with
+ * `speecherror`. `cancel` is called on pause, stop, leaving the elderly
+ * mode, page hide and `destroy()`; the pending promise may then settle or
+ * not, it is no longer listened to.
+ */
+export interface SpeechHook {
+  speak(chunk: SpeechEventChunk): Promise<unknown> | unknown;
+  cancel?(): void;
 }
 
 // ---------------------------------------------------------------------------
@@ -300,6 +353,12 @@ export interface MountOptions {
    * view is in: for a view shown in answer to a reader's action. Default `false`.
    */
   announce?: boolean;
+  /**
+   * The host's own voice instead of the browser's speech synthesis. With
+   * it, 朗读 and 指读 work where the browser has no Chinese voice.
+   * @throws {YilanError} `argument` (path `speech`, `speech.speak`, `speech.cancel`).
+   */
+  speech?: SpeechHook;
 }
 
 /** What preferences can be stored in: `localStorage` or anything like it. */

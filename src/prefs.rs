@@ -40,6 +40,9 @@ pub const MAX_STORED_LEN: usize = 4096;
 pub const MIN_SPEECH_RATE: f32 = 0.5;
 /// The fastest speech rate a reader may choose (double speed).
 pub const MAX_SPEECH_RATE: f32 = 2.0;
+/// The speech rate until the reader chooses one: slightly slow, for
+/// elderly listeners.
+pub const DEFAULT_SPEECH_RATE: f32 = 0.9;
 
 /// The mouse pointer's size (大鼠标).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -74,7 +77,8 @@ impl Cursor {
 ///
 /// # Defaults
 /// Standard mode, theme [`theme::AUTO`] (follow the system), scale 1, no
-/// reading guide, the normal cursor, speech at rate 1, point-to-read off.
+/// reading guide, the normal cursor, speech at [`DEFAULT_SPEECH_RATE`]
+/// (0.9), point-to-read off.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prefs {
     /// Standard or elderly mode (老年模式).
@@ -101,7 +105,7 @@ impl Default for Prefs {
             scale: 1.0,
             guide: false,
             cursor: Cursor::Normal,
-            speech_rate: 1.0,
+            speech_rate: DEFAULT_SPEECH_RATE,
             pointer_reading: false,
         }
     }
@@ -175,7 +179,8 @@ impl Prefs {
             scale: scale_from(f64::from(self.scale)).unwrap_or(1.0),
             guide: self.guide,
             cursor: self.cursor.as_str(),
-            speech_rate: speech_rate_from(f64::from(self.speech_rate)).unwrap_or(1.0),
+            speech_rate: speech_rate_from(f64::from(self.speech_rate))
+                .unwrap_or(DEFAULT_SPEECH_RATE),
             pointer_reading: self.pointer_reading,
         };
         // Serialising this struct of plain values cannot fail; the fallback
@@ -317,8 +322,10 @@ mod tests {
             (r#""guide":1"#, |p| p.guide = false),
             (r#""cursor":true"#, |p| p.cursor = Cursor::Normal),
             (r#""cursor":"huge""#, |p| p.cursor = Cursor::Normal),
-            (r#""speechRate":9"#, |p| p.speech_rate = 1.0),
-            (r#""speechRate":-1"#, |p| p.speech_rate = 1.0),
+            (r#""speechRate":9"#, |p| p.speech_rate = DEFAULT_SPEECH_RATE),
+            (r#""speechRate":-1"#, |p| {
+                p.speech_rate = DEFAULT_SPEECH_RATE
+            }),
             (r#""pointerReading":"on""#, |p| p.pointer_reading = false),
         ];
         for (corruption, reset) in cases {
@@ -369,7 +376,7 @@ mod tests {
         assert_eq!(Prefs::from_json(&text), prefs);
         assert_eq!(
             Prefs::default().to_json(),
-            r#"{"v":1,"mode":"standard","theme":"auto","scale":1.0,"guide":false,"cursor":"normal","speechRate":1.0,"pointerReading":false}"#
+            r#"{"v":1,"mode":"standard","theme":"auto","scale":1.0,"guide":false,"cursor":"normal","speechRate":0.9,"pointerReading":false}"#
         );
     }
 

@@ -1,6 +1,7 @@
 // The developer page: model JSON in, viewer out, every control driven by the
 // package's API, errors shown with their code and path.
 import init, { mount, parseJson, themes } from '/yilan/js/index.js';
+import { captionVoice } from './speech-hook.js';
 
 await init();
 
@@ -42,8 +43,9 @@ function show() {
   }
   showError(null);
   viewer?.destroy();
-  viewer = mount($('viewer'), doc);
-  for (const type of ['modechange', 'themechange', 'scalechange', 'action']) {
+  $('caption').hidden = true;
+  viewer = mount($('viewer'), doc, $('hook').checked ? { speech: captionVoice($('caption')) } : {});
+  for (const type of ['modechange', 'themechange', 'scalechange', 'action', 'chunkstart', 'speechend', 'speecherror']) {
     viewer.addEventListener(type, (event) => {
       logEvent(event);
       syncControls();
@@ -62,6 +64,7 @@ function call(method, value) {
 }
 
 $('show').addEventListener('click', show);
+$('hook').addEventListener('change', show);
 $('mode').addEventListener('change', (e) => call('setMode', e.target.value));
 $('theme').addEventListener('change', (e) => call('setTheme', e.target.value));
 $('scale').addEventListener('change', (e) => call('setScale', Number(e.target.value)));

@@ -19,8 +19,13 @@
 //! assert!(html.contains("进入老年模式"));
 //! ```
 
+mod speech;
 mod style;
 
+pub use speech::{
+    no_voice_note, speech_notice_text, speech_words, NoVoice, SpeechNotice, SpeechWords,
+    LABEL_CLASS, NOTE_CLASS, SPEAKING_CLASS,
+};
 pub use style::toolbar_stylesheet;
 
 use crate::ids;
@@ -58,8 +63,10 @@ pub enum Tool {
     Larger,
     /// 配色: opens the theme panel.
     Theme,
-    /// 朗读: reads the document aloud.
+    /// 朗读: reads the document aloud; pressed again, pauses or resumes.
     Read,
+    /// 停止: stops reading aloud (shown only while reading).
+    Stop,
     /// 指读: reads aloud what the pointer rests on.
     Point,
     /// 阅读辅助线.
@@ -76,12 +83,13 @@ pub enum Tool {
 
 impl Tool {
     /// Every tool, in toolbar order.
-    pub const ALL: [Tool; 11] = [
+    pub const ALL: [Tool; 12] = [
         Tool::More,
         Tool::Smaller,
         Tool::Larger,
         Tool::Theme,
         Tool::Read,
+        Tool::Stop,
         Tool::Point,
         Tool::Guide,
         Tool::Cursor,
@@ -98,6 +106,7 @@ impl Tool {
             Tool::Larger => "larger",
             Tool::Theme => "theme",
             Tool::Read => "read",
+            Tool::Stop => "stop",
             Tool::Point => "point",
             Tool::Guide => "guide",
             Tool::Cursor => "cursor",
@@ -122,6 +131,8 @@ impl Tool {
 ///
 /// # Defaults
 /// Locale zh-CN; no speech engine (朗读 and 指读 say they are unavailable).
+/// The viewer in a browser sets `speech`, and says later, when it finds no
+/// voice, that reading is not possible and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ToolbarOptions {
     /// The language of the toolbar's words.
@@ -182,6 +193,8 @@ pub enum Notice<'a> {
     ReadUnavailable,
     /// 指读 was chosen without a speech engine.
     PointUnavailable,
+    /// Reading aloud started, paused, stopped…, or cannot work.
+    Speech(SpeechNotice),
 }
 
 /// The sentence the live region says for `notice`.
@@ -200,6 +213,7 @@ pub fn notice_text(locale: Locale, notice: Notice) -> String {
         Notice::Cursor(Cursor::Normal) => w.cursor_off.to_owned(),
         Notice::ReadUnavailable => w.read_unavailable.to_owned(),
         Notice::PointUnavailable => w.point_unavailable.to_owned(),
+        Notice::Speech(notice) => speech_notice_text(locale, notice).to_owned(),
     }
 }
 
@@ -309,9 +323,11 @@ fn write_tools(out: &mut HtmlWriter, prefs: &Prefs, options: &ToolbarOptions, w:
     out.attr("aria-controls", THEME_PANEL_ID);
     tool_label(out, w.theme);
 
-    for (tool, label) in [(Tool::Read, w.read), (Tool::Point, w.point)] {
-        tool_start(out, tool, false);
-        if !options.speech {
+    if options.speech {
+        speech::write_speech_tools(out, w.read, w.point, options.locale, prefs.pointer_reading);
+    } else {
+        for (tool, label) in [(Tool::Read, w.read), (Tool::Point, w.point)] {
+            tool_start(out, tool, false);
             // Still focusable and announced when chosen, so a reader
             // learns why nothing is read rather than meeting silence.
             out.markup(" aria-disabled=\"true\">");
@@ -319,12 +335,7 @@ fn write_tools(out: &mut HtmlWriter, prefs: &Prefs, options: &ToolbarOptions, w:
             out.markup("<span class=\"yl-tool-note\">");
             out.text(w.unavailable);
             out.markup("</span></button>\n");
-            continue;
         }
-        if tool == Tool::Point {
-            pressed(out, prefs.pointer_reading);
-        }
-        tool_label(out, label);
     }
 
     tool_start(out, Tool::Guide, false);

@@ -25,7 +25,9 @@
 mod chunk;
 mod normalize;
 mod plan;
+pub mod reader;
 mod tables;
+pub mod voice;
 
 use serde::{Deserialize, Serialize};
 

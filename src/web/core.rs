@@ -18,6 +18,7 @@ use web_sys::{
 
 use super::events::{dispatch, Listeners};
 use super::sheets::Dynamic;
+use super::speech::{self, Speech};
 use super::storage::Store;
 use crate::prefs::{larger_scale, smaller_scale, Cursor, Prefs};
 use crate::render::toolbar::{notice_text, scale_status, Notice, Tool};
@@ -90,6 +91,8 @@ pub(super) struct Core {
     pub state: RefCell<State>,
     pub listeners: RefCell<Listeners>,
     pub observer: RefCell<Option<Observer>>,
+    /// Reading aloud: the plan, the queue, the engine.
+    pub speech: RefCell<Speech>,
     pub destroyed: Cell<bool>,
 }
 
@@ -130,6 +133,7 @@ impl Core {
             self.close_panel(false);
             self.show_tools(false);
         }
+        speech::mode_changed(self, mode);
         self.keep_stop_shown();
         self.announce(Notice::Mode(mode));
         self.dispatch("modechange", &JsValue::from_str(mode.as_str()));
@@ -218,6 +222,20 @@ impl Core {
         set_attr(&self.dom.root, "data-cursor", cursor.as_str());
         self.set_pressed(Tool::Cursor, cursor == Cursor::Large);
         self.announce(Notice::Cursor(cursor));
+    }
+
+    /// 指读 on or off.
+    pub fn set_pointer_reading(&self, on: bool) {
+        if self.change(|p| p.pointer_reading = on).is_some() {
+            self.set_pressed(Tool::Point, on);
+        }
+    }
+
+    /// 语速: the speech rate, 0.5 to 2; the caller checked it.
+    pub fn set_speech_rate(&self, rate: f32) {
+        if self.change(|p| p.speech_rate = rate).is_some() {
+            speech::set_rate(self, rate);
+        }
     }
 
     fn set_pressed(&self, tool: Tool, on: bool) {
@@ -324,6 +342,7 @@ impl Core {
             .all_in(&self.dom.tools, "[data-yl-tool]")
             .into_iter()
             .filter(|tool| elderly || !tool.has_attribute("data-yl-elderly"))
+            .filter(|tool| !tool.has_attribute("hidden"))
             .collect();
         // The layout decides the rest (更多工具 on a narrow screen, the tools
         // it hides); a view that is not laid out at all keeps the mode's.
@@ -443,9 +462,11 @@ impl Core {
 
     /// Removes every listener and the view; the host is left as it was.
     pub fn destroy(&self) {
-        if self.destroyed.replace(true) {
+        if self.destroyed.get() {
             return;
         }
+        speech::shut(self);
+        self.destroyed.set(true);
         if let Ok(mut listeners) = self.listeners.try_borrow_mut() {
             listeners.remove_all();
         }
@@ -504,7 +525,7 @@ pub(super) fn focus(element: &Element) {
 }
 
 /// Whether the reader asked for less motion.
-fn reduced_motion() -> bool {
+pub(super) fn reduced_motion() -> bool {
     web_sys::window()
         .and_then(|w| {
             w.match_media("(prefers-reduced-motion: reduce)")

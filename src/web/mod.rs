@@ -16,6 +16,7 @@ mod guide;
 mod mount;
 mod options;
 mod sheets;
+mod speech;
 mod storage;
 mod toolbar;
 mod trusted;

@@ -16,6 +16,7 @@ use super::error::{dom_error, web_error, WebErrorCode};
 use super::events::Listeners;
 use super::options::mount_options;
 use super::sheets;
+use super::speech::{self, Speech};
 use super::storage::Store;
 use super::toolbar;
 use super::trusted::fragment;
@@ -61,6 +62,7 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
         )
     })?;
     let doc = document_from_js(doc)?;
+    let element_options = options;
     let options = mount_options(options)?;
 
     let mut prefs = options.storage.read();
@@ -75,8 +77,10 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
     }
 
     let locale = options.locale.unwrap_or_else(|| page_locale(&host));
+    let hook = speech::hook_option(element_options)?;
     let core = build(&host, &doc, &prefs, &options.storage, locale)?;
     toolbar::install(&core).inspect_err(|_| core.destroy())?;
+    speech::install(&core, &doc, hook).inspect_err(|_| core.destroy())?;
     // Last: the only step that shows anything.
     host.append_child(&core.dom.container).map_err(|e| {
         core.destroy();
@@ -131,7 +135,7 @@ fn build(
     };
     let toolbar_options = ToolbarOptions {
         locale,
-        speech: false,
+        speech: true,
     };
     let view = fragment(&document, &render(doc, &render_options))
         .map_err(|e| dom_error("writing the view", &e))?;
@@ -180,6 +184,7 @@ fn build(
         }),
         listeners: RefCell::new(Listeners::default()),
         observer: RefCell::new(None),
+        speech: RefCell::new(Speech::new(doc)),
         destroyed: Cell::new(false),
     }))
 }
@@ -212,7 +217,7 @@ struct JsPrefs<'a> {
     scale: f32,
     guide: bool,
     cursor: &'static str,
-    speech_rate: f32,
+    speech_rate: f64,
     pointer_reading: bool,
 }
 
@@ -235,7 +240,7 @@ pub fn preferences(options: &JsValue) -> Result<JsValue, JsValue> {
         scale: prefs.scale,
         guide: prefs.guide,
         cursor: prefs.cursor.as_str(),
-        speech_rate: prefs.speech_rate,
+        speech_rate: super::speech::rate_for_js(prefs.speech_rate),
         pointer_reading: prefs.pointer_reading,
     })
 }

@@ -13,8 +13,9 @@ use web_sys::{Element, Event, KeyboardEvent, Node};
 
 use super::core::{focus, Core, Panel};
 use super::guide;
+use super::speech;
 use crate::prefs::Cursor;
-use crate::render::toolbar::{Notice, Tool};
+use crate::render::toolbar::Tool;
 use crate::render::Mode;
 
 /// Adds the toolbar's listeners (and the reading guide's) to a view.
@@ -91,9 +92,9 @@ fn use_tool(core: &Core, tool: Tool) {
         Tool::Larger => core.step_scale(true),
         Tool::Theme => core.toggle_panel(Panel::Theme),
         Tool::Outline => core.toggle_panel(Panel::Outline),
-        // The speech engine is not part of this build: say so plainly.
-        Tool::Read => core.announce(Notice::ReadUnavailable),
-        Tool::Point => core.announce(Notice::PointUnavailable),
+        Tool::Read => speech::toggle_read(core),
+        Tool::Stop => speech::stop(core),
+        Tool::Point => speech::toggle_point(core),
         Tool::Guide => core.set_guide(!prefs.guide),
         Tool::Cursor => core.set_cursor(match prefs.cursor {
             Cursor::Large => Cursor::Normal,

@@ -10,6 +10,11 @@ use super::core::Core;
 use super::error::{web_error, WebErrorCode};
 use super::events::forward;
 use super::options;
+use super::speech;
+use crate::prefs::speech_rate_from;
+use crate::render::toolbar::no_voice_note;
+use crate::render::Locale;
+use js_sys::Reflect;
 
 /// A mounted view. Changing the mode, theme or scale sets attributes on the
 /// view's root (nothing is rendered again), stores the reader's
@@ -73,9 +78,6 @@ fn text(value: &JsValue, name: &str) -> Result<String, JsValue> {
     })
 }
 
-/// What the speech methods say until a speech engine is part of the build.
-const NO_SPEECH: &str = "speech is not wired yet: this build has no speech engine";
-
 #[wasm_bindgen]
 impl Viewer {
     /// `setMode('standard' | 'elderly')`.
@@ -129,28 +131,81 @@ impl Viewer {
         }
     }
 
-    /// `speak({ from })`: not available yet; throws `unsupported`.
-    pub fn speak(&self, _options: &JsValue) -> Result<(), JsValue> {
-        Err(web_error(WebErrorCode::Unsupported, NO_SPEECH, None))
+    /// `speak({ from }?)`: reads the document aloud from the element with
+    /// id `from` (a section, a paragraph…), or from the top. Browsers read
+    /// aloud only after a reader's gesture: call it from a click handler.
+    /// Throws `unsupported` when there is no voice to read with (no speech
+    /// engine, no Chinese voice) and no `speech` hook was given at mount.
+    pub fn speak(&self, options: &JsValue) -> Result<(), JsValue> {
+        let core = self.live()?;
+        let from = if options.is_object() {
+            let from = Reflect::get(options, &JsValue::from_str("from"))?;
+            if from.is_undefined() || from.is_null() {
+                None
+            } else {
+                Some(text(&from, "from")?)
+            }
+        } else {
+            None
+        };
+        speech::speak_from(core, from.as_deref()).map_err(|why| {
+            web_error(
+                WebErrorCode::Unsupported,
+                no_voice_note(Locale::En, why),
+                None,
+            )
+        })
     }
 
-    /// `pause()`: not available yet; throws `unsupported`.
+    /// `pause()`: pauses reading; `resume()` says the interrupted sentence
+    /// again. Does nothing when not reading.
     pub fn pause(&self) -> Result<(), JsValue> {
-        Err(web_error(WebErrorCode::Unsupported, NO_SPEECH, None))
+        speech::pause(self.live()?);
+        Ok(())
     }
 
-    /// `resume()`: not available yet; throws `unsupported`.
+    /// `resume()`: resumes a paused reading.
     pub fn resume(&self) -> Result<(), JsValue> {
-        Err(web_error(WebErrorCode::Unsupported, NO_SPEECH, None))
+        speech::resume(self.live()?);
+        Ok(())
     }
 
-    /// `stop()`: not available yet; throws `unsupported`.
+    /// `stop()`: stops reading. Does nothing when not reading.
     pub fn stop(&self) -> Result<(), JsValue> {
-        Err(web_error(WebErrorCode::Unsupported, NO_SPEECH, None))
+        speech::stop(self.live()?);
+        Ok(())
+    }
+
+    /// `'idle'`, `'speaking'` or `'paused'`.
+    #[wasm_bindgen(getter, js_name = speechState)]
+    pub fn speech_state(&self) -> String {
+        speech::status(&self.core).as_str().to_owned()
+    }
+
+    /// The speech rate, 0.5 to 2 (default 0.9).
+    #[wasm_bindgen(getter, js_name = speechRate)]
+    pub fn speech_rate(&self) -> f64 {
+        speech::rate_for_js(self.core.prefs().speech_rate)
+    }
+
+    /// `setSpeechRate(rate)`: 0.5 to 2, stored with the reader's
+    /// preferences; applies from the next sentence.
+    #[wasm_bindgen(js_name = setSpeechRate)]
+    pub fn set_speech_rate(&self, rate: &JsValue) -> Result<(), JsValue> {
+        let rate = rate.as_f64().and_then(speech_rate_from).ok_or_else(|| {
+            web_error(
+                WebErrorCode::Argument,
+                "rate must be a number from 0.5 to 2",
+                Some("rate"),
+            )
+        })?;
+        self.live()?.set_speech_rate(rate);
+        Ok(())
     }
 
     /// The host element's `addEventListener`: `modechange`, `themechange`,
-    /// `scalechange`, `action`.
+    /// `scalechange`, `action`, `chunkstart`, `chunkend`, `speechend`,
+    /// `speecherror`.
     #[wasm_bindgen(js_name = addEventListener)]
     pub fn add_event_listener(
         &self,

@@ -1,7 +1,7 @@
 // The elderly-mode toolbar in Chromium, by keyboard and by mouse: one tab
 // stop with arrow keys along it (WAI-ARIA toolbar), 字号 −/+ with its bounds,
-// 配色 and 目录 panels (Escape closes, focus returns), 朗读/指读 saying they
-// are unavailable, 阅读辅助线, 大鼠标, 打印, 退出老年模式; what the live region
+// 配色 and 目录 panels (Escape closes, focus returns), 朗读/指读 saying the
+// browser cannot speak, 阅读辅助线, 大鼠标, 打印, 退出老年模式; what the live region
 // says after each.
 
 import assert from 'node:assert/strict';
@@ -238,25 +238,26 @@ browserTest('目录 by mouse, and Escape from inside it', REDUCED, async (page) 
   assert.equal((await focused(page)).tool, 'outline');
 });
 
-browserTest('朗读 and 指读 say plainly that they are not available yet', {}, async (page) => {
+browserTest('朗读 and 指读 say plainly when the browser cannot speak', {}, async (page) => {
+  await page.addInitScript(() => {
+    delete window.speechSynthesis;
+  });
   await mountReference(page, { mode: 'elderly' });
   for (const tool of ['read', 'point']) {
     const state = await toolState(page, tool);
     assert.equal(state.disabled, 'true');
-    assert.match(state.text, /^(朗读|指读) 暂不可用$/);
+    assert.match(state.text, /^(朗读|指读) 本浏览器不支持朗读$/);
   }
   // (force: Playwright will not click an aria-disabled button; a reader can.)
   await page.click('[data-yl-tool="read"]', { force: true });
-  assert.equal(await liveText(page), '朗读功能暂不可用');
+  assert.equal(await liveText(page), '本浏览器不支持朗读，请换用其他浏览器');
   await tabToToolbar(page);
   assert.equal((await focused(page)).tool, 'read', 'the clicked tool is the tab stop');
   await page.keyboard.press('ArrowRight');
   assert.equal((await focused(page)).tool, 'point');
   await page.keyboard.press('Enter');
-  assert.equal(await liveText(page), '指读功能暂不可用');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('Enter');
-  assert.equal(await liveText(page), '朗读功能暂不可用');
+  assert.equal(await liveText(page), '本浏览器不支持朗读，请换用其他浏览器');
+  assert.equal((await toolState(page, 'point')).pressed, 'false', '指读 stays off');
 });
 
 browserTest('阅读辅助线 follows the pointer and the focus, and stays out of the way', {}, async (page) => {
@@ -302,7 +303,7 @@ browserTest('阅读辅助线 follows the pointer and the focus, and stays out of
 browserTest('大鼠标 shows a large cursor in the theme\'s colours, and turns off again', {}, async (page) => {
   await mountReference(page, { mode: 'elderly', theme: 'yellow-on-black' });
   const cursors = () =>
-    inView(page, (shadow) => ['.yl-body p', '[data-yl-tool="cursor"]', '[data-yl-tool="read"]', 'h1'].map((s) => getComputedStyle(shadow.querySelector(s)).cursor));
+    inView(page, (shadow) => ['.yl-body p', '[data-yl-tool="cursor"]', '[data-yl-tool="smaller"]', 'h1'].map((s) => getComputedStyle(shadow.querySelector(s)).cursor));
   assert.deepEqual(await cursors(), ['auto', 'pointer', 'not-allowed', 'auto']);
   await page.click('[data-yl-tool="cursor"]');
   assert.equal((await rootState(page)).cursor, 'large');

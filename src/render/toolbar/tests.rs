@@ -109,17 +109,23 @@ fn the_toolbar_as_written() {
 
 #[test]
 fn one_tab_stop_the_first_tool_the_mode_shows() {
-    for (prefs, stop) in [
-        (Prefs::default(), Tool::Mode),
-        (elderly(1.5), Tool::Smaller),
+    for (prefs, stop, speech) in [
+        (Prefs::default(), Tool::Mode, false),
+        (elderly(1.5), Tool::Smaller, false),
+        (Prefs::default(), Tool::Mode, true),
+        (elderly(1.5), Tool::Smaller, true),
     ] {
-        let html = toolbar(&sample(), &prefs, &ToolbarOptions::default());
+        let options = ToolbarOptions {
+            speech,
+            ..ToolbarOptions::default()
+        };
+        let html = toolbar(&sample(), &prefs, &options);
         let stops = tags_with(&html, "tabindex=\"0\"");
         assert_eq!(stops.len(), 1, "{stops:?}");
         assert!(stops[0].contains(&format!("data-yl-tool=\"{}\"", stop.as_str())));
         // Every tool is written in every mode; the stylesheet hides the
-        // elderly ones in standard mode.
-        for tool in Tool::ALL {
+        // elderly ones in standard mode. 停止 only where speech may work.
+        for tool in Tool::ALL.into_iter().filter(|t| speech || *t != Tool::Stop) {
             let tag = tool_tag(&html, tool);
             assert_eq!(
                 tag.contains("data-yl-elderly"),
@@ -197,7 +203,73 @@ fn speech_tools_say_when_they_cannot_work() {
     let with = toolbar(&sample(), &prefs, &options);
     assert!(!with.contains("暂不可用"));
     assert!(!tool_tag(&with, Tool::Read).contains("aria-disabled"));
+    assert!(
+        !tool_tag(&with, Tool::Read).contains("aria-pressed"),
+        "a label that changes, not a pressed state"
+    );
     assert!(tool_tag(&with, Tool::Point).contains("aria-pressed=\"true\""));
+    assert!(
+        tool_tag(&with, Tool::Stop).contains(" hidden"),
+        "停止 shows only while reading"
+    );
+    assert!(with.contains(
+        "<span class=\"yl-tool-label\">朗读</span><span class=\"yl-tool-note\" hidden></span></button>"
+    ));
+    assert!(with.contains(
+        "<span class=\"yl-tool-label\">指读</span><span class=\"yl-tool-note\" hidden></span></button>"
+    ));
+    assert!(with.contains(">停止</button>"));
+    // The order: 配色, 朗读, 停止, 指读, 阅读辅助线.
+    let order: Vec<usize> = [
+        Tool::Theme,
+        Tool::Read,
+        Tool::Stop,
+        Tool::Point,
+        Tool::Guide,
+    ]
+    .iter()
+    .map(|t| {
+        with.find(&format!("data-yl-tool=\"{}\"", t.as_str()))
+            .unwrap_or(usize::MAX)
+    })
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+}
+
+#[test]
+fn speech_notices_in_every_locale() {
+    use super::{no_voice_note, NoVoice, SpeechNotice};
+    for locale in [Locale::ZhCn, Locale::ZhTw, Locale::En] {
+        for why in [
+            NoVoice::NoEngine,
+            NoVoice::NoChineseVoice,
+            NoVoice::EngineError,
+        ] {
+            assert!(!no_voice_note(locale, why).is_empty());
+            assert!(
+                !notice_text(locale, Notice::Speech(SpeechNotice::Unavailable(why))).is_empty()
+            );
+        }
+    }
+    assert_eq!(
+        no_voice_note(Locale::ZhCn, NoVoice::NoChineseVoice),
+        "本浏览器无中文语音"
+    );
+    assert_eq!(
+        notice_text(
+            Locale::ZhCn,
+            Notice::Speech(SpeechNotice::Unavailable(NoVoice::NoChineseVoice))
+        ),
+        "本浏览器无中文语音，无法朗读"
+    );
+    assert_eq!(
+        notice_text(Locale::ZhTw, Notice::Speech(SpeechNotice::Done)),
+        "朗讀完畢"
+    );
+    assert_eq!(
+        notice_text(Locale::ZhCn, Notice::Speech(SpeechNotice::Paused)),
+        "已暂停朗读"
+    );
 }
 
 #[test]

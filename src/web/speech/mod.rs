@@ -1,0 +1,332 @@
+//! Reading aloud in a mounted view: 朗读 (from the top, from the focused
+//! section, or the selection), 停止, 指读 (the paragraph, item or cell the
+//! reader clicks, taps, focuses or rests the pointer on), the highlight of
+//! the chunk being read, and the `chunkstart`, `chunkend`, `speechend` and
+//! `speecherror` events on the host element.
+//!
+//! The queue is [`Reader`], pure logic; this module carries out its
+//! actions with an engine and the DOM. No `RefCell` borrow is held
+//! across a call out (an engine, a host's hook, an event listener), since
+//! any of them may call back into the viewer.
+
+mod actions;
+mod engine;
+mod install;
+mod view;
+
+use js_sys::Function;
+use wasm_bindgen::JsValue;
+use web_sys::{Element, SpeechSynthesisUtterance};
+
+use super::core::Core;
+use crate::render::toolbar::{NoVoice, Notice, SpeechNotice};
+use crate::render::Mode;
+use crate::speech::reader::{Reader, Status};
+use crate::speech::{Plan, SpeechOptions};
+use crate::Document;
+
+use actions::run;
+pub(super) use engine::hook_option;
+use engine::Engine;
+pub(super) use install::install;
+
+/// How long the pointer must rest on one element before 指读 reads it.
+const DWELL_MS: i32 = 600;
+
+/// A view's reading aloud.
+pub(super) struct Speech {
+    plan: Plan,
+    reader: Reader,
+    engine: Engine,
+    /// Why the last attempt could not read, shown on the controls.
+    unavailable: Option<NoVoice>,
+    /// The utterance under way (browser engine), kept so that it is not
+    /// collected before it reports.
+    utterance: Option<SpeechSynthesisUtterance>,
+    /// The highlighted element.
+    highlighted: Option<Element>,
+    /// The watchdog's timer.
+    watchdog: Option<i32>,
+    /// 指读's hover: the element under the pointer and its timer.
+    dwell: Option<(Element, i32)>,
+    /// The last element focused in the document (not the toolbar): 朗读
+    /// reads from its section.
+    last_focus: Option<Element>,
+    /// The last engine error, for `speecherror`.
+    error: Option<String>,
+    /// Timer callbacks: `(token)` for the watchdog, `()` for the dwell.
+    on_watchdog: Option<Function>,
+    on_dwell: Option<Function>,
+}
+
+impl Speech {
+    /// A view's speech before [`install`]: the plan, no engine.
+    pub fn new(doc: &Document) -> Speech {
+        Speech {
+            plan: Plan::new(doc, &SpeechOptions::default()),
+            reader: Reader::default(),
+            engine: Engine::None,
+            unavailable: None,
+            utterance: None,
+            highlighted: None,
+            watchdog: None,
+            dwell: None,
+            last_focus: None,
+            error: None,
+            on_watchdog: None,
+            on_dwell: None,
+        }
+    }
+}
+
+/// The rate as JavaScript sees it: two decimals (0.9, not 0.8999999762).
+pub(super) fn rate_for_js(rate: f32) -> f64 {
+    (f64::from(rate) * 100.0).round() / 100.0
+}
+
+/// What an engine (or the watchdog) says about an utterance.
+pub(super) enum Report {
+    Ended,
+    TimedOut,
+    Interrupted,
+    Failed(String),
+}
+
+pub(super) fn on_report(core: &Core, token: JsValue, report: Report) {
+    let Some(token) = token.as_f64().and_then(|t| u32::try_from(t as i64).ok()) else {
+        return;
+    };
+    let actions = {
+        let Ok(mut speech) = core.speech.try_borrow_mut() else {
+            return;
+        };
+        match report {
+            Report::Ended => speech.reader.ended(token),
+            Report::TimedOut => speech.reader.timed_out(token),
+            Report::Interrupted => {
+                if speech.reader.token() == Some(token) {
+                    speech.reader.stop()
+                } else {
+                    Vec::new()
+                }
+            }
+            Report::Failed(message) => {
+                let actions = speech.reader.failed(token);
+                if !actions.is_empty() {
+                    speech.error = Some(message);
+                }
+                actions
+            }
+        }
+    };
+    run(core, actions);
+}
+
+/// Records why the view cannot read (or that it can again) and shows it on
+/// the controls.
+pub(super) fn set_unavailable(core: &Core, why: Option<NoVoice>) {
+    if let Ok(mut speech) = core.speech.try_borrow_mut() {
+        speech.unavailable = why;
+    }
+    view::show_controls(core);
+}
+
+/// Whether reading can start; if not, says why (and shows it).
+fn ready(core: &Core) -> bool {
+    let why = core
+        .speech
+        .try_borrow()
+        .ok()
+        .and_then(|s| s.engine.unavailable());
+    set_unavailable(core, why);
+    match why {
+        None => true,
+        Some(why) => {
+            core.announce(Notice::Speech(SpeechNotice::Unavailable(why)));
+            false
+        }
+    }
+}
+
+/// Why reading is not possible now, if it is not.
+pub(super) fn unavailable(core: &Core) -> Option<NoVoice> {
+    core.speech
+        .try_borrow()
+        .ok()
+        .and_then(|s| s.engine.unavailable())
+}
+
+/// The reader's state: idle, speaking or paused.
+pub(super) fn status(core: &Core) -> Status {
+    core.speech
+        .try_borrow()
+        .map(|s| s.reader.status())
+        .unwrap_or_default()
+}
+
+/// 朗读 pressed: start, pause or resume.
+pub(super) fn toggle_read(core: &Core) {
+    match status(core) {
+        Status::Speaking => pause(core),
+        Status::Paused => resume(core),
+        Status::Idle => {
+            if !ready(core) {
+                return;
+            }
+            let queue = view::selected_chunks(core).unwrap_or_else(|| from_focus(core));
+            start(core, queue);
+        }
+    }
+}
+
+/// The chunks from the section that holds the last focus in the document,
+/// or every chunk.
+fn from_focus(core: &Core) -> Vec<usize> {
+    let Ok(speech) = core.speech.try_borrow() else {
+        return Vec::new();
+    };
+    let start = speech
+        .last_focus
+        .as_ref()
+        .filter(|e| e.is_connected())
+        .and_then(|e| view::section_start(&speech.plan, e))
+        .unwrap_or(0);
+    (start..speech.plan.chunks.len()).collect()
+}
+
+/// `viewer.speak({ from })`: reads from element `from`, or from the top.
+pub(super) fn speak_from(core: &Core, from: Option<&str>) -> Result<(), NoVoice> {
+    if let Some(why) = unavailable(core) {
+        set_unavailable(core, Some(why));
+        return Err(why);
+    }
+    let queue = {
+        let Ok(speech) = core.speech.try_borrow() else {
+            return Ok(());
+        };
+        let start = from.and_then(|id| speech.plan.start_of(id)).unwrap_or(0);
+        (start..speech.plan.chunks.len()).collect()
+    };
+    start(core, queue);
+    Ok(())
+}
+
+/// Reads the chunks `queue` (indices into the plan), after any reading.
+fn start(core: &Core, queue: Vec<usize>) {
+    let rate = core.prefs().speech_rate;
+    let actions = {
+        let Ok(mut speech) = core.speech.try_borrow_mut() else {
+            return;
+        };
+        speech.error = None;
+        let lengths: Vec<usize> = queue
+            .iter()
+            .map(|&i| {
+                speech
+                    .plan
+                    .chunks
+                    .get(i)
+                    .map_or(0, |c| c.text.chars().count())
+            })
+            .collect();
+        speech.reader.start(queue, rate, &lengths)
+    };
+    core.announce(Notice::Speech(SpeechNotice::Started));
+    run(core, actions);
+}
+
+/// Pauses reading (the utterance is cancelled; resuming says it again).
+pub(super) fn pause(core: &Core) {
+    let actions = core
+        .speech
+        .try_borrow_mut()
+        .map(|mut s| s.reader.pause())
+        .unwrap_or_default();
+    if !actions.is_empty() {
+        run(core, actions);
+        view::show_controls(core);
+        core.announce(Notice::Speech(SpeechNotice::Paused));
+    }
+}
+
+/// Resumes a paused reading.
+pub(super) fn resume(core: &Core) {
+    let actions = core
+        .speech
+        .try_borrow_mut()
+        .map(|mut s| s.reader.resume())
+        .unwrap_or_default();
+    if !actions.is_empty() {
+        core.announce(Notice::Speech(SpeechNotice::Resumed));
+        run(core, actions);
+    }
+}
+
+/// Stops reading, if it is under way.
+pub(super) fn stop(core: &Core) {
+    let actions = core
+        .speech
+        .try_borrow_mut()
+        .map(|mut s| s.reader.stop())
+        .unwrap_or_default();
+    run(core, actions);
+}
+
+/// 指读 or `viewer.speak`: reads the chunks of one element.
+pub(super) fn read_element(core: &Core, queue: Vec<usize>) {
+    if queue.is_empty() || !ready(core) {
+        return;
+    }
+    start(core, queue);
+}
+
+/// 指读 pressed: on or off (stored with the preferences).
+pub(super) fn toggle_point(core: &Core) {
+    let on = !core.prefs().pointer_reading;
+    if on && !ready(core) {
+        return;
+    }
+    core.set_pointer_reading(on);
+    if !on {
+        view::cancel_dwell(core);
+    }
+    core.announce(Notice::Speech(SpeechNotice::Point(on)));
+}
+
+/// The rate changed: for the utterances to come.
+pub(super) fn set_rate(core: &Core, rate: f32) {
+    if let Ok(mut speech) = core.speech.try_borrow_mut() {
+        speech.reader.set_rate(rate);
+    }
+}
+
+/// The mode changed: leaving the elderly mode stops reading.
+pub(super) fn mode_changed(core: &Core, mode: Mode) {
+    if mode != Mode::Elderly {
+        stop(core);
+        view::cancel_dwell(core);
+    }
+}
+
+/// The view is going: the engine falls silent, timers are cleared.
+pub(super) fn shut(core: &Core) {
+    let (engine, utterance, timers) = {
+        let Ok(mut speech) = core.speech.try_borrow_mut() else {
+            return;
+        };
+        let reading = speech.reader.status() != Status::Idle;
+        let _ = speech.reader.stop();
+        let timers = [speech.watchdog.take(), speech.dwell.take().map(|d| d.1)];
+        (
+            reading.then(|| speech.engine.clone()),
+            speech.utterance.take(),
+            timers,
+        )
+    };
+    if let Some(engine) = engine {
+        engine.cancel(utterance.as_ref());
+    }
+    for timer in timers.into_iter().flatten() {
+        view::clear_timer(timer);
+    }
+}

@@ -1,0 +1,490 @@
+// Reading aloud in Chromium, through a fake `speechSynthesis` installed
+// before the page loads (it records every utterance and ends each one a
+// moment later, or never, or with an error, as configured) and through the
+// host's `speech: { speak, cancel }` hook: 朗读 reads the reference
+// document start to end in the plan's order, 暂停/继续/停止, 指读 by click,
+// focus and a resting pointer, the highlight following the chunk, the
+// watchdog, the no-voice states, the keyboard, and axe while reading.
+
+import assert from 'node:assert/strict';
+
+import { assertNoViolations } from './axe.mjs';
+import { browserTest, open, REFERENCE_TEXT } from './harness.mjs';
+import { focused, inView, liveText, mountReference, press, tabToToolbar, toolState } from './viewer-helpers.mjs';
+
+/** A Chinese voice on the device, as `getVoices()` gives it. */
+const ZH_VOICE = { name: 'Fake 中文', lang: 'zh-CN', localService: true, default: false, voiceURI: 'fake-zh' };
+const EN_VOICE = { name: 'Fake English', lang: 'en-US', localService: true, default: true, voiceURI: 'fake-en' };
+
+/**
+ * Init script: a fake Web Speech API in `window.speechSynthesis`.
+ * `mode`: 'ends' (each utterance ends after `delay` ms), 'hold' (ends only
+ * when the test calls `window.fakeSpeech.end()`), 'never', 'error'.
+ */
+function installFakeSpeech({ mode, voices, delay }) {
+  const state = { spoken: [], cancels: 0, current: null };
+  window.fakeSpeech = state;
+  class FakeUtterance extends EventTarget {
+    constructor(text) {
+      super();
+      this.text = text;
+      this.lang = '';
+      this.rate = 1;
+      this.voice = null;
+    }
+  }
+  const fire = (utterance, type, error) => {
+    const event = new Event(type);
+    if (error) event.error = error;
+    utterance.dispatchEvent(event);
+  };
+  const synth = new EventTarget();
+  synth.paused = false;
+  synth.getVoices = () => voices;
+  synth.speak = (utterance) => {
+    state.spoken.push({ text: utterance.text, lang: utterance.lang, rate: utterance.rate, voice: utterance.voice?.name ?? null });
+    state.current = utterance;
+    setTimeout(() => {
+      fire(utterance, 'start');
+      if (mode === 'error') fire(utterance, 'error', 'synthesis-failed');
+      if (mode === 'ends') setTimeout(() => fire(utterance, 'end'), delay);
+    }, 0);
+  };
+  synth.cancel = () => {
+    state.cancels += 1;
+    const utterance = state.current;
+    state.current = null;
+    // As Chromium does: the cancelled utterance reports an error later.
+    if (utterance) setTimeout(() => fire(utterance, 'error', 'interrupted'), 0);
+  };
+  synth.pause = () => {};
+  synth.resume = () => {};
+  state.end = () => {
+    const utterance = state.current;
+    state.current = null;
+    if (utterance) fire(utterance, 'end');
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  window.SpeechSynthesisUtterance = FakeUtterance;
+}
+
+/** Init script: a browser with no speech synthesis at all. */
+function removeSpeech() {
+  delete Window.prototype.speechSynthesis;
+  delete window.speechSynthesis;
+}
+
+async function withFake(page, { mode = 'ends', voices = [EN_VOICE, ZH_VOICE], delay = 5 } = {}) {
+  await page.addInitScript(installFakeSpeech, { mode, voices, delay });
+}
+
+/** Mounts the reference in elderly mode and records the speech events too. */
+async function mountReading(page, options = {}) {
+  await mountReference(page, { mode: 'elderly', ...options });
+  await page.evaluate(() => {
+    for (const type of ['chunkstart', 'chunkend', 'speechend', 'speecherror']) {
+      window.viewer.addEventListener(type, (event) => window.events.push([type, event.detail]));
+    }
+  });
+}
+
+/** The reference document's whole plan, from the package. */
+function plan(page) {
+  return page.evaluate((text) => window.yilan.speechPlan(window.yilan.parseText(text)), REFERENCE_TEXT);
+}
+
+const spoken = (page) => page.evaluate(() => window.fakeSpeech.spoken.map((u) => u.text));
+const state = (page) => page.evaluate(() => window.viewer.speechState);
+const events = (page, type) => page.evaluate((t) => window.events.filter(([k]) => k === t).map(([, d]) => d), type);
+const highlighted = (page) => inView(page, (shadow) => [...shadow.querySelectorAll('.yl-speaking')].map((e) => e.id));
+
+/** Waits until `fn()` returns something truthy. */
+async function until(page, fn, arg, timeout = 15000) {
+  await page.waitForFunction(fn, arg, { timeout, polling: 20 });
+}
+
+browserTest('朗读 reads the reference document start to end, chunk by chunk, in the plan order', {}, async (page) => {
+  await withFake(page);
+  await mountReading(page);
+  const chunks = await plan(page);
+  assert.ok(chunks.length > 50, `the reference has many chunks (${chunks.length})`);
+  await page.click('[data-yl-tool="read"]');
+  await until(page, () => window.events.some(([type]) => type === 'speechend'));
+
+  assert.deepEqual(await spoken(page), chunks.map((c) => c.text), 'every chunk, in order, once');
+  const utterances = await page.evaluate(() => window.fakeSpeech.spoken);
+  for (const u of utterances) {
+    assert.equal(u.lang, 'zh-CN', 'the language is always set');
+    assert.equal(u.voice, ZH_VOICE.name, 'the Chinese voice, not the default English one');
+    assert.equal(u.rate, 0.8999999761581421, 'slightly slow by default (0.9 as a float)');
+    assert.doesNotMatch(u.text, /[〔〕（）()【】［］\[\]]/, `no bracket is read: ${u.text}`);
+    assert.ok([...u.text].length <= 64, `about one sentence: ${u.text}`);
+  }
+  const started = await events(page, 'chunkstart');
+  assert.deepEqual(started.map((c) => c.index), chunks.map((c) => c.index));
+  assert.deepEqual(started[0], { id: chunks[0].target, kind: chunks[0].kind, text: chunks[0].text, index: 0, rate: 0.9 });
+  assert.equal((await events(page, 'chunkend')).length, chunks.length);
+  assert.deepEqual(await events(page, 'speechend'), [{ reason: 'done' }]);
+  assert.equal(await state(page), 'idle');
+  assert.deepEqual(await highlighted(page), [], 'no highlight left');
+  assert.equal(await liveText(page), '朗读完毕');
+  assert.equal((await toolState(page, 'read')).text, '朗读');
+});
+
+browserTest('the highlight follows the chunk; 暂停, 继续 and 停止', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  const chunks = await plan(page);
+  await page.click('[data-yl-tool="read"]');
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  assert.deepEqual(await highlighted(page), [chunks[0].target]);
+  assert.equal((await toolState(page, 'read')).text, '暂停', 'the button says what pressing it does');
+  assert.equal((await toolState(page, 'stop')).shown, true);
+  assert.equal(await liveText(page), '开始朗读');
+
+  // Each end moves the highlight to the next chunk's element.
+  for (let i = 1; i < 4; i += 1) {
+    await page.evaluate(() => window.fakeSpeech.end());
+    await until(page, (n) => window.fakeSpeech.spoken.length === n, i + 1);
+    const expected = chunks[i].kind === 'heading' ? `${chunks[i].target}-h` : chunks[i].target;
+    assert.deepEqual(await highlighted(page), [expected], `chunk ${i}`);
+  }
+  const inViewport = await inView(page, (shadow) => {
+    const rect = shadow.querySelector('.yl-speaking').getBoundingClientRect();
+    return rect.bottom > 0 && rect.top < innerHeight;
+  });
+  assert.ok(inViewport, 'the chunk read is scrolled into view');
+
+  await page.click('[data-yl-tool="read"]');
+  assert.equal(await state(page), 'paused');
+  assert.equal((await toolState(page, 'read')).text, '继续');
+  assert.equal(await liveText(page), '已暂停朗读');
+  assert.equal(await page.evaluate(() => window.fakeSpeech.cancels), 1, 'pausing cancels the utterance');
+  await page.waitForTimeout(50); // the cancelled utterance's late error changes nothing
+  assert.equal(await state(page), 'paused');
+
+  await page.click('[data-yl-tool="read"]');
+  await until(page, () => window.fakeSpeech.spoken.length === 5);
+  assert.equal((await spoken(page))[4], chunks[3].text, 'resuming says the interrupted chunk again');
+  assert.equal(await state(page), 'speaking');
+
+  await page.click('[data-yl-tool="stop"]');
+  assert.equal(await state(page), 'idle');
+  assert.deepEqual(await highlighted(page), []);
+  assert.equal((await toolState(page, 'stop')).shown, false, '停止 goes when reading ends');
+  assert.equal((await toolState(page, 'read')).text, '朗读');
+  assert.equal(await liveText(page), '已停止朗读');
+  assert.deepEqual(await events(page, 'speechend'), [{ reason: 'stopped' }]);
+});
+
+browserTest('指读 reads the paragraph clicked, then the one focused, and a resting pointer only', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  const chunks = await plan(page);
+  await page.click('[data-yl-tool="point"]');
+  assert.equal((await toolState(page, 'point')).pressed, 'true');
+  assert.match(await liveText(page), /^指读已打开/);
+  assert.equal(await state(page), 'idle', 'turning it on reads nothing');
+
+  // Passing from element to element reads nothing; resting on one reads it.
+  const path = ['yl-title', 'yl-meta-1', 'yl-title', 'yl-meta-1', 'yl-s1-h', 'yl-p1-1'];
+  const items = await inView(
+    page,
+    (shadow, ids) =>
+      ids.map((id) => {
+        const rect = shadow.getElementById(id).getBoundingClientRect();
+        return { x: rect.left + 30, y: rect.top + Math.min(rect.height / 2, 16) };
+      }),
+    path,
+  );
+  for (const item of items) {
+    await page.mouse.move(item.x, item.y, { steps: 2 });
+    await page.waitForTimeout(200);
+  }
+  assert.deepEqual(await spoken(page), [], 'mere movement reads nothing');
+  await page.waitForTimeout(700);
+  const first = chunks.find((c) => c.target === 'yl-p1-1');
+  assert.deepEqual(await spoken(page), [first.text], 'the pointer at rest for 600 ms reads where it rests');
+  assert.deepEqual(await highlighted(page), ['yl-p1-1']);
+  await page.click('[data-yl-tool="stop"]');
+  await page.evaluate(() => (window.fakeSpeech.spoken.length = 0));
+
+  // A paragraph with two chunks or more.
+  const paragraph = chunks.find((c, i) => c.kind === 'paragraph' && chunks[i + 1]?.target === c.target).target;
+  const own = chunks.filter((c) => c.target === paragraph).map((c) => c.text);
+  await page.locator(`#${paragraph}`).click();
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  assert.deepEqual(await highlighted(page), [paragraph]);
+  for (let i = 1; i < own.length; i += 1) {
+    await page.evaluate(() => window.fakeSpeech.end());
+  }
+  await page.evaluate(() => window.fakeSpeech.end());
+  await until(page, () => window.events.filter(([type]) => type === 'speechend').length === 2);
+  assert.deepEqual(await spoken(page), own, 'that paragraph, and nothing after it');
+
+  // Focus: 目录 moves focus to a section's heading, which is read alone.
+  await page.evaluate(() => (window.fakeSpeech.spoken.length = 0));
+  await page.click('[data-yl-tool="outline"]');
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-target="yl-s1-2-h"]').click());
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  assert.deepEqual(await spoken(page), [chunks.find((c) => c.target === 'yl-s1-2').text]);
+  assert.deepEqual(await highlighted(page), ['yl-s1-2-h']);
+  await page.evaluate(() => window.fakeSpeech.end());
+  assert.equal(await state(page), 'idle', 'the heading only, not its section');
+
+  // Off again: a click reads nothing.
+  await page.click('[data-yl-tool="point"]');
+  assert.equal((await toolState(page, 'point')).pressed, 'false');
+  await page.evaluate(() => (window.fakeSpeech.spoken.length = 0));
+  await page.locator(`#${paragraph}`).click();
+  await page.waitForTimeout(700);
+  assert.deepEqual(await spoken(page), []);
+});
+
+browserTest('the watchdog goes on when the engine never says it has finished', {}, async (page) => {
+  await withFake(page, { mode: 'never' });
+  await mountReading(page);
+  const chunks = await plan(page);
+  await page.evaluate(() => window.viewer.setSpeechRate(2));
+  await page.click('[data-yl-tool="read"]');
+  await until(page, () => window.fakeSpeech.spoken.length === 2, undefined, 20000);
+  assert.deepEqual(await spoken(page), [chunks[0].text, chunks[1].text]);
+  assert.equal(await page.evaluate(() => window.fakeSpeech.cancels), 1, 'the stuck utterance was cancelled');
+  assert.equal((await events(page, 'chunkend')).length, 1);
+  assert.equal(await state(page), 'speaking');
+  await page.evaluate(() => window.viewer.stop());
+});
+
+browserTest('no Chinese voice: the controls say so, and nothing is spoken', {}, async (page) => {
+  await withFake(page, { voices: [EN_VOICE] });
+  await mountReading(page);
+  await page.click('[data-yl-tool="read"]');
+  const read = await toolState(page, 'read');
+  assert.equal(read.text, '朗读 本浏览器无中文语音');
+  assert.equal(read.disabled, 'true');
+  assert.equal((await toolState(page, 'point')).text, '指读 本浏览器无中文语音');
+  assert.equal(await liveText(page), '本浏览器无中文语音，无法朗读');
+  assert.deepEqual(await spoken(page), []);
+  const thrown = await page.evaluate(() => {
+    try {
+      window.viewer.speak();
+      return null;
+    } catch (e) {
+      return e.code;
+    }
+  });
+  assert.equal(thrown, 'unsupported');
+});
+
+browserTest('a voice that arrives late makes the controls work again', {}, async (page) => {
+  await withFake(page, { voices: [] });
+  await mountReading(page);
+  await page.click('[data-yl-tool="read"]', { force: true });
+  assert.equal((await toolState(page, 'read')).disabled, 'true');
+  await page.evaluate((voice) => {
+    window.speechSynthesis.getVoices = () => [voice];
+    window.speechSynthesis.dispatchEvent(new Event('voiceschanged'));
+  }, ZH_VOICE);
+  const read = await toolState(page, 'read');
+  assert.equal(read.text, '朗读');
+  assert.equal(read.disabled, null);
+});
+
+browserTest('an engine error stops reading and says so', {}, async (page) => {
+  await withFake(page, { mode: 'error' });
+  await mountReading(page);
+  await page.click('[data-yl-tool="read"]');
+  await until(page, () => window.events.some(([type]) => type === 'speechend'));
+  assert.deepEqual(await events(page, 'speechend'), [{ reason: 'failed' }]);
+  assert.match((await events(page, 'speecherror'))[0].message, /synthesis-failed/);
+  assert.equal((await toolState(page, 'read')).text, '朗读 语音出错');
+  assert.equal(await liveText(page), '语音出错，朗读已停止');
+  assert.equal((await spoken(page)).length, 1);
+});
+
+browserTest('no speech synthesis at all: said at once; a host hook makes reading work', {}, async (page) => {
+  await page.addInitScript(removeSpeech);
+  await mountReading(page);
+  assert.equal((await toolState(page, 'read')).text, '朗读 本浏览器不支持朗读');
+  await page.click('[data-yl-tool="read"]', { force: true });
+  assert.equal(await liveText(page), '本浏览器不支持朗读，请换用其他浏览器');
+
+  // The same page, the view mounted again with the host's own voice.
+  const chunks = await plan(page);
+  await page.evaluate((text) => {
+    window.viewer.destroy();
+    window.heard = [];
+    window.cancelled = 0;
+    // A new host element: the first one still has the first view's listeners.
+    const host = document.createElement('div');
+    document.querySelector('#view').after(host);
+    window.viewer = window.yilan.mount(host, window.yilan.parseText(text), {
+      mode: 'elderly',
+      speech: {
+        speak(chunk) {
+          window.heard.push(chunk);
+          return new Promise((resolve) => setTimeout(resolve, 2));
+        },
+        cancel() {
+          window.cancelled += 1;
+        },
+      },
+    });
+    window.events = [];
+    for (const type of ['chunkstart', 'chunkend', 'speechend']) {
+      window.viewer.addEventListener(type, (event) => window.events.push([type, event.detail]));
+    }
+  }, REFERENCE_TEXT);
+  assert.equal((await toolState(page, 'read')).text, '朗读');
+  await page.click('[data-yl-tool="read"]');
+  await until(page, () => window.events.some(([type]) => type === 'speechend'));
+  const heard = await page.evaluate(() => window.heard);
+  assert.deepEqual(
+    heard.map(({ id, kind, text, index }) => ({ id, kind, text, index })),
+    chunks.map(({ target, kind, text, index }) => ({ id: target, kind, text, index })),
+  );
+  assert.equal(heard[0].rate, 0.9);
+  assert.equal((await events(page, 'chunkstart')).length, chunks.length);
+  assert.equal(await page.evaluate(() => window.cancelled), 0, 'nothing to cancel when every chunk ended');
+});
+
+browserTest('the host hook: a failing speak() is an error; stop() calls cancel()', {}, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  const chunks = await plan(page);
+  const section = chunks.find((c) => c.kind === 'heading' && c.index > 5).target;
+  const result = await page.evaluate(async ([text, from]) => {
+    window.viewer.destroy();
+    const log = [];
+    const viewer = window.yilan.mount(document.querySelector('#view'), window.yilan.parseText(text), {
+      mode: 'elderly',
+      speech: { speak: (chunk) => (log.push(chunk.index), new Promise(() => {})), cancel: () => log.push('cancel') },
+    });
+    viewer.speak({ from });
+    const state = viewer.speechState;
+    viewer.stop();
+    const failing = window.yilan.mount(document.querySelector('#view'), window.yilan.parseText(text), {
+      speech: { speak: () => Promise.reject(new Error('server voice down')) },
+    });
+    const errors = [];
+    failing.addEventListener('speecherror', (e) => errors.push(e.detail.message));
+    failing.speak();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    let bad = null;
+    try {
+      window.yilan.mount(document.createElement('div'), window.yilan.parseText(text), { speech: { speak: 1 } });
+    } catch (e) {
+      bad = [e.code, e.path];
+    }
+    return { log, state, after: viewer.speechState, errors, bad };
+  }, [REFERENCE_TEXT, section]);
+  const from = chunks.findIndex((c) => c.target === section);
+  assert.deepEqual(result.log, [from, 'cancel']);
+  assert.equal(result.state, 'speaking');
+  assert.equal(result.after, 'idle');
+  assert.deepEqual(result.errors, ['server voice down']);
+  assert.deepEqual(result.bad, ['argument', 'speech.speak']);
+});
+
+browserTest('朗读 reads from the section the reader went to, and reads a selection alone', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  const chunks = await plan(page);
+  // 目录 → the second section: focus goes to its heading.
+  await page.click('[data-yl-tool="outline"]');
+  const target = await inView(page, (shadow) => shadow.querySelectorAll('[data-yl-target]')[1].dataset.ylTarget);
+  await inView(page, (shadow, t) => shadow.querySelector(`[data-yl-target="${t}"]`).click(), target);
+  await page.click('[data-yl-tool="read"]');
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  const section = target.replace(/-h$/, '');
+  assert.equal((await spoken(page))[0], chunks.find((c) => c.target === section).text);
+  await page.click('[data-yl-tool="stop"]');
+
+  // Select the text of one list item or paragraph, then 朗读 by keyboard.
+  const chosen = chunks.find((c) => c.kind === 'paragraph' && chunks.filter((d) => d.target === c.target).length === 1);
+  await page.evaluate(() => (window.fakeSpeech.spoken.length = 0));
+  await inView(page, (shadow, id) => {
+    const element = shadow.getElementById(id);
+    const text = element.firstChild;
+    document.getSelection().setBaseAndExtent(text, 1, text, 4);
+  }, chosen.target);
+  await tabToToolbar(page);
+  assert.equal((await toolState(page, 'read')).tabindex, '0', '朗读 is the tab stop again');
+  await page.keyboard.press('Enter');
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  await page.evaluate(() => window.fakeSpeech.end());
+  await until(page, () => window.events.filter(([type]) => type === 'speechend').length === 2);
+  assert.deepEqual(await spoken(page), [chosen.text], 'only the selection');
+});
+
+browserTest('keyboard: 朗读, 停止 reachable by arrows, focus back on 朗读 when it goes', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  await tabToToolbar(page);
+  await press(page, 'ArrowRight', 3);
+  assert.equal((await focused(page)).tool, 'read');
+  await page.keyboard.press('Enter');
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  await page.keyboard.press('Space');
+  assert.equal(await state(page), 'paused');
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await focused(page)).tool, 'stop');
+  await page.keyboard.press('Enter');
+  assert.equal(await state(page), 'idle');
+  assert.equal((await focused(page)).tool, 'read', 'focus does not fall to the page');
+  assert.equal((await toolState(page, 'read')).tabindex, '0');
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await focused(page)).tool, 'point', 'the hidden 停止 is skipped');
+});
+
+browserTest('reading stops on leaving the elderly mode, on page hide and on destroy()', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  const read = async () => {
+    await page.evaluate(() => window.viewer.speak());
+    assert.equal(await state(page), 'speaking');
+  };
+  await read();
+  await page.evaluate(() => window.viewer.setMode('standard'));
+  assert.equal(await state(page), 'idle');
+  await page.evaluate(() => window.viewer.setMode('elderly'));
+  await read();
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  assert.equal(await state(page), 'idle');
+  await read();
+  const cancels = await page.evaluate(() => window.fakeSpeech.cancels);
+  await page.evaluate(() => window.viewer.destroy());
+  assert.equal(await page.evaluate(() => window.fakeSpeech.cancels), cancels + 1, 'destroy() silences the engine');
+  await page.waitForTimeout(50); // late reports from the engine reach no freed code
+});
+
+browserTest('axe: zero violations while reading, highlight included', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  await page.click('[data-yl-tool="read"]');
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  await page.evaluate(() => window.fakeSpeech.end());
+  await until(page, () => window.fakeSpeech.spoken.length === 2);
+  await assertNoViolations(page);
+});
+
+browserTest('the developer page\'s host hook reads with captions, sentence by sentence', {}, async (page) => {
+  await page.addInitScript(removeSpeech);
+  await open(page, '/developer.html');
+  await page.waitForSelector('#viewer yilan-view');
+  await page.check('#hook');
+  await page.waitForSelector('#viewer yilan-view');
+  await page.selectOption('#mode', 'elderly');
+  assert.equal((await toolState(page, 'read')).text, '朗读', 'the hook makes reading possible without speech synthesis');
+  await page.click('[data-yl-tool="read"]');
+  await page.waitForSelector('#caption:not([hidden])');
+  assert.equal(await page.textContent('#caption'), '关于做好2024年老年人助餐服务的通知');
+  assert.deepEqual(await highlighted(page), ['yl-title']);
+  // The next sentence: the publishing line, which names the publisher when
+  // the page gives no publishing date or source.
+  await page.waitForFunction(() => document.querySelector('#caption').textContent !== '关于做好2024年老年人助餐服务的通知', null, { timeout: 15000 });
+  assert.equal(await page.textContent('#caption'), '发布单位 市民政局');
+  await page.click('[data-yl-tool="stop"]');
+  assert.equal(await page.isHidden('#caption'), true, 'cancel() hides the caption');
+  const log = await page.evaluate(() => [...document.querySelectorAll('#events li')].map((li) => li.textContent.split(':')[0]));
+  assert.ok(log.includes('chunkstart') && log.includes('speechend'), log.join(', '));
+});
