@@ -2,6 +2,7 @@
 //! browser's), its callbacks, and the listeners for page hide, voices
 //! arriving late, and 指读's pointer and focus.
 
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use js_sys::{Function, Reflect};
@@ -18,35 +19,145 @@ use crate::render::toolbar::NoVoice;
 use crate::speech::voice::utterance_lang;
 use crate::Document;
 
-/// A callback that lives as long as the page: engines and timers may call
-/// it after the view is destroyed (a late `end`, a promise settling), and
-/// a freed closure would throw there. It holds the view only weakly.
-fn lasting<A: wasm_bindgen::convert::FromWasmAbi + 'static>(
-    core: &Rc<Core>,
-    body: fn(&Rc<Core>, A),
-) -> Function {
-    let weak: Weak<Core> = Rc::downgrade(core);
-    let closure = Closure::<dyn Fn(A)>::new(move |arg: A| {
-        if let Some(core) = weak.upgrade() {
-            if !core.destroyed.get() {
-                body(&core, arg);
-            }
-        }
-    });
-    closure.into_js_value().unchecked_into()
+/// A late callback: one an engine or a timer may call after the view is
+/// destroyed (a late `end`, a promise settling, a timer firing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Late {
+    /// The host hook's promise resolved: `(token, value)`.
+    HookDone,
+    /// The host hook's promise rejected: `(token, reason)`.
+    HookFail,
+    /// An utterance's `end` event.
+    End,
+    /// An utterance's `error` event.
+    Error,
+    /// The watchdog's timer: `(token)`.
+    Watchdog,
+    /// 指读's dwell timer.
+    Dwell,
 }
 
-/// Like [`lasting`], for `(token, value)` callbacks.
-fn lasting2(core: &Rc<Core>, body: fn(&Rc<Core>, JsValue, JsValue)) -> Function {
-    let weak: Weak<Core> = Rc::downgrade(core);
-    let closure = Closure::<dyn Fn(JsValue, JsValue)>::new(move |a: JsValue, b: JsValue| {
-        if let Some(core) = weak.upgrade() {
-            if !core.destroyed.get() {
-                body(&core, a, b);
+impl Late {
+    const ALL: [Late; 6] = [
+        Late::HookDone,
+        Late::HookFail,
+        Late::End,
+        Late::Error,
+        Late::Watchdog,
+        Late::Dwell,
+    ];
+}
+
+thread_local! {
+    /// The page's one closure for every late callback of every view, made
+    /// on first use and never freed: a closure per view would have to
+    /// outlive the view (a freed one throws when called), so each view
+    /// would leave its closures behind.
+    static DISPATCH: RefCell<Option<Function>> = const { RefCell::new(None) };
+    /// The views the dispatcher can reach, by number; destroyed ones are
+    /// dropped as new ones come.
+    static VIEWS: RefCell<Vec<(u32, Weak<Core>)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_VIEW: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The number of `core` for the dispatcher, registering it the first time.
+fn view_number(core: &Rc<Core>) -> u32 {
+    let weak = Rc::downgrade(core);
+    VIEWS.with(|views| {
+        let Ok(mut views) = views.try_borrow_mut() else {
+            return u32::MAX;
+        };
+        if let Some((number, _)) = views.iter().find(|(_, w)| Weak::ptr_eq(w, &weak)) {
+            return *number;
+        }
+        views.retain(|(_, w)| w.upgrade().is_some_and(|core| !core.destroyed.get()));
+        let number = NEXT_VIEW.with(|next| {
+            let number = next.get();
+            next.set(number.wrapping_add(1));
+            number
+        });
+        views.push((number, weak));
+        number
+    })
+}
+
+fn dispatcher() -> Option<Function> {
+    DISPATCH.with(|slot| {
+        let mut slot = slot.try_borrow_mut().ok()?;
+        if slot.is_none() {
+            let closure = Closure::<dyn Fn(u32, u32, JsValue, JsValue)>::new(dispatch);
+            *slot = Some(closure.into_js_value().unchecked_into());
+        }
+        slot.clone()
+    })
+}
+
+/// Runs a late callback on its view, if the view is still there.
+fn dispatch(number: u32, kind: u32, a: JsValue, b: JsValue) {
+    let core = VIEWS.with(|views| {
+        let views = views.try_borrow().ok()?;
+        let (_, weak) = views.iter().find(|(n, _)| *n == number)?;
+        weak.upgrade()
+    });
+    let (Some(core), Some(kind)) = (core, Late::ALL.get(kind as usize)) else {
+        return;
+    };
+    if core.destroyed.get() {
+        return;
+    }
+    match kind {
+        Late::HookDone => on_report(&core, a, Report::Ended),
+        Late::HookFail => {
+            let message = Reflect::get(&b, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .or_else(|| b.as_string())
+                .unwrap_or_else(|| "the host's speak() failed".to_owned());
+            on_report(&core, a, Report::Failed(message));
+        }
+        Late::End => {
+            if let Some(token) = a.dyn_ref::<Event>().and_then(|e| utterance_token(&core, e)) {
+                on_report(&core, JsValue::from(token), Report::Ended);
             }
         }
-    });
-    closure.into_js_value().unchecked_into()
+        Late::Error => {
+            let Some(event) = a.dyn_ref::<Event>() else {
+                return;
+            };
+            if let Some(token) = utterance_token(&core, event) {
+                let code = Reflect::get(event, &JsValue::from_str("error"))
+                    .ok()
+                    .and_then(|e| e.as_string())
+                    .unwrap_or_default();
+                let report = match code.as_str() {
+                    // Someone else (the page, another tab) cancelled it.
+                    "interrupted" | "canceled" => Report::Interrupted,
+                    _ => Report::Failed(format!("speech synthesis error: {code}")),
+                };
+                on_report(&core, JsValue::from(token), report);
+            }
+        }
+        Late::Watchdog => on_report(&core, a, Report::TimedOut),
+        Late::Dwell => view::dwell_done(&core),
+    }
+}
+
+/// The function an engine or timer calls for `kind` on `core`'s view: the
+/// page's dispatcher with the view and the kind bound to it.
+fn lasting(core: &Rc<Core>, kind: Late) -> Result<Function, JsValue> {
+    let dispatch = dispatcher().ok_or_else(|| JsValue::from_str("speech callbacks busy"))?;
+    let position = Late::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or_default();
+    let bound: JsValue = dispatch
+        .bind2(
+            &JsValue::NULL,
+            &JsValue::from(view_number(core)),
+            &JsValue::from(u32::try_from(position).unwrap_or_default()),
+        )
+        .into();
+    Ok(bound.unchecked_into())
 }
 
 /// Chooses the engine (the host's hook, else the browser's) and adds the
@@ -61,39 +172,15 @@ pub(in super::super) fn install(
             target,
             speak,
             cancel,
-            on_done: lasting2(core, |core, token, _| on_report(core, token, Report::Ended)),
-            on_fail: lasting2(core, |core, token, reason| {
-                let message = Reflect::get(&reason, &JsValue::from_str("message"))
-                    .ok()
-                    .and_then(|m| m.as_string())
-                    .or_else(|| reason.as_string())
-                    .unwrap_or_else(|| "the host's speak() failed".to_owned());
-                on_report(core, token, Report::Failed(message));
-            }),
+            on_done: lasting(core, Late::HookDone)?,
+            on_fail: lasting(core, Late::HookFail)?,
         }),
         None => match browser_synth() {
             Some(synth) => Engine::Browser(WebSpeech {
                 synth,
                 lang: utterance_lang(document_lang(doc)),
-                on_end: lasting(core, |core, event: Event| {
-                    if let Some(token) = utterance_token(core, &event) {
-                        on_report(core, JsValue::from(token), Report::Ended);
-                    }
-                }),
-                on_error: lasting(core, |core, event: Event| {
-                    if let Some(token) = utterance_token(core, &event) {
-                        let code = Reflect::get(&event, &JsValue::from_str("error"))
-                            .ok()
-                            .and_then(|e| e.as_string())
-                            .unwrap_or_default();
-                        let report = match code.as_str() {
-                            // Someone else (the page, another tab) cancelled it.
-                            "interrupted" | "canceled" => Report::Interrupted,
-                            _ => Report::Failed(format!("speech synthesis error: {code}")),
-                        };
-                        on_report(core, JsValue::from(token), report);
-                    }
-                }),
+                on_end: lasting(core, Late::End)?,
+                on_error: lasting(core, Late::Error)?,
             }),
             None => Engine::None,
         },
@@ -108,10 +195,8 @@ pub(in super::super) fn install(
             .try_borrow_mut()
             .map_err(|_| JsValue::from_str("speech busy"))?;
         speech.engine = engine;
-        speech.on_watchdog = Some(lasting(core, |core, token: JsValue| {
-            on_report(core, token, Report::TimedOut)
-        }));
-        speech.on_dwell = Some(lasting(core, |core, _: JsValue| view::dwell_done(core)));
+        speech.on_watchdog = Some(lasting(core, Late::Watchdog)?);
+        speech.on_dwell = Some(lasting(core, Late::Dwell)?);
     }
     let mut listeners = core
         .listeners

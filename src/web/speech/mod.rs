@@ -308,7 +308,9 @@ pub(super) fn mode_changed(core: &Core, mode: Mode) {
     }
 }
 
-/// The view is going: the engine falls silent, timers are cleared.
+/// The view is going: the engine falls silent, timers are cleared, and
+/// what the view held for reading is let go at once (the view's handle may
+/// live on in JavaScript until it is collected).
 pub(super) fn shut(core: &Core) {
     let (engine, utterance, timers) = {
         let Ok(mut speech) = core.speech.try_borrow_mut() else {
@@ -328,5 +330,16 @@ pub(super) fn shut(core: &Core) {
     }
     for timer in timers.into_iter().flatten() {
         view::clear_timer(timer);
+    }
+    if let Ok(mut speech) = core.speech.try_borrow_mut() {
+        speech.plan = Plan {
+            chunks: Vec::new(),
+            elements: Vec::new(),
+        };
+        speech.engine = Engine::None;
+        speech.highlighted = None;
+        speech.last_focus = None;
+        speech.on_watchdog = None;
+        speech.on_dwell = None;
     }
 }
