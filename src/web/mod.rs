@@ -20,7 +20,9 @@ mod storage;
 mod toolbar;
 mod viewer;
 
-pub use api::{parse_html, parse_json, parse_text, render_html, speech_plan, stylesheet, themes};
+pub use api::{
+    parse_encoded, parse_json, parse_text, render_html, speech_plan, stylesheet, themes,
+};
 pub use error::WebErrorCode;
 pub use mount::{mount, preferences};
 pub use viewer::Viewer;
