@@ -186,7 +186,9 @@ async function switches(count) {
 /** Installed before the portal's scripts: times each entry into the view. */
 const TOGGLE_PROBE = () => {
   window.toggleTimes = [];
-  document.addEventListener(
+  // On the window, in the capture phase, registered first: the embed stops
+  // the click from going further once it has seen it.
+  window.addEventListener(
     'click',
     (event) => {
       if (event.target.id !== 'enter-elderly') return;
