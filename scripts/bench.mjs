@@ -10,8 +10,8 @@
 //   - from the live page (each fixture loaded as a page, its scripts
 //     removed): yilan `parseDom(document)` + `renderHtml` against
 //     `new Readability(document.cloneNode(true)).parse()`;
-//   - the same for the demo portal page (www/index.html), where yilan also
-//     runs the demo's own route, `parseText(main.innerText)` + `renderHtml`;
+//   - the same for the demo portal page (www/index.html), where yilan
+//     also runs the page-text route, `parseText(main.innerText)` + `renderHtml`;
 //   - `init()`: fetch, compile and instantiate of the wasm, once, in a fresh
 //     page; and `WebAssembly.compile` of the bytes alone;
 //   - entering the elderly mode on the portal page: from the click's time
@@ -291,7 +291,7 @@ await page.evaluate(() => localStorage.clear());
 await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
 await prepare(page, server);
 results.live['portal (www/index.html)'] = { bytes: Buffer.byteLength(portalHtml), ...(await page.evaluate(fromLive, 'dom')) };
-results.live['portal, demo route'] = { bytes: Buffer.byteLength(portalHtml), ...(await page.evaluate(fromLive, 'innerText')) };
+results.live['portal, page text'] = { bytes: Buffer.byteLength(portalHtml), ...(await page.evaluate(fromLive, 'innerText')) };
 results.switches = await page.evaluate(switches, CLICKS);
 await page.close();
 
