@@ -47,11 +47,55 @@ export default function init(source?: InitSource): Promise<void>;
 export function parseText(text: string): Document;
 
 /**
- * Page HTML → the document model.
+ * Page HTML → the document model. The browser's own HTML parser
+ * (`DOMParser`) reads the string into an inert document (no script runs,
+ * nothing loads); one walk encodes it and wasm reads it in one call. The
+ * page's content is found (known CMS layouts, else text density); a page
+ * whose content cannot be found gives a document with a `noContent`
+ * diagnostic, not an error.
  *
- * @throws {YilanError} code `unsupported`: not available in this version.
+ * @throws {YilanError} code `argument` when `html` is not a string or an
+ *   option has the wrong type; `unsupported` where there is no `DOMParser`
+ *   (Node: encode a DOM of your own with {@link encodeDom} and call
+ *   {@link parseEncoded}).
+ *
+ * @example
+ * const doc = parseHtml(await (await fetch(url)).text(), { baseUrl: url });
  */
 export function parseHtml(html: string, options?: HtmlOptions): Document;
+
+/**
+ * A live document or element (the page itself, or its content root) → the
+ * document model, as {@link parseHtml} reads a string. The DOM is only read.
+ * `baseUrl` defaults to the node's `baseURI`.
+ *
+ * @throws {YilanError} code `argument` when `node` is not a Document or an
+ *   Element, or an option has the wrong type.
+ *
+ * @example
+ * const doc = parseDom(document);
+ */
+export function parseDom(node: Document | Element, options?: HtmlOptions): Document;
+
+/**
+ * Node events in the compact encoding {@link encodeDom} makes → the document
+ * model: the step {@link parseHtml} and {@link parseDom} end with, exactly
+ * the native pipeline. A damaged encoding gives the document of what came
+ * before the damage, with a `truncated` or `garbled` diagnostic.
+ *
+ * @throws {YilanError} code `argument` when `encoded` is not a string or an
+ *   option has the wrong type.
+ */
+export function parseEncoded(encoded: string, options?: HtmlOptions): Document;
+
+/**
+ * Walks a DOM once and encodes its node events (elements with the few
+ * attributes that matter, text; scripts, styles, forms and comments left
+ * out) for {@link parseEncoded}. Works on any DOM with `nodeType`,
+ * `localName`, `getAttribute`, `firstChild`, `nextSibling`, `parentNode`
+ * and `data`.
+ */
+export function encodeDom(root: Document | Element): string;
 
 /**
  * Model JSON, as text or as an already parsed object → a checked document

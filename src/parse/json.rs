@@ -22,6 +22,7 @@
 //! accepted, and the renderer decides which URLs it writes out (it
 //! allow-lists schemes), so a hostile link in model JSON is harmless.
 
+mod heads;
 mod read;
 mod validate;
 

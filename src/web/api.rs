@@ -1,13 +1,13 @@
-//! The exported functions: `parseText`, `parseJson`, `parseHtml`,
+//! The exported functions: `parseText`, `parseJson`, `parseEncoded`,
 //! `renderHtml`, `speechPlan`, `themes`, `stylesheet`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use super::convert::{document_from_js, to_js};
 use super::error::{web_error, WebErrorCode};
-use super::options::{render_options, speech_options};
+use super::options::{read, render_options, speech_options};
 
 /// `parseText(text: string): Document`: page text (what a browser's
 /// `innerText` gives) → the document model, as a plain object.
@@ -36,15 +36,42 @@ pub fn parse_json(input: &JsValue) -> Result<JsValue, JsValue> {
     to_js(&document_from_js(input)?)
 }
 
-/// `parseHtml(html: string, options?): Document`: page HTML → document.
-/// Not available yet: throws a `YilanError` with code `unsupported`.
-#[wasm_bindgen(js_name = parseHtml)]
-pub fn parse_html(_html: &JsValue, _options: &JsValue) -> Result<JsValue, JsValue> {
-    Err(web_error(
-        WebErrorCode::Unsupported,
-        "parseHtml is not available yet",
-        None,
-    ))
+/// `parseEncoded(encoded: string, options?: HtmlOptions): Document`: page
+/// HTML as node events, in the compact encoding that `js/dom-events.js`
+/// (`encodeDom`) makes from a DOM, → the document model, through exactly the
+/// native pipeline (`parse_encoded`). The package's `parseHtml` and
+/// `parseDom` are this plus the browser's own HTML parser; a damaged
+/// encoding gives the document of what came before the damage, with a
+/// diagnostic.
+///
+/// ```js
+/// const doc = parseEncoded(encodeDom(document), { baseUrl: location.href });
+/// ```
+#[wasm_bindgen(js_name = parseEncoded)]
+pub fn parse_encoded(encoded: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let encoded = encoded
+        .as_string()
+        .ok_or_else(|| web_error(WebErrorCode::Argument, "encoded must be a string", None))?;
+    let options = html_options(options)?;
+    to_js(&crate::parse_encoded(&encoded, &options))
+}
+
+/// The options object of `parseHtml`, `parseDom` and `parseEncoded`.
+/// Unknown keys are ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct JsHtmlOptions {
+    /// The page's address, to resolve relative links against.
+    base_url: Option<String>,
+}
+
+/// Reads `{ baseUrl?: string }`; a value of the wrong type is an `argument`
+/// error naming it.
+fn html_options(value: &JsValue) -> Result<crate::HtmlOptions, JsValue> {
+    let given: JsHtmlOptions = read(value)?;
+    Ok(crate::HtmlOptions {
+        base_url: given.base_url,
+    })
 }
 
 /// `renderHtml(doc: Document, options?: RenderOptions): string`: the reading

@@ -2,18 +2,26 @@
 
 use js_sys::JSON;
 use serde::Serialize;
-use serde_wasm_bindgen::Serializer;
 use wasm_bindgen::JsValue;
 
 use super::error::{model_error, web_error, WebErrorCode};
 use crate::model::Document;
 
 /// Serialises to a JSON-like JS value: maps become plain objects and `None`
-/// becomes `null`, so the result equals `JSON.parse` of the model JSON.
+/// becomes `null`, so the result equals `JSON.parse` of the model JSON. It
+/// goes through JSON text and the browser's `JSON.parse`: one string
+/// crosses the boundary, where building the object from wasm would cross it
+/// once per value (and decode every string on its own).
 pub(super) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&Serializer::json_compatible())
-        .map_err(|e| web_error(WebErrorCode::Internal, &e.to_string(), None))
+    let text = serde_json::to_string(value)
+        .map_err(|e| web_error(WebErrorCode::Internal, &e.to_string(), None))?;
+    JSON::parse(&text).map_err(|_| {
+        web_error(
+            WebErrorCode::Internal,
+            "the browser could not read the JSON written",
+            None,
+        )
+    })
 }
 
 /// Model JSON, as text or as an already parsed object, → a checked

@@ -22,7 +22,9 @@ mod toolbar;
 mod trusted;
 mod viewer;
 
-pub use api::{parse_html, parse_json, parse_text, render_html, speech_plan, stylesheet, themes};
+pub use api::{
+    parse_encoded, parse_json, parse_text, render_html, speech_plan, stylesheet, themes,
+};
 pub use error::WebErrorCode;
 pub use mount::{mount, preferences};
 pub use trusted::set_trusted_html;

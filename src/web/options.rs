@@ -37,7 +37,7 @@ struct JsRenderOptions {
 
 /// Reads an options object; `undefined` and `null` mean the defaults. A
 /// value of the wrong type is an `argument` error whose `path` names it.
-fn read<T: DeserializeOwned + Default>(value: &JsValue) -> Result<T, JsValue> {
+pub(super) fn read<T: DeserializeOwned + Default>(value: &JsValue) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }

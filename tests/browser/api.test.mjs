@@ -17,7 +17,10 @@ browserTest('the package loads with await init(), twice', NO_OPTIONS, async (pag
   assert.deepEqual(exported, [
     'Viewer',
     'default',
+    'encodeDom',
     'mount',
+    'parseDom',
+    'parseEncoded',
     'parseHtml',
     'parseJson',
     'parseText',
@@ -185,15 +188,6 @@ browserTest('parseJson rejects a value that is neither text nor an object', NO_O
   await openWithPackage(page);
   const { thrown } = await callInPage(page, (yilan) => yilan.parseJson(7));
   assert.equal(thrown?.code, 'argument');
-});
-
-browserTest('parseHtml says it is not available yet', NO_OPTIONS, async (page) => {
-  await openWithPackage(page);
-  const { thrown } = await callInPage(page, (yilan) => yilan.parseHtml('<p>x</p>'));
-  assert.deepEqual(
-    { isError: thrown?.isError, code: thrown?.code },
-    { isError: true, code: 'unsupported' },
-  );
 });
 
 browserTest('themes() lists the themes with stable ids and Chinese labels', NO_OPTIONS, async (page) => {

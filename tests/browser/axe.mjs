@@ -55,9 +55,14 @@ function coveredBy(page, target, overlay) {
  * `overlay`: a selector of something open over the text (a drop-down
  * panel). Text it covers is text axe cannot judge, and is allowed to stay
  * undecided, but only where the panel really covers it.
+ *
+ * `include`: selectors of what to check (by default the whole page), for
+ * the embed's own elements on a page whose own markup is not ours.
  */
-export async function assertNoViolations(page, { overlay } = {}) {
-  const results = await new AxeBuilder({ page }).withRules(RULES).analyze();
+export async function assertNoViolations(page, { overlay, include = [] } = {}) {
+  const builder = new AxeBuilder({ page }).withRules(RULES);
+  for (const selector of include) builder.include(selector);
+  const results = await builder.analyze();
   const described = (items) =>
     items.map((item) => `${item.id} (${item.impact}): ${item.help}\n    ${item.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`);
   assert.deepEqual(described(results.violations), [], 'axe violations');

@@ -1,6 +1,6 @@
 // The demo portal page (www/index.html) in Chromium, used as a reader uses
 // it: its own 进入老年模式 / 退出老年模式 links show and leave the reading view
-// through the package; the page is restored exactly; the reader's choices
+// through the embed (js/embed.js, one script tag); the page is restored exactly; the reader's choices
 // survive a reload; storage failures change nothing; at 320 px and scale 3
 // nothing scrolls sideways. And the developer page.
 
@@ -52,14 +52,22 @@ browserTest('进入老年模式 shows the view over the page; 退出老年模式
   assert.equal(await liveText(page), '已进入老年模式');
   const shown = await page.evaluate(() => {
     const host = document.querySelector('yilan-view').parentElement;
-    const others = [...document.body.children].filter((element) => element !== host);
     return {
-      hostInBody: host.parentElement === document.body,
-      othersHidden: others.every((element) => element.hidden && element.inert),
+      host: host.localName,
+      // The last child of <body>; the page's own elements are inert.
+      hostLast: host === document.body.lastElementChild,
+      pageInert: [...document.body.children].filter((element) => !element.localName.startsWith('yilan-')).every((element) => element.inert),
+      covers: host.getBoundingClientRect().toJSON(),
       scroll: scrollY,
     };
   });
-  assert.deepEqual(shown, { hostInBody: true, othersHidden: true, scroll: 0 });
+  assert.deepEqual(shown, {
+    host: 'yilan-reader',
+    hostLast: true,
+    pageInert: true,
+    covers: { x: 0, y: 0, left: 0, top: 0, width: 1280, height: 800, right: 1280, bottom: 800 },
+    scroll: 300,
+  });
   assert.deepEqual(await rootState(page), { mode: 'elderly', theme: 'auto', scale: '1', guide: 'off', cursor: 'normal' });
   const focus = await focused(page);
   assert.equal(focus.tool, 'smaller', 'focus moves to the toolbar');
@@ -176,13 +184,13 @@ browserTest('at 320 px and scale 3, with the toolbar, nothing scrolls sideways',
   for (const panel of [null, 'theme', 'outline']) {
     if (panel) await page.click(`[data-yl-tool="${panel}"]`);
     const widths = await inView(page, (shadow) => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      clientWidth: document.documentElement.clientWidth,
+      scrollWidth: document.querySelector('yilan-reader').scrollWidth,
+      clientWidth: document.querySelector('yilan-reader').clientWidth,
       outside: [...shadow.querySelectorAll('.yl-toolbar button, .yl-toolbar .yl-scale-status')]
         .filter((element) => element.getClientRects().length > 0)
         .filter((element) => {
           const rect = element.getBoundingClientRect();
-          return rect.left < 0 || rect.right > document.documentElement.clientWidth;
+          return rect.left < 0 || rect.right > document.querySelector('yilan-reader').clientWidth;
         })
         .map((element) => element.textContent),
       sticky: getComputedStyle(shadow.querySelector('.yl-toolbar')).position,

@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use super::heads::{DocumentHead, SectionHead};
 use crate::error::{ErrorCode, ModelError};
 use crate::model::{
     Attachments, Block, Contents, Document, Image, List, Paragraph, Section, Signature, Table,
@@ -84,9 +85,8 @@ const ENUM_FIELDS: &[(&str, Option<&str>)] = &[
 pub(super) fn document(mut root: Map<String, Value>) -> Result<Document, ModelError> {
     check_enums_are_strings(&root)?;
     let body = take_array(&mut root, "body", "")?;
-    let mut doc: Document = read_at(Value::Object(root), "")?;
-    doc.body = blocks(body, "body".to_owned())?;
-    Ok(doc)
+    let head: DocumentHead = read_at(Value::Object(root), "")?;
+    Ok(head.with_body(blocks(body, "body".to_owned())?))
 }
 
 fn check_enums_are_strings(root: &Map<String, Value>) -> Result<(), ModelError> {
@@ -210,8 +210,8 @@ fn block(value: Value, path: &str) -> Result<Read, ModelError> {
     match reader {
         Reader::Section => {
             let children = take_array(&mut map, "blocks", path)?;
-            let section: Section = read_at(Value::Object(map), path)?;
-            Ok(Read::Section(section, children))
+            let head: SectionHead = read_at(Value::Object(map), path)?;
+            Ok(Read::Section(head.section(), children))
         }
         Reader::Leaf(read) => read(Value::Object(map))
             .map(Read::Leaf)

@@ -1,0 +1,313 @@
+// yilan (易览) embed: the reading view on an existing portal page with one
+// tag, no build step:
+//
+//   <script type="module" src="/path/to/yilan/js/embed.js"></script>
+//
+// This loader is small and imports nothing until the reader asks for the
+// mode: the package (index.js, the wasm glue and the .wasm, all resolved
+// relative to this file) is fetched and compiled when the pointer or the
+// keyboard focus reaches a toggle, or when the reader clicks it, or at once
+// on a visit after the reader left the mode on. Documentation and the CSP a
+// portal needs: docs/embed.md.
+//
+// It binds to the page's own elderly-mode links (data-toggle, else by their
+// words: 进入老年模式, 老年版, 关怀版, 长辈版, 适老化; 无障碍 only when none of
+// those is on the page), else adds one floating toggle button. Entering
+// reads the live page (parseDom), shows the view over it in an element of
+// its own appended to <body>, and makes the page's other top-level elements
+// inert; exiting removes the view and takes those attributes off again. No
+// page node is otherwise touched, no global is defined, no cookie is set.
+
+const HERE = import.meta.url;
+const PREFS_KEY = 'yilan:prefs:v1';
+
+/** The embed's own words, by locale (the view has its own). */
+const WORDS = {
+  'zh-CN': {
+    toggle: '进入老年模式',
+    region: '老年模式',
+    loading: '正在打开老年模式…',
+    unavailable: '老年模式暂时无法使用，页面保持原样。',
+    toggleUnavailable: '老年模式暂不可用',
+  },
+  'zh-TW': {
+    toggle: '進入老年模式',
+    region: '老年模式',
+    loading: '正在打開老年模式…',
+    unavailable: '老年模式暫時無法使用，頁面保持原樣。',
+    toggleUnavailable: '老年模式暫不可用',
+  },
+  en: {
+    toggle: 'Enter elderly mode',
+    region: 'Elderly mode',
+    loading: 'Opening elderly mode…',
+    unavailable: 'Elderly mode is unavailable right now; the page is unchanged.',
+    toggleUnavailable: 'Elderly mode unavailable',
+  },
+};
+
+/**
+ * A page's own links, by their words (spaces removed). ENTER_LINK first;
+ * ENTER_FALLBACK (无障碍) only when no ENTER_LINK is on the page, since
+ * 无障碍 often opens a different accessibility toolbar. Whole labels only,
+ * so a news headline that mentions 适老化 is never a toggle.
+ */
+const ENTER_LINK = /^(进入|進入|切换到?|切換到?|开启|開啟)?(老年|关怀|關懷|长辈|長輩|适老化|適老化)(模式|版|浏览|瀏覽)?$/;
+const ENTER_FALLBACK = /^(进入|進入|开启|開啟)?无障碍(模式|版|浏览|阅读)?$/;
+const EXIT_LINK = /^(退出|关闭|關閉|返回)(老年|关怀|關懷|长辈|長輩|适老化|適老化|无障碍)?(模式|版|浏览|瀏覽)?$|^(返回)?(标准|標準|普通)版$/;
+const CONTROLS = 'a, button, [role="button"]';
+
+const script = [...document.querySelectorAll('script[src]')].find((s) => s.src === HERE);
+const data = script?.dataset ?? {};
+const locale = WORDS[data.locale] ? data.locale : data.locale?.startsWith('en') ? 'en' : /^zh-(TW|HK|MO|Hant)/i.test(data.locale ?? '') ? 'zh-TW' : 'zh-CN';
+const words = WORDS[locale];
+
+let loading = null; // Promise of the package, once asked for
+let busy = false; // entering
+let reader = null; // { host, viewer, inerted, scroll, back } while in the mode
+let fallback = false; // whether 无障碍 links count as toggles
+let widget = null; // { host, button, status }
+
+/** The label a control shows, spaces removed. */
+function label(element) {
+  const text = element.getAttribute('aria-label') || element.textContent || element.getAttribute('title') || '';
+  return text.length > 40 ? '' : text.replace(/\s+/g, '');
+}
+
+/** 'enter', 'exit' or null: what a page's element does, if it is a toggle. */
+function role(element) {
+  if (!element || element.closest('yilan-embed, yilan-reader')) return null;
+  if (data.toggle) {
+    let matches = false;
+    try {
+      matches = element.matches(data.toggle);
+    } catch {
+      return null;
+    }
+    if (!matches) return null;
+    return EXIT_LINK.test(label(element)) ? 'exit' : 'enter';
+  }
+  const text = label(element);
+  if (EXIT_LINK.test(text)) return 'exit';
+  if (ENTER_LINK.test(text) || (fallback && ENTER_FALLBACK.test(text))) return 'enter';
+  return null;
+}
+
+function control(target) {
+  return target instanceof Element ? target.closest(CONTROLS) : null;
+}
+
+/** Fetches and compiles the package once; a failure can be retried. */
+function load() {
+  if (!loading) {
+    loading = import(new URL('./index.js', HERE).href).then(async (yilan) => {
+      await yilan.default(new URL('../pkg/yilan_bg.wasm', HERE));
+      return yilan;
+    });
+    loading.catch(() => {
+      loading = null;
+    });
+  }
+  return loading;
+}
+
+function storedPrefs() {
+  try {
+    const value = JSON.parse(window.localStorage.getItem(PREFS_KEY) ?? 'null');
+    return value && typeof value === 'object' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function say(text) {
+  if (widget) widget.status.textContent = text;
+}
+
+function sheet(css) {
+  const s = new CSSStyleSheet();
+  s.replaceSync(css);
+  return s;
+}
+
+const WIDGET_CSS = `
+aside { display: flex; flex-direction: column; align-items: flex-end; gap: 8px;
+  font: 20px/1.4 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; }
+button { font: inherit; font-weight: bold; min-height: 48px; min-width: 48px; padding: 8px 20px; cursor: pointer;
+  color: #fff; background: #0b3d91; border: 2px solid #fff; border-radius: 8px; box-shadow: 0 0 0 2px #0b3d91; }
+button:hover { background: #072a66; }
+button:focus-visible { outline: 4px solid #000; outline-offset: 4px; box-shadow: 0 0 0 2px #0b3d91, 0 0 0 10px #fff; }
+p { margin: 0; max-width: 20em; padding: 8px 12px; color: #000; background: #fff; border: 2px solid #000; border-radius: 8px; }
+p:empty { position: absolute; width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); }
+@media (forced-colors: active) { button, p { border-color: ButtonText; } }
+`;
+
+const READER_CSS = 'main { display: block; min-height: 100%; }';
+
+/**
+ * The box of the embed's own elements, inline and important: a page rule
+ * such as 'body > * { width: 1200px }' must not move them. (Setting
+ * styles through the CSSOM is allowed under a CSP without 'unsafe-inline'.)
+ */
+function pin(element, declarations) {
+  for (const [name, value] of Object.entries(declarations)) {
+    element.style.setProperty(name, value, 'important');
+  }
+}
+
+const BOX = { margin: '0', padding: '0', border: '0', transform: 'none', float: 'none', 'max-width': 'none', 'min-width': '0' };
+
+/** The floating toggle (only when the page has none) and the status line. */
+function buildWidget(floating) {
+  const host = document.createElement('yilan-embed');
+  pin(host, { ...BOX, position: 'fixed', right: '16px', bottom: '16px', left: 'auto', top: 'auto', 'z-index': '2147483646', display: 'block', width: 'auto', height: 'auto' });
+  const shadow = host.attachShadow({ mode: 'open' });
+  shadow.adoptedStyleSheets = [sheet(WIDGET_CSS)];
+  const aside = document.createElement('aside');
+  aside.setAttribute('aria-label', words.region);
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  let button = null;
+  if (floating) {
+    button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = words.toggle;
+    button.addEventListener('click', () => enter(button));
+    button.addEventListener('pointerenter', load, { once: true });
+    button.addEventListener('focus', load, { once: true });
+    aside.append(button);
+  }
+  aside.append(status);
+  shadow.append(aside);
+  // The last child of <body>: the page's own nodes are not touched.
+  document.body.append(host);
+  return { host, button, status };
+}
+
+function unavailable() {
+  say(words.unavailable);
+  if (widget.button) widget.button.textContent = words.toggleUnavailable;
+}
+
+/** Shows the view over the page. `back` gets the focus again on exit. */
+async function enter(back) {
+  if (reader || busy) return;
+  busy = true;
+  const scroll = [window.scrollX, window.scrollY];
+  let yilan;
+  try {
+    say(words.loading);
+    yilan = await load();
+  } catch {
+    busy = false;
+    unavailable();
+    return;
+  }
+  let host;
+  let viewer;
+  try {
+    let root = document;
+    if (data.content) {
+      try {
+        root = document.querySelector(data.content) ?? document;
+      } catch {
+        root = document;
+      }
+    }
+    const doc = yilan.parseDom(root);
+    host = document.createElement('yilan-reader');
+    pin(host, { ...BOX, position: 'fixed', inset: '0', 'z-index': '2147483647', display: 'block', width: 'auto', height: 'auto',
+      overflow: 'auto', 'overscroll-behavior': 'contain', background: '#fff' });
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [sheet(READER_CSS)];
+    const main = document.createElement('main');
+    main.append(document.createElement('slot'));
+    shadow.append(main);
+    const stored = storedPrefs();
+    const options = { mode: 'elderly', announce: true, locale };
+    if (data.theme && stored?.theme === undefined) options.theme = data.theme;
+    if (data.scale && stored?.scale === undefined) options.scale = Number(data.scale);
+    try {
+      viewer = yilan.mount(host, doc, options);
+    } catch (error) {
+      // A bad data-theme or data-scale must not keep the reader out.
+      if (error?.code !== 'argument') throw error;
+      viewer = yilan.mount(host, doc, { mode: 'elderly', announce: true, locale });
+    }
+  } catch {
+    busy = false;
+    unavailable();
+    return;
+  }
+  // Only now, with the view whole, does anything on the page change: the
+  // page's top-level elements become inert (unless they were), the view
+  // goes in after them.
+  const inerted = [];
+  for (const element of document.body.children) {
+    if (element === widget.host || element.inert) continue;
+    element.inert = true;
+    inerted.push(element);
+  }
+  pin(widget.host, { display: 'none' });
+  say('');
+  viewer.addEventListener('modechange', onModeChange);
+  document.body.append(host);
+  reader = { host, viewer, inerted, scroll, back };
+  busy = false;
+  viewer.focus();
+}
+
+function onModeChange(event) {
+  if (event.detail === 'standard') exit();
+}
+
+/** Removes the view and restores the page exactly, focus on the toggle. */
+function exit() {
+  if (!reader) return;
+  const { host, viewer, inerted, scroll, back } = reader;
+  reader = null;
+  viewer.removeEventListener('modechange', onModeChange);
+  viewer.destroy();
+  viewer.free();
+  host.remove();
+  for (const element of inerted) element.inert = false;
+  pin(widget.host, { display: 'block' });
+  window.scrollTo(scroll[0], scroll[1]);
+  const target = back?.isConnected ? back : widget.button;
+  target?.focus({ preventScroll: true });
+}
+
+/** The page's own toggles: clicks, and prefetch when one is reached. */
+function onClick(event) {
+  const element = control(event.target);
+  const what = role(element);
+  if (!what) return;
+  // The embed answers the page's toggles: the page's own handler for them
+  // (a redirect, another toolbar) must not run as well.
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  if (what === 'enter') enter(element);
+  else exit();
+}
+
+function onReach(event) {
+  if (loading) return;
+  if (role(control(event.target)) === 'enter') load().catch(() => {});
+}
+
+function start() {
+  const candidates = [...document.querySelectorAll(CONTROLS)];
+  let own = candidates.filter((element) => role(element) === 'enter');
+  if (!own.length && !data.toggle) {
+    fallback = true;
+    own = candidates.filter((element) => role(element) === 'enter');
+  }
+  widget = buildWidget(own.length === 0);
+  window.addEventListener('click', onClick, true);
+  window.addEventListener('pointerover', onReach, true);
+  window.addEventListener('focusin', onReach, true);
+  const stored = storedPrefs();
+  if (stored?.mode === 'elderly') enter(own[0] ?? widget.button);
+}
+
+start();

@@ -1,0 +1,365 @@
+// Browser benchmark: yilan against Mozilla Readability in Chromium, in one
+// page each, one run. A benchmark, not a test: nothing here passes or fails.
+//
+//   npm run build && npm run bench [-- --quick]
+//
+// Measures, warm, as the median over many batches:
+//   - from an HTML string: yilan `parseHtml` + `renderHtml` against
+//     `new Readability(new DOMParser().parseFromString(html)).parse()`
+//     (both pay the browser's HTML parser);
+//   - from the live page (each fixture loaded as a page, its scripts
+//     removed): yilan `parseDom(document)` + `renderHtml` against
+//     `new Readability(document.cloneNode(true)).parse()`;
+//   - the same for the demo portal page (www/index.html), where yilan
+//     also runs the page-text route, `parseText(main.innerText)` + `renderHtml`;
+//   - `init()`: fetch, compile and instantiate of the wasm, once, in a fresh
+//     page; and `WebAssembly.compile` of the bytes alone;
+//   - entering the elderly mode on the portal page: from the click's time
+//     stamp to the view in the page, to the first animation frame after it
+//     ("frame") and to a task queued from that frame ("paint"); "cold" is
+//     the first click on a fresh page (the package loads when the pointer
+//     reaches the toggle, just before), "warm" the first click once it has
+//     loaded, "again" a second entry in the same page;
+//   - text scale and theme switches of a mounted view: the call alone, the
+//     call plus the style and layout it causes, and to the next frame.
+// Where the package has no `parseHtml`/`parseDom` yet, those rows say so
+// and the live page falls back to `parseText(body.innerText)`.
+//
+// Prints a table; writes target/bench.json.
+//
+// Times below a millisecond are measured in batches: a batch repeats the
+// work until it has taken at least BATCH_MS, and its time per run is one
+// sample, so the browser's coarse clock (0.1 ms) does not dominate.
+
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+import { root, startServer } from './serve.mjs';
+
+const QUICK = process.argv.includes('--quick');
+/** Samples (batches) per measure, and the least time a batch takes. */
+const SAMPLES = QUICK ? 7 : 21;
+const BATCH_MS = QUICK ? 10 : 25;
+/** Clicks per toggle measure, and switches per scale/theme measure. */
+const CLICKS = QUICK ? 5 : 15;
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const fixtureDir = join(root, 'tests', 'fixtures', 'html');
+const fixtures = readdirSync(fixtureDir)
+  .filter((name) => name.endsWith('.html'))
+  .sort()
+  .map((name) => ({ name: name.replace(/\.html$/, ''), html: readFileSync(join(fixtureDir, name), 'utf8') }));
+const portalHtml = readFileSync(join(root, 'www', 'index.html'), 'utf8');
+const readabilitySource = readFileSync(join(root, 'node_modules', '@mozilla', 'readability', 'Readability.js'), 'utf8');
+
+/** A fixture as a page of its own: scripts removed (nothing may load or run but the benchmark). */
+function asPage(html) {
+  const body = html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
+  return /<html[\s>]/i.test(body) ? body : `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>fixture</title></head><body>${body}</body></html>`;
+}
+
+// ---------------------------------------------------------------------------
+// In-page code (runs in Chromium)
+
+/** Installs the measuring helpers and Readability in the page. */
+async function prepare(page, server) {
+  await page.addScriptTag({ content: readabilitySource });
+  await page.evaluate(
+    async ({ url, SAMPLES, BATCH_MS }) => {
+      const yilan = await import(`${url}/yilan/js/index.js`);
+      await yilan.default();
+      window.yilan = yilan;
+      /** Median time per run of `work`, over SAMPLES batches of at least BATCH_MS. */
+      window.timeIt = (work) => {
+        for (let i = 0; i < 3; i += 1) work();
+        let runs = 1;
+        for (;;) {
+          const start = performance.now();
+          for (let i = 0; i < runs; i += 1) work();
+          const took = performance.now() - start;
+          if (took >= BATCH_MS || runs >= 1 << 16) break;
+          runs = took > 0 ? Math.min(runs * 8, Math.ceil((runs * BATCH_MS) / took)) : runs * 8;
+        }
+        const samples = [];
+        for (let s = 0; s < SAMPLES; s += 1) {
+          const start = performance.now();
+          for (let i = 0; i < runs; i += 1) work();
+          samples.push((performance.now() - start) / runs);
+        }
+        samples.sort((a, b) => a - b);
+        return { median: samples[Math.floor(samples.length / 2)], min: samples[0], max: samples[samples.length - 1], runsPerBatch: runs };
+      };
+      /** Whether the package reads HTML (the string and the live page). */
+      window.yilanCan = () => {
+        const can = { parseHtml: false, parseDom: typeof yilan.parseDom === 'function' };
+        try {
+          yilan.parseHtml('<p>x</p>');
+          can.parseHtml = true;
+        } catch {
+          can.parseHtml = false;
+        }
+        return can;
+      };
+    },
+    { url: server.url, SAMPLES, BATCH_MS },
+  );
+}
+
+/** Times both libraries from an HTML string. */
+function fromString(html) {
+  const { parseHtml, renderHtml } = window.yilan;
+  const can = window.yilanCan();
+  const readability = window.timeIt(() => new Readability(new DOMParser().parseFromString(html, 'text/html')).parse());
+  const yilan = can.parseHtml ? window.timeIt(() => renderHtml(parseHtml(html))) : null;
+  // Without timing: what each one found, to see both did real work.
+  const article = new Readability(new DOMParser().parseFromString(html, 'text/html')).parse();
+  const doc = can.parseHtml ? parseHtml(html) : null;
+  return {
+    readability,
+    yilan,
+    found: { readabilityChars: article?.textContent?.length ?? 0, yilanBlocks: doc ? doc.body.length : null },
+  };
+}
+
+/** Times both libraries from the live page; `route` picks yilan's way in. */
+function fromLive(route) {
+  const { parseDom, parseText, renderHtml } = window.yilan;
+  const readability = window.timeIt(() => new Readability(document.cloneNode(true)).parse());
+  let yilan = null;
+  let how = null;
+  if (route === 'innerText') {
+    const main = document.querySelector('main') ?? document.body;
+    how = `parseText(${main.localName}.innerText)`;
+    yilan = window.timeIt(() => renderHtml(parseText(main.innerText)));
+  } else if (typeof parseDom === 'function') {
+    how = 'parseDom(document)';
+    yilan = window.timeIt(() => renderHtml(parseDom(document)));
+  } else {
+    how = 'parseText(body.innerText) (no parseDom)';
+    yilan = window.timeIt(() => renderHtml(parseText(document.body.innerText)));
+  }
+  return { readability, yilan, how };
+}
+
+/** Scale and theme switches of a view mounted in this page. */
+async function switches(count) {
+  const { mount, parseText, themes } = window.yilan;
+  const host = document.createElement('main');
+  document.body.append(host);
+  const viewer = mount(host, parseText(document.querySelector('main').innerText), { mode: 'elderly' });
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  const view = host.shadowRoot?.querySelector('.yl-view') ?? host;
+  const result = {};
+  const cases = {
+    scale: [1.25, 1.5, 2, 3, 1],
+    theme: themes().map((theme) => theme.id),
+  };
+  for (const [name, values] of Object.entries(cases)) {
+    const call = [];
+    const layout = [];
+    const toFrame = [];
+    for (let i = 0; i < count; i += 1) {
+      const value = values[i % values.length];
+      await frame();
+      const start = performance.now();
+      if (name === 'scale') viewer.setScale(value);
+      else viewer.setTheme(value);
+      const called = performance.now();
+      view.getBoundingClientRect();
+      getComputedStyle(view).color;
+      const laidOut = performance.now();
+      const painted = await frame();
+      call.push(called - start);
+      layout.push(laidOut - start);
+      toFrame.push(painted - start);
+    }
+    const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+    result[name] = { call: median(call), layout: median(layout), frame: median(toFrame) };
+  }
+  viewer.destroy();
+  host.remove();
+  return result;
+}
+
+/** Installed before the portal's scripts: times each entry into the view. */
+const TOGGLE_PROBE = () => {
+  window.toggleTimes = [];
+  // On the window, in the capture phase, registered first: the embed stops
+  // the click from going further once it has seen it.
+  window.addEventListener(
+    'click',
+    (event) => {
+      if (event.target.id !== 'enter-elderly') return;
+      const clicked = event.timeStamp;
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('#yilan-reader, yilan-reader')) return;
+        observer.disconnect();
+        const inserted = performance.now();
+        requestAnimationFrame(() => {
+          const frame = performance.now();
+          setTimeout(() => {
+            window.toggleTimes.push({ inserted: inserted - clicked, frame: frame - clicked, paint: performance.now() - clicked });
+          }, 0);
+        });
+      });
+      observer.observe(document.body, { childList: true });
+    },
+    true,
+  );
+};
+
+// ---------------------------------------------------------------------------
+// Driver (runs in Node)
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const server = await startServer({ port: 0, mounts: { '/': join(root, 'www') } });
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+// Fixture pages are served from memory under /bench/; nothing else off the
+// server loads (a saved page's images and styles would only add noise).
+await context.route('**/*', (route) => {
+  const url = new URL(route.request().url());
+  if (url.origin !== server.url) return route.abort();
+  const match = url.pathname.match(/^\/bench\/fixture\/(.+)$/);
+  if (match) {
+    const fixture = fixtures.find((f) => f.name === decodeURIComponent(match[1]));
+    if (!fixture) return route.abort();
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: asPage(fixture.html) });
+  }
+  if (url.pathname === '/bench/blank') {
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title></head><body><main></main></body></html>' });
+  }
+  return route.continue();
+});
+const page = await context.newPage();
+page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+
+const results = { date: new Date().toISOString(), chromium: browser.version(), quick: QUICK, samples: SAMPLES, batchMs: BATCH_MS };
+
+// init(): a fresh page each time, the wasm fetched from the local server.
+const inits = [];
+for (let i = 0; i < (QUICK ? 3 : 7); i += 1) {
+  await page.goto(`${server.url}/bench/blank`);
+  inits.push(
+    await page.evaluate(async (url) => {
+      const yilan = await import(`${url}/yilan/js/index.js`);
+      const start = performance.now();
+      await yilan.default();
+      return performance.now() - start;
+    }, server.url),
+  );
+}
+await page.goto(`${server.url}/bench/blank`);
+const compile = await page.evaluate(async (url) => {
+  const bytes = await (await fetch(`${url}/yilan/pkg/yilan_bg.wasm`)).arrayBuffer();
+  const times = [];
+  for (let i = 0; i < 9; i += 1) {
+    const start = performance.now();
+    await WebAssembly.compile(bytes);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[4];
+}, server.url);
+results.init = { fetchCompileInstantiate: median(inits), compileOnly: compile };
+
+// From an HTML string, in one blank page.
+await prepare(page, server);
+results.can = await page.evaluate(() => window.yilanCan());
+results.string = {};
+for (const fixture of [...fixtures, { name: 'portal (www/index.html)', html: portalHtml }]) {
+  results.string[fixture.name] = { bytes: Buffer.byteLength(fixture.html), ...(await page.evaluate(fromString, fixture.html)) };
+}
+
+// From the live page: each fixture as a page.
+results.live = {};
+for (const fixture of fixtures) {
+  await page.goto(`${server.url}/bench/fixture/${encodeURIComponent(fixture.name)}`);
+  await prepare(page, server);
+  results.live[fixture.name] = { bytes: Buffer.byteLength(fixture.html), ...(await page.evaluate(fromLive, 'dom')) };
+}
+
+// The portal page, live; then the view's switches in it.
+await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+await page.evaluate(() => localStorage.clear());
+await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+await prepare(page, server);
+results.live['portal (www/index.html)'] = { bytes: Buffer.byteLength(portalHtml), ...(await page.evaluate(fromLive, 'dom')) };
+results.live['portal, page text'] = { bytes: Buffer.byteLength(portalHtml), ...(await page.evaluate(fromLive, 'innerText')) };
+results.switches = await page.evaluate(switches, CLICKS);
+await page.close();
+
+// Entering the elderly mode on the portal page, with the probe installed.
+const togglePage = await context.newPage();
+await togglePage.addInitScript(TOGGLE_PROBE);
+const toggles = { cold: [], warm: [], again: [] };
+const VIEW = '#yilan-reader, yilan-reader';
+async function freshPortal() {
+  await togglePage.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+  await togglePage.evaluate(() => localStorage.clear());
+  await togglePage.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+  await togglePage.waitForTimeout(100);
+}
+async function enterAndTime(into) {
+  await togglePage.click('#enter-elderly');
+  await togglePage.waitForFunction(() => window.toggleTimes.length === 1);
+  into.push(...(await togglePage.evaluate(() => window.toggleTimes.splice(0))));
+}
+for (let run = 0; run < CLICKS; run += 1) {
+  await freshPortal();
+  await enterAndTime(toggles.cold);
+  await togglePage.click('[data-yl-tool="mode"]');
+  await togglePage.waitForFunction((view) => !document.querySelector(view), VIEW);
+  await enterAndTime(toggles.again);
+  await freshPortal();
+  // The pointer rests on the toggle until the package is in (the wasm
+  // fetched, a moment for its compile), then clicks.
+  await togglePage.hover('#enter-elderly');
+  await togglePage.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('.wasm') && entry.responseEnd > 0));
+  await togglePage.waitForTimeout(300);
+  await enterAndTime(toggles.warm);
+}
+const summarise = (samples) => Object.fromEntries(['inserted', 'frame', 'paint'].map((key) => [key, median(samples.map((s) => s[key]))]));
+results.toggle = Object.fromEntries(Object.entries(toggles).map(([name, samples]) => [name, summarise(samples)]));
+
+await browser.close();
+await server.close();
+
+// ---------------------------------------------------------------------------
+// Report
+
+const ms = (value) => (value == null ? '—' : value < 1 ? `${(value * 1000).toFixed(0)} µs` : `${value.toFixed(2)} ms`);
+const ratio = (row) => (row.yilan ? `${(row.readability.median / row.yilan.median).toFixed(1)}×` : '—');
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
+
+console.log(`Chromium ${results.chromium}; medians of ${SAMPLES} batches (≥ ${BATCH_MS} ms each)`);
+console.log(`package: parseHtml ${results.can.parseHtml ? 'yes' : 'no'}, parseDom ${results.can.parseDom ? 'yes' : 'no'}`);
+for (const [title, table] of [
+  ['from an HTML string (both include DOMParser)', results.string],
+  ['from the live page (Readability clones the document)', results.live],
+]) {
+  console.log(`\n${title}`);
+  console.log(`  ${'page'.padEnd(46)} ${'size'.padStart(7)} ${'yilan'.padStart(10)} ${'Readability'.padStart(12)} ${'R / yilan'.padStart(10)}`);
+  for (const [name, row] of Object.entries(table)) {
+    console.log(`  ${name.padEnd(46)} ${kb(row.bytes).padStart(7)} ${ms(row.yilan?.median).padStart(10)} ${ms(row.readability.median).padStart(12)} ${ratio(row).padStart(10)}${row.how ? `   ${row.how}` : ''}`);
+  }
+}
+console.log(`\ninit(): fetch + compile + instantiate ${ms(results.init.fetchCompileInstantiate)} (median of ${inits.length} fresh pages); WebAssembly.compile alone ${ms(results.init.compileOnly)}`);
+console.log('\nentering the elderly mode on the portal page (click → …), median:');
+for (const [name, row] of Object.entries(results.toggle)) {
+  console.log(`  ${name.padEnd(6)} view in ${ms(row.inserted).padStart(9)}   next frame ${ms(row.frame).padStart(9)}   painted ${ms(row.paint).padStart(9)}`);
+}
+console.log('\nswitches in a mounted elderly view, median:');
+for (const [name, row] of Object.entries(results.switches)) {
+  console.log(`  ${name.padEnd(6)} call ${ms(row.call).padStart(9)}   + style/layout ${ms(row.layout).padStart(9)}   next frame ${ms(row.frame).padStart(9)}`);
+}
+
+mkdirSync(join(root, 'target'), { recursive: true });
+writeFileSync(join(root, 'target', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwritten: target/bench.json');

@@ -1,0 +1,157 @@
+//! The fields of a [`Document`] and of a [`Section`] without their blocks.
+//!
+//! Blocks are read one by one in `read.rs`. Reading the document or a
+//! section through its own derived reader would still reach `Vec<Block>`,
+//! whose internally tagged reader buffers every block (serde's private
+//! `Content`) and, instantiated for every block type, is the largest single
+//! part of the wasm build's JSON reading. These mirrors read the same
+//! fields, with the same names, defaults and messages, and take the block
+//! list only as present or absent; unit tests check they agree with the
+//! model.
+
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+
+use crate::error::Diagnostic;
+use crate::model::{Action, Crumb, Document, MetaField, Section};
+
+/// [`Document`] with `body` only checked for presence.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct DocumentHead {
+    version: u32,
+    #[serde(default = "default_lang")]
+    lang: String,
+    title: Option<String>,
+    #[serde(default)]
+    breadcrumb: Vec<Crumb>,
+    #[serde(default)]
+    meta: Vec<MetaField>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    body: IgnoredAny,
+    #[serde(default)]
+    actions: Vec<Action>,
+    #[serde(default)]
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn default_lang() -> String {
+    Document::default().lang
+}
+
+impl DocumentHead {
+    /// The document, with `body` as given.
+    pub(super) fn with_body(self, body: Vec<crate::model::Block>) -> Document {
+        Document {
+            version: self.version,
+            lang: self.lang,
+            title: self.title,
+            breadcrumb: self.breadcrumb,
+            meta: self.meta,
+            body,
+            actions: self.actions,
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+/// [`Section`] with `blocks` only checked for presence (it is required).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct SectionHead {
+    level: u8,
+    marker: String,
+    heading: String,
+    #[serde(default)]
+    run_in: bool,
+    #[allow(dead_code)]
+    blocks: IgnoredAny,
+}
+
+impl SectionHead {
+    /// The section, its blocks still empty.
+    pub(super) fn section(self) -> Section {
+        Section {
+            level: self.level,
+            marker: self.marker,
+            heading: self.heading,
+            run_in: self.run_in,
+            blocks: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::de::DeserializeOwned;
+
+    use super::*;
+
+    /// serde's message for `input`, read as `T`.
+    fn message<T: DeserializeOwned>(input: &str) -> String {
+        match serde_json::from_str::<T>(input) {
+            Ok(_) => "ok".to_owned(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    /// Same field names in the same order (serde lists them when it meets
+    /// an unknown one), same required fields, same types.
+    #[test]
+    fn the_document_head_reads_as_the_document_does() {
+        for input in [
+            r#"{"?": 1}"#,
+            r#"{}"#,
+            r#"{"version": 1}"#,
+            r#"{"version": 1, "body": []}"#,
+            r#"{"version": 1, "title": 3}"#,
+            r#"{"version": 1, "lang": null}"#,
+            r#"{"version": 1, "breadcrumb": [{"label": 1}]}"#,
+            r#"{"version": 1, "meta": [{"key": "nope", "label": "", "value": ""}]}"#,
+            r#"{"version": 1, "actions": ["print", "nope"]}"#,
+            r#"{"version": 1, "diagnostics": [{}]}"#,
+            r#"{"version": -1}"#,
+        ] {
+            assert_eq!(
+                message::<DocumentHead>(input),
+                message::<Document>(input),
+                "{input}"
+            );
+        }
+        let head: DocumentHead = serde_json::from_str(
+            r#"{"version": 1, "title": "通知", "meta": [{"key": "docNo", "label": "文号", "value": "1号"}], "actions": ["print"]}"#,
+        )
+        .unwrap();
+        let doc: Document = serde_json::from_str(
+            r#"{"version": 1, "title": "通知", "meta": [{"key": "docNo", "label": "文号", "value": "1号"}], "actions": ["print"]}"#,
+        )
+        .unwrap();
+        assert_eq!(head.with_body(Vec::new()), doc);
+    }
+
+    #[test]
+    fn the_section_head_reads_as_the_section_does() {
+        for input in [
+            r#"{"?": 1}"#,
+            r#"{}"#,
+            r#"{"level": 1, "marker": "一、", "heading": "h"}"#,
+            r#"{"level": 256, "marker": "", "heading": "h", "blocks": []}"#,
+            r#"{"level": 1, "marker": "", "heading": "h", "runIn": 1, "blocks": []}"#,
+            r#"{"level": 1, "marker": 2, "heading": "h", "blocks": []}"#,
+        ] {
+            assert_eq!(
+                message::<SectionHead>(input),
+                message::<Section>(input),
+                "{input}"
+            );
+        }
+        let input =
+            r#"{"level": 2, "marker": "（一）", "heading": "h。", "runIn": true, "blocks": []}"#;
+        let head: SectionHead = serde_json::from_str(input).unwrap();
+        assert_eq!(
+            head.section(),
+            serde_json::from_str::<Section>(input).unwrap()
+        );
+    }
+}

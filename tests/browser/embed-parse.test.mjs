@@ -1,0 +1,113 @@
+// parseHtml in Chromium: the browser's own parser (DOMParser) and the
+// encoding walk give, for every HTML fixture page, exactly the reviewed
+// document the native front end (html5ever) gives in
+// tests/expected/html/*.json, so the two front ends agree. Also its errors,
+// and parseDom on a live page.
+
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { browserTest, callInPage, openWithPackage } from './harness.mjs';
+import { root } from '../../scripts/serve.mjs';
+
+const NO_OPTIONS = {};
+
+/** The addresses the pages were served from: the same table as tests/html_corpus.rs. */
+const BASES = {
+  '01-govcn-zhengce-guofa-2018-43': 'http://www.gov.cn/zhengce/content/2018-12/29/content_5353307.htm',
+  '02-govcn-zhengce-xiaofang-haopai-fujian': 'http://www.gov.cn/zhengce/content/2018-12/11/content_5347765.htm',
+  '03-govcn-zhengce-sanji-yiyuan-long-tables': 'http://www.gov.cn/zhengce/content/2019-01/30/content_5362266.htm',
+  '04-handan-xxgk-detail-saved.jsp': 'http://hdzfxxgk.hd.gov.cn/gszbm/auto23716/202008/t20200802_1352104.html',
+  '07-zj-jyt-tuwen-hanweb-article': 'http://jyt.zj.gov.cn/art/2024/10/21/art_1543973_58942886.html',
+  'www-index': 'http://www.linhai.gov.cn/art/2024/2/1/art_1229316983_3915851.html',
+};
+
+const pages = readdirSync(join(root, 'tests', 'fixtures', 'html'))
+  .filter((name) => name.endsWith('.html'))
+  .sort()
+  .map((name) => [name.slice(0, -'.html'.length), join(root, 'tests', 'fixtures', 'html', name)]);
+pages.push(['www-index', join(root, 'www', 'index.html')]);
+
+// Every fixture page is here, and every one has a base and an expectation.
+assert.equal(pages.length, 6);
+
+for (const [slug, file] of pages) {
+  browserTest(`parseHtml in Chromium gives the reviewed document of ${slug}`, NO_OPTIONS, async (page) => {
+    await openWithPackage(page);
+    const html = readFileSync(file, 'utf8');
+    const expected = JSON.parse(readFileSync(join(root, 'tests', 'expected', 'html', `${slug}.json`), 'utf8'));
+    assert.ok(BASES[slug], `a base URL for ${slug}`);
+    const { value, thrown } = await callInPage(page, (yilan, [h, baseUrl]) => yilan.parseHtml(h, { baseUrl }), [
+      html,
+      BASES[slug],
+    ]);
+    assert.equal(thrown, undefined);
+    assert.deepEqual(value, expected);
+  });
+}
+
+browserTest('parseHtml runs no script of the page and loads nothing', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const result = await page.evaluate(() => {
+    window.ran = false;
+    const doc = window.yilan.parseHtml(
+      '<title>t</title><img src="/nowhere.png" onerror="window.ran = true"><script>window.ran = true</script>' +
+        '<div id="zoom"><p>一、总体情况</p><p>今年以来,工作有序推进。</p></div>',
+    );
+    return new Promise((resolve) => setTimeout(() => resolve({ ran: window.ran, sections: doc.body.length }), 100));
+  });
+  assert.deepEqual(result, { ran: false, sections: 1 });
+  assert.deepEqual(requests, []);
+});
+
+browserTest('parseHtml, parseDom and parseEncoded reject wrong arguments with a code', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const cases = [
+    (y) => y.parseHtml(7),
+    (y) => y.parseHtml(null),
+    (y) => y.parseHtml('<p>x</p>', { baseUrl: 7 }),
+    (y) => y.parseHtml('<p>x</p>', 'x'),
+    (y) => y.parseDom('<p>x</p>'),
+    (y) => y.parseDom(document.createTextNode('x')),
+    (y) => y.parseEncoded({}),
+  ];
+  for (const fn of cases) {
+    const { thrown } = await callInPage(page, fn);
+    assert.deepEqual(
+      { isError: thrown?.isError, name: thrown?.name, code: thrown?.code },
+      { isError: true, name: 'YilanError', code: 'argument' },
+      fn.toString(),
+    );
+  }
+});
+
+browserTest('parseHtml of a page without content gives a noContent diagnostic, not an error', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const { value } = await callInPage(page, (y) => y.parseHtml(''));
+  assert.ok(value.diagnostics.some((d) => d.code === 'noContent'), JSON.stringify(value.diagnostics));
+});
+
+browserTest('parseDom reads the live page as parseHtml reads its source, and changes nothing', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const html = readFileSync(join(root, 'www', 'index.html'), 'utf8');
+  const same = await page.evaluate((source) => {
+    // The live page: the demo portal's markup written into this document.
+    const parsed = new DOMParser().parseFromString(source, 'text/html');
+    document.body.replaceWith(document.importNode(parsed.body, true));
+    const before = document.body.cloneNode(true);
+    const live = window.yilan.parseDom(document.body, { baseUrl: 'http://example.org/a/b.html' });
+    const fromSource = window.yilan.parseHtml(`<body>${document.body.innerHTML}</body>`, {
+      baseUrl: 'http://example.org/a/b.html',
+    });
+    return {
+      equal: JSON.stringify(live) === JSON.stringify(fromSource),
+      untouched: document.body.isEqualNode(before),
+      title: live.title,
+      sections: live.body.length,
+    };
+  }, html);
+  assert.deepEqual(same, { equal: true, untouched: true, title: '上盘镇2023年工作总结及2024年工作计划', sections: 2 });
+});
