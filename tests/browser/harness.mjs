@@ -58,13 +58,15 @@ after(async () => {
  * page logs a console error, throws an uncaught error, or a request fails.
  *
  * @param {string} name
- * @param {import('playwright-core').BrowserContextOptions} options context
- *   options: viewport (default 1280×800), colorScheme, forcedColors, contrast…
+ * @param {import('playwright-core').BrowserContextOptions & { allowProblems?: RegExp[] }} options context
+ *   options: viewport (default 1280×800), colorScheme, forcedColors, contrast…;
+ *   `allowProblems`: the problems a test provokes on purpose (a 404 it serves)
  * @param {(page: import('playwright-core').Page, t: import('node:test').TestContext) => Promise<void>} body
  */
 export function browserTest(name, options, body) {
+  const { allowProblems = [], ...contextOptions } = options;
   test(name, async (t) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
     const page = await context.newPage();
     const problems = [];
     page.on('console', (message) => {
@@ -86,7 +88,11 @@ export function browserTest(name, options, body) {
     } finally {
       await context.close();
     }
-    assert.deepEqual(problems, [], 'the page reported problems');
+    assert.deepEqual(
+      problems.filter((problem) => !allowProblems.some((allowed) => allowed.test(problem))),
+      [],
+      'the page reported problems',
+    );
   });
 }
 
