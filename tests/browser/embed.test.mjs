@@ -265,3 +265,22 @@ browserTest('axe: the floating toggle, and the entered view on a real page', SMA
   await page.waitForSelector('yilan-view');
   await assertNoViolations(page, { include: ['yilan-reader'] });
 });
+
+browserTest('in the mode the page under the view is hidden from assistive technology; after, it is back', {}, async (page) => {
+  await open(page, PORTAL_PAGE);
+  const cdp = await page.context().newCDPSession(page);
+  const names = async () => {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes.filter((node) => !node.ignored).map((node) => node.name?.value ?? '');
+  };
+  const pageText = '欢迎访问临海市人民政府门户网站';
+  assert.ok((await names()).some((name) => name.includes(pageText)), 'the page is in the tree');
+  await page.click('#enter-elderly');
+  await page.waitForSelector('yilan-view');
+  const during = await names();
+  assert.ok(!during.some((name) => name.includes(pageText)), 'the page is out of the tree');
+  assert.ok(during.some((name) => name.includes('上盘镇2023年工作总结及2024年工作计划')), 'the view is in it');
+  await page.click('[data-yl-tool="mode"]');
+  await page.waitForFunction(() => !document.querySelector('yilan-reader'));
+  assert.ok((await names()).some((name) => name.includes(pageText)), 'the page is back in the tree');
+});
