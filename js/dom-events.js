@@ -52,18 +52,35 @@ function reduceStyle(style) {
   return out;
 }
 
+/** The kept attribute's place in the table, by name. */
+const ATTR_INDEX = new Map(FILTER.attrs.map((name, index) => [name, index]));
+
+function attrPiece(name, raw) {
+  const value = name === 'style' ? reduceStyle(raw) : clean(raw);
+  return name === 'style' && !value ? '' : '\u0002' + name + '\u0003' + value;
+}
+
 function openTag(el) {
   let out = '\u0001' + clean(el.localName);
-  for (const name of FILTER.attrs) {
-    let value = el.getAttribute(name);
-    if (value === null) continue;
-    if (name === 'style') {
-      value = reduceStyle(value);
-      if (!value) continue;
-    } else {
-      value = clean(value);
+  const list = el.attributes;
+  if (!list) {
+    // A DOM without the attribute list: ask for each kept name.
+    for (const name of FILTER.attrs) {
+      const value = el.getAttribute(name);
+      if (value !== null) out += attrPiece(name, value);
     }
-    out += '\u0002' + name + '\u0003' + value;
+    return out;
+  }
+  // Most elements carry none or few attributes: read what they have and
+  // emit the kept ones in table order.
+  if (list.length === 0) return out;
+  const found = [];
+  for (let i = 0; i < list.length; i += 1) {
+    const index = ATTR_INDEX.get(list[i].name);
+    if (index !== undefined) found[index] = list[i].value;
+  }
+  for (let index = 0; index < found.length; index += 1) {
+    if (found[index] !== undefined) out += attrPiece(FILTER.attrs[index], found[index]);
   }
   return out;
 }

@@ -111,6 +111,11 @@ function load() {
   return loading;
 }
 
+/** Starts loading the package ahead of a click; a failure shows at the click. */
+function prefetch() {
+  load().catch(() => {});
+}
+
 function storedPrefs() {
   try {
     const value = JSON.parse(window.localStorage.getItem(PREFS_KEY) ?? 'null');
@@ -173,12 +178,13 @@ function buildWidget(floating) {
     button.type = 'button';
     button.textContent = words.toggle;
     button.addEventListener('click', () => enter(button));
-    button.addEventListener('pointerenter', load, { once: true });
-    button.addEventListener('focus', load, { once: true });
+    button.addEventListener('pointerenter', prefetch);
+    button.addEventListener('focus', prefetch);
     aside.append(button);
   }
   aside.append(status);
   shadow.append(aside);
+  for (const type of PRIVATE_EVENTS) host.addEventListener(type, stop);
   // The last child of <body>: the page's own nodes are not touched.
   document.body.append(host);
   return { host, button, status };
@@ -220,6 +226,8 @@ async function enter(back) {
       overflow: 'auto', 'overscroll-behavior': 'contain', background: '#fff' });
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [sheet(READER_CSS)];
+    // What the reader does in the view is not the page's business.
+    for (const type of PRIVATE_EVENTS) host.addEventListener(type, stop);
     const main = document.createElement('main');
     main.append(document.createElement('slot'));
     shadow.append(main);
@@ -257,6 +265,18 @@ async function enter(back) {
   viewer.focus();
 }
 
+const PRIVATE_EVENTS = ['click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
+  'keydown', 'keyup', 'keypress', 'input', 'change', 'focusin', 'focusout', 'wheel', 'touchstart', 'touchend'];
+
+/**
+ * Stops what the reader does in the embed's own elements at their host:
+ * not the page's business (its capturing listeners still see everything,
+ * as they always do).
+ */
+function stop(event) {
+  event.stopPropagation();
+}
+
 function onModeChange(event) {
   if (event.detail === 'standard') exit();
 }
@@ -292,7 +312,7 @@ function onClick(event) {
 
 function onReach(event) {
   if (loading) return;
-  if (role(control(event.target)) === 'enter') load().catch(() => {});
+  if (role(control(event.target)) === 'enter') prefetch();
 }
 
 function start() {

@@ -1,0 +1,121 @@
+// The embed as a guest: under the strict CSP a portal may have it works and
+// violates nothing; it asks the network for its own files only; when the
+// .wasm cannot be had (a 404, a CSP without 'wasm-unsafe-eval') the page
+// stays exactly as it was and the reader is told in plain words.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { servePages } from './embed-pages.mjs';
+import { PORTAL_PAGE, browserTest, open } from './harness.mjs';
+import { root } from '../../scripts/serve.mjs';
+
+/** The CSP docs/embed.md asks of a portal. */
+const STRICT = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/**
+ * The demo portal under a CSP header: the same page without its inline
+ * style attributes (a strict CSP refuses them, which is the portal's
+ * business, not the embed's).
+ */
+function portalUnder(csp) {
+  const html = readFileSync(join(root, 'www', 'index.html'), 'utf8').replace(/ style="[^"]*"/g, '');
+  return { body: html, headers: { 'content-security-policy': csp } };
+}
+
+const RECORD_VIOLATIONS = () => {
+  window.violations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+  });
+};
+
+browserTest('under the strict CSP the embed works, violates nothing and fetches only its own files', {}, async (page) => {
+  await page.addInitScript(RECORD_VIOLATIONS);
+  const requested = await servePages(page, { '/embed-csp.html': portalUnder(STRICT) });
+  await open(page, '/embed-csp.html');
+  await page.waitForFunction(() => document.getElementById('hits').textContent === '1024');
+  const loaded = requested.length;
+  await page.click('#enter-elderly');
+  await page.waitForSelector('yilan-view');
+  const view = await page.evaluate(() => {
+    const shadow = document.querySelector('yilan-view').shadowRoot;
+    return {
+      title: shadow.querySelector('h1').textContent,
+      // The view's adopted stylesheet applies: elderly text is large.
+      fontSize: parseFloat(getComputedStyle(shadow.querySelector('.yl-body p')).fontSize) >= 20,
+      // The embed's own box applies (set through the CSSOM).
+      position: getComputedStyle(document.querySelector('yilan-reader')).position,
+    };
+  });
+  assert.deepEqual(view, { title: '上盘镇2023年工作总结及2024年工作计划', fontSize: true, position: 'fixed' });
+  await page.click('[data-yl-tool="theme"]');
+  await page.click('[data-yl-theme="yellow-on-black"]');
+  await page.click('[data-yl-tool="mode"]');
+  await page.waitForFunction(() => !document.querySelector('yilan-reader'));
+  await page.click('#enter-elderly');
+  await page.waitForSelector('yilan-view');
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  const after = requested.slice(loaded).map((url) => new URL(url));
+  assert.ok(after.length > 0);
+  assert.deepEqual(
+    after.filter((url) => url.origin !== new URL(page.url()).origin || !url.pathname.startsWith('/yilan/')).map(String),
+    [],
+    'nothing but the package',
+  );
+  assert.equal(await page.evaluate(() => document.cookie), '');
+});
+
+/** Opens `path`, clicks the toggle and waits for the embed to say it cannot. */
+async function unavailable(page, path, toggle) {
+  await open(page, path);
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  await page.evaluate(() => {
+    window.savedBody = document.body.cloneNode(true);
+  });
+  if (toggle === 'floating') {
+    await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+  } else {
+    await page.click(toggle);
+  }
+  await page.waitForFunction(() => document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]').textContent.includes('无法使用'));
+  return page.evaluate(() => {
+    const shadow = document.querySelector('yilan-embed').shadowRoot;
+    return {
+      status: shadow.querySelector('[role="status"]').textContent,
+      button: shadow.querySelector('button')?.textContent ?? null,
+      view: document.querySelector('yilan-reader, yilan-view') !== null,
+      inert: document.querySelectorAll('[inert]').length,
+      same: document.body.isEqualNode(window.savedBody),
+    };
+  });
+}
+
+const NO_WASM = [/HTTP 404: .*yilan_bg\.wasm/, /console error: Failed to load resource: .*404/];
+
+browserTest('the .wasm 404: the page stays as it was and the toggle says the mode is unavailable', { expectProblems: NO_WASM }, async (page) => {
+  await servePages(page);
+  await page.route('**/yilan/pkg/yilan_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const result = await unavailable(page, '/embed-pages/01.html', 'floating');
+  assert.deepEqual(result, {
+    status: '老年模式暂时无法使用，页面保持原样。',
+    button: '老年模式暂不可用',
+    view: false,
+    inert: 0,
+    // (The embed's words are in its shadow tree, not in the page's body.)
+    same: true,
+  });
+});
+
+browserTest('the .wasm 404 on a page with its own links: the page unchanged, the status says so', { expectProblems: NO_WASM }, async (page) => {
+  await page.route('**/yilan/pkg/yilan_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const result = await unavailable(page, PORTAL_PAGE, '#enter-elderly');
+  assert.deepEqual(result, { status: '老年模式暂时无法使用，页面保持原样。', button: null, view: false, inert: 0, same: true });
+});
+
+browserTest("a CSP without 'wasm-unsafe-eval': the mode is unavailable, the page as it was", { expectProblems: [/WebAssembly|wasm-unsafe-eval|wasm-eval/] }, async (page) => {
+  await servePages(page, { '/embed-csp.html': portalUnder("script-src 'self'; style-src 'self'") });
+  const result = await unavailable(page, '/embed-csp.html', '#enter-elderly');
+  assert.deepEqual(result, { status: '老年模式暂时无法使用，页面保持原样。', button: null, view: false, inert: 0, same: true });
+});

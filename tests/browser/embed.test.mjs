@@ -1,0 +1,286 @@
+// The embed (js/embed.js, one script tag) on the demo portal and on two real
+// fixture pages: entering and leaving 100 times leaves the page exactly as
+// it was (the same DOM, no node or listener more, the scroll position, the
+// focus on the toggle, its scripts working); the page's own toggle links
+// drive the mode; what the data- attributes do; axe on what the embed shows.
+
+import assert from 'node:assert/strict';
+
+import { assertNoViolations } from './axe.mjs';
+import { listenerCount, nodeCount, servePages } from './embed-pages.mjs';
+import { PORTAL_PAGE, browserTest, open } from './harness.mjs';
+
+const SMALL = { viewport: { width: 1024, height: 600 } };
+
+/** The toggle's element in the page: a selector, or the embed's own button. */
+function toggleHandle(page, toggle) {
+  return toggle === 'floating'
+    ? page.evaluateHandle(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button'))
+    : page.evaluateHandle((selector) => document.querySelector(selector), toggle);
+}
+
+/**
+ * Enters with the toggle and leaves with the view's own 退出老年模式, `times`
+ * times, in the page (a click is a click event on the element, as a reader's
+ * is); each time the view must be shown and then gone.
+ */
+function cycle(page, toggle, times) {
+  return page.evaluate(
+    async ([selector, n]) => {
+      const button = () =>
+        selector === 'floating' ? document.querySelector('yilan-embed').shadowRoot.querySelector('button') : document.querySelector(selector);
+      const until = async (check, what) => {
+        for (let i = 0; i < 2000; i += 1) {
+          if (check()) return;
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+        throw new Error(`timed out waiting for ${what}`);
+      };
+      for (let i = 0; i < n; i += 1) {
+        button().click();
+        await until(() => document.querySelector('yilan-view'), 'the view');
+        document.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="mode"]').click();
+        await until(() => !document.querySelector('yilan-reader'), 'the view to go');
+      }
+    },
+    [toggle, times],
+  );
+}
+
+/** What must be the same after the view is left. */
+function pageFacts(page) {
+  return page.evaluate(() => ({
+    scroll: Math.round(scrollY),
+    same: window.savedBody ? document.body.isEqualNode(window.savedBody) : null,
+    inert: [...document.querySelectorAll('[inert]')].length,
+  }));
+}
+
+/** Where the focus is: the element's id, or `floating` for the embed's button. */
+function focusedToggle(page) {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    if (active?.localName === 'yilan-embed') return active.shadowRoot.activeElement?.localName === 'button' ? 'floating' : null;
+    return active?.id ? `#${active.id}` : active?.localName ?? null;
+  });
+}
+
+const PAGES = [
+  { name: 'the demo portal', path: PORTAL_PAGE, toggle: '#enter-elderly', title: '上盘镇2023年工作总结及2024年工作计划' },
+  {
+    name: 'fixture 01 (gov.cn)',
+    path: '/embed-pages/01.html',
+    toggle: 'floating',
+    title: '国务院关于在海南博鳌乐城国际医疗旅游先行区暂时调整实施《中华人民共和国药品管理法实施条例》有关规定的决定',
+  },
+  { name: 'fixture 07 (Hanweb, its 关怀版 links)', path: '/embed-pages/07.html', toggle: '#cniil_slb', title: '全省教育系统师德师风建设专题培训班举办' },
+];
+
+for (const { name, path, toggle, title } of PAGES) {
+  browserTest(`${name}: enter and exit 100 times, the page exactly as it was`, SMALL, async (page) => {
+    await servePages(page);
+    await open(page, path);
+    const cdp = await page.context().newCDPSession(page);
+    await page.waitForSelector('yilan-embed', { state: 'attached' });
+    await page.evaluate(() => {
+      window.savedBody = document.body.cloneNode(true);
+    });
+    const nodes = await nodeCount(page);
+    const listeners = await listenerCount(page, cdp);
+
+    // Once by a real click (which scrolls the toggle into view), checking
+    // the view.
+    await (await toggleHandle(page, toggle)).asElement().click();
+    await page.waitForSelector('yilan-view');
+    const shown = await page.evaluate(() => {
+      const shadow = document.querySelector('yilan-view').shadowRoot;
+      return {
+        title: shadow.querySelector('h1')?.textContent,
+        mode: shadow.querySelector('.yl-view').getAttribute('data-mode'),
+        pageInert: [...document.body.children].filter((e) => !e.localName.startsWith('yilan-')).every((e) => e.inert),
+        widget: getComputedStyle(document.querySelector('yilan-embed')).display,
+      };
+    });
+    assert.deepEqual(shown, { title, mode: 'elderly', pageInert: true, widget: 'none' });
+    // Real clicks reach the view, not the page under it.
+    await page.mouse.click(500, 300);
+    assert.deepEqual(await page.evaluate(() => (window.pageLog ?? []).filter((e) => e.startsWith('click'))), []);
+    await page.click('[data-yl-tool="mode"]');
+    await page.waitForFunction(() => !document.querySelector('yilan-reader'));
+
+    await page.evaluate(() => window.scrollTo(0, 400));
+    const scroll = await page.evaluate(() => Math.round(scrollY));
+    assert.ok(scroll > 0, 'the page scrolls');
+    await cycle(page, toggle, 99);
+    assert.deepEqual(await pageFacts(page), { scroll, same: true, inert: 0 }, 'the body equals its clone taken before');
+    assert.equal(await nodeCount(page), nodes, 'no node more or less');
+    assert.equal(await listenerCount(page, cdp), listeners, 'no event listener more or less');
+    assert.equal(await focusedToggle(page), toggle, 'focus back on the toggle');
+    // The page is live again: a real click reaches its own script.
+    if (path !== PORTAL_PAGE) {
+      await page.mouse.click(500, 300);
+      assert.ok((await page.evaluate(() => window.pageLog)).some((entry) => entry.startsWith('click')), 'the page script saw the click');
+    }
+  });
+}
+
+browserTest('the demo portal: its script keeps working, the view came from the page HTML', {}, async (page) => {
+  await open(page, PORTAL_PAGE);
+  await page.waitForFunction(() => document.getElementById('hits').textContent === '1024');
+  await page.click('#enter-elderly');
+  await page.waitForSelector('yilan-view');
+  const view = await page.evaluate(() => {
+    const shadow = document.querySelector('yilan-view').shadowRoot;
+    return { sections: shadow.querySelectorAll('.yl-section').length, crumbs: shadow.querySelectorAll('.yl-breadcrumb a').length };
+  });
+  // parseDom of the live page: the breadcrumb keeps its links.
+  assert.deepEqual(view, { sections: 11, crumbs: 7 });
+  await page.click('[data-yl-tool="mode"]');
+  await page.click('.font-size [data-size="18"]');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('zoom')).fontSize), '18px');
+});
+
+browserTest("fixture 07: the page's own 关怀版 links drive the mode; its other links keep their handlers", SMALL, async (page) => {
+  await servePages(page);
+  await open(page, '/embed-pages/07.html');
+  const links = await page.evaluate(() => [...document.querySelectorAll('#cniil_slb, #mobile_ghb')].map((a) => a.textContent));
+  assert.deepEqual(links, ['关怀版', '进入关怀版']);
+  assert.equal(await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button')), null, 'no floating toggle');
+  for (const link of ['#cniil_slb', '#mobile_ghb']) {
+    await page.evaluate((selector) => document.querySelector(selector).click(), link);
+    await page.waitForSelector('yilan-view');
+    await page.click('[data-yl-tool="mode"]');
+    await page.waitForFunction(() => !document.querySelector('yilan-reader'));
+  }
+  // The header's own styles hide the mobile link on a wide screen; the
+  // desktop one takes the focus back.
+  await page.click('#cniil_slb');
+  await page.waitForSelector('yilan-view');
+  await page.click('[data-yl-tool="mode"]');
+  assert.equal(await focusedToggle(page), '#cniil_slb');
+  // The page's own 关怀版 handler did not run as well; 阅读辅助 is not ours.
+  await page.evaluate(() => [...document.querySelectorAll('a')].find((a) => a.textContent === '阅读辅助').click());
+  assert.deepEqual(
+    await page.evaluate(() => window.pageLog.filter((entry) => entry.startsWith('aria'))),
+    ['aria.start'],
+  );
+  assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-view'))), false);
+});
+
+browserTest('the package loads only when asked: pointer on the toggle prefetches, the click shows', SMALL, async (page) => {
+  const requested = await servePages(page);
+  await open(page, '/embed-pages/01.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  await page.waitForTimeout(200);
+  const ours = () => requested.filter((url) => url.includes('/yilan/')).map((url) => new URL(url).pathname);
+  assert.deepEqual(ours(), ['/yilan/js/embed.js'], 'an ordinary page load costs only the loader');
+  await (await toggleHandle(page, 'floating')).asElement().hover();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/yilan_bg.wasm')));
+  assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-view'))), false, 'prefetch shows nothing');
+  await (await toggleHandle(page, 'floating')).asElement().click();
+  await page.waitForSelector('yilan-view');
+  assert.deepEqual(ours().sort(), [
+    '/yilan/js/dom-events.js',
+    '/yilan/js/embed.js',
+    '/yilan/js/index.js',
+    '/yilan/pkg/yilan.js',
+    '/yilan/pkg/yilan_bg.wasm',
+  ]);
+  assert.equal(await page.evaluate(() => document.cookie), '');
+  assert.deepEqual(await page.context().cookies(), []);
+});
+
+browserTest('a reader who left the mode on finds it on at once on the next visit', SMALL, async (page) => {
+  await servePages(page);
+  await open(page, '/embed-pages/01.html');
+  await (await toggleHandle(page, 'floating')).asElement().click();
+  await page.waitForSelector('yilan-view');
+  await page.reload();
+  await page.waitForSelector('yilan-view');
+  await page.click('[data-yl-tool="mode"]');
+  await page.waitForFunction(() => !document.querySelector('yilan-reader'));
+  assert.equal(await focusedToggle(page), 'floating');
+  await page.reload();
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-view'))), false);
+});
+
+browserTest('data- attributes: toggle selector, content root, default theme and scale, locale', SMALL, async (page) => {
+  const custom = {
+    '/embed-pages/custom.html': `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>某页_某某市人民政府</title>
+<script type="module" src="/yilan/js/embed.js" data-toggle=".big-text" data-content="#article" data-theme="cream" data-scale="1.5" data-locale="en"></script></head>
+<body><p><a href="#" class="big-text">大字</a></p><div id="nav"><p>一、不读这里</p></div>
+<div id="article"><h1>关于某事的通知</h1><p>一、总体情况</p><p>今年以来，全市各项工作有序推进，群众满意度持续提升。</p>
+<p>二、下一步安排</p><p>继续做好为民服务，推动各项措施落地见效。</p></div></body></html>`,
+    '/embed-pages/english.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A page</title>
+<script type="module" src="/yilan/js/embed.js" data-locale="en"></script></head><body><main><p>Text.</p></main></body></html>`,
+  };
+  await servePages(page, custom);
+  await open(page, '/embed-pages/custom.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  assert.equal(await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button')), null);
+  await page.click('.big-text');
+  await page.waitForSelector('yilan-view');
+  const view = await page.evaluate(() => {
+    const shadow = document.querySelector('yilan-view').shadowRoot;
+    const root = shadow.querySelector('.yl-view');
+    return {
+      title: shadow.querySelector('h1').textContent,
+      content: root.textContent.includes('今年以来'),
+      outside: root.textContent.includes('不读这里'),
+      theme: root.getAttribute('data-theme'),
+      scale: root.getAttribute('data-scale'),
+      words: shadow.querySelector('[data-yl-tool="mode"]').textContent.includes('Exit elderly mode'),
+      hash: location.hash,
+    };
+  });
+  assert.deepEqual(view, {
+    title: '关于某事的通知',
+    content: true,
+    outside: false,
+    theme: 'cream',
+    scale: '1.5',
+    words: true,
+    hash: '',
+  });
+  await page.click('[data-yl-tool="mode"]');
+  assert.equal(await focusedToggle(page), 'a');
+
+  await open(page, '/embed-pages/english.html');
+  const label = await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').textContent);
+  assert.equal(label, 'Enter elderly mode');
+});
+
+browserTest('axe: the floating toggle, and the entered view on a real page', SMALL, async (page) => {
+  await servePages(page);
+  await open(page, '/embed-pages/01.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  await assertNoViolations(page, { include: ['yilan-embed'] });
+  await page.keyboard.press('Tab');
+  await (await toggleHandle(page, 'floating')).asElement().focus();
+  await assertNoViolations(page, { include: ['yilan-embed'] });
+  await open(page, '/embed-pages/07.html');
+  await page.click('#cniil_slb');
+  await page.waitForSelector('yilan-view');
+  await assertNoViolations(page, { include: ['yilan-reader'] });
+});
+
+browserTest('in the mode the page under the view is hidden from assistive technology; after, it is back', {}, async (page) => {
+  await open(page, PORTAL_PAGE);
+  const cdp = await page.context().newCDPSession(page);
+  const names = async () => {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes.filter((node) => !node.ignored).map((node) => node.name?.value ?? '');
+  };
+  const pageText = '欢迎访问临海市人民政府门户网站';
+  assert.ok((await names()).some((name) => name.includes(pageText)), 'the page is in the tree');
+  await page.click('#enter-elderly');
+  await page.waitForSelector('yilan-view');
+  const during = await names();
+  assert.ok(!during.some((name) => name.includes(pageText)), 'the page is out of the tree');
+  assert.ok(during.some((name) => name.includes('上盘镇2023年工作总结及2024年工作计划')), 'the view is in it');
+  await page.click('[data-yl-tool="mode"]');
+  await page.waitForFunction(() => !document.querySelector('yilan-reader'));
+  assert.ok((await names()).some((name) => name.includes(pageText)), 'the page is back in the tree');
+});
