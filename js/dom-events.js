@@ -30,6 +30,29 @@ const FILTER = {
 };
 // END filter.json
 
+// The DOM's own accessors, taken from the prototypes once: a page can
+// shadow the properties of its elements by name ("DOM clobbering": in
+// <form><input name="nextSibling"></form>, form.nextSibling is the input),
+// which would send a walk by properties in circles. Without the DOM's
+// classes (another DOM implementation), the properties are read as is.
+function accessor(proto, name) {
+  const getter = proto && Object.getOwnPropertyDescriptor(proto, name)?.get;
+  return getter ? (node) => getter.call(node) : (node) => node[name];
+}
+const NODE = globalThis.Node?.prototype;
+const ELEMENT = globalThis.Element?.prototype;
+const nodeTypeOf = accessor(NODE, 'nodeType');
+const firstChildOf = accessor(NODE, 'firstChild');
+const nextSiblingOf = accessor(NODE, 'nextSibling');
+const parentNodeOf = accessor(NODE, 'parentNode');
+const localNameOf = accessor(ELEMENT, 'localName');
+const attributesOf = accessor(ELEMENT, 'attributes');
+const documentElementOf = accessor(globalThis.Document?.prototype, 'documentElement');
+const dataOf = accessor(globalThis.CharacterData?.prototype, 'data');
+const getAttribute = ELEMENT?.getAttribute ?? function getAttribute(name) {
+  return this.getAttribute(name);
+};
+
 const SKIP = new Set(FILTER.skip);
 const STYLE = new Set(FILTER.style);
 const HAS_SEPARATOR = /[\u0000-\u0006]/;
@@ -60,13 +83,13 @@ function attrPiece(name, raw) {
   return name === 'style' && !value ? '' : '\u0002' + name + '\u0003' + value;
 }
 
-function openTag(el) {
-  let out = '\u0001' + clean(el.localName);
-  const list = el.attributes;
+function openTag(el, name) {
+  let out = '\u0001' + clean(name);
+  const list = attributesOf(el);
   if (!list) {
     // A DOM without the attribute list: ask for each kept name.
     for (const name of FILTER.attrs) {
-      const value = el.getAttribute(name);
+      const value = getAttribute.call(el, name);
       if (value !== null) out += attrPiece(name, value);
     }
     return out;
@@ -93,34 +116,38 @@ function openTag(el) {
  * @returns {string}
  */
 export function encodeDom(root) {
-  const start = root.nodeType === 9 ? root.documentElement : root;
+  const start = nodeTypeOf(root) === 9 ? documentElementOf(root) : root;
   const parts = ['\u00061'];
   if (!start) return parts[0];
   let node = start;
   for (;;) {
     let entered = false;
-    if (node.nodeType === 1) {
-      if (!SKIP.has(node.localName)) {
-        parts.push(openTag(node));
-        if (node.firstChild) {
-          node = node.firstChild;
+    const type = nodeTypeOf(node);
+    if (type === 1) {
+      const name = localNameOf(node);
+      if (!SKIP.has(name)) {
+        parts.push(openTag(node, name));
+        const first = firstChildOf(node);
+        if (first) {
+          node = first;
           entered = true;
         } else {
           parts.push('\u0004');
         }
       }
-    } else if (node.nodeType === 3 || node.nodeType === 4) {
-      parts.push('\u0005' + clean(node.data));
+    } else if (type === 3 || type === 4) {
+      parts.push('\u0005' + clean(dataOf(node)));
     }
     if (entered) continue;
     // Up until a node has a next sibling, closing each element left.
     for (;;) {
       if (node === start) return parts.join('');
-      if (node.nextSibling) {
-        node = node.nextSibling;
+      const next = nextSiblingOf(node);
+      if (next) {
+        node = next;
         break;
       }
-      node = node.parentNode;
+      node = parentNodeOf(node);
       parts.push('\u0004');
     }
   }

@@ -76,7 +76,7 @@ function label(element) {
 
 /** 'enter', 'exit' or null: what a page's element does, if it is a toggle. */
 function role(element) {
-  if (!element || element.closest('yilan-embed, yilan-reader')) return null;
+  if (!element || element.closest('yilan-embed, yilan-embed-view')) return null;
   if (data.toggle) {
     let matches = false;
     try {
@@ -221,7 +221,7 @@ async function enter(back) {
       }
     }
     const doc = yilan.parseDom(root);
-    host = document.createElement('yilan-reader');
+    host = document.createElement('yilan-embed-view');
     pin(host, { ...BOX, position: 'fixed', inset: '0', 'z-index': '2147483647', display: 'block', width: 'auto', height: 'auto',
       overflow: 'auto', 'overscroll-behavior': 'contain', background: '#fff' });
     const shadow = host.attachShadow({ mode: 'open' });

@@ -75,7 +75,7 @@ export function parseHtml(html: string, options?: HtmlOptions): Document;
  * @example
  * const doc = parseDom(document);
  */
-export function parseDom(node: Document | Element, options?: HtmlOptions): Document;
+export function parseDom(node: globalThis.Document | Element, options?: HtmlOptions): Document;
 
 /**
  * Node events in the compact encoding {@link encodeDom} makes → the document
@@ -95,7 +95,7 @@ export function parseEncoded(encoded: string, options?: HtmlOptions): Document;
  * `localName`, `getAttribute`, `firstChild`, `nextSibling`, `parentNode`
  * and `data`.
  */
-export function encodeDom(root: Document | Element): string;
+export function encodeDom(root: globalThis.Document | Element): string;
 
 /**
  * Model JSON, as text or as an already parsed object → a checked document

@@ -194,7 +194,7 @@ const TOGGLE_PROBE = () => {
       if (event.target.id !== 'enter-elderly') return;
       const clicked = event.timeStamp;
       const observer = new MutationObserver(() => {
-        if (!document.querySelector('#yilan-reader, yilan-reader')) return;
+        if (!document.querySelector('#yilan-reader, yilan-embed-view')) return;
         observer.disconnect();
         const inserted = performance.now();
         requestAnimationFrame(() => {
@@ -299,7 +299,7 @@ await page.close();
 const togglePage = await context.newPage();
 await togglePage.addInitScript(TOGGLE_PROBE);
 const toggles = { cold: [], warm: [], again: [] };
-const VIEW = '#yilan-reader, yilan-reader';
+const VIEW = '#yilan-reader, yilan-embed-view';
 async function freshPortal() {
   await togglePage.goto(`${server.url}/`, { waitUntil: 'networkidle' });
   await togglePage.evaluate(() => localStorage.clear());

@@ -46,14 +46,14 @@ browserTest('under the strict CSP the embed works, violates nothing and fetches 
       // The view's adopted stylesheet applies: elderly text is large.
       fontSize: parseFloat(getComputedStyle(shadow.querySelector('.yl-body p')).fontSize) >= 20,
       // The embed's own box applies (set through the CSSOM).
-      position: getComputedStyle(document.querySelector('yilan-reader')).position,
+      position: getComputedStyle(document.querySelector('yilan-embed-view')).position,
     };
   });
   assert.deepEqual(view, { title: '上盘镇2023年工作总结及2024年工作计划', fontSize: true, position: 'fixed' });
   await page.click('[data-yl-tool="theme"]');
   await page.click('[data-yl-theme="yellow-on-black"]');
   await page.click('[data-yl-tool="mode"]');
-  await page.waitForFunction(() => !document.querySelector('yilan-reader'));
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
   await page.click('#enter-elderly');
   await page.waitForSelector('yilan-view');
   assert.deepEqual(await page.evaluate(() => window.violations), []);
@@ -85,7 +85,7 @@ async function unavailable(page, path, toggle) {
     return {
       status: shadow.querySelector('[role="status"]').textContent,
       button: shadow.querySelector('button')?.textContent ?? null,
-      view: document.querySelector('yilan-reader, yilan-view') !== null,
+      view: document.querySelector('yilan-embed-view, yilan-view') !== null,
       inert: document.querySelectorAll('[inert]').length,
       same: document.body.isEqualNode(window.savedBody),
     };

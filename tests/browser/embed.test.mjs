@@ -40,7 +40,7 @@ function cycle(page, toggle, times) {
         button().click();
         await until(() => document.querySelector('yilan-view'), 'the view');
         document.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="mode"]').click();
-        await until(() => !document.querySelector('yilan-reader'), 'the view to go');
+        await until(() => !document.querySelector('yilan-embed-view'), 'the view to go');
       }
     },
     [toggle, times],
@@ -106,7 +106,7 @@ for (const { name, path, toggle, title } of PAGES) {
     await page.mouse.click(500, 300);
     assert.deepEqual(await page.evaluate(() => (window.pageLog ?? []).filter((e) => e.startsWith('click'))), []);
     await page.click('[data-yl-tool="mode"]');
-    await page.waitForFunction(() => !document.querySelector('yilan-reader'));
+    await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
 
     await page.evaluate(() => window.scrollTo(0, 400));
     const scroll = await page.evaluate(() => Math.round(scrollY));
@@ -150,7 +150,7 @@ browserTest("fixture 07: the page's own 关怀版 links drive the mode; its othe
     await page.evaluate((selector) => document.querySelector(selector).click(), link);
     await page.waitForSelector('yilan-view');
     await page.click('[data-yl-tool="mode"]');
-    await page.waitForFunction(() => !document.querySelector('yilan-reader'));
+    await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
   }
   // The header's own styles hide the mobile link on a wide screen; the
   // desktop one takes the focus back.
@@ -198,7 +198,7 @@ browserTest('a reader who left the mode on finds it on at once on the next visit
   await page.reload();
   await page.waitForSelector('yilan-view');
   await page.click('[data-yl-tool="mode"]');
-  await page.waitForFunction(() => !document.querySelector('yilan-reader'));
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
   assert.equal(await focusedToggle(page), 'floating');
   await page.reload();
   await page.waitForSelector('yilan-embed', { state: 'attached' });
@@ -263,7 +263,7 @@ browserTest('axe: the floating toggle, and the entered view on a real page', SMA
   await open(page, '/embed-pages/07.html');
   await page.click('#cniil_slb');
   await page.waitForSelector('yilan-view');
-  await assertNoViolations(page, { include: ['yilan-reader'] });
+  await assertNoViolations(page, { include: ['yilan-embed-view'] });
 });
 
 browserTest('in the mode the page under the view is hidden from assistive technology; after, it is back', {}, async (page) => {
@@ -281,6 +281,6 @@ browserTest('in the mode the page under the view is hidden from assistive techno
   assert.ok(!during.some((name) => name.includes(pageText)), 'the page is out of the tree');
   assert.ok(during.some((name) => name.includes('上盘镇2023年工作总结及2024年工作计划')), 'the view is in it');
   await page.click('[data-yl-tool="mode"]');
-  await page.waitForFunction(() => !document.querySelector('yilan-reader'));
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
   assert.ok((await names()).some((name) => name.includes(pageText)), 'the page is back in the tree');
 });

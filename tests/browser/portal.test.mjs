@@ -62,7 +62,7 @@ browserTest('进入老年模式 shows the view over the page; 退出老年模式
     };
   });
   assert.deepEqual(shown, {
-    host: 'yilan-reader',
+    host: 'yilan-embed-view',
     hostLast: true,
     pageInert: true,
     covers: { x: 0, y: 0, left: 0, top: 0, width: 1280, height: 800, right: 1280, bottom: 800 },
@@ -184,13 +184,13 @@ browserTest('at 320 px and scale 3, with the toolbar, nothing scrolls sideways',
   for (const panel of [null, 'theme', 'outline']) {
     if (panel) await page.click(`[data-yl-tool="${panel}"]`);
     const widths = await inView(page, (shadow) => ({
-      scrollWidth: document.querySelector('yilan-reader').scrollWidth,
-      clientWidth: document.querySelector('yilan-reader').clientWidth,
+      scrollWidth: document.querySelector('yilan-embed-view').scrollWidth,
+      clientWidth: document.querySelector('yilan-embed-view').clientWidth,
       outside: [...shadow.querySelectorAll('.yl-toolbar button, .yl-toolbar .yl-scale-status')]
         .filter((element) => element.getClientRects().length > 0)
         .filter((element) => {
           const rect = element.getBoundingClientRect();
-          return rect.left < 0 || rect.right > document.querySelector('yilan-reader').clientWidth;
+          return rect.left < 0 || rect.right > document.querySelector('yilan-embed-view').clientWidth;
         })
         .map((element) => element.textContent),
       sticky: getComputedStyle(shadow.querySelector('.yl-toolbar')).position,

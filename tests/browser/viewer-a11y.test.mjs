@@ -62,7 +62,7 @@ browserTest('the portal with the view shown: no axe violations', STILL, async (p
   // The page's own content stays under the view, inert (so hidden from
   // assistive technology); what is checked is what the embed shows: the
   // view, in a main landmark, and its own widget.
-  await assertNoViolations(page, { include: ['yilan-reader', 'yilan-embed'] });
+  await assertNoViolations(page, { include: ['yilan-embed-view', 'yilan-embed'] });
   assert.equal(
     await page.evaluate(() => document.querySelector('yilan-view').assignedSlot.closest('main') !== null),
     true,

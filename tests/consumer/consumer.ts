@@ -6,7 +6,10 @@
 // appears here.
 
 import init, {
+  encodeDom,
   mount,
+  parseDom,
+  parseEncoded,
   parseHtml,
   parseJson,
   parseText,
@@ -52,6 +55,8 @@ import type {
   Section,
   Signature,
   SpeechChunk,
+  SpeechEventChunk,
+  SpeechHook,
   SpeechOptions,
   Table,
   TableCell,
@@ -74,7 +79,10 @@ const htmlOptions: HtmlOptions = { baseUrl: 'https://example.invalid/art/1.html'
 const fromHtml: Document = parseHtml('<html><body><h1>标题</h1></body></html>', htmlOptions);
 const fromJson: Document = parseJson('{"version":1}');
 const fromObject: Document = parseJson({ version: 1 });
-const titles: (string | null)[] = [fromText.title, fromHtml.title, fromJson.title, fromObject.title];
+const fromPage: Document = parseDom(document, htmlOptions);
+const encoded: string = encodeDom(document.body);
+const fromEncoded: Document = parseEncoded(encoded, htmlOptions);
+const titles: (string | null)[] = [fromText.title, fromHtml.title, fromJson.title, fromObject.title, fromPage.title, fromEncoded.title];
 
 // A hand-written model uses every block type, and DocumentInput needs only `version`.
 const inline: Inline = { text: '链接', href: '/a', strong: true, em: false };
@@ -157,7 +165,11 @@ const dark: Theme[] = themes().filter((theme) => theme.dark);
 
 // Mounting, the viewer and its events.
 const storage: PreferenceStorage = sessionStorage;
-const mountOptions: MountOptions = { mode, locale: 'en', storage, announce: true };
+const hook: SpeechHook = {
+  speak: (chunk: SpeechEventChunk) => fetch(`/tts?text=${encodeURIComponent(chunk.text)}&rate=${chunk.rate}`),
+  cancel: () => undefined,
+};
+const mountOptions: MountOptions = { mode, locale: 'en', storage, announce: true, speech: hook };
 const viewer: Viewer = mount(document.body, fromText, mountOptions);
 const modeListener = (event: ViewerEventMap['modechange']): Mode => event.detail;
 viewer.addEventListener('modechange', (event) => modeListener(event));
@@ -171,6 +183,16 @@ viewer.setMode('standard');
 viewer.setTheme('auto');
 viewer.setScale(viewer.scale + 0.25);
 viewer.focus();
+viewer.addEventListener('chunkstart', (event) => console.log(event.detail.id, event.detail.kind, event.detail.index));
+viewer.addEventListener('speechend', (event) => console.log(event.detail.reason));
+viewer.addEventListener('speecherror', (event) => console.log(event.detail.message));
+viewer.setSpeechRate(0.8);
+viewer.speak({ from: 'yl-s2' });
+viewer.pause();
+viewer.resume();
+viewer.stop();
+const speaking: 'idle' | 'speaking' | 'paused' = viewer.speechState;
+const rate: number = viewer.speechRate;
 const stored: Preferences = preferences({ storage: null });
 const state: [Mode, string, number, boolean] = [viewer.mode, viewer.theme, viewer.scale, stored.guide];
 viewer.destroy();
@@ -208,4 +230,4 @@ const readerState: [Mode | null, string | null, number | null, Viewer | null] = 
 ];
 document.body.append(reader);
 
-console.log(titles, words(section), html, kinds, css, dark, state, typed, fromQuery, readerState);
+console.log(titles, words(section), html, kinds, css, dark, state, typed, fromQuery, readerState, speaking, rate);
