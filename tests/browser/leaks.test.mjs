@@ -1,12 +1,13 @@
-// No leaks: a thousand cycles of mount and destroy, and a thousand mode
-// switches on one view, leave the wasm memory, the JS heap, the DOM node
+// No leaks: a thousand cycles of mount and destroy, a thousand mode
+// switches on one view, and a thousand entries into the elderly mode and
+// exits through the embed on the demo portal, leave the wasm memory, the JS heap, the DOM node
 // count and the event listeners where they were after a warm-up, within the
 // bounds below. Measured through the DevTools protocol after a forced
 // garbage collection.
 
 import assert from 'node:assert/strict';
 
-import { REFERENCE_TEXT, browserTest, openWithPackage } from './harness.mjs';
+import { PORTAL_PAGE, REFERENCE_TEXT, browserTest, open, openWithPackage } from './harness.mjs';
 
 const CYCLES = 1000;
 /**
@@ -117,6 +118,42 @@ browserTest(`${CYCLES} mode, theme and scale switches on one view leave it flat`
   assert.equal(await switchCycles(page, CYCLES), 'standard', 'the last switch, odd, to standard');
   const after = await measure(page, cdp);
   assertFlat(before, after, `${CYCLES} switches`, t);
+});
+
+/**
+ * `count` times into the elderly mode through the demo portal's own link
+ * and out through the view's 退出老年模式, as a reader would.
+ */
+function enterExitCycles(page, count) {
+  return page.evaluate(async (count) => {
+    const until = async (ready) => {
+      while (!ready()) await new Promise((resolve) => requestAnimationFrame(resolve));
+    };
+    const view = () => document.querySelector('yilan-embed-view yilan-view')?.shadowRoot?.querySelector('.yl-view');
+    for (let i = 0; i < count; i += 1) {
+      document.querySelector('#enter-elderly').click();
+      await until(() => view());
+      view().querySelector('[data-yl-tool="mode"]').click();
+      await until(() => !document.querySelector('yilan-embed-view'));
+    }
+    return document.querySelectorAll('yilan-embed-view, yilan-view').length;
+  }, count);
+}
+
+browserTest(`${CYCLES} entries and exits through the embed on the demo portal leave it flat`, {}, async (page, t) => {
+  await open(page, PORTAL_PAGE);
+  assert.equal(await enterExitCycles(page, 1), 0);
+  await page.evaluate(async () => {
+    const glue = await import('/yilan/pkg/yilan.js');
+    window.wasmMemory = (await glue.default()).memory;
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  assert.equal(await enterExitCycles(page, WARM_UP), 0);
+  const before = await measure(page, cdp);
+  assert.equal(await enterExitCycles(page, CYCLES), 0, 'each exit removed the view');
+  const after = await measure(page, cdp);
+  assertFlat(before, after, `${CYCLES} enter/exit`, t);
 });
 
 browserTest('the measure sees a leak: views mounted and never destroyed', {}, async (page) => {
