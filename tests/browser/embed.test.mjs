@@ -183,6 +183,7 @@ browserTest('the package loads only when asked: pointer on the toggle prefetches
     '/yilan/js/dom-events.js',
     '/yilan/js/embed.js',
     '/yilan/js/index.js',
+    '/yilan/js/trusted.js',
     '/yilan/pkg/yilan.js',
     '/yilan/pkg/yilan_bg.wasm',
   ]);

@@ -63,15 +63,16 @@ after(async () => {
  * page logs a console error, throws an uncaught error, or a request fails.
  *
  * @param {string} name
- * @param {import('playwright-core').BrowserContextOptions & { expectProblems?: RegExp[] }} options
+ * @param {import('playwright-core').BrowserContextOptions & { expectProblems?: RegExp[], allowProblems?: RegExp[] }} options
  *   context options: viewport (default 1280×800), colorScheme, forcedColors,
- *   contrast…; and `expectProblems`, the problems the test provokes on
- *   purpose: each must be reported at least once, and only they are.
+ *   contrast…; `expectProblems`, the problems the test provokes on purpose:
+ *   each must be reported at least once; `allowProblems`, those the browser
+ *   may or may not report for what the test provokes. No others may be.
  * @param {(page: import('playwright-core').Page, t: import('node:test').TestContext) => Promise<void>} body
  */
 export function browserTest(name, options, body) {
   test(name, async (t) => {
-    const { expectProblems = [], ...contextOptions } = options;
+    const { expectProblems = [], allowProblems = [], ...contextOptions } = options;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
     const page = await context.newPage();
     const problems = [];
@@ -97,7 +98,8 @@ export function browserTest(name, options, body) {
     for (const expected of expectProblems) {
       assert.ok(problems.some((problem) => expected.test(problem)), `the page reported ${expected}: ${JSON.stringify(problems)}`);
     }
-    const unexpected = problems.filter((problem) => !expectProblems.some((expected) => expected.test(problem)));
+    const known = [...expectProblems, ...allowProblems];
+    const unexpected = problems.filter((problem) => !known.some((expected) => expected.test(problem)));
     assert.deepEqual(unexpected, [], 'the page reported problems');
   });
 }
