@@ -58,7 +58,7 @@ await shot(page, 'theme-panel');
 await page.click('[data-yl-theme="yellow-on-black"]');
 await page.click('[data-yl-tool="theme"]');
 await page.mouse.move(0, 799);
-await page.evaluate(() => window.scrollTo(0, 900));
+await page.evaluate(() => document.querySelector('yilan-embed-view').scrollTo(0, 900));
 await shot(page, 'elderly-yellow-on-black');
 await choose(page, 'cream');
 await page.click('[data-yl-tool="larger"]');
@@ -91,13 +91,51 @@ await page.context().close();
 
 page = await fresh(320, 640);
 await enter(page);
+await shot(page, 'narrow-folded');
+await page.click('[data-yl-tool="more"]');
+await shot(page, 'narrow-more-tools');
 await choose(page, 'black-on-white');
 for (let i = 0; i < 6; i += 1) await page.click('[data-yl-tool="larger"]');
-await page.evaluate(() => window.scrollTo(0, 0));
+await page.evaluate(() => document.querySelector('yilan-embed-view').scrollTo(0, 0));
 await page.mouse.move(0, 639);
 await shot(page, 'scale-3-320px');
-await page.evaluate(() => window.scrollTo(0, 1400));
+await page.click('[data-yl-tool="more"]');
+await page.evaluate(() => document.querySelector('yilan-embed-view').scrollTo(0, 1400));
 await shot(page, 'scale-3-320px-text');
+await page.context().close();
+
+// Reading aloud, with a stand-in voice that holds each sentence, so the
+// highlight stays on the second one.
+page = await fresh();
+await page.addInitScript(() => {
+  const synth = new EventTarget();
+  const voice = { name: '中文', lang: 'zh-CN', localService: true, default: true, voiceURI: 'zh' };
+  let current = null;
+  synth.paused = false;
+  synth.getVoices = () => [voice];
+  synth.speak = (utterance) => {
+    current = utterance;
+  };
+  synth.cancel = () => {
+    current = null;
+  };
+  synth.pause = () => {};
+  synth.resume = () => {};
+  window.endSentence = () => current?.dispatchEvent(new Event('end'));
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  window.SpeechSynthesisUtterance = class extends EventTarget {
+    constructor(text) {
+      super();
+      this.text = text;
+    }
+  };
+});
+await enter(page);
+await choose(page, 'yellow-on-black');
+await page.click('[data-yl-tool="read"]');
+for (let i = 0; i < 12; i += 1) await page.evaluate(() => window.endSentence());
+await page.mouse.move(0, 799);
+await shot(page, 'reading-aloud');
 await page.context().close();
 
 page = await fresh();

@@ -488,3 +488,45 @@ browserTest('the developer page\'s host hook reads with captions, sentence by se
   const log = await page.evaluate(() => [...document.querySelectorAll('#events li')].map((li) => li.textContent.split(':')[0]));
   assert.ok(log.includes('chunkstart') && log.includes('speechend'), log.join(', '));
 });
+
+browserTest('in every theme, all text inside the highlight keeps 4.5:1 against it: a run-in heading, its marker, a paragraph', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  const themes = await page.evaluate(() => window.yilan.themes().map((t) => t.id));
+  const ratios = [];
+  for (const theme of themes) {
+    await page.evaluate((t) => window.viewer.setTheme(t), theme);
+    for (const from of ['yl-s1-2', 'yl-p1-1']) {
+      await page.evaluate((id) => {
+        window.viewer.stop();
+        window.viewer.speak({ from: id });
+      }, from);
+      await until(page, () => document.querySelector('yilan-view').shadowRoot.querySelector('.yl-speaking'));
+      const worst = await inView(page, (shadow) => {
+        const rgb = (value) => value.match(/[\d.]+/g).slice(0, 3).map(Number);
+        const luminance = ([r, g, b]) => {
+          const linear = (c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+        };
+        const contrast = (a, b) => {
+          const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+          return (hi + 0.05) / (lo + 0.05);
+        };
+        const lit = shadow.querySelector('.yl-speaking');
+        const background = rgb(getComputedStyle(lit).backgroundColor);
+        let worst = { ratio: Infinity, text: '' };
+        const walker = document.createTreeWalker(lit, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const text = walker.currentNode.data.trim();
+          if (!text) continue;
+          const ratio = contrast(rgb(getComputedStyle(walker.currentNode.parentElement).color), background);
+          if (ratio < worst.ratio) worst = { ratio, text: text.slice(0, 12), id: lit.id };
+        }
+        return worst;
+      });
+      ratios.push(`${theme} ${from} ${worst.ratio.toFixed(2)}`);
+      assert.ok(worst.ratio >= 4.5, `${theme}, ${worst.id}: "${worst.text}" at ${worst.ratio.toFixed(2)}:1`);
+    }
+  }
+  assert.equal(ratios.length, themes.length * 2);
+});

@@ -10,7 +10,7 @@ use web_sys::{
     Element, Event, Range, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition, Selection,
 };
 
-use super::super::core::{focus, reduced_motion, set_attr, Core};
+use super::super::core::{focus, reduced_motion, set_attr, viewport_height, Core};
 use super::{read_element, status, DWELL_MS};
 use crate::ids;
 use crate::prefs::Prefs;
@@ -102,8 +102,9 @@ fn chunk_element(core: &Core, chunk: &Chunk) -> Option<Element> {
     core.dom.shadow.get_element_by_id(&chunk.target)
 }
 
-/// Highlights the element of `chunk` and scrolls it into view (at once
-/// when the reader asks for less motion).
+/// Highlights the element of `chunk` and, when it is not wholly on
+/// screen, scrolls it to the top of the view (at once when the reader asks
+/// for less motion).
 pub(super) fn highlight(core: &Core, chunk: &Chunk) {
     let Some(element) = chunk_element(core, chunk) else {
         clear_highlight(core);
@@ -121,8 +122,16 @@ pub(super) fn highlight(core: &Core, chunk: &Chunk) {
         let _ = previous.class_list().remove_1(SPEAKING_CLASS);
     }
     let _ = element.class_list().add_1(SPEAKING_CLASS);
+    // Where it is wholly on screen below the bar, the view stays put;
+    // otherwise it comes to the top, under the bar, not to the bottom edge
+    // where a reader's eyes would have to hunt for it.
+    let rect = element.get_bounding_client_rect();
+    let bar_bottom = core.dom.bar.get_bounding_client_rect().bottom().max(0.0);
+    if rect.top() >= bar_bottom && rect.bottom() <= viewport_height() {
+        return;
+    }
     let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Nearest);
+    options.set_block(ScrollLogicalPosition::Start);
     options.set_behavior(if reduced_motion() {
         ScrollBehavior::Auto
     } else {
