@@ -162,6 +162,24 @@ function pin(element, declarations) {
 
 const BOX = { margin: '0', padding: '0', border: '0', transform: 'none', float: 'none', 'max-width': 'none', 'min-width': '0' };
 
+/**
+ * The view over the page on screen; printed, it is the page: in the flow,
+ * all of it, and nothing of the page under it (PRINT_CSS), from
+ * `beforeprint` to `afterprint`, while in the mode only.
+ */
+const ON_SCREEN = { position: 'fixed', inset: '0', height: 'auto', overflow: 'auto' };
+const ON_PAPER = { position: 'static', inset: 'auto', height: 'auto', overflow: 'visible' };
+const PRINT_CSS = '@media print { body > :not(yilan-embed-view) { display: none !important; } }';
+let printSheet = null;
+
+function beforePrint() {
+  if (reader) pin(reader.host, ON_PAPER);
+}
+
+function afterPrint() {
+  if (reader) pin(reader.host, ON_SCREEN);
+}
+
 /** The floating toggle (only when the page has none) and the status line. */
 function buildWidget(floating) {
   const host = document.createElement('yilan-embed');
@@ -222,8 +240,8 @@ async function enter(back) {
     }
     const doc = yilan.parseDom(root);
     host = document.createElement('yilan-embed-view');
-    pin(host, { ...BOX, position: 'fixed', inset: '0', 'z-index': '2147483647', display: 'block', width: 'auto', height: 'auto',
-      overflow: 'auto', 'overscroll-behavior': 'contain', background: '#fff' });
+    pin(host, { ...BOX, ...ON_SCREEN, 'z-index': '2147483647', display: 'block', width: 'auto',
+      'overscroll-behavior': 'contain', background: '#fff' });
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [sheet(READER_CSS)];
     // What the reader does in the view is not the page's business.
@@ -260,6 +278,10 @@ async function enter(back) {
   say('');
   viewer.addEventListener('modechange', onModeChange);
   document.body.append(host);
+  printSheet ??= sheet(PRINT_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
+  window.addEventListener('beforeprint', beforePrint);
+  window.addEventListener('afterprint', afterPrint);
   reader = { host, viewer, inerted, scroll, back };
   busy = false;
   viewer.focus();
@@ -290,6 +312,9 @@ function exit() {
   viewer.destroy();
   viewer.free();
   host.remove();
+  window.removeEventListener('beforeprint', beforePrint);
+  window.removeEventListener('afterprint', afterPrint);
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== printSheet);
   for (const element of inerted) element.inert = false;
   pin(widget.host, { display: 'block' });
   window.scrollTo(scroll[0], scroll[1]);

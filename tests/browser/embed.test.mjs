@@ -285,3 +285,37 @@ browserTest('in the mode the page under the view is hidden from assistive techno
   await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
   assert.ok((await names()).some((name) => name.includes(pageText)), 'the page is back in the tree');
 });
+
+browserTest('printing in the mode prints the view, all of it, and nothing of the page under it; after the mode, the page prints as before', {}, async (page) => {
+  await open(page, PORTAL_PAGE);
+  const sheetsBefore = await page.evaluate(() => document.adoptedStyleSheets.length);
+  await page.click('#enter-elderly');
+  await page.waitForSelector('yilan-view');
+  const layout = () => page.evaluate(() => ({
+    host: getComputedStyle(document.querySelector('yilan-embed-view')).position,
+    overflow: getComputedStyle(document.querySelector('yilan-embed-view')).overflowY,
+    page: [...document.body.children]
+      .filter((element) => element.localName !== 'yilan-embed-view' && element.localName !== 'yilan-embed')
+      .map((element) => getComputedStyle(element).display)
+      .filter((display) => display !== 'none').length,
+  }));
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.deepEqual(await layout(), { host: 'static', overflow: 'visible', page: 0 }, 'on paper: the view in the flow, the page hidden');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  const onScreen = await layout();
+  assert.equal(onScreen.host, 'fixed', 'back over the page on screen');
+  assert.equal(onScreen.overflow, 'auto');
+  assert.ok(onScreen.page > 0, 'the page is there under it');
+
+  await page.click('[data-yl-tool="mode"]');
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), sheetsBefore, 'the print rule went with the mode');
+  await page.emulateMedia({ media: 'print' });
+  const printedPage = await page.evaluate(() => [...document.body.children]
+    .filter((element) => element.localName !== 'yilan-embed')
+    .map((element) => getComputedStyle(element).display)
+    .filter((display) => display !== 'none').length);
+  assert.ok(printedPage > 0, 'the page prints as its own stylesheet says');
+});
