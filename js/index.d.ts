@@ -252,6 +252,21 @@ export class Viewer {
    * @throws {YilanError} `argument` (path `rate`), `destroyed`.
    */
   setSpeechRate(rate: number): void;
+  /**
+   * The voice to read with, by name (one of {@link Viewer.voices}), from the
+   * next sentence on; `null` for the best Chinese voice. A name the browser
+   * lacks, or a voice that cannot read Chinese, leaves the best one in use.
+   * @throws {YilanError} `argument` (path `name`), `destroyed`.
+   */
+  setVoice(name: string | null): void;
+  /** The voice asked for by name (the `voice` option or `setVoice`), or `null`. */
+  readonly voice: string | null;
+  /**
+   * The browser's voices that can read the document (empty with a `speech`
+   * hook or without speech synthesis; some browsers fill the list in a
+   * moment after the page loads).
+   */
+  voices(): { name: string; lang: string; local: boolean }[];
   /** The host element's `addEventListener`: the view's events are dispatched there. */
   addEventListener<K extends keyof ViewerEventMap>(
     type: K,
@@ -403,6 +418,13 @@ export interface MountOptions {
    * @throws {YilanError} `argument` (path `speech`, `speech.speak`, `speech.cancel`).
    */
   speech?: SpeechHook;
+  /**
+   * The browser voice to read with, by name (see {@link Viewer.voices});
+   * by default the best Chinese voice, one on the device before a network
+   * one.
+   * @throws {YilanError} `argument` (path `voice`) when not a string.
+   */
+  voice?: string;
 }
 
 /** What preferences can be stored in: `localStorage` or anything like it. */

@@ -17,6 +17,8 @@
 /// What matters of one voice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VoiceInfo<'a> {
+    /// Its name (`Microsoft Xiaoxiao Online`), as a reader or host picks it.
+    pub name: &'a str,
     /// Its language tag as the engine gives it (`zh-CN`, `zh_CN`, `cmn-Hans-CN`…).
     pub lang: &'a str,
     /// Spoken on the device (no network, no 15-second cut).
@@ -71,6 +73,19 @@ pub fn pick_voice(voices: &[VoiceInfo], doc_lang: &str) -> Option<usize> {
         .map(|(_, i)| i)
 }
 
+/// The voice to read with when the host or reader asked for one by name:
+/// that voice when the engine has it and it speaks Chinese, else the one
+/// [`pick_voice`] picks.
+pub fn choose_voice(voices: &[VoiceInfo], doc_lang: &str, wanted: Option<&str>) -> Option<usize> {
+    wanted
+        .and_then(|name| {
+            voices
+                .iter()
+                .position(|v| v.name == name && fit(v.lang, doc_lang).is_some())
+        })
+        .or_else(|| pick_voice(voices, doc_lang))
+}
+
 /// The language to set on every utterance: the document's when it is
 /// Chinese, else `zh-CN` (the view reads only Chinese documents aloud).
 pub fn utterance_lang(doc_lang: &str) -> String {
@@ -86,7 +101,34 @@ mod tests {
     use super::*;
 
     fn v(lang: &str, local: bool) -> VoiceInfo<'_> {
-        VoiceInfo { lang, local }
+        VoiceInfo {
+            name: lang,
+            lang,
+            local,
+        }
+    }
+
+    #[test]
+    fn a_voice_asked_for_by_name_when_it_speaks_chinese() {
+        let named = |name, lang| VoiceInfo {
+            name,
+            lang,
+            local: true,
+        };
+        let voices = [
+            named("English", "en-US"),
+            named("晓晓", "zh-CN"),
+            named("云希", "zh-CN"),
+        ];
+        assert_eq!(choose_voice(&voices, "zh-CN", Some("云希")), Some(2));
+        assert_eq!(choose_voice(&voices, "zh-CN", None), Some(1));
+        assert_eq!(
+            choose_voice(&voices, "zh-CN", Some("English")),
+            Some(1),
+            "a voice that cannot read Chinese is not taken"
+        );
+        assert_eq!(choose_voice(&voices, "zh-CN", Some("无此语音")), Some(1));
+        assert_eq!(choose_voice(&voices[..1], "zh-CN", Some("English")), None);
     }
 
     #[test]

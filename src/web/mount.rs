@@ -78,9 +78,10 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
 
     let locale = options.locale.unwrap_or_else(|| page_locale(&host));
     let hook = speech::hook_option(element_options)?;
+    let voice = speech::voice_option(element_options)?;
     let core = build(&host, &doc, &prefs, &options.storage, locale)?;
     toolbar::install(&core).inspect_err(|_| core.destroy())?;
-    speech::install(&core, &doc, hook).inspect_err(|_| core.destroy())?;
+    speech::install(&core, &doc, hook, voice).inspect_err(|_| core.destroy())?;
     // Last: the only step that shows anything.
     host.append_child(&core.dom.container).map_err(|e| {
         core.destroy();

@@ -203,6 +203,54 @@ impl Viewer {
         Ok(())
     }
 
+    /// `setVoice(name)`: the voice to read with, by name (one of
+    /// `voices()`), from the next sentence on; `null` for the best Chinese
+    /// voice. A name the browser lacks, or a voice that cannot read
+    /// Chinese, leaves the best one in use.
+    #[wasm_bindgen(js_name = setVoice)]
+    pub fn set_voice(&self, name: &JsValue) -> Result<(), JsValue> {
+        let name = if name.is_null() || name.is_undefined() {
+            None
+        } else {
+            Some(text(name, "name")?)
+        };
+        speech::set_voice(self.live()?, name);
+        Ok(())
+    }
+
+    /// The voice asked for by name (`voice` option or `setVoice`), or `null`.
+    #[wasm_bindgen(getter)]
+    pub fn voice(&self) -> Option<String> {
+        speech::wanted_voice(&self.core)
+    }
+
+    /// The browser's voices that can read the document, as
+    /// `[{ name, lang, local }]` (empty with a host hook or no speech
+    /// synthesis; some browsers fill the list in a moment after loading).
+    pub fn voices(&self) -> Result<JsValue, JsValue> {
+        let list = js_sys::Array::new();
+        for (name, lang, local) in speech::voices(&self.core) {
+            let entry = js_sys::Object::new();
+            Reflect::set(
+                &entry,
+                &JsValue::from_str("name"),
+                &JsValue::from_str(&name),
+            )?;
+            Reflect::set(
+                &entry,
+                &JsValue::from_str("lang"),
+                &JsValue::from_str(&lang),
+            )?;
+            Reflect::set(
+                &entry,
+                &JsValue::from_str("local"),
+                &JsValue::from_bool(local),
+            )?;
+            list.push(&entry);
+        }
+        Ok(list.into())
+    }
+
     /// The host element's `addEventListener`: `modechange`, `themechange`,
     /// `scalechange`, `action`, `chunkstart`, `chunkend`, `speechend`,
     /// `speecherror`.

@@ -530,3 +530,39 @@ browserTest('in every theme, all text inside the highlight keeps 4.5:1 against i
   }
   assert.equal(ratios.length, themes.length * 2);
 });
+
+const ZH_VOICE_2 = { name: 'Fake 中文 二', lang: 'zh-CN', localService: false, default: false, voiceURI: 'fake-zh-2' };
+
+browserTest('voice choice: the voice option and setVoice pick a Chinese voice by name; voices() lists those that read Chinese', {}, async (page) => {
+  await withFake(page, { voices: [EN_VOICE, ZH_VOICE, ZH_VOICE_2] });
+  await mountReading(page, { voice: ZH_VOICE_2.name });
+  assert.deepEqual(await page.evaluate(() => window.viewer.voices()), [
+    { name: ZH_VOICE.name, lang: 'zh-CN', local: true },
+    { name: ZH_VOICE_2.name, lang: 'zh-CN', local: false },
+  ]);
+  assert.equal(await page.evaluate(() => window.viewer.voice), ZH_VOICE_2.name);
+  const said = async () => {
+    await page.evaluate(() => {
+      window.fakeSpeech.spoken.length = 0;
+      window.viewer.speak({ from: 'yl-p1-1' });
+    });
+    await until(page, () => window.fakeSpeech.spoken.length > 0);
+    const voice = await page.evaluate(() => window.fakeSpeech.spoken[0].voice);
+    await page.evaluate(() => window.viewer.stop());
+    return voice;
+  };
+  assert.equal(await said(), ZH_VOICE_2.name, 'the voice asked for at mount, though a network one');
+  await page.evaluate(() => window.viewer.setVoice(null));
+  assert.equal(await said(), ZH_VOICE.name, 'null: the best, on the device');
+  await page.evaluate((name) => window.viewer.setVoice(name), EN_VOICE.name);
+  assert.equal(await said(), ZH_VOICE.name, 'a voice that cannot read Chinese is not taken');
+  const thrown = await page.evaluate(() => {
+    try {
+      window.viewer.setVoice(42);
+      return null;
+    } catch (error) {
+      return `${error.code} ${error.path}`;
+    }
+  });
+  assert.equal(thrown, 'argument name');
+});

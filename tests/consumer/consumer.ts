@@ -169,7 +169,7 @@ const hook: SpeechHook = {
   speak: (chunk: SpeechEventChunk) => fetch(`/tts?text=${encodeURIComponent(chunk.text)}&rate=${chunk.rate}`),
   cancel: () => undefined,
 };
-const mountOptions: MountOptions = { mode, locale: 'en', storage, announce: true, speech: hook };
+const mountOptions: MountOptions = { mode, locale: 'en', storage, announce: true, speech: hook, voice: 'Microsoft Xiaoxiao' };
 const viewer: Viewer = mount(document.body, fromText, mountOptions);
 const modeListener = (event: ViewerEventMap['modechange']): Mode => event.detail;
 viewer.addEventListener('modechange', (event) => modeListener(event));
@@ -187,6 +187,9 @@ viewer.addEventListener('chunkstart', (event) => console.log(event.detail.id, ev
 viewer.addEventListener('speechend', (event) => console.log(event.detail.reason));
 viewer.addEventListener('speecherror', (event) => console.log(event.detail.message));
 viewer.setSpeechRate(0.8);
+const voiceNames: string[] = viewer.voices().filter((v) => v.local && v.lang.startsWith('zh')).map((v) => v.name);
+viewer.setVoice(voiceNames[0] ?? null);
+const chosenVoice: string | null = viewer.voice;
 viewer.speak({ from: 'yl-s2' });
 viewer.pause();
 viewer.resume();
@@ -230,4 +233,4 @@ const readerState: [Mode | null, string | null, number | null, Viewer | null] = 
 ];
 document.body.append(reader);
 
-console.log(titles, words(section), html, kinds, css, dark, state, typed, fromQuery, readerState, speaking, rate);
+console.log(titles, words(section), html, kinds, css, dark, state, typed, fromQuery, readerState, speaking, rate, chosenVoice);

@@ -5,12 +5,15 @@
 //! error) comes back through [`super::report`] with the utterance's token,
 //! and the queue in [`crate::speech::reader`] decides what follows.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
 use crate::render::toolbar::NoVoice;
-use crate::speech::voice::{pick_voice, VoiceInfo};
+use crate::speech::voice::{choose_voice, VoiceInfo};
 use crate::speech::Chunk;
 
 use super::super::error::{web_error, WebErrorCode};
@@ -35,6 +38,9 @@ pub(super) struct WebSpeech {
     /// Called with the `end` and `error` events of an utterance.
     pub on_end: Function,
     pub on_error: Function,
+    /// The voice asked for by name (`voice` option, `setVoice`), shared by
+    /// every copy of the engine.
+    pub wanted: Rc<RefCell<Option<String>>>,
 }
 
 /// The host's engine, and the functions its promises settle into (each
@@ -85,6 +91,24 @@ pub(in super::super) fn hook_option(
     Ok(Some((given, speak, cancel)))
 }
 
+/// Reads the `voice` mount option: the name of the voice to read with.
+pub(in super::super) fn voice_option(options: &JsValue) -> Result<Option<String>, JsValue> {
+    if !options.is_object() {
+        return Ok(None);
+    }
+    let given = Reflect::get(options, &JsValue::from_str("voice")).unwrap_or(JsValue::UNDEFINED);
+    if given.is_undefined() || given.is_null() {
+        return Ok(None);
+    }
+    given.as_string().map(Some).ok_or_else(|| {
+        web_error(
+            WebErrorCode::Argument,
+            "voice must be the name of a voice",
+            Some("voice"),
+        )
+    })
+}
+
 /// The browser's `speechSynthesis`, if it has one.
 pub(super) fn browser_synth() -> Option<SpeechSynthesis> {
     let window = web_sys::window()?;
@@ -104,32 +128,53 @@ impl WebSpeech {
         list.iter().map(JsCast::unchecked_into).collect()
     }
 
-    /// The voice for the document, if one speaks Chinese.
+    /// The voices that can read the document: `(name, lang, local)`.
+    pub fn chinese_voices(&self) -> Vec<(String, String, bool)> {
+        self.voices()
+            .iter()
+            .map(voice_facts)
+            .filter(|(name, lang, local)| {
+                let info = VoiceInfo {
+                    name,
+                    lang,
+                    local: *local,
+                };
+                choose_voice(std::slice::from_ref(&info), &self.lang, None).is_some()
+            })
+            .collect()
+    }
+
+    /// The voice for the document: the one asked for by name if it speaks
+    /// Chinese, else the best Chinese one; `None` when no voice speaks it.
     fn voice(&self) -> Option<SpeechSynthesisVoice> {
         let voices = self.voices();
-        let langs: Vec<(String, bool)> = voices
+        let facts: Vec<(String, String, bool)> = voices.iter().map(voice_facts).collect();
+        let infos: Vec<VoiceInfo> = facts
             .iter()
-            .map(|v| {
-                let lang = Reflect::get(v, &JsValue::from_str("lang"))
-                    .ok()
-                    .and_then(|l| l.as_string())
-                    .unwrap_or_default();
-                let local = Reflect::get(v, &JsValue::from_str("localService"))
-                    .ok()
-                    .and_then(|l| l.as_bool())
-                    .unwrap_or(false);
-                (lang, local)
-            })
-            .collect();
-        let infos: Vec<VoiceInfo> = langs
-            .iter()
-            .map(|(lang, local)| VoiceInfo {
+            .map(|(name, lang, local)| VoiceInfo {
+                name,
                 lang,
                 local: *local,
             })
             .collect();
-        pick_voice(&infos, &self.lang).and_then(|i| voices.get(i).cloned())
+        let wanted = self.wanted.try_borrow().ok().and_then(|w| w.clone());
+        choose_voice(&infos, &self.lang, wanted.as_deref()).and_then(|i| voices.get(i).cloned())
     }
+}
+
+/// A voice's name, language tag and whether it is on the device.
+fn voice_facts(voice: &SpeechSynthesisVoice) -> (String, String, bool) {
+    let text = |key: &str| {
+        Reflect::get(voice, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    let local = Reflect::get(voice, &JsValue::from_str("localService"))
+        .ok()
+        .and_then(|l| l.as_bool())
+        .unwrap_or(false);
+    (text("name"), text("lang"), local)
 }
 
 impl Engine {

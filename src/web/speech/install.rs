@@ -166,6 +166,7 @@ pub(in super::super) fn install(
     core: &Rc<Core>,
     doc: &Document,
     hook: Option<(JsValue, Function, Option<Function>)>,
+    voice: Option<String>,
 ) -> Result<(), JsValue> {
     let engine = match hook {
         Some((target, speak, cancel)) => Engine::Hook(Hook {
@@ -181,6 +182,7 @@ pub(in super::super) fn install(
                 lang: utterance_lang(document_lang(doc)),
                 on_end: lasting(core, Late::End)?,
                 on_error: lasting(core, Late::Error)?,
+                wanted: Rc::new(RefCell::new(voice)),
             }),
             None => Engine::None,
         },

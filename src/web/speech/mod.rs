@@ -26,8 +26,8 @@ use crate::speech::{Plan, SpeechOptions};
 use crate::Document;
 
 use actions::run;
-pub(super) use engine::hook_option;
 use engine::Engine;
+pub(super) use engine::{hook_option, voice_option};
 pub(super) use install::install;
 
 /// How long the pointer must rest on one element before 指读 reads it.
@@ -341,5 +341,38 @@ pub(super) fn shut(core: &Core) {
         speech.last_focus = None;
         speech.on_watchdog = None;
         speech.on_dwell = None;
+    }
+}
+
+/// `viewer.setVoice(name)`: reads with the voice of that name from the
+/// next sentence on, when the browser has it and it speaks Chinese (else
+/// the best Chinese voice); `None` goes back to the best one.
+pub(super) fn set_voice(core: &Core, name: Option<String>) {
+    if let Ok(speech) = core.speech.try_borrow() {
+        if let Engine::Browser(web) = &speech.engine {
+            if let Ok(mut wanted) = web.wanted.try_borrow_mut() {
+                *wanted = name;
+            }
+        }
+    }
+}
+
+/// The voice asked for by name, if any.
+pub(super) fn wanted_voice(core: &Core) -> Option<String> {
+    let speech = core.speech.try_borrow().ok()?;
+    match &speech.engine {
+        Engine::Browser(web) => web.wanted.try_borrow().ok()?.clone(),
+        _ => None,
+    }
+}
+
+/// The browser's voices that can read the document: `(name, lang, local)`.
+pub(super) fn voices(core: &Core) -> Vec<(String, String, bool)> {
+    match core.speech.try_borrow() {
+        Ok(speech) => match &speech.engine {
+            Engine::Browser(web) => web.chinese_voices(),
+            _ => Vec::new(),
+        },
+        Err(_) => Vec::new(),
     }
 }
