@@ -22,7 +22,10 @@
 //! accepted, and the renderer decides which URLs it writes out (it
 //! allow-lists schemes), so a hostile link in model JSON is harmless.
 
+mod hand;
 mod heads;
+#[cfg(test)]
+mod parity;
 mod read;
 mod validate;
 
@@ -120,7 +123,7 @@ pub fn from_value(value: Value) -> Result<Document, ModelError> {
         ));
     };
     check_version(root.get("version"))?;
-    let doc = read::document(root)?;
+    let doc = read::document::<read::Native>(root)?;
     validate(&doc)?;
     Ok(doc)
 }
