@@ -171,11 +171,12 @@ impl<T: Shape> Shape for Vec<T> {
         let Value::Array(values) = value else {
             return Err(invalid_type(&value, "a sequence", path));
         };
-        values
-            .into_iter()
-            .enumerate()
-            .map(|(n, value)| T::read(value, &format!("{path}[{n}]")))
-            .collect()
+        // A plain loop: `collect` into a `Result` costs an adapter per type.
+        let mut read = Vec::with_capacity(values.len());
+        for (n, value) in values.into_iter().enumerate() {
+            read.push(T::read(value, &format!("{path}[{n}]"))?);
+        }
+        Ok(read)
     }
 }
 
