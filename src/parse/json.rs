@@ -14,7 +14,9 @@
 //! 3. version, before anything else about the content: a missing or unknown
 //!    `version` → `version`;
 //! 4. shape: wrong types, missing or unknown fields, unknown block types or
-//!    enum values → `shape`, with the full path even inside blocks;
+//!    enum values → `shape`, with the full path even inside blocks (read by
+//!    serde natively and by a smaller hand-written reader in the wasm build,
+//!    with the same paths and messages);
 //! 5. values ([`validate`]): ranges and consistency the types cannot express
 //!    → `value`.
 //!
