@@ -14,7 +14,9 @@
 //! 3. version, before anything else about the content: a missing or unknown
 //!    `version` → `version`;
 //! 4. shape: wrong types, missing or unknown fields, unknown block types or
-//!    enum values → `shape`, with the full path even inside blocks;
+//!    enum values → `shape`, with the full path even inside blocks (read by
+//!    serde natively and by a smaller hand-written reader in the wasm build,
+//!    with the same paths and messages);
 //! 5. values ([`validate`]): ranges and consistency the types cannot express
 //!    → `value`.
 //!
@@ -22,7 +24,10 @@
 //! accepted, and the renderer decides which URLs it writes out (it
 //! allow-lists schemes), so a hostile link in model JSON is harmless.
 
+mod hand;
 mod heads;
+#[cfg(test)]
+mod parity;
 mod read;
 mod validate;
 
@@ -120,7 +125,7 @@ pub fn from_value(value: Value) -> Result<Document, ModelError> {
         ));
     };
     check_version(root.get("version"))?;
-    let doc = read::document(root)?;
+    let doc = read::document::<read::Native>(root)?;
     validate(&doc)?;
     Ok(doc)
 }

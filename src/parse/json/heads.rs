@@ -19,21 +19,21 @@ use crate::model::{Action, Crumb, Document, MetaField, Section};
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(super) struct DocumentHead {
-    version: u32,
+    pub(super) version: u32,
     #[serde(default = "default_lang")]
-    lang: String,
-    title: Option<String>,
+    pub(super) lang: String,
+    pub(super) title: Option<String>,
     #[serde(default)]
-    breadcrumb: Vec<Crumb>,
+    pub(super) breadcrumb: Vec<Crumb>,
     #[serde(default)]
-    meta: Vec<MetaField>,
+    pub(super) meta: Vec<MetaField>,
     #[serde(default)]
     #[allow(dead_code)]
-    body: IgnoredAny,
+    pub(super) body: IgnoredAny,
     #[serde(default)]
-    actions: Vec<Action>,
+    pub(super) actions: Vec<Action>,
     #[serde(default)]
-    diagnostics: Vec<Diagnostic>,
+    pub(super) diagnostics: Vec<Diagnostic>,
 }
 
 fn default_lang() -> String {
@@ -60,13 +60,13 @@ impl DocumentHead {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(super) struct SectionHead {
-    level: u8,
-    marker: String,
-    heading: String,
+    pub(super) level: u8,
+    pub(super) marker: String,
+    pub(super) heading: String,
     #[serde(default)]
-    run_in: bool,
+    pub(super) run_in: bool,
     #[allow(dead_code)]
-    blocks: IgnoredAny,
+    pub(super) blocks: IgnoredAny,
 }
 
 impl SectionHead {

@@ -8,9 +8,9 @@
 //! read with an explicit stack, so nesting never recurses.
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use super::hand::Shape;
 use super::heads::{DocumentHead, SectionHead};
 use crate::error::{ErrorCode, ModelError};
 use crate::model::{
@@ -18,58 +18,89 @@ use crate::model::{
     TextBlock,
 };
 
+#[cfg(any(test, not(target_arch = "wasm32")))]
 type PathError = serde_path_to_error::Error<serde_json::Error>;
+
+/// How the fields of one model type are read from a JSON value.
+pub(super) trait Fields {
+    /// Reads a `T` from `value`, which sits at `path`.
+    fn read<T: DeserializeOwned + Shape>(value: Value, path: &str) -> Result<T, ModelError>;
+}
+
+/// By serde's derived readers, the path tracked by serde_path_to_error.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub(super) struct BySerde;
+
+#[cfg(any(test, not(target_arch = "wasm32")))]
+impl Fields for BySerde {
+    fn read<T: DeserializeOwned + Shape>(value: Value, path: &str) -> Result<T, ModelError> {
+        serde_path_to_error::deserialize(value).map_err(|e| path_error(e, path))
+    }
+}
+
+/// By the hand-written readers of [`super::hand`] (the wasm build's).
+#[cfg(any(test, target_arch = "wasm32"))]
+pub(super) struct ByHand;
+
+#[cfg(any(test, target_arch = "wasm32"))]
+impl Fields for ByHand {
+    fn read<T: DeserializeOwned + Shape>(value: Value, path: &str) -> Result<T, ModelError> {
+        T::read(value, path)
+    }
+}
+
+/// The reader this build uses.
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) type Native = BySerde;
+/// The reader this build uses.
+#[cfg(target_arch = "wasm32")]
+pub(super) type Native = ByHand;
 
 /// How to read a block of one type, once its `type` is known.
 #[derive(Clone, Copy)]
 enum Reader {
     /// Sections hold blocks, which the explicit stack reads.
     Section,
-    /// Every other block: its fields, read by serde.
-    Leaf(fn(Value) -> Result<Block, PathError>),
+    Paragraph,
+    List,
+    Table,
+    Attachments,
+    Signature,
+    Addressee,
+    Note,
+    Contents,
+    Image,
 }
 
 /// Every block type by its `type` tag (the serde names of [`Block`]'s
 /// variants; a unit test checks that the two lists agree).
 const BLOCK_TYPES: &[(&str, Reader)] = &[
     ("section", Reader::Section),
-    (
-        "paragraph",
-        Reader::Leaf(|v| fields::<Paragraph>(v).map(Block::Paragraph)),
-    ),
-    ("list", Reader::Leaf(|v| fields::<List>(v).map(Block::List))),
-    (
-        "table",
-        Reader::Leaf(|v| fields::<Table>(v).map(Block::Table)),
-    ),
-    (
-        "attachments",
-        Reader::Leaf(|v| fields::<Attachments>(v).map(Block::Attachments)),
-    ),
-    (
-        "signature",
-        Reader::Leaf(|v| fields::<Signature>(v).map(Block::Signature)),
-    ),
-    (
-        "addressee",
-        Reader::Leaf(|v| fields::<TextBlock>(v).map(Block::Addressee)),
-    ),
-    (
-        "note",
-        Reader::Leaf(|v| fields::<TextBlock>(v).map(Block::Note)),
-    ),
-    (
-        "contents",
-        Reader::Leaf(|v| fields::<Contents>(v).map(Block::Contents)),
-    ),
-    (
-        "image",
-        Reader::Leaf(|v| fields::<Image>(v).map(Block::Image)),
-    ),
+    ("paragraph", Reader::Paragraph),
+    ("list", Reader::List),
+    ("table", Reader::Table),
+    ("attachments", Reader::Attachments),
+    ("signature", Reader::Signature),
+    ("addressee", Reader::Addressee),
+    ("note", Reader::Note),
+    ("contents", Reader::Contents),
+    ("image", Reader::Image),
 ];
 
-fn fields<T: DeserializeOwned>(value: Value) -> Result<T, PathError> {
-    serde_path_to_error::deserialize(value)
+/// Reads the fields of a block other than a section.
+fn leaf<F: Fields>(reader: Reader, value: Value, path: &str) -> Result<Block, ModelError> {
+    Ok(match reader {
+        Reader::Section => return Err(shape(path, "a section is read with its blocks".to_owned())),
+        Reader::Paragraph => Block::Paragraph(F::read::<Paragraph>(value, path)?),
+        Reader::List => Block::List(F::read::<List>(value, path)?),
+        Reader::Table => Block::Table(F::read::<Table>(value, path)?),
+        Reader::Attachments => Block::Attachments(F::read::<Attachments>(value, path)?),
+        Reader::Signature => Block::Signature(F::read::<Signature>(value, path)?),
+        Reader::Addressee => Block::Addressee(F::read::<TextBlock>(value, path)?),
+        Reader::Note => Block::Note(F::read::<TextBlock>(value, path)?),
+        Reader::Contents => Block::Contents(F::read::<Contents>(value, path)?),
+        Reader::Image => Block::Image(F::read::<Image>(value, path)?),
+    })
 }
 
 /// Where the model's string enums sit, as (array, field of each element,
@@ -82,11 +113,11 @@ const ENUM_FIELDS: &[(&str, Option<&str>)] = &[
 ];
 
 /// Reads the document object (its version already checked).
-pub(super) fn document(mut root: Map<String, Value>) -> Result<Document, ModelError> {
+pub(super) fn document<F: Fields>(mut root: Map<String, Value>) -> Result<Document, ModelError> {
     check_enums_are_strings(&root)?;
     let body = take_array(&mut root, "body", "")?;
-    let head: DocumentHead = read_at(Value::Object(root), "")?;
-    Ok(head.with_body(blocks(body, "body".to_owned())?))
+    let head: DocumentHead = F::read(Value::Object(root), "")?;
+    Ok(head.with_body(blocks::<F>(body, "body".to_owned())?))
 }
 
 fn check_enums_are_strings(root: &Map<String, Value>) -> Result<(), ModelError> {
@@ -143,7 +174,7 @@ enum Read {
 }
 
 /// Reads a list of blocks, and the blocks of its sections, depth first.
-fn blocks(values: Vec<Value>, path: String) -> Result<Vec<Block>, ModelError> {
+fn blocks<F: Fields>(values: Vec<Value>, path: String) -> Result<Vec<Block>, ModelError> {
     let mut stack = vec![Frame::new(None, path, values)];
     loop {
         let Some(frame) = stack.last_mut() else {
@@ -152,7 +183,7 @@ fn blocks(values: Vec<Value>, path: String) -> Result<Vec<Block>, ModelError> {
         if let Some(value) = frame.rest.next() {
             let path = format!("{}[{}]", frame.path, frame.next_index);
             frame.next_index += 1;
-            match block(value, &path)? {
+            match block::<F>(value, &path)? {
                 Read::Leaf(block) => frame.done.push(block),
                 Read::Section(section, children) => {
                     stack.push(Frame::new(Some(section), path + ".blocks", children));
@@ -174,7 +205,7 @@ fn blocks(values: Vec<Value>, path: String) -> Result<Vec<Block>, ModelError> {
 }
 
 /// Reads one block at `path`; a section's own blocks are returned unread.
-fn block(value: Value, path: &str) -> Result<Read, ModelError> {
+fn block<F: Fields>(value: Value, path: &str) -> Result<Read, ModelError> {
     let Value::Object(mut map) = value else {
         return Err(shape(
             path,
@@ -210,12 +241,10 @@ fn block(value: Value, path: &str) -> Result<Read, ModelError> {
     match reader {
         Reader::Section => {
             let children = take_array(&mut map, "blocks", path)?;
-            let head: SectionHead = read_at(Value::Object(map), path)?;
+            let head: SectionHead = F::read(Value::Object(map), path)?;
             Ok(Read::Section(head.section(), children))
         }
-        Reader::Leaf(read) => read(Value::Object(map))
-            .map(Read::Leaf)
-            .map_err(|e| path_error(e, path)),
+        leaf_reader => leaf::<F>(*leaf_reader, Value::Object(map), path).map(Read::Leaf),
     }
 }
 
@@ -239,19 +268,19 @@ fn take_array(
     };
     match std::mem::replace(slot, Value::Array(Vec::new())) {
         Value::Array(values) => Ok(values),
-        // Let serde word the error, as for every other field.
-        other => {
-            Vec::<Value>::deserialize(other).map_err(|e| shape(&join_key(path, key), e.to_string()))
-        }
+        // serde's words, as for every other field.
+        other => Err(shape(
+            &join_key(path, key),
+            format!(
+                "invalid type: {}, expected a sequence",
+                super::hand::unexpected(&other)
+            ),
+        )),
     }
 }
 
-/// Reads a `T` from `value`, which sits at `path`.
-fn read_at<T: DeserializeOwned>(value: Value, path: &str) -> Result<T, ModelError> {
-    serde_path_to_error::deserialize(value).map_err(|e| path_error(e, path))
-}
-
 /// A serde error at a path below `base`.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 fn path_error(error: PathError, base: &str) -> ModelError {
     let mut path = base.to_owned();
     for segment in error.path() {
@@ -279,7 +308,7 @@ const RUST_TYPE_WORDS: &[(&str, &str)] = &[
     ("expected string or map", "expected a string"),
 ];
 
-fn plain_words(mut message: String) -> String {
+pub(super) fn plain_words(mut message: String) -> String {
     for (rust, json) in RUST_TYPE_WORDS {
         if let Some(start) = message.strip_suffix(rust).map(str::len) {
             message.truncate(start);
@@ -370,7 +399,9 @@ mod tests {
     #[test]
     fn each_reader_builds_its_own_variant() {
         for (name, reader) in BLOCK_TYPES {
-            let Reader::Leaf(read) = reader else { continue };
+            if let Reader::Section = reader {
+                continue;
+            }
             // The smallest value that serde reads for each type, by a
             // round trip through the model's own serialisation.
             let sample = match *name {
@@ -406,7 +437,16 @@ mod tests {
             let mut value = serde_json::to_value(&sample).unwrap();
             let tag = value.as_object_mut().unwrap().remove("type").unwrap();
             assert_eq!(tag, *name);
-            assert_eq!(read(value).unwrap(), sample, "{name}");
+            assert_eq!(
+                leaf::<BySerde>(*reader, value.clone(), "").unwrap(),
+                sample,
+                "{name}"
+            );
+            assert_eq!(
+                leaf::<ByHand>(*reader, value, "").unwrap(),
+                sample,
+                "{name}"
+            );
         }
     }
 

@@ -1,0 +1,427 @@
+//! The shape step without serde's derived readers: every model type read by
+//! hand from a JSON value, with the codes, paths and messages that serde
+//! and serde_path_to_error give (a unit test compares the two readers on
+//! every field of a document, broken every way it can be).
+//!
+//! The wasm build reads model JSON this way: serde's readers, one per type
+//! and per deserializer, and the path tracking around them are most of the
+//! bytes that reading JSON costs there. Natively, serde stays the reader.
+//!
+//! Where the two differ: serde also reads a struct written as an array of
+//! its fields in order (`["text"]` for an inline), which the model's schema
+//! does not allow; this reader takes objects only. A float shown in a
+//! message is written as serde_json writes numbers (`1e300`), not as Rust
+//! prints an `f64`.
+
+// Natively only the tests call this reader.
+#![cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+
+use serde::de::IgnoredAny;
+use serde_json::{Map, Number, Value};
+
+use super::heads::{DocumentHead, SectionHead};
+use super::read::{join_key, plain_words};
+use crate::error::{Diagnostic, DiagnosticCode, ErrorCode, ModelError};
+use crate::model::{
+    Action, Attachment, Attachments, Contents, ContentsEntry, Crumb, Image, Inline, List, ListItem,
+    MetaField, MetaKey, Paragraph, Signature, Table, TableCell, TableRow, TextBlock,
+};
+
+type Result<T> = std::result::Result<T, ModelError>;
+
+/// A model type read from the JSON value at `path`.
+pub(super) trait Shape: Sized {
+    /// Reads `value`, which sits at `path`.
+    fn read(value: Value, path: &str) -> Result<Self>;
+}
+
+fn error(path: &str, message: String) -> ModelError {
+    ModelError::new(ErrorCode::Shape, path, plain_words(message))
+}
+
+/// serde's words for the value it did not expect.
+pub(super) fn unexpected(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) => number(n),
+        Value::String(s) => format!("string {s:?}"),
+        Value::Array(_) => "sequence".to_owned(),
+        Value::Object(_) => "map".to_owned(),
+    }
+}
+
+fn number(n: &Number) -> String {
+    if let Some(u) = n.as_u64() {
+        format!("integer `{u}`")
+    } else if let Some(i) = n.as_i64() {
+        format!("integer `{i}`")
+    } else {
+        let mut text = n.to_string();
+        if !text.contains(['.', 'e', 'E']) {
+            text.push_str(".0");
+        }
+        format!("floating point `{text}`")
+    }
+}
+
+fn invalid_type(value: &Value, expected: &str, path: &str) -> ModelError {
+    error(
+        path,
+        format!("invalid type: {}, expected {expected}", unexpected(value)),
+    )
+}
+
+/// serde's list of the names it expected (`a`, `a` or `b`, one of …).
+fn one_of(names: &[&str]) -> String {
+    match names {
+        [one] => format!("`{one}`"),
+        [a, b] => format!("`{a}` or `{b}`"),
+        _ => {
+            let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+            format!("one of {}", quoted.join(", "))
+        }
+    }
+}
+
+/// The fields of the struct `name` at `path`, or the error for a non-object.
+fn object(value: Value, name: &str, path: &str) -> Result<Map<String, Value>> {
+    match value {
+        Value::Object(map) => Ok(map),
+        other => Err(invalid_type(&other, &format!("struct {name}"), path)),
+    }
+}
+
+fn unknown(key: &str, fields: &[&str], path: &str) -> ModelError {
+    error(
+        &join_key(path, key),
+        format!("unknown field `{key}`, expected {}", one_of(fields)),
+    )
+}
+
+/// A required field's value, or serde's error for its absence.
+fn need<T>(value: Option<T>, field: &str, path: &str) -> Result<T> {
+    value.ok_or_else(|| error(path, format!("missing field `{field}`")))
+}
+
+/// Reads the field's value into `slot`, at `path.key`.
+fn put<T: Shape>(slot: &mut Option<T>, value: Value, path: &str, key: &str) -> Result<()> {
+    *slot = Some(T::read(value, &join_key(path, key))?);
+    Ok(())
+}
+
+impl Shape for String {
+    fn read(value: Value, path: &str) -> Result<Self> {
+        match value {
+            Value::String(text) => Ok(text),
+            other => Err(invalid_type(&other, "a string", path)),
+        }
+    }
+}
+
+impl Shape for bool {
+    fn read(value: Value, path: &str) -> Result<Self> {
+        match value {
+            Value::Bool(b) => Ok(b),
+            other => Err(invalid_type(&other, "a boolean", path)),
+        }
+    }
+}
+
+/// An unsigned integer of at most `max`, named as serde names its type.
+fn unsigned(value: &Value, max: u64, name: &str, path: &str) -> Result<u64> {
+    let Value::Number(n) = value else {
+        return Err(invalid_type(value, name, path));
+    };
+    match (n.as_u64(), n.as_i64()) {
+        (Some(u), _) if u <= max => Ok(u),
+        (Some(_), _) | (None, Some(_)) => Err(error(
+            path,
+            format!("invalid value: {}, expected {name}", number(n)),
+        )),
+        (None, None) => Err(invalid_type(value, name, path)),
+    }
+}
+
+impl Shape for u8 {
+    fn read(value: Value, path: &str) -> Result<Self> {
+        let n = unsigned(&value, u64::from(u8::MAX), "u8", path)?;
+        u8::try_from(n).map_err(|_| invalid_type(&value, "u8", path))
+    }
+}
+
+impl Shape for u32 {
+    fn read(value: Value, path: &str) -> Result<Self> {
+        let n = unsigned(&value, u64::from(u32::MAX), "u32", path)?;
+        u32::try_from(n).map_err(|_| invalid_type(&value, "u32", path))
+    }
+}
+
+impl<T: Shape> Shape for Option<T> {
+    fn read(value: Value, path: &str) -> Result<Self> {
+        match value {
+            Value::Null => Ok(None),
+            other => T::read(other, path).map(Some),
+        }
+    }
+}
+
+impl<T: Shape> Shape for Vec<T> {
+    fn read(value: Value, path: &str) -> Result<Self> {
+        let Value::Array(values) = value else {
+            return Err(invalid_type(&value, "a sequence", path));
+        };
+        // A plain loop: `collect` into a `Result` costs an adapter per type.
+        let mut read = Vec::with_capacity(values.len());
+        for (n, value) in values.into_iter().enumerate() {
+            read.push(T::read(value, &format!("{path}[{n}]"))?);
+        }
+        Ok(read)
+    }
+}
+
+/// A string enum's value from its table of (JSON name, value).
+fn variant<T: Copy>(value: Value, table: &[(&str, T)], path: &str) -> Result<T> {
+    let Value::String(name) = value else {
+        return Err(invalid_type(&value, "string or map", path));
+    };
+    match table.iter().find(|(known, _)| *known == name) {
+        Some((_, found)) => Ok(*found),
+        None => {
+            let names: Vec<&str> = table.iter().map(|(known, _)| *known).collect();
+            Err(error(
+                path,
+                format!("unknown variant `{name}`, expected {}", one_of(&names)),
+            ))
+        }
+    }
+}
+
+/// [`MetaKey`]'s values by JSON name, in declaration order.
+pub(super) const META_KEYS: &[(&str, MetaKey)] = &[
+    ("indexNo", MetaKey::IndexNo),
+    ("docNo", MetaKey::DocNo),
+    ("written", MetaKey::Written),
+    ("published", MetaKey::Published),
+    ("publisher", MetaKey::Publisher),
+    ("disclosure", MetaKey::Disclosure),
+    ("topic", MetaKey::Topic),
+    ("validity", MetaKey::Validity),
+    ("source", MetaKey::Source),
+    ("views", MetaKey::Views),
+    ("expires", MetaKey::Expires),
+    ("effective", MetaKey::Effective),
+    ("keywords", MetaKey::Keywords),
+    ("title", MetaKey::Title),
+    ("summary", MetaKey::Summary),
+    ("department", MetaKey::Department),
+    ("created", MetaKey::Created),
+    ("scope", MetaKey::Scope),
+    ("review", MetaKey::Review),
+    ("author", MetaKey::Author),
+    ("other", MetaKey::Other),
+];
+
+/// [`Action`]'s values by JSON name, in declaration order.
+pub(super) const ACTIONS: &[(&str, Action)] = &[
+    ("print", Action::Print),
+    ("close", Action::Close),
+    ("share", Action::Share),
+    ("bookmark", Action::Bookmark),
+];
+
+/// [`DiagnosticCode`]'s values by JSON name, in declaration order.
+pub(super) const DIAGNOSTIC_CODES: &[(&str, DiagnosticCode)] = &[
+    ("noTitle", DiagnosticCode::NoTitle),
+    ("noBody", DiagnosticCode::NoBody),
+    ("noContent", DiagnosticCode::NoContent),
+    ("duplicateMeta", DiagnosticCode::DuplicateMeta),
+    ("outlineGap", DiagnosticCode::OutlineGap),
+    ("tooDeep", DiagnosticCode::TooDeep),
+    ("garbled", DiagnosticCode::Garbled),
+    ("unplaced", DiagnosticCode::Unplaced),
+    ("truncated", DiagnosticCode::Truncated),
+];
+
+impl Shape for MetaKey {
+    fn read(value: Value, path: &str) -> Result<Self> {
+        variant(value, META_KEYS, path)
+    }
+}
+
+impl Shape for Action {
+    fn read(value: Value, path: &str) -> Result<Self> {
+        variant(value, ACTIONS, path)
+    }
+}
+
+impl Shape for DiagnosticCode {
+    fn read(value: Value, path: &str) -> Result<Self> {
+        variant(value, DIAGNOSTIC_CODES, path)
+    }
+}
+
+/// Implements [`Shape`] for a struct: its JSON name, then each field as
+/// `name: "jsonName" => required` or `=> default(expression)`, in
+/// declaration order (serde reports a missing field in that order, and
+/// lists the fields in it). Fields are read in the object's key order, as
+/// serde reads them, so the first error is serde's first error.
+macro_rules! shape {
+    ($type:ident as $name:literal {
+        $($field:ident : $key:literal => $how:ident $(($default:expr))?),* $(,)?
+    } => $build:expr) => {
+        impl Shape for $type {
+            fn read(value: Value, path: &str) -> Result<Self> {
+                const FIELDS: &[&str] = &[$($key),*];
+                let map = object(value, $name, path)?;
+                $(let mut $field = None;)*
+                for (key, value) in map {
+                    match key.as_str() {
+                        $($key => put(&mut $field, value, path, &key)?,)*
+                        _ => return Err(unknown(&key, FIELDS, path)),
+                    }
+                }
+                $(let $field = shape!(@take $field, $key, path, $how $(($default))?);)*
+                Ok($build)
+            }
+        }
+    };
+    (@take $field:ident, $key:literal, $path:ident, required) => {
+        need($field, $key, $path)?
+    };
+    (@take $field:ident, $key:literal, $path:ident, default($default:expr)) => {
+        $field.unwrap_or_else(|| $default)
+    };
+}
+
+shape!(Crumb as "Crumb" {
+    label: "label" => required,
+    href: "href" => default(None),
+} => Crumb { label, href });
+
+shape!(MetaField as "MetaField" {
+    key: "key" => required,
+    label: "label" => required,
+    value: "value" => required,
+} => MetaField { key, label, value });
+
+shape!(Diagnostic as "Diagnostic" {
+    code: "code" => required,
+    message: "message" => required,
+    line: "line" => default(None),
+} => Diagnostic { code, message, line });
+
+shape!(Inline as "Inline" {
+    text: "text" => required,
+    href: "href" => default(None),
+    strong: "strong" => default(false),
+    em: "em" => default(false),
+} => Inline { text, href, strong, em });
+
+shape!(Paragraph as "Paragraph" {
+    text: "text" => required,
+    inlines: "inlines" => default(Vec::new()),
+} => Paragraph { text, inlines });
+
+shape!(List as "List" {
+    ordered: "ordered" => required,
+    items: "items" => required,
+} => List { ordered, items });
+
+shape!(ListItem as "ListItem" {
+    marker: "marker" => default(String::new()),
+    lead: "lead" => default(None),
+    text: "text" => required,
+    inlines: "inlines" => default(Vec::new()),
+} => ListItem { marker, lead, text, inlines });
+
+shape!(Table as "Table" {
+    caption: "caption" => default(None),
+    rows: "rows" => required,
+} => Table { caption, rows });
+
+shape!(TableRow as "TableRow" {
+    header: "header" => default(false),
+    cells: "cells" => required,
+} => TableRow { header, cells });
+
+shape!(TableCell as "TableCell" {
+    text: "text" => required,
+    header: "header" => default(false),
+    colspan: "colspan" => default(1),
+    rowspan: "rowspan" => default(1),
+    inlines: "inlines" => default(Vec::new()),
+} => TableCell { text, header, colspan, rowspan, inlines });
+
+shape!(Attachments as "Attachments" {
+    label: "label" => required,
+    items: "items" => required,
+} => Attachments { label, items });
+
+shape!(Attachment as "Attachment" {
+    marker: "marker" => default(String::new()),
+    name: "name" => required,
+    href: "href" => default(None),
+    file_type: "fileType" => default(None),
+} => Attachment { marker, name, href, file_type });
+
+shape!(Signature as "Signature" {
+    organisations: "organisations" => required,
+    date: "date" => default(None),
+} => Signature { organisations, date });
+
+shape!(TextBlock as "TextBlock" {
+    text: "text" => required,
+} => TextBlock { text });
+
+shape!(Contents as "Contents" {
+    label: "label" => default(None),
+    entries: "entries" => required,
+} => Contents { label, entries });
+
+shape!(ContentsEntry as "ContentsEntry" {
+    level: "level" => required,
+    marker: "marker" => default(String::new()),
+    text: "text" => required,
+    page: "page" => default(None),
+} => ContentsEntry { level, marker, text, page });
+
+shape!(Image as "Image" {
+    src: "src" => required,
+    alt: "alt" => default(String::new()),
+} => Image { src, alt });
+
+/// The block list's place in a head: only its presence counts (the blocks
+/// are read one by one elsewhere).
+struct Present;
+
+impl Shape for Present {
+    fn read(_: Value, _: &str) -> Result<Self> {
+        Ok(Present)
+    }
+}
+
+shape!(DocumentHead as "DocumentHead" {
+    version: "version" => required,
+    lang: "lang" => default(crate::model::Document::default().lang),
+    title: "title" => default(None),
+    breadcrumb: "breadcrumb" => default(Vec::new()),
+    meta: "meta" => default(Vec::new()),
+    body: "body" => default(Present),
+    actions: "actions" => default(Vec::new()),
+    diagnostics: "diagnostics" => default(Vec::new()),
+} => {
+    let Present = body;
+    DocumentHead { version, lang, title, breadcrumb, meta, body: IgnoredAny, actions, diagnostics }
+});
+
+shape!(SectionHead as "SectionHead" {
+    level: "level" => required,
+    marker: "marker" => required,
+    heading: "heading" => required,
+    run_in: "runIn" => default(false),
+    blocks: "blocks" => required,
+} => {
+    let Present = blocks;
+    SectionHead { level, marker, heading, run_in, blocks: IgnoredAny }
+});
