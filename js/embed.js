@@ -3,20 +3,10 @@
 //
 //   <script type="module" src="/path/to/yilan/js/embed.js"></script>
 //
-// This loader is small and imports nothing until the reader asks for the
-// mode: the package (index.js, the wasm glue and the .wasm, all resolved
-// relative to this file) is fetched and compiled when the pointer or the
-// keyboard focus reaches a toggle, or when the reader clicks it, or at once
-// on a visit after the reader left the mode on. Documentation and the CSP a
-// portal needs: docs/embed.md.
-//
-// It binds to the page's own elderly-mode links (data-toggle, else by their
-// words: 进入老年模式, 老年版, 关怀版, 长辈版, 适老化; 无障碍 only when none of
-// those is on the page), else adds one floating toggle button. Entering
-// reads the live page (parseDom), shows the view over it in an element of
-// its own appended to <body>, and makes the page's other top-level elements
-// inert; exiting removes the view and takes those attributes off again. No
-// page node is otherwise touched, no global is defined, no cookie is set.
+// It loads the package only when the reader asks for the mode (or points
+// at a toggle), binds the page's own elderly-mode links or adds one button,
+// and shows the view over the page, which it makes inert and restores on
+// exit. How and why: docs/embed.md.
 
 const HERE = import.meta.url;
 const PREFS_KEY = 'yilan:prefs:v1';

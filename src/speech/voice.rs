@@ -1,17 +1,20 @@
 //! Choosing a voice for a document among those a speech engine offers.
 //!
 //! ```
-//! use yilan::speech::voice::{pick_voice, VoiceInfo};
+//! use yilan::speech::voice::{choose_voice, pick_voice, VoiceInfo};
 //!
 //! let voices = [
-//!     VoiceInfo { lang: "en-US", local: true },
-//!     VoiceInfo { lang: "zh-TW", local: true },
-//!     VoiceInfo { lang: "zh-CN", local: false },
-//!     VoiceInfo { lang: "zh_CN", local: true },
+//!     VoiceInfo { name: "Samantha", lang: "en-US", local: true },
+//!     VoiceInfo { name: "美佳", lang: "zh-TW", local: true },
+//!     VoiceInfo { name: "晓晓", lang: "zh-CN", local: false },
+//!     VoiceInfo { name: "婷婷", lang: "zh_CN", local: true },
 //! ];
 //! assert_eq!(pick_voice(&voices, "zh-CN"), Some(3));
 //! assert_eq!(pick_voice(&voices, "zh-TW"), Some(1));
 //! assert_eq!(pick_voice(&voices[..1], "zh-CN"), None);
+//! // Asked for by name: taken when it reads Chinese.
+//! assert_eq!(choose_voice(&voices, "zh-CN", Some("晓晓")), Some(2));
+//! assert_eq!(choose_voice(&voices, "zh-CN", Some("Samantha")), Some(3));
 //! ```
 
 /// What matters of one voice.
