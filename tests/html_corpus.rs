@@ -11,6 +11,8 @@
 //! read the diff line by line before committing it.
 #![cfg(feature = "html")]
 
+mod common;
+use common::first_difference;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -96,26 +98,6 @@ fn describe(line: &Line) -> String {
     format!("{}\t{}\t{}\n", line.number, tags.join(" "), line.text)
 }
 
-/// The first lines where `actual` and `expected` differ, with context.
-fn diff(expected: &str, actual: &str) -> String {
-    let e: Vec<&str> = expected.lines().collect();
-    let a: Vec<&str> = actual.lines().collect();
-    let first = e
-        .iter()
-        .zip(&a)
-        .position(|(x, y)| x != y)
-        .unwrap_or(e.len().min(a.len()));
-    let from = first.saturating_sub(3);
-    let mut out = format!("first difference at line {}:\n", first + 1);
-    for (n, line) in e.iter().enumerate().skip(from).take(8) {
-        out.push_str(&format!("- {:4} {line}\n", n + 1));
-    }
-    for (n, line) in a.iter().enumerate().skip(from).take(8) {
-        out.push_str(&format!("+ {:4} {line}\n", n + 1));
-    }
-    out
-}
-
 #[test]
 fn every_page_matches_its_reviewed_expectation() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected/html");
@@ -141,7 +123,7 @@ fn every_page_matches_its_reviewed_expectation() {
             }
             let expected = fs::read_to_string(&target).unwrap_or_default();
             if expected != actual {
-                failures.push(format!("{file}: {}", diff(&expected, &actual)));
+                failures.push(format!("{file}: {}", first_difference(&expected, &actual)));
             }
         }
     }

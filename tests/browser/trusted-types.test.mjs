@@ -32,6 +32,12 @@ const REFUSED = {
 };
 
 browserTest('without the policy allowed, mount fails with a code and leaves nothing behind', REFUSED, async (page) => {
+  // The same page, its policy list naming another policy only.
+  await page.route('**/trusted-types-refused.html', async (route) => {
+    const response = await route.fetch({ url: route.request().url().replace('-refused', '') });
+    const body = (await response.text()).replace('trusted-types yilan"', 'trusted-types other"');
+    await route.fulfill({ response, body });
+  });
   const value = await result(page, '/tests/browser/pages/trusted-types-refused.html');
   assert.equal(value.error?.name, 'YilanError', JSON.stringify(value.error));
   assert.equal(value.error.code, 'internal', 'the browser refused a DOM operation');

@@ -135,3 +135,23 @@ pub fn check_levels(doc: &Document) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// The first lines where `actual` and `expected` differ, with context.
+pub fn first_difference(expected: &str, actual: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let first = e
+        .iter()
+        .zip(&a)
+        .position(|(x, y)| x != y)
+        .unwrap_or(e.len().min(a.len()));
+    let from = first.saturating_sub(3);
+    let mut out = format!("first difference at line {}:\n", first + 1);
+    for (n, line) in e.iter().enumerate().skip(from).take(8) {
+        out.push_str(&format!("- {:4} {line}\n", n + 1));
+    }
+    for (n, line) in a.iter().enumerate().skip(from).take(8) {
+        out.push_str(&format!("+ {:4} {line}\n", n + 1));
+    }
+    out
+}
