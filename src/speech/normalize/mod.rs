@@ -26,7 +26,9 @@ use super::tables::{CHINESE_NUMERALS, PLAIN_MARKS};
 pub struct Rule {
     /// A short stable name; the rule table test names its rows by it.
     pub name: &'static str,
-    /// What the rule reads, and why.
+    /// What the rule reads, and why. Native builds only: the browser never
+    /// shows it, and its text would only weigh down the wasm.
+    #[cfg(not(target_arch = "wasm32"))]
     pub summary: &'static str,
     apply: fn(&mut Scan) -> bool,
 }
@@ -35,6 +37,7 @@ pub struct Rule {
 pub static RULES: &[Rule] = &[
     Rule {
         name: "url",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "网址: a web address is read as 网址 and its host \
             (http://www.np.gov.cn/a/b.htm → 网址 www.np.gov.cn); the path is noise \
             when heard. No 网址 is added after 网址：/网站：/链接：",
@@ -42,24 +45,28 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "markup",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "HTML tags left in the text by a broken page (<p style=…>, </strong>) \
             are read as nothing",
         apply: markup,
     },
     Rule {
         name: "email",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "电子邮箱: an email address is kept whole (the listener needs all of it) \
             and shielded from the number rules",
         apply: email,
     },
     Rule {
         name: "doc-number-year",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "发文字号 (GB/T 9704-2012 7.2.4): the year in 六角括号 before a 号 number is \
             read as a year: 〔2019〕29号 → 2019年29号; also [2019] ［2019］ 【2019】 (2019)",
         apply: doc_number_year,
     },
     Rule {
         name: "bracketed-numeral",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "序号 in brackets (GB/T 9704 结构层次序数 （一） and （1）): the brackets go; where \
             the numeral starts a line or follows punctuation it reads as a marker \
             with a short pause: （一）重点 → 一、重点; inside a sentence 第（三）项 → 第三项",
@@ -67,23 +74,27 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "list-marker",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "序号 with a full stop or a half bracket at the start of a line or after \
             punctuation: 1.加强 → 1、加强 (not 一点加强); 一) → 一、",
         apply: list_marker,
     },
     Rule {
         name: "circled-number",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "带圈数字 and kin: ①②③ ⑴ ⒈ ❶ → 1 2 3; before text they enumerate, so they \
             read as markers with pauses: 措施①加强②完善 → 措施，1、加强，2、完善",
         apply: circled_number,
     },
     Rule {
         name: "roman-numeral",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "罗马数字: Ⅰ Ⅱ Ⅻ ⅳ → 1 2 12 4 (Ⅱ类 → 2类)",
         apply: roman_numeral,
     },
     Rule {
         name: "date",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "日期 in figures (GB/T 7408): 2024-02-01 → 2024年2月1日, with a following \
             time 14:52 → 14时52分; also 2024/02/01, 2024.02.01, stray spaces (2014- \
             07- 25 11: 20), and 2024-02 → 2024年2月. Only years 1900–2099, months \
@@ -92,6 +103,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "time",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "时间: 14:52 → 14时52分, 9:00-17:00 → 9时至17时, 08:30:05 → 8时30分5秒. A \
             one-digit hour only after 日/上午/晚上… or in a range, so a ratio such as \
             1:50 stays",
@@ -99,12 +111,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "date-zeros",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "leading zeros of a month, day or time in Chinese dates: 2018年03月27日 → \
             2018年3月27日 (read 三月, not 零三月)",
         apply: date_zeros,
     },
     Rule {
         name: "range",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "范围: a dash or tilde between two numbers reads 至: 1-12月 → 1至12月, 3~5天 → \
             3至5天, 1—12月 → 1至12月, 10%-20% → 百分之10至百分之20. A hyphen only between \
             free-standing numbers of at most six digits without leading zeros, so \
@@ -114,11 +128,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "percent",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "百分号 and 千分号: 18.4% → 百分之18.4, 5‰ → 千分之5 (Chinese reads the 百分之 first)",
         apply: percent,
     },
     Rule {
         name: "number",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "数字: full-width digits become ASCII and thousands separators go: １２３ → \
             123, 16,886.11 → 16886.11. Other digit strings (phone numbers, index \
             numbers) stay as digits: engines read them",
@@ -126,12 +142,14 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "unit",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "计量单位 in Latin letters right after a number: 12km → 12公里, 5 kg → 5千克, \
             100m² → 100平方米, 2300m2 → 2300平方米",
         apply: unit,
     },
     Rule {
         name: "symbol",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "符号 read as words: ㎡ → 平方米, ㎞ → 公里, ℃ → 摄氏度, ≥ → 大于等于, ≤ → 小于等于, ≠ → \
             不等于, ± → 正负, № → 编号, and a % with no number before it (a column header \
             完成率（%）) → 百分比",
@@ -139,46 +157,54 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: "tilde",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "波浪号 left between numbers (after a date or time) reads 至; elsewhere it \
             is dropped",
         apply: tilde,
     },
     Rule {
         name: "long-dash",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "破折号: —— between numbers reads 至 (2019年—2020年); elsewhere it is a pause \
             (，)",
         apply: long_dash,
     },
     Rule {
         name: "bracket",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "括号: brackets are never read; a short aside runs on (31个村(社) → 31个村社), \
             a long one and a 【label】 get a pause before and after",
         apply: bracket,
     },
     Rule {
         name: "book-title",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "书名号: 《》〈〉 and < > are dropped, the title is read (《条例》 → 条例); titles \
             in a row are a list (《条例》《规定》 → 条例、规定)",
         apply: book_title,
     },
     Rule {
         name: "bullet",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "项目符号: · • ● ※ and invisible characters are dropped; ○ between Chinese \
             numerals is the zero 〇 (二○二四 → 二〇二四)",
         apply: bullet,
     },
     Rule {
         name: "separator",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "竖线: | and ｜ (table debris) read as a word break",
         apply: separator,
     },
     Rule {
         name: "fullwidth",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "全角字母: Ａ-Ｚ ａ-ｚ → A-Z a-z",
         apply: fullwidth,
     },
     Rule {
         name: "space",
+        #[cfg(not(target_arch = "wasm32"))]
         summary: "空白: runs of spaces, ideographic spaces and line breaks become one \
             space; none at the ends or next to punctuation, and none inside a \
             letter-spaced word (目 录 → 目录, 索 引 号 → 索引号; but 分 类 其他 → 分类 其他)",
