@@ -300,7 +300,7 @@ fn write_attachments(w: &mut HtmlWriter, attachments: &Attachments, id: &str, ui
             ui.lang_attr(w);
             w.markup(">");
             w.text(ui.words.file_type_open);
-            w.text(&file_type.to_uppercase());
+            w.text(&file_type.to_ascii_uppercase());
             w.text(ui.words.file_type_word);
             w.text(ui.words.file_type_close);
             w.markup("</span>");
