@@ -6,10 +6,12 @@
 // Measures, warm, as the median over many batches:
 //   - from an HTML string: yilan `parseHtml` + `renderHtml` against
 //     `new Readability(new DOMParser().parseFromString(html)).parse()`
-//     (both pay the browser's HTML parser);
+//     (both pay the browser's HTML parser), and DOMParser alone, which
+//     bounds the ratio any DOMParser-based parse can reach;
 //   - from the live page (each fixture loaded as a page, its scripts
 //     removed): yilan `parseDom(document)` + `renderHtml` against
-//     `new Readability(document.cloneNode(true)).parse()`;
+//     `new Readability(document.cloneNode(true)).parse()`, and yilan's
+//     three steps alone (encodeDom, parseEncoded, renderHtml);
 //   - the same for the demo portal page (www/index.html), where yilan
 //     also runs the page-text route, `parseText(main.innerText)` + `renderHtml`;
 //   - `init()`: fetch, compile and instantiate of the wasm, once, in a fresh
@@ -112,6 +114,9 @@ function fromString(html) {
   const { parseHtml, renderHtml } = window.yilan;
   const can = window.yilanCan();
   const readability = window.timeIt(() => new Readability(new DOMParser().parseFromString(html, 'text/html')).parse());
+  // The browser's parse alone, which both pay: Readability ÷ this bounds the
+  // ratio any library that starts from DOMParser can reach.
+  const domParser = window.timeIt(() => new DOMParser().parseFromString(html, 'text/html'));
   const yilan = can.parseHtml ? window.timeIt(() => renderHtml(parseHtml(html))) : null;
   // Without timing: what each one found, to see both did real work.
   const article = new Readability(new DOMParser().parseFromString(html, 'text/html')).parse();
@@ -119,6 +124,7 @@ function fromString(html) {
   return {
     readability,
     yilan,
+    domParser,
     found: { readabilityChars: article?.textContent?.length ?? 0, yilanBlocks: doc ? doc.body.length : null },
   };
 }
@@ -136,6 +142,18 @@ function fromLive(route) {
   } else if (typeof parseDom === 'function') {
     how = 'parseDom(document)';
     yilan = window.timeIt(() => renderHtml(parseDom(document)));
+    // yilan's three steps on their own: the walk (JS), the parse (wasm) and
+    // the render (wasm, from the model object).
+    const { encodeDom, parseEncoded } = window.yilan;
+    const options = { baseUrl: document.baseURI };
+    const encoded = encodeDom(document);
+    const doc = parseEncoded(encoded, options);
+    const parts = {
+      encodeDom: window.timeIt(() => encodeDom(document)).median,
+      parseEncoded: window.timeIt(() => parseEncoded(encoded, options)).median,
+      renderHtml: window.timeIt(() => renderHtml(doc)).median,
+    };
+    return { readability, yilan, how, parts };
   } else {
     how = 'parseText(body.innerText) (no parseDom)';
     yilan = window.timeIt(() => renderHtml(parseText(document.body.innerText)));
@@ -348,6 +366,13 @@ for (const [title, table] of [
   console.log(`  ${'page'.padEnd(46)} ${'size'.padStart(7)} ${'yilan'.padStart(10)} ${'Readability'.padStart(12)} ${'R / yilan'.padStart(10)}`);
   for (const [name, row] of Object.entries(table)) {
     console.log(`  ${name.padEnd(46)} ${kb(row.bytes).padStart(7)} ${ms(row.yilan?.median).padStart(10)} ${ms(row.readability.median).padStart(12)} ${ratio(row).padStart(10)}${row.how ? `   ${row.how}` : ''}`);
+    if (row.domParser) {
+      const bound = row.readability.median / row.domParser.median;
+      console.log(`  ${''.padEnd(46)} ${''.padStart(7)} DOMParser alone ${ms(row.domParser.median)}: no DOMParser-based parse can beat ${bound.toFixed(1)}×`);
+    }
+    if (row.parts) {
+      console.log(`  ${''.padEnd(46)} ${''.padStart(7)} encodeDom ${ms(row.parts.encodeDom)} + parseEncoded ${ms(row.parts.parseEncoded)} + renderHtml ${ms(row.parts.renderHtml)}`);
+    }
   }
 }
 console.log(`\ninit(): fetch + compile + instantiate ${ms(results.init.fetchCompileInstantiate)} (median of ${inits.length} fresh pages); WebAssembly.compile alone ${ms(results.init.compileOnly)}`);
