@@ -34,6 +34,7 @@
 
 pub mod error;
 pub mod ids;
+mod json_out;
 pub mod model;
 pub mod parse;
 pub mod prefs;

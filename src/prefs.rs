@@ -19,9 +19,11 @@
 //! assert_eq!(Prefs::from_json(&prefs.to_json()), prefs);
 //! ```
 
+#[cfg(test)]
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::json_out::{write_f32, Object};
 use crate::render::Mode;
 use crate::theme::{self, SCALE_STEPS};
 
@@ -111,9 +113,10 @@ impl Default for Prefs {
     }
 }
 
-/// The stored form, written in this field order.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+/// The stored form, written in this field order (by hand, as serde_json
+/// writes the derive, which a test compares).
+#[cfg_attr(test, derive(Serialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 struct Stored<'a> {
     v: u32,
     mode: &'static str,
@@ -183,9 +186,25 @@ impl Prefs {
                 .unwrap_or(DEFAULT_SPEECH_RATE),
             pointer_reading: self.pointer_reading,
         };
-        // Serialising this struct of plain values cannot fail; the fallback
-        // only keeps the signature free of errors.
-        serde_json::to_string(&stored).unwrap_or_else(|_| String::from("{}"))
+        stored.to_json()
+    }
+}
+
+impl Stored<'_> {
+    fn to_json(&self) -> String {
+        let mut out = String::new();
+        let mut object = Object::start(&mut out);
+        object
+            .field("v", &self.v)
+            .field("mode", self.mode)
+            .field("theme", self.theme);
+        write_f32(object.key("scale"), self.scale);
+        object
+            .field("guide", &self.guide)
+            .field("cursor", self.cursor);
+        write_f32(object.key("speechRate"), self.speech_rate);
+        object.field("pointerReading", &self.pointer_reading).end();
+        out
     }
 }
 
@@ -355,6 +374,30 @@ mod tests {
         assert_eq!(prefs.mode, Mode::Elderly);
         let prefs = Prefs::from_json(r#"{"mode":"elderly"}"#);
         assert_eq!(prefs.mode, Mode::Elderly);
+    }
+
+    #[test]
+    fn written_text_is_what_serde_json_writes() {
+        let mut count = 0;
+        for (step, _) in SCALE_STEPS {
+            for rate in (500..=2000).step_by(7).map(|n| n as f32 / 1000.0) {
+                for (on, cursor) in [(false, Cursor::Normal), (true, Cursor::Large)] {
+                    let stored = Stored {
+                        v: PREFS_VERSION,
+                        mode: if on { "elderly" } else { "standard" },
+                        theme: "cream\"\\",
+                        scale: step,
+                        guide: on,
+                        cursor: cursor.as_str(),
+                        speech_rate: rate,
+                        pointer_reading: !on,
+                    };
+                    assert_eq!(stored.to_json(), serde_json::to_string(&stored).unwrap());
+                    count += 1;
+                }
+            }
+        }
+        assert!(count > 2000, "{count}");
     }
 
     #[test]

@@ -106,8 +106,7 @@ pub fn parse_json_with(input: &str, options: &ParseJsonOptions) -> Result<Docume
 /// a document: the version, shape and value checks of [`parse_json`], with
 /// the same codes, paths and messages.
 ///
-/// In the browser, a JavaScript object converted to a [`Value`] (with
-/// serde-wasm-bindgen) comes here for the same paths as JSON text. A
+/// A [`Value`] from elsewhere comes here for the same paths as JSON text. A
 /// [`Document`] deserialised directly from one needs only [`validate`], but
 /// its shape errors are then the deserialiser's own, whose paths stop at
 /// the enclosing block, and it also takes what serde takes beyond the

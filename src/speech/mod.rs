@@ -144,6 +144,28 @@ pub enum ChunkKind {
     Image,
 }
 
+impl ChunkKind {
+    /// The kind's name in JSON and in JavaScript (`listItem`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChunkKind::Title => "title",
+            ChunkKind::Breadcrumb => "breadcrumb",
+            ChunkKind::Meta => "meta",
+            ChunkKind::Heading => "heading",
+            ChunkKind::Paragraph => "paragraph",
+            ChunkKind::ListItem => "listItem",
+            ChunkKind::TableCell => "tableCell",
+            ChunkKind::Caption => "caption",
+            ChunkKind::Attachment => "attachment",
+            ChunkKind::Signature => "signature",
+            ChunkKind::Addressee => "addressee",
+            ChunkKind::Note => "note",
+            ChunkKind::Contents => "contents",
+            ChunkKind::Image => "image",
+        }
+    }
+}
+
 /// One utterance of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -1,13 +1,13 @@
 //! The exported functions: `parseText`, `parseJson`, `parseEncoded`,
 //! `renderHtml`, `speechPlan`, `themes`, `stylesheet`.
 
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use super::convert::{document_from_js, to_js};
 use super::error::{web_error, WebErrorCode};
-use super::options::{read, render_options, speech_options};
+use super::options::{render_options, speech_options, Given};
+use crate::json_out::{Object, WriteJson};
 
 /// `parseText(text: string): Document`: page text (what a browser's
 /// `innerText` gives) → the document model, as a plain object.
@@ -56,21 +56,13 @@ pub fn parse_encoded(encoded: &JsValue, options: &JsValue) -> Result<JsValue, Js
     to_js(&crate::parse_encoded(&encoded, &options))
 }
 
-/// The options object of `parseHtml`, `parseDom` and `parseEncoded`.
-/// Unknown keys are ignored.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct JsHtmlOptions {
-    /// The page's address, to resolve relative links against.
-    base_url: Option<String>,
-}
-
-/// Reads `{ baseUrl?: string }`; a value of the wrong type is an `argument`
-/// error naming it.
+/// Reads the options of `parseHtml`, `parseDom` and `parseEncoded`,
+/// `{ baseUrl?: string }` (the page's address, to resolve relative links
+/// against); unknown keys are ignored, a value of the wrong type is an
+/// `argument` error naming it.
 fn html_options(value: &JsValue) -> Result<crate::HtmlOptions, JsValue> {
-    let given: JsHtmlOptions = read(value)?;
     Ok(crate::HtmlOptions {
-        base_url: given.base_url,
+        base_url: Given::read(value)?.string("baseUrl")?,
     })
 }
 
@@ -104,14 +96,24 @@ pub fn speech_plan(doc: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>
 
 /// A theme as JavaScript sees it: its names, not its colours (those live in
 /// the stylesheet).
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct ThemeInfo {
     id: &'static str,
     label: &'static str,
     label_zh_tw: &'static str,
     label_en: &'static str,
     dark: bool,
+}
+
+impl WriteJson for ThemeInfo {
+    fn write_json(&self, out: &mut String) {
+        Object::start(out)
+            .field("id", self.id)
+            .field("label", self.label)
+            .field("labelZhTw", self.label_zh_tw)
+            .field("labelEn", self.label_en)
+            .field("dark", &self.dark)
+            .end();
+    }
 }
 
 /// `themes(): Theme[]`: the colour themes a reader can choose, the default

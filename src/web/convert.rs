@@ -1,21 +1,20 @@
 //! Values across the boundary: Rust data ⇄ plain JS objects.
 
 use js_sys::JSON;
-use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use super::error::{model_error, web_error, WebErrorCode};
+use crate::json_out::{to_json, WriteJson};
 use crate::model::Document;
 
 /// Serialises to a JSON-like JS value: maps become plain objects and `None`
 /// becomes `null`, so the result equals `JSON.parse` of the model JSON. It
 /// goes through JSON text and the browser's `JSON.parse`: one string
 /// crosses the boundary, where building the object from wasm would cross it
-/// once per value (and decode every string on its own).
-pub(super) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| web_error(WebErrorCode::Internal, &e.to_string(), None))?;
-    JSON::parse(&text).map_err(|_| {
+/// once per value (and decode every string on its own). The text is
+/// written by hand ([`crate::json_out`]), as serde_json would write it.
+pub(super) fn to_js<T: WriteJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    JSON::parse(&to_json(value)).map_err(|_| {
         web_error(
             WebErrorCode::Internal,
             "the browser could not read the JSON written",

@@ -38,8 +38,8 @@ impl Listeners {
         let callback = Closure::<dyn Fn(Event)>::new(handler);
         let function: &Function = callback.as_ref().unchecked_ref();
         let added = if passive {
-            let options = AddEventListenerOptions::new();
-            options.set_passive(true);
+            let options: AddEventListenerOptions =
+                dictionary(&[("passive", JsValue::TRUE)]).unchecked_into();
             target.add_event_listener_with_callback_and_add_event_listener_options(
                 kind, function, &options,
             )
@@ -72,16 +72,30 @@ impl Listeners {
 /// Dispatches `CustomEvent(kind, { detail, bubbles, composed, cancelable })`
 /// on `host`; returns `false` when a listener cancelled it.
 pub(super) fn dispatch(host: &Element, kind: &str, detail: &JsValue, cancelable: bool) -> bool {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_cancelable(cancelable);
-    init.set_detail(detail);
+    let init: CustomEventInit = dictionary(&[
+        ("bubbles", JsValue::TRUE),
+        ("composed", JsValue::TRUE),
+        ("cancelable", JsValue::from_bool(cancelable)),
+        ("detail", detail.clone()),
+    ])
+    .unchecked_into();
     match CustomEvent::new_with_event_init_dict(kind, &init) {
         // A listener that throws is reported by the browser, not here.
         Ok(event) => host.dispatch_event(&event).unwrap_or(true),
         Err(_) => true,
     }
+}
+
+/// A plain object of `fields`, for a dictionary argument (event init,
+/// listener options): one `Reflect.set` import serves every dictionary,
+/// where each web-sys setter is an import and a glue function of its own.
+pub(super) fn dictionary(fields: &[(&str, JsValue)]) -> js_sys::Object {
+    let object = js_sys::Object::new();
+    for (key, value) in fields {
+        // Setting a property of a new plain object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object
 }
 
 /// Calls `host[method](type, listener, options)`: the viewer's

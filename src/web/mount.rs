@@ -5,12 +5,11 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
-use super::convert::{document_from_js, to_js};
+use super::convert::document_from_js;
 use super::core::{set_attr, Core, Dom, State};
 use super::error::{dom_error, web_error, WebErrorCode};
 use super::events::Listeners;
@@ -209,19 +208,6 @@ fn announce_later(core: &Rc<Core>, notice: Notice<'static>) {
     );
 }
 
-/// The preferences as JavaScript sees them.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsPrefs<'a> {
-    mode: &'static str,
-    theme: &'a str,
-    scale: f32,
-    guide: bool,
-    cursor: &'static str,
-    speech_rate: f64,
-    pointer_reading: bool,
-}
-
 /// `preferences(options?): Preferences`: the reader's stored preferences
 /// (defaults for what is missing or unreadable), read from the same place
 /// `mount` reads them (`options.storage`, else `localStorage`). A page uses
@@ -234,14 +220,5 @@ pub fn preferences(options: &JsValue) -> Result<JsValue, JsValue> {
     } else {
         JsValue::UNDEFINED
     };
-    let prefs = Store::from_option(&storage)?.read();
-    to_js(&JsPrefs {
-        mode: prefs.mode.as_str(),
-        theme: &prefs.theme,
-        scale: prefs.scale,
-        guide: prefs.guide,
-        cursor: prefs.cursor.as_str(),
-        speech_rate: super::speech::rate_for_js(prefs.speech_rate),
-        pointer_reading: prefs.pointer_reading,
-    })
+    super::storage::prefs_to_js(&Store::from_option(&storage)?.read())
 }

@@ -63,16 +63,18 @@ impl Dynamic {
     /// Sets the bar's height, which keeps headings scrolled to from
     /// stopping under a sticky bar.
     pub fn set_bar_height(&self, px: f64) {
-        let _ = self
-            .bar
-            .set_property("--yl-bar-h", &format!("{}px", px.max(0.0).round()));
+        // Whole pixels as an integer: printing an f64 would bring float
+        // formatting (some 15 KB) into the wasm. NaN becomes 0.
+        let px = px.max(0.0).round() as i64;
+        let _ = self.bar.set_property("--yl-bar-h", &format!("{px}px"));
     }
 
     /// Centres the reading guide on `y`, in viewport pixels.
     pub fn set_guide_y(&self, y: f64) {
+        let y = y.round() as i64;
         let _ = self
             .guide
-            .set_property("translate", &format!("0 calc({}px - 50%)", y.round()));
+            .set_property("translate", &format!("0 calc({y}px - 50%)"));
     }
 }
 

@@ -129,3 +129,26 @@ fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsV
         _ => function.call0(target),
     }
 }
+
+/// The preferences as JavaScript sees them: `{ mode, theme, scale, guide,
+/// cursor, speechRate, pointerReading }`, the speech rate in hundredths.
+/// Built key by key: the two numbers need no JSON text written for them.
+pub(super) fn prefs_to_js(prefs: &Prefs) -> Result<JsValue, JsValue> {
+    let object = js_sys::Object::new();
+    let fields: [(&str, JsValue); 7] = [
+        ("mode", JsValue::from_str(prefs.mode.as_str())),
+        ("theme", JsValue::from_str(&prefs.theme)),
+        ("scale", JsValue::from_f64(f64::from(prefs.scale))),
+        ("guide", JsValue::from_bool(prefs.guide)),
+        ("cursor", JsValue::from_str(prefs.cursor.as_str())),
+        (
+            "speechRate",
+            JsValue::from_f64(super::speech::rate_for_js(prefs.speech_rate)),
+        ),
+        ("pointerReading", JsValue::from_bool(prefs.pointer_reading)),
+    ];
+    for (key, value) in fields {
+        Reflect::set(&object, &JsValue::from_str(key), &value)?;
+    }
+    Ok(object.into())
+}

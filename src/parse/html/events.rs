@@ -88,7 +88,36 @@ pub fn filter() -> &'static Filter {
     static FILTER: OnceLock<Filter> = OnceLock::new();
     // A test checks that the table reads; a broken table filters nothing
     // rather than failing every page.
-    FILTER.get_or_init(|| serde_json::from_str(FILTER_JSON).unwrap_or_default())
+    // Read as a JSON value, not through the derive: serde's typed readers
+    // bring their error messages, and with them float printing, into wasm.
+    FILTER.get_or_init(|| {
+        serde_json::from_str::<serde_json::Value>(FILTER_JSON)
+            .map(|table| Filter {
+                version: table
+                    .get("version")
+                    .and_then(serde_json::Value::as_u64)
+                    .and_then(|v| u32::try_from(v).ok())
+                    .unwrap_or_default(),
+                skip: names(&table, "skip"),
+                attrs: names(&table, "attrs"),
+                style: names(&table, "style"),
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// The strings of the list at `key` of the filter table.
+fn names(table: &serde_json::Value, key: &str) -> Vec<String> {
+    table
+        .get(key)
+        .and_then(serde_json::Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(serde_json::Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Whether elements named `tag` are skipped with their subtree.
@@ -353,6 +382,16 @@ mod tests {
         assert!(f.skip.iter().any(|t| t == "script"));
         assert!(f.attrs.iter().any(|a| a == "href"));
         assert!(f.style.iter().any(|s| s == "font-weight"));
+        let derived: Filter = serde_json::from_str(FILTER_JSON).unwrap();
+        assert_eq!(
+            (f.version, &f.skip, &f.attrs, &f.style),
+            (
+                derived.version,
+                &derived.skip,
+                &derived.attrs,
+                &derived.style
+            )
+        );
     }
 
     #[test]

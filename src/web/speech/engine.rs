@@ -267,11 +267,7 @@ pub(super) fn chunk_object(chunk: &Chunk, rate: f32) -> Result<JsValue, JsValue>
     let object = js_sys::Object::new();
     let set = |key: &str, value: JsValue| Reflect::set(&object, &JsValue::from_str(key), &value);
     set("id", JsValue::from_str(&chunk.target))?;
-    let kind = serde_json::to_value(chunk.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
-    set("kind", JsValue::from_str(&kind))?;
+    set("kind", JsValue::from_str(chunk.kind.as_str()))?;
     set("text", JsValue::from_str(&chunk.text))?;
     set("index", JsValue::from(chunk.index))?;
     set("rate", JsValue::from_f64(super::rate_for_js(rate)))?;
