@@ -3,10 +3,9 @@
 //
 //   <script type="module" src="/path/to/yilan/js/embed.js"></script>
 //
-// It loads the package only when the reader asks for the mode (or points
-// at a toggle), binds the page's own elderly-mode links or adds one button,
-// and shows the view over the page, which it makes inert and restores on
-// exit. How and why: docs/embed.md.
+// It loads the package when the reader points at a toggle, binds the page's
+// own elderly-mode links or adds one button, and shows the view over the
+// page, made inert and restored on exit. How and why: docs/embed.md.
 
 const HERE = import.meta.url;
 const PREFS_KEY = 'yilan:prefs:v1';
@@ -87,11 +86,13 @@ function control(target) {
   return target instanceof Element ? target.closest(CONTROLS) : null;
 }
 
-/** Fetches and compiles the package once; a failure can be retried. */
+/** Loads the package once (the .wasm fetched alongside the modules); a failure can be retried. */
 function load() {
   if (!loading) {
+    const wasm = fetch(new URL('../pkg/yilan_bg.wasm', HERE));
+    wasm.catch(() => {});
     loading = import(new URL('./index.js', HERE).href).then(async (yilan) => {
-      await yilan.default(new URL('../pkg/yilan_bg.wasm', HERE));
+      await yilan.default(wasm);
       return yilan;
     });
     loading.catch(() => {
@@ -101,9 +102,25 @@ function load() {
   return loading;
 }
 
-/** Starts loading the package ahead of a click; a failure shows at the click. */
+/** Ahead of a click: loads, then builds a view once, detached, storing nothing (the wasm compiles lazily). */
 function prefetch() {
-  load().catch(() => {});
+  if (loading) return;
+  load().then((yilan) => (window.requestIdleCallback ?? setTimeout)(() => {
+    if (reader || busy) return;
+    try {
+      const v = yilan.mount(document.createElement('div'), yilan.parseDom(contentRoot()), { mode: 'elderly', locale, storage: { getItem() {}, setItem() {} } });
+      v.destroy();
+      v.free();
+    } catch {}
+  }), () => {});
+}
+
+function contentRoot() {
+  try {
+    return (data.content && document.querySelector(data.content)) || document;
+  } catch {
+    return document;
+  }
 }
 
 function storedPrefs() {
@@ -220,15 +237,7 @@ async function enter(back) {
   let host;
   let viewer;
   try {
-    let root = document;
-    if (data.content) {
-      try {
-        root = document.querySelector(data.content) ?? document;
-      } catch {
-        root = document;
-      }
-    }
-    const doc = yilan.parseDom(root);
+    const doc = yilan.parseDom(contentRoot());
     host = document.createElement('yilan-embed-view');
     pin(host, { ...BOX, ...ON_SCREEN, 'z-index': '2147483647', display: 'block', width: 'auto',
       'overscroll-behavior': 'contain', background: '#fff' });
@@ -280,11 +289,7 @@ async function enter(back) {
 const PRIVATE_EVENTS = ['click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
   'keydown', 'keyup', 'keypress', 'input', 'change', 'focusin', 'focusout', 'wheel', 'touchstart', 'touchend'];
 
-/**
- * Stops what the reader does in the embed's own elements at their host:
- * not the page's business (its capturing listeners still see everything,
- * as they always do).
- */
+/** Stops the reader's events at the embed's hosts (the page's capturing listeners still see them). */
 function stop(event) {
   event.stopPropagation();
 }

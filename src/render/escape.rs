@@ -24,12 +24,13 @@ const CR_REFERENCE: &str = "&#13;";
 
 /// Appends `text` escaped for HTML body text: `&`, `<`, `>` (and CR, NUL).
 pub fn escape_text(out: &mut String, text: &str) {
-    escape_with(out, text, |c| match c {
-        '&' => Some("&amp;"),
-        '<' => Some("&lt;"),
-        '>' => Some("&gt;"),
-        '\r' => Some(CR_REFERENCE),
-        '\0' => Some(NUL_REPLACEMENT),
+    const SPECIAL: u64 = mask(b"&<>\r\0");
+    escape_with(out, text, SPECIAL, |byte| match byte {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'\r' => Some(CR_REFERENCE),
+        b'\0' => Some(NUL_REPLACEMENT),
         _ => None,
     });
 }
@@ -38,14 +39,15 @@ pub fn escape_text(out: &mut String, text: &str) {
 /// `&`, `<`, `>`, `"` and `'` (so single-quoted use is safe too), and CR
 /// and NUL as in [`escape_text`].
 pub fn escape_attr(out: &mut String, value: &str) {
-    escape_with(out, value, |c| match c {
-        '&' => Some("&amp;"),
-        '<' => Some("&lt;"),
-        '>' => Some("&gt;"),
-        '"' => Some("&quot;"),
-        '\'' => Some("&#39;"),
-        '\r' => Some(CR_REFERENCE),
-        '\0' => Some(NUL_REPLACEMENT),
+    const SPECIAL: u64 = mask(b"&<>\"'\r\0");
+    escape_with(out, value, SPECIAL, |byte| match byte {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        b'\r' => Some(CR_REFERENCE),
+        b'\0' => Some(NUL_REPLACEMENT),
         _ => None,
     });
 }
@@ -115,22 +117,61 @@ fn push_percent(out: &mut String, byte: u8) {
     }
 }
 
-/// Copies `text` to `out`, replacing each character `replace` maps, in runs
-/// so that plain text is copied a slice at a time.
-fn escape_with(out: &mut String, text: &str, replace: impl Fn(char) -> Option<&'static str>) {
-    let mut rest = text;
-    while let Some((plain, from)) = rest
-        .find(|c| replace(c).is_some())
-        .and_then(|i| rest.split_at_checked(i))
-    {
-        out.push_str(plain);
-        let mut chars = from.chars();
-        if let Some(replacement) = chars.next().and_then(&replace) {
-            out.push_str(replacement);
+/// The set of ASCII bytes below 64 given, as a bit mask for [`escape_with`]:
+/// every byte that HTML text or attributes need escaped (`\0`, CR, `"`,
+/// `&`, `'`, `<`, `>`) is below 64.
+const fn mask(bytes: &[u8]) -> u64 {
+    let mut mask = 0u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(&byte) = bytes.split_at(i).1.first() {
+            if byte < 64 {
+                mask |= 1 << byte;
+            }
         }
-        rest = chars.as_str();
+        i += 1;
     }
-    out.push_str(rest);
+    mask
+}
+
+/// Copies `text` to `out`, replacing each byte in `special` (a [`mask`])
+/// by what `replace` maps it to, in runs so that plain text is copied a
+/// slice at a time.
+///
+/// The bytes replaced are ASCII, and an ASCII byte is never part of a
+/// longer UTF-8 sequence, so scanning bytes (not decoding characters) finds
+/// the same places, and every cut falls on a character boundary.
+fn escape_with(
+    out: &mut String,
+    text: &str,
+    special: u64,
+    replace: impl Fn(u8) -> Option<&'static str>,
+) {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut plain_from = 0;
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        // Eight bytes that all have the high bit set (CJK text, mostly)
+        // hold nothing to replace: skip them at once.
+        let word = bytes
+            .get(at..at + 8)
+            .and_then(|eight| <[u8; 8]>::try_from(eight).ok())
+            .map(u64::from_ne_bytes);
+        if word.is_some_and(|word| word & HIGH_BITS == HIGH_BITS) {
+            at += 8;
+            continue;
+        }
+        if byte < 64 && special & (1 << byte) != 0 {
+            if let Some(replacement) = replace(byte) {
+                out.push_str(text.get(plain_from..at).unwrap_or_default());
+                out.push_str(replacement);
+                plain_from = at + 1;
+            }
+        }
+        at += 1;
+    }
+    out.push_str(text.get(plain_from..).unwrap_or_default());
 }
 
 #[cfg(test)]
@@ -163,6 +204,7 @@ mod tests {
         assert_eq!(text("&amp;"), "&amp;amp;");
         assert_eq!(text("a\0b"), "a\u{FFFD}b");
         assert_eq!(text("a\r\nb"), "a&#13;\nb");
+        assert_eq!(text("通知<附件>&“引”"), "通知&lt;附件&gt;&amp;“引”");
         assert_eq!(text(""), "");
     }
 

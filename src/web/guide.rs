@@ -6,6 +6,7 @@
 //! Also here: the bar's height, watched so that whatever scrolls into view
 //! stops below a sticky bar rather than under it.
 
+use std::cell::Cell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::closure::Closure;
@@ -24,12 +25,16 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
         .add(&core.dom.root, "pointermove", true, handler(core, on_move))?;
 
     let weak: Weak<Core> = Rc::downgrade(core);
+    let written = Rc::new(Cell::new(0.0_f64));
     let callback = Closure::<dyn Fn(JsValue)>::new(move |_entries: JsValue| {
         if let Some(core) = weak.upgrade() {
-            let height = core.dom.bar.get_bounding_client_rect().height();
-            core.dom.sheet.set_bar_height(height);
+            let height = core.dom.bar.get_bounding_client_rect().height().round();
             // The bar changes size when 更多工具 comes or goes.
             core.keep_stop_shown();
+            if height != written.get() {
+                written.set(height);
+                set_bar_height_later(&core, height);
+            }
         }
     });
     let observer = ResizeObserver::new(callback.as_ref().unchecked_ref())
@@ -39,6 +44,27 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
         *slot = Some((observer, callback));
     }
     Ok(())
+}
+
+/// Writes the bar's height into the view's sheet in a task of its own.
+///
+/// The observer reports the first height inside the frame that shows the
+/// view, and a changed rule restyles the whole view; written from a task,
+/// that restyle follows the first paint instead of delaying it. The height
+/// only places what later scrolls into view below the bar.
+fn set_bar_height_later(core: &Rc<Core>, height: f64) {
+    let weak = Rc::downgrade(core);
+    let later = Closure::once_into_js(move || {
+        if let Some(core) = weak.upgrade() {
+            if !core.destroyed.get() {
+                core.dom.sheet.set_bar_height(height);
+            }
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+    }
 }
 
 fn on_move(core: &Rc<Core>, event: &Event) {
