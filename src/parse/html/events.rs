@@ -78,6 +78,9 @@ pub struct Filter {
     pub attrs: Vec<String>,
     /// Style properties kept (the `style` attribute keeps only these).
     pub style: Vec<String>,
+    /// `skip`, sorted, for binary search.
+    #[serde(skip)]
+    skip_sorted: Vec<String>,
 }
 
 /// The filter table's text, shared with `js/dom-events.js`.
@@ -88,12 +91,20 @@ pub fn filter() -> &'static Filter {
     static FILTER: OnceLock<Filter> = OnceLock::new();
     // A test checks that the table reads; a broken table filters nothing
     // rather than failing every page.
-    FILTER.get_or_init(|| serde_json::from_str(FILTER_JSON).unwrap_or_default())
+    FILTER.get_or_init(|| {
+        let mut f: Filter = serde_json::from_str(FILTER_JSON).unwrap_or_default();
+        f.skip_sorted = f.skip.clone();
+        f.skip_sorted.sort_unstable();
+        f
+    })
 }
 
 /// Whether elements named `tag` are skipped with their subtree.
 pub fn is_skipped(tag: &str) -> bool {
-    filter().skip.iter().any(|t| t == tag)
+    filter()
+        .skip_sorted
+        .binary_search_by(|t| t.as_str().cmp(tag))
+        .is_ok()
 }
 
 /// Builds an element from a tag and raw attributes: only the attributes the
@@ -101,31 +112,49 @@ pub fn is_skipped(tag: &str) -> bool {
 /// control characters replaced. `None` for an element the table skips.
 pub fn element<'a>(
     tag: &str,
-    attrs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
+    attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Option<Element> {
     let tag = tag.to_ascii_lowercase();
     if is_skipped(&tag) {
         return None;
     }
-    let mut kept = Vec::new();
-    for name in &filter().attrs {
-        let value = attrs
-            .clone()
-            .into_iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v);
-        let Some(value) = value else { continue };
+    Some(Element {
+        attrs: kept_attrs(attrs),
+        tag,
+    })
+}
+
+/// The attributes the table keeps, in table order (the first of duplicate
+/// names wins), the style reduced, control characters replaced.
+fn kept_attrs<'a>(attrs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(String, String)> {
+    let table = &filter().attrs;
+    // (table index, value): one pass over the raw attributes.
+    let mut found: Vec<(usize, &str)> = Vec::new();
+    for (name, value) in attrs {
+        if let Some(at) = table.iter().position(|t| t.eq_ignore_ascii_case(name)) {
+            found.push((at, value));
+        }
+    }
+    if found.is_empty() {
+        return Vec::new();
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found.dedup_by_key(|(at, _)| *at);
+    let mut kept = Vec::with_capacity(found.len());
+    for (at, value) in found {
+        let Some(name) = table.get(at) else { continue };
         let value = if name == "style" {
-            reduce_style(value)
+            let reduced = reduce_style(value);
+            if reduced.is_empty() {
+                continue;
+            }
+            reduced
         } else {
             clean(value)
         };
-        if name == "style" && value.is_empty() {
-            continue;
-        }
         kept.push((name.clone(), value));
     }
-    Some(Element { tag, attrs: kept })
+    kept
 }
 
 /// Whitespace as JavaScript's `String.prototype.trim` knows it.
@@ -239,6 +268,9 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
     let base = HEADER.len();
     let mut depth = 0usize;
     let mut damage = None;
+    // The raw attributes, borrowed, by the index of their element's event:
+    // filtered once at the end, as native attributes are.
+    let mut raw: Vec<(usize, &str, &str)> = Vec::new();
     // Whether attributes may follow (right after an open or an attribute).
     let mut in_tag = false;
     let mut pos = 0usize;
@@ -288,9 +320,7 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
                     .and_then(|after| after.find(is_separator))
                     .map_or(body.len(), |n| value_start + n);
                 let value = body.get(value_start..value_end).unwrap_or_default();
-                if let Some(Event::Open(e)) = events.last_mut() {
-                    e.attrs.push((piece.to_owned(), value.to_owned()));
-                }
+                raw.push((events.len().saturating_sub(1), piece, value));
                 pos = value_end;
             }
             CLOSE => {
@@ -323,18 +353,19 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
             truncated: true,
         });
     }
-    // The decoder's own attributes go through the same filter as native ones.
-    for event in &mut events {
-        if let Event::Open(e) = event {
-            let refiltered = element(
-                &e.tag,
-                e.attrs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-            );
-            match refiltered {
-                Some(f) => *e = f,
-                // A skipped tag from a foreign encoder: kept as a neutral
-                // element so the nesting stays; the tree drops it.
-                None => e.attrs.clear(),
+    // The decoder's own attributes go through the same filter as native
+    // ones. A skipped tag from a foreign encoder keeps no attributes: it
+    // stays as a neutral element so the nesting holds; the tree drops it.
+    let mut rest = raw.as_slice();
+    while let Some(&(at, _, _)) = rest.first() {
+        let n = rest.iter().take_while(|(i, _, _)| *i == at).count();
+        let Some((mine, after)) = rest.split_at_checked(n) else {
+            break;
+        };
+        rest = after;
+        if let Some(Event::Open(e)) = events.get_mut(at) {
+            if !is_skipped(&e.tag) {
+                e.attrs = kept_attrs(mine.iter().map(|(_, n, v)| (*n, *v)));
             }
         }
     }

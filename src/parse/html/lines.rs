@@ -15,6 +15,7 @@
 //! stack of open elements: no recursion, whatever the depth.
 
 use super::content::{self, Plan};
+use super::events::Element;
 use super::tree::{Kind, NodeId, Tree};
 use super::url::{resolve, Base, Use};
 use crate::model::{Image, Inline, TableCell};
@@ -23,58 +24,57 @@ use crate::parse::chrome;
 use crate::parse::lines::{is_space, Align, Hints, Line};
 use crate::parse::meta::{self, Unknown};
 
-/// Elements that start and end lines (everything else is inline).
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "html",
-    "legend",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "title",
-    "tr",
-    "ul",
-];
-
-/// Whether elements named `tag` are blocks.
+/// Whether elements named `tag` are blocks: they start and end lines
+/// (everything else is inline).
 pub fn is_block(tag: &str) -> bool {
-    BLOCKS.contains(&tag)
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "html"
+            | "legend"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "title"
+            | "tr"
+            | "ul"
+    )
 }
 
 /// HTML's collapsible whitespace (not nbsp, not U+3000).
@@ -113,6 +113,8 @@ struct Buf {
     runs: Vec<Run>,
     /// The last char pushed was collapsible space (or nothing yet).
     space: bool,
+    /// Some char pushed is neither space nor a line break.
+    inked: bool,
     align: Option<Align>,
     heading: Option<u8>,
 }
@@ -126,9 +128,7 @@ impl Buf {
     }
 
     fn is_blank(&self) -> bool {
-        self.runs
-            .iter()
-            .all(|r| r.text.chars().all(|c| is_space(c) || c == '\n'))
+        !self.inked
     }
 
     fn push(&mut self, text: &str, style: &Style) {
@@ -137,22 +137,39 @@ impl Buf {
             self.heading = style.heading;
         }
         let mut piece = String::with_capacity(text.len());
-        for c in text.chars() {
-            if style.pre && c == '\n' {
-                piece.push('\n');
-                self.space = true;
-            } else if is_html_space(c) && !style.pre {
+        if style.pre {
+            piece.push_str(text);
+            if let Some(last) = text.chars().next_back() {
+                self.space = last == '\n';
+            }
+        } else {
+            // Runs of HTML space become one space; the rest is copied in
+            // slices (the spaces are ASCII, so every cut is a char boundary).
+            let mut start = 0;
+            for (i, b) in text.bytes().enumerate() {
+                if !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
+                    continue;
+                }
+                if let Some(word) = text.get(start..i).filter(|w| !w.is_empty()) {
+                    piece.push_str(word);
+                    self.space = false;
+                }
                 if !self.space {
                     piece.push(' ');
                     self.space = true;
                 }
-            } else {
-                piece.push(c);
+                start = i + 1;
+            }
+            if let Some(word) = text.get(start..).filter(|w| !w.is_empty()) {
+                piece.push_str(word);
                 self.space = false;
             }
         }
         if piece.is_empty() {
             return;
+        }
+        if !self.inked {
+            self.inked = piece.chars().any(|c| !is_space(c) && c != '\n');
         }
         match self.runs.last_mut() {
             Some(r) if r.href == style.href && r.strong == style.strong && r.em == style.em => {
@@ -182,10 +199,11 @@ impl Buf {
     fn take(&mut self) -> (String, Vec<Inline>, bool) {
         let runs = std::mem::take(&mut self.runs);
         self.space = true;
+        self.inked = false;
         let mut runs: Vec<Run> = runs
             .into_iter()
             .map(|r| Run {
-                text: tidy(&r.text),
+                text: tidy(r.text),
                 ..r
             })
             .collect();
@@ -229,7 +247,10 @@ impl Buf {
     }
 }
 
-fn tidy(text: &str) -> String {
+fn tidy(text: String) -> String {
+    if !text.contains(['\u{200b}', '\u{feff}', '\u{a0}', '\t']) {
+        return text;
+    }
     text.chars()
         .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}'))
         .map(|c| if matches!(c, '\u{a0}' | '\t') { ' ' } else { c })
@@ -237,12 +258,18 @@ fn tidy(text: &str) -> String {
 }
 
 /// An open element on the walk's stack.
-struct Frame {
+struct Frame<'a> {
     id: NodeId,
     end: NodeId,
-    tag: String,
+    tag: &'a str,
     style: Style,
 }
+
+/// What an element that is not one reads as.
+static NO_ELEMENT: Element = Element {
+    tag: String::new(),
+    attrs: Vec::new(),
+};
 
 /// A data table being read.
 #[derive(Default)]
@@ -318,12 +345,13 @@ fn keep_in_tail(line: &Line) -> bool {
             .any(|r| r.href.as_deref().and_then(blocks::file_type).is_some())
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn walk(&mut self, root: NodeId) {
         let Some(end) = self.tree.get(root).map(|n| n.end) else {
             return;
         };
-        let mut stack: Vec<Frame> = Vec::new();
+        let mut stack: Vec<Frame<'a>> = Vec::new();
+        let plain = Style::default();
         let mut id = root;
         while id < end {
             while stack.last().is_some_and(|f| id >= f.end) {
@@ -332,10 +360,10 @@ impl Builder<'_> {
                 }
             }
             let Some(node) = self.tree.get(id) else { break };
-            let style = stack.last().map(|f| f.style.clone()).unwrap_or_default();
+            let style = stack.last().map_or(&plain, |f| &f.style);
             match &node.kind {
                 Kind::Text(t) => {
-                    self.text(t, &style);
+                    self.text(t, style);
                     id += 1;
                 }
                 Kind::Element(_) => {
@@ -343,7 +371,7 @@ impl Builder<'_> {
                         id = node.end.max(id + 1);
                         continue;
                     }
-                    let frame = self.open(id, style);
+                    let frame = self.open(id, style.clone());
                     stack.push(frame);
                     id += 1;
                 }
@@ -366,11 +394,12 @@ impl Builder<'_> {
         self.buf.push(text, style);
     }
 
-    fn open(&mut self, id: NodeId, mut style: Style) -> Frame {
-        let node = self.tree.get(id);
+    fn open(&mut self, id: NodeId, mut style: Style) -> Frame<'a> {
+        let tree: &'a Tree = self.tree;
+        let node = tree.get(id);
         let end = node.map_or(id + 1, |n| n.end);
-        let e = node.and_then(|n| n.element()).cloned().unwrap_or_default();
-        let tag = e.tag.as_str();
+        let e: &'a Element = node.and_then(|n| n.element()).unwrap_or(&NO_ELEMENT);
+        let tag: &'a str = e.tag.as_str();
         let flat = self.flatten.is_some();
         if !flat && Some(id) == self.plan.crumb {
             self.flush();
@@ -412,9 +441,9 @@ impl Builder<'_> {
             }
         }
         if !flat {
-            self.open_table_parts(id, tag, &e, &style);
+            self.open_table_parts(id, tag, e, &style);
             if tag == "img" {
-                self.image(&e);
+                self.image(e);
             }
             if tag == "li" && self.table.is_none() {
                 let in_ul = self
@@ -431,13 +460,13 @@ impl Builder<'_> {
         Frame {
             id,
             end,
-            tag: e.tag,
+            tag,
             style,
         }
     }
 
     fn close(&mut self, f: &Frame) {
-        let tag = f.tag.as_str();
+        let tag = f.tag;
         if self.flatten == Some(f.id) {
             self.flatten = None;
             self.flush();
@@ -462,13 +491,7 @@ impl Builder<'_> {
         }
     }
 
-    fn open_table_parts(
-        &mut self,
-        id: NodeId,
-        tag: &str,
-        e: &super::events::Element,
-        style: &Style,
-    ) {
+    fn open_table_parts(&mut self, id: NodeId, tag: &str, e: &Element, style: &Style) {
         let data_table = tag == "table"
             && self.table.is_none()
             && !self.holds_plan(id)
@@ -497,7 +520,7 @@ impl Builder<'_> {
 
     fn close_table_parts(&mut self, f: &Frame) {
         let Some(t) = &mut self.table else { return };
-        match f.tag.as_str() {
+        match f.tag {
             "td" | "th" => {
                 if let (Some((mut buf, mut cell)), Some(row)) = (t.cell.take(), t.row.as_mut()) {
                     let (text, inlines, strong) = buf.take();
@@ -567,7 +590,7 @@ impl Builder<'_> {
         self.push_line(text, hints);
     }
 
-    fn image(&mut self, e: &super::events::Element) {
+    fn image(&mut self, e: &Element) {
         let alt = e
             .attr("alt")
             .unwrap_or("")

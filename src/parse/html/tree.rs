@@ -7,6 +7,7 @@
 //! `display:none`, `visibility:hidden`) and skipped tags never enter the
 //! tree: what assistive technology does not see is not content.
 
+use super::content::{self, Marks};
 use super::events::{is_skipped, Element, Event};
 use super::lines::is_block;
 
@@ -35,6 +36,9 @@ pub struct Node {
     pub chars: usize,
     /// Of those, characters inside links.
     pub link_chars: usize,
+    /// Which content selectors the element matches and whether it is
+    /// chrome ([`content::marks`]); 0 for text.
+    pub marks: Marks,
 }
 
 impl Node {
@@ -57,6 +61,10 @@ impl Node {
 pub struct Tree {
     /// All nodes, in document order.
     pub nodes: Vec<Node>,
+}
+
+fn is_html_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
 }
 
 /// Whether an element is hidden from readers.
@@ -96,12 +104,14 @@ impl Tree {
                         continue;
                     }
                     let id = nodes.len();
+                    let marks = content::marks(&e);
                     nodes.push(Node {
                         kind: Kind::Element(e),
                         parent: open.last().copied(),
                         end: id + 1,
                         chars: 0,
                         link_chars: 0,
+                        marks,
                     });
                     open.push(id);
                 }
@@ -120,9 +130,11 @@ impl Tree {
                         continue;
                     }
                     let id = nodes.len();
+                    // Bytes that start a char and are not HTML space (all
+                    // ASCII): the chars that are not whitespace, by bytes.
                     let chars = t
-                        .chars()
-                        .filter(|c| !super::lines::is_html_space(*c))
+                        .bytes()
+                        .filter(|&b| b & 0xc0 != 0x80 && !is_html_space_byte(b))
                         .count();
                     nodes.push(Node {
                         kind: Kind::Text(t),
@@ -130,6 +142,7 @@ impl Tree {
                         end: id + 1,
                         chars,
                         link_chars: 0,
+                        marks: 0,
                     });
                 }
             }
