@@ -52,6 +52,9 @@ const dataOf = accessor(globalThis.CharacterData?.prototype, 'data');
 const getAttribute = ELEMENT?.getAttribute ?? function getAttribute(name) {
   return this.getAttribute(name);
 };
+// Both or neither: with them, attributes are read by name (see openTag).
+const hasAttributes = ELEMENT?.getAttributeNames && ELEMENT?.hasAttributes;
+const getAttributeNames = ELEMENT?.getAttributeNames;
 
 const SKIP = new Set(FILTER.skip);
 const STYLE = new Set(FILTER.style);
@@ -85,6 +88,20 @@ function attrPiece(name, raw) {
 
 function openTag(el, name) {
   let out = '\u0001' + clean(name);
+  if (hasAttributes) {
+    // Most elements carry no attributes; the rest are read by name, which
+    // spares the browser making an Attr object per attribute.
+    if (!hasAttributes.call(el)) return out;
+    const names = getAttributeNames.call(el);
+    const found = [];
+    for (let i = 0; i < names.length; i += 1) {
+      const index = ATTR_INDEX.get(names[i]);
+      if (index !== undefined && found[index] === undefined) {
+        found[index] = getAttribute.call(el, names[i]);
+      }
+    }
+    return out + keptPieces(found);
+  }
   const list = attributesOf(el);
   if (!list) {
     // A DOM without the attribute list: ask for each kept name.
@@ -94,14 +111,18 @@ function openTag(el, name) {
     }
     return out;
   }
-  // Most elements carry none or few attributes: read what they have and
-  // emit the kept ones in table order.
   if (list.length === 0) return out;
   const found = [];
   for (let i = 0; i < list.length; i += 1) {
     const index = ATTR_INDEX.get(list[i].name);
-    if (index !== undefined) found[index] = list[i].value;
+    if (index !== undefined && found[index] === undefined) found[index] = list[i].value;
   }
+  return out + keptPieces(found);
+}
+
+/** The kept attributes' pieces in table order (`found` is by table index). */
+function keptPieces(found) {
+  let out = '';
   for (let index = 0; index < found.length; index += 1) {
     if (found[index] !== undefined) out += attrPiece(FILTER.attrs[index], found[index]);
   }

@@ -143,17 +143,31 @@ fn bit(i: usize) -> Marks {
 /// The marks of an element: one look at its tag, id, class and role.
 pub fn marks(e: &Element) -> Marks {
     let id = e.attr("id").map(str::trim);
-    let classes = e.attr("class").unwrap_or("");
     let mut m: Marks = 0;
     for (i, (sel, _)) in SELECTORS.iter().enumerate() {
         let hit = match *sel {
             Sel::Id(v) => id == Some(v),
-            Sel::Class(c) => has_token(classes, c),
-            Sel::TagClass(t, c) => e.tag == t && has_token(classes, c),
             Sel::Tag(t) => e.tag == t,
+            Sel::Class(_) | Sel::TagClass(..) => false,
         };
         if hit {
             m |= bit(i);
+        }
+    }
+    // Each class token once against every class of the tables.
+    for token in e.attr("class").unwrap_or("").split_ascii_whitespace() {
+        for (i, (sel, _)) in SELECTORS.iter().enumerate() {
+            let hit = match *sel {
+                Sel::Class(c) => token.eq_ignore_ascii_case(c),
+                Sel::TagClass(t, c) => e.tag == t && token.eq_ignore_ascii_case(c),
+                Sel::Id(_) | Sel::Tag(_) => false,
+            };
+            if hit {
+                m |= bit(i);
+            }
+        }
+        if CHROME_TOKENS.iter().any(|t| token.eq_ignore_ascii_case(t)) {
+            m |= CHROME_BIT;
         }
     }
     let chrome = CHROME_TAGS.contains(&e.tag.as_str())
@@ -161,20 +175,11 @@ pub fn marks(e: &Element) -> Marks {
             let r = r.trim();
             CHROME_ROLES.iter().any(|c| r.eq_ignore_ascii_case(c))
         })
-        || CHROME_TOKENS
-            .iter()
-            .any(|t| has_token(classes, t) || id.is_some_and(|i| i.eq_ignore_ascii_case(t)));
+        || id.is_some_and(|i| CHROME_TOKENS.iter().any(|t| i.eq_ignore_ascii_case(t)));
     if chrome {
         m |= CHROME_BIT;
     }
     m
-}
-
-/// Whether a class list holds `token` (ASCII case-insensitive).
-fn has_token(classes: &str, token: &str) -> bool {
-    classes
-        .split_ascii_whitespace()
-        .any(|t| t.eq_ignore_ascii_case(token))
 }
 
 fn matches(tree: &Tree, id: NodeId, mask: Marks) -> bool {
@@ -359,10 +364,10 @@ fn collapse_upto(tree: &Tree, id: NodeId, limit: usize) -> Option<String> {
     Some(out)
 }
 
+/// Whether a text (at most `MAX_FIELD_CHARS`, see `collapse_upto`) reads
+/// as metadata fields.
 fn is_field(text: &str) -> bool {
-    char_count_upto(text, MAX_FIELD_CHARS) <= MAX_FIELD_CHARS
-        && meta::parse_line(text, Unknown::Reject)
-            .is_some_and(|ml| ml.colons && !ml.fields.is_empty())
+    meta::parse_line(text, Unknown::Reject).is_some_and(|ml| ml.colons && !ml.fields.is_empty())
 }
 
 /// The title slot: by selector, in table order.

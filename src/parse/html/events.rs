@@ -81,6 +81,10 @@ pub struct Filter {
     /// `skip`, sorted, for binary search.
     #[serde(skip)]
     skip_sorted: Vec<String>,
+    /// Per tag length below 16, a bit per first letter `a` to `z` of the
+    /// skipped names: most tags are ruled out by one look.
+    #[serde(skip)]
+    skip_shapes: [u32; 16],
 }
 
 /// The filter table's text, shared with `js/dom-events.js`.
@@ -95,14 +99,31 @@ pub fn filter() -> &'static Filter {
         let mut f: Filter = serde_json::from_str(FILTER_JSON).unwrap_or_default();
         f.skip_sorted = f.skip.clone();
         f.skip_sorted.sort_unstable();
+        for name in &f.skip {
+            if let Some(slot) = f.skip_shapes.get_mut(name.len()) {
+                *slot |= shape_bit(name);
+            }
+        }
         f
     })
 }
 
+/// The bit of a name's first letter (`a`…`z`; all else shares bit 26).
+fn shape_bit(name: &str) -> u32 {
+    match name.bytes().next() {
+        Some(b @ b'a'..=b'z') => 1 << (b - b'a'),
+        _ => 1 << 26,
+    }
+}
+
 /// Whether elements named `tag` are skipped with their subtree.
 pub fn is_skipped(tag: &str) -> bool {
-    filter()
-        .skip_sorted
+    let f = filter();
+    let shapes = f.skip_shapes.get(tag.len()).copied().unwrap_or(u32::MAX);
+    if shapes & shape_bit(tag) == 0 {
+        return false;
+    }
+    f.skip_sorted
         .binary_search_by(|t| t.as_str().cmp(tag))
         .is_ok()
 }
@@ -170,15 +191,16 @@ pub fn reduce_style(style: &str) -> String {
         let Some((prop, value)) = decl.split_once(':') else {
             continue;
         };
-        let prop = prop.trim_matches(is_js_space).to_ascii_lowercase();
-        if filter().style.contains(&prop) {
-            if !out.is_empty() {
-                out.push(';');
-            }
-            out.push_str(&prop);
-            out.push(':');
-            out.push_str(&clean(value.trim_matches(is_js_space)));
+        let prop = prop.trim_matches(is_js_space);
+        let Some(kept) = filter().style.iter().find(|k| k.eq_ignore_ascii_case(prop)) else {
+            continue;
+        };
+        if !out.is_empty() {
+            out.push(';');
         }
+        out.push_str(kept);
+        out.push(':');
+        out.push_str(&clean(value.trim_matches(is_js_space)));
     }
     out
 }
@@ -188,10 +210,16 @@ fn is_separator(c: char) -> bool {
     ('\u{1}'..='\u{6}').contains(&c)
 }
 
+/// Byte offset of the next separator in `text` (the separators are ASCII,
+/// so a byte scan finds them and cuts at a char boundary).
+fn next_separator(text: &str) -> Option<usize> {
+    text.bytes().position(|b| (1..=6).contains(&b))
+}
+
 /// Text with the separators (and NUL) replaced by U+FFFD, as the encoder
 /// does, so both front ends carry the same text.
 pub fn clean(text: &str) -> String {
-    if !text.contains(|c: char| c == '\0' || is_separator(c)) {
+    if !text.bytes().any(|b| b <= 6) {
         return text.to_owned();
     }
     text.chars()
@@ -281,7 +309,7 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
         let piece_start = pos + kind.len_utf8();
         let piece_end = body
             .get(piece_start..)
-            .and_then(|after| after.find(is_separator))
+            .and_then(next_separator)
             .map_or(body.len(), |n| piece_start + n);
         let piece = body.get(piece_start..piece_end).unwrap_or_default();
         let fail = |what| Damage {
@@ -317,7 +345,7 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
                 let value_start = piece_end + VALUE.len_utf8();
                 let value_end = body
                     .get(value_start..)
-                    .and_then(|after| after.find(is_separator))
+                    .and_then(next_separator)
                     .map_or(body.len(), |n| value_start + n);
                 let value = body.get(value_start..value_end).unwrap_or_default();
                 raw.push((events.len().saturating_sub(1), piece, value));

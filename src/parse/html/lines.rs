@@ -136,9 +136,25 @@ impl Buf {
             self.align = style.align;
             self.heading = style.heading;
         }
-        let mut piece = String::with_capacity(text.len());
+        let same = self
+            .runs
+            .last()
+            .is_some_and(|r| r.href == style.href && r.strong == style.strong && r.em == style.em);
+        if !same {
+            self.runs.push(Run {
+                text: String::new(),
+                href: style.href.clone(),
+                strong: style.strong,
+                em: style.em,
+            });
+        }
+        let Some(run) = self.runs.last_mut() else {
+            return;
+        };
+        let out = &mut run.text;
+        let before = out.len();
         if style.pre {
-            piece.push_str(text);
+            out.push_str(text);
             if let Some(last) = text.chars().next_back() {
                 self.space = last == '\n';
             }
@@ -151,36 +167,29 @@ impl Buf {
                     continue;
                 }
                 if let Some(word) = text.get(start..i).filter(|w| !w.is_empty()) {
-                    piece.push_str(word);
+                    out.push_str(word);
                     self.space = false;
                 }
                 if !self.space {
-                    piece.push(' ');
+                    out.push(' ');
                     self.space = true;
                 }
                 start = i + 1;
             }
             if let Some(word) = text.get(start..).filter(|w| !w.is_empty()) {
-                piece.push_str(word);
+                out.push_str(word);
                 self.space = false;
             }
         }
-        if piece.is_empty() {
+        let added = out.get(before..).unwrap_or_default();
+        if added.is_empty() {
+            if !same {
+                self.runs.pop();
+            }
             return;
         }
         if !self.inked {
-            self.inked = piece.chars().any(|c| !is_space(c) && c != '\n');
-        }
-        match self.runs.last_mut() {
-            Some(r) if r.href == style.href && r.strong == style.strong && r.em == style.em => {
-                r.text.push_str(&piece);
-            }
-            _ => self.runs.push(Run {
-                text: piece,
-                href: style.href.clone(),
-                strong: style.strong,
-                em: style.em,
-            }),
+            self.inked = added.chars().any(|c| !is_space(c) && c != '\n');
         }
     }
 
@@ -262,6 +271,8 @@ struct Frame<'a> {
     id: NodeId,
     end: NodeId,
     tag: &'a str,
+    /// Whether the tag is a block (`is_block`).
+    block: bool,
     style: Style,
 }
 
@@ -400,13 +411,14 @@ impl<'a> Builder<'a> {
         let end = node.map_or(id + 1, |n| n.end);
         let e: &'a Element = node.and_then(|n| n.element()).unwrap_or(&NO_ELEMENT);
         let tag: &'a str = e.tag.as_str();
+        let block = is_block(tag);
         let flat = self.flatten.is_some();
         if !flat && Some(id) == self.plan.crumb {
             self.flush();
             self.flatten = Some(id);
         }
         let in_cell = self.table.as_ref().is_some_and(|t| t.cell.is_some());
-        if is_block(tag) || tag == "br" || tag == "hr" {
+        if block || tag == "br" {
             if self.flatten.is_some() {
                 self.buf.push(" ", &style);
             } else if in_cell {
@@ -433,9 +445,9 @@ impl<'a> Builder<'a> {
             _ => {}
         }
         if let Some(style_attr) = e.attr("style") {
-            apply_style(style_attr, &mut style, is_block(tag) && tag != "table");
+            apply_style(style_attr, &mut style, block && tag != "table");
         }
-        if is_block(tag) && tag != "table" {
+        if block && tag != "table" {
             if let Some(a) = e.attr("align").and_then(align_of) {
                 style.align = Some(a);
             }
@@ -461,6 +473,7 @@ impl<'a> Builder<'a> {
             id,
             end,
             tag,
+            block,
             style,
         }
     }
@@ -471,15 +484,15 @@ impl<'a> Builder<'a> {
             self.flatten = None;
             self.flush();
         } else if self.flatten.is_some() {
-            if is_block(tag) {
+            if f.block {
                 self.buf.push(" ", &f.style);
             }
         } else {
             self.close_table_parts(f);
             let in_table = self.table.is_some();
-            if is_block(tag) && (!in_table || tag == "caption") {
+            if f.block && (!in_table || tag == "caption") {
                 self.flush();
-            } else if is_block(tag) {
+            } else if f.block {
                 if let Some((buf, _)) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
                     buf.newline();
                 }
