@@ -387,8 +387,12 @@ fn crumb(tree: &Tree, content: Option<NodeId>) -> Option<NodeId> {
     }
     let start = tree.nodes.iter().enumerate().find_map(|(id, n)| {
         let Kind::Text(t) = &n.kind else { return None };
-        let t = t.trim_matches(is_space);
-        (!t.is_empty() && chrome::breadcrumb(t, false, false).is_some()).then_some(id)
+        let t = t.trim_start_matches(is_space);
+        if !chrome::opens_breadcrumb(t) {
+            return None;
+        }
+        let t = t.trim_end_matches(is_space);
+        chrome::breadcrumb(t, false, false).is_some().then_some(id)
     })?;
     let mut best = tree.get(start)?.parent?;
     for a in tree.ancestors(best) {

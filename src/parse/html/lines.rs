@@ -234,12 +234,16 @@ impl Buf {
                 break;
             }
         }
-        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
         let strong = !runs.is_empty()
             && runs
                 .iter()
                 .all(|r| r.strong || r.text.chars().all(is_space));
         let rich = runs.iter().any(|r| r.href.is_some() || r.strong || r.em);
+        if !rich && runs.len() == 1 {
+            let text = runs.pop().map(|r| r.text).unwrap_or_default();
+            return (text, Vec::new(), strong);
+        }
+        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
         let inlines = if rich {
             runs.into_iter()
                 .map(|r| Inline {
@@ -257,7 +261,12 @@ impl Buf {
 }
 
 fn tidy(text: String) -> String {
-    if !text.contains(['\u{200b}', '\u{feff}', '\u{a0}', '\t']) {
+    // One memchr-like scan per char beats one multi-char scan here.
+    let plain = !text.contains('\t')
+        && !text.contains('\u{a0}')
+        && !text.contains('\u{200b}')
+        && !text.contains('\u{feff}');
+    if plain {
         return text;
     }
     text.chars()
@@ -681,7 +690,7 @@ fn apply_style(style: &str, out: &mut Style, block: bool) {
             continue;
         };
         let value = value.trim().to_ascii_lowercase();
-        let value = value.trim_end_matches("!important").trim();
+        let value = strip_important(&value);
         match prop {
             "font-weight" => {
                 let weight = match value {
@@ -701,6 +710,15 @@ fn apply_style(style: &str, out: &mut Style, block: bool) {
             _ => {}
         }
     }
+}
+
+/// A style value without its `!important` markers.
+pub(super) fn strip_important(value: &str) -> &str {
+    let mut v = value;
+    while let Some(rest) = v.strip_suffix("!important") {
+        v = rest;
+    }
+    v.trim()
 }
 
 fn align_of(value: &str) -> Option<Align> {
