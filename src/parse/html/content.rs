@@ -299,6 +299,7 @@ fn widen(tree: &Tree, id: NodeId) -> NodeId {
 fn meta_blocks(tree: &Tree) -> Vec<(NodeId, bool)> {
     let mask = role_mask(Role::Meta);
     let mut out: Vec<(NodeId, bool)> = Vec::new();
+    let mut text = String::new();
     for (id, node) in tree.nodes.iter().enumerate() {
         if out.len() >= MAX_META_BLOCKS {
             break;
@@ -311,11 +312,15 @@ fn meta_blocks(tree: &Tree) -> Vec<(NodeId, bool)> {
             continue;
         }
         let small = node.end - id <= MAX_FIELD_NODES;
-        let field_tag = matches!(node.tag(), "p" | "li" | "td" | "th" | "dd" | "div" | "span");
+        let field_tag = matches!(
+            node.tag().as_bytes(),
+            b"p" | b"li" | b"td" | b"th" | b"dd" | b"div" | b"span"
+        );
         if small
             && field_tag
             && node.chars > 0
-            && collapse_upto(tree, id, MAX_FIELD_CHARS).is_some_and(|t| is_field(&t))
+            && field_text(tree, id, &mut text)
+            && is_field(&text)
         {
             out.push((id, false));
         }
@@ -334,37 +339,50 @@ pub fn collapse(text: &str) -> String {
 /// Longest text read as one metadata field, in chars.
 const MAX_FIELD_CHARS: usize = 120;
 
-/// [`collapse`] of the subtree's text, built only while it stays within
-/// `limit` chars (`None` past it): most elements are not fields, and this
-/// stops at the first chars that say so.
-fn collapse_upto(tree: &Tree, id: NodeId, limit: usize) -> Option<String> {
+/// Puts in `out` the [`collapse`]d text of the subtree when it could be a
+/// metadata field: at most `MAX_FIELD_CHARS` chars, with a colon (what
+/// `is_field` needs). `false` otherwise, as soon as it shows: most
+/// elements are not fields.
+fn field_text(tree: &Tree, id: NodeId, out: &mut String) -> bool {
+    out.clear();
     let end = tree.get(id).map_or(id, |n| n.end);
-    let mut out = String::new();
     let mut count = 0usize;
     let mut gap = false;
+    let mut colon = false;
     for node in tree.nodes.get(id..end).unwrap_or(&[]) {
         let Kind::Text(t) = &node.kind else { continue };
-        for c in t.chars() {
+        // Words are copied as slices, the gaps between them as one space.
+        let mut word: Option<usize> = None;
+        for (at, c) in t.char_indices() {
             if is_space(c) {
+                if let Some(w) = word.take() {
+                    out.push_str(t.get(w..at).unwrap_or_default());
+                }
                 gap = !out.is_empty();
                 continue;
             }
-            if gap {
-                out.push(' ');
-                count += 1;
-                gap = false;
+            if word.is_none() {
+                if gap {
+                    out.push(' ');
+                    count += 1;
+                    gap = false;
+                }
+                word = Some(at);
             }
-            out.push(c);
+            colon |= meta::is_colon(c);
             count += 1;
-            if count > limit {
-                return None;
+            if count > MAX_FIELD_CHARS {
+                return false;
             }
         }
+        if let Some(w) = word {
+            out.push_str(t.get(w..).unwrap_or_default());
+        }
     }
-    Some(out)
+    colon
 }
 
-/// Whether a text (at most `MAX_FIELD_CHARS`, see `collapse_upto`) reads
+/// Whether a text (at most `MAX_FIELD_CHARS`, see `field_text`) reads
 /// as metadata fields.
 fn is_field(text: &str) -> bool {
     meta::parse_line(text, Unknown::Reject).is_some_and(|ml| ml.colons && !ml.fields.is_empty())

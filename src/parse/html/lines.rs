@@ -27,54 +27,102 @@ use crate::parse::meta::{self, Unknown};
 /// Whether elements named `tag` are blocks: they start and end lines
 /// (everything else is inline).
 pub fn is_block(tag: &str) -> bool {
+    // Byte-string patterns: one decision tree, no string comparisons.
     matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "caption"
-            | "center"
-            | "dd"
-            | "details"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hr"
-            | "html"
-            | "legend"
-            | "li"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "td"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "title"
-            | "tr"
-            | "ul"
+        tag.as_bytes(),
+        b"address"
+            | b"article"
+            | b"aside"
+            | b"blockquote"
+            | b"body"
+            | b"caption"
+            | b"center"
+            | b"dd"
+            | b"details"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"fieldset"
+            | b"figcaption"
+            | b"figure"
+            | b"footer"
+            | b"form"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"header"
+            | b"hr"
+            | b"html"
+            | b"legend"
+            | b"li"
+            | b"main"
+            | b"menu"
+            | b"nav"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"section"
+            | b"summary"
+            | b"table"
+            | b"tbody"
+            | b"td"
+            | b"tfoot"
+            | b"th"
+            | b"thead"
+            | b"title"
+            | b"tr"
+            | b"ul"
     )
+}
+
+/// What the walk does with a tag, found by one match per element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Other,
+    Br,
+    Strong,
+    Em,
+    Pre,
+    Center,
+    A,
+    Heading(u8),
+    Table,
+    Tr,
+    Td,
+    Th,
+    Caption,
+    Img,
+    Li,
+}
+
+impl Tag {
+    fn of(tag: &str) -> Tag {
+        match tag.as_bytes() {
+            b"br" => Tag::Br,
+            b"b" | b"strong" => Tag::Strong,
+            b"em" | b"i" => Tag::Em,
+            b"pre" => Tag::Pre,
+            b"center" => Tag::Center,
+            b"a" => Tag::A,
+            b"h1" => Tag::Heading(1),
+            b"h2" => Tag::Heading(2),
+            b"h3" => Tag::Heading(3),
+            b"h4" => Tag::Heading(4),
+            b"h5" => Tag::Heading(5),
+            b"h6" => Tag::Heading(6),
+            b"table" => Tag::Table,
+            b"tr" => Tag::Tr,
+            b"td" => Tag::Td,
+            b"th" => Tag::Th,
+            b"caption" => Tag::Caption,
+            b"img" => Tag::Img,
+            b"li" => Tag::Li,
+            _ => Tag::Other,
+        }
+    }
 }
 
 /// HTML's collapsible whitespace (not nbsp, not U+3000).
@@ -276,10 +324,10 @@ fn tidy(text: String) -> String {
 }
 
 /// An open element on the walk's stack.
-struct Frame<'a> {
+struct Frame {
     id: NodeId,
     end: NodeId,
-    tag: &'a str,
+    kind: Tag,
     /// Whether the tag is a block (`is_block`).
     block: bool,
     style: Style,
@@ -370,7 +418,7 @@ impl<'a> Builder<'a> {
         let Some(end) = self.tree.get(root).map(|n| n.end) else {
             return;
         };
-        let mut stack: Vec<Frame<'a>> = Vec::new();
+        let mut stack: Vec<Frame> = Vec::new();
         let plain = Style::default();
         let mut id = root;
         while id < end {
@@ -414,59 +462,58 @@ impl<'a> Builder<'a> {
         self.buf.push(text, style);
     }
 
-    fn open(&mut self, id: NodeId, mut style: Style) -> Frame<'a> {
+    fn open(&mut self, id: NodeId, mut style: Style) -> Frame {
         let tree: &'a Tree = self.tree;
         let node = tree.get(id);
         let end = node.map_or(id + 1, |n| n.end);
         let e: &'a Element = node.and_then(|n| n.element()).unwrap_or(&NO_ELEMENT);
         let tag: &'a str = e.tag.as_str();
         let block = is_block(tag);
+        let kind = Tag::of(tag);
         let flat = self.flatten.is_some();
         if !flat && Some(id) == self.plan.crumb {
             self.flush();
             self.flatten = Some(id);
         }
         let in_cell = self.table.as_ref().is_some_and(|t| t.cell.is_some());
-        if block || tag == "br" {
+        if block || kind == Tag::Br {
             if self.flatten.is_some() {
                 self.buf.push(" ", &style);
             } else if in_cell {
                 if let Some((buf, _)) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
                     buf.newline();
                 }
-            } else if self.table.is_none() || tag == "caption" {
-                self.flush_or_blank(tag == "br");
+            } else if self.table.is_none() || kind == Tag::Caption {
+                self.flush_or_blank(kind == Tag::Br);
             }
         }
-        match tag {
-            "b" | "strong" => style.strong = true,
-            "em" | "i" => style.em = true,
-            "pre" => style.pre = true,
-            "center" => style.align = Some(Align::Center),
-            "a" => {
+        match kind {
+            Tag::Strong => style.strong = true,
+            Tag::Em => style.em = true,
+            Tag::Pre => style.pre = true,
+            Tag::Center => style.align = Some(Align::Center),
+            Tag::A => {
                 if let Some(href) = e.attr("href") {
                     style.href = resolve(href, self.base, Use::Link);
                 }
             }
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                style.heading = tag.get(1..).and_then(|rank| rank.parse().ok());
-            }
+            Tag::Heading(rank) => style.heading = Some(rank),
             _ => {}
         }
         if let Some(style_attr) = e.attr("style") {
-            apply_style(style_attr, &mut style, block && tag != "table");
+            apply_style(style_attr, &mut style, block && kind != Tag::Table);
         }
-        if block && tag != "table" {
+        if block && kind != Tag::Table {
             if let Some(a) = e.attr("align").and_then(align_of) {
                 style.align = Some(a);
             }
         }
         if !flat {
-            self.open_table_parts(id, tag, e, &style);
-            if tag == "img" {
+            self.open_table_parts(id, kind, e, &style);
+            if kind == Tag::Img {
                 self.image(e);
             }
-            if tag == "li" && self.table.is_none() {
+            if kind == Tag::Li && self.table.is_none() {
                 let in_ul = self
                     .tree
                     .get(id)
@@ -481,14 +528,13 @@ impl<'a> Builder<'a> {
         Frame {
             id,
             end,
-            tag,
+            kind,
             block,
             style,
         }
     }
 
     fn close(&mut self, f: &Frame) {
-        let tag = f.tag;
         if self.flatten == Some(f.id) {
             self.flatten = None;
             self.flush();
@@ -499,7 +545,7 @@ impl<'a> Builder<'a> {
         } else {
             self.close_table_parts(f);
             let in_table = self.table.is_some();
-            if f.block && (!in_table || tag == "caption") {
+            if f.block && (!in_table || f.kind == Tag::Caption) {
                 self.flush();
             } else if f.block {
                 if let Some((buf, _)) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
@@ -513,23 +559,23 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn open_table_parts(&mut self, id: NodeId, tag: &str, e: &Element, style: &Style) {
-        let data_table = tag == "table"
+    fn open_table_parts(&mut self, id: NodeId, kind: Tag, e: &Element, style: &Style) {
+        let data_table = kind == Tag::Table
             && self.table.is_none()
             && !self.holds_plan(id)
             && is_data_table(self.tree, id);
-        match (tag, &mut self.table) {
-            ("table", None) if data_table => {
+        match (kind, &mut self.table) {
+            (Tag::Table, None) if data_table => {
                 self.flush();
                 self.table = Some(TableState {
                     id,
                     ..TableState::default()
                 });
             }
-            ("tr", Some(t)) => t.row = Some(Vec::new()),
-            ("td" | "th", Some(t)) if t.row.is_some() => {
+            (Tag::Tr, Some(t)) => t.row = Some(Vec::new()),
+            (Tag::Td | Tag::Th, Some(t)) if t.row.is_some() => {
                 let mut cell = TableCell::plain("");
-                cell.header = tag == "th";
+                cell.header = kind == Tag::Th;
                 cell.colspan = span(e.attr("colspan"), MAX_COLSPAN);
                 cell.rowspan = span(e.attr("rowspan"), MAX_ROWSPAN);
                 let mut buf = Buf::new();
@@ -542,8 +588,8 @@ impl<'a> Builder<'a> {
 
     fn close_table_parts(&mut self, f: &Frame) {
         let Some(t) = &mut self.table else { return };
-        match f.tag {
-            "td" | "th" => {
+        match f.kind {
+            Tag::Td | Tag::Th => {
                 if let (Some((mut buf, mut cell)), Some(row)) = (t.cell.take(), t.row.as_mut()) {
                     let (text, inlines, strong) = buf.take();
                     cell.text = text;
@@ -553,13 +599,13 @@ impl<'a> Builder<'a> {
                     row.push(cell);
                 }
             }
-            "tr" => {
+            Tag::Tr => {
                 if let Some(cells) = t.row.take() {
                     t.rows += 1;
                     self.row_line(cells);
                 }
             }
-            "table" if f.id == t.id => self.table = None,
+            Tag::Table if f.id == t.id => self.table = None,
             _ => {}
         }
     }
@@ -753,16 +799,16 @@ fn is_data_table(tree: &Tree, id: NodeId) -> bool {
     let mut cells = 0;
     for n in id + 1..end {
         let Some(node) = tree.get(n) else { break };
-        match node.tag() {
-            "table" => return false,
-            "tr" => {
+        match node.tag().as_bytes() {
+            b"table" => return false,
+            b"tr" => {
                 if cells >= 2 {
                     wide_rows += 1;
                 }
                 row = Some(n);
                 cells = 0;
             }
-            "td" | "th" if row.is_some() && node.parent == row => cells += 1,
+            b"td" | b"th" if row.is_some() && node.parent == row => cells += 1,
             _ => {}
         }
     }

@@ -164,7 +164,7 @@ impl Tree {
             let Some(n) = self.nodes.get_mut(id) else {
                 continue;
             };
-            if n.tag() == "a" {
+            if n.tag().as_bytes() == b"a" {
                 n.link_chars = n.chars;
             }
             let (chars, links, parent) = (n.chars, n.link_chars, n.parent);
