@@ -57,7 +57,7 @@ const hasAttributes = ELEMENT?.getAttributeNames && ELEMENT?.hasAttributes;
 const getAttributeNames = ELEMENT?.getAttributeNames;
 
 const SKIP = new Set(FILTER.skip);
-const STYLE = new Set(FILTER.style);
+const KEPT_DECLARATION = new RegExp(`(?:^|;)\\s*(${FILTER.style.join('|')})\\s*:([^;]*)`, 'gi');
 const HAS_SEPARATOR = /[\u0000-\u0006]/;
 const SEPARATORS = /[\u0000-\u0006]/g;
 
@@ -65,15 +65,18 @@ function clean(s) {
   return HAS_SEPARATOR.test(s) ? s.replace(SEPARATORS, '\uFFFD') : s;
 }
 
-/** The style attribute reduced to the kept properties (`prop:value;…`). */
+/**
+ * The style attribute reduced to the kept properties (`prop:value;…`): per
+ * `;`-separated declaration, the name before its first `:` trimmed and
+ * lower-cased, kept when in the table, with its value trimmed. One regular
+ * expression finds exactly those declarations (`\s` is what `trim` trims),
+ * so the long styles of Word's exports are not split piece by piece.
+ */
 function reduceStyle(style) {
   let out = '';
-  for (const decl of style.split(';')) {
-    const colon = decl.indexOf(':');
-    if (colon < 0) continue;
-    const prop = decl.slice(0, colon).trim().toLowerCase();
-    if (!STYLE.has(prop)) continue;
-    out += (out ? ';' : '') + prop + ':' + clean(decl.slice(colon + 1).trim());
+  KEPT_DECLARATION.lastIndex = 0;
+  for (let m = KEPT_DECLARATION.exec(style); m; m = KEPT_DECLARATION.exec(style)) {
+    out += (out ? ';' : '') + m[1].toLowerCase() + ':' + clean(m[2].trim());
   }
   return out;
 }

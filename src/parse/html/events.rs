@@ -213,7 +213,27 @@ fn is_separator(c: char) -> bool {
 /// Byte offset of the next separator in `text` (the separators are ASCII,
 /// so a byte scan finds them and cuts at a char boundary).
 fn next_separator(text: &str) -> Option<usize> {
-    text.bytes().position(|b| (1..=6).contains(&b))
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut skipped = 0;
+    // Eight bytes at a time while none of them is below 7 (the classic
+    // "has a byte less than n" test: exact whenever it says none).
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(word);
+        if x.wrapping_sub(ONES * 7) & !x & HIGHS != 0 {
+            break;
+        }
+        skipped += 8;
+    }
+    bytes
+        .get(skipped..)?
+        .iter()
+        .position(|b| (1..=6).contains(b))
+        .map(|n| skipped + n)
 }
 
 /// Text with the separators (and NUL) replaced by U+FFFD, as the encoder
@@ -437,6 +457,26 @@ mod tests {
             ]
         );
         assert!(element("script", [("src", "a.js")]).is_none());
+    }
+
+    #[test]
+    fn separators_are_found_at_any_offset() {
+        for len in 0..40 {
+            for at in 0..len {
+                for sep in 1u8..=6 {
+                    let mut text = "一".repeat(len / 3) + &"a".repeat(len % 3);
+                    let pos = text
+                        .char_indices()
+                        .map(|(i, _)| i)
+                        .nth(at % text.chars().count().max(1));
+                    let Some(pos) = pos else { continue };
+                    text.insert(pos, char::from(sep));
+                    assert_eq!(next_separator(&text), Some(pos), "{text:?}");
+                }
+            }
+            let plain = "\0x\u{7}".repeat(len);
+            assert_eq!(next_separator(&plain), None);
+        }
     }
 
     #[test]
