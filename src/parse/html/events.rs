@@ -304,21 +304,27 @@ const MAX_TAG: usize = 64;
 /// Decodes an encoded stream. The events before any damage are kept and
 /// every element left open is closed, so the result is always balanced.
 pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
-    let mut events = Vec::new();
     let Some(body) = input.strip_prefix(HEADER) else {
         let damage = Damage {
             offset: 0,
             what: "the event stream does not start with the version 1 header",
             truncated: false,
         };
-        return (events, Some(damage));
+        return (Vec::new(), Some(damage));
     };
+    // Sized by one count of the separators: no growing and copying.
+    let (pieces, attrs) = body.bytes().fold((0usize, 0usize), |(p, a), b| match b {
+        1 | 4 | 5 => (p + 1, a),
+        2 => (p, a + 1),
+        _ => (p, a),
+    });
+    let mut events = Vec::with_capacity(pieces);
     let base = HEADER.len();
     let mut depth = 0usize;
     let mut damage = None;
     // The raw attributes, borrowed, by the index of their element's event:
     // filtered once at the end, as native attributes are.
-    let mut raw: Vec<(usize, &str, &str)> = Vec::new();
+    let mut raw: Vec<(usize, &str, &str)> = Vec::with_capacity(attrs);
     // Whether attributes may follow (right after an open or an attribute).
     let mut in_tag = false;
     let mut pos = 0usize;

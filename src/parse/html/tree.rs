@@ -92,7 +92,8 @@ impl Tree {
     /// Builds the tree from balanced events (unbalanced closes are ignored,
     /// what is left open is closed at the end).
     pub fn build(events: Vec<Event>) -> Tree {
-        let mut nodes: Vec<Node> = Vec::with_capacity(events.len() / 2);
+        let opens = events.iter().filter(|e| !matches!(e, Event::Close)).count();
+        let mut nodes: Vec<Node> = Vec::with_capacity(opens);
         let mut open: Vec<NodeId> = Vec::new();
         // Depth of elements being skipped (hidden subtrees).
         let mut skipping = 0usize;
