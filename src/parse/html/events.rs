@@ -165,7 +165,11 @@ fn kept_attrs<'a>(attrs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(S
     for (at, value) in found {
         let Some(name) = table.get(at) else { continue };
         let value = if name == "style" {
-            let reduced = reduce_style(value);
+            let reduced = if is_reduced(value) {
+                value.to_owned()
+            } else {
+                reduce_style(value)
+            };
             if reduced.is_empty() {
                 continue;
             }
@@ -203,6 +207,22 @@ pub fn reduce_style(style: &str) -> String {
         out.push_str(&clean(value.trim_matches(is_js_space)));
     }
     out
+}
+
+/// Whether a style is already what [`reduce_style`] makes of it (as the
+/// browser's walker and the native reader send it): then it is kept as is.
+fn is_reduced(style: &str) -> bool {
+    let trimmed = |v: &str| {
+        v.chars().next().is_none_or(|c| !is_js_space(c))
+            && v.chars().next_back().is_none_or(|c| !is_js_space(c))
+    };
+    style.split(';').all(|decl| {
+        decl.split_once(':').is_some_and(|(prop, value)| {
+            filter().style.iter().any(|k| k == prop)
+                && trimmed(value)
+                && !value.bytes().any(|b| b <= 6)
+        })
+    })
 }
 
 /// Characters that separate the pieces of the encoding.
@@ -312,19 +332,13 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
         };
         return (Vec::new(), Some(damage));
     };
-    // Sized by one count of the separators: no growing and copying.
-    let (pieces, attrs) = body.bytes().fold((0usize, 0usize), |(p, a), b| match b {
-        1 | 4 | 5 => (p + 1, a),
-        2 => (p, a + 1),
-        _ => (p, a),
-    });
-    let mut events = Vec::with_capacity(pieces);
+    let mut events = Vec::new();
     let base = HEADER.len();
     let mut depth = 0usize;
     let mut damage = None;
     // The raw attributes, borrowed, by the index of their element's event:
     // filtered once at the end, as native attributes are.
-    let mut raw: Vec<(usize, &str, &str)> = Vec::with_capacity(attrs);
+    let mut raw: Vec<(usize, &str, &str)> = Vec::new();
     // Whether attributes may follow (right after an open or an attribute).
     let mut in_tag = false;
     let mut pos = 0usize;
@@ -482,6 +496,30 @@ mod tests {
             }
             let plain = "\0x\u{7}".repeat(len);
             assert_eq!(next_separator(&plain), None);
+        }
+    }
+
+    #[test]
+    fn reduced_styles_are_recognised() {
+        let cases = [
+            ("font-weight:bold;text-align:center", true),
+            ("display:none", true),
+            ("display:", true),
+            ("color:red", false),
+            ("display:none;", false),
+            (" display:none", false),
+            ("Display:none", false),
+            ("display: none", false),
+            ("display:none ", false),
+            ("display:a\u{1}", false),
+            ("", false),
+            (";", false),
+        ];
+        for (style, reduced) in cases {
+            assert_eq!(is_reduced(style), reduced, "{style:?}");
+            if reduced {
+                assert_eq!(reduce_style(style), style);
+            }
         }
     }
 
