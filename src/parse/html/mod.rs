@@ -18,6 +18,8 @@ pub mod events;
 pub mod lines;
 #[cfg(all(feature = "html", not(target_arch = "wasm32")))]
 pub mod native;
+mod runs;
+mod tags;
 pub mod tree;
 pub mod url;
 

@@ -82,7 +82,7 @@ pub fn is_hidden(e: &Element) -> bool {
         s.split(';').any(|d| {
             let (p, v) = d.split_once(':').unwrap_or((d, ""));
             let v = v.trim().to_ascii_lowercase();
-            let v = super::lines::strip_important(&v);
+            let v = super::runs::strip_important(&v);
             (p == "display" && v == "none") || (p == "visibility" && v == "hidden")
         })
     })
