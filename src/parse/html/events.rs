@@ -78,9 +78,6 @@ pub struct Filter {
     pub attrs: Vec<String>,
     /// Style properties kept (the `style` attribute keeps only these).
     pub style: Vec<String>,
-    /// `skip`, sorted, for binary search.
-    #[serde(skip)]
-    skip_sorted: Vec<String>,
     /// Per tag length below 16, a bit per first letter `a` to `z` of the
     /// skipped names: most tags are ruled out by one look.
     #[serde(skip)]
@@ -97,8 +94,6 @@ pub fn filter() -> &'static Filter {
     // rather than failing every page.
     FILTER.get_or_init(|| {
         let mut f: Filter = serde_json::from_str(FILTER_JSON).unwrap_or_default();
-        f.skip_sorted = f.skip.clone();
-        f.skip_sorted.sort_unstable();
         for name in &f.skip {
             if let Some(slot) = f.skip_shapes.get_mut(name.len()) {
                 *slot |= shape_bit(name);
@@ -123,9 +118,7 @@ pub fn is_skipped(tag: &str) -> bool {
     if shapes & shape_bit(tag) == 0 {
         return false;
     }
-    f.skip_sorted
-        .binary_search_by(|t| t.as_str().cmp(tag))
-        .is_ok()
+    f.skip.iter().any(|t| t == tag)
 }
 
 /// Builds an element from a tag and raw attributes: only the attributes the
@@ -149,18 +142,21 @@ pub fn element<'a>(
 /// names wins), the style reduced, control characters replaced.
 fn kept_attrs<'a>(attrs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(String, String)> {
     let table = &filter().attrs;
-    // (table index, value): one pass over the raw attributes.
+    // (table index, value) in table order: one pass over the raw
+    // attributes, each put in its place (elements have few).
     let mut found: Vec<(usize, &str)> = Vec::new();
     for (name, value) in attrs {
-        if let Some(at) = table.iter().position(|t| t.eq_ignore_ascii_case(name)) {
-            found.push((at, value));
+        let Some(at) = table.iter().position(|t| t.eq_ignore_ascii_case(name)) else {
+            continue;
+        };
+        let place = found.partition_point(|(i, _)| *i < at);
+        if found.get(place).is_none_or(|(i, _)| *i != at) {
+            found.insert(place, (at, value));
         }
     }
     if found.is_empty() {
         return Vec::new();
     }
-    found.sort_by_key(|(at, _)| *at);
-    found.dedup_by_key(|(at, _)| *at);
     let mut kept = Vec::with_capacity(found.len());
     for (at, value) in found {
         let Some(name) = table.get(at) else { continue };
