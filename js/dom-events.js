@@ -52,9 +52,12 @@ const dataOf = accessor(globalThis.CharacterData?.prototype, 'data');
 const getAttribute = ELEMENT?.getAttribute ?? function getAttribute(name) {
   return this.getAttribute(name);
 };
+// Both or neither: with them, attributes are read by name (see openTag).
+const hasAttributes = ELEMENT?.getAttributeNames && ELEMENT?.hasAttributes;
+const getAttributeNames = ELEMENT?.getAttributeNames;
 
 const SKIP = new Set(FILTER.skip);
-const STYLE = new Set(FILTER.style);
+const KEPT_DECLARATION = new RegExp(`(?:^|;)\\s*(${FILTER.style.join('|')})\\s*:([^;]*)`, 'gi');
 const HAS_SEPARATOR = /[\u0000-\u0006]/;
 const SEPARATORS = /[\u0000-\u0006]/g;
 
@@ -62,15 +65,18 @@ function clean(s) {
   return HAS_SEPARATOR.test(s) ? s.replace(SEPARATORS, '\uFFFD') : s;
 }
 
-/** The style attribute reduced to the kept properties (`prop:value;…`). */
+/**
+ * The style attribute reduced to the kept properties (`prop:value;…`): per
+ * `;`-separated declaration, the name before its first `:` trimmed and
+ * lower-cased, kept when in the table, with its value trimmed. One regular
+ * expression finds exactly those declarations (`\s` is what `trim` trims),
+ * so the long styles of Word's exports are not split piece by piece.
+ */
 function reduceStyle(style) {
   let out = '';
-  for (const decl of style.split(';')) {
-    const colon = decl.indexOf(':');
-    if (colon < 0) continue;
-    const prop = decl.slice(0, colon).trim().toLowerCase();
-    if (!STYLE.has(prop)) continue;
-    out += (out ? ';' : '') + prop + ':' + clean(decl.slice(colon + 1).trim());
+  KEPT_DECLARATION.lastIndex = 0;
+  for (let m = KEPT_DECLARATION.exec(style); m; m = KEPT_DECLARATION.exec(style)) {
+    out += (out ? ';' : '') + m[1].toLowerCase() + ':' + clean(m[2].trim());
   }
   return out;
 }
@@ -85,6 +91,20 @@ function attrPiece(name, raw) {
 
 function openTag(el, name) {
   let out = '\u0001' + clean(name);
+  if (hasAttributes) {
+    // Most elements carry no attributes; the rest are read by name, which
+    // spares the browser making an Attr object per attribute.
+    if (!hasAttributes.call(el)) return out;
+    const names = getAttributeNames.call(el);
+    const found = [];
+    for (let i = 0; i < names.length; i += 1) {
+      const index = ATTR_INDEX.get(names[i]);
+      if (index !== undefined && found[index] === undefined) {
+        found[index] = getAttribute.call(el, names[i]);
+      }
+    }
+    return out + keptPieces(found);
+  }
   const list = attributesOf(el);
   if (!list) {
     // A DOM without the attribute list: ask for each kept name.
@@ -94,14 +114,18 @@ function openTag(el, name) {
     }
     return out;
   }
-  // Most elements carry none or few attributes: read what they have and
-  // emit the kept ones in table order.
   if (list.length === 0) return out;
   const found = [];
   for (let i = 0; i < list.length; i += 1) {
     const index = ATTR_INDEX.get(list[i].name);
-    if (index !== undefined) found[index] = list[i].value;
+    if (index !== undefined && found[index] === undefined) found[index] = list[i].value;
   }
+  return out + keptPieces(found);
+}
+
+/** The kept attributes' pieces in table order (`found` is by table index). */
+function keptPieces(found) {
+  let out = '';
   for (let index = 0; index < found.length; index += 1) {
     if (found[index] !== undefined) out += attrPiece(FILTER.attrs[index], found[index]);
   }

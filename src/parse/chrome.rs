@@ -155,18 +155,29 @@ pub struct Crumbs {
     pub chrome: Vec<String>,
 }
 
+/// Whether a text starts with a breadcrumb's label (当前位置, …): what a
+/// breadcrumb that is neither a continuation nor at the top needs.
+pub fn opens_breadcrumb(text: &str) -> bool {
+    CRUMB_PREFIXES.iter().any(|p| text.starts_with(p))
+}
+
 /// Reads a breadcrumb line: one starting with 当前位置 (colon optional, spaces
 /// before it allowed), a continuation starting with `>` right after one, or
 /// (at the top of the page) `首页 >> …`.
 pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
+    let prefixed = CRUMB_PREFIXES
+        .iter()
+        .find_map(|p| text.strip_prefix(p).map(|after| (*p, after)));
+    // Without the prefix only a continuation or a top line can be one:
+    // most texts stop here, before any counting.
+    if prefixed.is_none() && !after_crumb && !top {
+        return None;
+    }
     if char_count_upto(text, 200) > 200 {
         return None;
     }
     let mut chrome = Vec::new();
     let mut rest = text;
-    let prefixed = CRUMB_PREFIXES
-        .iter()
-        .find_map(|p| text.strip_prefix(p).map(|after| (*p, after)));
     if let Some((prefix, after_prefix)) = prefixed {
         let trimmed = after_prefix.trim_start_matches(is_space);
         let after = trimmed

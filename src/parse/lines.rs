@@ -164,11 +164,17 @@ pub fn char_count_upto(text: &str, limit: usize) -> usize {
 /// returned unchanged.
 pub fn unspace_cjk(text: &str) -> String {
     let mut tokens = 0usize;
-    for token in text.split(is_space).filter(|t| !t.is_empty()) {
-        let mut chars = token.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) if is_cjk(c) => tokens += 1,
-            _ => return text.to_owned(),
+    // One pass that stops at the first token of two chars or a non-CJK
+    // char: prose ends the look at its second char.
+    let mut in_token = false;
+    for c in text.chars() {
+        if is_space(c) {
+            in_token = false;
+        } else if in_token || !is_cjk(c) {
+            return text.to_owned();
+        } else {
+            tokens += 1;
+            in_token = true;
         }
     }
     if tokens >= 3 {

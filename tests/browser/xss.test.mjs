@@ -317,12 +317,13 @@ browserTest(`the embed: ${VECTORS.length} vectors as the text and link targets o
   assertNothingRan(await witnesses(page, seen));
 });
 
-browserTest('DOM clobbering: named form controls shadowing firstChild, nextSibling, parentNode and attributes do not mislead the walk', {}, async (page) => {
+browserTest('DOM clobbering: named form controls shadowing firstChild, nextSibling, parentNode, attributes and the attribute methods do not mislead the walk', {}, async (page) => {
   await openWatched(page);
   const result = await page.evaluate(() => {
     const html = `<html><body><div id="UCAP-CONTENT"><p>一、总体情况</p>
 <form name="documentElement"><input name="firstChild"><input name="nextSibling"><input name="parentNode">
-<input name="attributes"><input name="nodeType"><input name="localName"><p>表单里的正文。</p></form>
+<input name="attributes"><input name="nodeType"><input name="localName"><input name="hasAttributes">
+<input name="getAttributeNames"><input name="getAttribute"><p>表单里的正文。</p></form>
 <p>表单后的正文。</p></div></body></html>`;
     const fromString = window.yilan.parseHtml(html);
     const live = document.createElement('div');

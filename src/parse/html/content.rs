@@ -12,6 +12,7 @@
 //! it. Inside the article, chrome subtrees (navigation, share widgets, QR
 //! codes, 纠错, font-size widgets, toolbars) are skipped.
 
+use super::events::Element;
 use super::tree::{Kind, NodeId, Tree};
 use crate::parse::chrome;
 use crate::parse::lines::{char_count_upto, is_space};
@@ -114,16 +115,75 @@ const CHROME_ROLES: &[&str] = &[
 /// Tags of page chrome.
 const CHROME_TAGS: &[&str] = &["nav", "aside", "footer"];
 
-fn matches(tree: &Tree, id: NodeId, sel: Sel) -> bool {
-    let Some(e) = tree.element(id) else {
-        return false;
-    };
-    match sel {
-        Sel::Id(v) => e.attr("id").is_some_and(|i| i.trim() == v),
-        Sel::Class(c) => e.has_class(c),
-        Sel::TagClass(t, c) => e.tag == t && e.has_class(c),
-        Sel::Tag(t) => e.tag == t,
+/// The bit of [`Marks`] saying an element is page chrome by its tag, role,
+/// class or id; bit `i` below it says `SELECTORS[i]` matches.
+const CHROME_BIT: u32 = 1 << 31;
+
+/// What an element is, worked out once when the tree is built: which of
+/// [`SELECTORS`] it matches and whether it is chrome.
+pub type Marks = u32;
+
+/// The selector bits of one role.
+fn role_mask(role: Role) -> Marks {
+    SELECTORS
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, r))| *r == role)
+        .fold(0, |m, (i, _)| m | bit(i))
+}
+
+fn bit(i: usize) -> Marks {
+    u32::try_from(i)
+        .ok()
+        .and_then(|i| 1u32.checked_shl(i))
+        .unwrap_or(0)
+        & !CHROME_BIT
+}
+
+/// The marks of an element: one look at its tag, id, class and role.
+pub fn marks(e: &Element) -> Marks {
+    let id = e.attr("id").map(str::trim);
+    let mut m: Marks = 0;
+    for (i, (sel, _)) in SELECTORS.iter().enumerate() {
+        let hit = match *sel {
+            Sel::Id(v) => id == Some(v),
+            Sel::Tag(t) => e.tag == t,
+            Sel::Class(_) | Sel::TagClass(..) => false,
+        };
+        if hit {
+            m |= bit(i);
+        }
     }
+    // Each class token once against every class of the tables.
+    for token in e.attr("class").unwrap_or("").split_ascii_whitespace() {
+        for (i, (sel, _)) in SELECTORS.iter().enumerate() {
+            let hit = match *sel {
+                Sel::Class(c) => token.eq_ignore_ascii_case(c),
+                Sel::TagClass(t, c) => e.tag == t && token.eq_ignore_ascii_case(c),
+                Sel::Id(_) | Sel::Tag(_) => false,
+            };
+            if hit {
+                m |= bit(i);
+            }
+        }
+        if CHROME_TOKENS.iter().any(|t| token.eq_ignore_ascii_case(t)) {
+            m |= CHROME_BIT;
+        }
+    }
+    let chrome = CHROME_TAGS.contains(&e.tag.as_str())
+        || e.attr("role").is_some_and(|r| {
+            let r = r.trim();
+            CHROME_ROLES.iter().any(|c| r.eq_ignore_ascii_case(c))
+        })
+        || id.is_some_and(|i| CHROME_TOKENS.iter().any(|t| i.eq_ignore_ascii_case(t)));
+    if chrome {
+        m |= CHROME_BIT;
+    }
+    m
+}
+
+fn matches(tree: &Tree, id: NodeId, mask: Marks) -> bool {
+    tree.get(id).is_some_and(|n| n.marks & mask != 0)
 }
 
 /// What to read on a page.
@@ -197,12 +257,20 @@ pub fn find(tree: &Tree) -> Plan {
 /// The first element matching a selector of `role`, by the table's order,
 /// with the selector as written.
 fn by_selector(tree: &Tree, role: Role) -> Option<(NodeId, &'static str)> {
+    let mask = role_mask(role);
+    let any = tree.nodes.iter().fold(0, |m, n| m | n.marks) & mask;
+    if any == 0 {
+        return None;
+    }
     SELECTORS
         .iter()
-        .filter(|(_, r)| *r == role)
-        .find_map(|(sel, _)| {
-            (0..tree.nodes.len())
-                .find(|id| matches(tree, *id, *sel))
+        .enumerate()
+        .filter(|(i, _)| any & bit(*i) != 0)
+        .find_map(|(i, (sel, _))| {
+            let b = bit(i);
+            tree.nodes
+                .iter()
+                .position(|n| n.marks & b != 0)
                 .map(|id| (id, sel_name(*sel)))
         })
 }
@@ -216,12 +284,10 @@ fn sel_name(sel: Sel) -> &'static str {
 /// The outermost content-selector match around a content root (#zoom
 /// inside td.bt_content: the cell holds the attachments too).
 fn widen(tree: &Tree, id: NodeId) -> NodeId {
+    let mask = role_mask(Role::Content);
     let mut best = id;
     for a in tree.ancestors(id) {
-        let is_content = SELECTORS
-            .iter()
-            .any(|(s, r)| *r == Role::Content && matches(tree, a, *s));
-        if is_content {
+        if matches(tree, a, mask) {
             best = a;
         }
     }
@@ -231,7 +297,9 @@ fn widen(tree: &Tree, id: NodeId) -> NodeId {
 /// Metadata blocks: selector matches (trusted) and small elements whose
 /// text reads as metadata fields with a known label and a colon.
 fn meta_blocks(tree: &Tree) -> Vec<(NodeId, bool)> {
+    let mask = role_mask(Role::Meta);
     let mut out: Vec<(NodeId, bool)> = Vec::new();
+    let mut text = String::new();
     for (id, node) in tree.nodes.iter().enumerate() {
         if out.len() >= MAX_META_BLOCKS {
             break;
@@ -239,16 +307,21 @@ fn meta_blocks(tree: &Tree) -> Vec<(NodeId, bool)> {
         if out.last().is_some_and(|(m, _)| tree.contains(*m, id)) {
             continue;
         }
-        let trusted = SELECTORS
-            .iter()
-            .any(|(s, r)| *r == Role::Meta && matches(tree, id, *s));
-        if trusted {
+        if node.marks & mask != 0 {
             out.push((id, true));
             continue;
         }
         let small = node.end - id <= MAX_FIELD_NODES;
-        let field_tag = matches!(node.tag(), "p" | "li" | "td" | "th" | "dd" | "div" | "span");
-        if small && field_tag && node.chars > 0 && is_field(&collapse(&tree.text(id))) {
+        let field_tag = matches!(
+            node.tag().as_bytes(),
+            b"p" | b"li" | b"td" | b"th" | b"dd" | b"div" | b"span"
+        );
+        if small
+            && field_tag
+            && node.chars > 0
+            && field_text(tree, id, &mut text)
+            && is_field(&text)
+        {
             out.push((id, false));
         }
     }
@@ -263,10 +336,56 @@ pub fn collapse(text: &str) -> String {
         .join(" ")
 }
 
+/// Longest text read as one metadata field, in chars.
+const MAX_FIELD_CHARS: usize = 120;
+
+/// Puts in `out` the [`collapse`]d text of the subtree when it could be a
+/// metadata field: at most `MAX_FIELD_CHARS` chars, with a colon (what
+/// `is_field` needs). `false` otherwise, as soon as it shows: most
+/// elements are not fields.
+fn field_text(tree: &Tree, id: NodeId, out: &mut String) -> bool {
+    out.clear();
+    let end = tree.get(id).map_or(id, |n| n.end);
+    let mut count = 0usize;
+    let mut gap = false;
+    let mut colon = false;
+    for node in tree.nodes.get(id..end).unwrap_or(&[]) {
+        let Kind::Text(t) = &node.kind else { continue };
+        // Words are copied as slices, the gaps between them as one space.
+        let mut word: Option<usize> = None;
+        for (at, c) in t.char_indices() {
+            if is_space(c) {
+                if let Some(w) = word.take() {
+                    out.push_str(t.get(w..at).unwrap_or_default());
+                }
+                gap = !out.is_empty();
+                continue;
+            }
+            if word.is_none() {
+                if gap {
+                    out.push(' ');
+                    count += 1;
+                    gap = false;
+                }
+                word = Some(at);
+            }
+            colon |= meta::is_colon(c);
+            count += 1;
+            if count > MAX_FIELD_CHARS {
+                return false;
+            }
+        }
+        if let Some(w) = word {
+            out.push_str(t.get(w..).unwrap_or_default());
+        }
+    }
+    colon
+}
+
+/// Whether a text (at most `MAX_FIELD_CHARS`, see `field_text`) reads
+/// as metadata fields.
 fn is_field(text: &str) -> bool {
-    char_count_upto(text, 120) <= 120
-        && meta::parse_line(text, Unknown::Reject)
-            .is_some_and(|ml| ml.colons && !ml.fields.is_empty())
+    meta::parse_line(text, Unknown::Reject).is_some_and(|ml| ml.colons && !ml.fields.is_empty())
 }
 
 /// The title slot: by selector, in table order.
@@ -286,8 +405,12 @@ fn crumb(tree: &Tree, content: Option<NodeId>) -> Option<NodeId> {
     }
     let start = tree.nodes.iter().enumerate().find_map(|(id, n)| {
         let Kind::Text(t) = &n.kind else { return None };
-        let t = t.trim_matches(is_space);
-        (!t.is_empty() && chrome::breadcrumb(t, false, false).is_some()).then_some(id)
+        let t = t.trim_start_matches(is_space);
+        if !chrome::opens_breadcrumb(t) {
+            return None;
+        }
+        let t = t.trim_end_matches(is_space);
+        chrome::breadcrumb(t, false, false).is_some().then_some(id)
     })?;
     let mut best = tree.get(start)?.parent?;
     for a in tree.ancestors(best) {
@@ -384,23 +507,7 @@ fn density(tree: &Tree, meta_blocks: &[(NodeId, bool)]) -> Option<NodeId> {
 
 /// Whether one element is page chrome by its tag, role, class or id.
 fn chrome_element(tree: &Tree, id: NodeId) -> bool {
-    let Some(e) = tree.element(id) else {
-        return false;
-    };
-    if CHROME_TAGS.contains(&e.tag.as_str()) {
-        return true;
-    }
-    if e.attr("role").is_some_and(|r| {
-        CHROME_ROLES
-            .iter()
-            .any(|c| r.trim().eq_ignore_ascii_case(c))
-    }) {
-        return true;
-    }
-    let id_token = e.attr("id").unwrap_or("");
-    CHROME_TOKENS
-        .iter()
-        .any(|t| e.has_class(t) || id_token.trim().eq_ignore_ascii_case(t))
+    matches(tree, id, CHROME_BIT)
 }
 
 /// Whether the subtree at `id` is chrome to skip when reading the article:

@@ -78,6 +78,10 @@ pub struct Filter {
     pub attrs: Vec<String>,
     /// Style properties kept (the `style` attribute keeps only these).
     pub style: Vec<String>,
+    /// Per tag length below 16, a bit per first letter `a` to `z` of the
+    /// skipped names: most tags are ruled out by one look.
+    #[serde(skip)]
+    skip_shapes: [u32; 16],
 }
 
 /// The filter table's text, shared with `js/dom-events.js`.
@@ -91,7 +95,7 @@ pub fn filter() -> &'static Filter {
     // Read as a JSON value, not through the derive: serde's typed readers
     // bring their error messages, and with them float printing, into wasm.
     FILTER.get_or_init(|| {
-        serde_json::from_str::<serde_json::Value>(FILTER_JSON)
+        let mut f = serde_json::from_str::<serde_json::Value>(FILTER_JSON)
             .map(|table| Filter {
                 version: table
                     .get("version")
@@ -101,8 +105,15 @@ pub fn filter() -> &'static Filter {
                 skip: names(&table, "skip"),
                 attrs: names(&table, "attrs"),
                 style: names(&table, "style"),
+                skip_shapes: [0; 16],
             })
-            .unwrap_or_default()
+            .unwrap_or_default();
+        for name in &f.skip {
+            if let Some(slot) = f.skip_shapes.get_mut(name.len()) {
+                *slot |= shape_bit(name);
+            }
+        }
+        f
     })
 }
 
@@ -120,9 +131,22 @@ fn names(table: &serde_json::Value, key: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The bit of a name's first letter (`a`…`z`; all else shares bit 26).
+fn shape_bit(name: &str) -> u32 {
+    match name.bytes().next() {
+        Some(b @ b'a'..=b'z') => 1 << (b - b'a'),
+        _ => 1 << 26,
+    }
+}
+
 /// Whether elements named `tag` are skipped with their subtree.
 pub fn is_skipped(tag: &str) -> bool {
-    filter().skip.iter().any(|t| t == tag)
+    let f = filter();
+    let shapes = f.skip_shapes.get(tag.len()).copied().unwrap_or(u32::MAX);
+    if shapes & shape_bit(tag) == 0 {
+        return false;
+    }
+    f.skip.iter().any(|t| t == tag)
 }
 
 /// Builds an element from a tag and raw attributes: only the attributes the
@@ -130,31 +154,56 @@ pub fn is_skipped(tag: &str) -> bool {
 /// control characters replaced. `None` for an element the table skips.
 pub fn element<'a>(
     tag: &str,
-    attrs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
+    attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Option<Element> {
     let tag = tag.to_ascii_lowercase();
     if is_skipped(&tag) {
         return None;
     }
-    let mut kept = Vec::new();
-    for name in &filter().attrs {
-        let value = attrs
-            .clone()
-            .into_iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v);
-        let Some(value) = value else { continue };
+    Some(Element {
+        attrs: kept_attrs(attrs),
+        tag,
+    })
+}
+
+/// The attributes the table keeps, in table order (the first of duplicate
+/// names wins), the style reduced, control characters replaced.
+fn kept_attrs<'a>(attrs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(String, String)> {
+    let table = &filter().attrs;
+    // (table index, value) in table order: one pass over the raw
+    // attributes, each put in its place (elements have few).
+    let mut found: Vec<(usize, &str)> = Vec::new();
+    for (name, value) in attrs {
+        let Some(at) = table.iter().position(|t| t.eq_ignore_ascii_case(name)) else {
+            continue;
+        };
+        let place = found.partition_point(|(i, _)| *i < at);
+        if found.get(place).is_none_or(|(i, _)| *i != at) {
+            found.insert(place, (at, value));
+        }
+    }
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let mut kept = Vec::with_capacity(found.len());
+    for (at, value) in found {
+        let Some(name) = table.get(at) else { continue };
         let value = if name == "style" {
-            reduce_style(value)
+            let reduced = if is_reduced(value) {
+                value.to_owned()
+            } else {
+                reduce_style(value)
+            };
+            if reduced.is_empty() {
+                continue;
+            }
+            reduced
         } else {
             clean(value)
         };
-        if name == "style" && value.is_empty() {
-            continue;
-        }
         kept.push((name.clone(), value));
     }
-    Some(Element { tag, attrs: kept })
+    kept
 }
 
 /// Whitespace as JavaScript's `String.prototype.trim` knows it.
@@ -170,17 +219,34 @@ pub fn reduce_style(style: &str) -> String {
         let Some((prop, value)) = decl.split_once(':') else {
             continue;
         };
-        let prop = prop.trim_matches(is_js_space).to_ascii_lowercase();
-        if filter().style.contains(&prop) {
-            if !out.is_empty() {
-                out.push(';');
-            }
-            out.push_str(&prop);
-            out.push(':');
-            out.push_str(&clean(value.trim_matches(is_js_space)));
+        let prop = prop.trim_matches(is_js_space);
+        let Some(kept) = filter().style.iter().find(|k| k.eq_ignore_ascii_case(prop)) else {
+            continue;
+        };
+        if !out.is_empty() {
+            out.push(';');
         }
+        out.push_str(kept);
+        out.push(':');
+        out.push_str(&clean(value.trim_matches(is_js_space)));
     }
     out
+}
+
+/// Whether a style is already what [`reduce_style`] makes of it (as the
+/// browser's walker and the native reader send it): then it is kept as is.
+fn is_reduced(style: &str) -> bool {
+    let trimmed = |v: &str| {
+        v.chars().next().is_none_or(|c| !is_js_space(c))
+            && v.chars().next_back().is_none_or(|c| !is_js_space(c))
+    };
+    style.split(';').all(|decl| {
+        decl.split_once(':').is_some_and(|(prop, value)| {
+            filter().style.iter().any(|k| k == prop)
+                && trimmed(value)
+                && !value.bytes().any(|b| b <= 6)
+        })
+    })
 }
 
 /// Characters that separate the pieces of the encoding.
@@ -188,10 +254,36 @@ fn is_separator(c: char) -> bool {
     ('\u{1}'..='\u{6}').contains(&c)
 }
 
+/// Byte offset of the next separator in `text` (the separators are ASCII,
+/// so a byte scan finds them and cuts at a char boundary).
+fn next_separator(text: &str) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut skipped = 0;
+    // Eight bytes at a time while none of them is below 7 (the classic
+    // "has a byte less than n" test: exact whenever it says none).
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(word);
+        if x.wrapping_sub(ONES * 7) & !x & HIGHS != 0 {
+            break;
+        }
+        skipped += 8;
+    }
+    bytes
+        .get(skipped..)?
+        .iter()
+        .position(|b| (1..=6).contains(b))
+        .map(|n| skipped + n)
+}
+
 /// Text with the separators (and NUL) replaced by U+FFFD, as the encoder
 /// does, so both front ends carry the same text.
 pub fn clean(text: &str) -> String {
-    if !text.contains(|c: char| c == '\0' || is_separator(c)) {
+    if !text.bytes().any(|b| b <= 6) {
         return text.to_owned();
     }
     text.chars()
@@ -256,18 +348,21 @@ const MAX_TAG: usize = 64;
 /// Decodes an encoded stream. The events before any damage are kept and
 /// every element left open is closed, so the result is always balanced.
 pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
-    let mut events = Vec::new();
     let Some(body) = input.strip_prefix(HEADER) else {
         let damage = Damage {
             offset: 0,
             what: "the event stream does not start with the version 1 header",
             truncated: false,
         };
-        return (events, Some(damage));
+        return (Vec::new(), Some(damage));
     };
+    let mut events = Vec::new();
     let base = HEADER.len();
     let mut depth = 0usize;
     let mut damage = None;
+    // The raw attributes, borrowed, by the index of their element's event:
+    // filtered once at the end, as native attributes are.
+    let mut raw: Vec<(usize, &str, &str)> = Vec::new();
     // Whether attributes may follow (right after an open or an attribute).
     let mut in_tag = false;
     let mut pos = 0usize;
@@ -278,7 +373,7 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
         let piece_start = pos + kind.len_utf8();
         let piece_end = body
             .get(piece_start..)
-            .and_then(|after| after.find(is_separator))
+            .and_then(next_separator)
             .map_or(body.len(), |n| piece_start + n);
         let piece = body.get(piece_start..piece_end).unwrap_or_default();
         let fail = |what| Damage {
@@ -314,12 +409,10 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
                 let value_start = piece_end + VALUE.len_utf8();
                 let value_end = body
                     .get(value_start..)
-                    .and_then(|after| after.find(is_separator))
+                    .and_then(next_separator)
                     .map_or(body.len(), |n| value_start + n);
                 let value = body.get(value_start..value_end).unwrap_or_default();
-                if let Some(Event::Open(e)) = events.last_mut() {
-                    e.attrs.push((piece.to_owned(), value.to_owned()));
-                }
+                raw.push((events.len().saturating_sub(1), piece, value));
                 pos = value_end;
             }
             CLOSE => {
@@ -352,18 +445,19 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
             truncated: true,
         });
     }
-    // The decoder's own attributes go through the same filter as native ones.
-    for event in &mut events {
-        if let Event::Open(e) = event {
-            let refiltered = element(
-                &e.tag,
-                e.attrs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-            );
-            match refiltered {
-                Some(f) => *e = f,
-                // A skipped tag from a foreign encoder: kept as a neutral
-                // element so the nesting stays; the tree drops it.
-                None => e.attrs.clear(),
+    // The decoder's own attributes go through the same filter as native
+    // ones. A skipped tag from a foreign encoder keeps no attributes: it
+    // stays as a neutral element so the nesting holds; the tree drops it.
+    let mut rest = raw.as_slice();
+    while let Some(&(at, _, _)) = rest.first() {
+        let n = rest.iter().take_while(|(i, _, _)| *i == at).count();
+        let Some((mine, after)) = rest.split_at_checked(n) else {
+            break;
+        };
+        rest = after;
+        if let Some(Event::Open(e)) = events.get_mut(at) {
+            if !is_skipped(&e.tag) {
+                e.attrs = kept_attrs(mine.iter().map(|(_, n, v)| (*n, *v)));
             }
         }
     }
@@ -417,6 +511,50 @@ mod tests {
             ]
         );
         assert!(element("script", [("src", "a.js")]).is_none());
+    }
+
+    #[test]
+    fn separators_are_found_at_any_offset() {
+        for len in 0..40 {
+            for at in 0..len {
+                for sep in 1u8..=6 {
+                    let mut text = "一".repeat(len / 3) + &"a".repeat(len % 3);
+                    let pos = text
+                        .char_indices()
+                        .map(|(i, _)| i)
+                        .nth(at % text.chars().count().max(1));
+                    let Some(pos) = pos else { continue };
+                    text.insert(pos, char::from(sep));
+                    assert_eq!(next_separator(&text), Some(pos), "{text:?}");
+                }
+            }
+            let plain = "\0x\u{7}".repeat(len);
+            assert_eq!(next_separator(&plain), None);
+        }
+    }
+
+    #[test]
+    fn reduced_styles_are_recognised() {
+        let cases = [
+            ("font-weight:bold;text-align:center", true),
+            ("display:none", true),
+            ("display:", true),
+            ("color:red", false),
+            ("display:none;", false),
+            (" display:none", false),
+            ("Display:none", false),
+            ("display: none", false),
+            ("display:none ", false),
+            ("display:a\u{1}", false),
+            ("", false),
+            (";", false),
+        ];
+        for (style, reduced) in cases {
+            assert_eq!(is_reduced(style), reduced, "{style:?}");
+            if reduced {
+                assert_eq!(reduce_style(style), style);
+            }
+        }
     }
 
     #[test]

@@ -14,235 +14,40 @@
 //! The walk is a loop over the nodes in document order with an explicit
 //! stack of open elements: no recursion, whatever the depth.
 
+pub use super::tags::{is_block, is_html_space};
+
 use super::content::{self, Plan};
+use super::events::Element;
+use super::runs::{align_of, apply_style, Buf, Style};
+use super::tags::Tag;
 use super::tree::{Kind, NodeId, Tree};
 use super::url::{resolve, Base, Use};
-use crate::model::{Image, Inline, TableCell};
+use crate::model::{Image, TableCell};
 use crate::parse::blocks;
 use crate::parse::chrome;
 use crate::parse::lines::{is_space, Align, Hints, Line};
 use crate::parse::meta::{self, Unknown};
-
-/// Elements that start and end lines (everything else is inline).
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "html",
-    "legend",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "title",
-    "tr",
-    "ul",
-];
-
-/// Whether elements named `tag` are blocks.
-pub fn is_block(tag: &str) -> bool {
-    BLOCKS.contains(&tag)
-}
-
-/// HTML's collapsible whitespace (not nbsp, not U+3000).
-pub fn is_html_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}')
-}
 
 /// Largest `colspan` (HTML clamps it to 1000).
 const MAX_COLSPAN: u32 = 1000;
 /// Largest `rowspan` (HTML clamps it to 65534).
 const MAX_ROWSPAN: u32 = 65534;
 
-/// Inherited formatting of an open element.
-#[derive(Debug, Clone, Default)]
-struct Style {
-    strong: bool,
-    em: bool,
-    href: Option<String>,
-    align: Option<Align>,
-    heading: Option<u8>,
-    pre: bool,
-}
-
-/// A run of text with its formatting.
-#[derive(Debug, Clone, Default)]
-struct Run {
-    text: String,
-    href: Option<String>,
-    strong: bool,
-    em: bool,
-}
-
-/// Text being gathered for one line or one cell.
-#[derive(Debug, Default)]
-struct Buf {
-    runs: Vec<Run>,
-    /// The last char pushed was collapsible space (or nothing yet).
-    space: bool,
-    align: Option<Align>,
-    heading: Option<u8>,
-}
-
-impl Buf {
-    fn new() -> Self {
-        Buf {
-            space: true,
-            ..Buf::default()
-        }
-    }
-
-    fn is_blank(&self) -> bool {
-        self.runs
-            .iter()
-            .all(|r| r.text.chars().all(|c| is_space(c) || c == '\n'))
-    }
-
-    fn push(&mut self, text: &str, style: &Style) {
-        if self.is_blank() {
-            self.align = style.align;
-            self.heading = style.heading;
-        }
-        let mut piece = String::with_capacity(text.len());
-        for c in text.chars() {
-            if style.pre && c == '\n' {
-                piece.push('\n');
-                self.space = true;
-            } else if is_html_space(c) && !style.pre {
-                if !self.space {
-                    piece.push(' ');
-                    self.space = true;
-                }
-            } else {
-                piece.push(c);
-                self.space = false;
-            }
-        }
-        if piece.is_empty() {
-            return;
-        }
-        match self.runs.last_mut() {
-            Some(r) if r.href == style.href && r.strong == style.strong && r.em == style.em => {
-                r.text.push_str(&piece);
-            }
-            _ => self.runs.push(Run {
-                text: piece,
-                href: style.href.clone(),
-                strong: style.strong,
-                em: style.em,
-            }),
-        }
-    }
-
-    /// A break inside a cell.
-    fn newline(&mut self) {
-        if let Some(r) = self.runs.last_mut() {
-            if !r.text.ends_with('\n') {
-                r.text.push('\n');
-            }
-        }
-        self.space = true;
-    }
-
-    /// The trimmed text and its runs (empty when plain), tidied like page
-    /// text: nbsp and tabs become spaces, zero-width spaces go.
-    fn take(&mut self) -> (String, Vec<Inline>, bool) {
-        let runs = std::mem::take(&mut self.runs);
-        self.space = true;
-        let mut runs: Vec<Run> = runs
-            .into_iter()
-            .map(|r| Run {
-                text: tidy(&r.text),
-                ..r
-            })
-            .collect();
-        while let Some(first) = runs.first_mut() {
-            let t = first.text.trim_start_matches(|c| is_space(c) || c == '\n');
-            if t.is_empty() {
-                runs.remove(0);
-            } else {
-                first.text = t.to_owned();
-                break;
-            }
-        }
-        while let Some(last) = runs.last_mut() {
-            let t = last.text.trim_end_matches(|c| is_space(c) || c == '\n');
-            if t.is_empty() {
-                runs.pop();
-            } else {
-                last.text = t.to_owned();
-                break;
-            }
-        }
-        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-        let strong = !runs.is_empty()
-            && runs
-                .iter()
-                .all(|r| r.strong || r.text.chars().all(is_space));
-        let rich = runs.iter().any(|r| r.href.is_some() || r.strong || r.em);
-        let inlines = if rich {
-            runs.into_iter()
-                .map(|r| Inline {
-                    text: r.text,
-                    href: r.href,
-                    strong: r.strong,
-                    em: r.em,
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        (text, inlines, strong)
-    }
-}
-
-fn tidy(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}'))
-        .map(|c| if matches!(c, '\u{a0}' | '\t') { ' ' } else { c })
-        .collect()
-}
-
 /// An open element on the walk's stack.
 struct Frame {
     id: NodeId,
     end: NodeId,
-    tag: String,
+    kind: Tag,
+    /// Whether the tag is a block (`is_block`).
+    block: bool,
     style: Style,
 }
+
+/// What an element that is not one reads as.
+static NO_ELEMENT: Element = Element {
+    tag: String::new(),
+    attrs: Vec::new(),
+};
 
 /// A data table being read.
 #[derive(Default)]
@@ -318,12 +123,13 @@ fn keep_in_tail(line: &Line) -> bool {
             .any(|r| r.href.as_deref().and_then(blocks::file_type).is_some())
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn walk(&mut self, root: NodeId) {
         let Some(end) = self.tree.get(root).map(|n| n.end) else {
             return;
         };
         let mut stack: Vec<Frame> = Vec::new();
+        let plain = Style::default();
         let mut id = root;
         while id < end {
             while stack.last().is_some_and(|f| id >= f.end) {
@@ -332,10 +138,10 @@ impl Builder<'_> {
                 }
             }
             let Some(node) = self.tree.get(id) else { break };
-            let style = stack.last().map(|f| f.style.clone()).unwrap_or_default();
+            let style = stack.last().map_or(&plain, |f| &f.style);
             match &node.kind {
                 Kind::Text(t) => {
-                    self.text(t, &style);
+                    self.text(t, style);
                     id += 1;
                 }
                 Kind::Element(_) => {
@@ -343,7 +149,7 @@ impl Builder<'_> {
                         id = node.end.max(id + 1);
                         continue;
                     }
-                    let frame = self.open(id, style);
+                    let frame = self.open(id, style.clone());
                     stack.push(frame);
                     id += 1;
                 }
@@ -367,56 +173,57 @@ impl Builder<'_> {
     }
 
     fn open(&mut self, id: NodeId, mut style: Style) -> Frame {
-        let node = self.tree.get(id);
+        let tree: &'a Tree = self.tree;
+        let node = tree.get(id);
         let end = node.map_or(id + 1, |n| n.end);
-        let e = node.and_then(|n| n.element()).cloned().unwrap_or_default();
-        let tag = e.tag.as_str();
+        let e: &'a Element = node.and_then(|n| n.element()).unwrap_or(&NO_ELEMENT);
+        let tag: &'a str = e.tag.as_str();
+        let block = is_block(tag);
+        let kind = Tag::of(tag);
         let flat = self.flatten.is_some();
         if !flat && Some(id) == self.plan.crumb {
             self.flush();
             self.flatten = Some(id);
         }
         let in_cell = self.table.as_ref().is_some_and(|t| t.cell.is_some());
-        if is_block(tag) || tag == "br" || tag == "hr" {
+        if block || kind == Tag::Br {
             if self.flatten.is_some() {
                 self.buf.push(" ", &style);
             } else if in_cell {
                 if let Some((buf, _)) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
                     buf.newline();
                 }
-            } else if self.table.is_none() || tag == "caption" {
-                self.flush_or_blank(tag == "br");
+            } else if self.table.is_none() || kind == Tag::Caption {
+                self.flush_or_blank(kind == Tag::Br);
             }
         }
-        match tag {
-            "b" | "strong" => style.strong = true,
-            "em" | "i" => style.em = true,
-            "pre" => style.pre = true,
-            "center" => style.align = Some(Align::Center),
-            "a" => {
+        match kind {
+            Tag::Strong => style.strong = true,
+            Tag::Em => style.em = true,
+            Tag::Pre => style.pre = true,
+            Tag::Center => style.align = Some(Align::Center),
+            Tag::A => {
                 if let Some(href) = e.attr("href") {
                     style.href = resolve(href, self.base, Use::Link);
                 }
             }
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                style.heading = tag.get(1..).and_then(|rank| rank.parse().ok());
-            }
+            Tag::Heading(rank) => style.heading = Some(rank),
             _ => {}
         }
         if let Some(style_attr) = e.attr("style") {
-            apply_style(style_attr, &mut style, is_block(tag) && tag != "table");
+            apply_style(style_attr, &mut style, block && kind != Tag::Table);
         }
-        if is_block(tag) && tag != "table" {
+        if block && kind != Tag::Table {
             if let Some(a) = e.attr("align").and_then(align_of) {
                 style.align = Some(a);
             }
         }
         if !flat {
-            self.open_table_parts(id, tag, &e, &style);
-            if tag == "img" {
-                self.image(&e);
+            self.open_table_parts(id, kind, e, &style);
+            if kind == Tag::Img {
+                self.image(e);
             }
-            if tag == "li" && self.table.is_none() {
+            if kind == Tag::Li && self.table.is_none() {
                 let in_ul = self
                     .tree
                     .get(id)
@@ -431,26 +238,26 @@ impl Builder<'_> {
         Frame {
             id,
             end,
-            tag: e.tag,
+            kind,
+            block,
             style,
         }
     }
 
     fn close(&mut self, f: &Frame) {
-        let tag = f.tag.as_str();
         if self.flatten == Some(f.id) {
             self.flatten = None;
             self.flush();
         } else if self.flatten.is_some() {
-            if is_block(tag) {
+            if f.block {
                 self.buf.push(" ", &f.style);
             }
         } else {
             self.close_table_parts(f);
             let in_table = self.table.is_some();
-            if is_block(tag) && (!in_table || tag == "caption") {
+            if f.block && (!in_table || f.kind == Tag::Caption) {
                 self.flush();
-            } else if is_block(tag) {
+            } else if f.block {
                 if let Some((buf, _)) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
                     buf.newline();
                 }
@@ -462,29 +269,23 @@ impl Builder<'_> {
         }
     }
 
-    fn open_table_parts(
-        &mut self,
-        id: NodeId,
-        tag: &str,
-        e: &super::events::Element,
-        style: &Style,
-    ) {
-        let data_table = tag == "table"
+    fn open_table_parts(&mut self, id: NodeId, kind: Tag, e: &Element, style: &Style) {
+        let data_table = kind == Tag::Table
             && self.table.is_none()
             && !self.holds_plan(id)
             && is_data_table(self.tree, id);
-        match (tag, &mut self.table) {
-            ("table", None) if data_table => {
+        match (kind, &mut self.table) {
+            (Tag::Table, None) if data_table => {
                 self.flush();
                 self.table = Some(TableState {
                     id,
                     ..TableState::default()
                 });
             }
-            ("tr", Some(t)) => t.row = Some(Vec::new()),
-            ("td" | "th", Some(t)) if t.row.is_some() => {
+            (Tag::Tr, Some(t)) => t.row = Some(Vec::new()),
+            (Tag::Td | Tag::Th, Some(t)) if t.row.is_some() => {
                 let mut cell = TableCell::plain("");
-                cell.header = tag == "th";
+                cell.header = kind == Tag::Th;
                 cell.colspan = span(e.attr("colspan"), MAX_COLSPAN);
                 cell.rowspan = span(e.attr("rowspan"), MAX_ROWSPAN);
                 let mut buf = Buf::new();
@@ -497,8 +298,8 @@ impl Builder<'_> {
 
     fn close_table_parts(&mut self, f: &Frame) {
         let Some(t) = &mut self.table else { return };
-        match f.tag.as_str() {
-            "td" | "th" => {
+        match f.kind {
+            Tag::Td | Tag::Th => {
                 if let (Some((mut buf, mut cell)), Some(row)) = (t.cell.take(), t.row.as_mut()) {
                     let (text, inlines, strong) = buf.take();
                     cell.text = text;
@@ -508,13 +309,13 @@ impl Builder<'_> {
                     row.push(cell);
                 }
             }
-            "tr" => {
+            Tag::Tr => {
                 if let Some(cells) = t.row.take() {
                     t.rows += 1;
                     self.row_line(cells);
                 }
             }
-            "table" if f.id == t.id => self.table = None,
+            Tag::Table if f.id == t.id => self.table = None,
             _ => {}
         }
     }
@@ -567,7 +368,7 @@ impl Builder<'_> {
         self.push_line(text, hints);
     }
 
-    fn image(&mut self, e: &super::events::Element) {
+    fn image(&mut self, e: &Element) {
         let alt = e
             .attr("alt")
             .unwrap_or("")
@@ -638,44 +439,6 @@ impl Builder<'_> {
     }
 }
 
-/// Reads the kept style properties into the inherited formatting.
-fn apply_style(style: &str, out: &mut Style, block: bool) {
-    for decl in style.split(';') {
-        let Some((prop, value)) = decl.split_once(':') else {
-            continue;
-        };
-        let value = value.trim().to_ascii_lowercase();
-        let value = value.trim_end_matches("!important").trim();
-        match prop {
-            "font-weight" => {
-                let weight = match value {
-                    "bold" | "bolder" => Some(true),
-                    "normal" | "lighter" => Some(false),
-                    n => n.parse::<u32>().ok().map(|w| w >= 600),
-                };
-                if let Some(w) = weight {
-                    out.strong = w;
-                }
-            }
-            "text-align" if block => {
-                if let Some(a) = align_of(value) {
-                    out.align = Some(a);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-fn align_of(value: &str) -> Option<Align> {
-    match value.trim().to_ascii_lowercase().as_str() {
-        "left" | "start" | "justify" => Some(Align::Left),
-        "center" | "middle" => Some(Align::Center),
-        "right" | "end" => Some(Align::Right),
-        _ => None,
-    }
-}
-
 fn span(value: Option<&str>, max: u32) -> u32 {
     let digits: String = value
         .unwrap_or("")
@@ -699,16 +462,16 @@ fn is_data_table(tree: &Tree, id: NodeId) -> bool {
     let mut cells = 0;
     for n in id + 1..end {
         let Some(node) = tree.get(n) else { break };
-        match node.tag() {
-            "table" => return false,
-            "tr" => {
+        match node.tag().as_bytes() {
+            b"table" => return false,
+            b"tr" => {
                 if cells >= 2 {
                     wide_rows += 1;
                 }
                 row = Some(n);
                 cells = 0;
             }
-            "td" | "th" if row.is_some() && node.parent == row => cells += 1,
+            b"td" | b"th" if row.is_some() && node.parent == row => cells += 1,
             _ => {}
         }
     }

@@ -18,6 +18,8 @@ pub mod events;
 pub mod lines;
 #[cfg(all(feature = "html", not(target_arch = "wasm32")))]
 pub mod native;
+mod runs;
+mod tags;
 pub mod tree;
 pub mod url;
 
@@ -76,7 +78,10 @@ pub fn parse_html_traced(input: &str, options: &HtmlOptions) -> (Document, Trace
 /// Parses a page from its event stream (what the browser's walker gives,
 /// decoded). Never fails and never panics.
 pub fn parse_events(events: Vec<Event>, options: &HtmlOptions) -> Document {
-    parse_events_traced(events, options).0
+    let (tree, plan, lines) = read(events, options);
+    let (mut doc, _) = assemble(lines);
+    page_facts(&tree, &plan, &mut doc);
+    doc
 }
 
 /// Parses the compact encoding `js/dom-events.js` produces. A damaged
@@ -109,13 +114,19 @@ pub fn parse_events_traced(
     events: Vec<Event>,
     options: &HtmlOptions,
 ) -> (Document, Trace, Vec<Line>) {
+    let (tree, plan, lines) = read(events, options);
+    let (mut doc, trace) = assemble(lines.clone());
+    page_facts(&tree, &plan, &mut doc);
+    (doc, trace, lines)
+}
+
+/// The page's tree, its plan and the lines read from it.
+fn read(events: Vec<Event>, options: &HtmlOptions) -> (Tree, content::Plan, Vec<Line>) {
     let tree = Tree::build(events);
     let plan = content::find(&tree);
     let base = base(&tree, options);
     let lines = lines::build(&tree, &plan, base.as_ref());
-    let (mut doc, trace) = assemble(lines.clone());
-    page_facts(&tree, &plan, &mut doc);
-    (doc, trace, lines)
+    (tree, plan, lines)
 }
 
 /// The text of the content root, whitespace collapsed, for audits ("the

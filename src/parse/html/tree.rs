@@ -7,6 +7,7 @@
 //! `display:none`, `visibility:hidden`) and skipped tags never enter the
 //! tree: what assistive technology does not see is not content.
 
+use super::content::{self, Marks};
 use super::events::{is_skipped, Element, Event};
 use super::lines::is_block;
 
@@ -35,6 +36,9 @@ pub struct Node {
     pub chars: usize,
     /// Of those, characters inside links.
     pub link_chars: usize,
+    /// Which content selectors the element matches and whether it is
+    /// chrome ([`content::marks`]); 0 for text.
+    pub marks: Marks,
 }
 
 impl Node {
@@ -59,6 +63,10 @@ pub struct Tree {
     pub nodes: Vec<Node>,
 }
 
+fn is_html_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
 /// Whether an element is hidden from readers.
 pub fn is_hidden(e: &Element) -> bool {
     if e.attr("hidden").is_some() {
@@ -74,7 +82,7 @@ pub fn is_hidden(e: &Element) -> bool {
         s.split(';').any(|d| {
             let (p, v) = d.split_once(':').unwrap_or((d, ""));
             let v = v.trim().to_ascii_lowercase();
-            let v = v.trim_end_matches("!important").trim();
+            let v = super::runs::strip_important(&v);
             (p == "display" && v == "none") || (p == "visibility" && v == "hidden")
         })
     })
@@ -84,7 +92,8 @@ impl Tree {
     /// Builds the tree from balanced events (unbalanced closes are ignored,
     /// what is left open is closed at the end).
     pub fn build(events: Vec<Event>) -> Tree {
-        let mut nodes: Vec<Node> = Vec::with_capacity(events.len() / 2);
+        let opens = events.iter().filter(|e| !matches!(e, Event::Close)).count();
+        let mut nodes: Vec<Node> = Vec::with_capacity(opens);
         let mut open: Vec<NodeId> = Vec::new();
         // Depth of elements being skipped (hidden subtrees).
         let mut skipping = 0usize;
@@ -96,12 +105,14 @@ impl Tree {
                         continue;
                     }
                     let id = nodes.len();
+                    let marks = content::marks(&e);
                     nodes.push(Node {
                         kind: Kind::Element(e),
                         parent: open.last().copied(),
                         end: id + 1,
                         chars: 0,
                         link_chars: 0,
+                        marks,
                     });
                     open.push(id);
                 }
@@ -120,9 +131,11 @@ impl Tree {
                         continue;
                     }
                     let id = nodes.len();
+                    // Bytes that start a char and are not HTML space (all
+                    // ASCII): the chars that are not whitespace, by bytes.
                     let chars = t
-                        .chars()
-                        .filter(|c| !super::lines::is_html_space(*c))
+                        .bytes()
+                        .filter(|&b| b & 0xc0 != 0x80 && !is_html_space_byte(b))
                         .count();
                     nodes.push(Node {
                         kind: Kind::Text(t),
@@ -130,6 +143,7 @@ impl Tree {
                         end: id + 1,
                         chars,
                         link_chars: 0,
+                        marks: 0,
                     });
                 }
             }
@@ -151,7 +165,7 @@ impl Tree {
             let Some(n) = self.nodes.get_mut(id) else {
                 continue;
             };
-            if n.tag() == "a" {
+            if n.tag().as_bytes() == b"a" {
                 n.link_chars = n.chars;
             }
             let (chars, links, parent) = (n.chars, n.link_chars, n.parent);

@@ -36,7 +36,11 @@ pub enum Use {
 /// The URL as browsers read it: ASCII tab and newlines removed anywhere
 /// (`java\nscript:` is `javascript:`), C0 controls and spaces trimmed.
 fn strip(raw: &str) -> String {
-    raw.trim_matches(|c: char| c <= ' ')
+    let trimmed = raw.trim_matches(|c: char| c <= ' ');
+    if !trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        return trimmed.to_owned();
+    }
+    trimmed
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect()

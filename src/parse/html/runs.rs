@@ -1,0 +1,242 @@
+//! Text gathered for one line or one table cell: runs of text with their
+//! inherited formatting (bold, emphasis, link, alignment, heading), HTML
+//! whitespace collapsed as it is pushed, and the style properties read
+//! into that formatting.
+
+use crate::model::Inline;
+use crate::parse::lines::{is_space, Align};
+
+/// Inherited formatting of an open element.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Style {
+    pub(super) strong: bool,
+    pub(super) em: bool,
+    pub(super) href: Option<String>,
+    pub(super) align: Option<Align>,
+    pub(super) heading: Option<u8>,
+    pub(super) pre: bool,
+}
+
+/// A run of text with its formatting.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Run {
+    pub(super) text: String,
+    pub(super) href: Option<String>,
+    pub(super) strong: bool,
+    pub(super) em: bool,
+}
+
+/// Text being gathered for one line or one cell.
+#[derive(Debug, Default)]
+pub(super) struct Buf {
+    pub(super) runs: Vec<Run>,
+    /// The last char pushed was collapsible space (or nothing yet).
+    pub(super) space: bool,
+    /// Some char pushed is neither space nor a line break.
+    pub(super) inked: bool,
+    pub(super) align: Option<Align>,
+    pub(super) heading: Option<u8>,
+}
+
+impl Buf {
+    pub(super) fn new() -> Self {
+        Buf {
+            space: true,
+            ..Buf::default()
+        }
+    }
+
+    pub(super) fn is_blank(&self) -> bool {
+        !self.inked
+    }
+
+    pub(super) fn push(&mut self, text: &str, style: &Style) {
+        if self.is_blank() {
+            self.align = style.align;
+            self.heading = style.heading;
+        }
+        let same = self
+            .runs
+            .last()
+            .is_some_and(|r| r.href == style.href && r.strong == style.strong && r.em == style.em);
+        if !same {
+            self.runs.push(Run {
+                text: String::new(),
+                href: style.href.clone(),
+                strong: style.strong,
+                em: style.em,
+            });
+        }
+        let Some(run) = self.runs.last_mut() else {
+            return;
+        };
+        let out = &mut run.text;
+        let before = out.len();
+        if style.pre {
+            out.push_str(text);
+            if let Some(last) = text.chars().next_back() {
+                self.space = last == '\n';
+            }
+        } else {
+            // Runs of HTML space become one space; the rest is copied in
+            // slices (the spaces are ASCII, so every cut is a char boundary).
+            let mut start = 0;
+            for (i, b) in text.bytes().enumerate() {
+                if !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
+                    continue;
+                }
+                if let Some(word) = text.get(start..i).filter(|w| !w.is_empty()) {
+                    out.push_str(word);
+                    self.space = false;
+                }
+                if !self.space {
+                    out.push(' ');
+                    self.space = true;
+                }
+                start = i + 1;
+            }
+            if let Some(word) = text.get(start..).filter(|w| !w.is_empty()) {
+                out.push_str(word);
+                self.space = false;
+            }
+        }
+        let added = out.get(before..).unwrap_or_default();
+        if added.is_empty() {
+            if !same {
+                self.runs.pop();
+            }
+            return;
+        }
+        if !self.inked {
+            self.inked = added.chars().any(|c| !is_space(c) && c != '\n');
+        }
+    }
+
+    /// A break inside a cell.
+    pub(super) fn newline(&mut self) {
+        if let Some(r) = self.runs.last_mut() {
+            if !r.text.ends_with('\n') {
+                r.text.push('\n');
+            }
+        }
+        self.space = true;
+    }
+
+    /// The trimmed text and its runs (empty when plain), tidied like page
+    /// text: nbsp and tabs become spaces, zero-width spaces go.
+    pub(super) fn take(&mut self) -> (String, Vec<Inline>, bool) {
+        let runs = std::mem::take(&mut self.runs);
+        self.space = true;
+        self.inked = false;
+        let mut runs: Vec<Run> = runs
+            .into_iter()
+            .map(|r| Run {
+                text: tidy(r.text),
+                ..r
+            })
+            .collect();
+        while let Some(first) = runs.first_mut() {
+            let t = first.text.trim_start_matches(|c| is_space(c) || c == '\n');
+            if t.is_empty() {
+                runs.remove(0);
+            } else {
+                first.text = t.to_owned();
+                break;
+            }
+        }
+        while let Some(last) = runs.last_mut() {
+            let t = last.text.trim_end_matches(|c| is_space(c) || c == '\n');
+            if t.is_empty() {
+                runs.pop();
+            } else {
+                last.text = t.to_owned();
+                break;
+            }
+        }
+        let strong = !runs.is_empty()
+            && runs
+                .iter()
+                .all(|r| r.strong || r.text.chars().all(is_space));
+        let rich = runs.iter().any(|r| r.href.is_some() || r.strong || r.em);
+        if !rich && runs.len() == 1 {
+            let text = runs.pop().map(|r| r.text).unwrap_or_default();
+            return (text, Vec::new(), strong);
+        }
+        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+        let inlines = if rich {
+            runs.into_iter()
+                .map(|r| Inline {
+                    text: r.text,
+                    href: r.href,
+                    strong: r.strong,
+                    em: r.em,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        (text, inlines, strong)
+    }
+}
+
+fn tidy(text: String) -> String {
+    // One memchr-like scan per char beats one multi-char scan here.
+    let plain = !text.contains('\t')
+        && !text.contains('\u{a0}')
+        && !text.contains('\u{200b}')
+        && !text.contains('\u{feff}');
+    if plain {
+        return text;
+    }
+    text.chars()
+        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}'))
+        .map(|c| if matches!(c, '\u{a0}' | '\t') { ' ' } else { c })
+        .collect()
+}
+
+/// Reads the kept style properties into the inherited formatting.
+pub(super) fn apply_style(style: &str, out: &mut Style, block: bool) {
+    for decl in style.split(';') {
+        let Some((prop, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().to_ascii_lowercase();
+        let value = strip_important(&value);
+        match prop {
+            "font-weight" => {
+                let weight = match value {
+                    "bold" | "bolder" => Some(true),
+                    "normal" | "lighter" => Some(false),
+                    n => n.parse::<u32>().ok().map(|w| w >= 600),
+                };
+                if let Some(w) = weight {
+                    out.strong = w;
+                }
+            }
+            "text-align" if block => {
+                if let Some(a) = align_of(value) {
+                    out.align = Some(a);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A style value without its `!important` markers.
+pub(super) fn strip_important(value: &str) -> &str {
+    let mut v = value;
+    while let Some(rest) = v.strip_suffix("!important") {
+        v = rest;
+    }
+    v.trim()
+}
+
+pub(super) fn align_of(value: &str) -> Option<Align> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "left" | "start" | "justify" => Some(Align::Left),
+        "center" | "middle" => Some(Align::Center),
+        "right" | "end" => Some(Align::Right),
+        _ => None,
+    }
+}
