@@ -1,7 +1,9 @@
 //! The stylesheet read as CSS: every selector scoped under `.yl-view`, the
 //! elderly mode's sizes as required, scale steps matching the theme data,
 //! theme blocks holding exactly the colours of `src/theme.rs`, the media
-//! queries present, no fixed heights on text.
+//! queries present, no fixed heights on text. The hand-written parts are
+//! read as built: minified (no space after a colon or comma, no line breaks);
+//! the generated theme blocks keep their layout.
 
 use yilan::render::{stylesheet, BASE_STYLESHEET, MEDIA_STYLESHEET};
 use yilan::theme::{self, SCALE_STEPS};
@@ -141,7 +143,7 @@ fn every_selector_is_scoped_under_the_view() {
 fn elderly_mode_meets_its_sizes() {
     let rules = parse(stylesheet());
     let elderly = ".yl-view[data-mode=\"elderly\"]";
-    assert_eq!(value(&rules, elderly, "--yl-base"), "max(20px, 1.25rem)");
+    assert_eq!(value(&rules, elderly, "--yl-base"), "max(20px,1.25rem)");
     let line: f64 = value(&rules, elderly, "--yl-line").parse().unwrap();
     assert!(line >= 1.8, "line height {line}");
     let para = value(&rules, elderly, "--yl-para");
@@ -161,7 +163,7 @@ fn elderly_mode_meets_its_sizes() {
     assert!(number(value(&rules, elderly, "--yl-focus-width"), "px") >= 3.0);
 
     let view = ".yl-view";
-    assert_eq!(value(&rules, view, "--yl-base"), "max(17px, 1.0625rem)");
+    assert_eq!(value(&rules, view, "--yl-base"), "max(17px,1.0625rem)");
     assert_eq!(
         value(&rules, view, "font-size"),
         "calc(var(--yl-base) * var(--yl-scale))"
@@ -169,7 +171,7 @@ fn elderly_mode_meets_its_sizes() {
     assert_eq!(value(&rules, view, "line-height"), "var(--yl-line)");
     assert_eq!(value(&rules, view, "overflow-wrap"), "anywhere");
     assert!(number(value(&rules, view, "--yl-focus-width"), "px") >= 3.0);
-    let measure = ".yl-view > .yl-header,\n.yl-view > .yl-body,\n.yl-view > .yl-footer";
+    let measure = ".yl-view > .yl-header,.yl-view > .yl-body,.yl-view > .yl-footer";
     assert_eq!(value(&rules, measure, "max-width"), "var(--yl-measure)");
     assert_eq!(
         value(&rules, ".yl-view :focus-visible", "outline"),
@@ -256,9 +258,9 @@ fn media_queries_follow_the_theme_blocks() {
     let sheet = stylesheet();
     let themes_at = sheet.find("[data-theme=\"cream\"]").unwrap();
     for query in [
-        "@media (prefers-reduced-motion: reduce)",
-        "@media (prefers-contrast: more)",
-        "@media (forced-colors: active)",
+        "@media (prefers-reduced-motion:reduce)",
+        "@media (prefers-contrast:more)",
+        "@media (forced-colors:active)",
         "@media (prefers-color-scheme: dark)",
         "@media print",
     ] {

@@ -10,12 +10,14 @@ use std::sync::OnceLock;
 use crate::theme::{self, Palette, Theme};
 
 /// The hand-written layout of the view (modes, scale steps, every element),
-/// which reads its colours from custom properties.
-pub const BASE_STYLESHEET: &str = include_str!("../../assets/yilan.css");
+/// which reads its colours from custom properties; minified at build time
+/// (`build.rs`), without the comments.
+pub const BASE_STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/yilan.css"));
 
 /// The hand-written media queries (reduced motion, more contrast, forced
-/// colours, print), which must follow the theme blocks to override them.
-pub const MEDIA_STYLESHEET: &str = include_str!("../../assets/yilan-media.css");
+/// colours, print), which must follow the theme blocks to override them;
+/// minified at build time like [`BASE_STYLESHEET`].
+pub const MEDIA_STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/yilan-media.css"));
 
 /// The whole stylesheet: [`BASE_STYLESHEET`], the theme blocks generated
 /// from [`theme::themes`], [`MEDIA_STYLESHEET`]. Built once.

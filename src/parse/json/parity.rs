@@ -70,6 +70,7 @@ fn replacements() -> Vec<Value> {
         json!(4294967296u64),
         json!("s"),
         json!("indexNo"),
+        json!("a \"quoted\" \\ line\nbreak\ttab 中文"),
         json!([]),
         json!([1]),
         json!({}),

@@ -7,8 +7,9 @@ use std::sync::OnceLock;
 
 use crate::theme::{self, Palette, AUTO};
 
-/// The hand-written part: the bar, the tools, the panels, the guide.
-pub const TOOLBAR_CSS: &str = include_str!("../../../assets/yilan-toolbar.css");
+/// The hand-written part: the bar, the tools, the panels, the guide;
+/// minified at build time (`build.rs`), without the comments.
+pub const TOOLBAR_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/yilan-toolbar.css"));
 
 /// The toolbar's whole stylesheet, built once. The viewer adopts it after
 /// [`crate::render::stylesheet`]; every selector is scoped under `.yl-view`.
