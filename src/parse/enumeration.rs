@@ -31,9 +31,7 @@ pub struct Enumeration {
 pub fn split(text: &str) -> Option<Enumeration> {
     // Two items need the word twice; most paragraphs lack it, and a
     // substring search is far cheaper than the walk below.
-    if text.matches(ENUM_WORD).nth(1).is_none() {
-        return None;
-    }
+    text.matches(ENUM_WORD).nth(1)?;
     let mut starts: Vec<(usize, usize)> = Vec::new(); // (marker start, marker end)
     let mut at_break = true;
     let mut expected = 1u32;
