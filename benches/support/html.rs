@@ -1,6 +1,7 @@
-//! HTML inputs: the HTML fixtures, generated pages of any size (the
-//! generated page text of `corpus.rs` marked up as a portal's article), and
-//! 100,000 nested elements.
+//! HTML inputs: the HTML fixtures, the demo portal page
+//! (`www/index.html`), generated pages of any size (the generated page text
+//! of `corpus.rs` marked up as a portal's article), and 100,000 nested
+//! elements.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -15,6 +16,7 @@ pub const IDS: &[&str] = &[
     "fixtures/03-govcn-zhengce-sanji-yiyuan-long-tables",
     "fixtures/04-handan-xxgk-detail-saved.jsp",
     "fixtures/07-zj-jyt-tuwen-hanweb-article",
+    "portal/index",
     "generated/100KB",
     "generated/1MB",
     "generated/10MB",
@@ -30,6 +32,10 @@ pub fn input(id: &str) -> Option<String> {
         return Some(fs::read_to_string(&path).expect("HTML fixture"));
     }
     Some(match id {
+        "portal/index" => {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/index.html");
+            fs::read_to_string(&path).expect("portal page")
+        }
         "generated/100KB" => page(100_000),
         "generated/1MB" => page(1_000_000),
         "generated/10MB" => page(10_000_000),
