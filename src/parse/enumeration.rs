@@ -6,7 +6,7 @@
 //! marker and, where the first sentence is a short phrase, that sentence as
 //! the item's lead ("一是筑牢工业发展硬支撑。…").
 
-use super::numbering::{lead_phrase, parse_chinese};
+use super::numbering::{is_chinese_numeral, lead_phrase, parse_chinese};
 use crate::model::{List, ListItem};
 
 /// Where a sentence may start: at the beginning, or after one of these.
@@ -30,23 +30,39 @@ pub struct Enumeration {
 /// least two of them). One pass over the text.
 pub fn split(text: &str) -> Option<Enumeration> {
     // Two items need the word twice; most paragraphs lack it, and a
-    // substring search is far cheaper than the walk below.
+    // substring search is far cheaper than the search below.
     text.matches(ENUM_WORD).nth(1)?;
     let mut starts: Vec<(usize, usize)> = Vec::new(); // (marker start, marker end)
-    let mut at_break = true;
     let mut expected = 1u32;
-    for (pos, c) in text.char_indices() {
-        if at_break {
-            let tail = text.get(pos..).unwrap_or_default();
-            if let Some((value, len)) = parse_chinese(tail) {
-                let after = tail.get(len..).unwrap_or_default();
-                if value == expected && after.starts_with(ENUM_WORD) {
-                    starts.push((pos, pos + len + ENUM_WORD.len_utf8()));
-                    expected += 1;
-                }
+    // From each 是 back over the numeral before it: a marker is a numeral
+    // that opens a sentence (the text's start or after a sentence break)
+    // and is read whole up to the 是. Breaks are never numerals, so this
+    // finds exactly the markers a walk over every sentence start would.
+    for (word, _) in text.match_indices(ENUM_WORD) {
+        let before = text.get(..word).unwrap_or_default();
+        let numeral: usize = before
+            .chars()
+            .rev()
+            .take_while(|&c| is_chinese_numeral(c))
+            .map(char::len_utf8)
+            .sum();
+        let pos = word.saturating_sub(numeral);
+        let opens = text
+            .get(..pos)
+            .unwrap_or_default()
+            .chars()
+            .next_back()
+            .is_none_or(is_sentence_break);
+        if numeral == 0 || !opens {
+            continue;
+        }
+        let tail = text.get(pos..).unwrap_or_default();
+        if let Some((value, len)) = parse_chinese(tail) {
+            if value == expected && len == numeral {
+                starts.push((pos, word + ENUM_WORD.len_utf8()));
+                expected += 1;
             }
         }
-        at_break = is_sentence_break(c);
     }
     let [(first, _), _, ..] = starts.as_slice() else {
         return None;
@@ -118,5 +134,30 @@ mod tests {
         assert_eq!(e.list.items[2].text, "保安全。");
         assert!(split("一是抓项目。三是保安全。").is_none());
         assert!(split("统一是原则。二是方法。").is_none());
+    }
+
+    #[test]
+    fn markers_open_sentences_and_are_read_whole() {
+        // The text's start counts as a sentence start; after 是 the numeral
+        // must reach the word exactly.
+        let e = split("一是甲；二是乙：十一是丙").unwrap();
+        let markers: Vec<&str> = e.list.items.iter().map(|i| i.marker.as_str()).collect();
+        assert_eq!(markers, ["一是", "二是"]);
+        assert_eq!(e.list.items[1].text, "乙：十一是丙");
+        // Numbers before 是 inside a sentence are not markers.
+        assert!(split("第一是甲。第二是乙。").is_none());
+        assert!(split("这一是甲，二是乙。").is_none());
+        // Ten and more: 十一是 follows 十是.
+        let many: String = [
+            "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一",
+        ]
+        .iter()
+        .map(|n| format!("{n}是事。"))
+        .collect();
+        let e = split(&many).unwrap();
+        assert_eq!(e.list.items.len(), 11);
+        assert_eq!(e.list.items[10].marker, "十一是");
+        // A numeral longer than a marker is not read.
+        assert!(split("一是甲。一二三四五六七是乙。").is_none());
     }
 }

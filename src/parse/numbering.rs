@@ -303,6 +303,11 @@ fn parse_arabic(text: &str) -> Option<(u32, usize)> {
     (len > 0).then_some((value, len))
 }
 
+/// Whether [`parse_chinese`] reads `c` as part of a numeral.
+pub fn is_chinese_numeral(c: char) -> bool {
+    chinese_digit(c).is_some() || c == '十' || c == '百'
+}
+
 fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {
         '〇' | '零' => 0,
