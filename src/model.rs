@@ -145,6 +145,35 @@ pub enum MetaKey {
     Other,
 }
 
+impl MetaKey {
+    /// The key as the model's JSON names it (`indexNo`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MetaKey::IndexNo => "indexNo",
+            MetaKey::DocNo => "docNo",
+            MetaKey::Written => "written",
+            MetaKey::Published => "published",
+            MetaKey::Publisher => "publisher",
+            MetaKey::Disclosure => "disclosure",
+            MetaKey::Topic => "topic",
+            MetaKey::Validity => "validity",
+            MetaKey::Source => "source",
+            MetaKey::Views => "views",
+            MetaKey::Expires => "expires",
+            MetaKey::Effective => "effective",
+            MetaKey::Keywords => "keywords",
+            MetaKey::Title => "title",
+            MetaKey::Summary => "summary",
+            MetaKey::Department => "department",
+            MetaKey::Created => "created",
+            MetaKey::Scope => "scope",
+            MetaKey::Review => "review",
+            MetaKey::Author => "author",
+            MetaKey::Other => "other",
+        }
+    }
+}
+
 /// A block of the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "camelCase")]

@@ -254,37 +254,11 @@ macro_rules! names {
 }
 
 names!(
-    MetaKey => meta_key_name,
+    MetaKey => |key| key.as_str(),
     Action => action_name,
     DiagnosticCode => diagnostic_code_name,
     ChunkKind => |kind| kind.as_str(),
 );
-
-fn meta_key_name(key: &MetaKey) -> &'static str {
-    match key {
-        MetaKey::IndexNo => "indexNo",
-        MetaKey::DocNo => "docNo",
-        MetaKey::Written => "written",
-        MetaKey::Published => "published",
-        MetaKey::Publisher => "publisher",
-        MetaKey::Disclosure => "disclosure",
-        MetaKey::Topic => "topic",
-        MetaKey::Validity => "validity",
-        MetaKey::Source => "source",
-        MetaKey::Views => "views",
-        MetaKey::Expires => "expires",
-        MetaKey::Effective => "effective",
-        MetaKey::Keywords => "keywords",
-        MetaKey::Title => "title",
-        MetaKey::Summary => "summary",
-        MetaKey::Department => "department",
-        MetaKey::Created => "created",
-        MetaKey::Scope => "scope",
-        MetaKey::Review => "review",
-        MetaKey::Author => "author",
-        MetaKey::Other => "other",
-    }
-}
 
 fn action_name(action: &Action) -> &'static str {
     match action {

@@ -236,7 +236,7 @@ fn write_meta(w: &mut HtmlWriter, meta: &[MetaField], ui: &Ui) {
         w.open("div");
         w.attr("id", &ids::meta_id(index));
         w.markup(" class=\"yl-meta-item\"");
-        w.attr("data-key", meta_key_name(field.key));
+        w.attr("data-key", field.key.as_str());
         w.markup("><dt>");
         w.text(&field.label);
         w.markup("</dt>");
@@ -254,33 +254,6 @@ fn write_meta(w: &mut HtmlWriter, meta: &[MetaField], ui: &Ui) {
         w.markup("</div>\n");
     }
     w.markup("</dl>\n</section>\n");
-}
-
-/// The metadata key as the model's JSON names it.
-fn meta_key_name(key: MetaKey) -> &'static str {
-    match key {
-        MetaKey::IndexNo => "indexNo",
-        MetaKey::DocNo => "docNo",
-        MetaKey::Written => "written",
-        MetaKey::Published => "published",
-        MetaKey::Publisher => "publisher",
-        MetaKey::Disclosure => "disclosure",
-        MetaKey::Topic => "topic",
-        MetaKey::Validity => "validity",
-        MetaKey::Source => "source",
-        MetaKey::Views => "views",
-        MetaKey::Expires => "expires",
-        MetaKey::Effective => "effective",
-        MetaKey::Keywords => "keywords",
-        MetaKey::Title => "title",
-        MetaKey::Summary => "summary",
-        MetaKey::Department => "department",
-        MetaKey::Created => "created",
-        MetaKey::Scope => "scope",
-        MetaKey::Review => "review",
-        MetaKey::Author => "author",
-        MetaKey::Other => "other",
-    }
 }
 
 /// The action's `data-action` value; the browser layer wires the buttons.
