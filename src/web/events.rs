@@ -55,9 +55,11 @@ impl Listeners {
         Ok(())
     }
 
-    /// Removes every listener and frees its closure.
+    /// Removes every listener and frees its closure, and the list's own
+    /// memory: a destroyed view's handle may live on until JavaScript
+    /// collects it, and should hold nothing by then.
     pub fn remove_all(&mut self) {
-        for listener in self.entries.drain(..) {
+        for listener in std::mem::take(&mut self.entries) {
             let function: &Function = listener.callback.as_ref().unchecked_ref();
             // Removing a listener that is there cannot fail; if the browser
             // throws anyway, the closure is still dropped below, and a

@@ -6,12 +6,14 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
+use web_sys::Element;
+
 use super::core::Core;
 use super::error::{web_error, WebErrorCode};
 use super::events::forward;
 use super::options;
 use super::speech;
-use crate::prefs::speech_rate_from;
+use crate::prefs::{speech_rate_from, Prefs};
 use crate::render::toolbar::no_voice_note;
 use crate::render::Locale;
 use js_sys::Reflect;
@@ -25,24 +27,64 @@ use js_sys::Reflect;
 /// a handle that JavaScript collects (or frees) leaves the view working.
 #[wasm_bindgen]
 pub struct Viewer {
-    core: Rc<Core>,
+    /// The view, until `destroy()` lets it go: a destroyed handle that
+    /// JavaScript has not collected yet holds no view.
+    core: RefCell<Option<Rc<Core>>>,
+    /// Once destroyed, what the getters and the listener methods go on
+    /// using.
+    gone: RefCell<Option<Gone>>,
+}
+
+/// What a destroyed viewer remembers: its host and the last preferences.
+struct Gone {
+    host: Element,
+    prefs: Prefs,
+    voice: Option<String>,
 }
 
 impl Viewer {
     pub(super) fn new(core: Rc<Core>) -> Viewer {
         keep(&core);
-        Viewer { core }
+        Viewer {
+            core: RefCell::new(Some(core)),
+            gone: RefCell::new(None),
+        }
     }
 
-    fn live(&self) -> Result<&Core, JsValue> {
-        if self.core.destroyed.get() {
-            return Err(web_error(
-                WebErrorCode::Destroyed,
-                "the viewer was destroyed",
-                None,
-            ));
+    /// The view, unless destroyed.
+    fn core(&self) -> Option<Rc<Core>> {
+        self.core.try_borrow().ok().and_then(|core| core.clone())
+    }
+
+    fn live(&self) -> Result<Rc<Core>, JsValue> {
+        self.core()
+            .filter(|core| !core.destroyed.get())
+            .ok_or_else(|| web_error(WebErrorCode::Destroyed, "the viewer was destroyed", None))
+    }
+
+    /// The current preferences, or the last ones once destroyed.
+    fn prefs(&self) -> Prefs {
+        match self.core() {
+            Some(core) => core.prefs(),
+            None => self
+                .gone
+                .try_borrow()
+                .ok()
+                .and_then(|gone| gone.as_ref().map(|g| g.prefs.clone()))
+                .unwrap_or_default(),
         }
-        Ok(&self.core)
+    }
+
+    /// The host element, also once destroyed.
+    fn host(&self) -> Option<Element> {
+        match self.core() {
+            Some(core) => Some(core.dom.host.clone()),
+            None => self
+                .gone
+                .try_borrow()
+                .ok()
+                .and_then(|gone| gone.as_ref().map(|g| g.host.clone())),
+        }
     }
 }
 
@@ -108,26 +150,26 @@ impl Viewer {
     /// The current mode.
     #[wasm_bindgen(getter)]
     pub fn mode(&self) -> String {
-        self.core.prefs().mode.as_str().to_owned()
+        self.prefs().mode.as_str().to_owned()
     }
 
     /// The current theme id (or `'auto'`).
     #[wasm_bindgen(getter)]
     pub fn theme(&self) -> String {
-        self.core.prefs().theme
+        self.prefs().theme
     }
 
     /// The current scale step.
     #[wasm_bindgen(getter)]
     pub fn scale(&self) -> f64 {
-        f64::from(self.core.prefs().scale)
+        f64::from(self.prefs().scale)
     }
 
     /// Focuses the toolbar (its current tool), e.g. after showing the view
     /// in answer to a reader's click.
     pub fn focus(&self) {
-        if !self.core.destroyed.get() {
-            self.core.focus_toolbar();
+        if let Ok(core) = self.live() {
+            core.focus_toolbar();
         }
     }
 
@@ -148,7 +190,7 @@ impl Viewer {
         } else {
             None
         };
-        speech::speak_from(core, from.as_deref()).map_err(|why| {
+        speech::speak_from(&core, from.as_deref()).map_err(|why| {
             web_error(
                 WebErrorCode::Unsupported,
                 no_voice_note(Locale::En, why),
@@ -160,32 +202,37 @@ impl Viewer {
     /// `pause()`: pauses reading; `resume()` says the interrupted sentence
     /// again. Does nothing when not reading.
     pub fn pause(&self) -> Result<(), JsValue> {
-        speech::pause(self.live()?);
+        let core = self.live()?;
+        speech::pause(&core);
         Ok(())
     }
 
     /// `resume()`: resumes a paused reading.
     pub fn resume(&self) -> Result<(), JsValue> {
-        speech::resume(self.live()?);
+        let core = self.live()?;
+        speech::resume(&core);
         Ok(())
     }
 
     /// `stop()`: stops reading. Does nothing when not reading.
     pub fn stop(&self) -> Result<(), JsValue> {
-        speech::stop(self.live()?);
+        let core = self.live()?;
+        speech::stop(&core);
         Ok(())
     }
 
     /// `'idle'`, `'speaking'` or `'paused'`.
     #[wasm_bindgen(getter, js_name = speechState)]
     pub fn speech_state(&self) -> String {
-        speech::status(&self.core).as_str().to_owned()
+        self.core()
+            .map_or("idle", |core| speech::status(&core).as_str())
+            .to_owned()
     }
 
     /// The speech rate, 0.5 to 2 (default 0.9).
     #[wasm_bindgen(getter, js_name = speechRate)]
     pub fn speech_rate(&self) -> f64 {
-        speech::rate_for_js(self.core.prefs().speech_rate)
+        speech::rate_for_js(self.prefs().speech_rate)
     }
 
     /// `setSpeechRate(rate)`: 0.5 to 2, stored with the reader's
@@ -214,14 +261,22 @@ impl Viewer {
         } else {
             Some(text(name, "name")?)
         };
-        speech::set_voice(self.live()?, name);
+        let core = self.live()?;
+        speech::set_voice(&core, name);
         Ok(())
     }
 
     /// The voice asked for by name (`voice` option or `setVoice`), or `null`.
     #[wasm_bindgen(getter)]
     pub fn voice(&self) -> Option<String> {
-        speech::wanted_voice(&self.core)
+        match self.core() {
+            Some(core) => speech::wanted_voice(&core),
+            None => self
+                .gone
+                .try_borrow()
+                .ok()
+                .and_then(|gone| gone.as_ref().and_then(|g| g.voice.clone())),
+        }
     }
 
     /// The browser's voices that can read the document, as
@@ -229,7 +284,8 @@ impl Viewer {
     /// synthesis; some browsers fill the list in a moment after loading).
     pub fn voices(&self) -> Result<JsValue, JsValue> {
         let list = js_sys::Array::new();
-        for (name, lang, local) in speech::voices(&self.core) {
+        let voices = self.core().map(|core| speech::voices(&core));
+        for (name, lang, local) in voices.unwrap_or_default() {
             let entry = js_sys::Object::new();
             Reflect::set(
                 &entry,
@@ -261,13 +317,10 @@ impl Viewer {
         listener: &JsValue,
         options: &JsValue,
     ) -> Result<(), JsValue> {
-        forward(
-            &self.core.dom.host,
-            "addEventListener",
-            kind,
-            listener,
-            options,
-        )
+        let Some(host) = self.host() else {
+            return Ok(());
+        };
+        forward(&host, "addEventListener", kind, listener, options)
     }
 
     /// The host element's `removeEventListener`.
@@ -278,19 +331,27 @@ impl Viewer {
         listener: &JsValue,
         options: &JsValue,
     ) -> Result<(), JsValue> {
-        forward(
-            &self.core.dom.host,
-            "removeEventListener",
-            kind,
-            listener,
-            options,
-        )
+        let Some(host) = self.host() else {
+            return Ok(());
+        };
+        forward(&host, "removeEventListener", kind, listener, options)
     }
 
     /// Removes the view and every listener it added; the host element is
     /// left as it was. Calling it again does nothing.
     pub fn destroy(&self) {
-        self.core.destroy();
-        forget(&self.core);
+        let Some(core) = self.core.try_borrow_mut().ok().and_then(|mut c| c.take()) else {
+            return;
+        };
+        let gone = Gone {
+            host: core.dom.host.clone(),
+            prefs: core.prefs(),
+            voice: speech::wanted_voice(&core),
+        };
+        if let Ok(mut slot) = self.gone.try_borrow_mut() {
+            *slot = Some(gone);
+        }
+        core.destroy();
+        forget(&core);
     }
 }
