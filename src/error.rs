@@ -102,6 +102,23 @@ pub enum DiagnosticCode {
     Truncated,
 }
 
+impl DiagnosticCode {
+    /// The code's name in JSON (`duplicateMeta`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiagnosticCode::NoTitle => "noTitle",
+            DiagnosticCode::NoBody => "noBody",
+            DiagnosticCode::NoContent => "noContent",
+            DiagnosticCode::DuplicateMeta => "duplicateMeta",
+            DiagnosticCode::OutlineGap => "outlineGap",
+            DiagnosticCode::TooDeep => "tooDeep",
+            DiagnosticCode::Garbled => "garbled",
+            DiagnosticCode::Unplaced => "unplaced",
+            DiagnosticCode::Truncated => "truncated",
+        }
+    }
+}
+
 /// Something a parser noticed: never an error, always with the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

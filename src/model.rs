@@ -432,6 +432,18 @@ pub enum Action {
     Bookmark,
 }
 
+impl Action {
+    /// The action's name in JSON and in the view's `data-action`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Print => "print",
+            Action::Close => "close",
+            Action::Share => "share",
+            Action::Bookmark => "bookmark",
+        }
+    }
+}
+
 impl Document {
     /// The first metadata field with this key, if any.
     pub fn meta_value(&self, key: MetaKey) -> Option<&str> {

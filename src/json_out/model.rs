@@ -255,30 +255,7 @@ macro_rules! names {
 
 names!(
     MetaKey => |key| key.as_str(),
-    Action => action_name,
-    DiagnosticCode => diagnostic_code_name,
+    Action => |action| action.as_str(),
+    DiagnosticCode => |code| code.as_str(),
     ChunkKind => |kind| kind.as_str(),
 );
-
-fn action_name(action: &Action) -> &'static str {
-    match action {
-        Action::Print => "print",
-        Action::Close => "close",
-        Action::Share => "share",
-        Action::Bookmark => "bookmark",
-    }
-}
-
-fn diagnostic_code_name(code: &DiagnosticCode) -> &'static str {
-    match code {
-        DiagnosticCode::NoTitle => "noTitle",
-        DiagnosticCode::NoBody => "noBody",
-        DiagnosticCode::NoContent => "noContent",
-        DiagnosticCode::DuplicateMeta => "duplicateMeta",
-        DiagnosticCode::OutlineGap => "outlineGap",
-        DiagnosticCode::TooDeep => "tooDeep",
-        DiagnosticCode::Garbled => "garbled",
-        DiagnosticCode::Unplaced => "unplaced",
-        DiagnosticCode::Truncated => "truncated",
-    }
-}

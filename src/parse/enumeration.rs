@@ -29,9 +29,6 @@ pub struct Enumeration {
 /// Splits `text` at 一是, 二是, 三是 … when they open sentences in order (at
 /// least two of them). One pass over the text.
 pub fn split(text: &str) -> Option<Enumeration> {
-    // Two items need the word twice; most paragraphs lack it, and a
-    // substring search is far cheaper than the search below.
-    text.matches(ENUM_WORD).nth(1)?;
     let mut starts: Vec<(usize, usize)> = Vec::new(); // (marker start, marker end)
     let mut expected = 1u32;
     // From each 是 back over the numeral before it: a marker is a numeral

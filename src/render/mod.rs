@@ -256,16 +256,6 @@ fn write_meta(w: &mut HtmlWriter, meta: &[MetaField], ui: &Ui) {
     w.markup("</dl>\n</section>\n");
 }
 
-/// The action's `data-action` value; the browser layer wires the buttons.
-fn action_name(action: Action) -> &'static str {
-    match action {
-        Action::Print => "print",
-        Action::Close => "close",
-        Action::Share => "share",
-        Action::Bookmark => "bookmark",
-    }
-}
-
 /// The page's actions (打印, 关闭) as real buttons.
 fn write_actions(w: &mut HtmlWriter, actions: &[Action], ui: &Ui) {
     if actions.is_empty() {
@@ -277,7 +267,7 @@ fn write_actions(w: &mut HtmlWriter, actions: &[Action], ui: &Ui) {
     w.markup(">\n");
     for &action in actions {
         w.markup("<button type=\"button\" class=\"yl-button\"");
-        w.attr("data-action", action_name(action));
+        w.attr("data-action", action.as_str());
         w.markup(">");
         w.text(ui.words.action(action));
         w.markup("</button>\n");

@@ -62,16 +62,16 @@ impl Viewer {
             .ok_or_else(|| web_error(WebErrorCode::Destroyed, "the viewer was destroyed", None))
     }
 
+    /// `read` of what a destroyed viewer remembers; `None` while it lives.
+    fn gone<T>(&self, read: impl FnOnce(&Gone) -> T) -> Option<T> {
+        self.gone.try_borrow().ok()?.as_ref().map(read)
+    }
+
     /// The current preferences, or the last ones once destroyed.
     fn prefs(&self) -> Prefs {
         match self.core() {
             Some(core) => core.prefs(),
-            None => self
-                .gone
-                .try_borrow()
-                .ok()
-                .and_then(|gone| gone.as_ref().map(|g| g.prefs.clone()))
-                .unwrap_or_default(),
+            None => self.gone(|g| g.prefs.clone()).unwrap_or_default(),
         }
     }
 
@@ -79,11 +79,7 @@ impl Viewer {
     fn host(&self) -> Option<Element> {
         match self.core() {
             Some(core) => Some(core.dom.host.clone()),
-            None => self
-                .gone
-                .try_borrow()
-                .ok()
-                .and_then(|gone| gone.as_ref().map(|g| g.host.clone())),
+            None => self.gone(|g| g.host.clone()),
         }
     }
 }
@@ -271,11 +267,7 @@ impl Viewer {
     pub fn voice(&self) -> Option<String> {
         match self.core() {
             Some(core) => speech::wanted_voice(&core),
-            None => self
-                .gone
-                .try_borrow()
-                .ok()
-                .and_then(|gone| gone.as_ref().and_then(|g| g.voice.clone())),
+            None => self.gone(|g| g.voice.clone()).flatten(),
         }
     }
 
