@@ -192,6 +192,38 @@ fn render_and_speech_give_the_native_output() {
     );
 }
 
+/// The object a parse returned comes back to `renderHtml` as it is, or
+/// changed, or after another parse: each time the view is that object's.
+#[wasm_bindgen_test]
+fn a_parse_result_renders_as_it_is_now_changed_or_not() {
+    let default = yilan::RenderOptions::default();
+    let none = JsValue::UNDEFINED;
+    let mut native = yilan::parse_text(REFERENCE);
+    let doc = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");
+    let unchanged = yilan::web::render_html(&doc, &none).expect("renderHtml");
+    assert_eq!(unchanged, yilan::render(&native, &default));
+
+    Reflect::set(&doc, &"title".into(), &"改过的标题".into()).expect("set");
+    let changed = yilan::web::render_html(&doc, &none).expect("renderHtml");
+    native.title = Some("改过的标题".to_owned());
+    assert_eq!(changed, yilan::render(&native, &default));
+    assert!(changed.contains("改过的标题") && !unchanged.contains("改过的标题"));
+
+    // Another parse in between: the first object is still read as it is.
+    let other =
+        yilan::web::parse_text(&JsValue::from_str("通知\n\n一、总则\n正文。")).expect("parseText");
+    assert_ne!(stringify(&other), stringify(&doc));
+    assert_eq!(
+        yilan::web::render_html(&doc, &none).expect("renderHtml"),
+        yilan::render(&native, &default)
+    );
+
+    // A change the model does not allow is refused as before.
+    Reflect::set(&doc, &"version".into(), &JsValue::from(2)).expect("set");
+    let error = yilan::web::render_html(&doc, &none).expect_err("version 2");
+    assert_eq!(property(&error, "code").as_deref(), Some("version"));
+}
+
 #[wasm_bindgen_test]
 fn themes_list_the_native_themes_in_order() {
     let list = yilan::web::themes().expect("themes");

@@ -4,7 +4,9 @@
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use super::convert::{document_from_js, to_js};
+use std::rc::Rc;
+
+use super::convert::{document_from_js, document_to_js, to_js};
 use super::error::{web_error, WebErrorCode};
 use super::options::{render_options, speech_options, Given};
 use crate::json_out::{Object, WriteJson};
@@ -20,7 +22,7 @@ pub fn parse_text(text: &JsValue) -> Result<JsValue, JsValue> {
     let text = text
         .as_string()
         .ok_or_else(|| web_error(WebErrorCode::Argument, "text must be a string", None))?;
-    to_js(&crate::parse_text(&text))
+    document_to_js(Rc::new(crate::parse_text(&text)))
 }
 
 /// `parseJson(json: string | object): Document`: model JSON, as text or an
@@ -33,7 +35,7 @@ pub fn parse_text(text: &JsValue) -> Result<JsValue, JsValue> {
 /// ```
 #[wasm_bindgen(js_name = parseJson)]
 pub fn parse_json(input: &JsValue) -> Result<JsValue, JsValue> {
-    to_js(&document_from_js(input)?)
+    document_to_js(document_from_js(input)?)
 }
 
 /// `parseEncoded(encoded: string, options?: HtmlOptions): Document`: page
@@ -53,7 +55,7 @@ pub fn parse_encoded(encoded: &JsValue, options: &JsValue) -> Result<JsValue, Js
         .as_string()
         .ok_or_else(|| web_error(WebErrorCode::Argument, "encoded must be a string", None))?;
     let options = html_options(options)?;
-    to_js(&crate::parse_encoded(&encoded, &options))
+    document_to_js(Rc::new(crate::parse_encoded(&encoded, &options)))
 }
 
 /// Reads the options of `parseHtml`, `parseDom` and `parseEncoded`,

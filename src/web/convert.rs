@@ -1,6 +1,10 @@
 //! Values across the boundary: Rust data ⇄ plain JS objects.
 
-use js_sys::JSON;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{JsString, JSON};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use super::error::{model_error, web_error, WebErrorCode};
@@ -14,12 +18,68 @@ use crate::model::Document;
 /// once per value (and decode every string on its own). The text is
 /// written by hand ([`crate::json_out`]), as serde_json would write it.
 pub(super) fn to_js<T: WriteJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    JSON::parse(&to_json(value)).map_err(|_| {
-        web_error(
-            WebErrorCode::Internal,
-            "the browser could not read the JSON written",
-            None,
-        )
+    json_to_js(&to_json(value))
+}
+
+fn json_to_js(text: &str) -> Result<JsValue, JsValue> {
+    JSON::parse(text).map_err(|_| unreadable())
+}
+
+fn unreadable() -> JsValue {
+    web_error(
+        WebErrorCode::Internal,
+        "the browser could not read the JSON written",
+        None,
+    )
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of a string already in JavaScript.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_js_string(text: &JsString) -> Result<JsValue, JsValue>;
+}
+
+/// The document the last parse handed over, the JSON text (a JavaScript
+/// string) it went over as, and that text's length in UTF-8.
+struct Last {
+    text: JsString,
+    bytes: usize,
+    doc: Rc<Document>,
+}
+
+thread_local! {
+    /// The usual next step after a parse is to render or mount the very
+    /// object it returned: when that object comes back and `JSON.stringify`
+    /// gives the same text, it is this document, already read and checked,
+    /// and reading the text again would only rebuild it. The texts are
+    /// compared in JavaScript (`===`), so a hit copies nothing into wasm.
+    /// Any change to the object (or a text the browser writes differently)
+    /// misses and is read in full. One slot: the last document only.
+    static LAST: RefCell<Option<Last>> = const { RefCell::new(None) };
+}
+
+/// A document a parse made → the plain object returned to JavaScript; it
+/// stays as [`LAST`] for [`document_from_js`].
+pub(super) fn document_to_js(doc: Rc<Document>) -> Result<JsValue, JsValue> {
+    let json = to_json(&*doc);
+    let text = JsString::from(json.as_str());
+    let value = parse_js_string(&text).map_err(|_| unreadable())?;
+    let bytes = json.len();
+    LAST.with(|last| *last.borrow_mut() = Some(Last { text, bytes, doc }));
+    Ok(value)
+}
+
+/// [`LAST`]'s document when `text` is the JSON it went over as, unless that
+/// is over the size limit, which reading it would reject.
+fn last_document(text: &JsValue) -> Option<Rc<Document>> {
+    LAST.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|last| {
+                last.bytes <= crate::parse::json::DEFAULT_MAX_BYTES && *text == **last.text
+            })
+            .map(|last| Rc::clone(&last.doc))
     })
 }
 
@@ -28,14 +88,16 @@ pub(super) fn to_js<T: WriteJson + ?Sized>(value: &T) -> Result<JsValue, JsValue
 /// checks, same error codes and paths. An object is first turned back into
 /// text by the browser's `JSON.stringify`; reading it directly with
 /// serde-wasm-bindgen would skip `deny_unknown_fields` (it looks up only the
-/// known fields of a struct), so the two paths would disagree.
-pub(super) fn document_from_js(input: &JsValue) -> Result<Document, JsValue> {
-    let text = if let Some(text) = input.as_string() {
-        text
+/// known fields of a struct), so the two paths would disagree. The object
+/// the last parse returned, unchanged, is its document (see [`LAST`]).
+pub(super) fn document_from_js(input: &JsValue) -> Result<Rc<Document>, JsValue> {
+    let text: JsValue = if input.is_string() {
+        input.clone()
     } else if input.is_object() {
         JSON::stringify(input)
             .ok()
-            .and_then(|text| text.as_string())
+            .map(JsValue::from)
+            .filter(JsValue::is_string)
             .ok_or_else(|| {
                 web_error(
                     WebErrorCode::Argument,
@@ -50,5 +112,11 @@ pub(super) fn document_from_js(input: &JsValue) -> Result<Document, JsValue> {
             None,
         ));
     };
-    crate::parse_json(&text).map_err(|e| model_error(&e))
+    if let Some(doc) = last_document(&text) {
+        return Ok(doc);
+    }
+    let text = text.as_string().unwrap_or_default();
+    crate::parse_json(&text)
+        .map(Rc::new)
+        .map_err(|e| model_error(&e))
 }
