@@ -510,7 +510,6 @@ pub(super) fn set_attr(element: &Element, name: &str, value: &str) {
     let _ = element.set_attribute(name, value);
 }
 
-/// Focuses an element, if it can take focus.
 /// Whether `element` is laid out (not `display: none`, nor inside one).
 fn rendered(element: &Element) -> bool {
     element
@@ -518,6 +517,7 @@ fn rendered(element: &Element) -> bool {
         .is_some_and(|html| html.offset_parent().is_some())
 }
 
+/// Focuses an element, if it can take focus.
 pub(super) fn focus(element: &Element) {
     if let Some(html) = element.dyn_ref::<HtmlElement>() {
         let _ = html.focus();
