@@ -127,8 +127,20 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    // Called for every byte of structure: worth inlining even where the
+    // build optimises for size.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
+    }
+
+    /// Moves past the bytes from here for which `keep` holds; how many.
+    #[inline(always)]
+    fn skip_while(&mut self, keep: impl Fn(u8) -> bool) -> usize {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        let n = rest.iter().position(|&b| !keep(b)).unwrap_or(rest.len());
+        self.at += n;
+        n
     }
 
     /// An error at the byte just read (serde_json's `error`).
@@ -156,13 +168,8 @@ impl<'a> Reader<'a> {
 
     /// Skips whitespace; the next byte, if any.
     fn skip_space(&mut self) -> Option<u8> {
-        while let Some(byte) = self.peek() {
-            if !matches!(byte, b' ' | b'\n' | b'\t' | b'\r') {
-                return Some(byte);
-            }
-            self.at += 1;
-        }
-        None
+        self.skip_while(|b| matches!(b, b' ' | b'\n' | b'\t' | b'\r'));
+        self.peek()
     }
 
     fn document(mut self) -> Result<Value<'a>> {
@@ -328,11 +335,7 @@ impl<'a> Reader<'a> {
     }
 
     fn digits(&mut self) -> usize {
-        let start = self.at;
-        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
-            self.at += 1;
-        }
-        self.at - start
+        self.skip_while(|b| b.is_ascii_digit())
     }
 
     /// A number, checked as serde_json checks it, its first byte next.
@@ -399,12 +402,7 @@ impl<'a> Reader<'a> {
         let mut start = self.at;
         let mut owned: Option<String> = None;
         loop {
-            while self
-                .peek()
-                .is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20)
-            {
-                self.at += 1;
-            }
+            self.skip_while(|b| b != b'"' && b != b'\\' && b >= 0x20);
             // Quotes, backslashes and control characters are ASCII, so the
             // cuts fall between characters.
             let run = self.text.get(start..self.at).unwrap_or_default();
