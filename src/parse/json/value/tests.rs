@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use super::super::number::power_of_ten;
+use super::plain_run;
 use super::*;
 
 #[test]
@@ -90,4 +91,21 @@ fn deep_input_is_an_error_not_a_stack_overflow() {
     let error = parse(&deep).unwrap_err();
     assert!(error.is_too_deep());
     assert_eq!((error.line, error.column), (1, 128));
+}
+
+#[test]
+fn plain_runs_stop_at_the_first_quote_backslash_or_control() {
+    let text = "一二三四五六七八九十 plain ascii text";
+    for stop in ["\"", "\\", "\n", "\u{0}", "\u{1f}"] {
+        for at in 0..=text.len() {
+            if !text.is_char_boundary(at) {
+                continue;
+            }
+            let input = format!("{}{stop}{}", &text[..at], &text[at..]);
+            assert_eq!(plain_run(input.as_bytes()), at, "{stop:?} at {at}");
+        }
+    }
+    assert_eq!(plain_run(text.as_bytes()), text.len());
+    // Bytes just past the ones that stop a run do not.
+    assert_eq!(plain_run(b" !#$[]^_\x7f\xff\x80 !#$[]^_"), 19);
 }
