@@ -19,9 +19,9 @@
 //! 5. values ([`validate`]): ranges and consistency the types cannot express
 //!    → `value`.
 //!
-//! The JSON is read by this crate's own small reader ([`value`]), strict
+//! The JSON is read by this crate's own small reader (`value.rs`), strict
 //! RFC 8259 with serde_json's accept set and error words, then by a
-//! hand-written reader per model type ([`hand`]); unit tests compare both
+//! hand-written reader per model type (`hand.rs`); unit tests compare both
 //! with serde_json and serde's derived readers.
 //!
 //! Links (`href`, an image's `src`) are not checked here: any string is
