@@ -381,6 +381,23 @@ mod tests {
     }
 
     #[test]
+    fn of_several_problems_in_one_object_the_first_in_the_text_is_reported() {
+        // serde_json's map sorted keys, so `lang` came first there.
+        let err = super::super::parse_json(r#"{"version": 1, "title": 5, "lang": 3}"#).unwrap_err();
+        assert_eq!(err.path, "title");
+        let err = super::super::parse_json(
+            r#"{"version": 1, "body": [{"type": "note", "text": 5, "style": "x"}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.path, "body[0].text");
+        let err = super::super::parse_json(
+            r#"{"version": 1, "body": [{"type": "note", "style": "x", "text": 5}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.path, "body[0].style");
+    }
+
+    #[test]
     fn excerpts_are_json_cut_short() {
         let parse = |text| super::super::value::parse(text).unwrap();
         assert_eq!(excerpt(&parse("1.0")), "1.0");
