@@ -345,3 +345,23 @@ proptest::proptest! {
         proptest::prop_assert_eq!(ours, serde, "input: {}", input);
     }
 }
+
+#[test]
+fn a_value_from_elsewhere_reads_as_its_text() {
+    let value = full();
+    assert_eq!(
+        super::from_value(value.clone()),
+        super::parse_json(&value.to_string())
+    );
+    let mut broken = value;
+    broken["body"][0]["blocks"][1]["level"] = json!("2");
+    let error = super::from_value(broken).unwrap_err();
+    assert_eq!(error.path, "body[0].blocks[1].level");
+    // Nested past the limit: an error, not a deep walk.
+    let mut deep = json!(1);
+    for _ in 0..200 {
+        deep = json!([deep]);
+    }
+    let error = super::from_value(json!({"version": 1, "title": deep})).unwrap_err();
+    assert_eq!(error.code, crate::ErrorCode::TooLarge);
+}
