@@ -49,9 +49,10 @@ pub use validate::{validate, MAX_COLSPAN, MAX_ROWSPAN};
 
 /// The default limit on the size of model JSON: 16 MiB, some fifty times
 /// the largest page among the test fixtures (308 KB of HTML with long
-/// tables). Reading goes through a JSON value tree, which takes several
-/// times the input's size in memory at the peak; lower the limit where
-/// that matters.
+/// tables). Reading takes about four times the input's size in memory at
+/// the peak (it goes through a JSON value tree whose plain strings borrow
+/// from the input), so 16 MiB costs some 70 MB; lower the limit where that
+/// matters.
 pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
 
 /// How deeply arrays and objects may nest: 127 levels, serde_json's
