@@ -21,9 +21,9 @@
 
 #[cfg(test)]
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::json_out::{write_f32, Object};
+use crate::parse::json::value::{self, Fields, Number, Value};
 use crate::render::Mode;
 use crate::theme::{self, SCALE_STEPS};
 
@@ -142,7 +142,7 @@ impl Prefs {
         if text.len() > MAX_STORED_LEN {
             return prefs;
         }
-        let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(text) else {
+        let Ok(Value::Object(fields)) = value::parse(text) else {
             return prefs;
         };
         if let Some(mode) = string(&fields, "mode").and_then(Mode::from_name) {
@@ -154,7 +154,7 @@ impl Prefs {
         if let Some(scale) = number(&fields, "scale").and_then(scale_from) {
             prefs.scale = scale;
         }
-        if let Some(guide) = fields.get("guide").and_then(Value::as_bool) {
+        if let Some(guide) = boolean(&fields, "guide") {
             prefs.guide = guide;
         }
         if let Some(cursor) = string(&fields, "cursor").and_then(Cursor::from_name) {
@@ -163,7 +163,7 @@ impl Prefs {
         if let Some(rate) = number(&fields, "speechRate").and_then(speech_rate_from) {
             prefs.speech_rate = rate;
         }
-        if let Some(on) = fields.get("pointerReading").and_then(Value::as_bool) {
+        if let Some(on) = boolean(&fields, "pointerReading") {
             prefs.pointer_reading = on;
         }
         prefs
@@ -268,12 +268,27 @@ pub fn scale_percent(scale: f32) -> u32 {
     }
 }
 
-fn string<'a>(fields: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
-    fields.get(key).and_then(Value::as_str)
+fn string<'a>(fields: &'a Fields<'_>, key: &str) -> Option<&'a str> {
+    match value::field(fields, key) {
+        Some(Value::String(text)) => Some(text),
+        _ => None,
+    }
 }
 
-fn number(fields: &Map<String, Value>, key: &str) -> Option<f64> {
-    fields.get(key).and_then(Value::as_f64)
+fn number(fields: &Fields<'_>, key: &str) -> Option<f64> {
+    match value::field(fields, key) {
+        Some(Value::Number(Number::Unsigned(n))) => Some(*n as f64),
+        Some(Value::Number(Number::Negative(n))) => Some(*n as f64),
+        Some(Value::Number(Number::Float(f))) => Some(*f),
+        _ => None,
+    }
+}
+
+fn boolean(fields: &Fields<'_>, key: &str) -> Option<bool> {
+    match value::field(fields, key) {
+        Some(Value::Bool(b)) => Some(*b),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

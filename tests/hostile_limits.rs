@@ -1,8 +1,8 @@
 //! Pathological input through every stage (parse, render, speech): deep
 //! nesting, a 10 MB line, 100,000 metadata lines, 100,000 nested numbering
-//! markers, a document 10,000 sections deep, and the size limits. Each must
-//! finish without overflowing the stack and give a correct result; speed is
-//! measured in benchmarks, never asserted here.
+//! markers, a document 10,000 sections deep, an object of a million keys, and
+//! the size limits. Each must finish without overflowing the stack and give
+//! a correct result; speed is measured in benchmarks, never asserted here.
 
 mod common;
 use common::markup_check;
@@ -312,4 +312,18 @@ fn a_line_longer_than_the_limit_is_cut_at_a_character() {
     let doc = parse_text_with("一、总则", &TextOptions { max_bytes: 0 });
     assert_eq!(doc.diagnostics[0].code, DiagnosticCode::Truncated);
     assert!(doc.body.is_empty());
+}
+
+#[test]
+fn model_json_with_a_million_keys_in_one_object_is_read_in_one_pass() {
+    // Checking each key against the ones before would take hours here.
+    let mut json = String::from(r#"{"version": 1, "#);
+    for n in 0..1_000_000 {
+        json.push_str(&format!(r#""k{n}": 0, "#));
+    }
+    json.push_str(r#""k7": 1, "title": "题"}"#);
+    let error = parse_json(&json).unwrap_err();
+    assert_eq!(error.code, ErrorCode::Shape, "{error}");
+    // The first unknown key in the text.
+    assert_eq!(error.path, "k0");
 }

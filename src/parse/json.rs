@@ -14,11 +14,15 @@
 //! 3. version, before anything else about the content: a missing or unknown
 //!    `version` → `version`;
 //! 4. shape: wrong types, missing or unknown fields, unknown block types or
-//!    enum values → `shape`, with the full path even inside blocks (read by
-//!    serde natively and by a smaller hand-written reader in the wasm build,
-//!    with the same paths and messages);
+//!    enum values → `shape`, with the full path even inside blocks, and
+//!    serde's words for each problem;
 //! 5. values ([`validate`]): ranges and consistency the types cannot express
 //!    → `value`.
+//!
+//! The JSON is read by this crate's own small reader (`value.rs`), strict
+//! RFC 8259 with serde_json's accept set and error words, then by a
+//! hand-written reader per model type (`hand.rs`); unit tests compare both
+//! with serde_json and serde's derived readers.
 //!
 //! Links (`href`, an image's `src`) are not checked here: any string is
 //! accepted, and the renderer decides which URLs it writes out (it
@@ -26,12 +30,17 @@
 
 mod hand;
 mod heads;
+mod number;
 #[cfg(test)]
 mod parity;
+mod path;
 mod read;
+#[cfg(test)]
+mod reference;
 mod validate;
+pub(crate) mod value;
 
-use serde_json::Value;
+use value::{SyntaxError, Value};
 
 use crate::error::{ErrorCode, ModelError};
 use crate::model::{Document, MODEL_VERSION};
@@ -40,9 +49,10 @@ pub use validate::{validate, MAX_COLSPAN, MAX_ROWSPAN};
 
 /// The default limit on the size of model JSON: 16 MiB, some fifty times
 /// the largest page among the test fixtures (308 KB of HTML with long
-/// tables). Reading takes about twelve times the input's size in memory at
-/// the peak (it goes through a JSON value tree), so 16 MiB costs some
-/// 200 MB; lower the limit where that matters.
+/// tables). Reading takes about four times the input's size in memory at
+/// the peak (it goes through a JSON value tree whose plain strings borrow
+/// from the input), so 16 MiB costs some 70 MB; lower the limit where that
+/// matters.
 pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
 
 /// How deeply arrays and objects may nest: 127 levels, serde_json's
@@ -95,46 +105,58 @@ pub fn parse_json_with(input: &str, options: &ParseJsonOptions) -> Result<Docume
             ),
         ));
     }
-    // Read as a value tree first, not straight into the model: serde's
-    // derived reader also takes a block's `type` as a variant number
-    // (`"type": 1`), which the schema rejects, and paths need the tree.
-    let value: Value = serde_json::from_str(input).map_err(syntax_error)?;
-    from_value(value)
+    // Read as a value tree first, not straight into the model: a syntax
+    // error anywhere, then the version, are reported before any shape
+    // error, whatever their order in the text.
+    let value = value::parse(input).map_err(syntax_error)?;
+    from_tree(value)
 }
 
 /// Validates a JSON value (already parsed, e.g. by another JSON reader) into
 /// a document: the version, shape and value checks of [`parse_json`], with
 /// the same codes, paths and messages.
 ///
-/// A [`Value`] from elsewhere comes here for the same paths as JSON text. A
+/// A [`serde_json::Value`] from elsewhere comes here for the same paths as
+/// JSON text (it is read as its JSON text, nesting limit included). A
 /// [`Document`] deserialised directly from one needs only [`validate`], but
 /// its shape errors are then the deserialiser's own, whose paths stop at
 /// the enclosing block, and it also takes what serde takes beyond the
 /// schema: a block `type` given as a variant number, an enum value written
 /// as a map (`{"print": null}`).
-pub fn from_value(value: Value) -> Result<Document, ModelError> {
-    let Value::Object(root) = value else {
+///
+/// Not in the wasm build, which has no serde_json.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn from_value(value: serde_json::Value) -> Result<Document, ModelError> {
+    let text = value.to_string();
+    from_tree(value::parse(&text).map_err(syntax_error)?)
+}
+
+/// The steps after syntax: the root, the version, the shape, the values.
+fn from_tree(tree: Value<'_>) -> Result<Document, ModelError> {
+    let Value::Object(root) = tree else {
         return Err(ModelError::new(
             ErrorCode::Shape,
             "",
             format!(
                 "expected the document, a JSON object, got {}",
-                read::describe(&value)
+                read::describe(&tree)
             ),
         ));
     };
-    check_version(root.get("version"))?;
-    let doc = read::document::<read::Native>(root)?;
+    check_version(value::field(&root, "version"))?;
+    let doc = read::document(root)?;
     validate(&doc)?;
     Ok(doc)
 }
 
 /// The `version` check, made before anything else so that a document of
 /// another model version is reported as such, not as a pile of shape errors.
-fn check_version(version: Option<&Value>) -> Result<(), ModelError> {
+fn check_version(version: Option<&Value<'_>>) -> Result<(), ModelError> {
     let problem = match version {
         None => "missing model version".to_owned(),
-        Some(v) if v.as_u64() == Some(u64::from(MODEL_VERSION)) => return Ok(()),
+        Some(Value::Number(value::Number::Unsigned(v))) if *v == u64::from(MODEL_VERSION) => {
+            return Ok(())
+        }
         Some(v @ (Value::Number(_) | Value::String(_) | Value::Bool(_) | Value::Null)) => {
             format!("unsupported model version {}", read::excerpt(v))
         }
@@ -147,20 +169,19 @@ fn check_version(version: Option<&Value>) -> Result<(), ModelError> {
     ))
 }
 
-/// Maps serde_json's syntax errors; its recursion limit becomes `tooLarge`.
-fn syntax_error(error: serde_json::Error) -> ModelError {
-    let message = error.to_string();
-    // serde_json has no public code for this error, only its message.
-    if message.starts_with("recursion limit exceeded") {
+/// A syntax error in serde_json's words; the nesting limit is `tooLarge`.
+fn syntax_error(error: SyntaxError) -> ModelError {
+    let SyntaxError { what, line, column } = error;
+    if error.is_too_deep() {
         return ModelError::new(
             ErrorCode::TooLarge,
             "",
-            format!(
-                "nested more than {MAX_NESTING} levels deep at line {} column {}",
-                error.line(),
-                error.column()
-            ),
+            format!("nested more than {MAX_NESTING} levels deep at line {line} column {column}"),
         );
     }
-    ModelError::new(ErrorCode::Syntax, "", format!("invalid JSON: {message}"))
+    ModelError::new(
+        ErrorCode::Syntax,
+        "",
+        format!("invalid JSON: {what} at line {line} column {column}"),
+    )
 }

@@ -1,11 +1,12 @@
-//! The shape step without serde's derived readers: every model type read by
-//! hand from a JSON value, with the codes, paths and messages that serde
-//! and serde_path_to_error give (a unit test compares the two readers on
-//! every field of a document, broken every way it can be).
+//! The shape step: every model type read by hand from a JSON value, with
+//! the codes, paths and messages that serde's derived readers and
+//! serde_path_to_error give (a unit test compares the two on every field of
+//! a document, broken every way it can be).
 //!
-//! The wasm build reads model JSON this way: serde's readers, one per type
-//! and per deserializer, and the path tracking around them are most of the
-//! bytes that reading JSON costs there. Natively, serde stays the reader.
+//! serde's readers, one per type and per deserializer, and the path
+//! tracking around them were most of the bytes that reading JSON cost in
+//! the wasm build; paths here are links to the enclosing places
+//! ([`Path`]), written out only for an error.
 //!
 //! Where the two differ: serde also reads a struct written as an array of
 //! its fields in order (`["text"]` for an inline), which the model's schema
@@ -15,14 +16,10 @@
 //! which differs from serde's (Rust's `{:?}`) only for control characters
 //! other than `\n`, `\r`, `\t` and for invisible or combining characters.
 
-// Natively only the tests call this reader.
-#![cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
-
-use serde::de::IgnoredAny;
-use serde_json::{Map, Number, Value};
-
-use super::heads::{DocumentHead, SectionHead};
-use super::read::{join_key, plain_words};
+use super::heads::{DocumentHead, Present, SectionHead};
+use super::path::Path;
+use super::read::plain_words;
+use super::value::{Fields, Number, Value};
 use crate::error::{Diagnostic, DiagnosticCode, ErrorCode, ModelError};
 use crate::model::{
     Action, Attachment, Attachments, Contents, ContentsEntry, Crumb, Image, Inline, List, ListItem,
@@ -34,15 +31,15 @@ type Result<T> = std::result::Result<T, ModelError>;
 /// A model type read from the JSON value at `path`.
 pub(super) trait Shape: Sized {
     /// Reads `value`, which sits at `path`.
-    fn read(value: Value, path: &str) -> Result<Self>;
+    fn read(value: Value<'_>, path: Path<'_>) -> Result<Self>;
 }
 
-fn error(path: &str, message: String) -> ModelError {
-    ModelError::new(ErrorCode::Shape, path, plain_words(message))
+fn error(path: Path<'_>, message: String) -> ModelError {
+    ModelError::new(ErrorCode::Shape, path.text(), plain_words(message))
 }
 
 /// serde's words for the value it did not expect.
-pub(super) fn unexpected(value: &Value) -> String {
+pub(super) fn unexpected(value: &Value<'_>) -> String {
     match value {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => format!("boolean `{b}`"),
@@ -61,20 +58,34 @@ pub(super) fn unexpected(value: &Value) -> String {
 }
 
 fn number(n: &Number) -> String {
-    if let Some(u) = n.as_u64() {
-        format!("integer `{u}`")
-    } else if let Some(i) = n.as_i64() {
-        format!("integer `{i}`")
-    } else {
-        let mut text = n.to_string();
-        if !text.contains(['.', 'e', 'E']) {
-            text.push_str(".0");
+    match n {
+        Number::Unsigned(u) => format!("integer `{u}`"),
+        Number::Negative(i) => format!("integer `{i}`"),
+        Number::Float(f) => {
+            let mut text = float_text(*f);
+            if !text.contains(['.', 'e', 'E']) {
+                text.push_str(".0");
+            }
+            format!("floating point `{text}`")
         }
-        format!("floating point `{text}`")
     }
 }
 
-fn invalid_type(value: &Value, expected: &str, path: &str) -> ModelError {
+/// A number as serde_json writes it (`1.5`, `1e300`).
+pub(super) fn number_text(n: &Number) -> String {
+    match n {
+        Number::Unsigned(u) => u.to_string(),
+        Number::Negative(i) => i.to_string(),
+        Number::Float(f) => float_text(*f),
+    }
+}
+
+/// A finite float as serde_json writes it (its own formatter's output).
+fn float_text(f: f64) -> String {
+    zmij::Buffer::new().format_finite(f).to_owned()
+}
+
+fn invalid_type(value: &Value<'_>, expected: &str, path: Path<'_>) -> ModelError {
     error(
         path,
         format!("invalid type: {}, expected {expected}", unexpected(value)),
@@ -94,42 +105,42 @@ fn one_of(names: &[&str]) -> String {
 }
 
 /// The fields of the struct `name` at `path`, or the error for a non-object.
-fn object(value: Value, name: &str, path: &str) -> Result<Map<String, Value>> {
+fn object<'a>(value: Value<'a>, name: &str, path: Path<'_>) -> Result<Fields<'a>> {
     match value {
-        Value::Object(map) => Ok(map),
+        Value::Object(fields) => Ok(fields),
         other => Err(invalid_type(&other, &format!("struct {name}"), path)),
     }
 }
 
-fn unknown(key: &str, fields: &[&str], path: &str) -> ModelError {
+fn unknown(key: &str, fields: &[&str], path: Path<'_>) -> ModelError {
     error(
-        &join_key(path, key),
+        path.key(key),
         format!("unknown field `{key}`, expected {}", one_of(fields)),
     )
 }
 
 /// A required field's value, or serde's error for its absence.
-fn need<T>(value: Option<T>, field: &str, path: &str) -> Result<T> {
+fn need<T>(value: Option<T>, field: &str, path: Path<'_>) -> Result<T> {
     value.ok_or_else(|| error(path, format!("missing field `{field}`")))
 }
 
 /// Reads the field's value into `slot`, at `path.key`.
-fn put<T: Shape>(slot: &mut Option<T>, value: Value, path: &str, key: &str) -> Result<()> {
-    *slot = Some(T::read(value, &join_key(path, key))?);
+fn put<T: Shape>(slot: &mut Option<T>, value: Value<'_>, path: Path<'_>, key: &str) -> Result<()> {
+    *slot = Some(T::read(value, path.key(key))?);
     Ok(())
 }
 
 impl Shape for String {
-    fn read(value: Value, path: &str) -> Result<Self> {
+    fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
         match value {
-            Value::String(text) => Ok(text),
+            Value::String(text) => Ok(text.into_owned()),
             other => Err(invalid_type(&other, "a string", path)),
         }
     }
 }
 
 impl Shape for bool {
-    fn read(value: Value, path: &str) -> Result<Self> {
+    fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
         match value {
             Value::Bool(b) => Ok(b),
             other => Err(invalid_type(&other, "a boolean", path)),
@@ -138,36 +149,33 @@ impl Shape for bool {
 }
 
 /// An unsigned integer of at most `max`, named as serde names its type.
-fn unsigned(value: &Value, max: u64, name: &str, path: &str) -> Result<u64> {
-    let Value::Number(n) = value else {
-        return Err(invalid_type(value, name, path));
-    };
-    match (n.as_u64(), n.as_i64()) {
-        (Some(u), _) if u <= max => Ok(u),
-        (Some(_), _) | (None, Some(_)) => Err(error(
+fn unsigned(value: &Value<'_>, max: u64, name: &str, path: Path<'_>) -> Result<u64> {
+    match value {
+        Value::Number(Number::Unsigned(u)) if *u <= max => Ok(*u),
+        Value::Number(n @ (Number::Unsigned(_) | Number::Negative(_))) => Err(error(
             path,
             format!("invalid value: {}, expected {name}", number(n)),
         )),
-        (None, None) => Err(invalid_type(value, name, path)),
+        _ => Err(invalid_type(value, name, path)),
     }
 }
 
 impl Shape for u8 {
-    fn read(value: Value, path: &str) -> Result<Self> {
+    fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
         let n = unsigned(&value, u64::from(u8::MAX), "u8", path)?;
         u8::try_from(n).map_err(|_| invalid_type(&value, "u8", path))
     }
 }
 
 impl Shape for u32 {
-    fn read(value: Value, path: &str) -> Result<Self> {
+    fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
         let n = unsigned(&value, u64::from(u32::MAX), "u32", path)?;
         u32::try_from(n).map_err(|_| invalid_type(&value, "u32", path))
     }
 }
 
 impl<T: Shape> Shape for Option<T> {
-    fn read(value: Value, path: &str) -> Result<Self> {
+    fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
         match value {
             Value::Null => Ok(None),
             other => T::read(other, path).map(Some),
@@ -176,25 +184,25 @@ impl<T: Shape> Shape for Option<T> {
 }
 
 impl<T: Shape> Shape for Vec<T> {
-    fn read(value: Value, path: &str) -> Result<Self> {
+    fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
         let Value::Array(values) = value else {
             return Err(invalid_type(&value, "a sequence", path));
         };
         // A plain loop: `collect` into a `Result` costs an adapter per type.
         let mut read = Vec::with_capacity(values.len());
         for (n, value) in values.into_iter().enumerate() {
-            read.push(T::read(value, &format!("{path}[{n}]"))?);
+            read.push(T::read(value, path.index(n))?);
         }
         Ok(read)
     }
 }
 
 /// A string enum's value from its table of (JSON name, value).
-fn variant<T: Copy>(value: Value, table: &[(&str, T)], path: &str) -> Result<T> {
+fn variant<T: Copy>(value: Value<'_>, table: &[(&str, T)], path: Path<'_>) -> Result<T> {
     let Value::String(name) = value else {
         return Err(invalid_type(&value, "string or map", path));
     };
-    match table.iter().find(|(known, _)| *known == name) {
+    match table.iter().find(|(known, _)| *known == name.as_ref()) {
         Some((_, found)) => Ok(*found),
         None => {
             let names: Vec<&str> = table.iter().map(|(known, _)| *known).collect();
@@ -253,19 +261,19 @@ pub(super) const DIAGNOSTIC_CODES: &[(&str, DiagnosticCode)] = &[
 ];
 
 impl Shape for MetaKey {
-    fn read(value: Value, path: &str) -> Result<Self> {
+    fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
         variant(value, META_KEYS, path)
     }
 }
 
 impl Shape for Action {
-    fn read(value: Value, path: &str) -> Result<Self> {
+    fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
         variant(value, ACTIONS, path)
     }
 }
 
 impl Shape for DiagnosticCode {
-    fn read(value: Value, path: &str) -> Result<Self> {
+    fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
         variant(value, DIAGNOSTIC_CODES, path)
     }
 }
@@ -280,12 +288,12 @@ macro_rules! shape {
         $($field:ident : $key:literal => $how:ident $(($default:expr))?),* $(,)?
     } => $build:expr) => {
         impl Shape for $type {
-            fn read(value: Value, path: &str) -> Result<Self> {
+            fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
                 const FIELDS: &[&str] = &[$($key),*];
-                let map = object(value, $name, path)?;
+                let fields = object(value, $name, path)?;
                 $(let mut $field = None;)*
-                for (key, value) in map {
-                    match key.as_str() {
+                for (key, value) in fields {
+                    match key.as_ref() {
                         $($key => put(&mut $field, value, path, &key)?,)*
                         _ => return Err(unknown(&key, FIELDS, path)),
                     }
@@ -400,12 +408,8 @@ shape!(Image as "Image" {
     alt: "alt" => default(String::new()),
 } => Image { src, alt });
 
-/// The block list's place in a head: only its presence counts (the blocks
-/// are read one by one elsewhere).
-struct Present;
-
 impl Shape for Present {
-    fn read(_: Value, _: &str) -> Result<Self> {
+    fn read(_: Value<'_>, _: Path<'_>) -> Result<Self> {
         Ok(Present)
     }
 }
@@ -419,10 +423,7 @@ shape!(DocumentHead as "DocumentHead" {
     body: "body" => default(Present),
     actions: "actions" => default(Vec::new()),
     diagnostics: "diagnostics" => default(Vec::new()),
-} => {
-    let Present = body;
-    DocumentHead { version, lang, title, breadcrumb, meta, body: IgnoredAny, actions, diagnostics }
-});
+} => DocumentHead { version, lang, title, breadcrumb, meta, body, actions, diagnostics });
 
 shape!(SectionHead as "SectionHead" {
     level: "level" => required,
@@ -430,7 +431,4 @@ shape!(SectionHead as "SectionHead" {
     heading: "heading" => required,
     run_in: "runIn" => default(false),
     blocks: "blocks" => required,
-} => {
-    let Present = blocks;
-    SectionHead { level, marker, heading, run_in, blocks: IgnoredAny }
-});
+} => SectionHead { level, marker, heading, run_in, blocks });

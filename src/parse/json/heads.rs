@@ -1,41 +1,50 @@
 //! The fields of a [`Document`] and of a [`Section`] without their blocks.
 //!
-//! Blocks are read one by one in `read.rs`. Reading the document or a
-//! section through its own derived reader would still reach `Vec<Block>`,
-//! whose internally tagged reader buffers every block (serde's private
-//! `Content`) and, instantiated for every block type, is the largest single
-//! part of the wasm build's JSON reading. These mirrors read the same
-//! fields, with the same names, defaults and messages, and take the block
-//! list only as present or absent; unit tests check they agree with the
-//! model.
+//! Blocks are read one by one in `read.rs`, with an explicit stack; these
+//! mirrors read the other fields, with the same names, defaults and
+//! messages, and take the block list only as present or absent. Under test
+//! they also have serde's derived readers (the reference the hand-written
+//! ones are compared with), and unit tests check that those agree with the
+//! model's own.
 
-use serde::de::IgnoredAny;
+#[cfg(test)]
 use serde::Deserialize;
 
 use crate::error::Diagnostic;
 use crate::model::{Action, Crumb, Document, MetaField, Section};
 
+/// A block list, only checked for presence (its blocks are read elsewhere).
+#[derive(Default)]
+pub(super) struct Present;
+
+#[cfg(test)]
+impl<'de> Deserialize<'de> for Present {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(deserializer).map(|_| Present)
+    }
+}
+
 /// [`Document`] with `body` only checked for presence.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase", deny_unknown_fields))]
 pub(super) struct DocumentHead {
     pub(super) version: u32,
-    #[serde(default = "default_lang")]
+    #[cfg_attr(test, serde(default = "default_lang"))]
     pub(super) lang: String,
     pub(super) title: Option<String>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub(super) breadcrumb: Vec<Crumb>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub(super) meta: Vec<MetaField>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    pub(super) body: IgnoredAny,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
+    pub(super) body: Present,
+    #[cfg_attr(test, serde(default))]
     pub(super) actions: Vec<Action>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
+#[cfg(test)]
 fn default_lang() -> String {
     Document::default().lang
 }
@@ -43,6 +52,7 @@ fn default_lang() -> String {
 impl DocumentHead {
     /// The document, with `body` as given.
     pub(super) fn with_body(self, body: Vec<crate::model::Block>) -> Document {
+        let Present = self.body;
         Document {
             version: self.version,
             lang: self.lang,
@@ -57,21 +67,21 @@ impl DocumentHead {
 }
 
 /// [`Section`] with `blocks` only checked for presence (it is required).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase", deny_unknown_fields))]
 pub(super) struct SectionHead {
     pub(super) level: u8,
     pub(super) marker: String,
     pub(super) heading: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub(super) run_in: bool,
-    #[allow(dead_code)]
-    pub(super) blocks: IgnoredAny,
+    pub(super) blocks: Present,
 }
 
 impl SectionHead {
     /// The section, its blocks still empty.
     pub(super) fn section(self) -> Section {
+        let Present = self.blocks;
         Section {
             level: self.level,
             marker: self.marker,

@@ -1,64 +1,23 @@
 //! The shape step: a JSON value → typed [`Document`], with full JSON paths.
 //!
-//! `Block` is an internally tagged enum (`"type": "section"`); serde buffers
-//! such content before choosing the variant, so a path tracked through it
-//! would stop at the block. Instead, blocks are read here one by one: the
-//! `type` picks the variant's struct from [`BLOCK_TYPES`], which serde then
-//! reads with path tracking; a section's `blocks` are taken out first and
-//! read with an explicit stack, so nesting never recurses.
+//! Blocks are read one by one: the `type` picks the variant's struct from
+//! [`BLOCK_TYPES`], which [`super::hand`] reads; a section's `blocks` are
+//! taken out first and read with an explicit stack, so nesting never
+//! recurses.
 
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
-
-use super::hand::Shape;
+use super::hand::{unexpected, Shape};
 use super::heads::{DocumentHead, SectionHead};
+use super::path::Path;
+use super::value::{Fields, Value};
 use crate::error::{ErrorCode, ModelError};
 use crate::model::{
     Attachments, Block, Contents, Document, Image, List, Paragraph, Section, Signature, Table,
     TextBlock,
 };
 
-#[cfg(any(test, not(target_arch = "wasm32")))]
-type PathError = serde_path_to_error::Error<serde_json::Error>;
-
-/// How the fields of one model type are read from a JSON value.
-pub(super) trait Fields {
-    /// Reads a `T` from `value`, which sits at `path`.
-    fn read<T: DeserializeOwned + Shape>(value: Value, path: &str) -> Result<T, ModelError>;
-}
-
-/// By serde's derived readers, the path tracked by serde_path_to_error.
-#[cfg(any(test, not(target_arch = "wasm32")))]
-pub(super) struct BySerde;
-
-#[cfg(any(test, not(target_arch = "wasm32")))]
-impl Fields for BySerde {
-    fn read<T: DeserializeOwned + Shape>(value: Value, path: &str) -> Result<T, ModelError> {
-        serde_path_to_error::deserialize(value).map_err(|e| path_error(e, path))
-    }
-}
-
-/// By the hand-written readers of [`super::hand`] (the wasm build's).
-#[cfg(any(test, target_arch = "wasm32"))]
-pub(super) struct ByHand;
-
-#[cfg(any(test, target_arch = "wasm32"))]
-impl Fields for ByHand {
-    fn read<T: DeserializeOwned + Shape>(value: Value, path: &str) -> Result<T, ModelError> {
-        T::read(value, path)
-    }
-}
-
-/// The reader this build uses.
-#[cfg(not(target_arch = "wasm32"))]
-pub(super) type Native = BySerde;
-/// The reader this build uses.
-#[cfg(target_arch = "wasm32")]
-pub(super) type Native = ByHand;
-
 /// How to read a block of one type, once its `type` is known.
 #[derive(Clone, Copy)]
-enum Reader {
+pub(super) enum Reader {
     /// Sections hold blocks, which the explicit stack reads.
     Section,
     Paragraph,
@@ -74,7 +33,7 @@ enum Reader {
 
 /// Every block type by its `type` tag (the serde names of [`Block`]'s
 /// variants; a unit test checks that the two lists agree).
-const BLOCK_TYPES: &[(&str, Reader)] = &[
+pub(super) const BLOCK_TYPES: &[(&str, Reader)] = &[
     ("section", Reader::Section),
     ("paragraph", Reader::Paragraph),
     ("list", Reader::List),
@@ -88,41 +47,46 @@ const BLOCK_TYPES: &[(&str, Reader)] = &[
 ];
 
 /// Reads the fields of a block other than a section.
-fn leaf<F: Fields>(reader: Reader, value: Value, path: &str) -> Result<Block, ModelError> {
+fn leaf(reader: Reader, value: Value<'_>, path: Path<'_>) -> Result<Block, ModelError> {
     Ok(match reader {
-        Reader::Section => return Err(shape(path, "a section is read with its blocks".to_owned())),
-        Reader::Paragraph => Block::Paragraph(F::read::<Paragraph>(value, path)?),
-        Reader::List => Block::List(F::read::<List>(value, path)?),
-        Reader::Table => Block::Table(F::read::<Table>(value, path)?),
-        Reader::Attachments => Block::Attachments(F::read::<Attachments>(value, path)?),
-        Reader::Signature => Block::Signature(F::read::<Signature>(value, path)?),
-        Reader::Addressee => Block::Addressee(F::read::<TextBlock>(value, path)?),
-        Reader::Note => Block::Note(F::read::<TextBlock>(value, path)?),
-        Reader::Contents => Block::Contents(F::read::<Contents>(value, path)?),
-        Reader::Image => Block::Image(F::read::<Image>(value, path)?),
+        Reader::Section => {
+            return Err(shape(
+                path.text(),
+                "a section is read with its blocks".to_owned(),
+            ))
+        }
+        Reader::Paragraph => Block::Paragraph(Paragraph::read(value, path)?),
+        Reader::List => Block::List(List::read(value, path)?),
+        Reader::Table => Block::Table(Table::read(value, path)?),
+        Reader::Attachments => Block::Attachments(Attachments::read(value, path)?),
+        Reader::Signature => Block::Signature(Signature::read(value, path)?),
+        Reader::Addressee => Block::Addressee(TextBlock::read(value, path)?),
+        Reader::Note => Block::Note(TextBlock::read(value, path)?),
+        Reader::Contents => Block::Contents(Contents::read(value, path)?),
+        Reader::Image => Block::Image(Image::read(value, path)?),
     })
 }
 
 /// Where the model's string enums sit, as (array, field of each element,
 /// or `None` for the element itself). serde would also take a variant
 /// written as a map (`{"print": null}`); the model writes strings only.
-const ENUM_FIELDS: &[(&str, Option<&str>)] = &[
+pub(super) const ENUM_FIELDS: &[(&str, Option<&str>)] = &[
     ("meta", Some("key")),
     ("actions", None),
     ("diagnostics", Some("code")),
 ];
 
 /// Reads the document object (its version already checked).
-pub(super) fn document<F: Fields>(mut root: Map<String, Value>) -> Result<Document, ModelError> {
+pub(super) fn document(mut root: Fields<'_>) -> Result<Document, ModelError> {
     check_enums_are_strings(&root)?;
-    let body = take_array(&mut root, "body", "")?;
-    let head: DocumentHead = F::read(Value::Object(root), "")?;
-    Ok(head.with_body(blocks::<F>(body, "body".to_owned())?))
+    let body = take_array(&mut root, "body", Path::Root)?;
+    let head = DocumentHead::read(Value::Object(root), Path::Root)?;
+    Ok(head.with_body(blocks(body)?))
 }
 
-fn check_enums_are_strings(root: &Map<String, Value>) -> Result<(), ModelError> {
+fn check_enums_are_strings(root: &Fields<'_>) -> Result<(), ModelError> {
     for (array, field) in ENUM_FIELDS {
-        let Some(Value::Array(items)) = root.get(*array) else {
+        let Some(Value::Array(items)) = super::value::field(root, array) else {
             continue;
         };
         for (n, item) in items.iter().enumerate() {
@@ -131,10 +95,14 @@ fn check_enums_are_strings(root: &Map<String, Value>) -> Result<(), ModelError> 
                 None => Some(item),
             };
             if let Some(Value::Object(_)) = value {
-                let path = format!("{array}[{n}]");
-                let path = field.map_or(path.clone(), |field| join_key(&path, field));
+                let array_path = Path::Root.key(array);
+                let item_path = array_path.index(n);
+                let path = match field {
+                    Some(field) => item_path.key(field).text(),
+                    None => item_path.text(),
+                };
                 return Err(shape(
-                    &path,
+                    path,
                     "invalid type: map, expected a string".to_owned(),
                 ));
             }
@@ -144,21 +112,18 @@ fn check_enums_are_strings(root: &Map<String, Value>) -> Result<(), ModelError> 
 }
 
 /// A list of blocks being read: the body, or the blocks of a section.
-struct Frame {
+struct Frame<'a> {
     /// The section whose blocks these are; `None` for the body.
     section: Option<Section>,
-    /// The path of the list (`body`, `body[3].blocks`).
-    path: String,
-    rest: std::vec::IntoIter<Value>,
+    rest: std::vec::IntoIter<Value<'a>>,
     next_index: usize,
     done: Vec<Block>,
 }
 
-impl Frame {
-    fn new(section: Option<Section>, path: String, values: Vec<Value>) -> Self {
+impl<'a> Frame<'a> {
+    fn new(section: Option<Section>, values: Vec<Value<'a>>) -> Self {
         Frame {
             section,
-            path,
             done: Vec::with_capacity(values.len()),
             rest: values.into_iter(),
             next_index: 0,
@@ -167,26 +132,30 @@ impl Frame {
 }
 
 /// What reading one block gave.
-enum Read {
+enum Read<'a> {
     Leaf(Block),
     /// A section (its `blocks` still empty) and its blocks, unread.
-    Section(Section, Vec<Value>),
+    Section(Section, Vec<Value<'a>>),
 }
 
-/// Reads a list of blocks, and the blocks of its sections, depth first.
-fn blocks<F: Fields>(values: Vec<Value>, path: String) -> Result<Vec<Block>, ModelError> {
-    let mut stack = vec![Frame::new(None, path, values)];
+/// Reads the body's blocks, and the blocks of its sections, depth first.
+fn blocks(values: Vec<Value<'_>>) -> Result<Vec<Block>, ModelError> {
+    let mut stack = vec![Frame::new(None, values)];
+    // The index of the block being read in each list of the stack.
+    let mut indices: Vec<usize> = Vec::new();
     loop {
+        let depth = stack.len();
         let Some(frame) = stack.last_mut() else {
             return Ok(Vec::new());
         };
         if let Some(value) = frame.rest.next() {
-            let path = format!("{}[{}]", frame.path, frame.next_index);
+            indices.truncate(depth - 1);
+            indices.push(frame.next_index);
             frame.next_index += 1;
-            match block::<F>(value, &path)? {
+            match block(value, Path::Block(&indices))? {
                 Read::Leaf(block) => frame.done.push(block),
                 Read::Section(section, children) => {
-                    stack.push(Frame::new(Some(section), path + ".blocks", children));
+                    stack.push(Frame::new(Some(section), children));
                 }
             }
             continue;
@@ -205,32 +174,35 @@ fn blocks<F: Fields>(values: Vec<Value>, path: String) -> Result<Vec<Block>, Mod
 }
 
 /// Reads one block at `path`; a section's own blocks are returned unread.
-fn block<F: Fields>(value: Value, path: &str) -> Result<Read, ModelError> {
-    let Value::Object(mut map) = value else {
+fn block<'a>(value: Value<'a>, path: Path<'_>) -> Result<Read<'a>, ModelError> {
+    let Value::Object(mut fields) = value else {
         return Err(shape(
-            path,
+            path.text(),
             format!(
                 "expected a block, an object with a `type`, got {}",
                 describe(&value)
             ),
         ));
     };
-    let tag = match map.remove("type") {
-        Some(Value::String(tag)) => tag,
-        Some(other) => {
+    let tag = match fields.iter().position(|(key, _)| key == "type") {
+        Some(at) => fields.remove(at).1,
+        None => return Err(shape(path.text(), "missing field `type`".to_owned())),
+    };
+    let tag = match tag {
+        Value::String(tag) => tag,
+        other => {
             return Err(shape(
-                &join_key(path, "type"),
+                path.key("type").text(),
                 format!(
                     "invalid type: {}, expected a block type string",
                     describe(&other)
                 ),
             ))
         }
-        None => return Err(shape(path, "missing field `type`".to_owned())),
     };
     let Some((_, reader)) = BLOCK_TYPES.iter().find(|(name, _)| *name == tag) else {
         return Err(shape(
-            &join_key(path, "type"),
+            path.key("type").text(),
             format!(
                 "unknown block type `{}`, expected one of {}",
                 short(&tag),
@@ -240,11 +212,11 @@ fn block<F: Fields>(value: Value, path: &str) -> Result<Read, ModelError> {
     };
     match reader {
         Reader::Section => {
-            let children = take_array(&mut map, "blocks", path)?;
-            let head: SectionHead = F::read(Value::Object(map), path)?;
+            let children = take_array(&mut fields, "blocks", path)?;
+            let head = SectionHead::read(Value::Object(fields), path)?;
             Ok(Read::Section(head.section(), children))
         }
-        leaf_reader => leaf::<F>(*leaf_reader, Value::Object(map), path).map(Read::Leaf),
+        leaf_reader => leaf(*leaf_reader, Value::Object(fields), path).map(Read::Leaf),
     }
 }
 
@@ -256,48 +228,25 @@ fn block_type_list() -> String {
     names.join(", ")
 }
 
-/// Takes the array at `key` out of `map`, leaving an empty one in its place
-/// (so that a required field still counts as present); `[]` when absent.
-fn take_array(
-    map: &mut Map<String, Value>,
+/// Takes the array at `key` out of `fields`, leaving an empty one in its
+/// place (so that a required field still counts as present); `[]` when
+/// absent.
+fn take_array<'a>(
+    fields: &mut Fields<'a>,
     key: &str,
-    path: &str,
-) -> Result<Vec<Value>, ModelError> {
-    let Some(slot) = map.get_mut(key) else {
+    path: Path<'_>,
+) -> Result<Vec<Value<'a>>, ModelError> {
+    let Some((_, slot)) = fields.iter_mut().find(|(k, _)| k == key) else {
         return Ok(Vec::new());
     };
     match std::mem::replace(slot, Value::Array(Vec::new())) {
         Value::Array(values) => Ok(values),
         // serde's words, as for every other field.
         other => Err(shape(
-            &join_key(path, key),
-            format!(
-                "invalid type: {}, expected a sequence",
-                super::hand::unexpected(&other)
-            ),
+            path.key(key).text(),
+            format!("invalid type: {}, expected a sequence", unexpected(&other)),
         )),
     }
-}
-
-/// A serde error at a path below `base`.
-#[cfg(any(test, not(target_arch = "wasm32")))]
-fn path_error(error: PathError, base: &str) -> ModelError {
-    let mut path = base.to_owned();
-    for segment in error.path() {
-        match segment {
-            serde_path_to_error::Segment::Seq { index } => {
-                path.push('[');
-                path.push_str(&index.to_string());
-                path.push(']');
-            }
-            serde_path_to_error::Segment::Map { key } => push_key(&mut path, key),
-            // Unit enum variants (`"key": "indexNo"`) add nothing: the
-            // field's own segment already names the place.
-            serde_path_to_error::Segment::Enum { .. } => {}
-            serde_path_to_error::Segment::Unknown => path.push_str("[?]"),
-        }
-    }
-    shape(&path, plain_words(error.into_inner().to_string()))
 }
 
 /// serde names Rust types in its messages; readers of model JSON know JSON.
@@ -308,6 +257,7 @@ const RUST_TYPE_WORDS: &[(&str, &str)] = &[
     ("expected string or map", "expected a string"),
 ];
 
+/// serde's message with its Rust type names put in JSON's words.
 pub(super) fn plain_words(mut message: String) -> String {
     for (rust, json) in RUST_TYPE_WORDS {
         if let Some(start) = message.strip_suffix(rust).map(str::len) {
@@ -319,37 +269,12 @@ pub(super) fn plain_words(mut message: String) -> String {
     message
 }
 
-fn shape(path: &str, message: String) -> ModelError {
+fn shape(path: String, message: String) -> ModelError {
     ModelError::new(ErrorCode::Shape, path, message)
 }
 
-/// `path.key`, or `path["odd key"]` for a key that is not a plain name.
-pub(super) fn join_key(path: &str, key: &str) -> String {
-    let mut joined = path.to_owned();
-    push_key(&mut joined, key);
-    joined
-}
-
-fn push_key(path: &mut String, key: &str) {
-    let plain = key
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if plain {
-        if !path.is_empty() {
-            path.push('.');
-        }
-        path.push_str(key);
-    } else {
-        path.push('[');
-        path.push_str(&excerpt(&Value::String(key.to_owned())));
-        path.push(']');
-    }
-}
-
 /// What kind of JSON value this is, for messages ("an array").
-pub(super) fn describe(value: &Value) -> &'static str {
+pub(super) fn describe(value: &Value<'_>) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -361,8 +286,20 @@ pub(super) fn describe(value: &Value) -> &'static str {
 }
 
 /// A scalar as JSON, cut short so that a message stays one line.
-pub(super) fn excerpt(value: &Value) -> String {
-    short(&value.to_string())
+pub(super) fn excerpt(value: &Value<'_>) -> String {
+    let text = match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => super::hand::number_text(n),
+        Value::String(s) => {
+            let mut quoted = String::new();
+            crate::json_out::write_str(&mut quoted, s);
+            quoted
+        }
+        Value::Array(_) => "[…]".to_owned(),
+        Value::Object(_) => "{…}".to_owned(),
+    };
+    short(&text)
 }
 
 /// `text`, cut short (with …) so that a message stays one line.
@@ -402,8 +339,8 @@ mod tests {
             if let Reader::Section = reader {
                 continue;
             }
-            // The smallest value that serde reads for each type, by a
-            // round trip through the model's own serialisation.
+            // The smallest value of each type, written by the model's own
+            // serialisation, read back without its tag.
             let sample = match *name {
                 "paragraph" => Block::Paragraph(Paragraph::plain("a")),
                 "list" => Block::List(List {
@@ -437,24 +374,39 @@ mod tests {
             let mut value = serde_json::to_value(&sample).unwrap();
             let tag = value.as_object_mut().unwrap().remove("type").unwrap();
             assert_eq!(tag, *name);
-            assert_eq!(
-                leaf::<BySerde>(*reader, value.clone(), "").unwrap(),
-                sample,
-                "{name}"
-            );
-            assert_eq!(
-                leaf::<ByHand>(*reader, value, "").unwrap(),
-                sample,
-                "{name}"
-            );
+            let text = value.to_string();
+            let value = super::super::value::parse(&text).unwrap();
+            assert_eq!(leaf(*reader, value, Path::Root).unwrap(), sample, "{name}");
         }
     }
 
     #[test]
-    fn odd_keys_are_quoted_in_paths() {
-        assert_eq!(join_key("", "title"), "title");
-        assert_eq!(join_key("body[0]", "run_in"), "body[0].run_in");
-        assert_eq!(join_key("body[0]", "a b"), r#"body[0]["a b"]"#);
-        assert_eq!(join_key("", ""), r#"[""]"#);
+    fn of_several_problems_in_one_object_the_first_in_the_text_is_reported() {
+        // serde_json's map sorted keys, so `lang` came first there.
+        let err = super::super::parse_json(r#"{"version": 1, "title": 5, "lang": 3}"#).unwrap_err();
+        assert_eq!(err.path, "title");
+        let err = super::super::parse_json(
+            r#"{"version": 1, "body": [{"type": "note", "text": 5, "style": "x"}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.path, "body[0].text");
+        let err = super::super::parse_json(
+            r#"{"version": 1, "body": [{"type": "note", "style": "x", "text": 5}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.path, "body[0].style");
+    }
+
+    #[test]
+    fn excerpts_are_json_cut_short() {
+        let parse = |text| super::super::value::parse(text).unwrap();
+        assert_eq!(excerpt(&parse("1.0")), "1.0");
+        assert_eq!(excerpt(&parse("1e300")), "1e+300");
+        assert_eq!(excerpt(&parse("1.5e-7")), "1.5e-7");
+        assert_eq!(excerpt(&parse("-7")), "-7");
+        assert_eq!(excerpt(&parse(r#""a\"b""#)), r#""a\"b""#);
+        assert_eq!(excerpt(&parse("null")), "null");
+        let long = format!(r#""{}""#, "长".repeat(50));
+        assert_eq!(excerpt(&parse(&long)), format!("\"{}…", "长".repeat(39)));
     }
 }

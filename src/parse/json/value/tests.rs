@@ -1,0 +1,111 @@
+//! The value reader's own rules; its agreement with serde_json is tested
+//! in `parity.rs`.
+
+use std::borrow::Cow;
+
+use super::super::number::power_of_ten;
+use super::plain_run;
+use super::*;
+
+#[test]
+fn powers_of_ten_are_the_nearest_floats() {
+    for n in 0..=308u32 {
+        let literal: f64 = format!("1e{n}").parse().unwrap();
+        assert_eq!(power_of_ten(n), literal, "10^{n}");
+    }
+}
+
+#[test]
+fn numbers_keep_serde_json_kinds() {
+    let number = |text| match parse(text).unwrap() {
+        Value::Number(n) => n,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(number("0"), Number::Unsigned(0));
+    assert_eq!(number("18446744073709551615"), Number::Unsigned(u64::MAX));
+    assert_eq!(
+        number("18446744073709551616"),
+        Number::Float(18446744073709551616.0)
+    );
+    assert_eq!(number("-1"), Number::Negative(-1));
+    assert_eq!(number("-9223372036854775808"), Number::Negative(i64::MIN));
+    assert_eq!(
+        number("-9223372036854775809"),
+        Number::Float(-9223372036854775809.0)
+    );
+    assert!(matches!(number("-0"), Number::Float(f) if f == 0.0 && f.is_sign_negative()));
+    assert_eq!(number("1.5"), Number::Float(1.5));
+    assert_eq!(number("0.1"), Number::Float(0.1));
+    assert_eq!(number("1E2"), Number::Float(100.0));
+    assert_eq!(number("2.5e-3"), Number::Float(0.0025));
+    assert_eq!(number("1e-400"), Number::Float(0.0));
+    assert_eq!(number("0e999999999999999999999"), Number::Float(0.0));
+    assert_eq!(number("1.7976931348623157e308"), Number::Float(f64::MAX));
+    assert!(parse("1.8e308").is_err());
+}
+
+#[test]
+fn a_repeated_key_keeps_its_last_value() {
+    let object = |text| match parse(text).unwrap() {
+        Value::Object(fields) => fields,
+        other => panic!("{other:?}"),
+    };
+    let fields = object(r#"{"a": 1, "b": 2, "a": 3}"#);
+    assert_eq!(fields.len(), 2);
+    assert_eq!(
+        field(&fields, "a"),
+        Some(&Value::Number(Number::Unsigned(3)))
+    );
+    // Past the few fields checked key by key, the same.
+    let mut many: Vec<String> = (0..40).map(|n| format!(r#""k{n}": {n}"#)).collect();
+    many.push(r#""k3": "last""#.to_owned());
+    many.push(r#""k39": null"#.to_owned());
+    let text = format!("{{{}}}", many.join(","));
+    let fields = object(&text);
+    assert_eq!(fields.len(), 40);
+    assert_eq!(field(&fields, "k3"), Some(&Value::String("last".into())));
+    assert_eq!(field(&fields, "k39"), Some(&Value::Null));
+    assert_eq!(
+        field(&fields, "k4"),
+        Some(&Value::Number(Number::Unsigned(4)))
+    );
+}
+
+#[test]
+fn strings_borrow_unless_escaped() {
+    let Value::Array(items) = parse(r#"["plain 中文", "tab\there", "\ud83d\ude00"]"#).unwrap()
+    else {
+        panic!()
+    };
+    assert!(matches!(
+        &items[0],
+        Value::String(Cow::Borrowed("plain 中文"))
+    ));
+    assert!(matches!(&items[1], Value::String(Cow::Owned(s)) if s == "tab\there"));
+    assert!(matches!(&items[2], Value::String(s) if s == "😀"));
+}
+
+#[test]
+fn deep_input_is_an_error_not_a_stack_overflow() {
+    let deep = "[".repeat(1_000_000);
+    let error = parse(&deep).unwrap_err();
+    assert!(error.is_too_deep());
+    assert_eq!((error.line, error.column), (1, 128));
+}
+
+#[test]
+fn plain_runs_stop_at_the_first_quote_backslash_or_control() {
+    let text = "一二三四五六七八九十 plain ascii text";
+    for stop in ["\"", "\\", "\n", "\u{0}", "\u{1f}"] {
+        for at in 0..=text.len() {
+            if !text.is_char_boundary(at) {
+                continue;
+            }
+            let input = format!("{}{stop}{}", &text[..at], &text[at..]);
+            assert_eq!(plain_run(input.as_bytes()), at, "{stop:?} at {at}");
+        }
+    }
+    assert_eq!(plain_run(text.as_bytes()), text.len());
+    // Bytes just past the ones that stop a run do not.
+    assert_eq!(plain_run(b" !#$[]^_\x7f\xff\x80 !#$[]^_"), 19);
+}
