@@ -111,7 +111,7 @@ fn page_locale(host: &Element) -> crate::render::Locale {
 /// the guide after it, every attribute already set.
 fn build(
     host: &Element,
-    doc: &crate::Document,
+    doc: &Rc<crate::Document>,
     prefs: &Prefs,
     store: &Store,
     locale: crate::render::Locale,
@@ -184,7 +184,7 @@ fn build(
         }),
         listeners: RefCell::new(Listeners::default()),
         observer: RefCell::new(None),
-        speech: RefCell::new(Speech::new(doc)),
+        speech: RefCell::new(Speech::new(Rc::clone(doc))),
         destroyed: Cell::new(false),
     }))
 }

@@ -54,7 +54,7 @@ fn cancel(core: &Core) {
 
 fn chunk_detail(core: &Core, chunk: usize) -> Option<JsValue> {
     let speech = core.speech.try_borrow().ok()?;
-    let chunk = speech.plan.chunks.get(chunk)?;
+    let chunk = speech.plan().chunks.get(chunk)?;
     chunk_object(chunk, core.prefs().speech_rate).ok()
 }
 
@@ -67,7 +67,7 @@ fn speak(core: &Core, index: usize, token: u32, watchdog_ms: u32) {
         if speech.reader.token() != Some(token) {
             return;
         }
-        let Some(chunk) = speech.plan.chunks.get(index).cloned() else {
+        let Some(chunk) = speech.plan().chunks.get(index).cloned() else {
             return;
         };
         (chunk, speech.engine.clone())

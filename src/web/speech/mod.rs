@@ -14,6 +14,9 @@ mod engine;
 mod install;
 mod view;
 
+use std::cell::{Cell, OnceCell};
+use std::rc::Rc;
+
 use js_sys::Function;
 use wasm_bindgen::JsValue;
 use web_sys::{Element, SpeechSynthesisUtterance};
@@ -35,7 +38,11 @@ const DWELL_MS: i32 = 600;
 
 /// A view's reading aloud.
 pub(super) struct Speech {
-    plan: Plan,
+    /// What to read, made from `doc` the first time anything needs it
+    /// (朗读, 指读): a view never read aloud never pays for planning.
+    plan: OnceCell<Plan>,
+    /// The document, until the plan is made from it.
+    doc: Cell<Option<Rc<Document>>>,
     reader: Reader,
     engine: Engine,
     /// Why the last attempt could not read, shown on the controls.
@@ -60,10 +67,11 @@ pub(super) struct Speech {
 }
 
 impl Speech {
-    /// A view's speech before [`install`]: the plan, no engine.
-    pub fn new(doc: &Document) -> Speech {
+    /// A view's speech before [`install`]: no plan yet, no engine.
+    pub fn new(doc: Rc<Document>) -> Speech {
         Speech {
-            plan: Plan::new(doc, &SpeechOptions::default()),
+            plan: OnceCell::new(),
+            doc: Cell::new(Some(doc)),
             reader: Reader::default(),
             engine: Engine::None,
             unavailable: None,
@@ -76,6 +84,17 @@ impl Speech {
             on_watchdog: None,
             on_dwell: None,
         }
+    }
+
+    /// The plan, made now if this is the first time it is needed.
+    fn plan(&self) -> &Plan {
+        self.plan.get_or_init(|| match self.doc.take() {
+            Some(doc) => Plan::new(&doc, &SpeechOptions::default()),
+            None => Plan {
+                chunks: Vec::new(),
+                elements: Vec::new(),
+            },
+        })
     }
 }
 
@@ -189,9 +208,9 @@ fn from_focus(core: &Core) -> Vec<usize> {
         .last_focus
         .as_ref()
         .filter(|e| e.is_connected())
-        .and_then(|e| view::section_start(&speech.plan, e))
+        .and_then(|e| view::section_start(speech.plan(), e))
         .unwrap_or(0);
-    (start..speech.plan.chunks.len()).collect()
+    (start..speech.plan().chunks.len()).collect()
 }
 
 /// `viewer.speak({ from })`: reads from element `from`, or from the top.
@@ -204,8 +223,8 @@ pub(super) fn speak_from(core: &Core, from: Option<&str>) -> Result<(), NoVoice>
         let Ok(speech) = core.speech.try_borrow() else {
             return Ok(());
         };
-        let start = from.and_then(|id| speech.plan.start_of(id)).unwrap_or(0);
-        (start..speech.plan.chunks.len()).collect()
+        let start = from.and_then(|id| speech.plan().start_of(id)).unwrap_or(0);
+        (start..speech.plan().chunks.len()).collect()
     };
     start(core, queue);
     Ok(())
@@ -223,7 +242,7 @@ fn start(core: &Core, queue: Vec<usize>) {
             .iter()
             .map(|&i| {
                 speech
-                    .plan
+                    .plan()
                     .chunks
                     .get(i)
                     .map_or(0, |c| c.text.chars().count())
@@ -332,10 +351,8 @@ pub(super) fn shut(core: &Core) {
         view::clear_timer(timer);
     }
     if let Ok(mut speech) = core.speech.try_borrow_mut() {
-        speech.plan = Plan {
-            chunks: Vec::new(),
-            elements: Vec::new(),
-        };
+        speech.plan = OnceCell::new();
+        speech.doc.set(None);
         speech.engine = Engine::None;
         speech.highlighted = None;
         speech.last_focus = None;

@@ -180,7 +180,7 @@ pub(super) fn selected_chunks(core: &Core) -> Option<Vec<usize>> {
     let range = selection_range(core)?;
     let speech = core.speech.try_borrow().ok()?;
     let chunks: Vec<usize> = speech
-        .plan
+        .plan()
         .chunks
         .iter()
         .enumerate()
@@ -277,7 +277,7 @@ fn point_target(core: &Core, target: Option<Element>) -> Option<(Element, Vec<us
         return None;
     }
     let speech = core.speech.try_borrow().ok()?;
-    let plan = &speech.plan;
+    let plan = speech.plan();
     let mut at = Some(target);
     while let Some(e) = at {
         if e == core.dom.root {
