@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::chars;
 use super::lines::{char_count_upto, is_cjk, is_space};
 use crate::model::{MetaField, MetaKey};
 
@@ -204,6 +205,7 @@ pub fn lookup(label: &str) -> Option<LabelKind> {
 }
 
 /// A half- or full-width colon.
+#[inline]
 pub fn is_colon(c: char) -> bool {
     c == ':' || c == '：'
 }
@@ -286,7 +288,7 @@ fn match_unknown_at(text: &str, pos: usize) -> Option<Found> {
     let tail = text.get(pos..)?;
     let mut count = 0;
     let mut label_end = pos;
-    for (i, c) in tail.char_indices() {
+    for (i, c) in chars::char_indices(tail) {
         if is_cjk(c) && count < 8 {
             count += 1;
             label_end = pos + i + c.len_utf8();
@@ -355,7 +357,7 @@ pub fn parse_line(text: &str, unknown: Unknown) -> Option<MetaLine> {
     }
     let mut found = vec![first];
     let mut prev_space = false;
-    for (pos, c) in text.char_indices() {
+    for (pos, c) in chars::char_indices(text) {
         let at_token = prev_space && pos >= found.last().map_or(0, |f| f.value_start);
         prev_space = is_space(c) || is_bullet(c);
         if !at_token {
