@@ -43,8 +43,9 @@ pub enum Event {
 pub struct Element {
     /// The local name, lower case (`p`, `td`, `o:p`).
     pub tag: String,
-    /// Kept attributes as (name, value), in the order of the table.
-    pub attrs: Vec<(String, String)>,
+    /// Kept attributes as (name, value), in the order of the table; the
+    /// name is the table's own.
+    pub attrs: Vec<(&'static str, String)>,
 }
 
 impl Element {
@@ -52,7 +53,7 @@ impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| *n == name)
             .map(|(_, v)| v.as_str())
     }
 

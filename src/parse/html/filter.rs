@@ -84,7 +84,7 @@ pub fn element<'a>(
 /// names wins), the style reduced, control characters replaced.
 pub(super) fn kept_attrs<'a>(
     attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> Vec<(String, String)> {
+) -> Vec<(&'static str, String)> {
     let table = FILTER.attrs;
     // (table index, value) in table order: one pass over the raw
     // attributes, each put in its place (elements have few).
@@ -117,7 +117,7 @@ pub(super) fn kept_attrs<'a>(
         } else {
             clean(value)
         };
-        kept.push((name.to_owned(), value));
+        kept.push((name, value));
     }
     kept
 }
@@ -224,11 +224,8 @@ mod tests {
         assert_eq!(
             e.attrs,
             vec![
-                ("colspan".to_owned(), "3".to_owned()),
-                (
-                    "style".to_owned(),
-                    "font-weight:bold;text-align:center".to_owned()
-                ),
+                ("colspan", "3".to_owned()),
+                ("style", "font-weight:bold;text-align:center".to_owned()),
             ]
         );
         assert!(element("script", [("src", "a.js")]).is_none());
