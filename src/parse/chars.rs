@@ -34,7 +34,7 @@ impl Iterator for CharIndices<'_> {
 /// bytes): CJK ideographs, Yi, Hangul, private use. None of them is a
 /// space, a colon, a bullet or a mark any rule looks for, so a walk that
 /// only looks for those steps over such a char without decoding it.
-#[inline]
+#[inline(always)]
 pub fn is_plain_lead(b: u8) -> bool {
     (0xe4..=0xee).contains(&b)
 }
@@ -43,6 +43,36 @@ pub fn is_plain_lead(b: u8) -> bool {
 pub fn has_colon(text: &str) -> bool {
     // Both searches run on memchr: `：` by its last byte, then checked.
     text.as_bytes().contains(&b':') || text.contains('：')
+}
+
+/// Whether `text` holds one of `marks`, like `text.contains(marks)`; a walk
+/// that steps over ASCII and the chars [`is_plain_lead`] announces when no
+/// mark is among them (punctuation never is).
+pub fn contains_any(text: &str, marks: &[char]) -> bool {
+    let plain = |c: &char| ('\u{4000}'..='\u{efff}').contains(c) || c.is_ascii();
+    if marks.iter().any(plain) {
+        return text.contains(marks);
+    }
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            at += 1;
+            continue;
+        }
+        if is_plain_lead(b) {
+            at += 3;
+            continue;
+        }
+        let Some((c, len)) = decode(bytes, at) else {
+            return false;
+        };
+        if marks.contains(&c) {
+            return true;
+        }
+        at += len;
+    }
+    false
 }
 
 /// The char starting at byte `at` of UTF-8 `bytes` (taken from a `str`, `at`
@@ -94,6 +124,28 @@ mod tests {
             let lead = c.encode_utf8(&mut buf).as_bytes()[0];
             if is_plain_lead(lead) {
                 assert!(('\u{4000}'..='\u{efff}').contains(&c), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn marks_are_found_as_the_standard_search_finds_them() {
+        let prose = ['，', '。', '；', '！', '？'];
+        let mixed = ['a', '，'];
+        for text in [
+            "",
+            "今年以来，工作有序推进",
+            "首页 > 通知公告",
+            "ascii, only. text",
+            "𠀀😀é“引号”。",
+            "\u{fe10}\u{ff0d}\u{3001}",
+        ] {
+            for marks in [&prose[..], &mixed[..], &[][..]] {
+                assert_eq!(
+                    contains_any(text, marks),
+                    text.contains(marks),
+                    "{text:?} {marks:?}"
+                );
             }
         }
     }

@@ -500,7 +500,7 @@ fn density(tree: &Tree, meta_blocks: &[(NodeId, bool)]) -> Option<NodeId> {
         if let Kind::Text(t) = &node.kind {
             // Prose has sentence punctuation; menus, banners and stray
             // template text do not.
-            if !excluded_here && t.contains(PROSE_MARKS) {
+            if !excluded_here && chars::contains_any(t, PROSE_MARKS) {
                 if let Some(count) = parent_near.and_then(|c| own.get_mut(c)) {
                     *count += node.chars;
                 }
