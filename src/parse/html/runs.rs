@@ -4,6 +4,7 @@
 //! into that formatting.
 
 use crate::model::Inline;
+use crate::parse::chars;
 use crate::parse::lines::{is_space, Align};
 
 /// Inherited formatting of an open element.
@@ -80,20 +81,27 @@ impl Buf {
         } else {
             // Runs of HTML space become one space; the rest is copied in
             // slices (the spaces are ASCII, so every cut is a char boundary).
+            let bytes = text.as_bytes();
             let mut start = 0;
-            for (i, b) in text.bytes().enumerate() {
-                if !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
+            let mut i = 0;
+            while let Some(&b) = bytes.get(i) {
+                // Eight bytes at a time while none is a space or below.
+                if chars::word_at(bytes, i).is_some_and(|w| !chars::has_byte_below(w, 0x21)) {
+                    i += 8;
                     continue;
                 }
-                if let Some(word) = text.get(start..i).filter(|w| !w.is_empty()) {
-                    out.push_str(word);
-                    self.space = false;
+                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
+                    if let Some(word) = text.get(start..i).filter(|w| !w.is_empty()) {
+                        out.push_str(word);
+                        self.space = false;
+                    }
+                    if !self.space {
+                        out.push(' ');
+                        self.space = true;
+                    }
+                    start = i + 1;
                 }
-                if !self.space {
-                    out.push(' ');
-                    self.space = true;
-                }
-                start = i + 1;
+                i += 1;
             }
             if let Some(word) = text.get(start..).filter(|w| !w.is_empty()) {
                 out.push_str(word);
