@@ -3,6 +3,8 @@
 //! builds (wasm, release); this one decodes in place, a byte test for ASCII
 //! and a few shifts for the rest, and gives the same pairs.
 
+use super::lines::is_space;
+
 /// Like `str::char_indices`: each char of the text with its byte offset.
 #[derive(Debug, Clone)]
 pub struct CharIndices<'a> {
@@ -73,6 +75,19 @@ pub fn contains_any(text: &str, marks: &[char]) -> bool {
         at += len;
     }
     false
+}
+
+/// `text` without its leading whitespace (`lines::is_space`), like
+/// `text.trim_start_matches(is_space)`: ASCII whitespace, most of what
+/// pages indent with, is skipped by bytes before the char walk.
+pub fn trim_start_space(text: &str) -> &str {
+    let ascii = text
+        .bytes()
+        .position(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+        .unwrap_or(text.len());
+    text.get(ascii..)
+        .unwrap_or_default()
+        .trim_start_matches(is_space)
 }
 
 /// The eight bytes from `at`, as a little-endian word (`None` when fewer
@@ -181,6 +196,25 @@ mod tests {
                 let plain = bytes[at..at + 8].iter().any(|&b| b < n);
                 assert_eq!(has_byte_below(word, n), plain, "{at} {n}");
             }
+        }
+    }
+
+    #[test]
+    fn leading_space_is_trimmed_as_the_char_walk_trims_it() {
+        for text in [
+            "",
+            "   ",
+            "\n\t \u{b}\u{c}\r x ",
+            " \u{3000}\u{a0}\u{200b}\u{feff} 当前位置",
+            "\u{85}\u{2028} a",
+            "当前位置",
+            "  \u{1}a",
+        ] {
+            assert_eq!(
+                trim_start_space(text),
+                text.trim_start_matches(is_space),
+                "{text:?}"
+            );
         }
     }
 

@@ -422,7 +422,7 @@ fn crumb(tree: &Tree, content: Option<NodeId>) -> Option<NodeId> {
     }
     let start = tree.nodes.iter().enumerate().find_map(|(id, n)| {
         let Kind::Text(t) = &n.kind else { return None };
-        let t = t.trim_start_matches(is_space);
+        let t = chars::trim_start_space(t);
         if !chrome::opens_breadcrumb(t) {
             return None;
         }

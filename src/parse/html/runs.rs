@@ -3,6 +3,8 @@
 //! whitespace collapsed as it is pushed, and the style properties read
 //! into that formatting.
 
+use std::borrow::Cow;
+
 use crate::model::Inline;
 use crate::parse::chars;
 use crate::parse::lines::{is_space, Align};
@@ -144,7 +146,8 @@ impl Buf {
             })
             .collect();
         while let Some(first) = runs.first_mut() {
-            let t = first.text.trim_start_matches(|c| is_space(c) || c == '\n');
+            // '\n' is whitespace too.
+            let t = chars::trim_start_space(&first.text);
             if t.is_empty() {
                 runs.remove(0);
             } else {
@@ -208,7 +211,11 @@ pub(super) fn apply_style(style: &str, out: &mut Style, block: bool) {
         let Some((prop, value)) = decl.split_once(':') else {
             continue;
         };
-        let value = value.trim().to_ascii_lowercase();
+        // Only two properties shape a line; the others are not read.
+        if prop != "font-weight" && !(block && prop == "text-align") {
+            continue;
+        }
+        let value = lower(value.trim());
         let value = strip_important(&value);
         match prop {
             "font-weight" => {
@@ -231,6 +238,15 @@ pub(super) fn apply_style(style: &str, out: &mut Style, block: bool) {
     }
 }
 
+/// The text in ASCII lower case, copied only when it has upper case.
+pub(super) fn lower(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// A style value without its `!important` markers.
 pub(super) fn strip_important(value: &str) -> &str {
     let mut v = value;
@@ -241,7 +257,7 @@ pub(super) fn strip_important(value: &str) -> &str {
 }
 
 pub(super) fn align_of(value: &str) -> Option<Align> {
-    match value.trim().to_ascii_lowercase().as_str() {
+    match &*lower(value.trim()) {
         "left" | "start" | "justify" => Some(Align::Left),
         "center" | "middle" => Some(Align::Center),
         "right" | "end" => Some(Align::Right),
