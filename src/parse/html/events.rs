@@ -173,7 +173,9 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
         };
         return (Vec::new(), Some(damage));
     };
-    let mut events = Vec::new();
+    // Pages run about ten bytes to an event: room for most of them up
+    // front spares the copies of growing (bounded, for huge inputs).
+    let mut events = Vec::with_capacity((body.len() / 8).min(1 << 16));
     let base = HEADER.len();
     let mut depth = 0usize;
     let mut damage = None;

@@ -23,9 +23,6 @@ pub struct Filter {
     pub attrs: &'static [&'static str],
     /// Style properties kept (the `style` attribute keeps only these).
     pub style: &'static [&'static str],
-    /// Per tag length below 16, a bit per first letter `a` to `z` of the
-    /// skipped names: most tags are ruled out by one look.
-    skip_shapes: [u32; 16],
 }
 
 /// The table, made from `filter.json` at build time.
@@ -34,7 +31,6 @@ static FILTER: Filter = Filter {
     skip: SKIP,
     attrs: ATTRS,
     style: STYLE,
-    skip_shapes: SKIP_SHAPES,
 };
 
 /// The filter table.
@@ -42,25 +38,18 @@ pub fn filter() -> &'static Filter {
     &FILTER
 }
 
-/// The bit of a name's first letter (`a`…`z`; all else shares bit 26).
-fn shape_bit(name: &str) -> u32 {
-    match name.bytes().next() {
-        Some(b @ b'a'..=b'z') => 1 << (b - b'a'),
-        _ => 1 << 26,
-    }
-}
-
 /// Whether elements named `tag` are skipped with their subtree.
 pub fn is_skipped(tag: &str) -> bool {
-    let shapes = FILTER
-        .skip_shapes
-        .get(tag.len())
-        .copied()
-        .unwrap_or(u32::MAX);
-    if shapes & shape_bit(tag) == 0 {
-        return false;
-    }
-    FILTER.skip.contains(&tag)
+    skip_listed(tag.as_bytes())
+}
+
+/// The index in the table of the attribute `name` (ASCII case-insensitive).
+fn attr_index(name: &str) -> Option<usize> {
+    let mut lower = [0u8; ATTR_MAX];
+    let slot = lower.get_mut(..name.len())?;
+    slot.copy_from_slice(name.as_bytes());
+    slot.make_ascii_lowercase();
+    attr_listed(slot)
 }
 
 /// Builds an element from a tag and raw attributes: only the attributes the
@@ -90,7 +79,7 @@ pub(super) fn kept_attrs<'a>(
     // attributes, each put in its place (elements have few).
     let mut found: Vec<(usize, &str)> = Vec::new();
     for (name, value) in attrs {
-        let Some(at) = table.iter().position(|t| t.eq_ignore_ascii_case(name)) else {
+        let Some(at) = attr_index(name) else {
             continue;
         };
         let place = found.partition_point(|(i, _)| *i < at);
@@ -191,22 +180,35 @@ mod tests {
         assert!(f.style.contains(&"font-weight"));
     }
 
-    /// The shape bits rule out no skipped tag and rule out most others.
+    /// The generated lookups agree with the lists.
     #[test]
-    fn skip_shapes_cover_every_skipped_tag() {
+    fn lookups_agree_with_the_lists() {
         for tag in filter().skip {
             assert!(is_skipped(tag), "{tag}");
         }
         for tag in [
-            "p", "div", "td", "a", "span", "table", "scripts", "", "ſcript",
+            "p", "div", "td", "a", "span", "table", "scripts", "", "ſcript", "Script",
         ] {
             assert!(!is_skipped(tag), "{tag}");
         }
-        let mut want = [0u32; 16];
-        for tag in filter().skip {
-            want[tag.len()] |= shape_bit(tag);
+        for (i, name) in filter().attrs.iter().enumerate() {
+            assert_eq!(attr_index(name), Some(i));
+            assert_eq!(attr_index(&name.to_ascii_uppercase()), Some(i));
         }
-        assert_eq!(filter().skip_shapes, want);
+        for name in [
+            "",
+            "onclick",
+            "data-id",
+            "aria-hiddenx",
+            "a-very-long-attribute-name",
+            "İd",
+        ] {
+            assert_eq!(attr_index(name), None, "{name}");
+        }
+        assert_eq!(
+            ATTR_MAX,
+            filter().attrs.iter().map(|a| a.len()).max().unwrap()
+        );
     }
 
     #[test]
