@@ -38,7 +38,7 @@ impl Iterator for CharIndices<'_> {
 /// only looks for those steps over such a char without decoding it.
 #[inline(always)]
 pub fn is_plain_lead(b: u8) -> bool {
-    (0xe4..=0xee).contains(&b)
+    matches!(b, 0xe4..=0xee)
 }
 
 /// Whether the text holds a half- or full-width colon (`:`, `：`).

@@ -93,7 +93,7 @@ fn next_separator(text: &str) -> Option<usize> {
     bytes
         .get(skipped..)?
         .iter()
-        .position(|b| (1..=6).contains(b))
+        .position(|&b| matches!(b, 1..=6))
         .map(|n| skipped + n)
 }
 
