@@ -196,6 +196,28 @@ fn writes_every_control_character_and_quote_as_serde_json_does() {
     assert_eq!(out, serde_json::to_string(&all).unwrap());
 }
 
+/// Escapes at every offset of a word, among ASCII and Chinese text: the
+/// eight-byte skip must never step over one.
+#[test]
+fn writes_an_escape_at_any_offset_as_serde_json_does() {
+    for special in ['"', '\\', '\n', '\u{1}', '\u{1f}', '\u{7f}', ' ', '\u{20}'] {
+        for len in 0..30 {
+            for at in 0..=len {
+                let mut text: String = "通知ab公开c".chars().cycle().take(len).collect();
+                let at = text
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .nth(at)
+                    .unwrap_or(text.len());
+                text.insert(at, special);
+                let mut out = String::new();
+                write_str(&mut out, &text);
+                assert_eq!(out, serde_json::to_string(&text).unwrap(), "{text:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn writes_the_scale_steps_and_speech_rates_as_serde_json_does() {
     for (step, _) in crate::theme::SCALE_STEPS {

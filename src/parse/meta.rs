@@ -9,9 +9,9 @@
 //! cells and values shifted into the next label's slot; bullets with the value
 //! on a later line. Widgets that look like labels (字号, 浏览字号) are chrome.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::chars;
 use super::lines::{char_count_upto, is_cjk, is_space};
 use crate::model::{MetaField, MetaKey};
 
@@ -166,24 +166,35 @@ pub const LABELS: &[(&str, LabelKind)] = {
 pub const MAX_META_LINE_CHARS: usize = 400;
 
 struct Table {
-    /// Labels by their first char, longest first.
-    by_first: HashMap<char, Vec<(&'static str, LabelKind)>>,
+    /// The labels ordered by first char, longest first within one first
+    /// char (table order among equal lengths): a binary search finds the
+    /// candidates for a position.
+    by_first: Vec<(char, &'static str, LabelKind)>,
 }
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut by_first: HashMap<char, Vec<(&'static str, LabelKind)>> = HashMap::new();
-        for &(label, kind) in LABELS {
-            if let Some(c) = label.chars().next() {
-                by_first.entry(c).or_default().push((label, kind));
-            }
-        }
-        for list in by_first.values_mut() {
-            list.sort_by_key(|(label, _)| std::cmp::Reverse(label.len()));
-        }
+        let mut by_first: Vec<(char, &'static str, LabelKind)> = LABELS
+            .iter()
+            .filter_map(|&(label, kind)| Some((label.chars().next()?, label, kind)))
+            .collect();
+        by_first.sort_by_key(|&(first, label, _)| (first, std::cmp::Reverse(label.len())));
         Table { by_first }
     })
+}
+
+impl Table {
+    /// The labels that start with `first`, longest first.
+    fn starting_with(&self, first: char) -> impl Iterator<Item = (&'static str, LabelKind)> + '_ {
+        let from = self.by_first.partition_point(|(c, _, _)| *c < first);
+        self.by_first
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |(c, _, _)| *c == first)
+            .map(|&(_, label, kind)| (label, kind))
+    }
 }
 
 /// The meaning of a label written with or without inner spaces and a trailing
@@ -196,14 +207,13 @@ pub fn lookup(label: &str) -> Option<LabelKind> {
         .collect();
     let first = clean.chars().next()?;
     table()
-        .by_first
-        .get(&first)?
-        .iter()
+        .starting_with(first)
         .find(|(l, _)| *l == clean)
-        .map(|(_, k)| *k)
+        .map(|(_, k)| k)
 }
 
 /// A half- or full-width colon.
+#[inline]
 pub fn is_colon(c: char) -> bool {
     c == ':' || c == '：'
 }
@@ -231,7 +241,7 @@ struct Found {
 fn match_label_at(text: &str, pos: usize) -> Option<Found> {
     let tail = text.get(pos..)?;
     let first = tail.chars().next()?;
-    for &(label, kind) in table().by_first.get(&first)? {
+    for (label, kind) in table().starting_with(first) {
         let mut rest = tail;
         let mut spaced = false;
         let mut ok = true;
@@ -286,7 +296,7 @@ fn match_unknown_at(text: &str, pos: usize) -> Option<Found> {
     let tail = text.get(pos..)?;
     let mut count = 0;
     let mut label_end = pos;
-    for (i, c) in tail.char_indices() {
+    for (i, c) in chars::char_indices(tail) {
         if is_cjk(c) && count < 8 {
             count += 1;
             label_end = pos + i + c.len_utf8();
@@ -355,7 +365,7 @@ pub fn parse_line(text: &str, unknown: Unknown) -> Option<MetaLine> {
     }
     let mut found = vec![first];
     let mut prev_space = false;
-    for (pos, c) in text.char_indices() {
+    for (pos, c) in chars::char_indices(text) {
         let at_token = prev_space && pos >= found.last().map_or(0, |f| f.value_start);
         prev_space = is_space(c) || is_bullet(c);
         if !at_token {

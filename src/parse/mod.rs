@@ -5,6 +5,7 @@
 pub mod assemble;
 pub mod blocks;
 mod body;
+mod chars;
 pub mod chrome;
 pub mod contents;
 mod ending;

@@ -3,6 +3,8 @@
 
 use std::sync::OnceLock;
 
+use super::chars;
+
 /// (Simplified, Traditional) pairs of frequent characters in official text.
 const PAIRS: &[(char, char)] = &[
     ('们', '們'),
@@ -97,11 +99,38 @@ const PAIRS: &[(char, char)] = &[
 /// outnumber Simplified ones (at least 5, and three times as many), else
 /// `zh-CN`.
 pub fn lang<'a>(texts: impl Iterator<Item = &'a str>) -> &'static str {
+    let (simplified, traditional) = counts(texts);
+    if traditional >= 5 && traditional >= simplified * 3 {
+        "zh-TW"
+    } else {
+        "zh-CN"
+    }
+}
+
+/// How many characters of the texts are Simplified and how many Traditional
+/// by the table.
+fn counts<'a>(texts: impl Iterator<Item = &'a str>) -> (usize, usize) {
     let table = Table::get();
     let mut simplified = 0usize;
     let mut traditional = 0usize;
     for text in texts {
-        for c in text.chars().filter(|c| *c >= '\u{4e00}') {
+        // Only chars from U+4E00 count; their UTF-8 leads with E4 or more,
+        // and every byte below that (ASCII, continuations, lower leads) is
+        // passed over without decoding.
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            if b < 0xe4 {
+                at += 1;
+                continue;
+            }
+            let Some((c, len)) = chars::decode(bytes, at) else {
+                break;
+            };
+            at += len;
+            if c < '\u{4e00}' {
+                continue;
+            }
             match table.script(c) {
                 Some(true) => traditional += 1,
                 Some(false) => simplified += 1,
@@ -109,11 +138,7 @@ pub fn lang<'a>(texts: impl Iterator<Item = &'a str>) -> &'static str {
             }
         }
     }
-    if traditional >= 5 && traditional >= simplified * 3 {
-        "zh-TW"
-    } else {
-        "zh-CN"
-    }
+    (simplified, traditional)
 }
 
 /// [`PAIRS`] compiled to two bit sets over the span of its characters: the
@@ -186,6 +211,28 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte walk counts what a walk over every char counts.
+    #[test]
+    fn counts_match_a_plain_walk() {
+        let texts = [
+            "臺北市政府關於發布實施計劃的通知 and ascii",
+            "上盘镇2023年工作总结：们國这這𠀀\u{3000}é\u{4dff}\u{4e00}\u{9fff}\u{ffff}",
+            "",
+        ];
+        let table = Table::get();
+        let plain = texts
+            .iter()
+            .flat_map(|t| t.chars())
+            .filter(|c| *c >= '\u{4e00}')
+            .fold((0, 0), |(s, t), c| match table.script(c) {
+                Some(true) => (s, t + 1),
+                Some(false) => (s + 1, t),
+                None => (s, t),
+            });
+        assert_eq!(counts(texts.into_iter()), plain);
+        assert_ne!(plain, (0, 0));
+    }
 
     #[test]
     fn scripts() {

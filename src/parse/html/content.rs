@@ -14,9 +14,9 @@
 
 use super::events::Element;
 use super::tree::{Kind, NodeId, Tree};
-use crate::parse::chrome;
 use crate::parse::lines::{char_count_upto, is_space};
 use crate::parse::meta::{self, Unknown};
+use crate::parse::{chars, chrome};
 
 /// A simple selector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -346,40 +346,57 @@ const MAX_FIELD_CHARS: usize = 120;
 fn field_text(tree: &Tree, id: NodeId, out: &mut String) -> bool {
     out.clear();
     let end = tree.get(id).map_or(id, |n| n.end);
+    let nodes = tree.nodes.get(id..end).unwrap_or(&[]);
+    let texts = || {
+        nodes.iter().filter_map(|n| match &n.kind {
+            Kind::Text(t) => Some(t.as_str()),
+            Kind::Element(_) => None,
+        })
+    };
+    // Without a colon the answer is no whatever the length: one byte scan
+    // rules out most elements before any copy.
+    if !texts().any(chars::has_colon) {
+        return false;
+    }
     let mut count = 0usize;
     let mut gap = false;
-    let mut colon = false;
-    for node in tree.nodes.get(id..end).unwrap_or(&[]) {
-        let Kind::Text(t) = &node.kind else { continue };
+    for t in texts() {
         // Words are copied as slices, the gaps between them as one space.
+        let bytes = t.as_bytes();
         let mut word: Option<usize> = None;
-        for (at, c) in t.char_indices() {
-            if is_space(c) {
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            let (space, len) = match b {
+                0..=0x7f => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+                _ if chars::is_plain_lead(b) => (false, 3),
+                _ => chars::decode(bytes, at).map_or((false, 1), |(c, n)| (is_space(c), n)),
+            };
+            if space {
                 if let Some(w) = word.take() {
                     out.push_str(t.get(w..at).unwrap_or_default());
                 }
                 gap = !out.is_empty();
-                continue;
-            }
-            if word.is_none() {
-                if gap {
-                    out.push(' ');
-                    count += 1;
-                    gap = false;
+            } else {
+                if word.is_none() {
+                    if gap {
+                        out.push(' ');
+                        count += 1;
+                        gap = false;
+                    }
+                    word = Some(at);
                 }
-                word = Some(at);
+                count += 1;
+                if count > MAX_FIELD_CHARS {
+                    return false;
+                }
             }
-            colon |= meta::is_colon(c);
-            count += 1;
-            if count > MAX_FIELD_CHARS {
-                return false;
-            }
+            at += len;
         }
         if let Some(w) = word {
             out.push_str(t.get(w..).unwrap_or_default());
         }
     }
-    colon
+    true
 }
 
 /// Whether a text (at most `MAX_FIELD_CHARS`, see `field_text`) reads
@@ -405,7 +422,7 @@ fn crumb(tree: &Tree, content: Option<NodeId>) -> Option<NodeId> {
     }
     let start = tree.nodes.iter().enumerate().find_map(|(id, n)| {
         let Kind::Text(t) = &n.kind else { return None };
-        let t = t.trim_start_matches(is_space);
+        let t = chars::trim_start_space(t);
         if !chrome::opens_breadcrumb(t) {
             return None;
         }
@@ -483,7 +500,7 @@ fn density(tree: &Tree, meta_blocks: &[(NodeId, bool)]) -> Option<NodeId> {
         if let Kind::Text(t) = &node.kind {
             // Prose has sentence punctuation; menus, banners and stray
             // template text do not.
-            if !excluded_here && t.contains(PROSE_MARKS) {
+            if !excluded_here && chars::contains_any(t, PROSE_MARKS) {
                 if let Some(count) = parent_near.and_then(|c| own.get_mut(c)) {
                     *count += node.chars;
                 }

@@ -7,10 +7,9 @@
 //! come from html5ever (`native.rs`); in the browser `js/dom-events.js`
 //! walks the DOM once and encodes them as one string ([`decode`] reads it).
 //!
-//! Both sides filter with one table, `filter.json`: the elements whose whole
-//! subtree is skipped, the attributes kept, and the style properties kept.
-//! Rust reads it with `include_str!`; the JS file carries a copy between
-//! marker comments that a test keeps identical.
+//! Both sides filter with one table, `filter.json` (see [`super::filter`]):
+//! the elements whose whole subtree is skipped, the attributes kept, and
+//! the style properties kept.
 //!
 //! # The encoding (version 1)
 //! One string: the header `U+0006 1`, then per event
@@ -24,9 +23,8 @@
 //! text). A malformed string never panics: [`decode`] keeps the events before
 //! the damage, closes what is open and says what went wrong.
 
-use std::sync::OnceLock;
-
-use serde::Deserialize;
+use super::filter::kept_attrs;
+pub use super::filter::{element, filter, is_skipped, reduce_style, Filter, FILTER_JSON};
 
 /// One event of the stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,8 +43,9 @@ pub enum Event {
 pub struct Element {
     /// The local name, lower case (`p`, `td`, `o:p`).
     pub tag: String,
-    /// Kept attributes as (name, value), in the order of the table.
-    pub attrs: Vec<(String, String)>,
+    /// Kept attributes as (name, value), in the order of the table; the
+    /// name is the table's own.
+    pub attrs: Vec<(&'static str, String)>,
 }
 
 impl Element {
@@ -54,7 +53,7 @@ impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| *n == name)
             .map(|(_, v)| v.as_str())
     }
 
@@ -65,188 +64,6 @@ impl Element {
                 .any(|t| t.eq_ignore_ascii_case(token))
         })
     }
-}
-
-/// The filter table (`filter.json`).
-#[derive(Debug, Default, Deserialize)]
-pub struct Filter {
-    /// Version of the table and of the encoding.
-    pub version: u32,
-    /// Elements skipped with their whole subtree.
-    pub skip: Vec<String>,
-    /// Attributes kept, in the order they are emitted.
-    pub attrs: Vec<String>,
-    /// Style properties kept (the `style` attribute keeps only these).
-    pub style: Vec<String>,
-    /// Per tag length below 16, a bit per first letter `a` to `z` of the
-    /// skipped names: most tags are ruled out by one look.
-    #[serde(skip)]
-    skip_shapes: [u32; 16],
-}
-
-/// The filter table's text, shared with `js/dom-events.js`.
-pub const FILTER_JSON: &str = include_str!("filter.json");
-
-/// The filter table, read once.
-pub fn filter() -> &'static Filter {
-    static FILTER: OnceLock<Filter> = OnceLock::new();
-    // A test checks that the table reads; a broken table filters nothing
-    // rather than failing every page.
-    // Read as a JSON value, not through the derive: serde's typed readers
-    // bring their error messages, and with them float printing, into wasm.
-    FILTER.get_or_init(|| {
-        let mut f = serde_json::from_str::<serde_json::Value>(FILTER_JSON)
-            .map(|table| Filter {
-                version: table
-                    .get("version")
-                    .and_then(serde_json::Value::as_u64)
-                    .and_then(|v| u32::try_from(v).ok())
-                    .unwrap_or_default(),
-                skip: names(&table, "skip"),
-                attrs: names(&table, "attrs"),
-                style: names(&table, "style"),
-                skip_shapes: [0; 16],
-            })
-            .unwrap_or_default();
-        for name in &f.skip {
-            if let Some(slot) = f.skip_shapes.get_mut(name.len()) {
-                *slot |= shape_bit(name);
-            }
-        }
-        f
-    })
-}
-
-/// The strings of the list at `key` of the filter table.
-fn names(table: &serde_json::Value, key: &str) -> Vec<String> {
-    table
-        .get(key)
-        .and_then(serde_json::Value::as_array)
-        .map(|list| {
-            list.iter()
-                .filter_map(serde_json::Value::as_str)
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// The bit of a name's first letter (`a`…`z`; all else shares bit 26).
-fn shape_bit(name: &str) -> u32 {
-    match name.bytes().next() {
-        Some(b @ b'a'..=b'z') => 1 << (b - b'a'),
-        _ => 1 << 26,
-    }
-}
-
-/// Whether elements named `tag` are skipped with their subtree.
-pub fn is_skipped(tag: &str) -> bool {
-    let f = filter();
-    let shapes = f.skip_shapes.get(tag.len()).copied().unwrap_or(u32::MAX);
-    if shapes & shape_bit(tag) == 0 {
-        return false;
-    }
-    f.skip.iter().any(|t| t == tag)
-}
-
-/// Builds an element from a tag and raw attributes: only the attributes the
-/// table keeps, in table order, the style reduced to the kept properties,
-/// control characters replaced. `None` for an element the table skips.
-pub fn element<'a>(
-    tag: &str,
-    attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> Option<Element> {
-    let tag = tag.to_ascii_lowercase();
-    if is_skipped(&tag) {
-        return None;
-    }
-    Some(Element {
-        attrs: kept_attrs(attrs),
-        tag,
-    })
-}
-
-/// The attributes the table keeps, in table order (the first of duplicate
-/// names wins), the style reduced, control characters replaced.
-fn kept_attrs<'a>(attrs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(String, String)> {
-    let table = &filter().attrs;
-    // (table index, value) in table order: one pass over the raw
-    // attributes, each put in its place (elements have few).
-    let mut found: Vec<(usize, &str)> = Vec::new();
-    for (name, value) in attrs {
-        let Some(at) = table.iter().position(|t| t.eq_ignore_ascii_case(name)) else {
-            continue;
-        };
-        let place = found.partition_point(|(i, _)| *i < at);
-        if found.get(place).is_none_or(|(i, _)| *i != at) {
-            found.insert(place, (at, value));
-        }
-    }
-    if found.is_empty() {
-        return Vec::new();
-    }
-    let mut kept = Vec::with_capacity(found.len());
-    for (at, value) in found {
-        let Some(name) = table.get(at) else { continue };
-        let value = if name == "style" {
-            let reduced = if is_reduced(value) {
-                value.to_owned()
-            } else {
-                reduce_style(value)
-            };
-            if reduced.is_empty() {
-                continue;
-            }
-            reduced
-        } else {
-            clean(value)
-        };
-        kept.push((name.clone(), value));
-    }
-    kept
-}
-
-/// Whitespace as JavaScript's `String.prototype.trim` knows it.
-fn is_js_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
-}
-
-/// A style attribute reduced to the kept properties: `prop:value` pairs
-/// joined by `;`, property names lower case, both sides trimmed.
-pub fn reduce_style(style: &str) -> String {
-    let mut out = String::new();
-    for decl in style.split(';') {
-        let Some((prop, value)) = decl.split_once(':') else {
-            continue;
-        };
-        let prop = prop.trim_matches(is_js_space);
-        let Some(kept) = filter().style.iter().find(|k| k.eq_ignore_ascii_case(prop)) else {
-            continue;
-        };
-        if !out.is_empty() {
-            out.push(';');
-        }
-        out.push_str(kept);
-        out.push(':');
-        out.push_str(&clean(value.trim_matches(is_js_space)));
-    }
-    out
-}
-
-/// Whether a style is already what [`reduce_style`] makes of it (as the
-/// browser's walker and the native reader send it): then it is kept as is.
-fn is_reduced(style: &str) -> bool {
-    let trimmed = |v: &str| {
-        v.chars().next().is_none_or(|c| !is_js_space(c))
-            && v.chars().next_back().is_none_or(|c| !is_js_space(c))
-    };
-    style.split(';').all(|decl| {
-        decl.split_once(':').is_some_and(|(prop, value)| {
-            filter().style.iter().any(|k| k == prop)
-                && trimmed(value)
-                && !value.bytes().any(|b| b <= 6)
-        })
-    })
 }
 
 /// Characters that separate the pieces of the encoding.
@@ -276,7 +93,7 @@ fn next_separator(text: &str) -> Option<usize> {
     bytes
         .get(skipped..)?
         .iter()
-        .position(|b| (1..=6).contains(b))
+        .position(|&b| matches!(b, 1..=6))
         .map(|n| skipped + n)
 }
 
@@ -356,7 +173,9 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
         };
         return (Vec::new(), Some(damage));
     };
-    let mut events = Vec::new();
+    // Pages run about ten bytes to an event: room for most of them up
+    // front spares the copies of growing (bounded, for huge inputs).
+    let mut events = Vec::with_capacity((body.len() / 8).min(1 << 16));
     let base = HEADER.len();
     let mut depth = 0usize;
     let mut damage = None;
@@ -470,50 +289,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_table_reads() {
-        let f = filter();
-        assert_eq!(f.version, 1);
-        assert!(f.skip.iter().any(|t| t == "script"));
-        assert!(f.attrs.iter().any(|a| a == "href"));
-        assert!(f.style.iter().any(|s| s == "font-weight"));
-        let derived: Filter = serde_json::from_str(FILTER_JSON).unwrap();
-        assert_eq!(
-            (f.version, &f.skip, &f.attrs, &f.style),
-            (
-                derived.version,
-                &derived.skip,
-                &derived.attrs,
-                &derived.style
-            )
-        );
-    }
-
-    #[test]
-    fn elements_are_filtered() {
-        let e = element(
-            "TD",
-            [
-                ("onclick", "x()"),
-                ("STYLE", "color:red; Font-Weight : bold ;text-align:center"),
-                ("colspan", "3"),
-            ],
-        )
-        .unwrap();
-        assert_eq!(e.tag, "td");
-        assert_eq!(
-            e.attrs,
-            vec![
-                ("colspan".to_owned(), "3".to_owned()),
-                (
-                    "style".to_owned(),
-                    "font-weight:bold;text-align:center".to_owned()
-                ),
-            ]
-        );
-        assert!(element("script", [("src", "a.js")]).is_none());
-    }
-
-    #[test]
     fn separators_are_found_at_any_offset() {
         for len in 0..40 {
             for at in 0..len {
@@ -530,30 +305,6 @@ mod tests {
             }
             let plain = "\0x\u{7}".repeat(len);
             assert_eq!(next_separator(&plain), None);
-        }
-    }
-
-    #[test]
-    fn reduced_styles_are_recognised() {
-        let cases = [
-            ("font-weight:bold;text-align:center", true),
-            ("display:none", true),
-            ("display:", true),
-            ("color:red", false),
-            ("display:none;", false),
-            (" display:none", false),
-            ("Display:none", false),
-            ("display: none", false),
-            ("display:none ", false),
-            ("display:a\u{1}", false),
-            ("", false),
-            (";", false),
-        ];
-        for (style, reduced) in cases {
-            assert_eq!(is_reduced(style), reduced, "{style:?}");
-            if reduced {
-                assert_eq!(reduce_style(style), style);
-            }
         }
     }
 

@@ -15,6 +15,7 @@
 
 pub mod content;
 pub mod events;
+pub mod filter;
 pub mod lines;
 #[cfg(all(feature = "html", not(target_arch = "wasm32")))]
 pub mod native;

@@ -416,7 +416,7 @@ mod tests {
             .collect();
         assert_eq!(tags.join(""), "<html><head></><body><p>a<b>b</></></></>");
         let Event::Open(p) = &ev[4] else { panic!() };
-        assert_eq!(p.attrs, vec![("class".to_owned(), "x".to_owned())]);
+        assert_eq!(p.attrs, vec![("class", "x".to_owned())]);
     }
 
     #[test]

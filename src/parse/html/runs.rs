@@ -3,7 +3,10 @@
 //! whitespace collapsed as it is pushed, and the style properties read
 //! into that formatting.
 
+use std::borrow::Cow;
+
 use crate::model::Inline;
+use crate::parse::chars;
 use crate::parse::lines::{is_space, Align};
 
 /// Inherited formatting of an open element.
@@ -80,20 +83,27 @@ impl Buf {
         } else {
             // Runs of HTML space become one space; the rest is copied in
             // slices (the spaces are ASCII, so every cut is a char boundary).
+            let bytes = text.as_bytes();
             let mut start = 0;
-            for (i, b) in text.bytes().enumerate() {
-                if !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
+            let mut i = 0;
+            while let Some(&b) = bytes.get(i) {
+                // Eight bytes at a time while none is a space or below.
+                if chars::word_at(bytes, i).is_some_and(|w| !chars::has_byte_below(w, 0x21)) {
+                    i += 8;
                     continue;
                 }
-                if let Some(word) = text.get(start..i).filter(|w| !w.is_empty()) {
-                    out.push_str(word);
-                    self.space = false;
+                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
+                    if let Some(word) = text.get(start..i).filter(|w| !w.is_empty()) {
+                        out.push_str(word);
+                        self.space = false;
+                    }
+                    if !self.space {
+                        out.push(' ');
+                        self.space = true;
+                    }
+                    start = i + 1;
                 }
-                if !self.space {
-                    out.push(' ');
-                    self.space = true;
-                }
-                start = i + 1;
+                i += 1;
             }
             if let Some(word) = text.get(start..).filter(|w| !w.is_empty()) {
                 out.push_str(word);
@@ -136,7 +146,8 @@ impl Buf {
             })
             .collect();
         while let Some(first) = runs.first_mut() {
-            let t = first.text.trim_start_matches(|c| is_space(c) || c == '\n');
+            // '\n' is whitespace too.
+            let t = chars::trim_start_space(&first.text);
             if t.is_empty() {
                 runs.remove(0);
             } else {
@@ -200,7 +211,11 @@ pub(super) fn apply_style(style: &str, out: &mut Style, block: bool) {
         let Some((prop, value)) = decl.split_once(':') else {
             continue;
         };
-        let value = value.trim().to_ascii_lowercase();
+        // Only two properties shape a line; the others are not read.
+        if prop != "font-weight" && !(block && prop == "text-align") {
+            continue;
+        }
+        let value = lower(value.trim());
         let value = strip_important(&value);
         match prop {
             "font-weight" => {
@@ -223,6 +238,15 @@ pub(super) fn apply_style(style: &str, out: &mut Style, block: bool) {
     }
 }
 
+/// The text in ASCII lower case, copied only when it has upper case.
+pub(super) fn lower(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// A style value without its `!important` markers.
 pub(super) fn strip_important(value: &str) -> &str {
     let mut v = value;
@@ -233,7 +257,7 @@ pub(super) fn strip_important(value: &str) -> &str {
 }
 
 pub(super) fn align_of(value: &str) -> Option<Align> {
-    match value.trim().to_ascii_lowercase().as_str() {
+    match &*lower(value.trim()) {
         "left" | "start" | "justify" => Some(Align::Left),
         "center" | "middle" => Some(Align::Center),
         "right" | "end" => Some(Align::Right),

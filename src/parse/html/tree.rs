@@ -81,7 +81,7 @@ pub fn is_hidden(e: &Element) -> bool {
     e.attr("style").is_some_and(|s| {
         s.split(';').any(|d| {
             let (p, v) = d.split_once(':').unwrap_or((d, ""));
-            let v = v.trim().to_ascii_lowercase();
+            let v = super::runs::lower(v.trim());
             let v = super::runs::strip_important(&v);
             (p == "display" && v == "none") || (p == "visibility" && v == "hidden")
         })

@@ -1,0 +1,259 @@
+//! The filter table both HTML front ends apply: the elements whose whole
+//! subtree is skipped, the attributes kept, and the style properties kept.
+//!
+//! `filter.json` is the one source: `build.rs` turns it into the constants
+//! included here, and `js/dom-events.js` carries a copy between marker
+//! comments that a test keeps identical.
+
+use super::events::{clean, Element};
+
+include!(concat!(env!("OUT_DIR"), "/filter_table.rs"));
+
+/// The filter table's text, shared with `js/dom-events.js`.
+pub const FILTER_JSON: &str = include_str!("filter.json");
+
+/// The filter table (`filter.json`).
+#[derive(Debug)]
+pub struct Filter {
+    /// Version of the table and of the encoding.
+    pub version: u32,
+    /// Elements skipped with their whole subtree.
+    pub skip: &'static [&'static str],
+    /// Attributes kept, in the order they are emitted.
+    pub attrs: &'static [&'static str],
+    /// Style properties kept (the `style` attribute keeps only these).
+    pub style: &'static [&'static str],
+}
+
+/// The table, made from `filter.json` at build time.
+static FILTER: Filter = Filter {
+    version: VERSION,
+    skip: SKIP,
+    attrs: ATTRS,
+    style: STYLE,
+};
+
+/// The filter table.
+pub fn filter() -> &'static Filter {
+    &FILTER
+}
+
+/// Whether elements named `tag` are skipped with their subtree.
+pub fn is_skipped(tag: &str) -> bool {
+    skip_listed(tag.as_bytes())
+}
+
+/// The index in the table of the attribute `name` (ASCII case-insensitive).
+fn attr_index(name: &str) -> Option<usize> {
+    let mut lower = [0u8; ATTR_MAX];
+    let slot = lower.get_mut(..name.len())?;
+    slot.copy_from_slice(name.as_bytes());
+    slot.make_ascii_lowercase();
+    attr_listed(slot)
+}
+
+/// Builds an element from a tag and raw attributes: only the attributes the
+/// table keeps, in table order, the style reduced to the kept properties,
+/// control characters replaced. `None` for an element the table skips.
+pub fn element<'a>(
+    tag: &str,
+    attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Option<Element> {
+    let tag = tag.to_ascii_lowercase();
+    if is_skipped(&tag) {
+        return None;
+    }
+    Some(Element {
+        attrs: kept_attrs(attrs),
+        tag,
+    })
+}
+
+/// The attributes the table keeps, in table order (the first of duplicate
+/// names wins), the style reduced, control characters replaced.
+pub(super) fn kept_attrs<'a>(
+    attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Vec<(&'static str, String)> {
+    let table = FILTER.attrs;
+    // (table index, value) in table order: one pass over the raw
+    // attributes, each put in its place (elements have few).
+    let mut found: Vec<(usize, &str)> = Vec::new();
+    for (name, value) in attrs {
+        let Some(at) = attr_index(name) else {
+            continue;
+        };
+        let place = found.partition_point(|(i, _)| *i < at);
+        if found.get(place).is_none_or(|(i, _)| *i != at) {
+            found.insert(place, (at, value));
+        }
+    }
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let mut kept = Vec::with_capacity(found.len());
+    for (at, value) in found {
+        let Some(&name) = table.get(at) else { continue };
+        let value = if name == "style" {
+            let reduced = if is_reduced(value) {
+                value.to_owned()
+            } else {
+                reduce_style(value)
+            };
+            if reduced.is_empty() {
+                continue;
+            }
+            reduced
+        } else {
+            clean(value)
+        };
+        kept.push((name, value));
+    }
+    kept
+}
+
+/// Whitespace as JavaScript's `String.prototype.trim` knows it.
+fn is_js_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// A style attribute reduced to the kept properties: `prop:value` pairs
+/// joined by `;`, property names lower case, both sides trimmed.
+pub fn reduce_style(style: &str) -> String {
+    let mut out = String::new();
+    for decl in style.split(';') {
+        let Some((prop, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let prop = prop.trim_matches(is_js_space);
+        let Some(kept) = FILTER.style.iter().find(|k| k.eq_ignore_ascii_case(prop)) else {
+            continue;
+        };
+        if !out.is_empty() {
+            out.push(';');
+        }
+        out.push_str(kept);
+        out.push(':');
+        out.push_str(&clean(value.trim_matches(is_js_space)));
+    }
+    out
+}
+
+/// Whether a style is already what [`reduce_style`] makes of it (as the
+/// browser's walker and the native reader send it): then it is kept as is.
+fn is_reduced(style: &str) -> bool {
+    let trimmed = |v: &str| {
+        v.chars().next().is_none_or(|c| !is_js_space(c))
+            && v.chars().next_back().is_none_or(|c| !is_js_space(c))
+    };
+    style.split(';').all(|decl| {
+        decl.split_once(':').is_some_and(|(prop, value)| {
+            FILTER.style.contains(&prop) && trimmed(value) && !value.bytes().any(|b| b <= 6)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The constants generated at build time say what `filter.json` says.
+    #[test]
+    fn the_generated_table_equals_the_json() {
+        let json: serde_json::Value = serde_json::from_str(FILTER_JSON).unwrap();
+        let list = |key: &str| -> Vec<String> {
+            json[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_owned())
+                .collect()
+        };
+        let f = filter();
+        assert_eq!(u64::from(f.version), json["version"].as_u64().unwrap());
+        assert_eq!(f.skip, list("skip"));
+        assert_eq!(f.attrs, list("attrs"));
+        assert_eq!(f.style, list("style"));
+        assert_eq!(json.as_object().unwrap().len(), 4);
+        assert_eq!(f.version, 1);
+        assert!(f.skip.contains(&"script"));
+        assert!(f.attrs.contains(&"href"));
+        assert!(f.style.contains(&"font-weight"));
+    }
+
+    /// The generated lookups agree with the lists.
+    #[test]
+    fn lookups_agree_with_the_lists() {
+        for tag in filter().skip {
+            assert!(is_skipped(tag), "{tag}");
+        }
+        for tag in [
+            "p", "div", "td", "a", "span", "table", "scripts", "", "ſcript", "Script",
+        ] {
+            assert!(!is_skipped(tag), "{tag}");
+        }
+        for (i, name) in filter().attrs.iter().enumerate() {
+            assert_eq!(attr_index(name), Some(i));
+            assert_eq!(attr_index(&name.to_ascii_uppercase()), Some(i));
+        }
+        for name in [
+            "",
+            "onclick",
+            "data-id",
+            "aria-hiddenx",
+            "a-very-long-attribute-name",
+            "İd",
+        ] {
+            assert_eq!(attr_index(name), None, "{name}");
+        }
+        assert_eq!(
+            ATTR_MAX,
+            filter().attrs.iter().map(|a| a.len()).max().unwrap()
+        );
+    }
+
+    #[test]
+    fn elements_are_filtered() {
+        let e = element(
+            "TD",
+            [
+                ("onclick", "x()"),
+                ("STYLE", "color:red; Font-Weight : bold ;text-align:center"),
+                ("colspan", "3"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(e.tag, "td");
+        assert_eq!(
+            e.attrs,
+            vec![
+                ("colspan", "3".to_owned()),
+                ("style", "font-weight:bold;text-align:center".to_owned()),
+            ]
+        );
+        assert!(element("script", [("src", "a.js")]).is_none());
+    }
+
+    #[test]
+    fn reduced_styles_are_recognised() {
+        let cases = [
+            ("font-weight:bold;text-align:center", true),
+            ("display:none", true),
+            ("display:", true),
+            ("color:red", false),
+            ("display:none;", false),
+            (" display:none", false),
+            ("Display:none", false),
+            ("display: none", false),
+            ("display:none ", false),
+            ("display:a\u{1}", false),
+            ("", false),
+            (";", false),
+        ];
+        for (style, reduced) in cases {
+            assert_eq!(is_reduced(style), reduced, "{style:?}");
+            if reduced {
+                assert_eq!(reduce_style(style), style);
+            }
+        }
+    }
+}
