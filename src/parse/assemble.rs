@@ -34,7 +34,7 @@ pub fn assemble(lines: Vec<Line>) -> (Document, Trace) {
     for (line, text) in std::mem::take(&mut body.chrome) {
         trace.chrome(line, text);
     }
-    trace.chrome.sort_by_key(|h| h.line);
+    trace.sort_chrome();
     doc.body = body.out.finish();
     if doc.title.is_none() {
         doc.diagnostics.push(Diagnostic::new(

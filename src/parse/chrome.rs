@@ -372,7 +372,7 @@ pub fn strip(lines: Vec<Line>, doc: &mut Document, trace: &mut Trace) -> Vec<Lin
         }
         out.push(line);
     }
-    trace.chrome.sort_by_key(|h| h.line);
+    trace.sort_chrome();
     out
 }
 

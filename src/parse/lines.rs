@@ -129,6 +129,12 @@ impl Trace {
             self.chrome.push(ChromeHit { line, text });
         }
     }
+
+    /// Puts the chrome in input order (stable: pieces of one line keep
+    /// the order they were noted in).
+    pub fn sort_chrome(&mut self) {
+        self.chrome.sort_by_key(|h| h.line);
+    }
 }
 
 /// Whitespace as pages use it: ASCII, U+3000 (ideographic space), nbsp, the

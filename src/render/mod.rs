@@ -275,14 +275,82 @@ fn write_actions(w: &mut HtmlWriter, actions: &[Action], ui: &Ui) {
     w.markup("</div>\n</footer>\n");
 }
 
-/// A first guess at the output size, to allocate once.
+/// A guess at the output size, to allocate once: each block's text with
+/// room for its markup, ids and escapes. Generous rather than short: a
+/// guess too small makes the whole output be copied once more, which on
+/// large documents costs more than the unused room.
 fn estimate_size(doc: &Document) -> usize {
+    use crate::model::Block;
+    // Text grows by its escapes and inline markup; each piece of a block
+    // (an item, a cell) gets its element, attributes and id.
+    let text = |len: usize| len + len / 4;
     let mut size = 4096;
     ids::walk(doc, |_, block| {
         size += match block {
-            crate::model::Block::Paragraph(p) => p.text.len() + 32,
-            _ => 256,
+            Block::Paragraph(p) => text(p.text.len()) + 64,
+            Block::Section(s) => text(s.heading.len() + s.marker.len()) + 256,
+            Block::List(list) => list
+                .items
+                .iter()
+                .map(|item| {
+                    let lead = item.lead.as_ref().map_or(0, String::len);
+                    text(item.text.len() + lead + item.marker.len()) + 96
+                })
+                .sum::<usize>()
+                .saturating_add(64),
+            Block::Table(table) => table
+                .rows
+                .iter()
+                .map(|row| {
+                    row.cells
+                        .iter()
+                        .map(|cell| text(cell.text.len()) + 48)
+                        .sum::<usize>()
+                        + 16
+                })
+                .sum::<usize>()
+                .saturating_add(256),
+            Block::Addressee(t) | Block::Note(t) => text(t.text.len()) + 128,
+            _ => 512,
         }
     });
     size
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The guess covers the whole view of every text fixture (so the output
+    /// is never copied to grow), and is not wildly more than it.
+    #[test]
+    fn the_size_guess_covers_the_output_without_much_to_spare() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/text");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let doc = crate::parse_text(&text);
+            for mode in [Mode::Standard, Mode::Elderly] {
+                let options = RenderOptions {
+                    mode,
+                    ..RenderOptions::default()
+                };
+                let out = render(&doc, &options).len();
+                let guess = estimate_size(&doc);
+                assert!(
+                    guess >= out,
+                    "{}: guessed {guess}, wrote {out}",
+                    path.display()
+                );
+                assert!(
+                    guess <= 2 * out + 4096,
+                    "{}: guessed {guess}, wrote {out}",
+                    path.display()
+                );
+            }
+            seen += 1;
+        }
+        assert!(seen >= 10, "read the fixtures");
+    }
 }
