@@ -40,10 +40,7 @@ pub fn write_str(out: &mut String, text: &str) {
     while let Some(&byte) = bytes.get(at) {
         // Eight bytes at a time while none needs an escape: most text
         // (Chinese included) has none.
-        let word = bytes
-            .get(at..at + 8)
-            .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok());
-        if word.is_some_and(|w| !needs_escape(u64::from_le_bytes(w))) {
+        if crate::words::word_at(bytes, at).is_some_and(|w| !crate::words::has_json_special(w)) {
             at += 8;
             continue;
         }
@@ -74,20 +71,6 @@ pub fn write_str(out: &mut String, text: &str) {
     }
     out.push_str(text.get(plain_from..).unwrap_or_default());
     out.push('"');
-}
-
-/// Whether any of the eight bytes of `word` needs an escape: a control
-/// character (below 0x20), `"` or `\`. The classic word tests, exact
-/// whenever they say none.
-fn needs_escape(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let below = word.wrapping_sub(ONES * 0x20) & !word;
-    let quote = word ^ (ONES * u64::from(b'"'));
-    let quote = quote.wrapping_sub(ONES) & !quote;
-    let backslash = word ^ (ONES * u64::from(b'\\'));
-    let backslash = backslash.wrapping_sub(ONES) & !backslash;
-    (below | quote | backslash) & HIGHS != 0
 }
 
 /// A lowercase hexadecimal digit for a value below 16.

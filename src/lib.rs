@@ -41,6 +41,7 @@ pub mod prefs;
 pub mod render;
 pub mod speech;
 pub mod theme;
+mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

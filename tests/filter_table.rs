@@ -1,5 +1,5 @@
 //! The build-time reader of the HTML filter table (`build/filter_table.rs`):
-//! it reads the table as serde_json does, and refuses what is not the
+//! it reads the table with serde_json, and refuses what is not the
 //! table's shape, so a broken table fails the build.
 
 #[path = "../build/filter_table.rs"]
@@ -22,11 +22,12 @@ fn reads_the_table_as_serde_json_does() {
 
 #[test]
 fn escapes_in_names_are_read() {
-    let table =
-        read(r#"{"version": 2, "skip": ["a\"b", "c\\d", "e\/f"], "attrs": [], "style": []}"#)
-            .unwrap();
+    let table = read(
+        r#"{"version": 2, "skip": ["a\"b", "c\\d", "e\/f", "\u0061"], "attrs": [], "style": []}"#,
+    )
+    .unwrap();
     assert_eq!(table.version, 2);
-    assert_eq!(table.skip, ["a\"b", "c\\d", "e/f"]);
+    assert_eq!(table.skip, ["a\"b", "c\\d", "e/f", "a"]);
     assert!(table.attrs.is_empty());
 }
 
@@ -42,7 +43,6 @@ fn what_is_not_the_table_is_refused() {
         r#"{"version": "1", "skip": [], "attrs": [], "style": []}"#,
         r#"{"version": 1, "skip": [1], "attrs": [], "style": []}"#,
         r#"{"version": 1, "skip": ["a",], "attrs": [], "style": []}"#,
-        r#"{"version": 1, "skip": ["\u0061"], "attrs": [], "style": []}"#,
         r#"{"version": 1, "skip": ["unterminated], "attrs": [], "style": []}"#,
         "{\"version\": 1, \"skip\": [\"a\nb\"], \"attrs\": [], \"style\": []}",
         r#"{"version": -1, "skip": [], "attrs": [], "style": []}"#,

@@ -90,24 +90,6 @@ pub fn trim_start_space(text: &str) -> &str {
         .trim_start_matches(is_space)
 }
 
-/// The eight bytes from `at`, as a little-endian word (`None` when fewer
-/// are left), for the word-at-a-time tests below.
-#[inline(always)]
-pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
-    bytes
-        .get(at..at.checked_add(8)?)
-        .and_then(|chunk| <[u8; 8]>::try_from(chunk).ok())
-        .map(u64::from_le_bytes)
-}
-
-/// Whether some byte of `word` is below `n` (at most 128): the classic test,
-/// exact whenever it says none.
-#[inline(always)]
-pub fn has_byte_below(word: u64, n: u8) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    word.wrapping_sub(ONES * u64::from(n)) & !word & (ONES * 0x80) != 0
-}
-
 /// The char starting at byte `at` of UTF-8 `bytes` (taken from a `str`, `at`
 /// on a char boundary) and its length in bytes; `None` at the end.
 // Always inlined: a call per char is the cost this module avoids.
@@ -179,22 +161,6 @@ mod tests {
                     text.contains(marks),
                     "{text:?} {marks:?}"
                 );
-            }
-        }
-    }
-
-    #[test]
-    fn words_tell_bytes_below_a_bound() {
-        let text = "ab cd\u{1}通知，x\ty";
-        let bytes = text.as_bytes();
-        for at in 0..bytes.len() {
-            let Some(word) = word_at(bytes, at) else {
-                assert!(at + 8 > bytes.len());
-                continue;
-            };
-            for n in [1u8, 0x20, 0x21, 0x80] {
-                let plain = bytes[at..at + 8].iter().any(|&b| b < n);
-                assert_eq!(has_byte_below(word, n), plain, "{at} {n}");
             }
         }
     }

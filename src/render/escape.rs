@@ -147,18 +147,13 @@ fn escape_with(
     special: u64,
     replace: impl Fn(u8) -> Option<&'static str>,
 ) {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
     let mut plain_from = 0;
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         // Eight bytes that all have the high bit set (CJK text, mostly)
         // hold nothing to replace: skip them at once.
-        let word = bytes
-            .get(at..at + 8)
-            .and_then(|eight| <[u8; 8]>::try_from(eight).ok())
-            .map(u64::from_ne_bytes);
-        if word.is_some_and(|word| word & HIGH_BITS == HIGH_BITS) {
+        if crate::words::word_at(bytes, at).is_some_and(crate::words::all_high) {
             at += 8;
             continue;
         }

@@ -74,22 +74,9 @@ fn is_separator(c: char) -> bool {
 /// Byte offset of the next separator in `text` (the separators are ASCII,
 /// so a byte scan finds them and cuts at a char boundary).
 fn next_separator(text: &str) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
-    let mut skipped = 0;
-    // Eight bytes at a time while none of them is below 7 (the classic
-    // "has a byte less than n" test: exact whenever it says none).
-    for chunk in bytes.chunks_exact(8) {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let x = u64::from_le_bytes(word);
-        if x.wrapping_sub(ONES * 7) & !x & HIGHS != 0 {
-            break;
-        }
-        skipped += 8;
-    }
+    // Eight bytes at a time while none of them is below 7.
+    let skipped = crate::words::clear_words(bytes, |w| crate::words::has_byte_below(w, 7));
     bytes
         .get(skipped..)?
         .iter()

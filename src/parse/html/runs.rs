@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use crate::model::Inline;
 use crate::parse::chars;
 use crate::parse::lines::{is_space, Align};
+use crate::words;
 
 /// Inherited formatting of an open element.
 #[derive(Debug, Clone, Default)]
@@ -88,7 +89,7 @@ impl Buf {
             let mut i = 0;
             while let Some(&b) = bytes.get(i) {
                 // Eight bytes at a time while none is a space or below.
-                if chars::word_at(bytes, i).is_some_and(|w| !chars::has_byte_below(w, 0x21)) {
+                if words::word_at(bytes, i).is_some_and(|w| !words::has_byte_below(w, 0x21)) {
                     i += 8;
                     continue;
                 }

@@ -18,7 +18,6 @@
 
 use super::heads::{DocumentHead, Present, SectionHead};
 use super::path::Path;
-use super::read::plain_words;
 use super::value::{Fields, Number, Value};
 use crate::error::{Diagnostic, DiagnosticCode, ErrorCode, ModelError};
 use crate::model::{
@@ -35,7 +34,7 @@ pub(super) trait Shape: Sized {
 }
 
 fn error(path: Path<'_>, message: String) -> ModelError {
-    ModelError::new(ErrorCode::Shape, path.text(), plain_words(message))
+    ModelError::new(ErrorCode::Shape, path.text(), message)
 }
 
 /// serde's words for the value it did not expect.
@@ -148,7 +147,7 @@ impl Shape for bool {
     }
 }
 
-/// An unsigned integer of at most `max`, named as serde names its type.
+/// An unsigned integer of at most `max`; `name` says which in JSON's words.
 fn unsigned(value: &Value<'_>, max: u64, name: &str, path: Path<'_>) -> Result<u64> {
     match value {
         Value::Number(Number::Unsigned(u)) if *u <= max => Ok(*u),
@@ -162,15 +161,17 @@ fn unsigned(value: &Value<'_>, max: u64, name: &str, path: Path<'_>) -> Result<u
 
 impl Shape for u8 {
     fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
-        let n = unsigned(&value, u64::from(u8::MAX), "u8", path)?;
-        u8::try_from(n).map_err(|_| invalid_type(&value, "u8", path))
+        const NAME: &str = "an integer from 0 to 255";
+        let n = unsigned(&value, u64::from(u8::MAX), NAME, path)?;
+        u8::try_from(n).map_err(|_| invalid_type(&value, NAME, path))
     }
 }
 
 impl Shape for u32 {
     fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
-        let n = unsigned(&value, u64::from(u32::MAX), "u32", path)?;
-        u32::try_from(n).map_err(|_| invalid_type(&value, "u32", path))
+        const NAME: &str = "an integer from 0 to 4294967295";
+        let n = unsigned(&value, u64::from(u32::MAX), NAME, path)?;
+        u32::try_from(n).map_err(|_| invalid_type(&value, NAME, path))
     }
 }
 
@@ -200,7 +201,7 @@ impl<T: Shape> Shape for Vec<T> {
 /// A string enum's value from its table of (JSON name, value).
 fn variant<T: Copy>(value: Value<'_>, table: &[(&str, T)], path: Path<'_>) -> Result<T> {
     let Value::String(name) = value else {
-        return Err(invalid_type(&value, "string or map", path));
+        return Err(invalid_type(&value, "a string", path));
     };
     match table.iter().find(|(known, _)| *known == name.as_ref()) {
         Some((_, found)) => Ok(*found),

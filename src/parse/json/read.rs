@@ -220,7 +220,8 @@ fn block<'a>(value: Value<'a>, path: Path<'_>) -> Result<Read<'a>, ModelError> {
     }
 }
 
-fn block_type_list() -> String {
+/// The block types, for a message about an unknown one.
+pub(super) fn block_type_list() -> String {
     let names: Vec<String> = BLOCK_TYPES
         .iter()
         .map(|(name, _)| format!("`{name}`"))
@@ -247,26 +248,6 @@ fn take_array<'a>(
             format!("invalid type: {}, expected a sequence", unexpected(&other)),
         )),
     }
-}
-
-/// serde names Rust types in its messages; readers of model JSON know JSON.
-const RUST_TYPE_WORDS: &[(&str, &str)] = &[
-    ("expected u8", "expected an integer from 0 to 255"),
-    ("expected u32", "expected an integer from 0 to 4294967295"),
-    // Every enum of the model is a set of strings.
-    ("expected string or map", "expected a string"),
-];
-
-/// serde's message with its Rust type names put in JSON's words.
-pub(super) fn plain_words(mut message: String) -> String {
-    for (rust, json) in RUST_TYPE_WORDS {
-        if let Some(start) = message.strip_suffix(rust).map(str::len) {
-            message.truncate(start);
-            message.push_str(json);
-            break;
-        }
-    }
-    message
 }
 
 fn shape(path: String, message: String) -> ModelError {

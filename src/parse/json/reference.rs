@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
 use super::heads::{DocumentHead, SectionHead};
-use super::read::{Reader, BLOCK_TYPES, ENUM_FIELDS};
+use super::read::{block_type_list, short, Reader, BLOCK_TYPES, ENUM_FIELDS};
 use super::MAX_NESTING;
 use crate::error::{ErrorCode, ModelError};
 use crate::model::{
@@ -254,14 +254,6 @@ fn block(value: Value, path: &str) -> Result<Read, ModelError> {
     }
 }
 
-fn block_type_list() -> String {
-    let names: Vec<String> = BLOCK_TYPES
-        .iter()
-        .map(|(name, _)| format!("`{name}`"))
-        .collect();
-    names.join(", ")
-}
-
 /// Takes the array at `key` out of `map`, leaving an empty one in its place
 /// (so that a required field still counts as present); `[]` when absent.
 fn take_array(
@@ -365,15 +357,4 @@ fn describe(value: &Value) -> &'static str {
 /// A scalar as JSON, cut short so that a message stays one line.
 fn excerpt(value: &Value) -> String {
     short(&value.to_string())
-}
-
-/// `text`, cut short (with …) so that a message stays one line.
-fn short(text: &str) -> String {
-    const MAX_CHARS: usize = 40;
-    if text.chars().count() <= MAX_CHARS {
-        return text.to_owned();
-    }
-    let mut cut: String = text.chars().take(MAX_CHARS).collect();
-    cut.push('…');
-    cut
 }

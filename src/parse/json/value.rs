@@ -498,25 +498,7 @@ impl<'a> Reader<'a> {
 /// to the first quote, backslash or control character. Eight bytes at a
 /// time, as one word each, since string text is most of model JSON.
 fn plain_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    /// Whether any byte of `word` is below `n` (n ≤ 128): the borrow of a
-    /// byte's subtraction sets its high bit only where it was below.
-    fn any_below(word: u64, n: u8) -> bool {
-        word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH_BITS != 0
-    }
-    let mut plain = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
-        // A byte equal to `c` is a zero byte of `word ^ c…c`, below 1.
-        if any_below(word, 0x20)
-            || any_below(word ^ (ONES * u64::from(b'"')), 1)
-            || any_below(word ^ (ONES * u64::from(b'\\')), 1)
-        {
-            break;
-        }
-        plain += 8;
-    }
+    let plain = crate::words::clear_words(bytes, crate::words::has_json_special);
     let rest = bytes.get(plain..).unwrap_or_default();
     plain
         + rest
