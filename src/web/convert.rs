@@ -18,11 +18,7 @@ use crate::model::Document;
 /// once per value (and decode every string on its own). The text is
 /// written by hand ([`crate::json_out`]), as serde_json would write it.
 pub(super) fn to_js<T: WriteJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    json_to_js(&to_json(value))
-}
-
-fn json_to_js(text: &str) -> Result<JsValue, JsValue> {
-    JSON::parse(text).map_err(|_| unreadable())
+    JSON::parse(&to_json(value)).map_err(|_| unreadable())
 }
 
 fn unreadable() -> JsValue {
