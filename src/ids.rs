@@ -39,44 +39,149 @@ fn kind_letter(block: &Block) -> char {
 /// The id of a block at `path` (0-based indices from the body down).
 pub fn block_id(path: &[usize], block: &Block) -> String {
     let mut id = String::with_capacity(PREFIX.len() + 1 + path.len() * 3);
-    id.push_str(PREFIX);
-    id.push(kind_letter(block));
+    push_block_id(&mut id, path, block);
+    id
+}
+
+/// Appends the id of a block at `path` to `out`, as [`block_id`] makes it.
+fn push_block_id(out: &mut String, path: &[usize], block: &Block) {
+    out.push_str(PREFIX);
+    out.push(kind_letter(block));
     for (n, index) in path.iter().enumerate() {
         if n > 0 {
-            id.push('-');
+            out.push('-');
         }
-        id.push_str(&(index + 1).to_string());
+        push_number(out, index + 1);
     }
+}
+
+/// A block's id, as [`block_id`] makes it, in a buffer that can be reused
+/// from block to block. Only this module fills it, with ASCII letters,
+/// digits and hyphens, so an HTML writer may write it as it is.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Id(String);
+
+impl Id {
+    /// An empty id, to be [`set`](Id::set).
+    pub fn new() -> Self {
+        Id::default()
+    }
+
+    /// The metadata list's id ([`META`]), whose items are its parts.
+    pub fn meta() -> Self {
+        Id(META.to_owned())
+    }
+
+    /// Makes this the id of a block at `path`, reusing the buffer.
+    pub fn set(&mut self, path: &[usize], block: &Block) {
+        self.0.clear();
+        push_block_id(&mut self.0, path, block);
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The part of a block that an id names, after the block's own id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The heading of a section: `yl-s2` → `yl-s2-h`.
+    Heading,
+    /// The label or caption of a block (a table's caption, the 附件 label,
+    /// the 目录 label): `yl-t3` → `yl-t3-label`.
+    Label,
+    /// Item `n` (0-based) of a list, attachments or contents block:
+    /// `yl-l4` → `yl-l4-1`.
+    Item(usize),
+    /// Cell `cell` (0-based, in the row's cell list) of row `row` (0-based)
+    /// of a table: `yl-t3-2-1` is the first cell of the second row of table
+    /// `yl-t3`. It cannot clash with a block id: a block id with the same
+    /// digits would need block 3 to be a section.
+    Cell(usize, usize),
+}
+
+/// Appends the suffix that [`Part`] adds to a block's id (`-h`, `-label`,
+/// `-1`, `-2-1`): ASCII letters, digits and hyphens only.
+pub fn push_part(out: &mut String, part: Part) {
+    match part {
+        Part::Heading => out.push_str("-h"),
+        Part::Label => out.push_str("-label"),
+        Part::Item(item) => {
+            out.push('-');
+            push_number(out, item + 1);
+        }
+        Part::Cell(row, cell) => {
+            out.push('-');
+            push_number(out, row + 1);
+            out.push('-');
+            push_number(out, cell + 1);
+        }
+    }
+}
+
+/// The id of `part` of the block `block_id`.
+pub fn part_id(block_id: &str, part: Part) -> String {
+    let mut id = String::with_capacity(block_id.len() + 12);
+    id.push_str(block_id);
+    push_part(&mut id, part);
     id
 }
 
 /// The id of item `item` (0-based) of the list or attachments block `block_id`.
 pub fn item_id(block_id: &str, item: usize) -> String {
-    format!("{block_id}-{}", item + 1)
+    part_id(block_id, Part::Item(item))
 }
 
 /// The id of cell `cell` (0-based, in the row's cell list) of row `row`
-/// (0-based) of the table `table_id`: `yl-t3-2-1` is the first cell of the
-/// second row of table `yl-t3`. It cannot clash with a block id: a block
-/// id with the same digits would need block 3 to be a section.
+/// (0-based) of the table `table_id` (see [`Part::Cell`]).
 pub fn cell_id(table_id: &str, row: usize, cell: usize) -> String {
-    format!("{table_id}-{}-{}", row + 1, cell + 1)
+    part_id(table_id, Part::Cell(row, cell))
 }
 
 /// The id of the heading of the section `section_id` (`yl-s2` → `yl-s2-h`).
 pub fn heading_id(section_id: &str) -> String {
-    format!("{section_id}-h")
+    part_id(section_id, Part::Heading)
 }
 
 /// The id of the label or caption of the block `block_id` (a table's
 /// caption, the 附件 label, the 目录 label): `yl-t3` → `yl-t3-label`.
 pub fn label_id(block_id: &str) -> String {
-    format!("{block_id}-label")
+    part_id(block_id, Part::Label)
 }
 
 /// The id of metadata field `index` (0-based).
 pub fn meta_id(index: usize) -> String {
-    format!("{META}-{}", index + 1)
+    part_id(META, Part::Item(index))
+}
+
+/// Appends `n` in decimal digits, without the formatting machinery or a
+/// string of its own.
+pub fn push_number(out: &mut String, n: usize) {
+    // Most indices are single digits.
+    const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    if let Some(digit) = DIGITS.get(n) {
+        out.push_str(digit);
+        return;
+    }
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        // `rest % 10` is below 10, so the digit is ASCII.
+        if let Some(slot) = digits.get_mut(at) {
+            *slot = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || at == 0 {
+            break;
+        }
+    }
+    if let Ok(text) = std::str::from_utf8(digits.get(at..).unwrap_or_default()) {
+        out.push_str(text);
+    }
 }
 
 /// Visits every block in document order with its path, without recursion.
@@ -127,5 +232,26 @@ mod tests {
         let mut ids = Vec::new();
         walk(&doc, |path, block| ids.push(block_id(path, block)));
         assert_eq!(ids, ["yl-p1", "yl-s2", "yl-p2-1", "yl-p2-2", "yl-p3"]);
+        let mut reused = Id::new();
+        let mut again = Vec::new();
+        walk(&doc, |path, block| {
+            reused.set(path, block);
+            again.push(reused.as_str().to_owned());
+        });
+        assert_eq!(again, ids);
+    }
+
+    #[test]
+    fn parts_and_numbers_are_written_as_format_writes_them() {
+        assert_eq!(item_id("yl-l4", 0), "yl-l4-1");
+        assert_eq!(cell_id("yl-t3", 1, 0), "yl-t3-2-1");
+        assert_eq!(heading_id("yl-s2"), "yl-s2-h");
+        assert_eq!(label_id("yl-t3"), "yl-t3-label");
+        assert_eq!(meta_id(9), "yl-meta-10");
+        for n in [0, 1, 9, 10, 99, 100, 65_534, 1_000_000, usize::MAX] {
+            let mut out = String::from("x");
+            push_number(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The body: one `match` over [`Block`], walked with an explicit stack.
 
-use crate::ids;
+use crate::ids::{self, Part};
 use crate::model::{
     Attachments, Block, Contents, Image, Inline, List, Section, Signature, Table, TableCell,
 };
@@ -18,6 +18,8 @@ pub(crate) fn write_body(w: &mut HtmlWriter, body: &[Block], ui: &Ui) {
     let mut stack: Vec<(&[Block], usize)> = vec![(body, 0)];
     let mut path: Vec<usize> = Vec::new();
     let mut tables = 0usize;
+    // One buffer for every block's id.
+    let mut id = ids::Id::new();
     while let Some(frame) = stack.last_mut() {
         let (blocks, index) = (frame.0, frame.1);
         let Some(block) = blocks.get(index) else {
@@ -30,47 +32,48 @@ pub(crate) fn write_body(w: &mut HtmlWriter, body: &[Block], ui: &Ui) {
         };
         frame.1 += 1;
         path.push(index);
-        let id = ids::block_id(&path, block);
+        id.set(&path, block);
+        let id = &id;
         match block {
             Block::Section(section) => {
                 // The title is the h1, so top-level sections are h2; the rank
                 // follows the nesting depth, not the outline level, so that
                 // a section that skips a level (一、 directly holding 1.)
                 // still never skips a heading rank.
-                write_section_start(w, section, &id, stack.len() + 1, ui);
+                write_section_start(w, section, id, stack.len() + 1, ui);
                 stack.push((&section.blocks, 0));
                 continue;
             }
             Block::Paragraph(paragraph) => {
                 w.open("p");
-                w.attr("id", &id);
+                w.attr_id("id", id, None);
                 w.markup(">");
                 write_inlines(w, &paragraph.inlines, &paragraph.text);
                 w.markup("</p>\n");
             }
-            Block::List(list) => write_list(w, list, &id),
+            Block::List(list) => write_list(w, list, id),
             Block::Table(table) => {
                 tables += 1;
-                write_table(w, table, &id, tables, ui);
+                write_table(w, table, id, tables, ui);
             }
-            Block::Attachments(attachments) => write_attachments(w, attachments, &id, ui),
-            Block::Signature(signature) => write_signature(w, signature, &id),
+            Block::Attachments(attachments) => write_attachments(w, attachments, id, ui),
+            Block::Signature(signature) => write_signature(w, signature, id),
             Block::Addressee(addressee) => {
                 w.open("p");
-                w.attr("id", &id);
+                w.attr_id("id", id, None);
                 w.markup(" class=\"yl-addressee\">");
                 w.text(&addressee.text);
                 w.markup("</p>\n");
             }
             Block::Note(note) => {
                 w.open("p");
-                w.attr("id", &id);
+                w.attr_id("id", id, None);
                 w.markup(" class=\"yl-note\">");
                 w.text(&note.text);
                 w.markup("</p>\n");
             }
-            Block::Contents(contents) => write_contents(w, contents, &id, ui),
-            Block::Image(image) => write_image(w, image, &id),
+            Block::Contents(contents) => write_contents(w, contents, id, ui),
+            Block::Image(image) => write_image(w, image, id),
         }
         path.pop();
     }
@@ -97,21 +100,20 @@ fn heading_tag(rank: usize) -> &'static str {
 /// every （一） as a section; and the reading order is the same either way,
 /// because the heading's text comes first in both. It is styled to sit close
 /// to its text, as a lead does.
-fn write_section_start(w: &mut HtmlWriter, section: &Section, id: &str, rank: usize, ui: &Ui) {
-    let heading_id = ids::heading_id(id);
+fn write_section_start(w: &mut HtmlWriter, section: &Section, id: &ids::Id, rank: usize, ui: &Ui) {
     w.open("section");
-    w.attr("id", id);
+    w.attr_id("id", id, None);
     if section.run_in {
         w.markup(" class=\"yl-section yl-run-in\"");
     } else {
         w.markup(" class=\"yl-section\"");
     }
     w.attr_number("data-level", u32::from(section.level));
-    w.attr("aria-labelledby", &heading_id);
+    w.attr_id("aria-labelledby", id, Some(Part::Heading));
     w.markup(">\n");
     let tag = heading_tag(rank);
     w.open(tag);
-    w.attr("id", &heading_id);
+    w.attr_id("id", id, Some(Part::Heading));
     w.markup(">");
     if !section.marker.is_empty() {
         w.markup("<span class=\"yl-marker\">");
@@ -158,14 +160,14 @@ pub(crate) fn write_inlines(w: &mut HtmlWriter, runs: &[Inline], text: &str) {
 
 /// 一是/二是 enumerations and numbered items: the marker as written (so the
 /// list style is off and nothing is numbered twice), the lead in bold.
-fn write_list(w: &mut HtmlWriter, list: &List, id: &str) {
+fn write_list(w: &mut HtmlWriter, list: &List, id: &ids::Id) {
     let tag = if list.ordered { "ol" } else { "ul" };
     w.open(tag);
-    w.attr("id", id);
+    w.attr_id("id", id, None);
     w.markup(" class=\"yl-list\">\n");
     for (n, item) in list.items.iter().enumerate() {
         w.open("li");
-        w.attr("id", &ids::item_id(id, n));
+        w.attr_id("id", id, Some(Part::Item(n)));
         w.markup(">");
         match &item.lead {
             Some(lead) => {
@@ -194,16 +196,15 @@ fn write_marker(w: &mut HtmlWriter, marker: &str) {
 /// A table in its own focusable, labelled scroll region, so that a wide
 /// table scrolls inside the page instead of the page scrolling sideways
 /// (WCAG 1.4.10 lets tables scroll in two dimensions).
-fn write_table(w: &mut HtmlWriter, table: &Table, id: &str, number: usize, ui: &Ui) {
-    let label_id = ids::label_id(id);
+fn write_table(w: &mut HtmlWriter, table: &Table, id: &ids::Id, number: usize, ui: &Ui) {
     w.markup("<div class=\"yl-table\" role=\"region\"");
-    w.attr("aria-labelledby", &label_id);
+    w.attr_id("aria-labelledby", id, Some(Part::Label));
     w.markup(" tabindex=\"0\">\n");
     w.open("table");
-    w.attr("id", id);
+    w.attr_id("id", id, None);
     w.markup(">\n");
     w.open("caption");
-    w.attr("id", &label_id);
+    w.attr_id("id", id, Some(Part::Label));
     match &table.caption {
         Some(caption) if !caption.trim().is_empty() => {
             w.markup(">");
@@ -217,7 +218,7 @@ fn write_table(w: &mut HtmlWriter, table: &Table, id: &str, number: usize, ui: &
             w.markup(">");
             w.text(ui.words.table);
             w.text(" ");
-            w.text(&number.to_string());
+            w.number(number);
         }
     }
     w.markup("</caption>\n");
@@ -246,7 +247,7 @@ fn write_row(
     w: &mut HtmlWriter,
     cells: &[TableCell],
     header_row: bool,
-    table_id: &str,
+    table_id: &ids::Id,
     row: usize,
 ) {
     w.markup("<tr>");
@@ -254,7 +255,7 @@ fn write_row(
         let header = header_row || cell.header;
         let tag = if header { "th" } else { "td" };
         w.open(tag);
-        w.attr("id", &ids::cell_id(table_id, row, c));
+        w.attr_id("id", table_id, Some(Part::Cell(row, c)));
         if header {
             // `col` and `row` cover every column or row a spanning cell
             // spans; `colgroup`/`rowgroup` would need <colgroup> elements
@@ -276,21 +277,20 @@ fn write_row(
 }
 
 /// 附件: each attachment a link whose name says the file type.
-fn write_attachments(w: &mut HtmlWriter, attachments: &Attachments, id: &str, ui: &Ui) {
-    let label_id = ids::label_id(id);
+fn write_attachments(w: &mut HtmlWriter, attachments: &Attachments, id: &ids::Id, ui: &Ui) {
     w.open("div");
-    w.attr("id", id);
+    w.attr_id("id", id, None);
     w.markup(" class=\"yl-attachments\">\n");
     w.open("p");
-    w.attr("id", &label_id);
+    w.attr_id("id", id, Some(Part::Label));
     w.markup(" class=\"yl-attachments-label\">");
     w.text(&attachments.label);
     w.markup("</p>\n<ul");
-    w.attr("aria-labelledby", &label_id);
+    w.attr_id("aria-labelledby", id, Some(Part::Label));
     w.markup(">\n");
     for (n, item) in attachments.items.iter().enumerate() {
         w.open("li");
-        w.attr("id", &ids::item_id(id, n));
+        w.attr_id("id", id, Some(Part::Item(n)));
         w.markup(">");
         write_marker(w, &item.marker);
         let linked = item.href.as_deref().is_some_and(|href| w.link_start(href));
@@ -314,9 +314,9 @@ fn write_attachments(w: &mut HtmlWriter, attachments: &Attachments, id: &str, ui
 }
 
 /// 落款: organisations and date, right-aligned.
-fn write_signature(w: &mut HtmlWriter, signature: &Signature, id: &str) {
+fn write_signature(w: &mut HtmlWriter, signature: &Signature, id: &ids::Id) {
     w.open("div");
-    w.attr("id", id);
+    w.attr_id("id", id, None);
     w.markup(" class=\"yl-signature\">\n");
     for organisation in &signature.organisations {
         w.markup("<p>");
@@ -332,15 +332,14 @@ fn write_signature(w: &mut HtmlWriter, signature: &Signature, id: &str) {
 }
 
 /// 目录: a printed table of contents, as a navigation list.
-fn write_contents(w: &mut HtmlWriter, contents: &Contents, id: &str, ui: &Ui) {
-    let label_id = ids::label_id(id);
+fn write_contents(w: &mut HtmlWriter, contents: &Contents, id: &ids::Id, ui: &Ui) {
     w.open("nav");
-    w.attr("id", id);
+    w.attr_id("id", id, None);
     w.markup(" class=\"yl-contents\"");
-    w.attr("aria-labelledby", &label_id);
+    w.attr_id("aria-labelledby", id, Some(Part::Label));
     w.markup(">\n");
     w.open("p");
-    w.attr("id", &label_id);
+    w.attr_id("id", id, Some(Part::Label));
     w.markup(" class=\"yl-contents-label\">");
     match contents.label.as_deref().filter(|l| !l.trim().is_empty()) {
         Some(label) => w.text(label),
@@ -349,7 +348,7 @@ fn write_contents(w: &mut HtmlWriter, contents: &Contents, id: &str, ui: &Ui) {
     w.markup("</p>\n<ol class=\"yl-list\">\n");
     for (n, entry) in contents.entries.iter().enumerate() {
         w.open("li");
-        w.attr("id", &ids::item_id(id, n));
+        w.attr_id("id", id, Some(Part::Item(n)));
         w.attr_number("data-depth", u32::from(entry.level.clamp(1, 4)));
         w.markup(">");
         write_marker(w, &entry.marker);
@@ -365,9 +364,9 @@ fn write_contents(w: &mut HtmlWriter, contents: &Contents, id: &str, ui: &Ui) {
 }
 
 /// An image; one whose source is refused shows its alternative text.
-fn write_image(w: &mut HtmlWriter, image: &Image, id: &str) {
+fn write_image(w: &mut HtmlWriter, image: &Image, id: &ids::Id) {
     w.open("figure");
-    w.attr("id", id);
+    w.attr_id("id", id, None);
     w.markup(" class=\"yl-figure\">");
     if safe_url(&image.src).is_some() {
         w.open("img");

@@ -232,9 +232,10 @@ fn write_meta(w: &mut HtmlWriter, meta: &[MetaField], ui: &Ui) {
     w.open("dl");
     w.attr("id", ids::META);
     w.markup(">\n");
+    let list_id = ids::Id::meta();
     for (index, field) in meta.iter().enumerate() {
         w.open("div");
-        w.attr("id", &ids::meta_id(index));
+        w.attr_id("id", &list_id, Some(ids::Part::Item(index)));
         w.markup(" class=\"yl-meta-item\"");
         w.attr("data-key", field.key.as_str());
         w.markup("><dt>");

@@ -3,6 +3,7 @@
 //! only through the functions of [`super::escape`].
 
 use super::escape::{escape_attr, escape_href, escape_text, safe_url};
+use crate::ids;
 
 /// Builds an HTML string.
 ///
@@ -59,13 +60,32 @@ impl HtmlWriter {
         self.out.push('"');
     }
 
+    /// Appends ` name="id"` for a block's id, or for `part` of it
+    /// ([`ids::Part`]). An [`ids::Id`] holds only ASCII letters, digits and
+    /// hyphens, as do the parts, so nothing needs escaping.
+    pub fn attr_id(&mut self, name: &'static str, id: &ids::Id, part: Option<ids::Part>) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        self.out.push_str(id.as_str());
+        if let Some(part) = part {
+            ids::push_part(&mut self.out, part);
+        }
+        self.out.push('"');
+    }
+
     /// Appends ` name="n"`.
     pub fn attr_number(&mut self, name: &'static str, value: u32) {
         self.out.push(' ');
         self.out.push_str(name);
         self.out.push_str("=\"");
-        self.out.push_str(&value.to_string());
+        ids::push_number(&mut self.out, value as usize);
         self.out.push('"');
+    }
+
+    /// Appends `n` in decimal digits, as body text.
+    pub fn number(&mut self, n: usize) {
+        ids::push_number(&mut self.out, n);
     }
 
     /// Appends ` name="url"` when [`safe_url`] accepts the URL, and says
