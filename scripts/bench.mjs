@@ -32,7 +32,10 @@
 //
 // Times below a millisecond are measured in batches: a batch repeats the
 // work until it has taken at least BATCH_MS, and its time per run is one
-// sample, so the browser's coarse clock (0.1 ms) does not dominate.
+// sample, so the browser's coarse clock (0.1 ms) does not dominate. Works
+// compared with each other (yilan, Readability, DOMParser; the three steps)
+// take turns batch by batch, so a change in the machine's speed while they
+// are measured does not favour one of them.
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,26 +77,45 @@ async function prepare(page, server) {
       const yilan = await import(`${url}/yilan/js/index.js`);
       await yilan.default();
       window.yilan = yilan;
-      /** Median time per run of `work`, over SAMPLES batches of at least BATCH_MS. */
-      window.timeIt = (work) => {
+      /** Runs per batch for `work`: enough for a batch to take BATCH_MS. */
+      const calibrate = (work) => {
         for (let i = 0; i < 3; i += 1) work();
         let runs = 1;
         for (;;) {
           const start = performance.now();
           for (let i = 0; i < runs; i += 1) work();
           const took = performance.now() - start;
-          if (took >= BATCH_MS || runs >= 1 << 16) break;
+          if (took >= BATCH_MS || runs >= 1 << 16) return runs;
           runs = took > 0 ? Math.min(runs * 8, Math.ceil((runs * BATCH_MS) / took)) : runs * 8;
         }
-        const samples = [];
-        for (let s = 0; s < SAMPLES; s += 1) {
-          const start = performance.now();
-          for (let i = 0; i < runs; i += 1) work();
-          samples.push((performance.now() - start) / runs);
-        }
-        samples.sort((a, b) => a - b);
-        return { median: samples[Math.floor(samples.length / 2)], min: samples[0], max: samples[samples.length - 1], runsPerBatch: runs };
       };
+      /**
+       * Median time per run of each of `works` (an object of functions),
+       * over SAMPLES batches of at least BATCH_MS each. The works take
+       * turns batch by batch, so a change in the machine's speed during
+       * the measure falls on all of them alike and their ratios hold.
+       */
+      window.timeAll = (works) => {
+        const names = Object.keys(works);
+        const runs = Object.fromEntries(names.map((name) => [name, calibrate(works[name])]));
+        const samples = Object.fromEntries(names.map((name) => [name, []]));
+        for (let s = 0; s < SAMPLES; s += 1) {
+          for (const name of names) {
+            const work = works[name];
+            const start = performance.now();
+            for (let i = 0; i < runs[name]; i += 1) work();
+            samples[name].push((performance.now() - start) / runs[name]);
+          }
+        }
+        return Object.fromEntries(
+          names.map((name) => {
+            const sorted = samples[name].sort((a, b) => a - b);
+            return [name, { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1], runsPerBatch: runs[name] }];
+          }),
+        );
+      };
+      /** Median time per run of `work` alone. */
+      window.timeIt = (work) => window.timeAll({ work }).work;
       /** Whether the package reads HTML (the string and the live page). */
       window.yilanCan = () => {
         const can = { parseHtml: false, parseDom: typeof yilan.parseDom === 'function' };
@@ -114,11 +136,13 @@ async function prepare(page, server) {
 function fromString(html) {
   const { parseHtml, renderHtml } = window.yilan;
   const can = window.yilanCan();
-  const readability = window.timeIt(() => new Readability(new DOMParser().parseFromString(html, 'text/html')).parse());
-  // The browser's parse alone, which both pay: Readability ÷ this bounds the
-  // ratio any library that starts from DOMParser can reach.
-  const domParser = window.timeIt(() => new DOMParser().parseFromString(html, 'text/html'));
-  const yilan = can.parseHtml ? window.timeIt(() => renderHtml(parseHtml(html))) : null;
+  const { readability, domParser, yilan = null } = window.timeAll({
+    readability: () => new Readability(new DOMParser().parseFromString(html, 'text/html')).parse(),
+    // The browser's parse alone, which both pay: Readability ÷ this bounds
+    // the ratio any library that starts from DOMParser can reach.
+    domParser: () => new DOMParser().parseFromString(html, 'text/html'),
+    ...(can.parseHtml ? { yilan: () => renderHtml(parseHtml(html)) } : {}),
+  });
   // Without timing: what each one found, to see both did real work.
   const article = new Readability(new DOMParser().parseFromString(html, 'text/html')).parse();
   const doc = can.parseHtml ? parseHtml(html) : null;
@@ -133,31 +157,38 @@ function fromString(html) {
 /** Times both libraries from the live page; `route` picks yilan's way in. */
 function fromLive(route) {
   const { parseDom, parseText, renderHtml } = window.yilan;
-  const readability = window.timeIt(() => new Readability(document.cloneNode(true)).parse());
-  let yilan = null;
-  let how = null;
+  const readabilityWork = () => new Readability(document.cloneNode(true)).parse();
+  /** Readability and yilan's `work`, taking turns. */
+  const both = (work) => {
+    const times = window.timeAll({ readability: readabilityWork, yilan: work });
+    return [times.readability, times.yilan];
+  };
+  let readability;
+  let yilan;
+  let how;
   if (route === 'innerText') {
     const main = document.querySelector('main') ?? document.body;
     how = `parseText(${main.localName}.innerText)`;
-    yilan = window.timeIt(() => renderHtml(parseText(main.innerText)));
+    [readability, yilan] = both(() => renderHtml(parseText(main.innerText)));
   } else if (typeof parseDom === 'function') {
     how = 'parseDom(document)';
-    yilan = window.timeIt(() => renderHtml(parseDom(document)));
+    [readability, yilan] = both(() => renderHtml(parseDom(document)));
     // yilan's three steps on their own: the walk (JS), the parse (wasm) and
     // the render (wasm, from the model object).
     const { encodeDom, parseEncoded } = window.yilan;
     const options = { baseUrl: document.baseURI };
     const encoded = encodeDom(document);
     const doc = parseEncoded(encoded, options);
-    const parts = {
-      encodeDom: window.timeIt(() => encodeDom(document)).median,
-      parseEncoded: window.timeIt(() => parseEncoded(encoded, options)).median,
-      renderHtml: window.timeIt(() => renderHtml(doc)).median,
-    };
+    const steps = window.timeAll({
+      encodeDom: () => encodeDom(document),
+      parseEncoded: () => parseEncoded(encoded, options),
+      renderHtml: () => renderHtml(doc),
+    });
+    const parts = Object.fromEntries(Object.entries(steps).map(([name, time]) => [name, time.median]));
     return { readability, yilan, how, parts };
   } else {
     how = 'parseText(body.innerText) (no parseDom)';
-    yilan = window.timeIt(() => renderHtml(parseText(document.body.innerText)));
+    [readability, yilan] = both(() => renderHtml(parseText(document.body.innerText)));
   }
   return { readability, yilan, how };
 }
