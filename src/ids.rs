@@ -159,28 +159,17 @@ pub fn meta_id(index: usize) -> String {
 /// Appends `n` in decimal digits, without the formatting machinery or a
 /// string of its own.
 pub fn push_number(out: &mut String, n: usize) {
-    // Most indices are single digits.
-    const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-    if let Some(digit) = DIGITS.get(n) {
-        out.push_str(digit);
-        return;
+    let mut place = 1;
+    while place <= n / 10 {
+        place *= 10;
     }
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
     loop {
-        at -= 1;
-        // `rest % 10` is below 10, so the digit is ASCII.
-        if let Some(slot) = digits.get_mut(at) {
-            *slot = b'0' + (rest % 10) as u8;
-        }
-        rest /= 10;
-        if rest == 0 || at == 0 {
+        // A remainder of 10 is below 10: an ASCII digit.
+        out.push(char::from(b'0' + (n / place % 10) as u8));
+        if place == 1 {
             break;
         }
-    }
-    if let Ok(text) = std::str::from_utf8(digits.get(at..).unwrap_or_default()) {
-        out.push_str(text);
+        place /= 10;
     }
 }
 
