@@ -31,7 +31,9 @@ fn generated() -> String {
         swatch(&mut css, t.id, &t.colors);
     }
     // The cursor: the theme's text colour outlined in its background colour,
-    // so it stands out from the page by the same contrast as the text.
+    // so it stands out from the page by the same contrast as the text. Each
+    // palette sets it on the root; one rule uses it.
+    large_cursor(&mut css);
     if let Some(standard) = standard {
         cursor(&mut css, LARGE_CURSOR, &standard.colors);
     }
@@ -67,9 +69,20 @@ const LARGE_CURSOR: &str = ".yl-view[data-mode=\"elderly\"][data-cursor=\"large\
 /// every browser's cursor size limit.
 const ARROW_PATH: &str = "M6 3 L6 39 L15 30 L21 45 L28 42 L22 28 L35 28 Z";
 
-/// The large cursor over the whole view; links and buttons (which ask for a
-/// pointer of their own) and disabled tools included, so it never shrinks
-/// back under the reader's hand.
+/// The large cursor over the whole view: set on the root, which every
+/// element inherits, and on links, buttons and disabled tools, which ask
+/// for a pointer of their own, so it never shrinks back under the reader's
+/// hand. No rule that every element of the view must be matched against:
+/// the root's rules match the root alone, the others by tag or attribute.
+fn large_cursor(css: &mut String) {
+    let _ = writeln!(
+        css,
+        "{LARGE_CURSOR},\n{LARGE_CURSOR} a,\n{LARGE_CURSOR} button,\n\
+         {LARGE_CURSOR} [aria-disabled=\"true\"] {{\n  cursor: var(--yl-cursor);\n}}"
+    );
+}
+
+/// The large cursor of one palette, on the root that shows it.
 fn cursor(css: &mut String, root: &str, colors: &Palette) {
     let svg = format!(
         "%3Csvg xmlns='http://www.w3.org/2000/svg' width='48' height='48' viewBox='0 0 48 48'%3E\
@@ -79,8 +92,7 @@ fn cursor(css: &mut String, root: &str, colors: &Palette) {
     );
     let _ = writeln!(
         css,
-        "{root},\n{root} *,\n{root} :is(a, button, [aria-disabled=\"true\"]) {{\n  \
-         cursor: url(\"data:image/svg+xml,{svg}\") 6 3, auto;\n}}"
+        "{root} {{\n  --yl-cursor: url(\"data:image/svg+xml,{svg}\") 6 3, auto;\n}}"
     );
 }
 

@@ -514,7 +514,7 @@ fn toolbar_colours_come_from_the_theme_data() {
         );
         assert!(sheet.contains(&cursor), "cursor of {}", t.id);
         assert!(sheet.contains(&format!(
-            ".yl-view[data-mode=\"elderly\"][data-cursor=\"large\"][data-theme=\"{}\"] *",
+            ".yl-view[data-mode=\"elderly\"][data-cursor=\"large\"][data-theme=\"{}\"] {{\n  --yl-cursor: url(",
             t.id
         )));
     }
