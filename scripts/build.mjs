@@ -1,6 +1,7 @@
 // Builds the browser package: the crate compiled to wasm32, bound with the
 // pinned wasm-bindgen CLI, shrunk with binaryen's wasm-opt from npm, written
-// to pkg/ with the stylesheet (pkg/yilan.css). Each step after cargo is
+// to pkg/ with its JavaScript glue minified (rolldown's minifier) and the
+// stylesheet (pkg/yilan.css). Each step after cargo is
 // skipped when its inputs did not change.
 //
 //   node scripts/build.mjs
@@ -11,10 +12,11 @@
 
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { minifySync } from 'rolldown/utils';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const crate = 'yilan';
@@ -126,12 +128,26 @@ function optimise() {
   writeStamp('wasm-opt', `${stamp} ${hash(readFileSync(target))}`);
 }
 
+/**
+ * Copies wasm-bindgen's other output into pkg/, its JavaScript glue
+ * minified: the glue is generated (nobody edits or reads it; the package's
+ * types are js/index.d.ts), and its doc comments and long local names were
+ * half of what it weighed.
+ */
 function copyBound() {
   for (const file of bound) {
     const from = join(bindgenDir, file);
     const to = join(pkg, file);
-    if (!existsSync(to) || !readFileSync(from).equals(readFileSync(to))) {
-      copyFileSync(from, to);
+    let content = readFileSync(from);
+    if (file === `${crate}.js`) {
+      const minified = minifySync(file, content.toString('utf8'), { compress: true, mangle: true, module: true });
+      if (minified.errors?.length) {
+        throw new Error(`minifying ${file}: ${minified.errors.map((e) => e.message).join('; ')}`);
+      }
+      content = Buffer.from(minified.code);
+    }
+    if (!existsSync(to) || !content.equals(readFileSync(to))) {
+      writeFileSync(to, content);
     }
   }
 }

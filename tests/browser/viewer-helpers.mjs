@@ -35,6 +35,9 @@ export async function mountReference(page, options = {}) {
     [REFERENCE_TEXT, options],
   );
   assert.equal(thrown, null, 'mount succeeded');
+  // The toolbar's tab stop follows the layout, which the view's size
+  // observer reports in the first frame: the view is settled after it.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** The events recorded since mounting (and forgets them). */
