@@ -1,6 +1,7 @@
 // Builds the browser package: the crate compiled to wasm32, bound with the
-// pinned wasm-bindgen CLI, shrunk with binaryen's wasm-opt from npm, written
-// to pkg/ with the stylesheet (pkg/yilan.css). Each step after cargo is
+// pinned wasm-bindgen CLI, shrunk with binaryen's wasm-opt from npm, its
+// imports given short names (scripts/short-imports.mjs), written to pkg/
+// with the stylesheet (pkg/yilan.css). Each step after cargo is
 // skipped when its inputs did not change.
 //
 //   node scripts/build.mjs
@@ -11,10 +12,12 @@
 
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+import { renameGlue, renameWasm, shortNames } from './short-imports.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const crate = 'yilan';
@@ -114,7 +117,7 @@ function optimise() {
   const input = join(bindgenDir, `${crate}_bg.wasm`);
   const target = join(pkg, `${crate}_bg.wasm`);
   const version = output(wasmOpt, ['--version']) ?? '';
-  const stamp = hash(readFileSync(input), version, wasmOptArgs.join(' '));
+  const stamp = hash(readFileSync(input), version, wasmOptArgs.join(' '), 'short import names');
   const previous = readStamp('wasm-opt');
   // The stamp records the output's hash too, so a pkg/ file changed or
   // removed by hand is rebuilt.
@@ -123,15 +126,19 @@ function optimise() {
     return;
   }
   run(wasmOpt, [...wasmOptArgs, input, '-o', target]);
+  writeFileSync(target, renameWasm(readFileSync(target), shortNames(readFileSync(input))));
   writeStamp('wasm-opt', `${stamp} ${hash(readFileSync(target))}`);
 }
 
 function copyBound() {
+  const names = shortNames(readFileSync(join(bindgenDir, `${crate}_bg.wasm`)));
   for (const file of bound) {
     const from = join(bindgenDir, file);
     const to = join(pkg, file);
-    if (!existsSync(to) || !readFileSync(from).equals(readFileSync(to))) {
-      copyFileSync(from, to);
+    // The glue with the short import names the optimised .wasm has.
+    const content = file === `${crate}.js` ? Buffer.from(renameGlue(readFileSync(from, 'utf8'), names)) : readFileSync(from);
+    if (!existsSync(to) || !content.equals(readFileSync(to))) {
+      writeFileSync(to, content);
     }
   }
 }
