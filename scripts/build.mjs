@@ -117,7 +117,9 @@ function optimise() {
   const input = join(bindgenDir, `${crate}_bg.wasm`);
   const target = join(pkg, `${crate}_bg.wasm`);
   const version = output(wasmOpt, ['--version']) ?? '';
-  const stamp = hash(readFileSync(input), version, wasmOptArgs.join(' '), 'short import names');
+  // The renaming script is an input too: a change to it must rename anew.
+  const renamer = readFileSync(join(root, 'scripts', 'short-imports.mjs'));
+  const stamp = hash(readFileSync(input), version, wasmOptArgs.join(' '), renamer);
   const previous = readStamp('wasm-opt');
   // The stamp records the output's hash too, so a pkg/ file changed or
   // removed by hand is rebuilt.
