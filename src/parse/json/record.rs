@@ -125,7 +125,11 @@ fn record(
             let names: Vec<&str> = fields.iter().map(|field| field.key).collect();
             return Err(unknown(key, &names, path));
         };
-        let got = read(field.kind, value, path.key(key))?;
+        // Most fields are strings: read without the dispatch.
+        let got = match (field.kind, value) {
+            (Kind::Str, Value::String(text)) => Got::Str(text.into_owned()),
+            (kind, value) => read(kind, value, path.key(key))?,
+        };
         // The reader keeps one value per key, so the slot is empty and
         // there is nothing to drop on the usual path.
         if slot.is_some() {
