@@ -2,9 +2,10 @@
 // import after its JS function plus a hash
 // (`__wbg_getAttribute_c7b80d4010284561`): some thirty bytes, carried by
 // both the .wasm and the glue, for each of some 150 imports, and the hashes
-// do not compress. The build renames them in both files to `w0`, `w1`, …
-// (in the order of the bound module's imports); nothing else in the glue
-// names them. Used by scripts/build.mjs.
+// do not compress; each import also names its module (`./yilan_bg.js`).
+// The build renames them in both files to `w0`, `w1`, … and the module to
+// `m0` (in the order of the bound module's imports); nothing else in the
+// glue names them. Used by scripts/build.mjs.
 
 /** Reads an unsigned LEB128 number at `at`: [value, next position]. */
 function leb(bytes, at) {
@@ -93,14 +94,20 @@ function imports(body) {
   return list;
 }
 
-/** The short name of each import of the bound module, by its name. */
+/**
+ * The short names for the imports of the bound module: `fields` for each
+ * import by its name, `modules` for each module it imports from (the
+ * glue, `./yilan_bg.js`, named on every import).
+ */
 export function shortNames(boundWasm) {
   const section = sections(boundWasm).find((s) => s.id === 2);
-  const names = new Map();
-  for (const { name } of section ? imports(section.body) : []) {
-    if (!names.has(name)) names.set(name, `w${names.size.toString(36)}`);
+  const fields = new Map();
+  const modules = new Map();
+  for (const { module, name } of section ? imports(section.body) : []) {
+    if (!fields.has(name)) fields.set(name, `w${fields.size.toString(36)}`);
+    if (!modules.has(module)) modules.set(module, `m${modules.size.toString(36)}`);
   }
-  return names;
+  return { fields, modules };
 }
 
 /** `wasm` with its imports renamed by `names`. */
@@ -113,8 +120,8 @@ export function renameWasm(wasm, names) {
       out = Buffer.concat([
         writeLeb(list.length),
         ...list.flatMap(({ module, name, descriptor }) => [
-          writeName(module),
-          writeName(names.get(name) ?? name),
+          writeName(names.modules.get(module) ?? module),
+          writeName(names.fields.get(name) ?? name),
           descriptor,
         ]),
       ]);
@@ -125,18 +132,29 @@ export function renameWasm(wasm, names) {
 }
 
 /**
- * The glue with its import functions renamed by `names`; each must be
- * defined exactly once (`name: function`) and named nowhere else.
+ * The glue with its import functions and modules renamed by `names`; each
+ * function must be defined exactly once (`name: function`) and named
+ * nowhere else, each module named once, as the key of its functions.
  */
 export function renameGlue(js, names) {
   let renamed = js;
-  for (const [name, short] of names) {
+  const once = (name, pattern, replacement) => {
     const uses = js.split(name).length - 1;
-    const definition = new RegExp(`^(\\s+)${name}(: function)`, 'm');
-    if (uses !== 1 || !definition.test(js)) {
+    if (uses !== 1 || !pattern.test(js)) {
       throw new Error(`the glue names the import ${name} ${uses} times; expected its definition only`);
     }
-    renamed = renamed.replace(definition, `$1${short}$2`);
+    renamed = renamed.replace(pattern, replacement);
+  };
+  for (const [name, short] of names.fields) {
+    once(name, new RegExp(`^(\\s+)${escape(name)}(: function)`, 'm'), `$1${short}$2`);
+  }
+  for (const [module, short] of names.modules) {
+    once(module, new RegExp(`^(\\s+)"${escape(module)}"(: \\w+,)$`, 'm'), `$1"${short}"$2`);
   }
   return renamed;
+}
+
+/** `text` matched literally in a regular expression. */
+function escape(text) {
+  return text.replace(/[.*+?^$()|[\]{}\\/]/g, '\\$&');
 }

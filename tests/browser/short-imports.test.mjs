@@ -33,27 +33,38 @@ test('a renamed module instantiates with the renamed glue', async () => {
   const long = '__wbg_answer_0123456789abcdef';
   const wasm = module(long);
   const names = shortNames(wasm);
-  assert.deepEqual([...names], [[long, 'w0'], ['memory', 'w1']]);
+  assert.deepEqual([...names.fields], [[long, 'w0'], ['memory', 'w1']]);
+  assert.deepEqual([...names.modules], [['./m.js', 'm0']]);
 
   const renamed = renameWasm(wasm, names);
   assert.deepEqual(
-    WebAssembly.Module.imports(new WebAssembly.Module(renamed)).map((i) => i.name),
-    ['w0', 'w1'],
+    WebAssembly.Module.imports(new WebAssembly.Module(renamed)).map((i) => `${i.module} ${i.name}`),
+    ['m0 w0', 'm0 w1'],
   );
-  const glue = `const imports = {\n        ${long}: function() {\n            return 42;\n        },\n    };`;
-  const renamedGlue = renameGlue(glue, new Map([[long, 'w0']]));
-  assert.equal(renamedGlue, glue.replace(long, 'w0'));
+  const glue = [
+    'const import0 = {',
+    `        ${long}: function() {`,
+    '            return 42;',
+    '        },',
+    '    };',
+    'const imports = {',
+    '        "./m.js": import0,',
+    '    };',
+  ].join('\n');
+  const renamedGlue = renameGlue(glue, { fields: new Map([[long, 'w0']]), modules: names.modules });
+  assert.equal(renamedGlue, glue.replace(long, 'w0').replace('"./m.js"', '"m0"'));
 
-  const w0 = new Function(`${renamedGlue}\nreturn imports.w0;`)();
+  const w0 = new Function(`${renamedGlue}\nreturn imports.m0.w0;`)();
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
-  const { instance } = await WebAssembly.instantiate(renamed, { './m.js': { w0, w1: memory } });
+  const { instance } = await WebAssembly.instantiate(renamed, { m0: { w0, w1: memory } });
   assert.equal(instance.exports.run(), 42);
 });
 
 test('a glue that names an import more than once is refused', () => {
   const long = '__wbg_answer_0123456789abcdef';
   const glue = `        ${long}: function() {},\n        other: ${long},`;
-  assert.throws(() => renameGlue(glue, new Map([[long, 'w0']])), /2 times/);
+  const names = { fields: new Map([[long, 'w0']]), modules: new Map() };
+  assert.throws(() => renameGlue(glue, names), /2 times/);
 });
 
 test('the package: every import of the .wasm is short and defined by the glue', () => {
@@ -61,9 +72,11 @@ test('the package: every import of the .wasm is short and defined by the glue', 
   const glue = readFileSync(join(root, 'pkg', 'yilan.js'), 'utf8');
   const imports = WebAssembly.Module.imports(new WebAssembly.Module(wasm));
   assert.ok(imports.length > 50, `${imports.length} imports`);
-  for (const { name: imported } of imports) {
+  for (const { module: from, name: imported } of imports) {
+    assert.equal(from, 'm0');
     assert.match(imported, /^w[0-9a-z]+$/);
     assert.match(glue, new RegExp(`^\\s+${imported}: function`, 'm'), imported);
   }
   assert.doesNotMatch(glue, /^\s+__wbg_\w+_[0-9a-f]{16}: function/m);
+  assert.match(glue, /^\s+"m0": import0,$/m);
 });
