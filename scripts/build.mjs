@@ -38,6 +38,9 @@ const wasmOptArgs = [
   '--enable-sign-ext',
   '--enable-reference-types',
   '--enable-multivalue',
+  // Tool metadata that browsers do not read.
+  '--strip-producers',
+  '--strip-target-features',
 ];
 
 /** The files of the bound package that are published, with their source. */
