@@ -1,8 +1,9 @@
 // Builds the browser package: the crate compiled to wasm32, bound with the
-// pinned wasm-bindgen CLI, shrunk with binaryen's wasm-opt from npm, written
-// to pkg/ with its JavaScript glue minified (rolldown's minifier) and the
-// stylesheet (pkg/yilan.css). Each step after cargo is
-// skipped when its inputs did not change.
+// pinned wasm-bindgen CLI, shrunk with binaryen's wasm-opt from npm (which
+// also gives its imports and exports short names), written to pkg/ with its
+// JavaScript glue renamed to match (scripts/glue-names.mjs) and minified
+// (rolldown's minifier), and the stylesheet (pkg/yilan.css). Each step after
+// cargo is skipped when its inputs did not change.
 //
 //   node scripts/build.mjs
 //
@@ -17,6 +18,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minifySync } from 'rolldown/utils';
+
+import { renameGlue } from './glue-names.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const crate = 'yilan';
@@ -37,7 +40,16 @@ const wasmOptArgs = [
   '--enable-sign-ext',
   '--enable-reference-types',
   '--enable-multivalue',
+  // Tool metadata that browsers do not read.
+  '--strip-producers',
+  '--strip-target-features',
+  // Short names for the imports, their module and the exports; the
+  // mapping goes to stdout, for the glue (see copyBound).
+  '--minify-imports-and-exports-and-modules',
 ];
+
+/** wasm-opt's mapping of the names it shortened, kept for the glue. */
+const namesFile = join(stage, 'names.json');
 
 /** The files of the bound package that are published, with their source. */
 const bound = [`${crate}.js`, `${crate}.d.ts`, `${crate}_bg.wasm.d.ts`];
@@ -120,19 +132,27 @@ function optimise() {
   const previous = readStamp('wasm-opt');
   // The stamp records the output's hash too, so a pkg/ file changed or
   // removed by hand is rebuilt.
-  if (existsSync(target) && previous === `${stamp} ${hash(readFileSync(target))}`) {
+  if (existsSync(target) && existsSync(namesFile) && previous === `${stamp} ${hash(readFileSync(target))}`) {
     console.log('wasm-opt: input unchanged, skipped');
     return;
   }
-  run(wasmOpt, [...wasmOptArgs, input, '-o', target]);
+  const args = [...wasmOptArgs, input, '-o', target];
+  console.log(`$ ${[wasmOpt, ...args].join(' ')}`);
+  const result = spawnSync(wasmOpt, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (result.error || result.status !== 0) {
+    throw new Error(`wasm-opt failed: ${result.error?.message ?? result.status ?? result.signal}`);
+  }
+  const mapping = JSON.parse(result.stdout);
+  writeFileSync(namesFile, JSON.stringify(mapping));
   writeStamp('wasm-opt', `${stamp} ${hash(readFileSync(target))}`);
 }
 
 /**
- * Copies wasm-bindgen's other output into pkg/, its JavaScript glue
- * minified: the glue is generated (nobody edits or reads it; the package's
- * types are js/index.d.ts), and its doc comments and long local names were
- * half of what it weighed.
+ * Copies wasm-bindgen's other output into pkg/. Its JavaScript glue gets
+ * the short names wasm-opt gave the .wasm, and is minified: the glue is
+ * generated (nobody edits or reads it; the package's types are
+ * js/index.d.ts), and its doc comments, hashed import names and long local
+ * names were most of what it weighed.
  */
 function copyBound() {
   for (const file of bound) {
@@ -140,16 +160,35 @@ function copyBound() {
     const to = join(pkg, file);
     let content = readFileSync(from);
     if (file === `${crate}.js`) {
-      const minified = minifySync(file, content.toString('utf8'), { compress: true, mangle: true, module: true });
-      if (minified.errors?.length) {
-        throw new Error(`minifying ${file}: ${minified.errors.map((e) => e.message).join('; ')}`);
-      }
-      content = Buffer.from(minified.code);
+      content = Buffer.from(glue(content.toString('utf8')));
     }
     if (!existsSync(to) || !content.equals(readFileSync(to))) {
       writeFileSync(to, content);
     }
   }
+}
+
+/** The glue renamed to the .wasm's short names, checked against it, minified. */
+function glue(js) {
+  const wasm = new WebAssembly.Module(readFileSync(join(pkg, `${crate}_bg.wasm`)));
+  const imports = WebAssembly.Module.imports(wasm);
+  const modules = [...new Set(imports.map((i) => i.module))];
+  if (modules.length !== 1) {
+    throw new Error(`the .wasm imports from ${modules.length} modules; expected one`);
+  }
+  const mapping = JSON.parse(readFileSync(namesFile, 'utf8'));
+  // The mapping must cover exactly what the .wasm names.
+  const short = (list) => list.map((entry) => entry.at(-1)).sort().join(' ');
+  if (short(mapping.imports) !== imports.map((i) => i.name).sort().join(' ')
+    || short(mapping.exports) !== WebAssembly.Module.exports(wasm).map((e) => e.name).sort().join(' ')) {
+    throw new Error('wasm-opt\'s name mapping does not match the .wasm it wrote');
+  }
+  const renamed = renameGlue(js, mapping, modules[0]);
+  const minified = minifySync(`${crate}.js`, renamed, { compress: true, mangle: true, module: true });
+  if (minified.errors?.length) {
+    throw new Error(`minifying the glue: ${minified.errors.map((e) => e.message).join('; ')}`);
+  }
+  return minified.code;
 }
 
 function sizes(files) {

@@ -39,6 +39,7 @@ pub mod model;
 pub mod parse;
 pub mod prefs;
 pub mod render;
+mod sort;
 pub mod speech;
 pub mod theme;
 mod words;

@@ -50,7 +50,7 @@ pub fn assemble(lines: Vec<Line>) -> (Document, Trace) {
             None,
         ));
     }
-    doc.diagnostics.sort_by_key(|d| d.line.unwrap_or(0));
+    crate::sort::by_key(&mut doc.diagnostics, |d| u64::from(d.line.unwrap_or(0)));
     (doc, trace)
 }
 

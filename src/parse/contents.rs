@@ -196,7 +196,7 @@ fn run(
 /// entries are outermost.
 fn levels(taken: Vec<Entry>) -> Vec<ContentsEntry> {
     let mut ranks: Vec<i16> = taken.iter().filter_map(|e| e.rank).collect();
-    ranks.sort_unstable();
+    crate::sort::by_key(&mut ranks, |&r| u64::from(r.abs_diff(i16::MIN)));
     ranks.dedup();
     taken
         .into_iter()

@@ -7,7 +7,7 @@
 //! labels without colons, table rows, bullets with the value on a later line,
 //! or twice over (kept once).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use super::blocks::{doc_no, has_title_tail, title_like};
 use super::lines::{char_count_upto, compact, is_space, Line, Trace};
@@ -221,7 +221,58 @@ pub struct MetaIndex {
     /// How many 文号 fields have each value, whitespace removed.
     doc_nos: HashMap<String, usize>,
     /// Positions in `doc.meta` of the 文号 fields still empty.
-    empty_doc_nos: BTreeSet<usize>,
+    empty_doc_nos: EmptyDocNos,
+}
+
+/// A set of positions in `doc.meta`, asked only for its smallest: a flag per
+/// position and a cursor below which no flag is set (a tree would do, at
+/// some kilobytes of the browser build). The cursor moves back only when a
+/// position below it is added, which filling the first empty field never
+/// does, so finding the first costs the same however many fields there are.
+#[derive(Debug, Default)]
+struct EmptyDocNos {
+    /// Whether the field at each position is an empty 文号.
+    flags: Vec<bool>,
+    /// No flag below this position is set.
+    from: usize,
+}
+
+impl EmptyDocNos {
+    fn insert(&mut self, i: usize) {
+        if self.flags.len() <= i {
+            self.flags.resize(i.saturating_add(1), false);
+        }
+        if let Some(flag) = self.flags.get_mut(i) {
+            *flag = true;
+        }
+        self.from = self.from.min(i);
+    }
+
+    fn remove(&mut self, i: usize) {
+        if let Some(flag) = self.flags.get_mut(i) {
+            *flag = false;
+        }
+    }
+
+    /// The smallest position in the set.
+    fn first(&mut self) -> Option<usize> {
+        let skip = self
+            .flags
+            .get(self.from..)
+            .unwrap_or_default()
+            .iter()
+            .position(|&flag| flag);
+        match skip {
+            Some(n) => {
+                self.from += n;
+                Some(self.from)
+            }
+            None => {
+                self.from = self.flags.len();
+                None
+            }
+        }
+    }
 }
 
 impl MetaIndex {
@@ -245,7 +296,7 @@ impl MetaIndex {
         if m.key == MetaKey::DocNo {
             count(&mut self.doc_nos, &compact(&m.value), by);
             if by < 0 {
-                self.empty_doc_nos.remove(&i);
+                self.empty_doc_nos.remove(i);
             } else if m.value.is_empty() {
                 self.empty_doc_nos.insert(i);
             }
@@ -265,8 +316,8 @@ impl MetaIndex {
     }
 
     /// The position of the first 文号 field still empty.
-    fn first_empty_doc_no(&self) -> Option<usize> {
-        self.empty_doc_nos.first().copied()
+    fn first_empty_doc_no(&mut self) -> Option<usize> {
+        self.empty_doc_nos.first()
     }
 
     /// Appends a field to `doc.meta`.
@@ -325,6 +376,28 @@ impl MetaIndex {
 mod tests {
     use crate::model::MetaKey;
     use crate::parse_text;
+
+    /// The set of empty 文号 positions gives its smallest through inserts
+    /// below, above and past the cursor and removals.
+    #[test]
+    fn empty_doc_nos_smallest() {
+        let mut set = super::EmptyDocNos::default();
+        assert_eq!(set.first(), None);
+        set.insert(5);
+        set.insert(2);
+        assert_eq!(set.first(), Some(2));
+        set.remove(2);
+        assert_eq!(set.first(), Some(5));
+        set.insert(3);
+        assert_eq!(set.first(), Some(3));
+        set.remove(3);
+        set.remove(5);
+        assert_eq!(set.first(), None);
+        set.insert(9);
+        assert_eq!(set.first(), Some(9));
+        set.insert(1);
+        assert_eq!(set.first(), Some(1));
+    }
 
     /// The index answers as a scan of `doc.meta` would, through every change.
     #[test]

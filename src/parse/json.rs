@@ -20,9 +20,10 @@
 //!    → `value`.
 //!
 //! The JSON is read by this crate's own small reader (`value.rs`), strict
-//! RFC 8259 with serde_json's accept set and error words, then by a
-//! hand-written reader per model type (`hand.rs`); unit tests compare both
-//! with serde_json and serde's derived readers.
+//! RFC 8259 with serde_json's accept set and error words, then by
+//! hand-written readers: scalars, enums and lists in `hand.rs`, each struct
+//! from a table of its fields in `record.rs`; unit tests compare both with
+//! serde_json and serde's derived readers.
 //!
 //! Links (`href`, an image's `src`) are not checked here: any string is
 //! accepted, and the renderer decides which URLs it writes out (it
@@ -35,6 +36,7 @@ mod number;
 mod parity;
 mod path;
 mod read;
+mod record;
 #[cfg(test)]
 mod reference;
 mod validate;

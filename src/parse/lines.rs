@@ -133,7 +133,7 @@ impl Trace {
     /// Puts the chrome in input order (stable: pieces of one line keep
     /// the order they were noted in).
     pub fn sort_chrome(&mut self) {
-        self.chrome.sort_by_key(|h| h.line);
+        crate::sort::by_key(&mut self.chrome, |h| u64::from(h.line));
     }
 }
 

@@ -179,7 +179,10 @@ fn table() -> &'static Table {
             .iter()
             .filter_map(|&(label, kind)| Some((label.chars().next()?, label, kind)))
             .collect();
-        by_first.sort_by_key(|&(first, label, _)| (first, std::cmp::Reverse(label.len())));
+        crate::sort::by_key(&mut by_first, |&(first, label, _)| {
+            (u64::from(first) << 32)
+                | u64::from(u32::MAX - u32::try_from(label.len()).unwrap_or(u32::MAX))
+        });
         Table { by_first }
     })
 }

@@ -1,7 +1,8 @@
 //! The shape step: every model type read by hand from a JSON value, with
 //! the codes, paths and messages that serde's derived readers and
 //! serde_path_to_error give (a unit test compares the two on every field of
-//! a document, broken every way it can be).
+//! a document, broken every way it can be). The scalars, enums and lists
+//! are read here; the structs from their tables in `record.rs`.
 //!
 //! serde's readers, one per type and per deserializer, and the path
 //! tracking around them were most of the bytes that reading JSON cost in
@@ -16,14 +17,11 @@
 //! which differs from serde's (Rust's `{:?}`) only for control characters
 //! other than `\n`, `\r`, `\t` and for invisible or combining characters.
 
-use super::heads::{DocumentHead, Present, SectionHead};
+use super::heads::Present;
 use super::path::Path;
 use super::value::{Fields, Number, Value};
-use crate::error::{Diagnostic, DiagnosticCode, ErrorCode, ModelError};
-use crate::model::{
-    Action, Attachment, Attachments, Contents, ContentsEntry, Crumb, Image, Inline, List, ListItem,
-    MetaField, MetaKey, Paragraph, Signature, Table, TableCell, TableRow, TextBlock,
-};
+use crate::error::{DiagnosticCode, ErrorCode, ModelError};
+use crate::model::{Action, MetaKey};
 
 type Result<T> = std::result::Result<T, ModelError>;
 
@@ -33,7 +31,7 @@ pub(super) trait Shape: Sized {
     fn read(value: Value<'_>, path: Path<'_>) -> Result<Self>;
 }
 
-fn error(path: Path<'_>, message: String) -> ModelError {
+pub(super) fn error(path: Path<'_>, message: String) -> ModelError {
     ModelError::new(ErrorCode::Shape, path.text(), message)
 }
 
@@ -104,29 +102,18 @@ fn one_of(names: &[&str]) -> String {
 }
 
 /// The fields of the struct `name` at `path`, or the error for a non-object.
-fn object<'a>(value: Value<'a>, name: &str, path: Path<'_>) -> Result<Fields<'a>> {
+pub(super) fn object<'a>(value: Value<'a>, name: &str, path: Path<'_>) -> Result<Fields<'a>> {
     match value {
         Value::Object(fields) => Ok(fields),
         other => Err(invalid_type(&other, &format!("struct {name}"), path)),
     }
 }
 
-fn unknown(key: &str, fields: &[&str], path: Path<'_>) -> ModelError {
+pub(super) fn unknown(key: &str, fields: &[&str], path: Path<'_>) -> ModelError {
     error(
         path.key(key),
         format!("unknown field `{key}`, expected {}", one_of(fields)),
     )
-}
-
-/// A required field's value, or serde's error for its absence.
-fn need<T>(value: Option<T>, field: &str, path: Path<'_>) -> Result<T> {
-    value.ok_or_else(|| error(path, format!("missing field `{field}`")))
-}
-
-/// Reads the field's value into `slot`, at `path.key`.
-fn put<T: Shape>(slot: &mut Option<T>, value: Value<'_>, path: Path<'_>, key: &str) -> Result<()> {
-    *slot = Some(T::read(value, path.key(key))?);
-    Ok(())
 }
 
 impl Shape for String {
@@ -279,157 +266,8 @@ impl Shape for DiagnosticCode {
     }
 }
 
-/// Implements [`Shape`] for a struct: its JSON name, then each field as
-/// `name: "jsonName" => required` or `=> default(expression)`, in
-/// declaration order (serde reports a missing field in that order, and
-/// lists the fields in it). Fields are read in the object's key order, as
-/// serde reads them, so the first error is serde's first error.
-macro_rules! shape {
-    ($type:ident as $name:literal {
-        $($field:ident : $key:literal => $how:ident $(($default:expr))?),* $(,)?
-    } => $build:expr) => {
-        impl Shape for $type {
-            fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
-                const FIELDS: &[&str] = &[$($key),*];
-                let fields = object(value, $name, path)?;
-                $(let mut $field = None;)*
-                for (key, value) in fields {
-                    match key.as_ref() {
-                        $($key => put(&mut $field, value, path, &key)?,)*
-                        _ => return Err(unknown(&key, FIELDS, path)),
-                    }
-                }
-                $(let $field = shape!(@take $field, $key, path, $how $(($default))?);)*
-                Ok($build)
-            }
-        }
-    };
-    (@take $field:ident, $key:literal, $path:ident, required) => {
-        need($field, $key, $path)?
-    };
-    (@take $field:ident, $key:literal, $path:ident, default($default:expr)) => {
-        $field.unwrap_or_else(|| $default)
-    };
-}
-
-shape!(Crumb as "Crumb" {
-    label: "label" => required,
-    href: "href" => default(None),
-} => Crumb { label, href });
-
-shape!(MetaField as "MetaField" {
-    key: "key" => required,
-    label: "label" => required,
-    value: "value" => required,
-} => MetaField { key, label, value });
-
-shape!(Diagnostic as "Diagnostic" {
-    code: "code" => required,
-    message: "message" => required,
-    line: "line" => default(None),
-} => Diagnostic { code, message, line });
-
-shape!(Inline as "Inline" {
-    text: "text" => required,
-    href: "href" => default(None),
-    strong: "strong" => default(false),
-    em: "em" => default(false),
-} => Inline { text, href, strong, em });
-
-shape!(Paragraph as "Paragraph" {
-    text: "text" => required,
-    inlines: "inlines" => default(Vec::new()),
-} => Paragraph { text, inlines });
-
-shape!(List as "List" {
-    ordered: "ordered" => required,
-    items: "items" => required,
-} => List { ordered, items });
-
-shape!(ListItem as "ListItem" {
-    marker: "marker" => default(String::new()),
-    lead: "lead" => default(None),
-    text: "text" => required,
-    inlines: "inlines" => default(Vec::new()),
-} => ListItem { marker, lead, text, inlines });
-
-shape!(Table as "Table" {
-    caption: "caption" => default(None),
-    rows: "rows" => required,
-} => Table { caption, rows });
-
-shape!(TableRow as "TableRow" {
-    header: "header" => default(false),
-    cells: "cells" => required,
-} => TableRow { header, cells });
-
-shape!(TableCell as "TableCell" {
-    text: "text" => required,
-    header: "header" => default(false),
-    colspan: "colspan" => default(1),
-    rowspan: "rowspan" => default(1),
-    inlines: "inlines" => default(Vec::new()),
-} => TableCell { text, header, colspan, rowspan, inlines });
-
-shape!(Attachments as "Attachments" {
-    label: "label" => required,
-    items: "items" => required,
-} => Attachments { label, items });
-
-shape!(Attachment as "Attachment" {
-    marker: "marker" => default(String::new()),
-    name: "name" => required,
-    href: "href" => default(None),
-    file_type: "fileType" => default(None),
-} => Attachment { marker, name, href, file_type });
-
-shape!(Signature as "Signature" {
-    organisations: "organisations" => required,
-    date: "date" => default(None),
-} => Signature { organisations, date });
-
-shape!(TextBlock as "TextBlock" {
-    text: "text" => required,
-} => TextBlock { text });
-
-shape!(Contents as "Contents" {
-    label: "label" => default(None),
-    entries: "entries" => required,
-} => Contents { label, entries });
-
-shape!(ContentsEntry as "ContentsEntry" {
-    level: "level" => required,
-    marker: "marker" => default(String::new()),
-    text: "text" => required,
-    page: "page" => default(None),
-} => ContentsEntry { level, marker, text, page });
-
-shape!(Image as "Image" {
-    src: "src" => required,
-    alt: "alt" => default(String::new()),
-} => Image { src, alt });
-
 impl Shape for Present {
     fn read(_: Value<'_>, _: Path<'_>) -> Result<Self> {
         Ok(Present)
     }
 }
-
-shape!(DocumentHead as "DocumentHead" {
-    version: "version" => required,
-    lang: "lang" => default(crate::model::Document::default().lang),
-    title: "title" => default(None),
-    breadcrumb: "breadcrumb" => default(Vec::new()),
-    meta: "meta" => default(Vec::new()),
-    body: "body" => default(Present),
-    actions: "actions" => default(Vec::new()),
-    diagnostics: "diagnostics" => default(Vec::new()),
-} => DocumentHead { version, lang, title, breadcrumb, meta, body, actions, diagnostics });
-
-shape!(SectionHead as "SectionHead" {
-    level: "level" => required,
-    marker: "marker" => required,
-    heading: "heading" => required,
-    run_in: "runIn" => default(false),
-    blocks: "blocks" => required,
-} => SectionHead { level, marker, heading, run_in, blocks });
