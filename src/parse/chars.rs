@@ -4,6 +4,7 @@
 //! and a few shifts for the rest, and gives the same pairs.
 
 use super::lines::is_space;
+use crate::words;
 
 /// Like `str::char_indices`: each char of the text with its byte offset.
 #[derive(Debug, Clone)]
@@ -43,22 +44,126 @@ pub fn is_plain_lead(b: u8) -> bool {
 
 /// Whether the text holds a half- or full-width colon (`:`, `：`).
 pub fn has_colon(text: &str) -> bool {
-    // Both searches run on memchr: `：` by its last byte, then checked.
-    text.as_bytes().contains(&b':') || text.contains('：')
+    text.as_bytes().contains(&b':') || has_char(text, '：')
+}
+
+/// Whether `text` holds `c`, like `text.contains(c)`. The standard search
+/// for a char outside ASCII encodes it and runs the general substring
+/// search, which in the wasm build sets up a two-way searcher per call;
+/// this one looks for one byte of the char's UTF-8, eight bytes at a
+/// time, and checks the rest where it finds that byte.
+#[inline]
+pub fn has_char(text: &str, c: char) -> bool {
+    if c.is_ascii() {
+        // `[u8]::contains` runs on memchr.
+        return text.as_bytes().contains(&(c as u8));
+    }
+    let mut buf = [0u8; 4];
+    has_str(text, c.encode_utf8(&mut buf))
+}
+
+/// Whether `text` holds `needle`, like `text.contains(needle)`, by the byte
+/// search of [`has_char`]: meant for the short words the rules look for.
+pub fn has_str(text: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    let hay = text.as_bytes();
+    let n = Needle::new(needle.as_bytes());
+    scan(hay, |w| words::has_byte(w, n.key), |i| n.is_at(hay, i))
+}
+
+/// Whether `text` holds a tab, a no-break space, a zero-width space or a
+/// byte order mark: what the tidying of page text replaces or drops. One
+/// pass for the four, like `text.contains(['\t', '\u{a0}', '\u{200b}',
+/// '\u{feff}'])`.
+pub fn has_odd_space(text: &str) -> bool {
+    const TAB: Needle<'static> = Needle::new(b"\t");
+    const NBSP: Needle<'static> = Needle::new("\u{a0}".as_bytes());
+    const ZWSP: Needle<'static> = Needle::new("\u{200b}".as_bytes());
+    const BOM: Needle<'static> = Needle::new("\u{feff}".as_bytes());
+    let hay = text.as_bytes();
+    scan(
+        hay,
+        |w| {
+            words::has_byte(w, TAB.key)
+                || words::has_byte(w, NBSP.key)
+                || words::has_byte(w, ZWSP.key)
+                || words::has_byte(w, BOM.key)
+        },
+        |i| TAB.is_at(hay, i) || NBSP.is_at(hay, i) || ZWSP.is_at(hay, i) || BOM.is_at(hay, i),
+    )
+}
+
+/// A byte string looked for, and the one of its bytes the scan looks for
+/// first.
+#[derive(Clone, Copy)]
+struct Needle<'a> {
+    bytes: &'a [u8],
+    key_at: usize,
+    key: u8,
+}
+
+impl<'a> Needle<'a> {
+    /// The needle (not empty) with its key byte: the last one, which in
+    /// Chinese text is spread over 64 values, except for a two-byte char,
+    /// whose lead byte (Latin, Greek, nbsp) is rare there.
+    const fn new(bytes: &'a [u8]) -> Self {
+        let key_at = match bytes {
+            [lead, _] if *lead >= 0xc0 => 0,
+            _ => bytes.len().saturating_sub(1),
+        };
+        let key = match bytes.split_at_checked(key_at) {
+            Some((_, [key, ..])) => *key,
+            _ => 0,
+        };
+        Needle { bytes, key_at, key }
+    }
+
+    /// Whether the needle's key byte is at `i` of `hay` with the whole
+    /// needle around it.
+    #[inline(always)]
+    fn is_at(&self, hay: &[u8], i: usize) -> bool {
+        hay.get(i) == Some(&self.key)
+            && i.checked_sub(self.key_at)
+                .and_then(|start| hay.get(start..start.checked_add(self.bytes.len())?))
+                == Some(self.bytes)
+    }
+}
+
+/// Whether `hay` has a needle: the words in which `word_hit` finds no key
+/// byte are skipped whole, the others looked at byte by byte with `hit`.
+#[inline(always)]
+fn scan(hay: &[u8], word_hit: impl Fn(u64) -> bool, hit: impl Fn(usize) -> bool) -> bool {
+    let mut at = 0;
+    while let Some(word) = words::word_at(hay, at) {
+        if word_hit(word) {
+            for i in at..at + 8 {
+                if hit(i) {
+                    return true;
+                }
+            }
+        }
+        at += 8;
+    }
+    (at..hay.len()).any(hit)
 }
 
 /// Whether `text` holds one of `marks`, like `text.contains(marks)`; a walk
-/// that steps over ASCII and the chars [`is_plain_lead`] announces when no
-/// mark is among them (punctuation never is).
+/// that steps over the chars [`is_plain_lead`] announces when no mark is
+/// among them (punctuation never is), and over ASCII when no mark is ASCII.
 pub fn contains_any(text: &str, marks: &[char]) -> bool {
-    let plain = |c: &char| ('\u{4000}'..='\u{efff}').contains(c) || c.is_ascii();
-    if marks.iter().any(plain) {
+    if marks.iter().any(|c| ('\u{4000}'..='\u{efff}').contains(c)) {
         return text.contains(marks);
     }
+    let ascii = marks.iter().any(char::is_ascii);
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
         if b < 0x80 {
+            if ascii && marks.contains(&char::from(b)) {
+                return true;
+            }
             at += 1;
             continue;
         }
@@ -147,6 +252,7 @@ mod tests {
     fn marks_are_found_as_the_standard_search_finds_them() {
         let prose = ['，', '。', '；', '！', '？'];
         let mixed = ['a', '，'];
+        let entry = ['。', '，', ',', '；', ';', '：', ':'];
         for text in [
             "",
             "今年以来，工作有序推进",
@@ -154,8 +260,11 @@ mod tests {
             "ascii, only. text",
             "𠀀😀é“引号”。",
             "\u{fe10}\u{ff0d}\u{3001}",
+            "目录 第一章 总则 3",
+            "第二章：职责",
+            "a;b",
         ] {
-            for marks in [&prose[..], &mixed[..], &[][..]] {
+            for marks in [&prose[..], &mixed[..], &entry[..], &[][..]] {
                 assert_eq!(
                     contains_any(text, marks),
                     text.contains(marks),
@@ -181,6 +290,89 @@ mod tests {
                 text.trim_start_matches(is_space),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn chars_and_words_are_found_as_the_standard_search_finds_them() {
+        let texts = [
+            "",
+            "a",
+            "今年以来，工作有序推进。",
+            "索 引 号：123\u{3000}发布日期: 2024年5月",
+            "x\u{a0}y\u{200b}z\u{feff}\tw",
+            "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}é😀",
+            "各区县人民政府，市政府各部门：此件公开发布",
+            "〔2024〕3号 〕〔 (试行)",
+            "\u{2000}\u{a0}\u{c2}\u{a1}\u{e0}\u{a0}",
+            "一\u{200b}二",
+            "一二三\u{feff}",
+            "tab\there",
+            "\u{a0}",
+            "\u{ff1b}\u{ff1c}\u{9a}\u{2060}\u{200a}\u{8b}\u{bf}",
+        ];
+        let needles = [
+            "。",
+            "年",
+            "月",
+            "日",
+            "：",
+            "〔",
+            "〕",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{feff}",
+            "\t",
+            "a",
+            "😀",
+            "\u{80}",
+            "\u{ffff}",
+            "é",
+            "\u{10ffff}",
+            "人民政府",
+            "公开发布",
+            "无正文",
+            "",
+            "年5",
+            "\u{a0}\u{c2}",
+            "\t\u{a0}",
+            "\u{200b}\u{feff}",
+            ":：",
+            "a年",
+        ];
+        for text in texts {
+            // Every offset, to cross the eight-byte words at every place.
+            for pad in 0..9 {
+                let padded = format!("{}{text}{}", "-".repeat(pad), "一".repeat(pad % 3));
+                let odd = ['\t', '\u{a0}', '\u{200b}', '\u{feff}'];
+                assert_eq!(has_odd_space(&padded), padded.contains(odd), "{padded:?}");
+                let colons = [':', '：'];
+                assert_eq!(has_colon(&padded), padded.contains(colons), "{padded:?}");
+                for needle in needles {
+                    assert_eq!(
+                        has_str(&padded, needle),
+                        padded.contains(needle),
+                        "{padded:?} {needle:?}"
+                    );
+                    if let Some(c) = needle
+                        .chars()
+                        .next()
+                        .filter(|_| needle.chars().count() == 1)
+                    {
+                        assert_eq!(has_char(&padded, c), padded.contains(c), "{padded:?} {c:?}");
+                    }
+                }
+            }
+        }
+        let all: String = (0..0x11_0000u32)
+            .step_by(89)
+            .filter_map(char::from_u32)
+            .collect();
+        for c in all.chars().step_by(7) {
+            assert!(has_char(&all, c), "{c:?}");
+        }
+        for c in ['\u{a0}', '年', '\u{10ffff}'] {
+            assert_eq!(has_char(&all, c), all.contains(c), "{c:?}");
         }
     }
 

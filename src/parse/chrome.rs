@@ -6,6 +6,7 @@
 //! 2020〔200〕号) that put 老年模式/关怀版 toggles, 字号 and 视力保护色 widgets on
 //! portal pages; the common CMS page frame (当前位置 breadcrumb, 打印/关闭).
 
+use super::chars;
 use super::lines::{char_count_upto, compact, is_cjk, is_space, Line, Trace};
 use crate::model::{Action, Crumb, Document};
 
@@ -198,7 +199,7 @@ pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
         let starts_sep = CRUMB_SEPARATORS.iter().any(|s| text.starts_with(s));
         let home_first = top
             && HOME_WORDS.iter().any(|h| text.starts_with(h))
-            && CRUMB_SEPARATORS.iter().any(|s| text.contains(s));
+            && CRUMB_SEPARATORS.iter().any(|s| chars::has_str(text, s));
         if !(home_first || (after_crumb && starts_sep)) {
             return None;
         }

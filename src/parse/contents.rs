@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::chars;
 use super::lines::{char_count_upto, compact, is_space, Line};
 use super::numbering::parse_marker;
 use crate::model::{Contents, ContentsEntry, MAX_LEVEL};
@@ -50,7 +51,7 @@ fn entry(line: &Line, decimal: bool) -> Option<Entry<'_>> {
     let t = line.text.as_str();
     if line.hints.cells.is_some()
         || char_count_upto(t, ENTRY_MAX_CHARS) > ENTRY_MAX_CHARS
-        || t.contains(['。', '，', ',', '；', ';', '：', ':'])
+        || chars::contains_any(t, &['。', '，', ',', '；', ';', '：', ':'])
     {
         return None;
     }

@@ -3,6 +3,7 @@
 
 use super::blocks::{self, is_org_line};
 use super::body::Body;
+use super::chars;
 use super::head::{self, MetaIndex};
 use super::lines::{char_count_upto, is_space, Align, Line};
 use super::meta::{self, Unknown};
@@ -115,7 +116,10 @@ impl Body<'_> {
                 .copied()
                 .flatten()
                 .is_some_and(|m| blocks::numbers_attachments(m.kind));
-            if !numbered || next.text.contains('。') || char_count_upto(&next.text, 80) > 80 {
+            if !numbered
+                || chars::has_char(&next.text, '。')
+                || char_count_upto(&next.text, 80) > 80
+            {
                 break;
             }
             items.push(attachment(&next.text, next));
@@ -127,7 +131,7 @@ impl Body<'_> {
 
     /// A short line of known labels in the body (来源: …) is metadata.
     pub(super) fn body_meta(&mut self, doc: &mut Document, line: &Line) -> bool {
-        if char_count_upto(&line.text, 60) > 60 || line.text.contains('。') {
+        if char_count_upto(&line.text, 60) > 60 || chars::has_char(&line.text, '。') {
             return false;
         }
         let Some(ml) = meta::parse_line(&line.text, Unknown::Reject) else {

@@ -10,6 +10,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::blocks::{doc_no, has_title_tail, title_like};
+use super::chars;
 use super::lines::{char_count_upto, compact, is_space, Line, Trace};
 use super::meta::{self, MetaLine, Unknown};
 use super::numbering::parse_marker;
@@ -88,7 +89,7 @@ fn known_or_card(line: &Line, ml: &MetaLine) -> bool {
     let first_known = ml.fields.first().is_none_or(|f| f.key != MetaKey::Other);
     first_known
         || (char_count_upto(&line.text, 60) <= 60
-            && !line.text.contains('。')
+            && !chars::has_char(&line.text, '。')
             && ml.fields.iter().all(|f| !f.value.is_empty()))
 }
 

@@ -537,10 +537,14 @@ pub fn damage(f: &MetaField) -> Option<&'static str> {
         MetaKey::DocNo if v == "号" || v.chars().count() < 3 => {
             Some("the document number is cut off")
         }
-        MetaKey::DocNo if v.contains('〔') != v.contains('〕') => {
+        MetaKey::DocNo if chars::has_char(v, '〔') != chars::has_char(v, '〕') => {
             Some("the document number's brackets do not match")
         }
-        k if is_date_key(k) && v.contains('年') && v.contains('月') && !v.contains('日') => {
+        k if is_date_key(k)
+            && chars::has_char(v, '年')
+            && chars::has_char(v, '月')
+            && !chars::has_char(v, '日') =>
+        {
             Some("the date is cut off")
         }
         _ => None,

@@ -5,6 +5,7 @@
 //! and `|`-separated table rows. Every rule lives in the shared pipeline.
 
 use super::assemble::assemble;
+use super::chars;
 use super::limit;
 use super::lines::{is_space, Hints, Line, Trace};
 use crate::model::{Document, TableCell};
@@ -135,7 +136,7 @@ fn is_table_row(text: &str) -> bool {
 /// drops zero-width ones, so rules see one kind of space (U+3000 stays: it
 /// is meaningful inside spaced-out labels and is whitespace to every rule).
 fn tidy(text: &str) -> String {
-    if !text.contains(['\u{a0}', '\u{200b}', '\u{feff}', '\t']) {
+    if !chars::has_odd_space(text) {
         return text.to_owned();
     }
     text.chars()

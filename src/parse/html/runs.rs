@@ -192,11 +192,7 @@ impl Buf {
 }
 
 fn tidy(text: String) -> String {
-    // One memchr-like scan per char beats one multi-char scan here.
-    let plain = !text.contains('\t')
-        && !text.contains('\u{a0}')
-        && !text.contains('\u{200b}')
-        && !text.contains('\u{feff}');
+    let plain = !chars::has_odd_space(&text);
     if plain {
         return text;
     }
