@@ -170,7 +170,7 @@ pub fn marks(e: &Element) -> Marks {
             m |= CHROME_BIT;
         }
     }
-    let chrome = CHROME_TAGS.contains(&e.tag.as_str())
+    let chrome = CHROME_TAGS.contains(&&*e.tag)
         || e.attr("role").is_some_and(|r| {
             let r = r.trim();
             CHROME_ROLES.iter().any(|c| r.eq_ignore_ascii_case(c))
@@ -349,7 +349,7 @@ fn field_text(tree: &Tree, id: NodeId, out: &mut String) -> bool {
     let nodes = tree.nodes.get(id..end).unwrap_or(&[]);
     let texts = || {
         nodes.iter().filter_map(|n| match &n.kind {
-            Kind::Text(t) => Some(t.as_str()),
+            Kind::Text(t) => Some(&**t),
             Kind::Element(_) => None,
         })
     };

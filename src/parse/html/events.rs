@@ -23,16 +23,18 @@
 //! text). A malformed string never panics: [`decode`] keeps the events before
 //! the damage, closes what is open and says what went wrong.
 
+use std::borrow::Cow;
+
 use super::filter::kept_attrs;
 pub use super::filter::{element, filter, is_skipped, reduce_style, Filter, FILTER_JSON};
 
 /// One event of the stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
+pub enum Event<'a> {
     /// An element opens.
-    Open(Element),
+    Open(Element<'a>),
     /// A text node.
-    Text(String),
+    Text(Cow<'a, str>),
     /// The innermost open element closes.
     Close,
 }
@@ -40,21 +42,21 @@ pub enum Event {
 /// An element as the stream carries it: its lower-case tag name and the
 /// attributes the filter table keeps, in table order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Element {
+pub struct Element<'a> {
     /// The local name, lower case (`p`, `td`, `o:p`).
-    pub tag: String,
+    pub tag: Cow<'a, str>,
     /// Kept attributes as (name, value), in the order of the table; the
     /// name is the table's own.
-    pub attrs: Vec<(&'static str, String)>,
+    pub attrs: Vec<(&'static str, Cow<'a, str>)>,
 }
 
-impl Element {
+impl Element<'_> {
     /// The value of attribute `name`, if the element has it.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| &**v)
     }
 
     /// Whether the `class` attribute holds `token` (ASCII case-insensitive).
@@ -85,10 +87,10 @@ fn next_separator(text: &str) -> Option<usize> {
 }
 
 /// Text with the separators (and NUL) replaced by U+FFFD, as the encoder
-/// does, so both front ends carry the same text.
-pub fn clean(text: &str) -> String {
+/// does, so both front ends carry the same text (borrowed when it has none).
+pub fn clean(text: &str) -> Cow<'_, str> {
     if !text.bytes().any(|b| b <= 6) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     text.chars()
         .map(|c| {
@@ -98,7 +100,8 @@ pub fn clean(text: &str) -> String {
                 c
             }
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 const OPEN: char = '\u{1}';
@@ -149,9 +152,10 @@ pub struct Damage {
 /// Longest tag name accepted.
 const MAX_TAG: usize = 64;
 
-/// Decodes an encoded stream. The events before any damage are kept and
+/// Decodes an encoded stream; the events borrow their text, tags and values
+/// from it. The events before any damage are kept and
 /// every element left open is closed, so the result is always balanced.
-pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
+pub fn decode(input: &str) -> (Vec<Event<'_>>, Option<Damage>) {
     let Some(body) = input.strip_prefix(HEADER) else {
         let damage = Damage {
             offset: 0,
@@ -196,8 +200,10 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
                     damage = Some(fail("an element has an empty or invalid tag name"));
                     break;
                 }
+                // Borrowed from the input: the tree reads the events'
+                // text and values where the encoding has them.
                 events.push(Event::Open(Element {
-                    tag: piece.to_ascii_lowercase(),
+                    tag: super::runs::lower(piece),
                     attrs: Vec::new(),
                 }));
                 depth += 1;
@@ -233,7 +239,7 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
             }
             TEXT => {
                 if !piece.is_empty() {
-                    events.push(Event::Text(piece.to_owned()));
+                    events.push(Event::Text(Cow::Borrowed(piece)));
                 }
                 in_tag = false;
                 pos = piece_end;
@@ -335,8 +341,8 @@ mod tests {
         );
     }
 
-    impl Element {
-        fn default_p() -> Element {
+    impl Element<'_> {
+        fn default_p() -> Element<'static> {
             Element {
                 tag: "p".into(),
                 attrs: Vec::new(),

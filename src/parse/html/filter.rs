@@ -5,6 +5,8 @@
 //! included here, and `js/dom-events.js` carries a copy between marker
 //! comments that a test keeps identical.
 
+use std::borrow::Cow;
+
 use super::events::{clean, Element};
 
 include!(concat!(env!("OUT_DIR"), "/filter_table.rs"));
@@ -58,14 +60,18 @@ fn attr_index(name: &str) -> Option<usize> {
 pub fn element<'a>(
     tag: &str,
     attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> Option<Element> {
+) -> Option<Element<'static>> {
     let tag = tag.to_ascii_lowercase();
     if is_skipped(&tag) {
         return None;
     }
+    let attrs = kept_attrs(attrs)
+        .into_iter()
+        .map(|(name, value)| (name, Cow::Owned(value.into_owned())))
+        .collect();
     Some(Element {
-        attrs: kept_attrs(attrs),
-        tag,
+        attrs,
+        tag: Cow::Owned(tag),
     })
 }
 
@@ -73,31 +79,31 @@ pub fn element<'a>(
 /// names wins), the style reduced, control characters replaced.
 pub(super) fn kept_attrs<'a>(
     attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> Vec<(&'static str, String)> {
-    let table = FILTER.attrs;
-    // (table index, value) in table order: one pass over the raw
-    // attributes, each put in its place (elements have few).
-    let mut found: Vec<(usize, &str)> = Vec::new();
+) -> Vec<(&'static str, Cow<'a, str>)> {
+    // The value of each table attribute, in table order, filled in one
+    // pass over the raw attributes: no list to grow per element.
+    let mut found: [Option<&str>; ATTRS.len()] = [None; ATTRS.len()];
+    let mut count = 0;
     for (name, value) in attrs {
-        let Some(at) = attr_index(name) else {
+        let Some(slot) = attr_index(name).and_then(|at| found.get_mut(at)) else {
             continue;
         };
-        let place = found.partition_point(|(i, _)| *i < at);
-        if found.get(place).is_none_or(|(i, _)| *i != at) {
-            found.insert(place, (at, value));
+        if slot.is_none() {
+            *slot = Some(value);
+            count += 1;
         }
     }
-    if found.is_empty() {
+    if count == 0 {
         return Vec::new();
     }
-    let mut kept = Vec::with_capacity(found.len());
-    for (at, value) in found {
-        let Some(&name) = table.get(at) else { continue };
+    let mut kept = Vec::with_capacity(count);
+    for (&name, value) in ATTRS.iter().zip(found) {
+        let Some(value) = value else { continue };
         let value = if name == "style" {
             let reduced = if is_reduced(value) {
-                value.to_owned()
+                Cow::Borrowed(value)
             } else {
-                reduce_style(value)
+                Cow::Owned(reduce_style(value))
             };
             if reduced.is_empty() {
                 continue;
@@ -226,8 +232,8 @@ mod tests {
         assert_eq!(
             e.attrs,
             vec![
-                ("colspan", "3".to_owned()),
-                ("style", "font-weight:bold;text-align:center".to_owned()),
+                ("colspan", "3".into()),
+                ("style", "font-weight:bold;text-align:center".into()),
             ]
         );
         assert!(element("script", [("src", "a.js")]).is_none());

@@ -16,6 +16,8 @@
 
 pub use super::tags::{is_block, is_html_space};
 
+use std::borrow::Cow;
+
 use super::content::{self, Plan};
 use super::events::Element;
 use super::runs::{align_of, apply_style, Buf, Style};
@@ -45,7 +47,7 @@ struct Frame {
 
 /// What an element that is not one reads as.
 static NO_ELEMENT: Element = Element {
-    tag: String::new(),
+    tag: Cow::Borrowed(""),
     attrs: Vec::new(),
 };
 
@@ -61,7 +63,7 @@ struct TableState {
 
 /// The line builder.
 struct Builder<'a> {
-    tree: &'a Tree,
+    tree: &'a Tree<'a>,
     plan: &'a Plan,
     base: Option<&'a Base>,
     out: Vec<Line>,
@@ -173,11 +175,11 @@ impl<'a> Builder<'a> {
     }
 
     fn open(&mut self, id: NodeId, mut style: Style) -> Frame {
-        let tree: &'a Tree = self.tree;
+        let tree: &'a Tree<'a> = self.tree;
         let node = tree.get(id);
         let end = node.map_or(id + 1, |n| n.end);
-        let e: &'a Element = node.and_then(|n| n.element()).unwrap_or(&NO_ELEMENT);
-        let tag: &'a str = e.tag.as_str();
+        let e: &'a Element<'a> = node.and_then(|n| n.element()).unwrap_or(&NO_ELEMENT);
+        let tag: &'a str = &e.tag;
         let block = is_block(tag);
         let kind = Tag::of(tag);
         let flat = self.flatten.is_some();

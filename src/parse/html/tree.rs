@@ -7,27 +7,30 @@
 //! `display:none`, `visibility:hidden`) and skipped tags never enter the
 //! tree: what assistive technology does not see is not content.
 
+use std::borrow::Cow;
+
 use super::content::{self, Marks};
 use super::events::{is_skipped, Element, Event};
 use super::lines::is_block;
+use crate::words;
 
 /// Index of a node.
 pub type NodeId = usize;
 
 /// A node: an element or a text.
 #[derive(Debug, Clone)]
-pub enum Kind {
+pub enum Kind<'a> {
     /// An element.
-    Element(Element),
+    Element(Element<'a>),
     /// Text, as the page has it.
-    Text(String),
+    Text(Cow<'a, str>),
 }
 
 /// A node of the tree.
 #[derive(Debug, Clone)]
-pub struct Node {
+pub struct Node<'a> {
     /// What it is.
-    pub kind: Kind,
+    pub kind: Kind<'a>,
     /// The parent, `None` for top-level nodes.
     pub parent: Option<NodeId>,
     /// One past the last descendant: the subtree is `id..end`.
@@ -41,9 +44,9 @@ pub struct Node {
     pub marks: Marks,
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The element, if this node is one.
-    pub fn element(&self) -> Option<&Element> {
+    pub fn element(&self) -> Option<&Element<'a>> {
         match &self.kind {
             Kind::Element(e) => Some(e),
             Kind::Text(_) => None,
@@ -52,19 +55,45 @@ impl Node {
 
     /// The tag name, empty for text.
     pub fn tag(&self) -> &str {
-        self.element().map_or("", |e| e.tag.as_str())
+        self.element().map_or("", |e| &e.tag)
     }
 }
 
 /// The tree of a page.
 #[derive(Debug, Clone, Default)]
-pub struct Tree {
+pub struct Tree<'a> {
     /// All nodes, in document order.
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Node<'a>>,
 }
 
 fn is_html_space_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
+/// The chars of `text` that are not HTML space: the bytes that start a
+/// char (not `10xxxxxx`) less the space bytes (all ASCII), counted eight
+/// bytes at a time where a word holds no byte below `!`.
+fn visible_chars(text: &str) -> usize {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let counted = |b: &u8| b & 0xc0 != 0x80 && !is_html_space_byte(*b);
+    let mut n = 0;
+    let mut at = 0;
+    while let Some(word) = words::word_at(bytes, at) {
+        if words::has_byte_below(word, 0x21) {
+            n += bytes
+                .get(at..at + 8)
+                .map_or(0, |w| w.iter().filter(|b| counted(b)).count());
+        } else {
+            // A continuation byte has its high bit set and the next clear.
+            let continuation = word & !(word << 1) & HIGHS;
+            n += 8 - continuation.count_ones() as usize;
+        }
+        at += 8;
+    }
+    n + bytes
+        .get(at..)
+        .map_or(0, |rest| rest.iter().filter(|b| counted(b)).count())
 }
 
 /// Whether an element is hidden from readers.
@@ -74,7 +103,7 @@ pub fn is_hidden(e: &Element) -> bool {
     }
     if e.attr("aria-hidden")
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        && !matches!(e.tag.as_str(), "html" | "body")
+        && !matches!(&*e.tag, "html" | "body")
     {
         return true;
     }
@@ -88,12 +117,12 @@ pub fn is_hidden(e: &Element) -> bool {
     })
 }
 
-impl Tree {
+impl<'a> Tree<'a> {
     /// Builds the tree from balanced events (unbalanced closes are ignored,
     /// what is left open is closed at the end).
-    pub fn build(events: Vec<Event>) -> Tree {
+    pub fn build(events: Vec<Event<'a>>) -> Tree<'a> {
         let opens = events.iter().filter(|e| !matches!(e, Event::Close)).count();
-        let mut nodes: Vec<Node> = Vec::with_capacity(opens);
+        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(opens);
         let mut open: Vec<NodeId> = Vec::new();
         // Depth of elements being skipped (hidden subtrees).
         let mut skipping = 0usize;
@@ -131,12 +160,7 @@ impl Tree {
                         continue;
                     }
                     let id = nodes.len();
-                    // Bytes that start a char and are not HTML space (all
-                    // ASCII): the chars that are not whitespace, by bytes.
-                    let chars = t
-                        .bytes()
-                        .filter(|&b| b & 0xc0 != 0x80 && !is_html_space_byte(b))
-                        .count();
+                    let chars = visible_chars(&t);
                     nodes.push(Node {
                         kind: Kind::Text(t),
                         parent: open.last().copied(),
@@ -177,12 +201,12 @@ impl Tree {
     }
 
     /// The node, if the id is valid.
-    pub fn get(&self, id: NodeId) -> Option<&Node> {
+    pub fn get(&self, id: NodeId) -> Option<&Node<'a>> {
         self.nodes.get(id)
     }
 
     /// The element at `id`, if it is one.
-    pub fn element(&self, id: NodeId) -> Option<&Element> {
+    pub fn element(&self, id: NodeId) -> Option<&Element<'a>> {
         self.nodes.get(id).and_then(Node::element)
     }
 
@@ -234,5 +258,32 @@ impl Tree {
                 .then(|| e.attr("content"))
                 .flatten()
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visible_chars_are_counted_as_the_byte_filter_counts_them() {
+        let texts = [
+            "",
+            "a",
+            "  \t\n\r\u{c}x",
+            "今年以来，工作有序推进。 2024年 \u{3000}\u{a0}",
+            "é😀\u{7ff}\u{800}\u{10ffff} ab\u{1}",
+            "索 引 号：123\u{3000}发布日期: 2024年5月7日 来源：市政府办公室",
+        ];
+        for text in texts {
+            for pad in 0..9 {
+                let padded = format!("{}{text}{}", "一".repeat(pad), " ".repeat(pad % 4));
+                let want = padded
+                    .bytes()
+                    .filter(|&b| b & 0xc0 != 0x80 && !is_html_space_byte(b))
+                    .count();
+                assert_eq!(visible_chars(&padded), want, "{padded:?}");
+            }
+        }
     }
 }
