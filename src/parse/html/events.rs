@@ -153,8 +153,8 @@ pub struct Damage {
 const MAX_TAG: usize = 64;
 
 /// Decodes an encoded stream; the events borrow their text, tags and values
-/// from it. The events before any damage are kept and
-/// every element left open is closed, so the result is always balanced.
+/// from it. The events before any damage are kept and every element left
+/// open is closed, so the result is always balanced.
 pub fn decode(input: &str) -> (Vec<Event<'_>>, Option<Damage>) {
     let Some(body) = input.strip_prefix(HEADER) else {
         let damage = Damage {
