@@ -65,88 +65,100 @@ pub fn has_char(text: &str, c: char) -> bool {
 /// Whether `text` holds `needle`, like `text.contains(needle)`, by the byte
 /// search of [`has_char`]: meant for the short words the rules look for.
 pub fn has_str(text: &str, needle: &str) -> bool {
-    if needle.is_empty() {
-        return true;
-    }
     let hay = text.as_bytes();
-    let n = Needle::new(needle.as_bytes());
-    scan(hay, |w| words::has_byte(w, n.key), |i| n.is_at(hay, i))
+    let needle = needle.as_bytes();
+    // The byte looked for: the last one, which in Chinese text is spread
+    // over 64 values, except for a two-byte char, whose lead byte (Latin,
+    // Greek, nbsp) is rare there.
+    let key_at = match needle {
+        [lead, _] if *lead >= 0xc0 => 0,
+        _ => needle.len().saturating_sub(1),
+    };
+    let Some(&key) = needle.get(key_at) else {
+        return true;
+    };
+    let found = |i: usize| {
+        hay.get(i) == Some(&key)
+            && i.checked_sub(key_at)
+                .and_then(|start| hay.get(start..start.checked_add(needle.len())?))
+                == Some(needle)
+    };
+    let mut at = 0;
+    while let Some(word) = words::word_at(hay, at) {
+        // Only where the key byte is, not each byte of the word.
+        let mut hits = equal_bytes(word, key);
+        while hits != 0 {
+            if found(at + first_byte(hits)) {
+                return true;
+            }
+            hits &= hits - 1;
+        }
+        at += 8;
+    }
+    while at < hay.len() {
+        if found(at) {
+            return true;
+        }
+        at += 1;
+    }
+    false
 }
 
 /// Whether `text` holds a tab, a no-break space, a zero-width space or a
 /// byte order mark: what the tidying of page text replaces or drops. One
 /// pass for the four, like `text.contains(['\t', '\u{a0}', '\u{200b}',
-/// '\u{feff}'])`.
+/// '\u{feff}'])`: words holding none of their last bytes are skipped.
 pub fn has_odd_space(text: &str) -> bool {
-    const TAB: Needle<'static> = Needle::new(b"\t");
-    const NBSP: Needle<'static> = Needle::new("\u{a0}".as_bytes());
-    const ZWSP: Needle<'static> = Needle::new("\u{200b}".as_bytes());
-    const BOM: Needle<'static> = Needle::new("\u{feff}".as_bytes());
     let hay = text.as_bytes();
-    scan(
-        hay,
-        |w| {
-            words::has_byte(w, TAB.key)
-                || words::has_byte(w, NBSP.key)
-                || words::has_byte(w, ZWSP.key)
-                || words::has_byte(w, BOM.key)
-        },
-        |i| TAB.is_at(hay, i) || NBSP.is_at(hay, i) || ZWSP.is_at(hay, i) || BOM.is_at(hay, i),
-    )
-}
-
-/// A byte string looked for, and the one of its bytes the scan looks for
-/// first.
-#[derive(Clone, Copy)]
-struct Needle<'a> {
-    bytes: &'a [u8],
-    key_at: usize,
-    key: u8,
-}
-
-impl<'a> Needle<'a> {
-    /// The needle (not empty) with its key byte: the last one, which in
-    /// Chinese text is spread over 64 values, except for a two-byte char,
-    /// whose lead byte (Latin, Greek, nbsp) is rare there.
-    const fn new(bytes: &'a [u8]) -> Self {
-        let key_at = match bytes {
-            [lead, _] if *lead >= 0xc0 => 0,
-            _ => bytes.len().saturating_sub(1),
-        };
-        let key = match bytes.split_at_checked(key_at) {
-            Some((_, [key, ..])) => *key,
-            _ => 0,
-        };
-        Needle { bytes, key_at, key }
-    }
-
-    /// Whether the needle's key byte is at `i` of `hay` with the whole
-    /// needle around it.
-    #[inline(always)]
-    fn is_at(&self, hay: &[u8], i: usize) -> bool {
-        hay.get(i) == Some(&self.key)
-            && i.checked_sub(self.key_at)
-                .and_then(|start| hay.get(start..start.checked_add(self.bytes.len())?))
-                == Some(self.bytes)
-    }
-}
-
-/// Whether `hay` has a needle: the words in which `word_hit` finds no key
-/// byte are skipped whole, the others looked at byte by byte with `hit`.
-#[inline(always)]
-fn scan(hay: &[u8], word_hit: impl Fn(u64) -> bool, hit: impl Fn(usize) -> bool) -> bool {
     let mut at = 0;
     while let Some(word) = words::word_at(hay, at) {
-        if word_hit(word) {
-            for i in at..at + 8 {
-                if hit(i) {
-                    return true;
-                }
+        let mut hits = equal_bytes(word, b'\t')
+            | equal_bytes(word, 0xa0)
+            | equal_bytes(word, 0x8b)
+            | equal_bytes(word, 0xbf);
+        while hits != 0 {
+            if odd_space_ends_at(hay, at + first_byte(hits)) {
+                return true;
             }
+            hits &= hits - 1;
         }
         at += 8;
     }
-    (at..hay.len()).any(hit)
+    while at < hay.len() {
+        if odd_space_ends_at(hay, at) {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
+
+/// The high bit of each byte of `word` that is `byte`, and no other bit
+/// (exact, unlike a test of whether there is one: no borrow crosses bytes).
+#[inline(always)]
+fn equal_bytes(word: u64, byte: u8) -> u64 {
+    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = word ^ (0x0101_0101_0101_0101 * u64::from(byte));
+    !(((x & LOWS) + LOWS) | x) & !LOWS
+}
+
+/// The offset in its word of the lowest byte [`equal_bytes`] marks.
+#[inline(always)]
+fn first_byte(hits: u64) -> usize {
+    (hits.trailing_zeros() / 8) as usize
+}
+
+/// Whether one of the chars of [`has_odd_space`] ends at byte `i`.
+#[inline(always)]
+fn odd_space_ends_at(hay: &[u8], i: usize) -> bool {
+    let before = |n: usize| i.checked_sub(n).and_then(|s| hay.get(s..i));
+    match hay.get(i) {
+        Some(b'\t') => true,
+        Some(0xa0) => before(1) == Some(&[0xc2]),
+        Some(0x8b) => before(2) == Some(&[0xe2, 0x80]),
+        Some(0xbf) => before(2) == Some(&[0xef, 0xbb]),
+        _ => false,
+    }
 }
 
 /// Whether `text` holds one of `marks`, like `text.contains(marks)`; a walk
@@ -374,6 +386,26 @@ mod tests {
         for c in ['\u{a0}', '年', '\u{10ffff}'] {
             assert_eq!(has_char(&all, c), all.contains(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn equal_bytes_are_marked_exactly() {
+        for bytes in [
+            [0u8, 1, 0x7f, 0x80, 0x81, 0xa0, 0xff, 0xa0],
+            [0xa0; 8],
+            [0x20; 8],
+        ] {
+            let word = u64::from_le_bytes(bytes);
+            for key in [0u8, 1, 0x7f, 0x80, 0xa0, 0xff, 0x20] {
+                let want = bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| **b == key)
+                    .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i));
+                assert_eq!(equal_bytes(word, key), want, "{bytes:x?} {key:x}");
+            }
+        }
+        assert_eq!(first_byte(0x80 << 40), 5);
     }
 
     #[test]

@@ -345,22 +345,20 @@ const MAX_FIELD_CHARS: usize = 120;
 /// elements are not fields.
 fn field_text(tree: &Tree, id: NodeId, out: &mut String) -> bool {
     out.clear();
-    let end = tree.get(id).map_or(id, |n| n.end);
-    let nodes = tree.nodes.get(id..end).unwrap_or(&[]);
-    let texts = || {
-        nodes.iter().filter_map(|n| match &n.kind {
-            Kind::Text(t) => Some(&**t),
-            Kind::Element(_) => None,
-        })
-    };
-    // Without a colon the answer is no whatever the length: one byte scan
-    // rules out most elements before any copy.
-    if !texts().any(chars::has_colon) {
+    // Without a colon the answer is no whatever the length: the tree knows
+    // which subtrees have one, which rules out most elements before any
+    // copy.
+    let Some(node) = tree.get(id).filter(|n| n.colon) else {
         return false;
-    }
+    };
+    let nodes = tree.nodes.get(id..node.end).unwrap_or(&[]);
+    let texts = nodes.iter().filter_map(|n| match &n.kind {
+        Kind::Text(t) => Some(&**t),
+        Kind::Element(_) => None,
+    });
     let mut count = 0usize;
     let mut gap = false;
-    for t in texts() {
+    for t in texts {
         // Words are copied as slices, the gaps between them as one space.
         let bytes = t.as_bytes();
         let mut word: Option<usize> = None;

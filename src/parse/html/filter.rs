@@ -11,6 +11,9 @@ use super::events::{clean, Element};
 
 include!(concat!(env!("OUT_DIR"), "/filter_table.rs"));
 
+// One bit per kept attribute in `kept_attrs`.
+const _: () = assert!(ATTRS.len() <= 32);
+
 /// The filter table's text, shared with `js/dom-events.js`.
 pub const FILTER_JSON: &str = include_str!("filter.json");
 
@@ -81,24 +84,29 @@ pub(super) fn kept_attrs<'a>(
     attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Vec<(&'static str, Cow<'a, str>)> {
     // The value of each table attribute, in table order, filled in one
-    // pass over the raw attributes: no list to grow per element.
-    let mut found: [Option<&str>; ATTRS.len()] = [None; ATTRS.len()];
-    let mut count = 0;
+    // pass over the raw attributes (no list to grow per element), and a
+    // bit per value found, so that only those are visited.
+    let mut found: [&str; ATTRS.len()] = [""; ATTRS.len()];
+    let mut present: u32 = 0;
     for (name, value) in attrs {
-        let Some(slot) = attr_index(name).and_then(|at| found.get_mut(at)) else {
-            continue;
-        };
-        if slot.is_none() {
-            *slot = Some(value);
-            count += 1;
+        let Some(at) = attr_index(name) else { continue };
+        let bit = 1u32
+            .checked_shl(u32::try_from(at).unwrap_or(u32::MAX))
+            .unwrap_or(0);
+        if present & bit == 0 {
+            if let Some(slot) = found.get_mut(at) {
+                *slot = value;
+                present |= bit;
+            }
         }
     }
-    if count == 0 {
-        return Vec::new();
-    }
-    let mut kept = Vec::with_capacity(count);
-    for (&name, value) in ATTRS.iter().zip(found) {
-        let Some(value) = value else { continue };
+    let mut kept = Vec::with_capacity(present.count_ones() as usize);
+    while present != 0 {
+        let at = present.trailing_zeros() as usize;
+        present &= present - 1;
+        let (Some(&name), Some(&value)) = (ATTRS.get(at), found.get(at)) else {
+            continue;
+        };
         let value = if name == "style" {
             let reduced = if is_reduced(value) {
                 Cow::Borrowed(value)

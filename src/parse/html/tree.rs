@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use super::content::{self, Marks};
 use super::events::{is_skipped, Element, Event};
 use super::lines::is_block;
+use crate::parse::chars;
 use crate::words;
 
 /// Index of a node.
@@ -39,6 +40,9 @@ pub struct Node<'a> {
     pub chars: usize,
     /// Of those, characters inside links.
     pub link_chars: usize,
+    /// Whether some text of the subtree holds a colon (`:` or `：`), what
+    /// a metadata field needs: known once, not looked for per element.
+    pub colon: bool,
     /// Which content selectors the element matches and whether it is
     /// chrome ([`content::marks`]); 0 for text.
     pub marks: Marks,
@@ -141,6 +145,7 @@ impl<'a> Tree<'a> {
                         end: id + 1,
                         chars: 0,
                         link_chars: 0,
+                        colon: false,
                         marks,
                     });
                     open.push(id);
@@ -161,12 +166,14 @@ impl<'a> Tree<'a> {
                     }
                     let id = nodes.len();
                     let chars = visible_chars(&t);
+                    let colon = chars::has_colon(&t);
                     nodes.push(Node {
                         kind: Kind::Text(t),
                         parent: open.last().copied(),
                         end: id + 1,
                         chars,
                         link_chars: 0,
+                        colon,
                         marks: 0,
                     });
                 }
@@ -183,7 +190,7 @@ impl<'a> Tree<'a> {
         tree
     }
 
-    /// Subtree text and link sizes, children before parents.
+    /// Subtree text and link sizes and colons, children before parents.
     fn sum(&mut self) {
         for id in (0..self.nodes.len()).rev() {
             let Some(n) = self.nodes.get_mut(id) else {
@@ -192,10 +199,11 @@ impl<'a> Tree<'a> {
             if n.tag().as_bytes() == b"a" {
                 n.link_chars = n.chars;
             }
-            let (chars, links, parent) = (n.chars, n.link_chars, n.parent);
+            let (chars, links, colon, parent) = (n.chars, n.link_chars, n.colon, n.parent);
             if let Some(p) = parent.and_then(|p| self.nodes.get_mut(p)) {
                 p.chars += chars;
                 p.link_chars += links;
+                p.colon |= colon;
             }
         }
     }
