@@ -53,10 +53,17 @@ pub struct Element<'a> {
 impl Element<'_> {
     /// The value of attribute `name`, if the element has it.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| &**v)
+        for (n, v) in &self.attrs {
+            // Length and first byte first: most names differ there, and
+            // the whole comparison is a call in the size-optimised builds.
+            if n.len() == name.len()
+                && n.as_bytes().first() == name.as_bytes().first()
+                && *n == name
+            {
+                return Some(text(v));
+            }
+        }
+        None
     }
 
     /// Whether the `class` attribute holds `token` (ASCII case-insensitive).
@@ -65,6 +72,17 @@ impl Element<'_> {
             c.split_ascii_whitespace()
                 .any(|t| t.eq_ignore_ascii_case(token))
         })
+    }
+}
+
+/// The text of a borrowed-or-owned string, as `&**cow`, written out: the
+/// size-optimised builds leave the `Deref` of a `Cow` as a call, and the
+/// tree reads its tags and texts often.
+#[inline(always)]
+pub fn text<'b>(cow: &'b Cow<'_, str>) -> &'b str {
+    match cow {
+        Cow::Borrowed(s) => s,
+        Cow::Owned(s) => s,
     }
 }
 

@@ -19,7 +19,7 @@ pub use super::tags::{is_block, is_html_space};
 use std::borrow::Cow;
 
 use super::content::{self, Plan};
-use super::events::Element;
+use super::events::{self, Element};
 use super::runs::{align_of, apply_style, Buf, Style};
 use super::tags::Tag;
 use super::tree::{Kind, NodeId, Tree};
@@ -143,7 +143,7 @@ impl<'a> Builder<'a> {
             let style = stack.last().map_or(&plain, |f| &f.style);
             match &node.kind {
                 Kind::Text(t) => {
-                    self.text(t, style);
+                    self.text(events::text(t), style);
                     id += 1;
                 }
                 Kind::Element(_) => {
@@ -179,7 +179,7 @@ impl<'a> Builder<'a> {
         let node = tree.get(id);
         let end = node.map_or(id + 1, |n| n.end);
         let e: &'a Element<'a> = node.and_then(|n| n.element()).unwrap_or(&NO_ELEMENT);
-        let tag: &'a str = &e.tag;
+        let tag: &'a str = events::text(&e.tag);
         let block = is_block(tag);
         let kind = Tag::of(tag);
         let flat = self.flatten.is_some();

@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use super::content::{self, Marks};
-use super::events::{is_skipped, Element, Event};
+use super::events::{is_skipped, text, Element, Event};
 use super::lines::is_block;
 use crate::parse::chars;
 use crate::words;
@@ -59,7 +59,7 @@ impl<'a> Node<'a> {
 
     /// The tag name, empty for text.
     pub fn tag(&self) -> &str {
-        self.element().map_or("", |e| &e.tag)
+        self.element().map_or("", |e| text(&e.tag))
     }
 }
 
