@@ -79,6 +79,9 @@ impl Element<'_> {
 /// size-optimised builds leave the `Deref` of a `Cow` as a call, and the
 /// tree reads its tags and texts often.
 #[inline(always)]
+// Takes the `Cow` itself: a `&str` parameter is what the `Deref` it avoids
+// would make.
+#[allow(clippy::ptr_arg)]
 pub fn text<'b>(cow: &'b Cow<'_, str>) -> &'b str {
     match cow {
         Cow::Borrowed(s) => s,
