@@ -12,7 +12,7 @@
 //! it. Inside the article, chrome subtrees (navigation, share widgets, QR
 //! codes, 纠错, font-size widgets, toolbars) are skipped.
 
-use super::events::Element;
+use super::events::{self, Element};
 use super::tree::{Kind, NodeId, Tree};
 use crate::parse::lines::{char_count_upto, is_space};
 use crate::parse::meta::{self, Unknown};
@@ -140,14 +140,29 @@ fn bit(i: usize) -> Marks {
         & !CHROME_BIT
 }
 
+/// Whether two names are equal. The lengths first: most names of the
+/// tables differ there, and the whole comparison is a call in the
+/// size-optimised builds.
+#[inline(always)]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a == b
+}
+
+/// Like [`same`], ASCII case-insensitive.
+#[inline(always)]
+fn same_word(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.eq_ignore_ascii_case(b)
+}
+
 /// The marks of an element: one look at its tag, id, class and role.
 pub fn marks(e: &Element) -> Marks {
+    let tag = events::text(&e.tag);
     let id = e.attr("id").map(str::trim);
     let mut m: Marks = 0;
     for (i, (sel, _)) in SELECTORS.iter().enumerate() {
         let hit = match *sel {
-            Sel::Id(v) => id == Some(v),
-            Sel::Tag(t) => e.tag == t,
+            Sel::Id(v) => id.is_some_and(|id| same(id, v)),
+            Sel::Tag(t) => same(tag, t),
             Sel::Class(_) | Sel::TagClass(..) => false,
         };
         if hit {
@@ -158,24 +173,24 @@ pub fn marks(e: &Element) -> Marks {
     for token in e.attr("class").unwrap_or("").split_ascii_whitespace() {
         for (i, (sel, _)) in SELECTORS.iter().enumerate() {
             let hit = match *sel {
-                Sel::Class(c) => token.eq_ignore_ascii_case(c),
-                Sel::TagClass(t, c) => e.tag == t && token.eq_ignore_ascii_case(c),
+                Sel::Class(c) => same_word(token, c),
+                Sel::TagClass(t, c) => same(tag, t) && same_word(token, c),
                 Sel::Id(_) | Sel::Tag(_) => false,
             };
             if hit {
                 m |= bit(i);
             }
         }
-        if CHROME_TOKENS.iter().any(|t| token.eq_ignore_ascii_case(t)) {
+        if CHROME_TOKENS.iter().any(|t| same_word(token, t)) {
             m |= CHROME_BIT;
         }
     }
-    let chrome = CHROME_TAGS.contains(&&*e.tag)
+    let chrome = CHROME_TAGS.iter().any(|t| same(tag, t))
         || e.attr("role").is_some_and(|r| {
             let r = r.trim();
-            CHROME_ROLES.iter().any(|c| r.eq_ignore_ascii_case(c))
+            CHROME_ROLES.iter().any(|c| same_word(r, c))
         })
-        || id.is_some_and(|i| CHROME_TOKENS.iter().any(|t| i.eq_ignore_ascii_case(t)));
+        || id.is_some_and(|i| CHROME_TOKENS.iter().any(|t| same_word(i, t)));
     if chrome {
         m |= CHROME_BIT;
     }

@@ -89,7 +89,7 @@ fn visible_chars(text: &str) -> usize {
                 .get(at..at + 8)
                 .map_or(0, |w| w.iter().filter(|b| counted(b)).count());
         } else {
-            // A continuation byte has its high bit set and the next clear.
+            // A continuation byte (10xxxxxx): bit 7 set, bit 6 clear.
             let continuation = word & !(word << 1) & HIGHS;
             n += 8 - continuation.count_ones() as usize;
         }
