@@ -207,7 +207,7 @@ const ADDRESSEE_WORDS: &[&str] = &[
 pub fn is_addressee(text: &str) -> bool {
     let labelled = text
         .strip_prefix("主送")
-        .is_some_and(|rest| rest.trim_start_matches(is_space).starts_with([':', '：']));
+        .is_some_and(|rest| chars::trim_start_space(rest).starts_with([':', '：']));
     if labelled {
         return char_count_upto(text, 100) <= 100 && !chars::has_char(text, '。');
     }
@@ -231,7 +231,7 @@ pub fn attachment(text: &str) -> Option<(String, usize)> {
     let mut chars = after_digits.chars();
     chars.next().filter(|c| meta::is_colon(*c))?;
     let label = text.get(..text.len() - after_digits.len())?;
-    let start = text.len() - chars.as_str().trim_start_matches(is_space).len();
+    let start = text.len() - chars::trim_start_space(chars.as_str()).len();
     Some((compact(label), start))
 }
 

@@ -13,6 +13,7 @@
 //! article that is only a short title ("第一条 适用范围") keeps it as heading.
 
 use super::blocks::{self};
+use super::chars;
 use super::contents::Toc;
 use super::enumeration;
 use super::head::MetaIndex;
@@ -234,7 +235,7 @@ impl<'a> Body<'a> {
             self.push(Block::List(e.list));
             return;
         }
-        let from = line.text.len() - text.trim_start_matches(is_space).len();
+        let from = line.text.len() - chars::trim_start_space(text).len();
         let to = from + trimmed.len();
         let inlines = line.inlines_in(from, to);
         let text = if inlines.is_empty() {

@@ -196,15 +196,19 @@ pub fn contains_any(text: &str, marks: &[char]) -> bool {
 
 /// `text` without its leading whitespace (`lines::is_space`), like
 /// `text.trim_start_matches(is_space)`: ASCII whitespace, most of what
-/// pages indent with, is skipped by bytes before the char walk.
+/// pages indent with, is skipped by bytes, and a text that then starts
+/// with other ASCII or a char [`is_plain_lead`] announces (none of them
+/// space) is returned without the char walk.
 pub fn trim_start_space(text: &str) -> &str {
     let ascii = text
         .bytes()
         .position(|b| !matches!(b, b'\t'..=b'\r' | b' '))
         .unwrap_or(text.len());
-    text.get(ascii..)
-        .unwrap_or_default()
-        .trim_start_matches(is_space)
+    let rest = text.get(ascii..).unwrap_or_default();
+    match rest.as_bytes().first() {
+        Some(&b) if b >= 0x80 && !is_plain_lead(b) => rest.trim_start_matches(is_space),
+        _ => rest,
+    }
 }
 
 /// The char starting at byte `at` of UTF-8 `bytes` (taken from a `str`, `at`
@@ -296,6 +300,12 @@ mod tests {
             "\u{85}\u{2028} a",
             "当前位置",
             "  \u{1}a",
+            "\u{1c}\u{1f} x",
+            "\u{85}x",
+            "中\u{3000}",
+            " 中",
+            "\u{2028}\u{2029}\u{202f}\u{205f}\u{1680}中",
+            "：值",
         ] {
             assert_eq!(
                 trim_start_space(text),

@@ -180,7 +180,7 @@ pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
     let mut chrome = Vec::new();
     let mut rest = text;
     if let Some((prefix, after_prefix)) = prefixed {
-        let trimmed = after_prefix.trim_start_matches(is_space);
+        let trimmed = chars::trim_start_space(after_prefix);
         let after = trimmed
             .strip_prefix(':')
             .or_else(|| trimmed.strip_prefix('：'))

@@ -247,7 +247,7 @@ fn match_label_at(text: &str, pos: usize) -> Option<Found> {
         let mut ok = true;
         for (n, lc) in label.chars().enumerate() {
             if n > 0 {
-                let trimmed = rest.trim_start_matches(is_space);
+                let trimmed = chars::trim_start_space(rest);
                 spaced |= trimmed.len() != rest.len();
                 rest = trimmed;
             }
@@ -263,11 +263,11 @@ fn match_label_at(text: &str, pos: usize) -> Option<Found> {
             continue;
         }
         let label_end = text.len() - rest.len();
-        let after = rest.trim_start_matches(is_space);
+        let after = chars::trim_start_space(rest);
         let mut chars = after.chars();
         if chars.next().is_some_and(is_colon) {
             let value_from = chars.as_str();
-            let value_start = text.len() - value_from.trim_start_matches(is_space).len();
+            let value_start = text.len() - chars::trim_start_space(value_from).len();
             return Some(Found {
                 start: pos,
                 label_end,
@@ -304,7 +304,7 @@ fn match_unknown_at(text: &str, pos: usize) -> Option<Found> {
             break;
         }
     }
-    let after = text.get(label_end..)?.trim_start_matches(is_space);
+    let after = chars::trim_start_space(text.get(label_end..)?);
     let mut chars = after.chars();
     chars.next().filter(|c| is_colon(*c))?;
     if count < 2 {
@@ -314,7 +314,7 @@ fn match_unknown_at(text: &str, pos: usize) -> Option<Found> {
     Some(Found {
         start: pos,
         label_end,
-        value_start: text.len() - value_from.trim_start_matches(is_space).len(),
+        value_start: text.len() - chars::trim_start_space(value_from).len(),
         kind: None,
         colon: true,
         spaced: false,

@@ -6,6 +6,7 @@
 //! 一、 → （一） → 1. / 1、 → （1） → ①. Decimal numbers (1 / 1.1 / 1.1.1) are
 //! their own family, nested by dot depth.
 
+use super::chars;
 use super::lines::{char_count_upto, is_space};
 
 /// The family a marker belongs to.
@@ -212,7 +213,7 @@ fn follower_ok(kind: MarkerKind, after: &str) -> bool {
 
 fn skip_spaces(text: &str, from: usize) -> usize {
     let tail = text.get(from..).unwrap_or("");
-    text.len() - tail.trim_start_matches(is_space).len()
+    text.len() - chars::trim_start_space(tail).len()
 }
 
 /// ① … ⑳ (items) and ⑴ … ⒇ (parenthesised numbers).
