@@ -8,6 +8,7 @@ use super::lines::{char_count_upto, compact, is_cjk, is_space, Line};
 use super::meta;
 use super::numbering::{parse_marker, MarkerKind};
 use crate::model::{TableCell, TableRow};
+use crate::parse::chars::TrimSpace;
 
 /// Words a document title usually ends with (公文种类, GB/T 9704 and the
 /// 党政机关公文处理工作条例 §8, plus report and plan genres).
@@ -87,7 +88,7 @@ pub fn doc_no(text: &str) -> Option<bool> {
 pub fn is_date_line(text: &str) -> bool {
     // Every body line is asked: turn away those without 年 or not ending in
     // 日 before building the compacted copy.
-    let ends_day = text.trim_end_matches(is_space).ends_with('日');
+    let ends_day = text.trim_end_space().ends_with('日');
     if !ends_day || !chars::has_char(text, '年') || char_count_upto(text, 40) > 40 {
         return false;
     }
@@ -121,7 +122,7 @@ pub fn is_garbled_date(text: &str) -> bool {
     if !text.starts_with(['{', '｛']) || char_count_upto(text, 24) > 24 {
         return false;
     }
-    let t = text.trim_start_matches(['{', '｛']).trim_matches(is_space);
+    let t = text.trim_start_matches(['{', '｛']).trim_space();
     let parts: Vec<&str> = t.split(is_space).filter(|p| !p.is_empty()).collect();
     parts.len() == 3
         && parts.first().is_some_and(|year| year.len() == 4)
@@ -244,7 +245,7 @@ const FILE_TYPES: &[&str] = &[
 /// The file type of an attachment name or link, lower case.
 pub fn file_type(name: &str) -> Option<String> {
     let (_, ext) = name.rsplit_once('.')?;
-    let ext = ext.trim_matches(is_space).to_ascii_lowercase();
+    let ext = ext.trim_space().to_ascii_lowercase();
     FILE_TYPES.contains(&ext.as_str()).then_some(ext)
 }
 

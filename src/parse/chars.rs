@@ -211,6 +211,52 @@ pub fn trim_start_space(text: &str) -> &str {
     }
 }
 
+/// `text` without its trailing whitespace (`lines::is_space`), like
+/// `text.trim_end_matches(is_space)`: ASCII whitespace is dropped by bytes,
+/// and a text that then ends with other ASCII or a char [`is_plain_lead`]
+/// announces is returned without the char walk.
+pub fn trim_end_space(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let kept = bytes
+        .iter()
+        .rposition(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+        .map_or(0, |last| last + 1);
+    let rest = text.get(..kept).unwrap_or_default();
+    let plain_end = match rest.as_bytes() {
+        [] => true,
+        [.., last] if *last < 0x80 => true,
+        // A plain lead is never a continuation byte: three from the end,
+        // it starts the last char.
+        [.., lead, _, _] => is_plain_lead(*lead),
+        _ => false,
+    };
+    if plain_end {
+        rest
+    } else {
+        rest.trim_end_matches(is_space)
+    }
+}
+
+/// The trims of the parser's whitespace (`lines::is_space`) as methods on
+/// `str`, so that they chain like the standard trims they replace.
+pub trait TrimSpace {
+    /// [`trim_start_space`] and [`trim_end_space`]: like
+    /// `trim_matches(is_space)`.
+    fn trim_space(&self) -> &str;
+    /// [`trim_end_space`]: like `trim_end_matches(is_space)`.
+    fn trim_end_space(&self) -> &str;
+}
+
+impl TrimSpace for str {
+    fn trim_space(&self) -> &str {
+        trim_end_space(trim_start_space(self))
+    }
+
+    fn trim_end_space(&self) -> &str {
+        trim_end_space(self)
+    }
+}
+
 /// The char starting at byte `at` of UTF-8 `bytes` (taken from a `str`, `at`
 /// on a char boundary) and its length in bytes; `None` at the end.
 // Always inlined: a call per char is the cost this module avoids.
@@ -291,7 +337,7 @@ mod tests {
     }
 
     #[test]
-    fn leading_space_is_trimmed_as_the_char_walk_trims_it() {
+    fn space_is_trimmed_as_the_char_walk_trims_it() {
         for text in [
             "",
             "   ",
@@ -312,6 +358,16 @@ mod tests {
                 text.trim_start_matches(is_space),
                 "{text:?}"
             );
+            for text in [text.to_owned(), text.chars().rev().collect::<String>()] {
+                let text = text.as_str();
+                assert_eq!(
+                    trim_end_space(text),
+                    text.trim_end_matches(is_space),
+                    "{text:?}"
+                );
+                assert_eq!(text.trim_space(), text.trim_matches(is_space), "{text:?}");
+                assert_eq!(text.trim_end_space(), text.trim_end_matches(is_space));
+            }
         }
     }
 

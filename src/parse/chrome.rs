@@ -9,6 +9,7 @@
 use super::chars;
 use super::lines::{char_count_upto, compact, is_cjk, is_space, Line, Trace};
 use crate::model::{Action, Crumb, Document};
+use crate::parse::chars::TrimSpace;
 
 /// What a chrome word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,7 +194,7 @@ pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
             return None;
         }
         let label = text.get(..text.len() - after.len()).unwrap_or_default();
-        chrome.push(label.trim_end_matches(is_space).to_owned());
+        chrome.push(label.trim_end_space().to_owned());
         rest = after;
     } else {
         let starts_sep = CRUMB_SEPARATORS.iter().any(|s| text.starts_with(s));
@@ -222,7 +223,7 @@ pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
 }
 
 fn push_label(labels: &mut Vec<String>, label: &str) {
-    let label = label.trim_matches(is_space);
+    let label = label.trim_space();
     if !label.is_empty() {
         labels.push(label.to_owned());
     }
@@ -359,7 +360,7 @@ pub fn strip(lines: Vec<Line>, doc: &mut Document, trace: &mut Trace) -> Vec<Lin
                     .hints
                     .inlines
                     .iter()
-                    .find(|i| i.text.trim_matches(is_space) == label)
+                    .find(|i| i.text.trim_space() == label)
                     .and_then(|i| i.href.clone());
                 doc.breadcrumb.push(Crumb { label, href });
             }

@@ -6,6 +6,7 @@
 //! right after the run (where the body starts); or most entries found again
 //! later. Entries wrapped over two lines ("…支出情" / "况说明") are joined.
 
+use crate::parse::chars::TrimSpace;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -69,7 +70,7 @@ fn entry(line: &Line, decimal: bool) -> Option<Entry<'_>> {
     let (text, page) = if let (true, Some((before, page))) =
         ((1..=3).contains(&digits) && rest.len() > digits, split)
     {
-        let before = before.trim_end_matches(is_space);
+        let before = before.trim_end_space();
         let glued_to_text = !before.ends_with(|c: char| c.is_ascii_digit() || c == '.');
         if glued_to_text {
             (before, Some(page))

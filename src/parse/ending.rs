@@ -5,11 +5,12 @@ use super::blocks::{self, is_org_line};
 use super::body::Body;
 use super::chars;
 use super::head::{self, MetaIndex};
-use super::lines::{char_count_upto, is_space, Align, Line};
+use super::lines::{char_count_upto, Align, Line};
 use super::meta::{self, Unknown};
 use super::numbering::parse_marker;
 use crate::error::DiagnosticCode;
 use crate::model::{Attachment, Attachments, Block, Document, Signature, Table, TextBlock};
+use crate::parse::chars::TrimSpace;
 
 impl Body<'_> {
     /// Consecutive table rows → one table.
@@ -166,12 +167,12 @@ fn attachment(text: &str, line: &Line) -> Attachment {
         .hints
         .inlines
         .iter()
-        .filter(|run| !run.text.trim_matches(is_space).is_empty())
+        .filter(|run| !run.text.trim_space().is_empty())
         .find(|run| {
-            let run = run.text.trim_matches(is_space);
+            let run = run.text.trim_space();
             // The link may be the name, part of it, or the name with its
             // number (<a>1.汇总表</a>).
-            name.contains(run) || run.contains(name.trim_matches(is_space))
+            name.contains(run) || run.contains(name.trim_space())
         })
         .and_then(|run| run.href.clone());
     let file_type =

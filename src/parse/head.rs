@@ -7,11 +7,12 @@
 //! labels without colons, table rows, bullets with the value on a later line,
 //! or twice over (kept once).
 
+use crate::parse::chars::TrimSpace;
 use std::collections::{BTreeSet, HashMap};
 
 use super::blocks::{doc_no, has_title_tail, title_like};
 use super::chars;
-use super::lines::{char_count_upto, compact, is_space, Line, Trace};
+use super::lines::{char_count_upto, compact, Line, Trace};
 use super::meta::{self, MetaLine, Unknown};
 use super::numbering::parse_marker;
 use crate::error::{Diagnostic, DiagnosticCode};
@@ -175,7 +176,7 @@ impl Head<'_> {
             {
                 break;
             }
-            let joined = format!("{title}{}", next.text.trim_matches(is_space));
+            let joined = format!("{title}{}", next.text.trim_space());
             // The 标题 field, or its beginning when the title is wrapped
             // over more lines (gov.cn prints it in three).
             let matches_field = field

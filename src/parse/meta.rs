@@ -9,6 +9,7 @@
 //! cells and values shifted into the next label's slot; bullets with the value
 //! on a later line. Widgets that look like labels (字号, 浏览字号) are chrome.
 
+use crate::parse::chars::TrimSpace;
 use std::sync::OnceLock;
 
 use super::chars;
@@ -417,13 +418,12 @@ fn push_field(
     let label: String = label.chars().filter(|c| !is_space(*c)).collect();
     match kind {
         Some(LabelKind::Chrome) => {
-            let raw = raw.trim_matches(is_space);
+            let raw = raw.trim_space();
             if value.is_empty() || super::chrome::whole_line(raw).is_some() {
                 line.chrome.push(raw.to_owned());
             } else {
                 // Text after a widget label that is not widget text is kept.
-                line.chrome
-                    .push(label_raw.trim_matches(is_space).to_owned());
+                line.chrome.push(label_raw.trim_space().to_owned());
                 line.fields.push(field(MetaKey::Other, label, value));
             }
         }
@@ -473,7 +473,7 @@ fn tidy_date(value: &str) -> String {
 /// itself a label (then the field is empty and the value slot was shifted).
 /// `None` unless the first non-empty cell is a known label.
 pub fn parse_cells(cells: &[&str]) -> Option<MetaLine> {
-    let mut cells = cells.iter().map(|c| c.trim_matches(is_space)).peekable();
+    let mut cells = cells.iter().map(|c| c.trim_space()).peekable();
     while cells.peek().is_some_and(|c| c.is_empty()) {
         cells.next();
     }
@@ -528,7 +528,7 @@ fn lookup_short(cell: &str) -> Option<LabelKind> {
 /// Why a field's value looks damaged, if it does: a document number cut to
 /// "号" or missing its closing bracket, a 年月 date missing its 日.
 pub fn damage(f: &MetaField) -> Option<&'static str> {
-    let v = f.value.trim_matches(is_space);
+    let v = f.value.trim_space();
     // 无 / 暂无: the page says there is none.
     if v.is_empty() || matches!(v, "无" | "暂无" | "/" | "-") {
         return None;

@@ -8,6 +8,7 @@
 
 use super::chars;
 use super::lines::{char_count_upto, is_space};
+use crate::parse::chars::TrimSpace;
 
 /// The family a marker belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -427,7 +428,7 @@ pub fn shape(rest: &str) -> Shape {
     if rest
         .get(split..)
         .unwrap_or_default()
-        .trim_matches(is_space)
+        .trim_space()
         .is_empty()
     {
         Shape::Heading

@@ -14,6 +14,7 @@
 
 use super::events::{self, Element};
 use super::tree::{Kind, NodeId, Tree};
+use crate::parse::chars::TrimSpace;
 use crate::parse::lines::{char_count_upto, is_space};
 use crate::parse::meta::{self, Unknown};
 use crate::parse::{chars, chrome};
@@ -439,7 +440,7 @@ fn crumb(tree: &Tree, content: Option<NodeId>) -> Option<NodeId> {
         if !chrome::opens_breadcrumb(t) {
             return None;
         }
-        let t = t.trim_end_matches(is_space);
+        let t = t.trim_end_space();
         chrome::breadcrumb(t, false, false).is_some().then_some(id)
     })?;
     let mut best = tree.get(start)?.parent?;
@@ -570,20 +571,13 @@ pub fn page_title(tree: &Tree) -> Option<String> {
             .filter_map(|s| title.rfind(s).map(|i| (i, s.len())))
             .max_by_key(|(i, _)| *i);
         let Some((at, len)) = cut else { break };
-        let tail = title
-            .get(at + len..)
-            .unwrap_or_default()
-            .trim_matches(is_space);
+        let tail = title.get(at + len..).unwrap_or_default().trim_space();
         let is_site = site.as_deref() == Some(tail)
             || (char_count_upto(tail, 24) <= 24 && SITE_SUFFIXES.iter().any(|s| tail.ends_with(s)));
         if !is_site || at == 0 {
             break;
         }
-        title = title
-            .get(..at)
-            .unwrap_or_default()
-            .trim_matches(is_space)
-            .to_owned();
+        title = title.get(..at).unwrap_or_default().trim_space().to_owned();
     }
     (!title.is_empty()).then_some(title)
 }

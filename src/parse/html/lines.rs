@@ -16,6 +16,7 @@
 
 pub use super::tags::{is_block, is_html_space};
 
+use crate::parse::chars::TrimSpace;
 use std::borrow::Cow;
 
 use super::content::{self, Plan};
@@ -27,7 +28,7 @@ use super::url::{resolve, Base, Use};
 use crate::model::{Image, TableCell};
 use crate::parse::blocks;
 use crate::parse::chrome;
-use crate::parse::lines::{is_space, Align, Hints, Line};
+use crate::parse::lines::{Align, Hints, Line};
 use crate::parse::meta::{self, Unknown};
 
 /// Largest `colspan` (HTML clamps it to 1000).
@@ -371,11 +372,7 @@ impl<'a> Builder<'a> {
     }
 
     fn image(&mut self, e: &Element) {
-        let alt = e
-            .attr("alt")
-            .unwrap_or("")
-            .trim_matches(is_space)
-            .to_owned();
+        let alt = e.attr("alt").unwrap_or("").trim_space().to_owned();
         if let Some(t) = &mut self.table {
             if let Some((buf, _)) = &mut t.cell {
                 if !alt.is_empty() {
