@@ -3,10 +3,12 @@
 //! 附注), and for titles and unnumbered headings. Each is a small rule over
 //! one line's text plus word tables.
 
+use super::chars;
 use super::lines::{char_count_upto, compact, is_cjk, is_space, Line};
 use super::meta;
 use super::numbering::{parse_marker, MarkerKind};
 use crate::model::{TableCell, TableRow};
+use crate::parse::chars::TrimSpace;
 
 /// Words a document title usually ends with (公文种类, GB/T 9704 and the
 /// 党政机关公文处理工作条例 §8, plus report and plan genres).
@@ -41,7 +43,7 @@ pub fn title_like(line: &Line) -> bool {
         )
     });
     !ends_open
-        && !t.contains('。')
+        && !chars::has_char(t, '。')
         && t.chars().filter(|c| is_cjk(*c)).count() >= 4
         && !t.starts_with(|c: char| meta::is_bullet(c) || c == '【' || c == '—' || c == '<')
         && parse_marker(t, false).is_none()
@@ -86,8 +88,8 @@ pub fn doc_no(text: &str) -> Option<bool> {
 pub fn is_date_line(text: &str) -> bool {
     // Every body line is asked: turn away those without 年 or not ending in
     // 日 before building the compacted copy.
-    let ends_day = text.trim_end_matches(is_space).ends_with('日');
-    if !ends_day || !text.contains('年') || char_count_upto(text, 40) > 40 {
+    let ends_day = text.trim_end_space().ends_with('日');
+    if !ends_day || !chars::has_char(text, '年') || char_count_upto(text, 40) > 40 {
         return false;
     }
     let t: String = compact(text);
@@ -103,11 +105,14 @@ pub fn is_date_line(text: &str) -> bool {
     let Some(day) = rest.strip_suffix('日') else {
         return false;
     };
+    const CN_DIGITS: [char; 12] = [
+        '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+    ];
     let numeric = |s: &str, min: usize, max: usize| {
         let n = s.chars().count();
         (min..=max).contains(&n)
             && s.chars()
-                .all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c))
+                .all(|c| c.is_ascii_digit() || CN_DIGITS.contains(&c))
     };
     numeric(year, 4, 4) && numeric(month, 1, 3) && numeric(day, 1, 3)
 }
@@ -117,7 +122,7 @@ pub fn is_garbled_date(text: &str) -> bool {
     if !text.starts_with(['{', '｛']) || char_count_upto(text, 24) > 24 {
         return false;
     }
-    let t = text.trim_start_matches(['{', '｛']).trim_matches(is_space);
+    let t = text.trim_start_matches(['{', '｛']).trim_space();
     let parts: Vec<&str> = t.split(is_space).filter(|p| !p.is_empty()).collect();
     parts.len() == 3
         && parts.first().is_some_and(|year| year.len() == 4)
@@ -175,7 +180,9 @@ pub fn is_note(text: &str) -> bool {
     };
     char_count_upto(inner, 24) <= 24
         && !inner.contains(['(', '（', ')', '）'])
-        && (inner.starts_with('此') || inner.contains("公开发布") || inner.contains("无正文"))
+        && (inner.starts_with('此')
+            || chars::has_str(inner, "公开发布")
+            || chars::has_str(inner, "无正文"))
 }
 
 /// Words of an addressee line (主送机关).
@@ -201,15 +208,15 @@ const ADDRESSEE_WORDS: &[&str] = &[
 pub fn is_addressee(text: &str) -> bool {
     let labelled = text
         .strip_prefix("主送")
-        .is_some_and(|rest| rest.trim_start_matches(is_space).starts_with([':', '：']));
+        .is_some_and(|rest| chars::trim_start_space(rest).starts_with([':', '：']));
     if labelled {
-        return char_count_upto(text, 100) <= 100 && !text.contains('。');
+        return char_count_upto(text, 100) <= 100 && !chars::has_char(text, '。');
     }
     char_count_upto(text, 100) <= 100
         && text.ends_with([':', '：'])
-        && !text.contains('。')
-        && (text.starts_with('各') || text.contains("人民政府"))
-        && ADDRESSEE_WORDS.iter().any(|w| text.contains(w))
+        && !chars::has_char(text, '。')
+        && (text.starts_with('各') || chars::has_str(text, "人民政府"))
+        && ADDRESSEE_WORDS.iter().any(|w| chars::has_str(text, w))
 }
 
 /// Labels of an attachment note (附件说明).
@@ -225,7 +232,7 @@ pub fn attachment(text: &str) -> Option<(String, usize)> {
     let mut chars = after_digits.chars();
     chars.next().filter(|c| meta::is_colon(*c))?;
     let label = text.get(..text.len() - after_digits.len())?;
-    let start = text.len() - chars.as_str().trim_start_matches(is_space).len();
+    let start = text.len() - chars::trim_start_space(chars.as_str()).len();
     Some((compact(label), start))
 }
 
@@ -238,7 +245,7 @@ const FILE_TYPES: &[&str] = &[
 /// The file type of an attachment name or link, lower case.
 pub fn file_type(name: &str) -> Option<String> {
     let (_, ext) = name.rsplit_once('.')?;
-    let ext = ext.trim_matches(is_space).to_ascii_lowercase();
+    let ext = ext.trim_space().to_ascii_lowercase();
     FILE_TYPES.contains(&ext.as_str()).then_some(ext)
 }
 
@@ -279,7 +286,7 @@ pub fn plain_heading(line: &Line, next: Option<&Line>) -> bool {
     let short = char_count_upto(t, 20) <= 20;
     let next_is_text = next.is_some_and(|n| {
         n.hints.cells.is_none()
-            && (char_count_upto(&n.text, 40) >= 40 || n.text.contains('。'))
+            && (char_count_upto(&n.text, 40) >= 40 || chars::has_char(&n.text, '。'))
             && parse_marker(&n.text, false).is_none()
     });
     short && no_punct && evidence && next_is_text

@@ -13,15 +13,17 @@
 //! article that is only a short title ("第一条 适用范围") keeps it as heading.
 
 use super::blocks::{self};
+use super::chars;
 use super::contents::Toc;
 use super::enumeration;
 use super::head::MetaIndex;
-use super::lines::{is_space, unspace_cjk, Line};
+use super::lines::{unspace_cjk, Line};
 use super::meta;
 use super::numbering::{parse_marker, shape, Marker, MarkerKind, Shape};
 use super::outline::{ListKind, Opened, Outline, OutlineKind, TooDeep};
 use crate::error::{Diagnostic, DiagnosticCode};
 use crate::model::{Block, Document, ListItem, Paragraph, TextBlock};
+use crate::parse::chars::TrimSpace;
 
 /// Step 4: the body.
 pub(super) struct Body<'a> {
@@ -167,7 +169,7 @@ impl<'a> Body<'a> {
                 let item = ListItem {
                     marker: String::new(),
                     lead: Some(lead.to_owned()),
-                    text: rest.trim_matches(is_space).to_owned(),
+                    text: rest.trim_space().to_owned(),
                     inlines: Vec::new(),
                 };
                 self.out.item(ListKind::Bracket, item);
@@ -184,7 +186,7 @@ impl<'a> Body<'a> {
             let item = ListItem {
                 marker: String::new(),
                 lead: None,
-                text: rest.trim_matches(is_space).to_owned(),
+                text: rest.trim_space().to_owned(),
                 inlines: Vec::new(),
             };
             self.out.item(ListKind::Bullet, item);
@@ -223,7 +225,7 @@ impl<'a> Body<'a> {
     /// A paragraph from `line.text[start..]`, split at a 一是/二是 enumeration.
     pub(super) fn paragraph(&mut self, line: &Line, start: usize) {
         let text = line.text.get(start..).unwrap_or("");
-        let trimmed = text.trim_matches(is_space);
+        let trimmed = text.trim_space();
         if trimmed.is_empty() {
             return;
         }
@@ -234,7 +236,7 @@ impl<'a> Body<'a> {
             self.push(Block::List(e.list));
             return;
         }
-        let from = line.text.len() - text.trim_start_matches(is_space).len();
+        let from = line.text.len() - chars::trim_start_space(text).len();
         let to = from + trimmed.len();
         let inlines = line.inlines_in(from, to);
         let text = if inlines.is_empty() {
@@ -298,7 +300,7 @@ impl<'a> Body<'a> {
                 };
                 let rest_text = rest
                     .and_then(|s| line.text.get(s..))
-                    .map(|t| t.trim_matches(is_space).to_owned());
+                    .map(|t| t.trim_space().to_owned());
                 let item = match rest_text {
                     Some(t) => ListItem {
                         marker,
@@ -324,7 +326,7 @@ impl<'a> Body<'a> {
         let marker = text
             .get(..m.end)
             .unwrap_or_default()
-            .trim_matches(is_space)
+            .trim_space()
             .to_owned();
         let rest = text.get(m.rest..).unwrap_or("");
         let kind = OutlineKind::Marker(m.kind);

@@ -4,6 +4,7 @@
 //! and a few shifts for the rest, and gives the same pairs.
 
 use super::lines::is_space;
+use crate::words;
 
 /// Like `str::char_indices`: each char of the text with its byte offset.
 #[derive(Debug, Clone)]
@@ -43,22 +44,138 @@ pub fn is_plain_lead(b: u8) -> bool {
 
 /// Whether the text holds a half- or full-width colon (`:`, `：`).
 pub fn has_colon(text: &str) -> bool {
-    // Both searches run on memchr: `：` by its last byte, then checked.
-    text.as_bytes().contains(&b':') || text.contains('：')
+    text.as_bytes().contains(&b':') || has_char(text, '：')
+}
+
+/// Whether `text` holds `c`, like `text.contains(c)`. The standard search
+/// for a char outside ASCII encodes it and runs the general substring
+/// search, which in the wasm build sets up a two-way searcher per call;
+/// this one looks for one byte of the char's UTF-8, eight bytes at a
+/// time, and checks the rest where it finds that byte.
+#[inline]
+pub fn has_char(text: &str, c: char) -> bool {
+    if c.is_ascii() {
+        // `[u8]::contains` runs on memchr.
+        return text.as_bytes().contains(&(c as u8));
+    }
+    let mut buf = [0u8; 4];
+    has_str(text, c.encode_utf8(&mut buf))
+}
+
+/// Whether `text` holds `needle`, like `text.contains(needle)`, by the byte
+/// search of [`has_char`]: meant for the short words the rules look for.
+pub fn has_str(text: &str, needle: &str) -> bool {
+    let hay = text.as_bytes();
+    let needle = needle.as_bytes();
+    // The byte looked for: the last one, which in Chinese text is spread
+    // over 64 values, except for a two-byte char, whose lead byte (Latin,
+    // Greek, nbsp) is rare there.
+    let key_at = match needle {
+        [lead, _] if *lead >= 0xc0 => 0,
+        _ => needle.len().saturating_sub(1),
+    };
+    let Some(&key) = needle.get(key_at) else {
+        return true;
+    };
+    let found = |i: usize| {
+        hay.get(i) == Some(&key)
+            && i.checked_sub(key_at)
+                .and_then(|start| hay.get(start..start.checked_add(needle.len())?))
+                == Some(needle)
+    };
+    let mut at = 0;
+    while let Some(word) = words::word_at(hay, at) {
+        // Only where the key byte is, not each byte of the word.
+        let mut hits = equal_bytes(word, key);
+        while hits != 0 {
+            if found(at + first_byte(hits)) {
+                return true;
+            }
+            hits &= hits - 1;
+        }
+        at += 8;
+    }
+    while at < hay.len() {
+        if found(at) {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
+
+/// Whether `text` holds a tab, a no-break space, a zero-width space or a
+/// byte order mark: what the tidying of page text replaces or drops. One
+/// pass for the four, like `text.contains(['\t', '\u{a0}', '\u{200b}',
+/// '\u{feff}'])`: words holding none of their last bytes are skipped.
+pub fn has_odd_space(text: &str) -> bool {
+    let hay = text.as_bytes();
+    let mut at = 0;
+    while let Some(word) = words::word_at(hay, at) {
+        let mut hits = equal_bytes(word, b'\t')
+            | equal_bytes(word, 0xa0)
+            | equal_bytes(word, 0x8b)
+            | equal_bytes(word, 0xbf);
+        while hits != 0 {
+            if odd_space_ends_at(hay, at + first_byte(hits)) {
+                return true;
+            }
+            hits &= hits - 1;
+        }
+        at += 8;
+    }
+    while at < hay.len() {
+        if odd_space_ends_at(hay, at) {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
+
+/// The high bit of each byte of `word` that is `byte`, and no other bit
+/// (exact, unlike a test of whether there is one: no borrow crosses bytes).
+#[inline(always)]
+fn equal_bytes(word: u64, byte: u8) -> u64 {
+    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = word ^ (0x0101_0101_0101_0101 * u64::from(byte));
+    !(((x & LOWS) + LOWS) | x) & !LOWS
+}
+
+/// The offset in its word of the lowest byte [`equal_bytes`] marks.
+#[inline(always)]
+fn first_byte(hits: u64) -> usize {
+    (hits.trailing_zeros() / 8) as usize
+}
+
+/// Whether one of the chars of [`has_odd_space`] ends at byte `i`.
+#[inline(always)]
+fn odd_space_ends_at(hay: &[u8], i: usize) -> bool {
+    let before = |n: usize| i.checked_sub(n).and_then(|s| hay.get(s..i));
+    match hay.get(i) {
+        Some(b'\t') => true,
+        Some(0xa0) => before(1) == Some(&[0xc2]),
+        Some(0x8b) => before(2) == Some(&[0xe2, 0x80]),
+        Some(0xbf) => before(2) == Some(&[0xef, 0xbb]),
+        _ => false,
+    }
 }
 
 /// Whether `text` holds one of `marks`, like `text.contains(marks)`; a walk
-/// that steps over ASCII and the chars [`is_plain_lead`] announces when no
-/// mark is among them (punctuation never is).
+/// that steps over the chars [`is_plain_lead`] announces when no mark is
+/// among them (punctuation never is), and over ASCII when no mark is ASCII.
 pub fn contains_any(text: &str, marks: &[char]) -> bool {
-    let plain = |c: &char| ('\u{4000}'..='\u{efff}').contains(c) || c.is_ascii();
-    if marks.iter().any(plain) {
+    if marks.iter().any(|c| ('\u{4000}'..='\u{efff}').contains(c)) {
         return text.contains(marks);
     }
+    let ascii = marks.iter().any(char::is_ascii);
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
         if b < 0x80 {
+            if ascii && marks.contains(&char::from(b)) {
+                return true;
+            }
             at += 1;
             continue;
         }
@@ -79,15 +196,65 @@ pub fn contains_any(text: &str, marks: &[char]) -> bool {
 
 /// `text` without its leading whitespace (`lines::is_space`), like
 /// `text.trim_start_matches(is_space)`: ASCII whitespace, most of what
-/// pages indent with, is skipped by bytes before the char walk.
+/// pages indent with, is skipped by bytes, and a text that then starts
+/// with other ASCII or a char [`is_plain_lead`] announces (none of them
+/// space) is returned without the char walk.
 pub fn trim_start_space(text: &str) -> &str {
     let ascii = text
         .bytes()
         .position(|b| !matches!(b, b'\t'..=b'\r' | b' '))
         .unwrap_or(text.len());
-    text.get(ascii..)
-        .unwrap_or_default()
-        .trim_start_matches(is_space)
+    let rest = text.get(ascii..).unwrap_or_default();
+    match rest.as_bytes().first() {
+        Some(&b) if b >= 0x80 && !is_plain_lead(b) => rest.trim_start_matches(is_space),
+        _ => rest,
+    }
+}
+
+/// `text` without its trailing whitespace (`lines::is_space`), like
+/// `text.trim_end_matches(is_space)`: ASCII whitespace is dropped by bytes,
+/// and a text that then ends with other ASCII or a char [`is_plain_lead`]
+/// announces is returned without the char walk.
+pub fn trim_end_space(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let kept = bytes
+        .iter()
+        .rposition(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+        .map_or(0, |last| last + 1);
+    let rest = text.get(..kept).unwrap_or_default();
+    let plain_end = match rest.as_bytes() {
+        [] => true,
+        [.., last] if *last < 0x80 => true,
+        // A plain lead is never a continuation byte: three from the end,
+        // it starts the last char.
+        [.., lead, _, _] => is_plain_lead(*lead),
+        _ => false,
+    };
+    if plain_end {
+        rest
+    } else {
+        rest.trim_end_matches(is_space)
+    }
+}
+
+/// The trims of the parser's whitespace (`lines::is_space`) as methods on
+/// `str`, so that they chain like the standard trims they replace.
+pub trait TrimSpace {
+    /// [`trim_start_space`] and [`trim_end_space`]: like
+    /// `trim_matches(is_space)`.
+    fn trim_space(&self) -> &str;
+    /// [`trim_end_space`]: like `trim_end_matches(is_space)`.
+    fn trim_end_space(&self) -> &str;
+}
+
+impl TrimSpace for str {
+    fn trim_space(&self) -> &str {
+        trim_end_space(trim_start_space(self))
+    }
+
+    fn trim_end_space(&self) -> &str {
+        trim_end_space(self)
+    }
 }
 
 /// The char starting at byte `at` of UTF-8 `bytes` (taken from a `str`, `at`
@@ -147,6 +314,7 @@ mod tests {
     fn marks_are_found_as_the_standard_search_finds_them() {
         let prose = ['，', '。', '；', '！', '？'];
         let mixed = ['a', '，'];
+        let entry = ['。', '，', ',', '；', ';', '：', ':'];
         for text in [
             "",
             "今年以来，工作有序推进",
@@ -154,8 +322,11 @@ mod tests {
             "ascii, only. text",
             "𠀀😀é“引号”。",
             "\u{fe10}\u{ff0d}\u{3001}",
+            "目录 第一章 总则 3",
+            "第二章：职责",
+            "a;b",
         ] {
-            for marks in [&prose[..], &mixed[..], &[][..]] {
+            for marks in [&prose[..], &mixed[..], &entry[..], &[][..]] {
                 assert_eq!(
                     contains_any(text, marks),
                     text.contains(marks),
@@ -166,7 +337,7 @@ mod tests {
     }
 
     #[test]
-    fn leading_space_is_trimmed_as_the_char_walk_trims_it() {
+    fn space_is_trimmed_as_the_char_walk_trims_it() {
         for text in [
             "",
             "   ",
@@ -175,13 +346,132 @@ mod tests {
             "\u{85}\u{2028} a",
             "当前位置",
             "  \u{1}a",
+            "\u{1c}\u{1f} x",
+            "\u{85}x",
+            "中\u{3000}",
+            " 中",
+            "\u{2028}\u{2029}\u{202f}\u{205f}\u{1680}中",
+            "：值",
         ] {
             assert_eq!(
                 trim_start_space(text),
                 text.trim_start_matches(is_space),
                 "{text:?}"
             );
+            for text in [text.to_owned(), text.chars().rev().collect::<String>()] {
+                let text = text.as_str();
+                assert_eq!(
+                    trim_end_space(text),
+                    text.trim_end_matches(is_space),
+                    "{text:?}"
+                );
+                assert_eq!(text.trim_space(), text.trim_matches(is_space), "{text:?}");
+                assert_eq!(text.trim_end_space(), text.trim_end_matches(is_space));
+            }
         }
+    }
+
+    #[test]
+    fn chars_and_words_are_found_as_the_standard_search_finds_them() {
+        let texts = [
+            "",
+            "a",
+            "今年以来，工作有序推进。",
+            "索 引 号：123\u{3000}发布日期: 2024年5月",
+            "x\u{a0}y\u{200b}z\u{feff}\tw",
+            "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}é😀",
+            "各区县人民政府，市政府各部门：此件公开发布",
+            "〔2024〕3号 〕〔 (试行)",
+            "\u{2000}\u{a0}\u{c2}\u{a1}\u{e0}\u{a0}",
+            "一\u{200b}二",
+            "一二三\u{feff}",
+            "tab\there",
+            "\u{a0}",
+            "\u{ff1b}\u{ff1c}\u{9a}\u{2060}\u{200a}\u{8b}\u{bf}",
+        ];
+        let needles = [
+            "。",
+            "年",
+            "月",
+            "日",
+            "：",
+            "〔",
+            "〕",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{feff}",
+            "\t",
+            "a",
+            "😀",
+            "\u{80}",
+            "\u{ffff}",
+            "é",
+            "\u{10ffff}",
+            "人民政府",
+            "公开发布",
+            "无正文",
+            "",
+            "年5",
+            "\u{a0}\u{c2}",
+            "\t\u{a0}",
+            "\u{200b}\u{feff}",
+            ":：",
+            "a年",
+        ];
+        for text in texts {
+            // Every offset, to cross the eight-byte words at every place.
+            for pad in 0..9 {
+                let padded = format!("{}{text}{}", "-".repeat(pad), "一".repeat(pad % 3));
+                let odd = ['\t', '\u{a0}', '\u{200b}', '\u{feff}'];
+                assert_eq!(has_odd_space(&padded), padded.contains(odd), "{padded:?}");
+                let colons = [':', '：'];
+                assert_eq!(has_colon(&padded), padded.contains(colons), "{padded:?}");
+                for needle in needles {
+                    assert_eq!(
+                        has_str(&padded, needle),
+                        padded.contains(needle),
+                        "{padded:?} {needle:?}"
+                    );
+                    if let Some(c) = needle
+                        .chars()
+                        .next()
+                        .filter(|_| needle.chars().count() == 1)
+                    {
+                        assert_eq!(has_char(&padded, c), padded.contains(c), "{padded:?} {c:?}");
+                    }
+                }
+            }
+        }
+        let all: String = (0..0x11_0000u32)
+            .step_by(89)
+            .filter_map(char::from_u32)
+            .collect();
+        for c in all.chars().step_by(7) {
+            assert!(has_char(&all, c), "{c:?}");
+        }
+        for c in ['\u{a0}', '年', '\u{10ffff}'] {
+            assert_eq!(has_char(&all, c), all.contains(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn equal_bytes_are_marked_exactly() {
+        for bytes in [
+            [0u8, 1, 0x7f, 0x80, 0x81, 0xa0, 0xff, 0xa0],
+            [0xa0; 8],
+            [0x20; 8],
+        ] {
+            let word = u64::from_le_bytes(bytes);
+            for key in [0u8, 1, 0x7f, 0x80, 0xa0, 0xff, 0x20] {
+                let want = bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| **b == key)
+                    .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i));
+                assert_eq!(equal_bytes(word, key), want, "{bytes:x?} {key:x}");
+            }
+        }
+        assert_eq!(first_byte(0x80 << 40), 5);
     }
 
     #[test]

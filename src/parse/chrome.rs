@@ -6,8 +6,10 @@
 //! 2020〔200〕号) that put 老年模式/关怀版 toggles, 字号 and 视力保护色 widgets on
 //! portal pages; the common CMS page frame (当前位置 breadcrumb, 打印/关闭).
 
+use super::chars;
 use super::lines::{char_count_upto, compact, is_cjk, is_space, Line, Trace};
 use crate::model::{Action, Crumb, Document};
+use crate::parse::chars::TrimSpace;
 
 /// What a chrome word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,7 +181,7 @@ pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
     let mut chrome = Vec::new();
     let mut rest = text;
     if let Some((prefix, after_prefix)) = prefixed {
-        let trimmed = after_prefix.trim_start_matches(is_space);
+        let trimmed = chars::trim_start_space(after_prefix);
         let after = trimmed
             .strip_prefix(':')
             .or_else(|| trimmed.strip_prefix('：'))
@@ -192,13 +194,13 @@ pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
             return None;
         }
         let label = text.get(..text.len() - after.len()).unwrap_or_default();
-        chrome.push(label.trim_end_matches(is_space).to_owned());
+        chrome.push(label.trim_end_space().to_owned());
         rest = after;
     } else {
         let starts_sep = CRUMB_SEPARATORS.iter().any(|s| text.starts_with(s));
         let home_first = top
             && HOME_WORDS.iter().any(|h| text.starts_with(h))
-            && CRUMB_SEPARATORS.iter().any(|s| text.contains(s));
+            && CRUMB_SEPARATORS.iter().any(|s| chars::has_str(text, s));
         if !(home_first || (after_crumb && starts_sep)) {
             return None;
         }
@@ -221,7 +223,7 @@ pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
 }
 
 fn push_label(labels: &mut Vec<String>, label: &str) {
-    let label = label.trim_matches(is_space);
+    let label = label.trim_space();
     if !label.is_empty() {
         labels.push(label.to_owned());
     }
@@ -358,7 +360,7 @@ pub fn strip(lines: Vec<Line>, doc: &mut Document, trace: &mut Trace) -> Vec<Lin
                     .hints
                     .inlines
                     .iter()
-                    .find(|i| i.text.trim_matches(is_space) == label)
+                    .find(|i| i.text.trim_space() == label)
                     .and_then(|i| i.href.clone());
                 doc.breadcrumb.push(Crumb { label, href });
             }

@@ -6,9 +6,11 @@
 //! right after the run (where the body starts); or most entries found again
 //! later. Entries wrapped over two lines ("…支出情" / "况说明") are joined.
 
+use crate::parse::chars::TrimSpace;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::chars;
 use super::lines::{char_count_upto, compact, is_space, Line};
 use super::numbering::parse_marker;
 use crate::model::{Contents, ContentsEntry, MAX_LEVEL};
@@ -50,7 +52,7 @@ fn entry(line: &Line, decimal: bool) -> Option<Entry<'_>> {
     let t = line.text.as_str();
     if line.hints.cells.is_some()
         || char_count_upto(t, ENTRY_MAX_CHARS) > ENTRY_MAX_CHARS
-        || t.contains(['。', '，', ',', '；', ';', '：', ':'])
+        || chars::contains_any(t, &['。', '，', ',', '；', ';', '：', ':'])
     {
         return None;
     }
@@ -68,7 +70,7 @@ fn entry(line: &Line, decimal: bool) -> Option<Entry<'_>> {
     let (text, page) = if let (true, Some((before, page))) =
         ((1..=3).contains(&digits) && rest.len() > digits, split)
     {
-        let before = before.trim_end_matches(is_space);
+        let before = before.trim_end_space();
         let glued_to_text = !before.ends_with(|c: char| c.is_ascii_digit() || c == '.');
         if glued_to_text {
             (before, Some(page))

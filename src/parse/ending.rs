@@ -3,12 +3,14 @@
 
 use super::blocks::{self, is_org_line};
 use super::body::Body;
+use super::chars;
 use super::head::{self, MetaIndex};
-use super::lines::{char_count_upto, is_space, Align, Line};
+use super::lines::{char_count_upto, Align, Line};
 use super::meta::{self, Unknown};
 use super::numbering::parse_marker;
 use crate::error::DiagnosticCode;
 use crate::model::{Attachment, Attachments, Block, Document, Signature, Table, TextBlock};
+use crate::parse::chars::TrimSpace;
 
 impl Body<'_> {
     /// Consecutive table rows → one table.
@@ -115,7 +117,10 @@ impl Body<'_> {
                 .copied()
                 .flatten()
                 .is_some_and(|m| blocks::numbers_attachments(m.kind));
-            if !numbered || next.text.contains('。') || char_count_upto(&next.text, 80) > 80 {
+            if !numbered
+                || chars::has_char(&next.text, '。')
+                || char_count_upto(&next.text, 80) > 80
+            {
                 break;
             }
             items.push(attachment(&next.text, next));
@@ -127,7 +132,7 @@ impl Body<'_> {
 
     /// A short line of known labels in the body (来源: …) is metadata.
     pub(super) fn body_meta(&mut self, doc: &mut Document, line: &Line) -> bool {
-        if char_count_upto(&line.text, 60) > 60 || line.text.contains('。') {
+        if char_count_upto(&line.text, 60) > 60 || chars::has_char(&line.text, '。') {
             return false;
         }
         let Some(ml) = meta::parse_line(&line.text, Unknown::Reject) else {
@@ -162,12 +167,12 @@ fn attachment(text: &str, line: &Line) -> Attachment {
         .hints
         .inlines
         .iter()
-        .filter(|run| !run.text.trim_matches(is_space).is_empty())
+        .filter(|run| !run.text.trim_space().is_empty())
         .find(|run| {
-            let run = run.text.trim_matches(is_space);
+            let run = run.text.trim_space();
             // The link may be the name, part of it, or the name with its
             // number (<a>1.汇总表</a>).
-            name.contains(run) || run.contains(name.trim_matches(is_space))
+            name.contains(run) || run.contains(name.trim_space())
         })
         .and_then(|run| run.href.clone());
     let file_type =

@@ -7,10 +7,12 @@
 //! labels without colons, table rows, bullets with the value on a later line,
 //! or twice over (kept once).
 
+use crate::parse::chars::TrimSpace;
 use std::collections::HashMap;
 
 use super::blocks::{doc_no, has_title_tail, title_like};
-use super::lines::{char_count_upto, compact, is_space, Line, Trace};
+use super::chars;
+use super::lines::{char_count_upto, compact, Line, Trace};
 use super::meta::{self, MetaLine, Unknown};
 use super::numbering::parse_marker;
 use crate::error::{Diagnostic, DiagnosticCode};
@@ -88,7 +90,7 @@ fn known_or_card(line: &Line, ml: &MetaLine) -> bool {
     let first_known = ml.fields.first().is_none_or(|f| f.key != MetaKey::Other);
     first_known
         || (char_count_upto(&line.text, 60) <= 60
-            && !line.text.contains('。')
+            && !chars::has_char(&line.text, '。')
             && ml.fields.iter().all(|f| !f.value.is_empty()))
 }
 
@@ -174,7 +176,7 @@ impl Head<'_> {
             {
                 break;
             }
-            let joined = format!("{title}{}", next.text.trim_matches(is_space));
+            let joined = format!("{title}{}", next.text.trim_space());
             // The 标题 field, or its beginning when the title is wrapped
             // over more lines (gov.cn prints it in three).
             let matches_field = field

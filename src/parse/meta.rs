@@ -9,6 +9,7 @@
 //! cells and values shifted into the next label's slot; bullets with the value
 //! on a later line. Widgets that look like labels (字号, 浏览字号) are chrome.
 
+use crate::parse::chars::TrimSpace;
 use std::sync::OnceLock;
 
 use super::chars;
@@ -250,7 +251,7 @@ fn match_label_at(text: &str, pos: usize) -> Option<Found> {
         let mut ok = true;
         for (n, lc) in label.chars().enumerate() {
             if n > 0 {
-                let trimmed = rest.trim_start_matches(is_space);
+                let trimmed = chars::trim_start_space(rest);
                 spaced |= trimmed.len() != rest.len();
                 rest = trimmed;
             }
@@ -266,11 +267,11 @@ fn match_label_at(text: &str, pos: usize) -> Option<Found> {
             continue;
         }
         let label_end = text.len() - rest.len();
-        let after = rest.trim_start_matches(is_space);
+        let after = chars::trim_start_space(rest);
         let mut chars = after.chars();
         if chars.next().is_some_and(is_colon) {
             let value_from = chars.as_str();
-            let value_start = text.len() - value_from.trim_start_matches(is_space).len();
+            let value_start = text.len() - chars::trim_start_space(value_from).len();
             return Some(Found {
                 start: pos,
                 label_end,
@@ -307,7 +308,7 @@ fn match_unknown_at(text: &str, pos: usize) -> Option<Found> {
             break;
         }
     }
-    let after = text.get(label_end..)?.trim_start_matches(is_space);
+    let after = chars::trim_start_space(text.get(label_end..)?);
     let mut chars = after.chars();
     chars.next().filter(|c| is_colon(*c))?;
     if count < 2 {
@@ -317,7 +318,7 @@ fn match_unknown_at(text: &str, pos: usize) -> Option<Found> {
     Some(Found {
         start: pos,
         label_end,
-        value_start: text.len() - value_from.trim_start_matches(is_space).len(),
+        value_start: text.len() - chars::trim_start_space(value_from).len(),
         kind: None,
         colon: true,
         spaced: false,
@@ -420,13 +421,12 @@ fn push_field(
     let label: String = label.chars().filter(|c| !is_space(*c)).collect();
     match kind {
         Some(LabelKind::Chrome) => {
-            let raw = raw.trim_matches(is_space);
+            let raw = raw.trim_space();
             if value.is_empty() || super::chrome::whole_line(raw).is_some() {
                 line.chrome.push(raw.to_owned());
             } else {
                 // Text after a widget label that is not widget text is kept.
-                line.chrome
-                    .push(label_raw.trim_matches(is_space).to_owned());
+                line.chrome.push(label_raw.trim_space().to_owned());
                 line.fields.push(field(MetaKey::Other, label, value));
             }
         }
@@ -476,7 +476,7 @@ fn tidy_date(value: &str) -> String {
 /// itself a label (then the field is empty and the value slot was shifted).
 /// `None` unless the first non-empty cell is a known label.
 pub fn parse_cells(cells: &[&str]) -> Option<MetaLine> {
-    let mut cells = cells.iter().map(|c| c.trim_matches(is_space)).peekable();
+    let mut cells = cells.iter().map(|c| c.trim_space()).peekable();
     while cells.peek().is_some_and(|c| c.is_empty()) {
         cells.next();
     }
@@ -531,7 +531,7 @@ fn lookup_short(cell: &str) -> Option<LabelKind> {
 /// Why a field's value looks damaged, if it does: a document number cut to
 /// "号" or missing its closing bracket, a 年月 date missing its 日.
 pub fn damage(f: &MetaField) -> Option<&'static str> {
-    let v = f.value.trim_matches(is_space);
+    let v = f.value.trim_space();
     // 无 / 暂无: the page says there is none.
     if v.is_empty() || matches!(v, "无" | "暂无" | "/" | "-") {
         return None;
@@ -540,10 +540,14 @@ pub fn damage(f: &MetaField) -> Option<&'static str> {
         MetaKey::DocNo if v == "号" || v.chars().count() < 3 => {
             Some("the document number is cut off")
         }
-        MetaKey::DocNo if v.contains('〔') != v.contains('〕') => {
+        MetaKey::DocNo if chars::has_char(v, '〔') != chars::has_char(v, '〕') => {
             Some("the document number's brackets do not match")
         }
-        k if is_date_key(k) && v.contains('年') && v.contains('月') && !v.contains('日') => {
+        k if is_date_key(k)
+            && chars::has_char(v, '年')
+            && chars::has_char(v, '月')
+            && !chars::has_char(v, '日') =>
+        {
             Some("the date is cut off")
         }
         _ => None,

@@ -6,7 +6,9 @@
 //! 一、 → （一） → 1. / 1、 → （1） → ①. Decimal numbers (1 / 1.1 / 1.1.1) are
 //! their own family, nested by dot depth.
 
+use super::chars;
 use super::lines::{char_count_upto, is_space};
+use crate::parse::chars::TrimSpace;
 
 /// The family a marker belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -212,7 +214,7 @@ fn follower_ok(kind: MarkerKind, after: &str) -> bool {
 
 fn skip_spaces(text: &str, from: usize) -> usize {
     let tail = text.get(from..).unwrap_or("");
-    text.len() - tail.trim_start_matches(is_space).len()
+    text.len() - chars::trim_start_space(tail).len()
 }
 
 /// ① … ⑳ (items) and ⑴ … ⒇ (parenthesised numbers).
@@ -426,7 +428,7 @@ pub fn shape(rest: &str) -> Shape {
     if rest
         .get(split..)
         .unwrap_or_default()
-        .trim_matches(is_space)
+        .trim_space()
         .is_empty()
     {
         Shape::Heading

@@ -5,9 +5,11 @@
 //! and `|`-separated table rows. Every rule lives in the shared pipeline.
 
 use super::assemble::assemble;
+use super::chars;
 use super::limit;
 use super::lines::{is_space, Hints, Line, Trace};
 use crate::model::{Document, TableCell};
+use crate::parse::chars::TrimSpace;
 
 pub use super::limit::DEFAULT_MAX_BYTES;
 
@@ -90,7 +92,7 @@ pub fn lines(input: &str) -> Vec<Line> {
 }
 
 fn line(number: u32, raw: &str, blank_before: bool) -> Option<Line> {
-    let text = raw.trim_matches(is_space);
+    let text = raw.trim_space();
     if text.chars().all(|c| c == '|' || is_space(c)) {
         return None;
     }
@@ -110,7 +112,7 @@ fn line(number: u32, raw: &str, blank_before: bool) -> Option<Line> {
     if is_table_row(text) {
         let mut cells: Vec<TableCell> = text
             .split('|')
-            .map(|c| TableCell::plain(c.trim_matches(is_space)))
+            .map(|c| TableCell::plain(c.trim_space()))
             .collect();
         while cells.last().is_some_and(|c| c.text.is_empty()) {
             cells.pop();
@@ -135,7 +137,7 @@ fn is_table_row(text: &str) -> bool {
 /// drops zero-width ones, so rules see one kind of space (U+3000 stays: it
 /// is meaningful inside spaced-out labels and is whitespace to every rule).
 fn tidy(text: &str) -> String {
-    if !text.contains(['\u{a0}', '\u{200b}', '\u{feff}', '\t']) {
+    if !chars::has_odd_space(text) {
         return text.to_owned();
     }
     text.chars()

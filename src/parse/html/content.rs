@@ -12,8 +12,9 @@
 //! it. Inside the article, chrome subtrees (navigation, share widgets, QR
 //! codes, 纠错, font-size widgets, toolbars) are skipped.
 
-use super::events::Element;
+use super::events::{self, Element};
 use super::tree::{Kind, NodeId, Tree};
+use crate::parse::chars::TrimSpace;
 use crate::parse::lines::{char_count_upto, is_space};
 use crate::parse::meta::{self, Unknown};
 use crate::parse::{chars, chrome};
@@ -140,14 +141,29 @@ fn bit(i: usize) -> Marks {
         & !CHROME_BIT
 }
 
+/// Whether two names are equal. The lengths first: most names of the
+/// tables differ there, and the whole comparison is a call in the
+/// size-optimised builds.
+#[inline(always)]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a == b
+}
+
+/// Like [`same`], ASCII case-insensitive.
+#[inline(always)]
+fn same_word(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.eq_ignore_ascii_case(b)
+}
+
 /// The marks of an element: one look at its tag, id, class and role.
 pub fn marks(e: &Element) -> Marks {
+    let tag = events::text(&e.tag);
     let id = e.attr("id").map(str::trim);
     let mut m: Marks = 0;
     for (i, (sel, _)) in SELECTORS.iter().enumerate() {
         let hit = match *sel {
-            Sel::Id(v) => id == Some(v),
-            Sel::Tag(t) => e.tag == t,
+            Sel::Id(v) => id.is_some_and(|id| same(id, v)),
+            Sel::Tag(t) => same(tag, t),
             Sel::Class(_) | Sel::TagClass(..) => false,
         };
         if hit {
@@ -158,24 +174,24 @@ pub fn marks(e: &Element) -> Marks {
     for token in e.attr("class").unwrap_or("").split_ascii_whitespace() {
         for (i, (sel, _)) in SELECTORS.iter().enumerate() {
             let hit = match *sel {
-                Sel::Class(c) => token.eq_ignore_ascii_case(c),
-                Sel::TagClass(t, c) => e.tag == t && token.eq_ignore_ascii_case(c),
+                Sel::Class(c) => same_word(token, c),
+                Sel::TagClass(t, c) => same(tag, t) && same_word(token, c),
                 Sel::Id(_) | Sel::Tag(_) => false,
             };
             if hit {
                 m |= bit(i);
             }
         }
-        if CHROME_TOKENS.iter().any(|t| token.eq_ignore_ascii_case(t)) {
+        if CHROME_TOKENS.iter().any(|t| same_word(token, t)) {
             m |= CHROME_BIT;
         }
     }
-    let chrome = CHROME_TAGS.contains(&e.tag.as_str())
+    let chrome = CHROME_TAGS.iter().any(|t| same(tag, t))
         || e.attr("role").is_some_and(|r| {
             let r = r.trim();
-            CHROME_ROLES.iter().any(|c| r.eq_ignore_ascii_case(c))
+            CHROME_ROLES.iter().any(|c| same_word(r, c))
         })
-        || id.is_some_and(|i| CHROME_TOKENS.iter().any(|t| i.eq_ignore_ascii_case(t)));
+        || id.is_some_and(|i| CHROME_TOKENS.iter().any(|t| same_word(i, t)));
     if chrome {
         m |= CHROME_BIT;
     }
@@ -345,22 +361,20 @@ const MAX_FIELD_CHARS: usize = 120;
 /// elements are not fields.
 fn field_text(tree: &Tree, id: NodeId, out: &mut String) -> bool {
     out.clear();
-    let end = tree.get(id).map_or(id, |n| n.end);
-    let nodes = tree.nodes.get(id..end).unwrap_or(&[]);
-    let texts = || {
-        nodes.iter().filter_map(|n| match &n.kind {
-            Kind::Text(t) => Some(t.as_str()),
-            Kind::Element(_) => None,
-        })
-    };
-    // Without a colon the answer is no whatever the length: one byte scan
-    // rules out most elements before any copy.
-    if !texts().any(chars::has_colon) {
+    // Without a colon the answer is no whatever the length: the tree knows
+    // which subtrees have one, which rules out most elements before any
+    // copy.
+    let Some(node) = tree.get(id).filter(|n| n.colon) else {
         return false;
-    }
+    };
+    let nodes = tree.nodes.get(id..node.end).unwrap_or(&[]);
+    let texts = nodes.iter().filter_map(|n| match &n.kind {
+        Kind::Text(t) => Some(&**t),
+        Kind::Element(_) => None,
+    });
     let mut count = 0usize;
     let mut gap = false;
-    for t in texts() {
+    for t in texts {
         // Words are copied as slices, the gaps between them as one space.
         let bytes = t.as_bytes();
         let mut word: Option<usize> = None;
@@ -426,7 +440,7 @@ fn crumb(tree: &Tree, content: Option<NodeId>) -> Option<NodeId> {
         if !chrome::opens_breadcrumb(t) {
             return None;
         }
-        let t = t.trim_end_matches(is_space);
+        let t = t.trim_end_space();
         chrome::breadcrumb(t, false, false).is_some().then_some(id)
     })?;
     let mut best = tree.get(start)?.parent?;
@@ -557,20 +571,13 @@ pub fn page_title(tree: &Tree) -> Option<String> {
             .filter_map(|s| title.rfind(s).map(|i| (i, s.len())))
             .max_by_key(|(i, _)| *i);
         let Some((at, len)) = cut else { break };
-        let tail = title
-            .get(at + len..)
-            .unwrap_or_default()
-            .trim_matches(is_space);
+        let tail = title.get(at + len..).unwrap_or_default().trim_space();
         let is_site = site.as_deref() == Some(tail)
             || (char_count_upto(tail, 24) <= 24 && SITE_SUFFIXES.iter().any(|s| tail.ends_with(s)));
         if !is_site || at == 0 {
             break;
         }
-        title = title
-            .get(..at)
-            .unwrap_or_default()
-            .trim_matches(is_space)
-            .to_owned();
+        title = title.get(..at).unwrap_or_default().trim_space().to_owned();
     }
     (!title.is_empty()).then_some(title)
 }

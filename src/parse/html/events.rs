@@ -23,16 +23,18 @@
 //! text). A malformed string never panics: [`decode`] keeps the events before
 //! the damage, closes what is open and says what went wrong.
 
+use std::borrow::Cow;
+
 use super::filter::kept_attrs;
 pub use super::filter::{element, filter, is_skipped, reduce_style, Filter, FILTER_JSON};
 
 /// One event of the stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
+pub enum Event<'a> {
     /// An element opens.
-    Open(Element),
+    Open(Element<'a>),
     /// A text node.
-    Text(String),
+    Text(Cow<'a, str>),
     /// The innermost open element closes.
     Close,
 }
@@ -40,21 +42,28 @@ pub enum Event {
 /// An element as the stream carries it: its lower-case tag name and the
 /// attributes the filter table keeps, in table order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Element {
+pub struct Element<'a> {
     /// The local name, lower case (`p`, `td`, `o:p`).
-    pub tag: String,
+    pub tag: Cow<'a, str>,
     /// Kept attributes as (name, value), in the order of the table; the
     /// name is the table's own.
-    pub attrs: Vec<(&'static str, String)>,
+    pub attrs: Vec<(&'static str, Cow<'a, str>)>,
 }
 
-impl Element {
+impl Element<'_> {
     /// The value of attribute `name`, if the element has it.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
+        for (n, v) in &self.attrs {
+            // Length and first byte first: most names differ there, and
+            // the whole comparison is a call in the size-optimised builds.
+            if n.len() == name.len()
+                && n.as_bytes().first() == name.as_bytes().first()
+                && *n == name
+            {
+                return Some(text(v));
+            }
+        }
+        None
     }
 
     /// Whether the `class` attribute holds `token` (ASCII case-insensitive).
@@ -63,6 +72,20 @@ impl Element {
             c.split_ascii_whitespace()
                 .any(|t| t.eq_ignore_ascii_case(token))
         })
+    }
+}
+
+/// The text of a borrowed-or-owned string, as `&**cow`, written out: the
+/// size-optimised builds leave the `Deref` of a `Cow` as a call, and the
+/// tree reads its tags and texts often.
+#[inline(always)]
+// Takes the `Cow` itself: a `&str` parameter is what the `Deref` it avoids
+// would make.
+#[allow(clippy::ptr_arg)]
+pub fn text<'b>(cow: &'b Cow<'_, str>) -> &'b str {
+    match cow {
+        Cow::Borrowed(s) => s,
+        Cow::Owned(s) => s,
     }
 }
 
@@ -85,10 +108,10 @@ fn next_separator(text: &str) -> Option<usize> {
 }
 
 /// Text with the separators (and NUL) replaced by U+FFFD, as the encoder
-/// does, so both front ends carry the same text.
-pub fn clean(text: &str) -> String {
+/// does, so both front ends carry the same text (borrowed when it has none).
+pub fn clean(text: &str) -> Cow<'_, str> {
     if !text.bytes().any(|b| b <= 6) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     text.chars()
         .map(|c| {
@@ -98,7 +121,8 @@ pub fn clean(text: &str) -> String {
                 c
             }
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 const OPEN: char = '\u{1}';
@@ -149,9 +173,10 @@ pub struct Damage {
 /// Longest tag name accepted.
 const MAX_TAG: usize = 64;
 
-/// Decodes an encoded stream. The events before any damage are kept and
-/// every element left open is closed, so the result is always balanced.
-pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
+/// Decodes an encoded stream; the events borrow their text, tags and values
+/// from it. The events before any damage are kept and every element left
+/// open is closed, so the result is always balanced.
+pub fn decode(input: &str) -> (Vec<Event<'_>>, Option<Damage>) {
     let Some(body) = input.strip_prefix(HEADER) else {
         let damage = Damage {
             offset: 0,
@@ -196,8 +221,10 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
                     damage = Some(fail("an element has an empty or invalid tag name"));
                     break;
                 }
+                // Borrowed from the input: the tree reads the events'
+                // text and values where the encoding has them.
                 events.push(Event::Open(Element {
-                    tag: piece.to_ascii_lowercase(),
+                    tag: super::runs::lower(piece),
                     attrs: Vec::new(),
                 }));
                 depth += 1;
@@ -233,7 +260,7 @@ pub fn decode(input: &str) -> (Vec<Event>, Option<Damage>) {
             }
             TEXT => {
                 if !piece.is_empty() {
-                    events.push(Event::Text(piece.to_owned()));
+                    events.push(Event::Text(Cow::Borrowed(piece)));
                 }
                 in_tag = false;
                 pos = piece_end;
@@ -335,8 +362,8 @@ mod tests {
         );
     }
 
-    impl Element {
-        fn default_p() -> Element {
+    impl Element<'_> {
+        fn default_p() -> Element<'static> {
             Element {
                 tag: "p".into(),
                 attrs: Vec::new(),

@@ -5,9 +5,14 @@
 //! included here, and `js/dom-events.js` carries a copy between marker
 //! comments that a test keeps identical.
 
+use std::borrow::Cow;
+
 use super::events::{clean, Element};
 
 include!(concat!(env!("OUT_DIR"), "/filter_table.rs"));
+
+// One bit per kept attribute in `kept_attrs`.
+const _: () = assert!(ATTRS.len() <= 32);
 
 /// The filter table's text, shared with `js/dom-events.js`.
 pub const FILTER_JSON: &str = include_str!("filter.json");
@@ -58,14 +63,18 @@ fn attr_index(name: &str) -> Option<usize> {
 pub fn element<'a>(
     tag: &str,
     attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> Option<Element> {
+) -> Option<Element<'static>> {
     let tag = tag.to_ascii_lowercase();
     if is_skipped(&tag) {
         return None;
     }
+    let attrs = kept_attrs(attrs)
+        .into_iter()
+        .map(|(name, value)| (name, Cow::Owned(value.into_owned())))
+        .collect();
     Some(Element {
-        attrs: kept_attrs(attrs),
-        tag,
+        attrs,
+        tag: Cow::Owned(tag),
     })
 }
 
@@ -73,31 +82,36 @@ pub fn element<'a>(
 /// names wins), the style reduced, control characters replaced.
 pub(super) fn kept_attrs<'a>(
     attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> Vec<(&'static str, String)> {
-    let table = FILTER.attrs;
-    // (table index, value) in table order: one pass over the raw
-    // attributes, each put in its place (elements have few).
-    let mut found: Vec<(usize, &str)> = Vec::new();
+) -> Vec<(&'static str, Cow<'a, str>)> {
+    // The value of each table attribute, in table order, filled in one
+    // pass over the raw attributes (no list to grow per element), and a
+    // bit per value found, so that only those are visited.
+    let mut found: [&str; ATTRS.len()] = [""; ATTRS.len()];
+    let mut present: u32 = 0;
     for (name, value) in attrs {
-        let Some(at) = attr_index(name) else {
-            continue;
-        };
-        let place = found.partition_point(|(i, _)| *i < at);
-        if found.get(place).is_none_or(|(i, _)| *i != at) {
-            found.insert(place, (at, value));
+        let Some(at) = attr_index(name) else { continue };
+        let bit = 1u32
+            .checked_shl(u32::try_from(at).unwrap_or(u32::MAX))
+            .unwrap_or(0);
+        if present & bit == 0 {
+            if let Some(slot) = found.get_mut(at) {
+                *slot = value;
+                present |= bit;
+            }
         }
     }
-    if found.is_empty() {
-        return Vec::new();
-    }
-    let mut kept = Vec::with_capacity(found.len());
-    for (at, value) in found {
-        let Some(&name) = table.get(at) else { continue };
+    let mut kept = Vec::with_capacity(present.count_ones() as usize);
+    while present != 0 {
+        let at = present.trailing_zeros() as usize;
+        present &= present - 1;
+        let (Some(&name), Some(&value)) = (ATTRS.get(at), found.get(at)) else {
+            continue;
+        };
         let value = if name == "style" {
             let reduced = if is_reduced(value) {
-                value.to_owned()
+                Cow::Borrowed(value)
             } else {
-                reduce_style(value)
+                Cow::Owned(reduce_style(value))
             };
             if reduced.is_empty() {
                 continue;
@@ -226,8 +240,8 @@ mod tests {
         assert_eq!(
             e.attrs,
             vec![
-                ("colspan", "3".to_owned()),
-                ("style", "font-weight:bold;text-align:center".to_owned()),
+                ("colspan", "3".into()),
+                ("style", "font-weight:bold;text-align:center".into()),
             ]
         );
         assert!(element("script", [("src", "a.js")]).is_none());

@@ -16,8 +16,11 @@
 
 pub use super::tags::{is_block, is_html_space};
 
+use crate::parse::chars::TrimSpace;
+use std::borrow::Cow;
+
 use super::content::{self, Plan};
-use super::events::Element;
+use super::events::{self, Element};
 use super::runs::{align_of, apply_style, Buf, Style};
 use super::tags::Tag;
 use super::tree::{Kind, NodeId, Tree};
@@ -25,7 +28,7 @@ use super::url::{resolve, Base, Use};
 use crate::model::{Image, TableCell};
 use crate::parse::blocks;
 use crate::parse::chrome;
-use crate::parse::lines::{is_space, Align, Hints, Line};
+use crate::parse::lines::{Align, Hints, Line};
 use crate::parse::meta::{self, Unknown};
 
 /// Largest `colspan` (HTML clamps it to 1000).
@@ -45,7 +48,7 @@ struct Frame {
 
 /// What an element that is not one reads as.
 static NO_ELEMENT: Element = Element {
-    tag: String::new(),
+    tag: Cow::Borrowed(""),
     attrs: Vec::new(),
 };
 
@@ -61,7 +64,7 @@ struct TableState {
 
 /// The line builder.
 struct Builder<'a> {
-    tree: &'a Tree,
+    tree: &'a Tree<'a>,
     plan: &'a Plan,
     base: Option<&'a Base>,
     out: Vec<Line>,
@@ -141,7 +144,7 @@ impl<'a> Builder<'a> {
             let style = stack.last().map_or(&plain, |f| &f.style);
             match &node.kind {
                 Kind::Text(t) => {
-                    self.text(t, style);
+                    self.text(events::text(t), style);
                     id += 1;
                 }
                 Kind::Element(_) => {
@@ -173,11 +176,11 @@ impl<'a> Builder<'a> {
     }
 
     fn open(&mut self, id: NodeId, mut style: Style) -> Frame {
-        let tree: &'a Tree = self.tree;
+        let tree: &'a Tree<'a> = self.tree;
         let node = tree.get(id);
         let end = node.map_or(id + 1, |n| n.end);
-        let e: &'a Element = node.and_then(|n| n.element()).unwrap_or(&NO_ELEMENT);
-        let tag: &'a str = e.tag.as_str();
+        let e: &'a Element<'a> = node.and_then(|n| n.element()).unwrap_or(&NO_ELEMENT);
+        let tag: &'a str = events::text(&e.tag);
         let block = is_block(tag);
         let kind = Tag::of(tag);
         let flat = self.flatten.is_some();
@@ -369,11 +372,7 @@ impl<'a> Builder<'a> {
     }
 
     fn image(&mut self, e: &Element) {
-        let alt = e
-            .attr("alt")
-            .unwrap_or("")
-            .trim_matches(is_space)
-            .to_owned();
+        let alt = e.attr("alt").unwrap_or("").trim_space().to_owned();
         if let Some(t) = &mut self.table {
             if let Some((buf, _)) = &mut t.cell {
                 if !alt.is_empty() {

@@ -122,7 +122,7 @@ pub fn parse_events_traced(
 }
 
 /// The page's tree, its plan and the lines read from it.
-fn read(events: Vec<Event>, options: &HtmlOptions) -> (Tree, content::Plan, Vec<Line>) {
+fn read<'a>(events: Vec<Event<'a>>, options: &HtmlOptions) -> (Tree<'a>, content::Plan, Vec<Line>) {
     let tree = Tree::build(events);
     let plan = content::find(&tree);
     let base = base(&tree, options);

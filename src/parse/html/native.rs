@@ -329,7 +329,7 @@ impl TreeSink for Sink {
 
 /// Parses page HTML with html5ever into the event stream; `true` when the
 /// page nests deeper than [`MAX_DEPTH`] and the rest was not read.
-pub fn events(input: &str) -> (Vec<Event>, bool) {
+pub fn events(input: &str) -> (Vec<Event<'static>>, bool) {
     let too_deep = Rc::new(Cell::new(false));
     let mut parser = parse_document(Sink::new(Rc::clone(&too_deep)), Default::default());
     let mut rest = input;
@@ -349,7 +349,7 @@ pub fn events(input: &str) -> (Vec<Event>, bool) {
 /// Pre-order walk over the arena with the filter applied; skipped elements
 /// are not entered. The loop follows child/sibling/parent links, so no
 /// stack grows with depth.
-fn walk(nodes: &[Node]) -> Vec<Event> {
+fn walk(nodes: &[Node]) -> Vec<Event<'static>> {
     let mut out = Vec::new();
     let Some(root) = nodes.first() else {
         return out;
@@ -372,7 +372,7 @@ fn walk(nodes: &[Node]) -> Vec<Event> {
                     }
                 }
             }
-            Data::Text(t) => out.push(Event::Text(clean(t))),
+            Data::Text(t) => out.push(Event::Text(clean(t).into_owned().into())),
             Data::Document | Data::Other => {}
         }
         if entered {
@@ -410,13 +410,13 @@ mod tests {
             .iter()
             .map(|e| match e {
                 Event::Open(e) => format!("<{}>", e.tag),
-                Event::Text(t) => t.clone(),
+                Event::Text(t) => t.to_string(),
                 Event::Close => "</>".into(),
             })
             .collect();
         assert_eq!(tags.join(""), "<html><head></><body><p>a<b>b</></></></>");
         let Event::Open(p) = &ev[4] else { panic!() };
-        assert_eq!(p.attrs, vec![("class", "x".to_owned())]);
+        assert_eq!(p.attrs, vec![("class", "x".into())]);
     }
 
     #[test]

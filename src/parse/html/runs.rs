@@ -136,32 +136,32 @@ impl Buf {
     /// The trimmed text and its runs (empty when plain), tidied like page
     /// text: nbsp and tabs become spaces, zero-width spaces go.
     pub(super) fn take(&mut self) -> (String, Vec<Inline>, bool) {
-        let runs = std::mem::take(&mut self.runs);
+        let mut runs = std::mem::take(&mut self.runs);
         self.space = true;
         self.inked = false;
-        let mut runs: Vec<Run> = runs
-            .into_iter()
-            .map(|r| Run {
-                text: tidy(r.text),
-                ..r
-            })
-            .collect();
-        while let Some(first) = runs.first_mut() {
+        for r in &mut runs {
+            r.text = tidy(std::mem::take(&mut r.text));
+        }
+        // The ends trimmed in place: no copy of the text kept.
+        let blank = runs
+            .iter()
+            .take_while(|r| chars::trim_start_space(&r.text).is_empty())
+            .count();
+        runs.drain(..blank);
+        if let Some(first) = runs.first_mut() {
             // '\n' is whitespace too.
-            let t = chars::trim_start_space(&first.text);
-            if t.is_empty() {
-                runs.remove(0);
-            } else {
-                first.text = t.to_owned();
-                break;
-            }
+            let cut = first.text.len() - chars::trim_start_space(&first.text).len();
+            first.text.drain(..cut);
         }
         while let Some(last) = runs.last_mut() {
-            let t = last.text.trim_end_matches(|c| is_space(c) || c == '\n');
-            if t.is_empty() {
+            let kept = last
+                .text
+                .trim_end_matches(|c| is_space(c) || c == '\n')
+                .len();
+            if kept == 0 {
                 runs.pop();
             } else {
-                last.text = t.to_owned();
+                last.text.truncate(kept);
                 break;
             }
         }
@@ -192,11 +192,7 @@ impl Buf {
 }
 
 fn tidy(text: String) -> String {
-    // One memchr-like scan per char beats one multi-char scan here.
-    let plain = !text.contains('\t')
-        && !text.contains('\u{a0}')
-        && !text.contains('\u{200b}')
-        && !text.contains('\u{feff}');
+    let plain = !chars::has_odd_space(&text);
     if plain {
         return text;
     }

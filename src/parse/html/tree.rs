@@ -7,27 +7,31 @@
 //! `display:none`, `visibility:hidden`) and skipped tags never enter the
 //! tree: what assistive technology does not see is not content.
 
+use std::borrow::Cow;
+
 use super::content::{self, Marks};
-use super::events::{is_skipped, Element, Event};
+use super::events::{is_skipped, text, Element, Event};
 use super::lines::is_block;
+use crate::parse::chars;
+use crate::words;
 
 /// Index of a node.
 pub type NodeId = usize;
 
 /// A node: an element or a text.
 #[derive(Debug, Clone)]
-pub enum Kind {
+pub enum Kind<'a> {
     /// An element.
-    Element(Element),
+    Element(Element<'a>),
     /// Text, as the page has it.
-    Text(String),
+    Text(Cow<'a, str>),
 }
 
 /// A node of the tree.
 #[derive(Debug, Clone)]
-pub struct Node {
+pub struct Node<'a> {
     /// What it is.
-    pub kind: Kind,
+    pub kind: Kind<'a>,
     /// The parent, `None` for top-level nodes.
     pub parent: Option<NodeId>,
     /// One past the last descendant: the subtree is `id..end`.
@@ -36,14 +40,17 @@ pub struct Node {
     pub chars: usize,
     /// Of those, characters inside links.
     pub link_chars: usize,
+    /// Whether some text of the subtree holds a colon (`:` or `：`), what
+    /// a metadata field needs: known once, not looked for per element.
+    pub colon: bool,
     /// Which content selectors the element matches and whether it is
     /// chrome ([`content::marks`]); 0 for text.
     pub marks: Marks,
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The element, if this node is one.
-    pub fn element(&self) -> Option<&Element> {
+    pub fn element(&self) -> Option<&Element<'a>> {
         match &self.kind {
             Kind::Element(e) => Some(e),
             Kind::Text(_) => None,
@@ -52,19 +59,45 @@ impl Node {
 
     /// The tag name, empty for text.
     pub fn tag(&self) -> &str {
-        self.element().map_or("", |e| e.tag.as_str())
+        self.element().map_or("", |e| text(&e.tag))
     }
 }
 
 /// The tree of a page.
 #[derive(Debug, Clone, Default)]
-pub struct Tree {
+pub struct Tree<'a> {
     /// All nodes, in document order.
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Node<'a>>,
 }
 
 fn is_html_space_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
+/// The chars of `text` that are not HTML space: the bytes that start a
+/// char (not `10xxxxxx`) less the space bytes (all ASCII), counted eight
+/// bytes at a time where a word holds no byte below `!`.
+fn visible_chars(text: &str) -> usize {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let counted = |b: &u8| b & 0xc0 != 0x80 && !is_html_space_byte(*b);
+    let mut n = 0;
+    let mut at = 0;
+    while let Some(word) = words::word_at(bytes, at) {
+        if words::has_byte_below(word, 0x21) {
+            n += bytes
+                .get(at..at + 8)
+                .map_or(0, |w| w.iter().filter(|b| counted(b)).count());
+        } else {
+            // A continuation byte (10xxxxxx): bit 7 set, bit 6 clear.
+            let continuation = word & !(word << 1) & HIGHS;
+            n += 8 - continuation.count_ones() as usize;
+        }
+        at += 8;
+    }
+    n + bytes
+        .get(at..)
+        .map_or(0, |rest| rest.iter().filter(|b| counted(b)).count())
 }
 
 /// Whether an element is hidden from readers.
@@ -74,7 +107,7 @@ pub fn is_hidden(e: &Element) -> bool {
     }
     if e.attr("aria-hidden")
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        && !matches!(e.tag.as_str(), "html" | "body")
+        && !matches!(&*e.tag, "html" | "body")
     {
         return true;
     }
@@ -88,12 +121,12 @@ pub fn is_hidden(e: &Element) -> bool {
     })
 }
 
-impl Tree {
+impl<'a> Tree<'a> {
     /// Builds the tree from balanced events (unbalanced closes are ignored,
     /// what is left open is closed at the end).
-    pub fn build(events: Vec<Event>) -> Tree {
+    pub fn build(events: Vec<Event<'a>>) -> Tree<'a> {
         let opens = events.iter().filter(|e| !matches!(e, Event::Close)).count();
-        let mut nodes: Vec<Node> = Vec::with_capacity(opens);
+        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(opens);
         let mut open: Vec<NodeId> = Vec::new();
         // Depth of elements being skipped (hidden subtrees).
         let mut skipping = 0usize;
@@ -112,6 +145,7 @@ impl Tree {
                         end: id + 1,
                         chars: 0,
                         link_chars: 0,
+                        colon: false,
                         marks,
                     });
                     open.push(id);
@@ -131,18 +165,15 @@ impl Tree {
                         continue;
                     }
                     let id = nodes.len();
-                    // Bytes that start a char and are not HTML space (all
-                    // ASCII): the chars that are not whitespace, by bytes.
-                    let chars = t
-                        .bytes()
-                        .filter(|&b| b & 0xc0 != 0x80 && !is_html_space_byte(b))
-                        .count();
+                    let chars = visible_chars(&t);
+                    let colon = chars::has_colon(&t);
                     nodes.push(Node {
                         kind: Kind::Text(t),
                         parent: open.last().copied(),
                         end: id + 1,
                         chars,
                         link_chars: 0,
+                        colon,
                         marks: 0,
                     });
                 }
@@ -159,7 +190,7 @@ impl Tree {
         tree
     }
 
-    /// Subtree text and link sizes, children before parents.
+    /// Subtree text and link sizes and colons, children before parents.
     fn sum(&mut self) {
         for id in (0..self.nodes.len()).rev() {
             let Some(n) = self.nodes.get_mut(id) else {
@@ -168,21 +199,22 @@ impl Tree {
             if n.tag().as_bytes() == b"a" {
                 n.link_chars = n.chars;
             }
-            let (chars, links, parent) = (n.chars, n.link_chars, n.parent);
+            let (chars, links, colon, parent) = (n.chars, n.link_chars, n.colon, n.parent);
             if let Some(p) = parent.and_then(|p| self.nodes.get_mut(p)) {
                 p.chars += chars;
                 p.link_chars += links;
+                p.colon |= colon;
             }
         }
     }
 
     /// The node, if the id is valid.
-    pub fn get(&self, id: NodeId) -> Option<&Node> {
+    pub fn get(&self, id: NodeId) -> Option<&Node<'a>> {
         self.nodes.get(id)
     }
 
     /// The element at `id`, if it is one.
-    pub fn element(&self, id: NodeId) -> Option<&Element> {
+    pub fn element(&self, id: NodeId) -> Option<&Element<'a>> {
         self.nodes.get(id).and_then(Node::element)
     }
 
@@ -234,5 +266,32 @@ impl Tree {
                 .then(|| e.attr("content"))
                 .flatten()
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visible_chars_are_counted_as_the_byte_filter_counts_them() {
+        let texts = [
+            "",
+            "a",
+            "  \t\n\r\u{c}x",
+            "今年以来，工作有序推进。 2024年 \u{3000}\u{a0}",
+            "é😀\u{7ff}\u{800}\u{10ffff} ab\u{1}",
+            "索 引 号：123\u{3000}发布日期: 2024年5月7日 来源：市政府办公室",
+        ];
+        for text in texts {
+            for pad in 0..9 {
+                let padded = format!("{}{text}{}", "一".repeat(pad), " ".repeat(pad % 4));
+                let want = padded
+                    .bytes()
+                    .filter(|&b| b & 0xc0 != 0x80 && !is_html_space_byte(b))
+                    .count();
+                assert_eq!(visible_chars(&padded), want, "{padded:?}");
+            }
+        }
     }
 }
