@@ -80,15 +80,43 @@ pub(super) const NUMBERED_SYMBOLS: &[(char, u32, u32)] = &[
 /// bracketed list numbers; the rest are Roman numerals.
 pub(super) const CIRCLED_COUNT: usize = 9;
 
+/// A table of chars asked about for nearly every char of a text, with a
+/// 64-bit filter made from it at compile time: a char whose bit (its code
+/// modulo 64) is clear is not in the table, so most are turned away without
+/// a scan of it.
+#[derive(Debug)]
+pub(super) struct CharTable {
+    /// The chars, in the order the table is written.
+    pub chars: &'static [char],
+    filter: u64,
+}
+
+impl CharTable {
+    const fn new(chars: &'static [char]) -> Self {
+        let mut filter = 0u64;
+        let mut rest = chars;
+        while let [c, tail @ ..] = rest {
+            filter |= 1 << (*c as u32 % 64);
+            rest = tail;
+        }
+        CharTable { chars, filter }
+    }
+
+    /// Whether `c` is in the table.
+    pub fn contains(&self, c: char) -> bool {
+        self.filter & (1 << (c as u32 % 64)) != 0 && self.chars.contains(&c)
+    }
+}
+
 /// Punctuation at which no listening rule starts: the scan copies it as
 /// it stands without asking each rule (a test keeps this true).
-pub(super) const PLAIN_MARKS: &[char] =
-    &['，', '。', '、', '；', '：', '！', '？', '“', '”', '‘', '’'];
+pub(super) const PLAIN_MARKS: CharTable =
+    CharTable::new(&['，', '。', '、', '；', '：', '！', '？', '“', '”', '‘', '’']);
 
 /// Chinese numerals as used in outline markers (一、 （十二）).
-pub(super) const CHINESE_NUMERALS: &[char] = &[
+pub(super) const CHINESE_NUMERALS: CharTable = CharTable::new(&[
     '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇', '两',
-];
+]);
 
 /// Brackets read as nothing (or a pause around a long aside), with the
 /// family each belongs to (an opener pairs only with a closer of its family)
@@ -162,3 +190,20 @@ pub(super) const PAUSES: &[char] = &[
 pub(super) const CLOSING_MARKS: &[char] = &[
     '）', ')', ']', '］', '】', '〕', '〗', '》', '〉', '”', '’', '」', '』', '"', '\'', '}', '｝',
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_char_table_answers_as_a_scan_of_its_chars() {
+        for table in [&PLAIN_MARKS, &CHINESE_NUMERALS] {
+            let every = (0..0x1_0000)
+                .chain(0x2_0000..0x2_0100)
+                .filter_map(char::from_u32);
+            for c in every {
+                assert_eq!(table.contains(c), table.chars.contains(&c), "{c:?}");
+            }
+        }
+    }
+}

@@ -270,7 +270,7 @@ pub(super) fn bullet(s: &mut Scan) -> bool {
     let Some(c) = s.cur().filter(|c| BULLETS.contains(c)) else {
         return false;
     };
-    let numeral = |c: Option<char>| c.is_some_and(|c| CHINESE_NUMERALS.contains(&c) || c == '○');
+    let numeral = |c: Option<char>| c.is_some_and(|c| CHINESE_NUMERALS.contains(c) || c == '○');
     if c == '○' && (numeral(s.before(s.pos)) || numeral(s.at(s.pos + 1))) {
         s.emit("〇");
     }

@@ -219,7 +219,7 @@ pub fn normalize(text: &str) -> String {
         // Most characters are ideographs that no rule reads (only Chinese
         // numerals start a marker) or common punctuation that none starts
         // at: copy them without asking every rule.
-        let plain = (is_han(c) && !CHINESE_NUMERALS.contains(&c)) || PLAIN_MARKS.contains(&c);
+        let plain = (is_han(c) && !CHINESE_NUMERALS.contains(c)) || PLAIN_MARKS.contains(c);
         if plain || !RULES.iter().any(|rule| (rule.apply)(&mut scan)) {
             scan.emit_char(c);
             scan.pos += 1;
@@ -280,7 +280,7 @@ mod tests {
             ".",
             "http://a.b",
         ];
-        for &mark in PLAIN_MARKS {
+        for &mark in PLAIN_MARKS.chars {
             for before in sides {
                 for after in sides {
                     let text = format!("{before}{mark}{after}");

@@ -322,9 +322,9 @@ impl Scan {
             let text = self.src.get(i..end)?.iter().map(|&c| ascii(c)).collect();
             return (end - i <= max_digits).then_some((end, text));
         }
-        if CHINESE_NUMERALS.contains(&c) {
+        if CHINESE_NUMERALS.contains(c) {
             let mut end = i;
-            while self.at(end).is_some_and(|c| CHINESE_NUMERALS.contains(&c)) {
+            while self.at(end).is_some_and(|c| CHINESE_NUMERALS.contains(c)) {
                 end += 1;
             }
             let text = self.src.get(i..end)?.iter().collect();
