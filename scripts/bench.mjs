@@ -120,8 +120,6 @@ async function prepare(page, server) {
           }),
         );
       };
-      /** Median time per run of `work` alone. */
-      window.timeIt = (work) => window.timeAll({ work }).work;
       /** Whether the package reads HTML (the string and the live page). */
       window.yilanCan = () => {
         const can = { parseHtml: false, parseDom: typeof yilan.parseDom === 'function' };

@@ -44,16 +44,14 @@ const wasmOptArgs = [
   '--strip-producers',
   '--strip-target-features',
   // Short names for the imports, their module and the exports; the
-  // mapping goes to stdout, for the glue (see copyBound).
+  // mapping goes to stdout, for the glue (see writeGlue).
   '--minify-imports-and-exports-and-modules',
 ];
 
 /** wasm-opt's mapping of the names it shortened, kept for the glue. */
 const namesFile = join(stage, 'names.json');
 
-/** The files of the bound package that are published, with their source. */
-const bound = [`${crate}.js`, `${crate}.d.ts`, `${crate}_bg.wasm.d.ts`];
-
+/** Runs a command, failing the build if it fails; its result (for a captured stdout). */
 function run(command, args, options = {}) {
   console.log(`$ ${[command, ...args].join(' ')}`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
@@ -63,6 +61,7 @@ function run(command, args, options = {}) {
   if (result.status !== 0) {
     throw new Error(`${command} exited with ${result.status ?? result.signal}`);
   }
+  return result;
 }
 
 function output(command, args) {
@@ -112,7 +111,7 @@ function bind() {
     );
   }
   const stamp = hash(readFileSync(rawWasm), want);
-  const done = bound.every((f) => existsSync(join(bindgenDir, f))) && existsSync(join(bindgenDir, `${crate}_bg.wasm`));
+  const done = [`${crate}.js`, `${crate}_bg.wasm`].every((f) => existsSync(join(bindgenDir, f)));
   if (done && readStamp('bindgen') === stamp) {
     console.log('wasm-bindgen: input unchanged, skipped');
     return;
@@ -136,35 +135,24 @@ function optimise() {
     console.log('wasm-opt: input unchanged, skipped');
     return;
   }
-  const args = [...wasmOptArgs, input, '-o', target];
-  console.log(`$ ${[wasmOpt, ...args].join(' ')}`);
-  const result = spawnSync(wasmOpt, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (result.error || result.status !== 0) {
-    throw new Error(`wasm-opt failed: ${result.error?.message ?? result.status ?? result.signal}`);
-  }
-  const mapping = JSON.parse(result.stdout);
-  writeFileSync(namesFile, JSON.stringify(mapping));
+  const { stdout } = run(wasmOpt, [...wasmOptArgs, input, '-o', target], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  writeFileSync(namesFile, stdout);
   writeStamp('wasm-opt', `${stamp} ${hash(readFileSync(target))}`);
 }
 
 /**
- * Copies wasm-bindgen's other output into pkg/. Its JavaScript glue gets
- * the short names wasm-opt gave the .wasm, and is minified: the glue is
- * generated (nobody edits or reads it; the package's types are
- * js/index.d.ts), and its doc comments, hashed import names and long local
- * names were most of what it weighed.
+ * Writes wasm-bindgen's JavaScript glue into pkg/ with the short names
+ * wasm-opt gave the .wasm, minified: the glue is generated (nobody edits or
+ * reads it; the package's types are js/index.d.ts, so wasm-bindgen's own
+ * .d.ts files, which name the long names, are not copied), and its doc
+ * comments, hashed import names and long local names were most of what it
+ * weighed.
  */
-function copyBound() {
-  for (const file of bound) {
-    const from = join(bindgenDir, file);
-    const to = join(pkg, file);
-    let content = readFileSync(from);
-    if (file === `${crate}.js`) {
-      content = Buffer.from(glue(content.toString('utf8')));
-    }
-    if (!existsSync(to) || !content.equals(readFileSync(to))) {
-      writeFileSync(to, content);
-    }
+function writeGlue() {
+  const target = join(pkg, `${crate}.js`);
+  const content = glue(readFileSync(join(bindgenDir, `${crate}.js`), 'utf8'));
+  if (!existsSync(target) || readFileSync(target, 'utf8') !== content) {
+    writeFileSync(target, content);
   }
 }
 
@@ -225,7 +213,7 @@ try {
   compile();
   bind();
   optimise();
-  copyBound();
+  writeGlue();
   await writeStylesheet();
   sizes(
     [`pkg/${crate}_bg.wasm`, `pkg/${crate}.js`, 'js/index.js', `pkg/${crate}.css`]

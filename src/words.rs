@@ -42,6 +42,47 @@ pub(crate) fn has_json_special(word: u64) -> bool {
     has_byte_below(word, 0x20) || has_byte(word, b'"') || has_byte(word, b'\\')
 }
 
+/// The high bit of each byte of `word` that is `byte`, and no other bit:
+/// exact, unlike [`has_byte`] (no borrow crosses bytes), so that a scan can
+/// visit just the bytes it marks.
+#[inline(always)]
+pub(crate) fn equal_bytes(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    !(((x & !HIGHS) + !HIGHS) | x) & HIGHS
+}
+
+/// How many bytes of `word` continue a UTF-8 char (`10xxxxxx`): bit 7
+/// set, bit 6 clear.
+#[inline(always)]
+pub(crate) fn continuation_bytes(word: u64) -> u32 {
+    (word & !(word << 1) & HIGHS).count_ones()
+}
+
+/// Whether `hit` holds at some position of `bytes` that `marks` marks in
+/// its word (as [`equal_bytes`] marks, a high bit per byte); past the last
+/// whole word, `hit` is asked at each position. The byte searches' walk:
+/// it looks only where a key byte is, not at each byte of a word that has
+/// one.
+#[inline(always)]
+pub(crate) fn any_marked(
+    bytes: &[u8],
+    marks: impl Fn(u64) -> u64,
+    mut hit: impl FnMut(usize) -> bool,
+) -> bool {
+    let mut at = 0;
+    while let Some(word) = word_at(bytes, at) {
+        let mut hits = marks(word);
+        while hits != 0 {
+            if hit(at + (hits.trailing_zeros() / 8) as usize) {
+                return true;
+            }
+            hits &= hits - 1;
+        }
+        at += 8;
+    }
+    (at..bytes.len()).any(&mut hit)
+}
+
 /// How many bytes at the start of `bytes`, in whole words, hold no word
 /// that `hit` finds something in: the rest is for a byte-by-byte look.
 #[inline(always)]
@@ -82,6 +123,57 @@ mod tests {
             let special = eight.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
             assert_eq!(has_json_special(word), special, "{at}");
         }
+    }
+
+    #[test]
+    fn equal_bytes_are_marked_exactly() {
+        for bytes in [
+            [0u8, 1, 0x7f, 0x80, 0x81, 0xa0, 0xff, 0xa0],
+            [0xa0; 8],
+            [0x20; 8],
+        ] {
+            let word = u64::from_le_bytes(bytes);
+            for key in [0u8, 1, 0x7f, 0x80, 0xa0, 0xff, 0x20] {
+                let want = bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| **b == key)
+                    .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i));
+                assert_eq!(equal_bytes(word, key), want, "{bytes:x?} {key:x}");
+            }
+            let continuing = bytes.iter().filter(|&&b| b & 0xc0 == 0x80).count();
+            assert_eq!(continuation_bytes(word) as usize, continuing, "{bytes:x?}");
+        }
+    }
+
+    #[test]
+    fn any_marked_asks_at_each_marked_position_and_the_tail() {
+        let bytes = b"abcdefgXabcXefghXY";
+        let mut asked = Vec::new();
+        let found = any_marked(
+            bytes,
+            |w| equal_bytes(w, b'X'),
+            |i| {
+                asked.push(i);
+                false
+            },
+        );
+        assert!(!found);
+        // Positions 7 and 11 marked in the two words; 16 and 17 are the tail.
+        assert_eq!(asked, [7, 11, 16, 17]);
+        assert!(any_marked(bytes, |w| equal_bytes(w, b'X'), |i| i == 11));
+        assert_eq!(5, {
+            let mut at = None;
+            any_marked(
+                &[0, 0, 0, 0, 0, 9, 0, 0],
+                |w| equal_bytes(w, 9),
+                |i| {
+                    at = at.or(Some(i));
+                    true
+                },
+            );
+            at.unwrap()
+        });
     }
 
     #[test]

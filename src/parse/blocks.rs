@@ -3,12 +3,11 @@
 //! 附注), and for titles and unnumbered headings. Each is a small rule over
 //! one line's text plus word tables.
 
-use super::chars;
+use super::chars::{self, TrimSpace};
 use super::lines::{char_count_upto, compact, is_cjk, is_space, Line};
 use super::meta;
 use super::numbering::{parse_marker, MarkerKind};
 use crate::model::{TableCell, TableRow};
-use crate::parse::chars::TrimSpace;
 
 /// Words a document title usually ends with (公文种类, GB/T 9704 and the
 /// 党政机关公文处理工作条例 §8, plus report and plan genres).

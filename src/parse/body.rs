@@ -13,7 +13,7 @@
 //! article that is only a short title ("第一条 适用范围") keeps it as heading.
 
 use super::blocks::{self};
-use super::chars;
+use super::chars::{self, TrimSpace};
 use super::contents::Toc;
 use super::enumeration;
 use super::head::MetaIndex;
@@ -23,7 +23,6 @@ use super::numbering::{parse_marker, shape, Marker, MarkerKind, Shape};
 use super::outline::{ListKind, Opened, Outline, OutlineKind, TooDeep};
 use crate::error::{Diagnostic, DiagnosticCode};
 use crate::model::{Block, Document, ListItem, Paragraph, TextBlock};
-use crate::parse::chars::TrimSpace;
 
 /// Step 4: the body.
 pub(super) struct Body<'a> {

@@ -83,25 +83,7 @@ pub fn has_str(text: &str, needle: &str) -> bool {
                 .and_then(|start| hay.get(start..start.checked_add(needle.len())?))
                 == Some(needle)
     };
-    let mut at = 0;
-    while let Some(word) = words::word_at(hay, at) {
-        // Only where the key byte is, not each byte of the word.
-        let mut hits = equal_bytes(word, key);
-        while hits != 0 {
-            if found(at + first_byte(hits)) {
-                return true;
-            }
-            hits &= hits - 1;
-        }
-        at += 8;
-    }
-    while at < hay.len() {
-        if found(at) {
-            return true;
-        }
-        at += 1;
-    }
-    false
+    words::any_marked(hay, |word| words::equal_bytes(word, key), found)
 }
 
 /// Whether `text` holds a tab, a no-break space, a zero-width space or a
@@ -110,42 +92,13 @@ pub fn has_str(text: &str, needle: &str) -> bool {
 /// '\u{feff}'])`: words holding none of their last bytes are skipped.
 pub fn has_odd_space(text: &str) -> bool {
     let hay = text.as_bytes();
-    let mut at = 0;
-    while let Some(word) = words::word_at(hay, at) {
-        let mut hits = equal_bytes(word, b'\t')
-            | equal_bytes(word, 0xa0)
-            | equal_bytes(word, 0x8b)
-            | equal_bytes(word, 0xbf);
-        while hits != 0 {
-            if odd_space_ends_at(hay, at + first_byte(hits)) {
-                return true;
-            }
-            hits &= hits - 1;
-        }
-        at += 8;
-    }
-    while at < hay.len() {
-        if odd_space_ends_at(hay, at) {
-            return true;
-        }
-        at += 1;
-    }
-    false
-}
-
-/// The high bit of each byte of `word` that is `byte`, and no other bit
-/// (exact, unlike a test of whether there is one: no borrow crosses bytes).
-#[inline(always)]
-fn equal_bytes(word: u64, byte: u8) -> u64 {
-    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let x = word ^ (0x0101_0101_0101_0101 * u64::from(byte));
-    !(((x & LOWS) + LOWS) | x) & !LOWS
-}
-
-/// The offset in its word of the lowest byte [`equal_bytes`] marks.
-#[inline(always)]
-fn first_byte(hits: u64) -> usize {
-    (hits.trailing_zeros() / 8) as usize
+    let marks = |word| {
+        words::equal_bytes(word, b'\t')
+            | words::equal_bytes(word, 0xa0)
+            | words::equal_bytes(word, 0x8b)
+            | words::equal_bytes(word, 0xbf)
+    };
+    words::any_marked(hay, marks, |i| odd_space_ends_at(hay, i))
 }
 
 /// Whether one of the chars of [`has_odd_space`] ends at byte `i`.
@@ -452,26 +405,6 @@ mod tests {
         for c in ['\u{a0}', '年', '\u{10ffff}'] {
             assert_eq!(has_char(&all, c), all.contains(c), "{c:?}");
         }
-    }
-
-    #[test]
-    fn equal_bytes_are_marked_exactly() {
-        for bytes in [
-            [0u8, 1, 0x7f, 0x80, 0x81, 0xa0, 0xff, 0xa0],
-            [0xa0; 8],
-            [0x20; 8],
-        ] {
-            let word = u64::from_le_bytes(bytes);
-            for key in [0u8, 1, 0x7f, 0x80, 0xa0, 0xff, 0x20] {
-                let want = bytes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, b)| **b == key)
-                    .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i));
-                assert_eq!(equal_bytes(word, key), want, "{bytes:x?} {key:x}");
-            }
-        }
-        assert_eq!(first_byte(0x80 << 40), 5);
     }
 
     #[test]

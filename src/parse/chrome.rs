@@ -6,10 +6,9 @@
 //! 2020〔200〕号) that put 老年模式/关怀版 toggles, 字号 and 视力保护色 widgets on
 //! portal pages; the common CMS page frame (当前位置 breadcrumb, 打印/关闭).
 
-use super::chars;
+use super::chars::{self, TrimSpace};
 use super::lines::{char_count_upto, compact, is_cjk, is_space, Line, Trace};
 use crate::model::{Action, Crumb, Document};
-use crate::parse::chars::TrimSpace;
 
 /// What a chrome word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,11 +6,10 @@
 //! right after the run (where the body starts); or most entries found again
 //! later. Entries wrapped over two lines ("…支出情" / "况说明") are joined.
 
-use crate::parse::chars::TrimSpace;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::chars;
+use super::chars::{self, TrimSpace};
 use super::lines::{char_count_upto, compact, is_space, Line};
 use super::numbering::parse_marker;
 use crate::model::{Contents, ContentsEntry, MAX_LEVEL};

@@ -3,14 +3,13 @@
 
 use super::blocks::{self, is_org_line};
 use super::body::Body;
-use super::chars;
+use super::chars::{self, TrimSpace};
 use super::head::{self, MetaIndex};
 use super::lines::{char_count_upto, Align, Line};
 use super::meta::{self, Unknown};
 use super::numbering::parse_marker;
 use crate::error::DiagnosticCode;
 use crate::model::{Attachment, Attachments, Block, Document, Signature, Table, TextBlock};
-use crate::parse::chars::TrimSpace;
 
 impl Body<'_> {
     /// Consecutive table rows → one table.

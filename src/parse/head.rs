@@ -7,11 +7,10 @@
 //! labels without colons, table rows, bullets with the value on a later line,
 //! or twice over (kept once).
 
-use crate::parse::chars::TrimSpace;
 use std::collections::HashMap;
 
 use super::blocks::{doc_no, has_title_tail, title_like};
-use super::chars;
+use super::chars::{self, TrimSpace};
 use super::lines::{char_count_upto, compact, Line, Trace};
 use super::meta::{self, MetaLine, Unknown};
 use super::numbering::parse_marker;

@@ -9,10 +9,9 @@
 //! cells and values shifted into the next label's slot; bullets with the value
 //! on a later line. Widgets that look like labels (字号, 浏览字号) are chrome.
 
-use crate::parse::chars::TrimSpace;
 use std::sync::OnceLock;
 
-use super::chars;
+use super::chars::{self, TrimSpace};
 use super::lines::{char_count_upto, is_cjk, is_space};
 use crate::model::{MetaField, MetaKey};
 

@@ -6,9 +6,8 @@
 //! 一、 → （一） → 1. / 1、 → （1） → ①. Decimal numbers (1 / 1.1 / 1.1.1) are
 //! their own family, nested by dot depth.
 
-use super::chars;
+use super::chars::{self, TrimSpace};
 use super::lines::{char_count_upto, is_space};
-use crate::parse::chars::TrimSpace;
 
 /// The family a marker belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -5,11 +5,10 @@
 //! and `|`-separated table rows. Every rule lives in the shared pipeline.
 
 use super::assemble::assemble;
-use super::chars;
+use super::chars::{self, TrimSpace};
 use super::limit;
 use super::lines::{is_space, Hints, Line, Trace};
 use crate::model::{Document, TableCell};
-use crate::parse::chars::TrimSpace;
 
 pub use super::limit::DEFAULT_MAX_BYTES;
 

@@ -14,10 +14,10 @@
 
 use super::events::{self, Element};
 use super::tree::{Kind, NodeId, Tree};
-use crate::parse::chars::TrimSpace;
+use crate::parse::chars::{self, TrimSpace};
+use crate::parse::chrome;
 use crate::parse::lines::{char_count_upto, is_space};
 use crate::parse::meta::{self, Unknown};
-use crate::parse::{chars, chrome};
 
 /// A simple selector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,15 +141,7 @@ fn bit(i: usize) -> Marks {
         & !CHROME_BIT
 }
 
-/// Whether two names are equal. The lengths first: most names of the
-/// tables differ there, and the whole comparison is a call in the
-/// size-optimised builds.
-#[inline(always)]
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a == b
-}
-
-/// Like [`same`], ASCII case-insensitive.
+/// Like [`events::same_name`], ASCII case-insensitive.
 #[inline(always)]
 fn same_word(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.eq_ignore_ascii_case(b)
@@ -162,8 +154,8 @@ pub fn marks(e: &Element) -> Marks {
     let mut m: Marks = 0;
     for (i, (sel, _)) in SELECTORS.iter().enumerate() {
         let hit = match *sel {
-            Sel::Id(v) => id.is_some_and(|id| same(id, v)),
-            Sel::Tag(t) => same(tag, t),
+            Sel::Id(v) => id.is_some_and(|id| events::same_name(id, v)),
+            Sel::Tag(t) => events::same_name(tag, t),
             Sel::Class(_) | Sel::TagClass(..) => false,
         };
         if hit {
@@ -175,7 +167,7 @@ pub fn marks(e: &Element) -> Marks {
         for (i, (sel, _)) in SELECTORS.iter().enumerate() {
             let hit = match *sel {
                 Sel::Class(c) => same_word(token, c),
-                Sel::TagClass(t, c) => same(tag, t) && same_word(token, c),
+                Sel::TagClass(t, c) => events::same_name(tag, t) && same_word(token, c),
                 Sel::Id(_) | Sel::Tag(_) => false,
             };
             if hit {
@@ -186,7 +178,7 @@ pub fn marks(e: &Element) -> Marks {
             m |= CHROME_BIT;
         }
     }
-    let chrome = CHROME_TAGS.iter().any(|t| same(tag, t))
+    let chrome = CHROME_TAGS.iter().any(|t| events::same_name(tag, t))
         || e.attr("role").is_some_and(|r| {
             let r = r.trim();
             CHROME_ROLES.iter().any(|c| same_word(r, c))

@@ -53,17 +53,10 @@ pub struct Element<'a> {
 impl Element<'_> {
     /// The value of attribute `name`, if the element has it.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        for (n, v) in &self.attrs {
-            // Length and first byte first: most names differ there, and
-            // the whole comparison is a call in the size-optimised builds.
-            if n.len() == name.len()
-                && n.as_bytes().first() == name.as_bytes().first()
-                && *n == name
-            {
-                return Some(text(v));
-            }
-        }
-        None
+        self.attrs
+            .iter()
+            .find(|(n, _)| same_name(n, name))
+            .map(|(_, v)| text(v))
     }
 
     /// Whether the `class` attribute holds `token` (ASCII case-insensitive).
@@ -73,6 +66,14 @@ impl Element<'_> {
                 .any(|t| t.eq_ignore_ascii_case(token))
         })
     }
+}
+
+/// Whether two names (tags, attributes, ids, class tokens) are equal, their
+/// lengths and first bytes compared first: most names differ there, and the
+/// whole comparison is a call in the size-optimised builds.
+#[inline(always)]
+pub(super) fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 /// The text of a borrowed-or-owned string, as `&**cow`, written out: the

@@ -16,7 +16,6 @@
 
 pub use super::tags::{is_block, is_html_space};
 
-use crate::parse::chars::TrimSpace;
 use std::borrow::Cow;
 
 use super::content::{self, Plan};
@@ -27,6 +26,7 @@ use super::tree::{Kind, NodeId, Tree};
 use super::url::{resolve, Base, Use};
 use crate::model::{Image, TableCell};
 use crate::parse::blocks;
+use crate::parse::chars::TrimSpace;
 use crate::parse::chrome;
 use crate::parse::lines::{Align, Hints, Line};
 use crate::parse::meta::{self, Unknown};

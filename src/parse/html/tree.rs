@@ -78,7 +78,6 @@ fn is_html_space_byte(b: u8) -> bool {
 /// char (not `10xxxxxx`) less the space bytes (all ASCII), counted eight
 /// bytes at a time where a word holds no byte below `!`.
 fn visible_chars(text: &str) -> usize {
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
     let counted = |b: &u8| b & 0xc0 != 0x80 && !is_html_space_byte(*b);
     let mut n = 0;
@@ -89,9 +88,7 @@ fn visible_chars(text: &str) -> usize {
                 .get(at..at + 8)
                 .map_or(0, |w| w.iter().filter(|b| counted(b)).count());
         } else {
-            // A continuation byte (10xxxxxx): bit 7 set, bit 6 clear.
-            let continuation = word & !(word << 1) & HIGHS;
-            n += 8 - continuation.count_ones() as usize;
+            n += 8 - words::continuation_bytes(word) as usize;
         }
         at += 8;
     }

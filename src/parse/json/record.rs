@@ -55,8 +55,7 @@ macro_rules! kinds {
             fn take(got: Option<Got>) -> Option<Self> {
                 match got {
                     Some(Got::$kind(value)) => Some(value),
-                    None => None,
-                    Some(_) => None,
+                    _ => None,
                 }
             }
             fn empty() -> Self {
@@ -130,11 +129,6 @@ fn record(
             (Kind::Str, Value::String(text)) => Got::Str(text.into_owned()),
             (kind, value) => read(kind, value, path.key(key))?,
         };
-        // The reader keeps one value per key, so the slot is empty and
-        // there is nothing to drop on the usual path.
-        if slot.is_some() {
-            *slot = None;
-        }
         *slot = Some(got);
     }
     for (field, slot) in fields.iter().zip(slots.iter()) {
