@@ -86,6 +86,33 @@ pub fn has_str(text: &str, needle: &str) -> bool {
     words::any_marked(hay, |word| words::equal_bytes(word, key), found)
 }
 
+/// Where `needle` first starts in `text`, like `text.find(needle)`. A
+/// match of UTF-8 bytes always starts on a char boundary, so comparing
+/// bytes is exact; it spares the wasm build core's two-way string searcher
+/// (and the panic formatting it brings) for the few short needles of the
+/// HTML front end.
+pub fn find_str(text: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    if needle.is_empty() {
+        return Some(0);
+    }
+    text.as_bytes()
+        .windows(needle.len())
+        .position(|w| w == needle)
+}
+
+/// Where `needle` last starts in `text`, like `text.rfind(needle)`; see
+/// [`find_str`].
+pub fn rfind_str(text: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    if needle.is_empty() {
+        return Some(text.len());
+    }
+    text.as_bytes()
+        .windows(needle.len())
+        .rposition(|w| w == needle)
+}
+
 /// Whether `text` holds a tab, a no-break space, a zero-width space or a
 /// byte order mark: what the tidying of page text replaces or drops. One
 /// pass for the four, like `text.contains(['\t', '\u{a0}', '\u{200b}',
@@ -341,6 +368,7 @@ mod tests {
             "tab\there",
             "\u{a0}",
             "\u{ff1b}\u{ff1c}\u{9a}\u{2060}\u{200a}\u{8b}\u{bf}",
+            "https://www.gov.cn//a - 通知——国务院 | 中国政府网 - ",
         ];
         let needles = [
             "。",
@@ -370,6 +398,10 @@ mod tests {
             "\u{200b}\u{feff}",
             ":：",
             "a年",
+            "//",
+            " - ",
+            "——",
+            " | ",
         ];
         for text in texts {
             // Every offset, to cross the eight-byte words at every place.
@@ -380,6 +412,16 @@ mod tests {
                 let colons = [':', '：'];
                 assert_eq!(has_colon(&padded), padded.contains(colons), "{padded:?}");
                 for needle in needles {
+                    assert_eq!(
+                        find_str(&padded, needle),
+                        padded.find(needle),
+                        "{padded:?} {needle:?}"
+                    );
+                    assert_eq!(
+                        rfind_str(&padded, needle),
+                        padded.rfind(needle),
+                        "{padded:?} {needle:?}"
+                    );
                     assert_eq!(
                         has_str(&padded, needle),
                         padded.contains(needle),

@@ -171,7 +171,7 @@ fn attachment(text: &str, line: &Line) -> Attachment {
             let run = run.text.trim_space();
             // The link may be the name, part of it, or the name with its
             // number (<a>1.汇总表</a>).
-            name.contains(run) || run.contains(name.trim_space())
+            chars::has_str(&name, run) || chars::has_str(run, name.trim_space())
         })
         .and_then(|run| run.href.clone());
     let file_type =

@@ -129,7 +129,10 @@ fn line(number: u32, raw: &str, blank_before: bool) -> Option<Line> {
 
 /// A `|`-separated row as text renderings of tables print it.
 fn is_table_row(text: &str) -> bool {
-    text.contains(" | ") || text.ends_with("||") || text.ends_with(" |") || text.starts_with("| ")
+    chars::has_str(text, " | ")
+        || text.ends_with("||")
+        || text.ends_with(" |")
+        || text.starts_with("| ")
 }
 
 /// Replaces nbsp and other odd spaces inside the text with plain spaces and

@@ -70,7 +70,12 @@ struct Splitter<'t> {
 }
 
 fn is_word(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "._-/:@%#&=?+~".contains(c) || ('０'..='９').contains(&c)
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '.' | '_' | '-' | '/' | ':' | '@' | '%' | '#' | '&' | '=' | '?' | '+' | '~'
+        )
+        || ('０'..='９').contains(&c)
 }
 
 impl Splitter<'_> {

@@ -560,7 +560,7 @@ pub fn page_title(tree: &Tree) -> Option<String> {
     for _ in 0..2 {
         let cut = TITLE_SEPARATORS
             .iter()
-            .filter_map(|s| title.rfind(s).map(|i| (i, s.len())))
+            .filter_map(|s| chars::rfind_str(&title, s).map(|i| (i, s.len())))
             .max_by_key(|(i, _)| *i);
         let Some((at, len)) = cut else { break };
         let tail = title.get(at + len..).unwrap_or_default().trim_space();

@@ -10,6 +10,8 @@
 //! `vbscript:`, `data:`, `file:` never reach the model), keeps `data:` only
 //! for raster images in `src`, and the renderer's own allow-list checks again.
 
+use crate::parse::chars;
+
 /// Schemes a link (`href`) may have.
 pub const LINK_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "ftp"];
 
@@ -161,7 +163,9 @@ pub fn resolve(raw: &str, base: Option<&Base>, usage: Use) -> Option<String> {
 
 /// Path, query and fragment of an absolute http(s) URL.
 fn url_tail(url: &str) -> String {
-    let after = url.split_once("//").map_or("", |(_, a)| a);
+    let after = chars::find_str(url, "//")
+        .and_then(|i| url.get(i + 2..))
+        .unwrap_or_default();
     after
         .find(['/', '?', '#'])
         .and_then(|i| after.get(i..))
@@ -182,7 +186,7 @@ fn join(base: &Base, tail: &str) -> String {
 /// query and fragment are kept as they are.
 fn tidy(reference: &str) -> String {
     let split = reference.find(['?', '#']).unwrap_or(reference.len());
-    let (path, rest) = reference.split_at(split);
+    let (path, rest) = reference.split_at_checked(split).unwrap_or((reference, ""));
     let mut out: Vec<&str> = Vec::new();
     let segments: Vec<&str> = path.split('/').collect();
     let last = segments.len().saturating_sub(1);

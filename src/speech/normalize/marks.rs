@@ -13,7 +13,7 @@ pub(super) fn url(s: &mut Scan) -> bool {
     let wrapped = s.cur() == Some('<');
     let start = s.pos + usize::from(wrapped);
     if s.before(s.pos)
-        .is_some_and(|c| c.is_ascii_alphanumeric() || "./@-_".contains(c))
+        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '@' | '-' | '_'))
     {
         return false;
     }
@@ -29,13 +29,19 @@ pub(super) fn url(s: &mut Scan) -> bool {
         return false;
     };
     let mut end = host_start;
-    while s
-        .at(end)
-        .is_some_and(|c| c.is_ascii_graphic() && !"<>\"'()[]{}".contains(c))
-    {
+    while s.at(end).is_some_and(|c| {
+        c.is_ascii_graphic()
+            && !matches!(
+                c,
+                '<' | '>' | '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}'
+            )
+    }) {
         end += 1;
     }
-    while end > host_start && s.before(end).is_some_and(|c| ".,;:!?)]}".contains(c)) {
+    while end > host_start
+        && s.before(end)
+            .is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}'))
+    {
         end -= 1;
     }
     let mut host_end = host_start;
@@ -86,7 +92,7 @@ pub(super) fn markup(s: &mut Scan) -> bool {
 }
 
 fn is_local(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "._%+-".contains(c)
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
 }
 
 pub(super) fn email(s: &mut Scan) -> bool {
@@ -209,7 +215,7 @@ pub(super) fn symbol(s: &mut Scan) -> bool {
 
 fn between_numbers(s: &Scan, from: usize, to: usize, left: &str) -> bool {
     s.prev_solid(from)
-        .is_some_and(|c| is_digit(c) || left.contains(c))
+        .is_some_and(|c| is_digit(c) || left.chars().any(|l| l == c))
         && s.next_solid(to).is_some_and(is_digit)
 }
 

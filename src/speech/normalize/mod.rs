@@ -235,7 +235,7 @@ pub(super) fn date_only(value: &str) -> String {
     if let Some(day) = spoken.find('日') {
         let cut = day + '日'.len_utf8();
         let rest = spoken.get(cut..).unwrap_or("").trim_start();
-        if rest.starts_with(|c: char| c.is_ascii_digit()) && rest.contains('时') {
+        if rest.starts_with(|c: char| c.is_ascii_digit()) && rest.chars().any(|c| c == '时') {
             spoken.truncate(cut);
         }
     }

@@ -49,7 +49,7 @@ pub(super) fn digit_value(c: char) -> u32 {
 
 /// Characters that glue a number to an identifier on its left.
 pub(super) fn is_word(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "-/._#@".contains(c)
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.' | '_' | '#' | '@')
 }
 
 pub(super) fn is_pause(c: char) -> bool {
@@ -232,7 +232,9 @@ impl Scan {
     pub(super) fn right_free(&self, i: usize) -> bool {
         match self.at(i) {
             None => true,
-            Some(c) if is_digit(c) || c.is_ascii_alphabetic() || "_/@".contains(c) => false,
+            Some(c) if is_digit(c) || c.is_ascii_alphabetic() || matches!(c, '_' | '/' | '@') => {
+                false
+            }
             Some(c) if HYPHENS.contains(&c) || c == '.' || c == '．' => !self
                 .at(i + 1)
                 .is_some_and(|d| is_digit(d) || d.is_ascii_alphabetic()),
