@@ -65,6 +65,38 @@ pub fn has_char(text: &str, c: char) -> bool {
 /// Whether `text` holds `needle`, like `text.contains(needle)`, by the byte
 /// search of [`has_char`]: meant for the short words the rules look for.
 pub fn has_str(text: &str, needle: &str) -> bool {
+    each_match(text, needle, &mut |_| true)
+}
+
+/// Where `needle` first starts in `text`, like `text.find(needle)`.
+pub fn find_str(text: &str, needle: &str) -> Option<usize> {
+    let mut first = None;
+    each_match(text, needle, &mut |start| {
+        first = Some(start);
+        true
+    });
+    first
+}
+
+/// Where `needle` last starts in `text`, like `text.rfind(needle)`.
+pub fn rfind_str(text: &str, needle: &str) -> Option<usize> {
+    let mut last = None;
+    each_match(text, needle, &mut |start| {
+        last = Some(start);
+        false
+    });
+    last
+}
+
+/// The byte search behind [`has_str`], [`find_str`] and [`rfind_str`]:
+/// calls `found` with each place `needle` starts in `text`, in order, until
+/// it returns true, and says whether it did (an empty needle is found at 0
+/// and at the end). Words without the needle's key byte are skipped whole.
+/// A match of UTF-8 bytes always starts on a char boundary, so comparing
+/// bytes is exact; and in the wasm build it spares core's two-way string
+/// searcher and the panic formatting that comes with it. One copy for the
+/// three (`found` is called only at a match).
+fn each_match(text: &str, needle: &str, found: &mut dyn FnMut(usize) -> bool) -> bool {
     let hay = text.as_bytes();
     let needle = needle.as_bytes();
     // The byte looked for: the last one, which in Chinese text is spread
@@ -75,42 +107,22 @@ pub fn has_str(text: &str, needle: &str) -> bool {
         _ => needle.len().saturating_sub(1),
     };
     let Some(&key) = needle.get(key_at) else {
-        return true;
+        return found(0) || found(hay.len());
     };
-    let found = |i: usize| {
-        hay.get(i) == Some(&key)
-            && i.checked_sub(key_at)
-                .and_then(|start| hay.get(start..start.checked_add(needle.len())?))
-                == Some(needle)
-    };
-    words::any_marked(hay, |word| words::equal_bytes(word, key), found)
-}
-
-/// Where `needle` first starts in `text`, like `text.find(needle)`. A
-/// match of UTF-8 bytes always starts on a char boundary, so comparing
-/// bytes is exact; it spares the wasm build core's two-way string searcher
-/// (and the panic formatting it brings) for the few short needles of the
-/// HTML front end.
-pub fn find_str(text: &str, needle: &str) -> Option<usize> {
-    let needle = needle.as_bytes();
-    if needle.is_empty() {
-        return Some(0);
-    }
-    text.as_bytes()
-        .windows(needle.len())
-        .position(|w| w == needle)
-}
-
-/// Where `needle` last starts in `text`, like `text.rfind(needle)`; see
-/// [`find_str`].
-pub fn rfind_str(text: &str, needle: &str) -> Option<usize> {
-    let needle = needle.as_bytes();
-    if needle.is_empty() {
-        return Some(text.len());
-    }
-    text.as_bytes()
-        .windows(needle.len())
-        .rposition(|w| w == needle)
+    words::any_marked(
+        hay,
+        |word| words::equal_bytes(word, key),
+        |i| {
+            hay.get(i) == Some(&key)
+                && i.checked_sub(key_at).is_some_and(|start| {
+                    start
+                        .checked_add(needle.len())
+                        .and_then(|end| hay.get(start..end))
+                        == Some(needle)
+                        && found(start)
+                })
+        },
+    )
 }
 
 /// Whether `text` holds a tab, a no-break space, a zero-width space or a
