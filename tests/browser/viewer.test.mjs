@@ -98,6 +98,40 @@ browserTest('setMode, setTheme and setScale change attributes only and dispatch 
   assert.equal(await liveText(page), '已退出老年模式');
 });
 
+browserTest('the highlight names yl-speech and yl-search colour text deep in the view in the theme\'s colours', {}, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  for (const theme of ['yellow-on-black', 'cream']) {
+    await page.evaluate((id) => window.viewer.setTheme(id), theme);
+    const seen = await inView(page, (shadow) => {
+      const view = shadow.querySelector('.yl-view');
+      // A heading's marker in a section of a section: five levels down.
+      const deep = view.querySelector('.yl-section .yl-section .yl-marker');
+      let depth = 0;
+      for (let e = deep; e !== view; e = e.parentElement) depth += 1;
+      // The theme's colours, as the browser computes them.
+      const probe = document.createElement('i');
+      document.body.append(probe);
+      const colour = (name) => {
+        probe.style.color = getComputedStyle(view).getPropertyValue(name);
+        return getComputedStyle(probe).color;
+      };
+      const expected = {
+        speech: [colour('--yl-speech-bg'), colour('--yl-speech-text')],
+        search: [colour('--yl-mark-bg'), colour('--yl-mark-text')],
+      };
+      probe.remove();
+      const style = (name) => {
+        const s = getComputedStyle(deep, `::highlight(${name})`);
+        return [s.backgroundColor, s.color];
+      };
+      return { depth, expected, speech: style('yl-speech'), search: style('yl-search') };
+    });
+    assert.ok(seen.depth >= 4, `the marker is ${seen.depth} levels down`);
+    assert.deepEqual(seen.speech, seen.expected.speech, `${theme}: yl-speech`);
+    assert.deepEqual(seen.search, seen.expected.search, `${theme}: yl-search`);
+    assert.notDeepEqual(seen.speech, seen.search, `${theme}: the two differ`);
+  }
+});
 browserTest('events bubble out of the host and viewer.removeEventListener stops one', {}, async (page) => {
   await mountReference(page, {});
   const { value, thrown } = await callInPage(page, () => {
