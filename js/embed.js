@@ -91,7 +91,7 @@ function load() {
   if (!loading) {
     const wasm = fetch(new URL('../pkg/yilan_bg.wasm', HERE));
     wasm.catch(() => {});
-    loading = import(new URL('./index.js', HERE).href).then(async (yilan) => {
+    loading = import(new URL('./prefetch.js', HERE).href).then(async (yilan) => {
       await yilan.default(wasm);
       return yilan;
     });
@@ -102,15 +102,13 @@ function load() {
   return loading;
 }
 
-/** Ahead of a click: loads, then builds a view once, detached, storing nothing (the wasm compiles lazily). */
+/** Ahead of a click: loads, then parses the page (kept for the entry) and builds a view once, detached. */
 function prefetch() {
   if (loading) return;
   load().then((yilan) => (window.requestIdleCallback ?? setTimeout)(() => {
     if (reader || busy) return;
     try {
-      const v = yilan.mount(document.createElement('div'), yilan.parseDom(contentRoot()), { mode: 'elderly', locale, storage: { getItem() {}, setItem() {} } });
-      v.destroy();
-      v.free();
+      yilan.ahead(contentRoot(), locale);
     } catch {}
   }), () => {});
 }
@@ -237,7 +235,7 @@ async function enter(back) {
   let host;
   let viewer;
   try {
-    const doc = yilan.parseDom(contentRoot());
+    const doc = yilan.parsed(contentRoot());
     host = document.createElement('yilan-embed-view');
     pin(host, { ...BOX, ...ON_SCREEN, 'z-index': '2147483647', display: 'block', width: 'auto',
       'overscroll-behavior': 'contain', background: '#fff' });

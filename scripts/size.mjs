@@ -29,6 +29,8 @@ const FILES = [
   { file: 'pkg/yilan_bg.wasm', role: 'package', what: 'wasm' },
   { file: 'pkg/yilan.js', role: 'package', what: 'JS glue (wasm-bindgen)' },
   { file: 'js/index.js', role: 'package', what: 'JS entry' },
+  { file: 'js/trusted.js', role: 'package', what: 'Trusted Types policy' },
+  { file: 'js/prefetch.js', role: 'package', what: 'embed prefetch', optional: true },
   { file: 'js/dom-events.js', role: 'package', what: 'DOM encoder', optional: true },
   { file: 'pkg/yilan.css', role: 'package', what: 'CSS' },
   { file: 'js/embed.js', role: 'embed', what: 'embed loader', optional: true },

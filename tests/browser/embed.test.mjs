@@ -183,12 +183,73 @@ browserTest('the package loads only when asked: pointer on the toggle prefetches
     '/yilan/js/dom-events.js',
     '/yilan/js/embed.js',
     '/yilan/js/index.js',
+    '/yilan/js/prefetch.js',
     '/yilan/js/trusted.js',
     '/yilan/pkg/yilan.js',
     '/yilan/pkg/yilan_bg.wasm',
   ]);
   assert.equal(await page.evaluate(() => document.cookie), '');
   assert.deepEqual(await page.context().cookies(), []);
+});
+
+browserTest('the page read ahead of the click is kept only while the page and its address stay as they were', {}, async (page) => {
+  await open(page, PORTAL_PAGE);
+  const seen = await page.evaluate(async () => {
+    const m = await import('/yilan/js/prefetch.js');
+    await m.default();
+    const root = document.getElementById('zoom');
+    const title = document.querySelector('.article-title');
+    const firstLink = (doc) => JSON.stringify(doc).match(/"href":"([^"]+)"/)?.[1];
+    const out = {};
+    // Nothing changed: the entry gets the very document read ahead.
+    let made = m.ahead(document, 'zh-CN');
+    out.kept = m.parsed(document) === made;
+    // Once used, it is gone: the next entry reads the page again.
+    out.usedOnce = m.parsed(document) !== made;
+    // Another root than the one read ahead.
+    made = m.ahead(document, 'zh-CN');
+    out.otherRoot = m.parsed(root) !== made;
+    // A text changed, an attribute set, an element added, each under the root.
+    const changes = {
+      text: () => { title.firstChild.data = '上盘镇2024年工作总结'; },
+      attribute: () => root.querySelector('p').setAttribute('hidden', ''),
+      element: () => root.append(Object.assign(document.createElement('p'), { textContent: '新增的一段。' })),
+    };
+    for (const [name, change] of Object.entries(changes)) {
+      made = m.ahead(document, 'zh-CN');
+      change();
+      const doc = m.parsed(document);
+      out[name] = { fresh: doc !== made, title: doc.title, text: JSON.stringify(doc).includes('新增的一段') };
+    }
+    // The address changed (history.pushState): links resolve against the new one.
+    made = m.ahead(document, 'zh-CN');
+    const before = firstLink(made);
+    history.pushState(null, '', '/elsewhere/deeper/page.html');
+    const doc = m.parsed(document);
+    out.address = { fresh: doc !== made, moved: firstLink(doc) !== before };
+    return out;
+  });
+  assert.equal(seen.kept, true, 'kept while nothing changed');
+  assert.equal(seen.usedOnce, true);
+  assert.equal(seen.otherRoot, true);
+  assert.deepEqual(seen.text, { fresh: true, title: '上盘镇2024年工作总结', text: false });
+  assert.equal(seen.attribute.fresh, true);
+  assert.deepEqual(seen.element, { fresh: true, title: '上盘镇2024年工作总结', text: true });
+  assert.deepEqual(seen.address, { fresh: true, moved: true });
+});
+
+browserTest('a change to the page after the prefetch shows in the view', {}, async (page) => {
+  await open(page, PORTAL_PAGE);
+  await page.waitForFunction(() => document.getElementById('hits').textContent === '1024');
+  await page.hover('#enter-elderly');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/yilan_bg.wasm') && e.responseEnd > 0));
+  // Past the idle prefetch.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  await page.evaluate(() => { document.querySelector('.article-title').textContent = '上盘镇工作总结（修订）'; });
+  await page.click('#enter-elderly');
+  await page.waitForSelector('yilan-view');
+  const title = await page.evaluate(() => document.querySelector('yilan-view').shadowRoot.querySelector('.yl-title').textContent);
+  assert.equal(title, '上盘镇工作总结（修订）');
 });
 
 browserTest('a reader who left the mode on finds it on at once on the next visit', SMALL, async (page) => {
