@@ -102,15 +102,35 @@ function load() {
   return loading;
 }
 
-/** Ahead of a click: loads, then parses the page (kept for the entry) and builds a view once, detached. */
+/** Ahead of a click: loads, then builds the view, detached, for the click to show (js/prefetch.js). */
 function prefetch() {
   if (loading) return;
   load().then((yilan) => (window.requestIdleCallback ?? setTimeout)(() => {
     if (reader || busy) return;
     try {
-      yilan.ahead(contentRoot(), locale);
+      yilan.ahead(contentRoot(), settings());
     } catch {}
   }), () => {});
+}
+
+/** What the view is built with: its host, and the words and looks the script tag asks for. */
+function settings() {
+  return { host: newHost, locale, theme: data.theme, scale: data.scale };
+}
+
+/** The view's host, detached: fixed over the page, scrolling on its own. */
+function newHost() {
+  const host = document.createElement('yilan-embed-view');
+  pin(host, { ...BOX, ...ON_SCREEN, 'z-index': '2147483647', display: 'block', width: 'auto',
+    'overscroll-behavior': 'contain', background: '#fff' });
+  const shadow = host.attachShadow({ mode: 'open' });
+  shadow.adoptedStyleSheets = [sheet(READER_CSS)];
+  // What the reader does in the view is not the page's business.
+  for (const type of PRIVATE_EVENTS) host.addEventListener(type, stop);
+  const main = document.createElement('main');
+  main.append(document.createElement('slot'));
+  shadow.append(main);
+  return host;
 }
 
 function contentRoot() {
@@ -235,28 +255,7 @@ async function enter(back) {
   let host;
   let viewer;
   try {
-    const doc = yilan.parsed(contentRoot());
-    host = document.createElement('yilan-embed-view');
-    pin(host, { ...BOX, ...ON_SCREEN, 'z-index': '2147483647', display: 'block', width: 'auto',
-      'overscroll-behavior': 'contain', background: '#fff' });
-    const shadow = host.attachShadow({ mode: 'open' });
-    shadow.adoptedStyleSheets = [sheet(READER_CSS)];
-    // What the reader does in the view is not the page's business.
-    for (const type of PRIVATE_EVENTS) host.addEventListener(type, stop);
-    const main = document.createElement('main');
-    main.append(document.createElement('slot'));
-    shadow.append(main);
-    const stored = storedPrefs();
-    const options = { mode: 'elderly', announce: true, locale };
-    if (data.theme && stored?.theme === undefined) options.theme = data.theme;
-    if (data.scale && stored?.scale === undefined) options.scale = Number(data.scale);
-    try {
-      viewer = yilan.mount(host, doc, options);
-    } catch (error) {
-      // A bad data-theme or data-scale must not keep the reader out.
-      if (error?.code !== 'argument') throw error;
-      viewer = yilan.mount(host, doc, { mode: 'elderly', announce: true, locale });
-    }
+    ({ host, viewer } = yilan.take(contentRoot(), settings()));
   } catch {
     busy = false;
     unavailable();

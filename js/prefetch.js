@@ -1,14 +1,20 @@
-// yilan (易览): the embed's work ahead of a click, not part of the API. The
-// embed loads the package through this module, which adds two functions to
-// the entry's: the page parsed while the browser is idle, and that parse
-// kept for the entry while the page stays as it was.
+// yilan (易览): the embed's view, not part of the API. The embed loads the
+// package through this module (it re-exports the entry) on first use. The
+// view is built ahead of the click, while the browser is idle after the
+// reader reached a toggle, and shown at the click when neither the page nor
+// the reader's stored preferences changed since; else it is built then.
 
 import { mount, parseDom } from './index.js';
 
 export * from './index.js';
 export { default } from './index.js';
 
-/** `{ root, base, doc, watch }`: the parse made ahead, while nothing changed. */
+const PREFS_KEY = 'yilan:prefs:v1';
+
+/**
+ * What was made ahead: `{ root, base, doc, watch, stored, gate, host, viewer }`.
+ * `watch` (a MutationObserver on `root`) drops it at the page's first change.
+ */
 let early = null;
 
 function forget() {
@@ -21,39 +27,89 @@ function baseOf(root) {
   return (root.nodeType === 9 ? root : root.ownerDocument)?.baseURI;
 }
 
-/**
- * Parses `root` and keeps the document for {@link parsed}; any change under
- * `root` drops it. Then builds one view of it, detached and storing
- * nothing: the wasm's functions compile at their first call, which then
- * falls before the click.
- *
- * @param {Document | Element} root
- * @param {string} locale
- * @returns {object} the document kept
- */
-export function ahead(root, locale) {
-  forget();
-  const doc = parseDom(root);
-  const watch = new MutationObserver(forget);
-  watch.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-  early = { root, base: baseOf(root), doc, watch };
-  const view = mount(document.createElement('div'), doc, { mode: 'elderly', locale, storage: null });
-  view.destroy();
-  view.free();
-  return doc;
+function storedText() {
+  try {
+    return window.localStorage.getItem(PREFS_KEY);
+  } catch {
+    return null;
+  }
 }
 
 /**
- * The document of `root` for the entry: the one {@link ahead} made, when
- * neither the page under `root` nor its address changed since; else a
- * new `parseDom(root)`.
+ * The view of `doc` in a new host (`settings.host()` makes it), detached.
+ * The page's `data-theme` and `data-scale` apply where the reader has
+ * stored none; a bad one is left out rather than keeping the reader out.
+ */
+function build(doc, settings, storage) {
+  let stored = null;
+  try {
+    stored = JSON.parse(storedText() ?? 'null');
+  } catch {}
+  const host = settings.host();
+  const options = { mode: 'elderly', announce: true, locale: settings.locale, storage };
+  if (settings.theme && stored?.theme === undefined) options.theme = settings.theme;
+  if (settings.scale && stored?.scale === undefined) options.scale = Number(settings.scale);
+  try {
+    return { host, viewer: mount(host, doc, options) };
+  } catch (error) {
+    if (error?.code !== 'argument') throw error;
+    return { host, viewer: mount(host, doc, { mode: 'elderly', announce: true, locale: settings.locale, storage }) };
+  }
+}
+
+/**
+ * Ahead of a click: parses `root` and builds its view, detached. Until the
+ * view is taken, what it would store is held back (the reader has not
+ * entered the mode yet).
  *
  * @param {Document | Element} root
+ * @param {{ host: () => Element, locale: string, theme?: string, scale?: string }} settings
+ * @returns {{ host: Element, viewer: object }} the view made
  */
-export function parsed(root) {
-  // Records not yet delivered (a change made in this same task) count too.
-  const kept =
-    early?.root === root && early.base === baseOf(root) && early.watch.takeRecords().length === 0 ? early.doc : null;
+export function ahead(root, settings) {
+  drop();
+  const doc = parseDom(root);
+  const gate = { open: false, held: null };
+  const storage = {
+    getItem: (key) => window.localStorage.getItem(key),
+    setItem: (key, value) => (gate.open ? window.localStorage.setItem(key, value) : (gate.held = [key, value])),
+  };
+  const watch = new MutationObserver(forget);
+  watch.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  const stored = storedText();
+  early = { root, base: baseOf(root), doc, watch, stored, gate, ...build(doc, settings, storage) };
+  return { host: early.host, viewer: early.viewer };
+}
+
+/** Forgets what was made ahead, and destroys its view. */
+function drop() {
+  const kept = early;
   forget();
-  return kept ?? parseDom(root);
+  kept?.viewer.destroy();
+  kept?.viewer.free();
+}
+
+/**
+ * The view of `root` for the entry, `{ host, viewer }`, detached: the one
+ * made {@link ahead} when the page under `root`, its address and the stored
+ * preferences are as they were then; else a new one.
+ *
+ * @param {Document | Element} root
+ * @param {{ host: () => Element, locale: string, theme?: string, scale?: string }} settings
+ */
+export function take(root, settings) {
+  const kept = early;
+  // Records not yet delivered (a change made in this same task) count too.
+  const same =
+    kept?.root === root && kept.base === baseOf(root) && kept.watch.takeRecords().length === 0 && kept.stored === storedText();
+  if (!same) {
+    drop();
+    return build(parseDom(root), settings);
+  }
+  forget();
+  kept.gate.open = true;
+  try {
+    if (kept.gate.held) window.localStorage.setItem(...kept.gate.held);
+  } catch {}
+  return { host: kept.host, viewer: kept.viewer };
 }

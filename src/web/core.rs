@@ -94,6 +94,9 @@ pub(super) struct Core {
     /// Reading aloud: the plan, the queue, the engine.
     pub speech: RefCell<Speech>,
     pub destroyed: Cell<bool>,
+    /// The mode is to be said once the view is first shown (mounted with
+    /// `announce` into an element not yet in a document).
+    pub announce_when_shown: Cell<bool>,
 }
 
 impl Core {

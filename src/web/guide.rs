@@ -4,7 +4,8 @@
 //! `pointer-events: none` and hidden from assistive technology.
 //!
 //! Also here: the bar's height, watched so that whatever scrolls into view
-//! stops below a sticky bar rather than under it.
+//! stops below a sticky bar rather than under it; its first report also
+//! tells a view mounted detached that it is now shown.
 
 use std::cell::Cell;
 use std::rc::{Rc, Weak};
@@ -16,6 +17,7 @@ use web_sys::{Element, Event, MouseEvent, ResizeObserver};
 use super::core::Core;
 use super::error::dom_error;
 use super::toolbar::handler;
+use crate::render::toolbar::Notice;
 
 /// Adds the pointer listener and the bar's size observer.
 pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
@@ -28,6 +30,13 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
     let written = Rc::new(Cell::new(0.0_f64));
     let callback = Closure::<dyn Fn(JsValue)>::new(move |_entries: JsValue| {
         if let Some(core) = weak.upgrade() {
+            // A view mounted detached is reported once out of the page too
+            // (at 0 × 0); the first report in the page is its showing.
+            if core.announce_when_shown.get() && core.dom.container.is_connected() {
+                core.announce_when_shown.set(false);
+                let mode = core.prefs().mode;
+                super::mount::announce_later(&core, Notice::Mode(mode));
+            }
             let height = core.dom.bar.get_bounding_client_rect().height().round();
             // The bar changes size when 更多工具 comes or goes.
             core.keep_stop_shown();

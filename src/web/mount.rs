@@ -31,8 +31,9 @@ use crate::render::{render, RenderOptions};
 /// styles, and removed whole by `destroy`.
 const CONTAINER: &str = "yilan-view";
 
-/// How long after mounting the mode is announced, when asked: a live region
-/// that has only just appeared is not yet watched by every screen reader.
+/// How long after the view is shown the mode is announced, when asked: a
+/// live region that has only just appeared is not yet watched by every
+/// screen reader.
 const ANNOUNCE_DELAY_MS: i32 = 200;
 
 /// `mount(element, doc, options?): Viewer`: shows the document in
@@ -88,7 +89,12 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
     })?;
     options.storage.write(&prefs);
     if options.announce {
-        announce_later(&core, Notice::Mode(prefs.mode));
+        if host.is_connected() {
+            announce_later(&core, Notice::Mode(prefs.mode));
+        } else {
+            // Said when the bar is first laid out (see `guide::install`).
+            core.announce_when_shown.set(true);
+        }
     }
     Ok(Viewer::new(core))
 }
@@ -186,11 +192,12 @@ fn build(
         observer: RefCell::new(None),
         speech: RefCell::new(Speech::new(Rc::clone(doc))),
         destroyed: Cell::new(false),
+        announce_when_shown: Cell::new(false),
     }))
 }
 
 /// Says `notice` a moment after the view is in.
-fn announce_later(core: &Rc<Core>, notice: Notice<'static>) {
+pub(super) fn announce_later(core: &Rc<Core>, notice: Notice<'static>) {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -192,23 +192,31 @@ browserTest('the package loads only when asked: pointer on the toggle prefetches
   assert.deepEqual(await page.context().cookies(), []);
 });
 
-browserTest('the page read ahead of the click is kept only while the page and its address stay as they were', {}, async (page) => {
+browserTest('the view built ahead of the click is shown only while the page, its address and the stored preferences stay as they were', {}, async (page) => {
   await open(page, PORTAL_PAGE);
   const seen = await page.evaluate(async () => {
     const m = await import('/yilan/js/prefetch.js');
     await m.default();
+    const settings = { host: () => document.createElement('div'), locale: 'zh-CN' };
     const root = document.getElementById('zoom');
     const title = document.querySelector('.article-title');
-    const firstLink = (doc) => JSON.stringify(doc).match(/"href":"([^"]+)"/)?.[1];
+    const shadow = (view) => view.host.querySelector('yilan-view').shadowRoot;
+    const viewTitle = (view) => shadow(view).querySelector('.yl-title').textContent;
+    const firstLink = (view) => shadow(view).querySelector('.yl-breadcrumb a[href]')?.getAttribute('href');
     const out = {};
-    // Nothing changed: the entry gets the very document read ahead.
-    let made = m.ahead(document, 'zh-CN');
-    out.kept = m.parsed(document) === made;
-    // Once used, it is gone: the next entry reads the page again.
-    out.usedOnce = m.parsed(document) !== made;
+    // Nothing changed: the entry gets the very view made ahead, which
+    // stored nothing until then, and stores the mode once taken.
+    localStorage.clear();
+    let made = m.ahead(document, settings);
+    out.storedAhead = localStorage.length;
+    let view = m.take(document, settings);
+    out.kept = view.host === made.host && view.viewer === made.viewer;
+    out.storedTaken = JSON.parse(localStorage.getItem('yilan:prefs:v1'))?.mode;
+    // Once taken, it is gone: the next entry builds again.
+    out.once = m.take(document, settings).host !== made.host;
     // Another root than the one read ahead.
-    made = m.ahead(document, 'zh-CN');
-    out.otherRoot = m.parsed(root) !== made;
+    made = m.ahead(document, settings);
+    out.otherRoot = m.take(root, settings).host !== made.host;
     // A text changed, an attribute set, an element added, each under the root.
     const changes = {
       text: () => { title.firstChild.data = '上盘镇2024年工作总结'; },
@@ -216,25 +224,33 @@ browserTest('the page read ahead of the click is kept only while the page and it
       element: () => root.append(Object.assign(document.createElement('p'), { textContent: '新增的一段。' })),
     };
     for (const [name, change] of Object.entries(changes)) {
-      made = m.ahead(document, 'zh-CN');
+      made = m.ahead(document, settings);
       change();
-      const doc = m.parsed(document);
-      out[name] = { fresh: doc !== made, title: doc.title, text: JSON.stringify(doc).includes('新增的一段') };
+      view = m.take(document, settings);
+      out[name] = { fresh: view.host !== made.host, title: viewTitle(view), text: shadow(view).textContent.includes('新增的一段') };
     }
+    // The reader's stored preferences changed (in another tab): the view follows them.
+    made = m.ahead(document, settings);
+    localStorage.setItem('yilan:prefs:v1', JSON.stringify({ mode: 'elderly', theme: 'cream' }));
+    view = m.take(document, settings);
+    out.prefs = { fresh: view.host !== made.host, theme: shadow(view).querySelector('.yl-view').dataset.theme };
     // The address changed (history.pushState): links resolve against the new one.
-    made = m.ahead(document, 'zh-CN');
+    made = m.ahead(document, settings);
     const before = firstLink(made);
     history.pushState(null, '', '/elsewhere/deeper/page.html');
-    const doc = m.parsed(document);
-    out.address = { fresh: doc !== made, moved: firstLink(doc) !== before };
+    view = m.take(document, settings);
+    out.address = { fresh: view.host !== made.host, moved: firstLink(view) !== before };
     return out;
   });
+  assert.equal(seen.storedAhead, 0, 'nothing stored before the entry');
   assert.equal(seen.kept, true, 'kept while nothing changed');
-  assert.equal(seen.usedOnce, true);
+  assert.equal(seen.storedTaken, 'elderly');
+  assert.equal(seen.once, true);
   assert.equal(seen.otherRoot, true);
   assert.deepEqual(seen.text, { fresh: true, title: '上盘镇2024年工作总结', text: false });
   assert.equal(seen.attribute.fresh, true);
   assert.deepEqual(seen.element, { fresh: true, title: '上盘镇2024年工作总结', text: true });
+  assert.deepEqual(seen.prefs, { fresh: true, theme: 'cream' });
   assert.deepEqual(seen.address, { fresh: true, moved: true });
 });
 
@@ -250,6 +266,19 @@ browserTest('a change to the page after the prefetch shows in the view', {}, asy
   await page.waitForSelector('yilan-view');
   const title = await page.evaluate(() => document.querySelector('yilan-view').shadowRoot.querySelector('.yl-title').textContent);
   assert.equal(title, '上盘镇工作总结（修订）');
+});
+
+browserTest('entering with the view built ahead: the mode is announced once shown, and stored', {}, async (page) => {
+  await open(page, PORTAL_PAGE);
+  await page.evaluate(() => localStorage.clear());
+  await page.hover('#enter-elderly');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/yilan_bg.wasm') && e.responseEnd > 0));
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing stored before the click');
+  await page.click('#enter-elderly');
+  await page.waitForSelector('yilan-view');
+  await page.waitForFunction(() => document.querySelector('yilan-view').shadowRoot.querySelector('[role="status"][aria-live]')?.textContent.includes('老年模式'));
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('yilan:prefs:v1')).mode), 'elderly');
 });
 
 browserTest('a reader who left the mode on finds it on at once on the next visit', SMALL, async (page) => {

@@ -98,6 +98,24 @@ browserTest('setMode, setTheme and setScale change attributes only and dispatch 
   assert.equal(await liveText(page), '已退出老年模式');
 });
 
+browserTest('announce: a view mounted into an element not yet in the page says its mode once it is put in', {}, async (page) => {
+  await openWithPackage(page);
+  const live = () =>
+    page.evaluate(() => window.detached.querySelector('yilan-view').shadowRoot.getElementById('yl-tb-live').textContent.trim());
+  await page.evaluate((text) => {
+    window.detached = document.createElement('div');
+    window.yilan.mount(window.detached, window.yilan.parseText(text), { mode: 'elderly', announce: true, storage: null });
+  }, REFERENCE_TEXT);
+  // Well past the delay after mounting: nothing is said while out of the page.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  assert.equal(await live(), '', 'silent while detached');
+  await page.evaluate(() => document.querySelector('#view').append(window.detached));
+  await page.waitForFunction(
+    () => window.detached.querySelector('yilan-view').shadowRoot.getElementById('yl-tb-live').textContent.trim() !== '',
+  );
+  assert.match(await live(), /已进入老年模式/);
+});
+
 browserTest('the highlight names yl-speech and yl-search colour text deep in the view in the theme\'s colours', {}, async (page) => {
   await mountReference(page, { mode: 'elderly' });
   for (const theme of ['yellow-on-black', 'cream']) {
