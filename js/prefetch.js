@@ -74,11 +74,13 @@ export function ahead(root, settings) {
     getItem: (key) => window.localStorage.getItem(key),
     setItem: (key, value) => (gate.open ? window.localStorage.setItem(key, value) : (gate.held = [key, value])),
   };
+  const stored = storedText();
+  const view = build(doc, settings, storage);
+  // Nothing can change the page between the parse and this: both run in this task.
   const watch = new MutationObserver(forget);
   watch.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-  const stored = storedText();
-  early = { root, base: baseOf(root), doc, watch, stored, gate, ...build(doc, settings, storage) };
-  return { host: early.host, viewer: early.viewer };
+  early = { root, base: baseOf(root), doc, watch, stored, gate, ...view };
+  return view;
 }
 
 /** Forgets what was made ahead, and destroys its view. */
