@@ -13,7 +13,8 @@ const PREFS_KEY = 'yilan:prefs:v1';
 
 /**
  * What was made ahead: `{ root, base, doc, watch, stored, gate, host, viewer }`.
- * `watch` (a MutationObserver on `root`) drops it at the page's first change.
+ * `watch` (a MutationObserver on `root`) drops it, view and all, at the
+ * page's first change.
  */
 let early = null;
 
@@ -58,15 +59,16 @@ function build(doc, settings, storage) {
 }
 
 /**
- * Ahead of a click: parses `root` and builds its view, detached. Until the
- * view is taken, what it would store is held back (the reader has not
- * entered the mode yet).
+ * Ahead of a click: parses `root` and builds its view, detached, unless the
+ * one made before is still current. Until the view is taken, what it would
+ * store is held back (the reader has not entered the mode yet).
  *
  * @param {Document | Element} root
  * @param {{ host: () => Element, locale: string, theme?: string, scale?: string }} settings
  * @returns {{ host: Element, viewer: object }} the view made
  */
 export function ahead(root, settings) {
+  if (current(root)) return { host: early.host, viewer: early.viewer };
   drop();
   const doc = parseDom(root);
   const gate = { open: false, held: null };
@@ -77,10 +79,22 @@ export function ahead(root, settings) {
   const stored = storedText();
   const view = build(doc, settings, storage);
   // Nothing can change the page between the parse and this: both run in this task.
-  const watch = new MutationObserver(forget);
+  const watch = new MutationObserver(drop);
   watch.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
   early = { root, base: baseOf(root), doc, watch, stored, gate, ...view };
   return view;
+}
+
+/**
+ * Whether what was made ahead is still `root`'s view: the page under it, its
+ * address and the stored preferences as they were. Records not yet
+ * delivered (a change made in this same task) count too.
+ */
+function current(root) {
+  if (early?.root !== root || early.base !== baseOf(root) || early.stored !== storedText()) return false;
+  if (early.watch.takeRecords().length === 0) return true;
+  drop();
+  return false;
 }
 
 /** Forgets what was made ahead, and destroys its view. */
@@ -101,10 +115,7 @@ function drop() {
  */
 export function take(root, settings) {
   const kept = early;
-  // Records not yet delivered (a change made in this same task) count too.
-  const same =
-    kept?.root === root && kept.base === baseOf(root) && kept.watch.takeRecords().length === 0 && kept.stored === storedText();
-  if (!same) {
+  if (!current(root)) {
     drop();
     return build(parseDom(root), settings);
   }

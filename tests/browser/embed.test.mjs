@@ -209,6 +209,8 @@ browserTest('the view built ahead of the click is shown only while the page, its
     localStorage.clear();
     let made = m.ahead(document, settings);
     out.storedAhead = localStorage.length;
+    // Reaching the toggle again while it is current builds nothing new.
+    out.again = m.ahead(document, settings).host === made.host;
     let view = m.take(document, settings);
     out.kept = view.host === made.host && view.viewer === made.viewer;
     out.storedTaken = JSON.parse(localStorage.getItem('yilan:prefs:v1'))?.mode;
@@ -227,13 +229,25 @@ browserTest('the view built ahead of the click is shown only while the page, its
       made = m.ahead(document, settings);
       change();
       view = m.take(document, settings);
-      out[name] = { fresh: view.host !== made.host, title: viewTitle(view), text: shadow(view).textContent.includes('新增的一段') };
+      out[name] = {
+        fresh: view.host !== made.host,
+        title: viewTitle(view),
+        text: shadow(view).textContent.includes('新增的一段'),
+        // The view made ahead is destroyed, not left behind.
+        destroyed: made.host.childElementCount === 0,
+      };
     }
+    // A change reported to the observer (a later task) destroys it at once.
+    made = m.ahead(document, settings);
+    title.firstChild.data = '上盘镇2024年工作总结（二）';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    out.observed = made.host.childElementCount === 0;
     // The reader's stored preferences changed (in another tab): the view follows them.
     made = m.ahead(document, settings);
     localStorage.setItem('yilan:prefs:v1', JSON.stringify({ mode: 'elderly', theme: 'cream' }));
     view = m.take(document, settings);
     out.prefs = { fresh: view.host !== made.host, theme: shadow(view).querySelector('.yl-view').dataset.theme };
+    localStorage.clear();
     // The address changed (history.pushState): links resolve against the new one.
     made = m.ahead(document, settings);
     const before = firstLink(made);
@@ -243,13 +257,15 @@ browserTest('the view built ahead of the click is shown only while the page, its
     return out;
   });
   assert.equal(seen.storedAhead, 0, 'nothing stored before the entry');
+  assert.equal(seen.again, true, 'the view made ahead is kept while current');
   assert.equal(seen.kept, true, 'kept while nothing changed');
   assert.equal(seen.storedTaken, 'elderly');
   assert.equal(seen.once, true);
   assert.equal(seen.otherRoot, true);
-  assert.deepEqual(seen.text, { fresh: true, title: '上盘镇2024年工作总结', text: false });
-  assert.equal(seen.attribute.fresh, true);
-  assert.deepEqual(seen.element, { fresh: true, title: '上盘镇2024年工作总结', text: true });
+  assert.deepEqual(seen.text, { fresh: true, title: '上盘镇2024年工作总结', text: false, destroyed: true });
+  assert.deepEqual([seen.attribute.fresh, seen.attribute.destroyed], [true, true]);
+  assert.deepEqual(seen.element, { fresh: true, title: '上盘镇2024年工作总结', text: true, destroyed: true });
+  assert.equal(seen.observed, true, 'destroyed when the observer reports a change');
   assert.deepEqual(seen.prefs, { fresh: true, theme: 'cream' });
   assert.deepEqual(seen.address, { fresh: true, moved: true });
 });
