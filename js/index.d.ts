@@ -409,9 +409,9 @@ export interface MountOptions {
   storage?: PreferenceStorage | null | false;
   /**
    * Say the mode in the live region ("已进入老年模式") a moment after the
-   * view is shown: after `mount` when the element is in the document, else
-   * after the element is first put in it and laid out. For a view shown in
-   * answer to a reader's action. Default `false`.
+   * view is shown: first laid out in the page, at once for an element in
+   * it, later for one put in after `mount`. For a view shown in answer to a
+   * reader's action. Default `false`.
    */
   announce?: boolean;
   /**

@@ -12,7 +12,7 @@ export { default } from './index.js';
 const PREFS_KEY = 'yilan:prefs:v1';
 
 /**
- * What was made ahead: `{ root, base, doc, watch, stored, gate, host, viewer }`.
+ * What was made ahead: `{ root, base, watch, stored, gate, host, viewer }`.
  * `watch` (a MutationObserver on `root`) drops it, view and all, at the
  * page's first change.
  */
@@ -81,7 +81,7 @@ export function ahead(root, settings) {
   // Nothing can change the page between the parse and this: both run in this task.
   const watch = new MutationObserver(drop);
   watch.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-  early = { root, base: baseOf(root), doc, watch, stored, gate, ...view };
+  early = { root, base: baseOf(root), watch, stored, gate, ...view };
   return view;
 }
 

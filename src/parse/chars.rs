@@ -70,22 +70,22 @@ pub fn has_str(text: &str, needle: &str) -> bool {
 
 /// Where `needle` first starts in `text`, like `text.find(needle)`.
 pub fn find_str(text: &str, needle: &str) -> Option<usize> {
-    let mut first = None;
-    each_match(text, needle, &mut |start| {
-        first = Some(start);
-        true
-    });
-    first
+    match_at(text, needle, true)
 }
 
 /// Where `needle` last starts in `text`, like `text.rfind(needle)`.
 pub fn rfind_str(text: &str, needle: &str) -> Option<usize> {
-    let mut last = None;
+    match_at(text, needle, false)
+}
+
+/// The first match of `needle` in `text` when `first`, else the last.
+fn match_at(text: &str, needle: &str, first: bool) -> Option<usize> {
+    let mut at = None;
     each_match(text, needle, &mut |start| {
-        last = Some(start);
-        false
+        at = Some(start);
+        first
     });
-    last
+    at
 }
 
 /// The byte search behind [`has_str`], [`find_str`] and [`rfind_str`]:

@@ -94,8 +94,8 @@ pub(super) struct Core {
     /// Reading aloud: the plan, the queue, the engine.
     pub speech: RefCell<Speech>,
     pub destroyed: Cell<bool>,
-    /// The mode is to be said once the view is first shown (mounted with
-    /// `announce` into an element not yet in a document).
+    /// The mode is to be said once the view is first laid out in a page
+    /// (mounted with `announce`).
     pub announce_when_shown: Cell<bool>,
 }
 

@@ -4,8 +4,8 @@
 //! `pointer-events: none` and hidden from assistive technology.
 //!
 //! Also here: the bar's height, watched so that whatever scrolls into view
-//! stops below a sticky bar rather than under it; its first report also
-//! tells a view mounted detached that it is now shown.
+//! stops below a sticky bar rather than under it; its first report in the
+//! page also says that the view is shown (for `mount`'s `announce`).
 
 use std::cell::Cell;
 use std::rc::{Rc, Weak};
@@ -30,8 +30,8 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
     let written = Rc::new(Cell::new(0.0_f64));
     let callback = Closure::<dyn Fn(JsValue)>::new(move |_entries: JsValue| {
         if let Some(core) = weak.upgrade() {
-            // A view mounted detached is reported once out of the page too
-            // (at 0 × 0); the first report in the page is its showing.
+            // The first report in the page is the view's showing (a view
+            // mounted detached is reported once out of it too, at 0 × 0).
             if core.announce_when_shown.get() && core.dom.container.is_connected() {
                 core.announce_when_shown.set(false);
                 let mode = core.prefs().mode;

@@ -88,14 +88,9 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
         dom_error("inserting the view", &e)
     })?;
     options.storage.write(&prefs);
-    if options.announce {
-        if host.is_connected() {
-            announce_later(&core, Notice::Mode(prefs.mode));
-        } else {
-            // Said when the bar is first laid out (see `guide::install`).
-            core.announce_when_shown.set(true);
-        }
-    }
+    // Said once the view is laid out in a page (see `guide::install`): at
+    // once for an element in the page, later for one mounted detached.
+    core.announce_when_shown.set(options.announce);
     Ok(Viewer::new(core))
 }
 

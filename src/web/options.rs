@@ -216,9 +216,9 @@ pub(super) struct MountOptions {
     pub scale: Option<f32>,
     /// `None`: the page's language decides (see `mount`).
     pub locale: Option<Locale>,
-    /// Say the mode in the live region once the view is shown (at once
-    /// when mounted into a document, else when it first appears): for a
-    /// view shown in answer to a reader's action (a page's 进入老年模式 link).
+    /// Say the mode in the live region once the view is shown (laid out in
+    /// a page): for a view shown in answer to a reader's action (a page's
+    /// 进入老年模式 link).
     pub announce: bool,
     pub storage: Store,
 }
