@@ -86,12 +86,16 @@ function control(target) {
   return target instanceof Element ? target.closest(CONTROLS) : null;
 }
 
+/** The package's modules, all asked for at once: one round trip, not one per import level. */
+const MODULES = ['./prefetch.js', './index.js', './dom-events.js', './trusted.js', '../pkg/yilan.js'];
+
 /** Loads the package once (the .wasm fetched alongside the modules); a failure can be retried. */
 function load() {
   if (!loading) {
     const wasm = fetch(new URL('../pkg/yilan_bg.wasm', HERE));
-    wasm.catch(() => {});
-    loading = import(new URL('./prefetch.js', HERE).href).then(async (yilan) => {
+    const [entry, ...rest] = MODULES.map((path) => import(new URL(path, HERE).href));
+    for (const settled of [wasm, ...rest]) settled.catch(() => {});
+    loading = entry.then(async (yilan) => {
       await yilan.default(wasm);
       return yilan;
     });

@@ -22,7 +22,9 @@
 //     the first click on a fresh page (the package loads when the pointer
 //     reaches the toggle, just before), "rested" the same with the pointer
 //     on the toggle 150 ms before the click, "warm" the first click once it
-//     has loaded, "again" a second entry in the same page;
+//     has loaded, "again" a second entry in the same page, "slow" the cold
+//     case again with every request delayed by SLOW_RTT_MS (Chromium's
+//     network emulation; the modules and the .wasm then cost round trips);
 //   - text scale and theme switches of a mounted view: the call alone, the
 //     call plus the style and layout it causes, and to the next frame.
 // Where the package has no `parseHtml`/`parseDom` yet, those rows say so
@@ -50,6 +52,8 @@ const SAMPLES = QUICK ? 7 : 21;
 const BATCH_MS = QUICK ? 10 : 25;
 /** Clicks per toggle measure, and switches per scale/theme measure. */
 const CLICKS = QUICK ? 5 : 15;
+/** The round trip of the `slow` entry: a mobile network's (Lighthouse's "slow 4G"). */
+const SLOW_RTT_MS = 150;
 
 // `--expose-gc`: the in-page `gc()` that clears the heap before each batch.
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc'];
@@ -377,7 +381,14 @@ await page.close();
 const toggleContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 const togglePage = await toggleContext.newPage();
 await togglePage.addInitScript(TOGGLE_PROBE);
-const toggles = { cold: [], rested: [], warm: [], again: [] };
+const toggles = { cold: [], rested: [], warm: [], again: [], slow: [] };
+const toggleNetwork = await toggleContext.newCDPSession(togglePage);
+/** Delays every request of the page by `latency` ms (0: no delay). */
+async function emulateLatency(latency) {
+  if (latency) await toggleNetwork.send('Network.enable');
+  await toggleNetwork.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+  if (!latency) await toggleNetwork.send('Network.disable');
+}
 /** How long the pointer rests on the toggle before the click in the `rested` case. */
 const REST_MS = 150;
 const VIEW = '#yilan-reader, yilan-embed-view';
@@ -410,6 +421,10 @@ for (let run = 0; run < CLICKS; run += 1) {
   await togglePage.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('.wasm') && entry.responseEnd > 0));
   await togglePage.waitForTimeout(300);
   await enterAndTime(toggles.warm);
+  await emulateLatency(SLOW_RTT_MS);
+  await freshPortal();
+  await enterAndTime(toggles.slow);
+  await emulateLatency(0);
 }
 const summarise = (samples) => Object.fromEntries(['inserted', 'frame', 'paint'].map((key) => [key, median(samples.map((s) => s[key]))]));
 results.toggle = Object.fromEntries(Object.entries(toggles).map(([name, samples]) => [name, summarise(samples)]));
@@ -445,7 +460,7 @@ for (const [title, table] of [
 }
 console.log(`\ninit(): fetch + compile + instantiate ${ms(results.init.fetchCompileInstantiate)} (median of ${inits.length} fresh pages); WebAssembly.compile alone ${ms(results.init.compileOnly)}`);
 console.log(`  of which: to the request ${ms(results.init.untilRequest)}, the fetch ${ms(results.init.fetch)}, after the response (compile, instantiate, start) ${ms(results.init.afterFetch)}; importing the modules before it ${ms(results.init.importModules)}`);
-console.log('\nentering the elderly mode on the portal page (click → …), median:');
+console.log(`\nentering the elderly mode on the portal page (click → …; slow: cold, ${SLOW_RTT_MS} ms per request), median:`);
 for (const [name, row] of Object.entries(results.toggle)) {
   console.log(`  ${name.padEnd(6)} view in ${ms(row.inserted).padStart(9)}   next frame ${ms(row.frame).padStart(9)}   painted ${ms(row.paint).padStart(9)}`);
 }

@@ -192,6 +192,36 @@ browserTest('the package loads only when asked: pointer on the toggle prefetches
   assert.deepEqual(await page.context().cookies(), []);
 });
 
+browserTest('the package comes in one round trip: its modules and the wasm are asked for together', SMALL, async (page) => {
+  await servePages(page);
+  // Each file of the package answers after a delay: a module asked for
+  // only once the one importing it has arrived would come a delay later.
+  const DELAY = 400;
+  const asked = new Map();
+  await page.route('**/yilan/**', async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path.endsWith('/embed.js')) return route.fallback();
+    asked.set(path, Date.now());
+    await new Promise((resolve) => setTimeout(resolve, DELAY));
+    return route.fallback();
+  });
+  await open(page, '/embed-pages/01.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  await (await toggleHandle(page, 'floating')).asElement().click();
+  await page.waitForSelector('yilan-view', { timeout: 10000 });
+  assert.deepEqual([...asked.keys()].sort(), [
+    '/yilan/js/dom-events.js',
+    '/yilan/js/index.js',
+    '/yilan/js/prefetch.js',
+    '/yilan/js/trusted.js',
+    '/yilan/pkg/yilan.js',
+    '/yilan/pkg/yilan_bg.wasm',
+  ]);
+  const times = [...asked.values()];
+  const spread = Math.max(...times) - Math.min(...times);
+  assert.ok(spread < DELAY / 2, `all asked for within ${spread} ms of the first, not one delay after another`);
+});
+
 browserTest('the view built ahead of the click is shown only while the page, its address and the stored preferences stay as they were', {}, async (page) => {
   await open(page, PORTAL_PAGE);
   const seen = await page.evaluate(async () => {
