@@ -86,7 +86,7 @@ function control(target) {
   return target instanceof Element ? target.closest(CONTROLS) : null;
 }
 
-/** The package's modules, all asked for at once: one round trip, not one per import level. */
+/** The package's modules, asked for at once: one round trip, not one per level of imports. */
 const MODULES = ['./prefetch.js', './index.js', './dom-events.js', './trusted.js', '../pkg/yilan.js'];
 
 /** Loads the package once (the .wasm fetched alongside the modules); a failure can be retried. */
@@ -108,7 +108,7 @@ function load() {
 
 /** Ahead of a click: loads, then builds the view, detached, for the click to show (js/prefetch.js). */
 function prefetch() {
-  if (loading) return;
+  if (reader || busy) return;
   load().then((yilan) => (window.requestIdleCallback ?? setTimeout)(() => {
     if (reader || busy) return;
     try {
@@ -314,6 +314,7 @@ function exit() {
   for (const element of inerted) element.inert = false;
   pin(widget.host, { display: 'block' });
   window.scrollTo(scroll[0], scroll[1]);
+  // Focus on the toggle builds a view ahead again.
   const target = back?.isConnected ? back : widget.button;
   target?.focus({ preventScroll: true });
 }
@@ -332,7 +333,7 @@ function onClick(event) {
 }
 
 function onReach(event) {
-  if (loading) return;
+  if (reader || busy) return;
   if (role(control(event.target)) === 'enter') prefetch();
 }
 

@@ -168,6 +168,10 @@ export function stylesheet(): string;
  * appended to `element` (a `<yilan-view>` element), built whole first: when
  * `mount` throws, `element` is untouched.
  *
+ * Into an element not yet in the page, a view can be built ahead of time:
+ * it stores the preferences, and listens on the page's `document` and
+ * `window`, only once it is put in the page.
+ *
  * @throws {YilanError} `argument` (not an element, a bad option: `path`
  *   names it), a model code for a bad document, or `internal` when the
  *   browser refuses a step (the message says which).

@@ -12,7 +12,7 @@ export { default } from './index.js';
 const PREFS_KEY = 'yilan:prefs:v1';
 
 /**
- * What was made ahead: `{ root, base, watch, stored, gate, host, viewer }`.
+ * What was made ahead: `{ root, base, watch, stored, host, viewer }`.
  * `watch` (a MutationObserver on `root`) drops it, view and all, at the
  * page's first change.
  */
@@ -41,27 +41,27 @@ function storedText() {
  * The page's `data-theme` and `data-scale` apply where the reader has
  * stored none; a bad one is left out rather than keeping the reader out.
  */
-function build(doc, settings, storage) {
+function build(doc, settings) {
   let stored = null;
   try {
     stored = JSON.parse(storedText() ?? 'null');
   } catch {}
   const host = settings.host();
-  const options = { mode: 'elderly', announce: true, locale: settings.locale, storage };
+  const options = { mode: 'elderly', announce: true, locale: settings.locale };
   if (settings.theme && stored?.theme === undefined) options.theme = settings.theme;
   if (settings.scale && stored?.scale === undefined) options.scale = Number(settings.scale);
   try {
     return { host, viewer: mount(host, doc, options) };
   } catch (error) {
     if (error?.code !== 'argument') throw error;
-    return { host, viewer: mount(host, doc, { mode: 'elderly', announce: true, locale: settings.locale, storage }) };
+    return { host, viewer: mount(host, doc, { mode: 'elderly', announce: true, locale: settings.locale }) };
   }
 }
 
 /**
  * Ahead of a click: parses `root` and builds its view, detached, unless the
- * one made before is still current. Until the view is taken, what it would
- * store is held back (the reader has not entered the mode yet).
+ * one made before is still current. A view stores the reader's preferences
+ * only once it is in the page (the reader has not entered the mode yet).
  *
  * @param {Document | Element} root
  * @param {{ host: () => Element, locale: string, theme?: string, scale?: string }} settings
@@ -71,17 +71,12 @@ export function ahead(root, settings) {
   if (current(root)) return { host: early.host, viewer: early.viewer };
   drop();
   const doc = parseDom(root);
-  const gate = { open: false, held: null };
-  const storage = {
-    getItem: (key) => window.localStorage.getItem(key),
-    setItem: (key, value) => (gate.open ? window.localStorage.setItem(key, value) : (gate.held = [key, value])),
-  };
   const stored = storedText();
-  const view = build(doc, settings, storage);
+  const view = build(doc, settings);
   // Nothing can change the page between the parse and this: both run in this task.
   const watch = new MutationObserver(drop);
   watch.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-  early = { root, base: baseOf(root), watch, stored, gate, ...view };
+  early = { root, base: baseOf(root), watch, stored, ...view };
   return view;
 }
 
@@ -120,9 +115,5 @@ export function take(root, settings) {
     return build(parseDom(root), settings);
   }
   forget();
-  kept.gate.open = true;
-  try {
-    if (kept.gate.held) window.localStorage.setItem(...kept.gate.held);
-  } catch {}
   return { host: kept.host, viewer: kept.viewer };
 }

@@ -9,6 +9,7 @@
 //! run one of the viewer's own handlers (a focus change) before returning.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -97,9 +98,31 @@ pub(super) struct Core {
     /// The mode is to be said once the view is first laid out in a page
     /// (mounted with `announce`).
     pub announce_when_shown: Cell<bool>,
+    /// The view has been in a page (see [`Core::shown`]).
+    pub shown: Cell<bool>,
 }
 
 impl Core {
+    /// The view is in a page (at `mount` into an element in the page, else
+    /// at the bar's first size report in one): adds the listeners outside
+    /// the view, stores the preferences it shows with and, when asked, says
+    /// the mode. A view built ahead, detached, touches nothing of the page
+    /// and stores nothing until then. Once; later calls do nothing.
+    pub fn shown(self: &Rc<Self>) {
+        if self.shown.replace(true) || self.destroyed.get() {
+            return;
+        }
+        if let Ok(mut listeners) = self.listeners.try_borrow_mut() {
+            // Adding a listener does not fail for the targets used here.
+            let _ = listeners.shown();
+        }
+        let prefs = self.prefs();
+        self.store.write(&prefs);
+        if self.announce_when_shown.get() {
+            super::mount::announce_later(self, Notice::Mode(prefs.mode));
+        }
+    }
+
     /// A copy of the current preferences.
     pub fn prefs(&self) -> Prefs {
         self.state

@@ -10,22 +10,91 @@ use web_sys::{AddEventListenerOptions, CustomEvent, CustomEventInit, Element, Ev
 
 use super::error::dom_error;
 
-/// One listener the viewer added.
+/// How a listener is added.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Options {
+    /// In the bubbling phase.
+    Plain,
+    /// Passive: for events whose default the handler never prevents
+    /// (pointer moves).
+    Passive,
+    /// Passive and in the capture phase: on a target outside the view,
+    /// where a page's handler that stops an event (as the embed stops the
+    /// reader's presses at its host) must not hide it from the view.
+    Outside,
+}
+
+/// One listener the viewer added, or will add.
 struct Listener {
     target: EventTarget,
     kind: &'static str,
+    options: Options,
     callback: Closure<dyn Fn(Event)>,
 }
 
-/// Every listener a viewer added, to remove them all at once.
+impl Listener {
+    fn new(
+        target: &EventTarget,
+        kind: &'static str,
+        options: Options,
+        handler: impl Fn(Event) + 'static,
+    ) -> Self {
+        // `Fn`, not `FnMut`: a handler may run again while it runs (an
+        // event it causes), which an `FnMut` closure would refuse.
+        Listener {
+            target: target.clone(),
+            kind,
+            options,
+            callback: Closure::<dyn Fn(Event)>::new(handler),
+        }
+    }
+
+    fn function(&self) -> &Function {
+        self.callback.as_ref().unchecked_ref()
+    }
+
+    fn register(&self) -> Result<(), JsValue> {
+        let flags: &[(&str, JsValue)] = match self.options {
+            Options::Plain => &[],
+            Options::Passive => &[("passive", JsValue::TRUE)],
+            Options::Outside => &[("passive", JsValue::TRUE), ("capture", JsValue::TRUE)],
+        };
+        let options: AddEventListenerOptions = dictionary(flags).unchecked_into();
+        self.target
+            .add_event_listener_with_callback_and_add_event_listener_options(
+                self.kind,
+                self.function(),
+                &options,
+            )
+            .map_err(|e| dom_error("adding a listener", &e))
+    }
+
+    fn unregister(&self) {
+        // Removing a listener that is there cannot fail; if the browser
+        // throws anyway, the closure is still dropped, and a dropped closure
+        // that is called only throws in JavaScript.
+        let _ = self.target.remove_event_listener_with_callback_and_bool(
+            self.kind,
+            self.function(),
+            self.options == Options::Outside,
+        );
+    }
+}
+
+/// Every listener a viewer added, to remove them all at once, and those on
+/// targets outside the view (the page's document and window, the speech
+/// engine) that wait for the view to be in a page: a view built ahead,
+/// detached, leaves the page as it was until it is shown.
 #[derive(Default)]
 pub(super) struct Listeners {
     entries: Vec<Listener>,
+    waiting: Vec<Listener>,
 }
 
 impl Listeners {
-    /// Adds `handler` for `kind` events on `target`; `passive` for events
-    /// whose default the handler never prevents (pointer moves).
+    /// Adds `handler` for `kind` events on `target`, an element of the
+    /// view; `passive` for events whose default the handler never prevents
+    /// (pointer moves).
     pub fn add(
         &mut self,
         target: &EventTarget,
@@ -33,25 +102,37 @@ impl Listeners {
         passive: bool,
         handler: impl Fn(Event) + 'static,
     ) -> Result<(), JsValue> {
-        // `Fn`, not `FnMut`: a handler may run again while it runs (an
-        // event it causes), which an `FnMut` closure would refuse.
-        let callback = Closure::<dyn Fn(Event)>::new(handler);
-        let function: &Function = callback.as_ref().unchecked_ref();
-        let added = if passive {
-            let options: AddEventListenerOptions =
-                dictionary(&[("passive", JsValue::TRUE)]).unchecked_into();
-            target.add_event_listener_with_callback_and_add_event_listener_options(
-                kind, function, &options,
-            )
+        let options = if passive {
+            Options::Passive
         } else {
-            target.add_event_listener_with_callback(kind, function)
+            Options::Plain
         };
-        added.map_err(|e| dom_error("adding a listener", &e))?;
-        self.entries.push(Listener {
-            target: target.clone(),
-            kind,
-            callback,
-        });
+        let listener = Listener::new(target, kind, options, handler);
+        listener.register()?;
+        self.entries.push(listener);
+        Ok(())
+    }
+
+    /// Adds `handler` for `kind` events on `target`, outside the view, once
+    /// the view is in a page ([`Listeners::shown`]): passive, in the capture
+    /// phase.
+    pub fn add_when_shown(
+        &mut self,
+        target: &EventTarget,
+        kind: &'static str,
+        handler: impl Fn(Event) + 'static,
+    ) {
+        self.waiting
+            .push(Listener::new(target, kind, Options::Outside, handler));
+    }
+
+    /// The view is in a page: adds the listeners waiting for it (the first
+    /// call; later ones find none).
+    pub fn shown(&mut self) -> Result<(), JsValue> {
+        for listener in std::mem::take(&mut self.waiting) {
+            listener.register()?;
+            self.entries.push(listener);
+        }
         Ok(())
     }
 
@@ -59,14 +140,9 @@ impl Listeners {
     /// memory: a destroyed view's handle may live on until JavaScript
     /// collects it, and should hold nothing by then.
     pub fn remove_all(&mut self) {
+        self.waiting = Vec::new();
         for listener in std::mem::take(&mut self.entries) {
-            let function: &Function = listener.callback.as_ref().unchecked_ref();
-            // Removing a listener that is there cannot fail; if the browser
-            // throws anyway, the closure is still dropped below, and a
-            // dropped closure that is called only throws in JavaScript.
-            let _ = listener
-                .target
-                .remove_event_listener_with_callback(listener.kind, function);
+            listener.unregister();
         }
     }
 }

@@ -17,7 +17,6 @@ use web_sys::{Element, Event, MouseEvent, ResizeObserver};
 use super::core::Core;
 use super::error::dom_error;
 use super::toolbar::handler;
-use crate::render::toolbar::Notice;
 
 /// Adds the pointer listener and the bar's size observer.
 pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
@@ -32,10 +31,8 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
         if let Some(core) = weak.upgrade() {
             // The first report in the page is the view's showing (a view
             // mounted detached is reported once out of it too, at 0 × 0).
-            if core.announce_when_shown.get() && core.dom.container.is_connected() {
-                core.announce_when_shown.set(false);
-                let mode = core.prefs().mode;
-                super::mount::announce_later(&core, Notice::Mode(mode));
+            if core.dom.container.is_connected() {
+                core.shown();
             }
             let height = core.dom.bar.get_bounding_client_rect().height().round();
             // The bar changes size when 更多工具 comes or goes.

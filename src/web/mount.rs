@@ -44,7 +44,10 @@ const ANNOUNCE_DELAY_MS: i32 = 200;
 /// already right; options given here win over them. The view's own words
 /// are in `options.locale`, else in the language of the element's closest
 /// ancestor with a `lang` attribute (the page's `<html lang>`), else zh-CN;
-/// the document's text is never translated. Throws a `YilanError`
+/// the document's text is never translated. Into an element not yet in the
+/// page, a view can be built ahead of time: it stores the preferences, and
+/// listens on the page's document and window, only once it is put in the
+/// page. Throws a `YilanError`
 /// (`argument`, a model code, or `internal`) and leaves the element
 /// untouched when anything fails.
 ///
@@ -87,10 +90,12 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
         core.destroy();
         dom_error("inserting the view", &e)
     })?;
-    options.storage.write(&prefs);
-    // Said once the view is laid out in a page (see `guide::install`): at
-    // once for an element in the page, later for one mounted detached.
     core.announce_when_shown.set(options.announce);
+    // A view mounted detached is shown when its bar is first laid out in a
+    // page (see `guide::install`).
+    if core.dom.container.is_connected() {
+        core.shown();
+    }
     Ok(Viewer::new(core))
 }
 
@@ -188,6 +193,7 @@ fn build(
         speech: RefCell::new(Speech::new(Rc::clone(doc))),
         destroyed: Cell::new(false),
         announce_when_shown: Cell::new(false),
+        shown: Cell::new(false),
     }))
 }
 

@@ -31,7 +31,7 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
     // On the document: a press anywhere outside the bar, in the view or in
     // the page around it, closes a panel.
     if let Some(document) = core.dom.host.owner_document() {
-        listeners.add(&document, "pointerdown", true, handler(core, on_press))?;
+        listeners.add_when_shown(&document, "pointerdown", handler(core, on_press));
     }
     drop(listeners);
     guide::install(core)

@@ -235,7 +235,7 @@ browserTest('the view built ahead of the click is shown only while the page, its
     const firstLink = (view) => shadow(view).querySelector('.yl-breadcrumb a[href]')?.getAttribute('href');
     const out = {};
     // Nothing changed: the entry gets the very view made ahead, which
-    // stored nothing until then, and stores the mode once taken.
+    // stored nothing until then, and stores the mode once in the page.
     localStorage.clear();
     let made = m.ahead(document, settings);
     out.storedAhead = localStorage.length;
@@ -243,7 +243,13 @@ browserTest('the view built ahead of the click is shown only while the page, its
     out.again = m.ahead(document, settings).host === made.host;
     let view = m.take(document, settings);
     out.kept = view.host === made.host && view.viewer === made.viewer;
-    out.storedTaken = JSON.parse(localStorage.getItem('yilan:prefs:v1'))?.mode;
+    out.storedTaken = localStorage.length;
+    document.body.append(view.host);
+    // Laid out: the bar's size observer reports in the frame.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    out.storedShown = JSON.parse(localStorage.getItem('yilan:prefs:v1'))?.mode;
+    view.viewer.destroy();
+    view.host.remove();
     // Once taken, it is gone: the next entry builds again.
     out.once = m.take(document, settings).host !== made.host;
     // Another root than the one read ahead.
@@ -289,7 +295,8 @@ browserTest('the view built ahead of the click is shown only while the page, its
   assert.equal(seen.storedAhead, 0, 'nothing stored before the entry');
   assert.equal(seen.again, true, 'the view made ahead is kept while current');
   assert.equal(seen.kept, true, 'kept while nothing changed');
-  assert.equal(seen.storedTaken, 'elderly');
+  assert.equal(seen.storedTaken, 0, 'nothing stored while out of the page');
+  assert.equal(seen.storedShown, 'elderly');
   assert.equal(seen.once, true);
   assert.equal(seen.otherRoot, true);
   assert.deepEqual(seen.text, { fresh: true, title: '上盘镇2024年工作总结', text: false, destroyed: true });
@@ -325,6 +332,59 @@ browserTest('entering with the view built ahead: the mode is announced once show
   await page.waitForSelector('yilan-view');
   await page.waitForFunction(() => document.querySelector('yilan-view').shadowRoot.querySelector('[role="status"][aria-live]')?.textContent.includes('老年模式'));
   assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('yilan:prefs:v1')).mode), 'elderly');
+});
+
+browserTest('after leaving the mode, the next entry shows a view built ahead, which listened to nothing of the page until then', {}, async (page) => {
+  await open(page, PORTAL_PAGE);
+  const cdp = await page.context().newCDPSession(page);
+  // Every view host the embed makes, with the time it was made.
+  await page.evaluate(() => {
+    window.hosts = [];
+    const create = Document.prototype.createElement;
+    Document.prototype.createElement = function (name, ...rest) {
+      const element = create.call(this, name, ...rest);
+      if (name === 'yilan-embed-view') window.hosts.push({ element, at: performance.now() });
+      return element;
+    };
+  });
+  // The driver's waits add listeners of their own: counted after one.
+  await page.waitForSelector('#enter-elderly');
+  const listeners = await listenerCount(page, cdp);
+  await page.evaluate(() => document.querySelector('#enter-elderly').click());
+  await page.waitForSelector('yilan-view');
+  await page.evaluate(() => document.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="mode"]').click());
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
+  // The focus is back on the toggle; the view is built while the browser is idle.
+  await page.waitForFunction(() => window.hosts.length === 2);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  assert.equal(await listenerCount(page, cdp), listeners, 'the view built ahead adds no listener to the page');
+  const clicked = await page.evaluate(() => performance.now());
+  await page.evaluate(() => document.querySelector('#enter-elderly').click());
+  await page.waitForSelector('yilan-view');
+  const shown = await page.evaluate((at) => {
+    const made = window.hosts.find((host) => host.element === document.querySelector('yilan-embed-view'));
+    return { before: made ? made.at < at : null, hosts: window.hosts.length };
+  }, clicked);
+  assert.deepEqual(shown, { before: true, hosts: 2 }, 'the view shown is the one built before the click');
+  // It works as one built at the click: a panel opened, a press outside closes it.
+  const expanded = () => page.getAttribute('[data-yl-tool="theme"]', 'aria-expanded');
+  await page.click('[data-yl-tool="theme"]');
+  assert.equal(await expanded(), 'true');
+  await page.mouse.click(5, 790);
+  assert.equal(await expanded(), 'false');
+});
+
+browserTest('in the view over the page, a press outside the bar closes an open panel', {}, async (page) => {
+  await open(page, PORTAL_PAGE);
+  await page.click('#enter-elderly');
+  await page.waitForSelector('yilan-view');
+  const expanded = () => page.getAttribute('[data-yl-tool="theme"]', 'aria-expanded');
+  await page.click('[data-yl-tool="theme"]');
+  assert.equal(await expanded(), 'true');
+  // In the view's margin, below the bar: the embed stops the press at its
+  // element, before it would reach the document.
+  await page.mouse.click(5, 790);
+  assert.equal(await expanded(), 'false');
 });
 
 browserTest('a reader who left the mode on finds it on at once on the next visit', SMALL, async (page) => {

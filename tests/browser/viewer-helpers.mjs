@@ -170,8 +170,13 @@ export const TRACK_LISTENERS = () => {
   const captureOf = (options) => (typeof options === 'boolean' ? options : Boolean(options?.capture));
   const add = EventTarget.prototype.addEventListener;
   const remove = EventTarget.prototype.removeEventListener;
+  const fromWasm = new Set();
   EventTarget.prototype.addEventListener = function (type, listener, options) {
-    if (listener) active.set(`${idOf(this)}|${type}|${idOf(listener)}|${captureOf(options)}`, this);
+    if (listener) {
+      const key = `${idOf(this)}|${type}|${idOf(listener)}|${captureOf(options)}`;
+      active.set(key, this);
+      if (/wasm/.test(new Error().stack)) fromWasm.add(key);
+    }
     return add.call(this, type, listener, options);
   };
   EventTarget.prototype.removeEventListener = function (type, listener, options) {
@@ -180,6 +185,12 @@ export const TRACK_LISTENERS = () => {
   };
   window.listenerCount = () => active.size;
   window.listenerTypes = () => [...active.keys()].map((key) => key.split('|')[1]).sort();
+  /** The types of the listeners that the wasm added on the window, the document and the speech engine. */
+  window.pageListenerTypes = () =>
+    [...active]
+      .filter(([key, target]) => fromWasm.has(key) && (target === window || target === document || target === window.speechSynthesis))
+      .map(([key]) => key.split('|')[1])
+      .sort();
   const observers = new Set();
   const observe = ResizeObserver.prototype.observe;
   const disconnect = ResizeObserver.prototype.disconnect;

@@ -116,6 +116,37 @@ browserTest('announce: a view mounted into an element not yet in the page says i
   assert.match(await live(), /已进入老年模式/);
 });
 
+browserTest('a view mounted detached listens to nothing of the page until it is put in', {}, async (page) => {
+  await page.addInitScript(TRACK_LISTENERS);
+  await openWithPackage(page);
+  // The kinds a view listens to outside itself (the harness adds other kinds of its own).
+  const kinds = ['pagehide', 'pointerdown', 'visibilitychange', 'voiceschanged'];
+  const listening = () => page.evaluate((names) => window.pageListenerTypes().filter((type) => names.includes(type)), kinds);
+  const before = await listening();
+  await page.evaluate((text) => {
+    window.detached = document.createElement('div');
+    window.viewer = window.yilan.mount(window.detached, window.yilan.parseText(text), { mode: 'elderly', storage: null });
+  }, REFERENCE_TEXT);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  assert.deepEqual(await listening(), before, 'nothing added while detached');
+  await page.evaluate(() => document.querySelector('#view').append(window.detached));
+  await page.waitForFunction(([names, count]) => window.pageListenerTypes().filter((type) => names.includes(type)).length > count, [kinds, before.length]);
+  const added = await listening();
+  for (const type of before) added.splice(added.indexOf(type), 1);
+  const expected = ['pagehide', 'pointerdown', 'visibilitychange'];
+  if (await page.evaluate(() => 'speechSynthesis' in window)) expected.push('voiceschanged');
+  assert.deepEqual(added, expected, 'listening once in the page');
+  // The press outside the bar that closes a panel is heard.
+  const expanded = () =>
+    page.evaluate(() => window.detached.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="theme"]').getAttribute('aria-expanded'));
+  await page.evaluate(() => window.detached.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="theme"]').click());
+  assert.equal(await expanded(), 'true');
+  await page.evaluate(() => document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })));
+  assert.equal(await expanded(), 'false', 'a press in the page closes the panel');
+  await page.evaluate(() => window.viewer.destroy());
+  assert.deepEqual(await listening(), before, 'all gone after destroy');
+});
+
 browserTest('the highlight names yl-speech and yl-search colour text deep in the view in the theme\'s colours', {}, async (page) => {
   await mountReference(page, { mode: 'elderly' });
   for (const theme of ['yellow-on-black', 'cream']) {

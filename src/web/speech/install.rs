@@ -205,17 +205,11 @@ pub(in super::super) fn install(
         .try_borrow_mut()
         .map_err(|_| JsValue::from_str("listeners busy"))?;
     if let Some(window) = web_sys::window() {
-        listeners.add(
-            &window,
-            "pagehide",
-            false,
-            handler(core, |core, _| stop(core)),
-        )?;
+        listeners.add_when_shown(&window, "pagehide", handler(core, |core, _| stop(core)));
         if let Some(document) = window.document() {
-            listeners.add(
+            listeners.add_when_shown(
                 &document,
                 "visibilitychange",
-                false,
                 handler(core, |core, _| {
                     if web_sys::window()
                         .and_then(|w| w.document())
@@ -224,19 +218,18 @@ pub(in super::super) fn install(
                         stop(core);
                     }
                 }),
-            )?;
+            );
         }
     }
     if let Some(synth) = synth {
         // Voices arrive late on some browsers: a "no Chinese voice" note
         // goes away when one comes. (Asking for them also starts loading.)
         let _ = synth.get_voices();
-        listeners.add(
+        listeners.add_when_shown(
             &synth,
             "voiceschanged",
-            false,
             handler(core, |core, _| voices_changed(core)),
-        )?;
+        );
     }
     let root = core.dom.root.clone();
     listeners.add(&root, "click", false, handler(core, view::on_point_click))?;
