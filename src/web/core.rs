@@ -113,8 +113,7 @@ impl Core {
             return;
         }
         if let Ok(mut listeners) = self.listeners.try_borrow_mut() {
-            // Adding a listener does not fail for the targets used here.
-            let _ = listeners.shown();
+            listeners.shown();
         }
         let prefs = self.prefs();
         self.store.write(&prefs);

@@ -127,13 +127,14 @@ impl Listeners {
     }
 
     /// The view is in a page: adds the listeners waiting for it (the first
-    /// call; later ones find none).
-    pub fn shown(&mut self) -> Result<(), JsValue> {
+    /// call; later ones find none). Adding one to the page's document or
+    /// window does not fail; were it to, the view would only miss that
+    /// event.
+    pub fn shown(&mut self) {
         for listener in std::mem::take(&mut self.waiting) {
-            listener.register()?;
+            let _ = listener.register();
             self.entries.push(listener);
         }
-        Ok(())
     }
 
     /// Removes every listener and frees its closure, and the list's own
