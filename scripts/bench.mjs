@@ -25,6 +25,8 @@
 //     has loaded, "again" a second entry in the same page, "slow" the cold
 //     case again with every request delayed by SLOW_RTT_MS (Chromium's
 //     network emulation; the modules and the .wasm then cost round trips);
+//     and a returning reader's page load, the mode stored: from the
+//     navigation to the page's first paint and to the view;
 //   - text scale and theme switches of a mounted view: the call alone, the
 //     call plus the style and layout it causes, and to the next frame.
 // Where the package has no `parseHtml`/`parseDom` yet, those rows say so
@@ -268,6 +270,28 @@ const TOGGLE_PROBE = () => {
   );
 };
 
+/**
+ * For a returning reader's page load (the mode stored): when the page first
+ * painted, and when the embed's view went in, its frame and the task after.
+ * Times from the navigation's start.
+ */
+const VISIT_PROBE = () => {
+  window.visit = {};
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') window.visit.page = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  const observer = new MutationObserver((records) => {
+    if (!records.some((record) => [...record.addedNodes].some((node) => node.localName === 'yilan-embed-view'))) return;
+    observer.disconnect();
+    const inserted = performance.now();
+    requestAnimationFrame(() => {
+      const frame = performance.now();
+      setTimeout(() => Object.assign(window.visit, { inserted, frame, paint: performance.now() }), 0);
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+};
+
 // ---------------------------------------------------------------------------
 // Driver (runs in Node)
 
@@ -381,7 +405,9 @@ await page.close();
 const toggleContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 const togglePage = await toggleContext.newPage();
 await togglePage.addInitScript(TOGGLE_PROBE);
+await togglePage.addInitScript(VISIT_PROBE);
 const toggles = { cold: [], rested: [], warm: [], again: [], slow: [] };
+const visits = [];
 const toggleNetwork = await toggleContext.newCDPSession(togglePage);
 /** Delays every request of the page by `latency` ms (0: no delay). */
 async function emulateLatency(latency) {
@@ -421,6 +447,10 @@ for (let run = 0; run < CLICKS; run += 1) {
   await togglePage.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('.wasm') && entry.responseEnd > 0));
   await togglePage.waitForTimeout(300);
   await enterAndTime(toggles.warm);
+  // The reader comes back to the page with the mode stored: the embed shows the view unasked.
+  await togglePage.goto(`${server.url}/`);
+  await togglePage.waitForFunction(() => window.visit.paint !== undefined);
+  visits.push(await togglePage.evaluate(() => window.visit));
   await emulateLatency(SLOW_RTT_MS);
   await freshPortal();
   await enterAndTime(toggles.slow);
@@ -428,6 +458,7 @@ for (let run = 0; run < CLICKS; run += 1) {
 }
 const summarise = (samples) => Object.fromEntries(['inserted', 'frame', 'paint'].map((key) => [key, median(samples.map((s) => s[key]))]));
 results.toggle = Object.fromEntries(Object.entries(toggles).map(([name, samples]) => [name, summarise(samples)]));
+results.returning = Object.fromEntries(['page', 'inserted', 'frame', 'paint'].map((key) => [key, median(visits.map((v) => v[key]))]));
 
 await browser.close();
 await server.close();
@@ -464,6 +495,8 @@ console.log(`\nentering the elderly mode on the portal page (click → …; slow
 for (const [name, row] of Object.entries(results.toggle)) {
   console.log(`  ${name.padEnd(6)} view in ${ms(row.inserted).padStart(9)}   next frame ${ms(row.frame).padStart(9)}   painted ${ms(row.paint).padStart(9)}`);
 }
+const back = results.returning;
+console.log(`  a returning reader (the mode stored), from the navigation: the page painted ${ms(back.page)}, view in ${ms(back.inserted)}, next frame ${ms(back.frame)}, painted ${ms(back.paint)}`);
 console.log('\nswitches in a mounted elderly view, median:');
 for (const [name, row] of Object.entries(results.switches)) {
   console.log(`  ${name.padEnd(6)} call ${ms(row.call).padStart(9)}   + style/layout ${ms(row.layout).padStart(9)}   next frame ${ms(row.frame).padStart(9)}`);
