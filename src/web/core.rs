@@ -131,7 +131,8 @@ impl Core {
     }
 
     /// Applies `change` to the preferences; the new ones when they changed
-    /// (and were stored), `None` when nothing changed.
+    /// (and were stored, once the view is shown: [`Core::shown`] stores
+    /// them then), `None` when nothing changed.
     fn change(&self, change: impl FnOnce(&mut Prefs)) -> Option<Prefs> {
         let prefs = {
             let mut state = self.state.try_borrow_mut().ok()?;
@@ -142,7 +143,9 @@ impl Core {
             }
             state.prefs.clone()
         };
-        self.store.write(&prefs);
+        if self.shown.get() {
+            self.store.write(&prefs);
+        }
         Some(prefs)
     }
 

@@ -116,7 +116,7 @@ browserTest('announce: a view mounted into an element not yet in the page says i
   assert.match(await live(), /已进入老年模式/);
 });
 
-browserTest('a view mounted detached listens to nothing of the page until it is put in', {}, async (page) => {
+browserTest('a view mounted detached listens to nothing of the page and stores nothing until it is put in', {}, async (page) => {
   await page.addInitScript(TRACK_LISTENERS);
   await openWithPackage(page);
   // The kinds a view listens to outside itself (the harness adds other kinds of its own).
@@ -124,11 +124,15 @@ browserTest('a view mounted detached listens to nothing of the page until it is 
   const listening = () => page.evaluate((names) => window.pageListenerTypes().filter((type) => names.includes(type)), kinds);
   const before = await listening();
   await page.evaluate((text) => {
+    window.writes = [];
+    const storage = { getItem: () => null, setItem: (key, value) => window.writes.push(JSON.parse(value).theme) };
     window.detached = document.createElement('div');
-    window.viewer = window.yilan.mount(window.detached, window.yilan.parseText(text), { mode: 'elderly', storage: null });
+    window.viewer = window.yilan.mount(window.detached, window.yilan.parseText(text), { mode: 'elderly', storage });
+    window.viewer.setTheme('cream');
   }, REFERENCE_TEXT);
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
   assert.deepEqual(await listening(), before, 'nothing added while detached');
+  assert.deepEqual(await page.evaluate(() => window.writes), [], 'nothing stored while detached');
   await page.evaluate(() => document.querySelector('#view').append(window.detached));
   await page.waitForFunction(([names, count]) => window.pageListenerTypes().filter((type) => names.includes(type)).length > count, [kinds, before.length]);
   const added = await listening();
@@ -136,6 +140,7 @@ browserTest('a view mounted detached listens to nothing of the page until it is 
   const expected = ['pagehide', 'pointerdown', 'visibilitychange'];
   if (await page.evaluate(() => 'speechSynthesis' in window)) expected.push('voiceschanged');
   assert.deepEqual(added, expected, 'listening once in the page');
+  assert.deepEqual(await page.evaluate(() => window.writes), ['cream'], 'the preferences as they are, stored once in the page');
   // The press outside the bar that closes a panel is heard.
   const expanded = () =>
     page.evaluate(() => window.detached.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="theme"]').getAttribute('aria-expanded'));
