@@ -1,8 +1,9 @@
 // yilan (易览): the embed's view, not part of the API. The embed loads the
 // package through this module (it re-exports the entry) on first use. The
 // view is built ahead of the click, while the browser is idle after the
-// reader reached a toggle, and shown at the click when neither the page nor
-// the reader's stored preferences changed since; else it is built then.
+// reader reached a toggle, and shown at the click when neither the document
+// read from the page nor the reader's stored preferences changed since; else
+// it is built then.
 
 import { mount, parseDom } from './index.js';
 
@@ -12,9 +13,10 @@ export { default } from './index.js';
 const PREFS_KEY = 'yilan:prefs:v1';
 
 /**
- * What was made ahead: `{ root, base, watch, stored, host, viewer }`.
- * `watch` (a MutationObserver on `root`) drops it, view and all, at the
- * page's first change.
+ * What was made ahead: `{ root, base, watch, stored, text, changed, host,
+ * viewer }`. `watch` (a MutationObserver on `root`) marks it `changed` at
+ * the page's first change; `text` is the JSON of the document it shows,
+ * to compare with the page read anew then.
  */
 let early = null;
 
@@ -68,28 +70,41 @@ function build(doc, settings) {
  * @returns {{ host: Element, viewer: object }} the view made
  */
 export function ahead(root, settings) {
-  if (current(root)) return { host: early.host, viewer: early.viewer };
-  drop();
-  const doc = parseDom(root);
+  const { kept, doc } = check(root);
+  if (kept) return { host: kept.host, viewer: kept.viewer };
+  const read = doc ?? parseDom(root);
   const stored = storedText();
-  const view = build(doc, settings);
+  const view = build(read, settings);
   // Nothing can change the page between the parse and this: both run in this task.
-  const watch = new MutationObserver(drop);
+  const watch = new MutationObserver(() => {
+    if (early) early.changed = true;
+  });
   watch.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-  early = { root, base: baseOf(root), watch, stored, ...view };
+  early = { root, base: baseOf(root), watch, stored, text: JSON.stringify(read), changed: false, ...view };
   return view;
 }
 
 /**
- * Whether what was made ahead is still `root`'s view: the page under it, its
- * address and the stored preferences as they were. Records not yet
- * delivered (a change made in this same task) count too.
+ * Whether what was made ahead is still `root`'s view: `{ kept }` when its
+ * address and the stored preferences are as they were, and the page under
+ * it too, or changed only where the document read from it stays the same
+ * (a clock in the page's header); records not yet delivered (a change made
+ * in this same task) count. Else it is dropped, and `{ doc }` is the page
+ * read anew, if it was read.
  */
-function current(root) {
-  if (early?.root !== root || early.base !== baseOf(root) || early.stored !== storedText()) return false;
-  if (early.watch.takeRecords().length === 0) return true;
+function check(root) {
+  if (early?.root !== root || early.base !== baseOf(root) || early.stored !== storedText()) {
+    drop();
+    return {};
+  }
+  if (early.watch.takeRecords().length === 0 && !early.changed) return { kept: early };
+  const doc = parseDom(root);
+  if (JSON.stringify(doc) === early.text) {
+    early.changed = false;
+    return { kept: early, doc };
+  }
   drop();
-  return false;
+  return { doc };
 }
 
 /** Forgets what was made ahead, and destroys its view. */
@@ -102,18 +117,14 @@ function drop() {
 
 /**
  * The view of `root` for the entry, `{ host, viewer }`, detached: the one
- * made {@link ahead} when the page under `root`, its address and the stored
- * preferences are as they were then; else a new one.
+ * made {@link ahead} when it is still current (see `check`); else a new one.
  *
  * @param {Document | Element} root
  * @param {{ host: () => Element, locale: string, theme?: string, scale?: string }} settings
  */
 export function take(root, settings) {
-  const kept = early;
-  if (!current(root)) {
-    drop();
-    return build(parseDom(root), settings);
-  }
+  const { kept, doc } = check(root);
+  if (!kept) return build(doc ?? parseDom(root), settings);
   forget();
   return { host: kept.host, viewer: kept.viewer };
 }

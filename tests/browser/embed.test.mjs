@@ -222,7 +222,7 @@ browserTest('the package comes in one round trip: its modules and the wasm are a
   assert.ok(spread < DELAY / 2, `all asked for within ${spread} ms of the first, not one delay after another`);
 });
 
-browserTest('the view built ahead of the click is shown only while the page, its address and the stored preferences stay as they were', {}, async (page) => {
+browserTest('the view built ahead of the click is shown only while the document read from the page, its address and the stored preferences stay as they were', {}, async (page) => {
   await open(page, PORTAL_PAGE);
   const seen = await page.evaluate(async () => {
     const m = await import('/yilan/js/prefetch.js');
@@ -273,11 +273,20 @@ browserTest('the view built ahead of the click is shown only while the page, its
         destroyed: made.host.childElementCount === 0,
       };
     }
-    // A change reported to the observer (a later task) destroys it at once.
+    // A change reported to the observer (a later task) counts the same.
     made = m.ahead(document, settings);
     title.firstChild.data = '上盘镇2024年工作总结（二）';
     await new Promise((resolve) => setTimeout(resolve, 0));
-    out.observed = made.host.childElementCount === 0;
+    view = m.take(document, settings);
+    out.observed = { fresh: view.host !== made.host, title: viewTitle(view), destroyed: made.host.childElementCount === 0 };
+    // Changes that leave the document read from the page the same (an
+    // attribute it does not read, a clock in the site's header), in this
+    // task or reported: the view made ahead is kept.
+    made = m.ahead(document, settings);
+    root.querySelector('p').dataset.tick = '1';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    document.querySelector('.welcome').textContent = '欢迎访问临海市人民政府门户网站 22:30:05';
+    out.same = { again: m.ahead(document, settings).host === made.host, taken: m.take(document, settings).host === made.host };
     // The reader's stored preferences changed (in another tab): the view follows them.
     made = m.ahead(document, settings);
     localStorage.setItem('yilan:prefs:v1', JSON.stringify({ mode: 'elderly', theme: 'cream' }));
@@ -302,7 +311,8 @@ browserTest('the view built ahead of the click is shown only while the page, its
   assert.deepEqual(seen.text, { fresh: true, title: '上盘镇2024年工作总结', text: false, destroyed: true });
   assert.deepEqual([seen.attribute.fresh, seen.attribute.destroyed], [true, true]);
   assert.deepEqual(seen.element, { fresh: true, title: '上盘镇2024年工作总结', text: true, destroyed: true });
-  assert.equal(seen.observed, true, 'destroyed when the observer reports a change');
+  assert.deepEqual(seen.observed, { fresh: true, title: '上盘镇2024年工作总结（二）', destroyed: true }, 'a change the observer reported');
+  assert.deepEqual(seen.same, { again: true, taken: true }, 'kept when the document read is the same');
   assert.deepEqual(seen.prefs, { fresh: true, theme: 'cream' });
   assert.deepEqual(seen.address, { fresh: true, moved: true });
 });
