@@ -317,7 +317,13 @@ fn a_storage_that_throws_leaves_the_preferences_to_the_session() {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");
+    // In the page: a view stores its preferences once it is shown.
     let host = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("host in the page");
     let doc = JSON::parse(r#"{"version":1,"title":"标题"}"#).expect("doc");
     let options = throwing_storage_options(r#""scale":1.5"#);
     let viewer = yilan::web::mount(&host, &doc, &options).expect("mount despite the storage");
@@ -329,4 +335,5 @@ fn a_storage_that_throws_leaves_the_preferences_to_the_session() {
         .and_then(|v| v.as_f64());
     assert_eq!(scale, Some(2.0), "this page's choice, kept for the session");
     viewer.destroy();
+    host.remove();
 }
