@@ -101,7 +101,7 @@ function check(root) {
   const doc = parseDom(root);
   if (JSON.stringify(doc) === early.text) {
     early.changed = false;
-    return { kept: early, doc };
+    return { kept: early };
   }
   drop();
   return { doc };
