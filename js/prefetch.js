@@ -39,25 +39,32 @@ function storedText() {
 }
 
 /**
- * The view of `doc` in a new host (`settings.host()` makes it), detached.
- * The page's `data-theme` and `data-scale` apply where the reader has
- * stored none; a bad one is left out rather than keeping the reader out.
+ * The view of the document `text` (its model JSON) in a new host
+ * (`settings.host()` makes it), detached. The page's `data-theme` and
+ * `data-scale` apply where the reader has stored none (`stored`, the stored
+ * preferences' text); a bad one is left out rather than keeping the reader
+ * out.
  */
-function build(doc, settings) {
-  let stored = null;
+function build(text, settings, stored) {
+  let prefs = null;
   try {
-    stored = JSON.parse(storedText() ?? 'null');
+    prefs = JSON.parse(stored ?? 'null');
   } catch {}
   const host = settings.host();
   const options = { mode: 'elderly', announce: true, locale: settings.locale };
-  if (settings.theme && stored?.theme === undefined) options.theme = settings.theme;
-  if (settings.scale && stored?.scale === undefined) options.scale = Number(settings.scale);
+  if (settings.theme && prefs?.theme === undefined) options.theme = settings.theme;
+  if (settings.scale && prefs?.scale === undefined) options.scale = Number(settings.scale);
   try {
-    return { host, viewer: mount(host, doc, options) };
+    return { host, viewer: mount(host, text, options) };
   } catch (error) {
     if (error?.code !== 'argument') throw error;
-    return { host, viewer: mount(host, doc, { mode: 'elderly', announce: true, locale: settings.locale }) };
+    return { host, viewer: mount(host, text, { mode: 'elderly', announce: true, locale: settings.locale }) };
   }
+}
+
+/** The document read from `root`, as model JSON: what a view is built from, and compared by. */
+function read(root) {
+  return JSON.stringify(parseDom(root));
 }
 
 /**
@@ -70,17 +77,18 @@ function build(doc, settings) {
  * @returns {{ host: Element, viewer: object }} the view made
  */
 export function ahead(root, settings) {
-  const { kept, doc } = check(root);
+  const { kept, text } = check(root);
   if (kept) return { host: kept.host, viewer: kept.viewer };
-  const read = doc ?? parseDom(root);
+  const json = text ?? read(root);
   const stored = storedText();
-  const view = build(read, settings);
+  const view = build(json, settings, stored);
   // Nothing can change the page between the parse and this: both run in this task.
-  const watch = new MutationObserver(() => {
-    if (early) early.changed = true;
+  const made = { root, base: baseOf(root), stored, text: json, changed: false, ...view };
+  made.watch = new MutationObserver(() => {
+    made.changed = true;
   });
-  watch.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-  early = { root, base: baseOf(root), watch, stored, text: JSON.stringify(read), changed: false, ...view };
+  made.watch.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  early = made;
   return view;
 }
 
@@ -89,8 +97,8 @@ export function ahead(root, settings) {
  * address and the stored preferences are as they were, and the page under
  * it too, or changed only where the document read from it stays the same
  * (a clock in the page's header); records not yet delivered (a change made
- * in this same task) count. Else it is dropped, and `{ doc }` is the page
- * read anew, if it was read.
+ * in this same task) count. Else it is dropped, and `{ text }` is the
+ * document read anew, if it was read.
  */
 function check(root) {
   if (early?.root !== root || early.base !== baseOf(root) || early.stored !== storedText()) {
@@ -98,13 +106,13 @@ function check(root) {
     return {};
   }
   if (early.watch.takeRecords().length === 0 && !early.changed) return { kept: early };
-  const doc = parseDom(root);
-  if (JSON.stringify(doc) === early.text) {
+  const text = read(root);
+  if (text === early.text) {
     early.changed = false;
     return { kept: early };
   }
   drop();
-  return { doc };
+  return { text };
 }
 
 /** Forgets what was made ahead, and destroys its view. */
@@ -123,8 +131,8 @@ function drop() {
  * @param {{ host: () => Element, locale: string, theme?: string, scale?: string }} settings
  */
 export function take(root, settings) {
-  const { kept, doc } = check(root);
-  if (!kept) return build(doc ?? parseDom(root), settings);
+  const { kept, text } = check(root);
+  if (!kept) return build(text ?? read(root), settings, storedText());
   forget();
   return { host: kept.host, viewer: kept.viewer };
 }

@@ -243,8 +243,26 @@ async function switches(count) {
   return result;
 }
 
-/** Installed before the portal's scripts: times each entry into the view. */
-const TOGGLE_PROBE = () => {
+/**
+ * Installed before the portal's scripts: times each entry into the view,
+ * from the click's time stamp (`toggleTimes`), and for a returning reader's
+ * page load (the mode stored) from the navigation's start, with the page's
+ * first paint (`visit`).
+ */
+const ENTRY_PROBE = () => {
+  /** When the view goes in under `target`: `done({ inserted, frame, paint })`, in ms after `from`. */
+  const whenShown = (target, options, from, done) => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('#yilan-reader, yilan-embed-view')) return;
+      observer.disconnect();
+      const inserted = performance.now() - from;
+      requestAnimationFrame(() => {
+        const frame = performance.now() - from;
+        setTimeout(() => done({ inserted, frame, paint: performance.now() - from }), 0);
+      });
+    });
+    observer.observe(target, options);
+  };
   window.toggleTimes = [];
   // On the window, in the capture phase, registered first: the embed stops
   // the click from going further once it has seen it.
@@ -252,44 +270,20 @@ const TOGGLE_PROBE = () => {
     'click',
     (event) => {
       if (event.target.id !== 'enter-elderly') return;
-      const clicked = event.timeStamp;
-      const observer = new MutationObserver(() => {
-        if (!document.querySelector('#yilan-reader, yilan-embed-view')) return;
-        observer.disconnect();
-        const inserted = performance.now();
-        requestAnimationFrame(() => {
-          const frame = performance.now();
-          setTimeout(() => {
-            window.toggleTimes.push({ inserted: inserted - clicked, frame: frame - clicked, paint: performance.now() - clicked });
-          }, 0);
-        });
-      });
-      observer.observe(document.body, { childList: true });
+      whenShown(document.body, { childList: true }, event.timeStamp, (times) => window.toggleTimes.push(times));
     },
     true,
   );
-};
-
-/**
- * For a returning reader's page load (the mode stored): when the page first
- * painted, and when the embed's view went in, its frame and the task after.
- * Times from the navigation's start.
- */
-const VISIT_PROBE = () => {
   window.visit = {};
+  let stored = null;
+  try {
+    stored = localStorage.getItem('yilan:prefs:v1');
+  } catch {}
+  if (!stored?.includes('"mode":"elderly"')) return;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') window.visit.page = entry.startTime;
   }).observe({ type: 'paint', buffered: true });
-  const observer = new MutationObserver((records) => {
-    if (!records.some((record) => [...record.addedNodes].some((node) => node.localName === 'yilan-embed-view'))) return;
-    observer.disconnect();
-    const inserted = performance.now();
-    requestAnimationFrame(() => {
-      const frame = performance.now();
-      setTimeout(() => Object.assign(window.visit, { inserted, frame, paint: performance.now() }), 0);
-    });
-  });
-  observer.observe(document, { childList: true, subtree: true });
+  whenShown(document, { childList: true, subtree: true }, 0, (times) => Object.assign(window.visit, times));
 };
 
 // ---------------------------------------------------------------------------
@@ -404,8 +398,7 @@ await page.close();
 // the .wasm through the driver, adding its delay to the cold entry.
 const toggleContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 const togglePage = await toggleContext.newPage();
-await togglePage.addInitScript(TOGGLE_PROBE);
-await togglePage.addInitScript(VISIT_PROBE);
+await togglePage.addInitScript(ENTRY_PROBE);
 const toggles = { cold: [], rested: [], warm: [], again: [], slow: [] };
 const visits = [];
 const toggleNetwork = await toggleContext.newCDPSession(togglePage);
