@@ -42,11 +42,6 @@ pub fn is_plain_lead(b: u8) -> bool {
     matches!(b, 0xe4..=0xee)
 }
 
-/// Whether the text holds a half- or full-width colon (`:`, `：`).
-pub fn has_colon(text: &str) -> bool {
-    text.as_bytes().contains(&b':') || has_char(text, '：')
-}
-
 /// Whether `text` holds `c`, like `text.contains(c)`. The standard search
 /// for a char outside ASCII encodes it and runs the general substring
 /// search, which in the wasm build sets up a two-way searcher per call;
@@ -421,8 +416,6 @@ mod tests {
                 let padded = format!("{}{text}{}", "-".repeat(pad), "一".repeat(pad % 3));
                 let odd = ['\t', '\u{a0}', '\u{200b}', '\u{feff}'];
                 assert_eq!(has_odd_space(&padded), padded.contains(odd), "{padded:?}");
-                let colons = [':', '：'];
-                assert_eq!(has_colon(&padded), padded.contains(colons), "{padded:?}");
                 for needle in needles {
                     assert_eq!(
                         find_str(&padded, needle),
@@ -458,22 +451,6 @@ mod tests {
         }
         for c in ['\u{a0}', '年', '\u{10ffff}'] {
             assert_eq!(has_char(&all, c), all.contains(c), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn colons_are_found_by_bytes() {
-        for (text, want) in [
-            ("", false),
-            ("a:b", true),
-            ("索引号：1", true),
-            ("：", true),
-            ("发布日期 2024", false),
-            ("\u{ff1b}\u{ff1c}\u{9a}", false),
-            ("ｚ\u{ff1b}", false),
-        ] {
-            assert_eq!(has_colon(text), want, "{text:?}");
-            assert_eq!(text.contains([':', '：']), want);
         }
     }
 }

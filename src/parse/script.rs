@@ -3,8 +3,6 @@
 
 use std::sync::OnceLock;
 
-use super::chars;
-
 /// (Simplified, Traditional) pairs of frequent characters in official text.
 const PAIRS: &[(char, char)] = &[
     ('们', '們'),
@@ -114,24 +112,24 @@ fn counts<'a>(texts: impl Iterator<Item = &'a str>) -> (usize, usize) {
     let mut simplified = 0usize;
     let mut traditional = 0usize;
     for text in texts {
-        // Only chars from U+4E00 count; their UTF-8 leads with E4 or more,
-        // and every byte below that (ASCII, continuations, lower leads) is
-        // passed over without decoding.
+        // Every char of the table is a three-byte one from U+4E00 (lead
+        // byte E4 to EF); bytes outside those leads (ASCII, other leads,
+        // the continuations of chars not taken whole) are passed over one
+        // by one, and a three-byte char is read and stepped over whole.
         let bytes = text.as_bytes();
         let mut at = 0;
-        while let Some(&b) = bytes.get(at) {
-            if b < 0xe4 {
+        while let Some(&lead) = bytes.get(at) {
+            if !(0xe4..0xf0).contains(&lead) {
                 at += 1;
                 continue;
             }
-            let Some((c, len)) = chars::decode(bytes, at) else {
+            let (Some(&b1), Some(&b2)) = (bytes.get(at + 1), bytes.get(at + 2)) else {
                 break;
             };
-            at += len;
-            if c < '\u{4e00}' {
-                continue;
-            }
-            match table.script(c) {
+            at += 3;
+            let c =
+                (u32::from(lead & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
+            match table.script_of(c) {
                 Some(true) => traditional += 1,
                 Some(false) => simplified += 1,
                 None => {}
@@ -143,10 +141,11 @@ fn counts<'a>(texts: impl Iterator<Item = &'a str>) -> (usize, usize) {
 
 /// [`PAIRS`] compiled to two bit sets over the span of its characters: the
 /// language is decided by looking up every ideograph of the page, so the
-/// lookup is a shift and a mask, not a hash.
+/// lookup is a shift and a mask, not a hash. Most ideographs are in
+/// neither list; one test of `listed` passes them over.
 struct Table {
     first: u32,
-    simplified: Vec<u64>,
+    listed: Vec<u64>,
     traditional: Vec<u64>,
 }
 
@@ -162,7 +161,7 @@ impl Table {
             let words = ((last - first) / 64 + 1) as usize;
             let mut table = Table {
                 first,
-                simplified: vec![0; words],
+                listed: vec![0; words],
                 traditional: vec![0; words],
             };
             // A character listed twice takes its last role, in table order.
@@ -174,37 +173,43 @@ impl Table {
         })
     }
 
-    fn slot(&self, c: char) -> Option<(usize, u64)> {
-        let offset = u32::from(c).checked_sub(self.first)?;
-        Some(((offset / 64) as usize, 1u64 << (offset % 64)))
+    /// The word and bit of code point `c`; `None` outside the table's span
+    /// (below its first char the subtraction wraps to far past its end).
+    fn slot(&self, c: u32) -> Option<(usize, u64)> {
+        let offset = c.wrapping_sub(self.first);
+        let word = usize::try_from(offset / 64).ok()?;
+        (word < self.listed.len()).then(|| (word, 1u64 << (offset % 64)))
     }
 
     fn mark(&mut self, c: char, traditional: bool) {
-        let Some((word, bit)) = self.slot(c) else {
+        let Some((word, bit)) = self.slot(u32::from(c)) else {
             return;
         };
-        let (set, clear) = if traditional {
-            (&mut self.traditional, &mut self.simplified)
-        } else {
-            (&mut self.simplified, &mut self.traditional)
-        };
-        if let (Some(s), Some(c)) = (set.get_mut(word), clear.get_mut(word)) {
-            *s |= bit;
-            *c &= !bit;
+        if let (Some(listed), Some(t)) = (self.listed.get_mut(word), self.traditional.get_mut(word))
+        {
+            *listed |= bit;
+            if traditional {
+                *t |= bit;
+            } else {
+                *t &= !bit;
+            }
         }
     }
 
     /// `Some(true)` for a Traditional character of the table, `Some(false)`
-    /// for a Simplified one.
+    /// for a Simplified one (by code point).
+    #[cfg(test)]
     fn script(&self, c: char) -> Option<bool> {
+        self.script_of(u32::from(c))
+    }
+
+    #[inline(always)]
+    fn script_of(&self, c: u32) -> Option<bool> {
         let (word, bit) = self.slot(c)?;
-        if self.traditional.get(word).is_some_and(|w| w & bit != 0) {
-            Some(true)
-        } else if self.simplified.get(word).is_some_and(|w| w & bit != 0) {
-            Some(false)
-        } else {
-            None
+        if self.listed.get(word)? & bit == 0 {
+            return None;
         }
+        Some(self.traditional.get(word)? & bit != 0)
     }
 }
 

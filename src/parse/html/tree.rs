@@ -12,7 +12,6 @@ use std::borrow::Cow;
 use super::content::{self, Marks};
 use super::events::{is_skipped, text, Element, Event};
 use super::lines::is_block;
-use crate::parse::chars;
 use crate::words;
 
 /// Index of a node.
@@ -74,13 +73,16 @@ fn is_html_space_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
 }
 
-/// The chars of `text` that are not HTML space: the bytes that start a
-/// char (not `10xxxxxx`) less the space bytes (all ASCII), counted eight
-/// bytes at a time where a word holds no byte below `!`.
-fn visible_chars(text: &str) -> usize {
+/// The chars of `text` that are not HTML space (the bytes that start a
+/// char, not `10xxxxxx`, less the space bytes, all ASCII), and whether it
+/// holds a half- or full-width colon (`:`, `：`, whose UTF-8 ends in 9A),
+/// in one walk: eight bytes at a time where a word holds no byte below `!`
+/// and neither colon's key byte.
+fn visible_chars(text: &str) -> (usize, bool) {
     let bytes = text.as_bytes();
     let counted = |b: &u8| b & 0xc0 != 0x80 && !is_html_space_byte(*b);
     let mut n = 0;
+    let mut colon = false;
     let mut at = 0;
     while let Some(word) = words::word_at(bytes, at) {
         if words::has_byte_below(word, 0x21) {
@@ -90,11 +92,23 @@ fn visible_chars(text: &str) -> usize {
         } else {
             n += 8 - words::continuation_bytes(word) as usize;
         }
+        if !colon && (words::has_byte(word, b':') || words::has_byte(word, 0x9a)) {
+            colon = colon_ends_in(bytes, at, at + 8);
+        }
         at += 8;
     }
-    n + bytes
-        .get(at..)
-        .map_or(0, |rest| rest.iter().filter(|b| counted(b)).count())
+    let rest = bytes.get(at..).unwrap_or_default();
+    n += rest.iter().filter(|b| counted(b)).count();
+    (n, colon || colon_ends_in(bytes, at, bytes.len()))
+}
+
+/// Whether a colon of [`visible_chars`] ends at a byte from `from` to `to`.
+fn colon_ends_in(bytes: &[u8], from: usize, to: usize) -> bool {
+    (from..to).any(|i| match bytes.get(i) {
+        Some(b':') => true,
+        Some(0x9a) => i.checked_sub(2).and_then(|s| bytes.get(s..i)) == Some(&[0xef, 0xbc]),
+        _ => false,
+    })
 }
 
 /// Whether an element is hidden from readers.
@@ -162,8 +176,7 @@ impl<'a> Tree<'a> {
                         continue;
                     }
                     let id = nodes.len();
-                    let chars = visible_chars(&t);
-                    let colon = chars::has_colon(&t);
+                    let (chars, colon) = visible_chars(&t);
                     nodes.push(Node {
                         kind: Kind::Text(t),
                         parent: open.last().copied(),
@@ -279,6 +292,13 @@ mod tests {
             "今年以来，工作有序推进。 2024年 \u{3000}\u{a0}",
             "é😀\u{7ff}\u{800}\u{10ffff} ab\u{1}",
             "索 引 号：123\u{3000}发布日期: 2024年5月7日 来源：市政府办公室",
+            "一二三四五六七：",
+            "一二三四五：六七",
+            "ab:",
+            "\u{ff1b}\u{9a}\u{fe9a}",
+            "\u{ff1b}\u{ff1c}\u{9a}",
+            "ｚ\u{ff1b}",
+            "发布日期 2024",
         ];
         for text in texts {
             for pad in 0..9 {
@@ -287,7 +307,8 @@ mod tests {
                     .bytes()
                     .filter(|&b| b & 0xc0 != 0x80 && !is_html_space_byte(b))
                     .count();
-                assert_eq!(visible_chars(&padded), want, "{padded:?}");
+                let colon = padded.contains([':', '：']);
+                assert_eq!(visible_chars(&padded), (want, colon), "{padded:?}");
             }
         }
     }
