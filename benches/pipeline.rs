@@ -11,12 +11,14 @@
 //! and exits, for profilers (callgrind counts the instructions of
 //! `run_stage` alone with `--toggle-collect=*run_stage*`);
 //! `YILAN_BENCH_WRITE=<dir>` writes every input out as page text.
+//! `YILAN_BENCH_SCALING=<stage>[,<stage>…]` (or `all`) times the generated
+//! inputs of 100 KB, 1 MB and 10 MB in turns and prints the time ratios.
 
 mod support;
 
 use std::cell::OnceCell;
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput};
@@ -262,6 +264,18 @@ mod html_stages {
         Some(())
     }
 
+    /// The HTML input `id`, prepared, and a run of `stage` on it, for the
+    /// scaling measure: `None` for another stage.
+    pub fn runner(stage: &str, id: &'static str) -> Option<(u64, Box<dyn Fn() -> usize>)> {
+        if !STAGES.contains(&stage) {
+            return None;
+        }
+        let stage = STAGES.iter().copied().find(|&known| known == stage)?;
+        let lazy = Lazy::new(id);
+        let bytes = lazy.bytes(stage);
+        Some((bytes, Box::new(move || run_stage(stage, &lazy))))
+    }
+
     /// Writes every HTML input to `dir`.
     pub fn write(dir: &str) {
         for id in html::IDS {
@@ -291,6 +305,107 @@ fn once(spec: &str) {
     eprintln!("{stage} on {id}: {} bytes, result {n}", lazy.bytes(stage));
 }
 
+/// The generated inputs of the scaling measure, each ten times the one before.
+const SCALING_IDS: [&str; 3] = ["generated/100KB", "generated/1MB", "generated/10MB"];
+/// Runs per timing of each size: about the same time for the three.
+const SCALING_RUNS: [u32; 3] = [100, 10, 1];
+
+/// `YILAN_BENCH_SCALING=<stage>[,<stage>…]` or `all`: for each stage, the
+/// three generated sizes timed in turns, round after round
+/// (`YILAN_BENCH_ROUNDS`, 11 by default), so that a change in the
+/// machine's speed falls on the three alike; prints each size's median time
+/// per run and MB/s, and the median over the rounds of each round's time
+/// ratio from one size to the next with the ratio of their bytes. The
+/// target: ten times the input in at most eleven times the time.
+fn scaling(spec: &str) {
+    let mut all: Vec<&'static str> = STAGES.to_vec();
+    #[cfg(feature = "html")]
+    all.extend_from_slice(html_stages::STAGES);
+    let stages: Vec<&'static str> = if spec == "all" {
+        all
+    } else {
+        spec.split(',')
+            .map(|want| {
+                all.iter()
+                    .copied()
+                    .find(|&known| known == want)
+                    .unwrap_or_else(|| panic!("no stage {want}; one of {all:?}"))
+            })
+            .collect()
+    };
+    let rounds: usize = std::env::var("YILAN_BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(11);
+    for stage in stages {
+        let runners: Vec<(u64, Box<dyn Fn() -> usize>)> = SCALING_IDS
+            .iter()
+            .map(|&id| scaling_runner(stage, id))
+            .collect();
+        // Each input made and run once before any timing.
+        for (_, run) in &runners {
+            black_box(run());
+        }
+        let mut times: [Vec<f64>; 3] = Default::default();
+        for round in 0..rounds {
+            for k in 0..3 {
+                let size = (round + k) % 3;
+                let (Some((_, run)), Some(&runs)) = (runners.get(size), SCALING_RUNS.get(size))
+                else {
+                    continue;
+                };
+                let start = Instant::now();
+                for _ in 0..runs {
+                    black_box(run());
+                }
+                times[size].push(start.elapsed().as_secs_f64() / f64::from(runs));
+            }
+        }
+        println!("{stage}");
+        for (size, (id, (bytes, _))) in SCALING_IDS.iter().zip(&runners).enumerate() {
+            let time = median(times[size].clone());
+            println!(
+                "  {id:<18} {:>10.3} ms {:>8.1} MB/s",
+                time * 1e3,
+                *bytes as f64 / time / 1e6
+            );
+        }
+        for size in 1..3 {
+            let ratios: Vec<f64> = times[size]
+                .iter()
+                .zip(&times[size - 1])
+                .map(|(big, small)| big / small)
+                .collect();
+            let bytes = runners[size].0 as f64 / runners[size - 1].0 as f64;
+            println!(
+                "  {} → {}: time {:.2}× for {:.2}× the bytes (rounds {:.2}–{:.2}×)",
+                SCALING_IDS[size - 1],
+                SCALING_IDS[size],
+                median(ratios.clone()),
+                bytes,
+                ratios.iter().copied().fold(f64::INFINITY, f64::min),
+                ratios.iter().copied().fold(0.0, f64::max),
+            );
+        }
+    }
+}
+
+/// A run of `stage` on the input `id`, prepared, and the bytes it reads.
+fn scaling_runner(stage: &'static str, id: &'static str) -> (u64, Box<dyn Fn() -> usize>) {
+    #[cfg(feature = "html")]
+    if let Some(runner) = html_stages::runner(stage, id) {
+        return runner;
+    }
+    let lazy = Lazy::new(id);
+    lazy.prepare(stage);
+    (lazy.bytes(stage), Box::new(move || run_stage(stage, &lazy)))
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
 /// `YILAN_BENCH_WRITE=<dir>`: every input written out as page text (a
 /// group's texts numbered), to look at or to feed to `yilan parse`.
 fn write_inputs(dir: &str) {
@@ -314,6 +429,10 @@ fn main() {
     }
     if let Ok(spec) = std::env::var("YILAN_BENCH_ONCE") {
         once(&spec);
+        return;
+    }
+    if let Ok(spec) = std::env::var("YILAN_BENCH_SCALING") {
+        scaling(&spec);
         return;
     }
     let mut c = Criterion::default().configure_from_args();
