@@ -134,3 +134,54 @@ fn a_page_without_content_is_a_document_with_a_diagnostic() {
         .iter()
         .any(|d| format!("{:?}", d.code) == "NoContent"));
 }
+
+/// The text of the document's paragraphs, in order.
+fn paragraphs(doc: &Document) -> Vec<String> {
+    all(doc)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_notice_too_short_for_the_density_heuristic_keeps_its_text() {
+    // No container holds 20 chars of its own: before, only the title was
+    // read and the notice's one line was lost.
+    let short = "<h1>关于开展工作的通知</h1><p>各单位：现将有关事项通知如下。</p>";
+    let with_main = parse(&format!("<body><main>{short}</main></body>"));
+    assert_eq!(with_main.title.as_deref(), Some("关于开展工作的通知"));
+    assert_eq!(paragraphs(&with_main), ["各单位：现将有关事项通知如下。"]);
+    assert!(
+        with_main.diagnostics.is_empty(),
+        "<main> is the content root: {:?}",
+        with_main.diagnostics
+    );
+    // Without <main>, a page this small is read whole (its navigation
+    // line left out by the text rules), and says no content root was found.
+    let bare = parse(&format!(
+        "<body><div class=nav><a href='/'>首页</a> <a href='/x'>政务公开</a></div>{short}</body>"
+    ));
+    assert_eq!(bare.title.as_deref(), Some("关于开展工作的通知"));
+    assert_eq!(paragraphs(&bare), ["各单位：现将有关事项通知如下。"]);
+    assert!(bare
+        .diagnostics
+        .iter()
+        .any(|d| d.code == yilan::DiagnosticCode::NoContent));
+}
+
+#[test]
+fn a_long_page_without_a_content_root_is_not_read_as_body() {
+    // Navigation only (the article came from a script): the menus must not
+    // become the body.
+    let menu: String = (0..40)
+        .map(|n| format!("<li><a href='/c{n}'>栏目名称{n}</a></li>"))
+        .collect();
+    let doc = parse(&format!(
+        "<body><ul>{menu}</ul><h1>关于开展工作的通知</h1></body>"
+    ));
+    assert_eq!(doc.title.as_deref(), Some("关于开展工作的通知"));
+    assert!(doc.body.is_empty(), "{:#?}", doc.body);
+}

@@ -217,6 +217,11 @@ const NEAR: usize = 6;
 /// container content.
 const MIN_CONTENT_CHARS: usize = 20;
 
+/// Most visible text, in chars, of a page read whole when no content root
+/// is found, and the least of it outside links.
+const SMALL_PAGE_CHARS: usize = 400;
+const MIN_NOTICE_CHARS: usize = 10;
+
 /// Elements whose subtree has more nodes than this are not read as one
 /// metadata field (keeps the label scan linear).
 const MAX_FIELD_NODES: usize = 50;
@@ -232,7 +237,12 @@ pub fn find(tree: &Tree) -> Plan {
         Some((id, sel)) if tree.get(id).is_some_and(|n| n.chars > 0) => {
             (Some(widen(tree, id)), Some(sel))
         }
-        _ => (density(tree, &meta_blocks), Some("density")),
+        _ => match density(tree, &meta_blocks) {
+            Some(id) => (Some(id), Some("density")),
+            // The page's own word for its main content, when nothing
+            // else named it.
+            None => (main_element(tree), Some("main")),
+        },
     };
     plan.content = content;
     plan.found_by = content.and(found_by);
@@ -258,8 +268,42 @@ pub fn find(tree: &Tree) -> Plan {
         .iter()
         .copied()
         .reduce(|a, b| tree.common_ancestor(a, b).unwrap_or(a));
+    if content.is_none() {
+        // No content root: a page too short for the density heuristic,
+        // with text that is not links, is read whole rather than lost (a
+        // notice of one line). A longer one, or one of links only, is
+        // navigation (its article came by script): only its title and
+        // fields are read, as found above.
+        let body = tree
+            .nodes
+            .iter()
+            .position(|n| n.tag().as_bytes() == b"body");
+        let small = |id: &NodeId| {
+            tree.get(*id).is_some_and(|n| {
+                n.chars <= SMALL_PAGE_CHARS
+                    && n.chars.saturating_sub(n.link_chars) >= MIN_NOTICE_CHARS
+            })
+        };
+        if let Some(body) = body.filter(small) {
+            plan.article = Some(body);
+        }
+    }
     plan.crumb = crumb(tree, content).filter(|c| before_content(*c));
     plan
+}
+
+/// The page's one `<main>` element (or `role="main"`) with text: the
+/// content root of last resort.
+fn main_element(tree: &Tree) -> Option<NodeId> {
+    let mut mains = tree.nodes.iter().enumerate().filter(|(_, n)| {
+        n.element().is_some_and(|e| {
+            e.tag == "main"
+                || e.attr("role")
+                    .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+        })
+    });
+    let (id, node) = mains.next()?;
+    (mains.next().is_none() && node.chars > 0).then_some(id)
 }
 
 /// The first element matching a selector of `role`, by the table's order,
