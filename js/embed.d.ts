@@ -3,6 +3,6 @@
 // the data- attributes of its own <script> tag and binds the page's
 // elderly-mode links; it exports nothing.
 //
-//   <script type="module" src="/yilan/js/embed.js" data-content="#zoom"></script>
+//   <script type="module" src="/yilan/pkg/embed.js" data-content="#zoom"></script>
 
 export {};

@@ -1,7 +1,9 @@
 // yilan (易览) embed: the reading view on an existing portal page with one
 // tag, no build step:
 //
-//   <script type="module" src="/path/to/yilan/js/embed.js"></script>
+//   <script type="module" src="/path/to/yilan/pkg/embed.js"></script>
+//
+// (pkg/embed.js is this file minified by the build.)
 //
 // It loads the package when the reader points at a toggle, binds the page's
 // own elderly-mode links or adds one button, and shows the view over the
@@ -86,8 +88,11 @@ function control(target) {
   return target instanceof Element ? target.closest(CONTROLS) : null;
 }
 
-/** The package's modules, asked for at once: one round trip, not one per level of imports. */
-const MODULES = ['./prefetch.js', './index.js', './dom-events.js', './trusted.js', '../pkg/yilan.js'];
+/**
+ * The package's modules, asked for at once: one round trip, not one per
+ * level of imports. Paths through `..` hold from js/ and from pkg/.
+ */
+const MODULES = ['../js/prefetch.js', '../js/index.js', '../js/dom-events.js', '../js/trusted.js', '../pkg/yilan.js'];
 
 /** Loads the package once (the .wasm fetched alongside the modules); a failure can be retried. */
 function load() {
@@ -197,6 +202,10 @@ const BOX = { margin: '0', padding: '0', border: '0', transform: 'none', float: 
  * `beforeprint` to `afterprint`, while in the mode only.
  */
 const ON_SCREEN = { position: 'fixed', inset: '0', height: 'auto', overflow: 'auto' };
+/** The widget's place: the bottom right corner, no background of its own. */
+const CORNER = { position: 'fixed', right: '16px', bottom: '16px', left: 'auto', top: 'auto', background: 'none' };
+/** How long at most the page stays covered while the view of a returning reader loads. */
+const COVER_MS = 1000;
 const ON_PAPER = { position: 'static', inset: 'auto', height: 'auto', overflow: 'visible' };
 const PRINT_CSS = '@media print { body > :not(yilan-embed-view) { display: none !important; } }';
 let printSheet = null;
@@ -212,7 +221,7 @@ function afterPrint() {
 /** The floating toggle (only when the page has none) and the status line. */
 function buildWidget(floating) {
   const host = document.createElement('yilan-embed');
-  pin(host, { ...BOX, position: 'fixed', right: '16px', bottom: '16px', left: 'auto', top: 'auto', 'z-index': '2147483646', display: 'block', width: 'auto', height: 'auto' });
+  pin(host, { ...BOX, ...CORNER, 'z-index': '2147483646', display: 'block', width: 'auto', height: 'auto' });
   const shadow = host.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [sheet(WIDGET_CSS)];
   const aside = document.createElement('aside');
@@ -237,7 +246,25 @@ function buildWidget(floating) {
   return { host, button, status };
 }
 
+/**
+ * The view's background in the reader's theme (src/theme.rs; `auto` follows
+ * the system's light or dark): what the page is covered with until the view
+ * is in.
+ */
+function backdrop(theme) {
+  if (/black$/.test(theme)) return '#000';
+  if (theme === 'cream') return '#f7f0dc';
+  if (theme !== 'standard' && theme !== 'black-on-white' && matchMedia('(prefers-color-scheme: dark)').matches) return '#15181c';
+  return '#fff';
+}
+
+/** The widget back in its corner, the page no longer covered. */
+function uncover() {
+  pin(widget.host, CORNER);
+}
+
 function unavailable() {
+  uncover();
   say(words.unavailable);
   if (widget.button) widget.button.textContent = words.toggleUnavailable;
 }
@@ -274,6 +301,7 @@ async function enter(back) {
     element.inert = true;
     inerted.push(element);
   }
+  uncover();
   pin(widget.host, { display: 'none' });
   say('');
   viewer.addEventListener('modechange', onModeChange);
@@ -349,7 +377,15 @@ function start() {
   window.addEventListener('pointerover', onReach, true);
   window.addEventListener('focusin', onReach, true);
   const stored = storedPrefs();
-  if (stored?.mode === 'elderly') enter(own[0] ?? widget.button);
+  if (stored?.mode === 'elderly') {
+    // A reader who left the mode on: until the view is in, the widget
+    // covers the page in the view's background, so that the page does not
+    // flash by first (white, for a reader of 黑底黄字) on every page; for a
+    // second at most, should the package be slow to come.
+    pin(widget.host, { inset: '0', background: backdrop(stored.theme ?? data.theme) });
+    setTimeout(uncover, COVER_MS);
+    enter(own[0] ?? widget.button);
+  }
 }
 
 start();

@@ -2,8 +2,9 @@
 // pinned wasm-bindgen CLI, shrunk with binaryen's wasm-opt from npm (which
 // also gives its imports and exports short names), written to pkg/ with its
 // JavaScript glue renamed to match (scripts/glue-names.mjs) and minified
-// (rolldown's minifier), and the stylesheet (pkg/yilan.css). Each step after
-// cargo is skipped when its inputs did not change.
+// (rolldown's minifier), the stylesheet (pkg/yilan.css) and the embed
+// loader, minified (pkg/embed.js, from js/embed.js). Each step after cargo
+// is skipped when its inputs did not change.
 //
 //   node scripts/build.mjs
 //
@@ -207,6 +208,24 @@ async function writeStylesheet() {
   }
 }
 
+/**
+ * Writes pkg/embed.js: js/embed.js minified, the file portals load on every
+ * page view (its comments and long names are for readers of the source).
+ * Its paths name both directories (`../js/…`, `../pkg/…`), so the source
+ * runs from js/ as the build runs from pkg/.
+ */
+function writeEmbed() {
+  const source = readFileSync(join(root, 'js', 'embed.js'), 'utf8');
+  const minified = minifySync('embed.js', source, { compress: true, mangle: true, module: true });
+  if (minified.errors?.length) {
+    throw new Error(`minifying the embed: ${minified.errors.map((e) => e.message).join('; ')}`);
+  }
+  const target = join(pkg, 'embed.js');
+  if (!existsSync(target) || readFileSync(target, 'utf8') !== minified.code) {
+    writeFileSync(target, minified.code);
+  }
+}
+
 try {
   mkdirSync(stage, { recursive: true });
   mkdirSync(pkg, { recursive: true });
@@ -215,8 +234,9 @@ try {
   optimise();
   writeGlue();
   await writeStylesheet();
+  writeEmbed();
   sizes(
-    [`pkg/${crate}_bg.wasm`, `pkg/${crate}.js`, 'js/index.js', `pkg/${crate}.css`]
+    [`pkg/${crate}_bg.wasm`, `pkg/${crate}.js`, 'js/index.js', `pkg/${crate}.css`, 'pkg/embed.js']
       .map((file) => join(root, file))
       .filter(existsSync),
   );

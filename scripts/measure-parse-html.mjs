@@ -78,5 +78,5 @@ for (const [name, ms] of Object.entries(result.medians)) {
   console.log(`  ${name.padEnd(13)} ${ms.toFixed(2).padStart(7)} ms`);
 }
 console.log(`  (encoding: ${(result.encodedLength / 1024).toFixed(0)} K chars)`);
-const loader = readFileSync(join(root, 'js', 'embed.js'));
-console.log(`\nembed loader js/embed.js: ${(loader.length / 1024).toFixed(1)} KB raw, ${(gzipSync(loader, { level: 9 }).length / 1024).toFixed(1)} KB gzip -9`);
+const loader = readFileSync(join(root, 'pkg', 'embed.js'));
+console.log(`\nembed loader pkg/embed.js: ${(loader.length / 1024).toFixed(1)} KB raw, ${(gzipSync(loader, { level: 9 }).length / 1024).toFixed(1)} KB gzip -9`);

@@ -33,7 +33,7 @@ const FILES = [
   { file: 'js/prefetch.js', role: 'package', what: 'embed prefetch', optional: true },
   { file: 'js/dom-events.js', role: 'package', what: 'DOM encoder', optional: true },
   { file: 'pkg/yilan.css', role: 'package', what: 'CSS' },
-  { file: 'js/embed.js', role: 'embed', what: 'embed loader', optional: true },
+  { file: 'pkg/embed.js', role: 'embed', what: 'embed loader', optional: true },
 ];
 
 function measure(data) {
@@ -94,7 +94,7 @@ console.log(`${'file'.padEnd(20)} ${''.padEnd(24)} ${'raw'.padStart(9)} ${'gzip'
 for (const r of rows.filter((row) => row.role === 'package')) console.log(line(r.file, r.what, r));
 console.log(line('total', 'wasm + JS + CSS', total));
 if (embed) console.log(line(embed.file, embed.what, embed));
-else console.log('js/embed.js          (not present: the embed loader is not measured)');
+else console.log('pkg/embed.js         (not present: the embed loader is not measured)');
 console.log('\nbudget (gzip):');
 for (const check of checks) {
   console.log(`  ${check.name.padEnd(22)} ${kb(check.value).padStart(9)} of ${kb(check.limit).padStart(9)}  ${check.ok ? 'ok' : 'OVER'}`);

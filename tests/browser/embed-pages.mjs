@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { root } from '../../scripts/serve.mjs';
 
 const fixtures = join(root, 'tests', 'fixtures', 'html');
-const EMBED_TAG = '<script type="module" src="/yilan/js/embed.js"></script>';
+const EMBED_TAG = '<script type="module" src="/yilan/pkg/embed.js"></script>';
 const PAGE_SCRIPT = '<script src="/tests/browser/pages/embed-page.js"></script>';
 const SCRIPTS = /<script\b[^>]*>[\s\S]*?<\/script\s*>/gi;
 

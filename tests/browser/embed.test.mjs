@@ -1,4 +1,4 @@
-// The embed (js/embed.js, one script tag) on the demo portal and on two real
+// The embed (pkg/embed.js, one script tag) on the demo portal and on two real
 // fixture pages: entering and leaving 100 times leaves the page exactly as
 // it was (the same DOM, no node or listener more, the scroll position, the
 // focus on the toggle, its scripts working); the page's own toggle links
@@ -173,7 +173,7 @@ browserTest('the package loads only when asked: pointer on the toggle prefetches
   await page.waitForSelector('yilan-embed', { state: 'attached' });
   await page.waitForTimeout(200);
   const ours = () => requested.filter((url) => url.includes('/yilan/')).map((url) => new URL(url).pathname);
-  assert.deepEqual(ours(), ['/yilan/js/embed.js'], 'an ordinary page load costs only the loader');
+  assert.deepEqual(ours(), ['/yilan/pkg/embed.js'], 'an ordinary page load costs only the loader');
   await (await toggleHandle(page, 'floating')).asElement().hover();
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/yilan_bg.wasm')));
   assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-view'))), false, 'prefetch shows nothing');
@@ -181,10 +181,10 @@ browserTest('the package loads only when asked: pointer on the toggle prefetches
   await page.waitForSelector('yilan-view');
   assert.deepEqual(ours().sort(), [
     '/yilan/js/dom-events.js',
-    '/yilan/js/embed.js',
     '/yilan/js/index.js',
     '/yilan/js/prefetch.js',
     '/yilan/js/trusted.js',
+    '/yilan/pkg/embed.js',
     '/yilan/pkg/yilan.js',
     '/yilan/pkg/yilan_bg.wasm',
   ]);
@@ -413,15 +413,111 @@ browserTest('a reader who left the mode on finds it on at once on the next visit
   assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-view'))), false);
 });
 
+/**
+ * Holds the package's .wasm until `release()`: the time between the page and
+ * the view, as long as a test needs.
+ */
+async function holdWasm(page) {
+  let release;
+  let held = new Promise((resolve) => (release = resolve));
+  await page.route('**/yilan/pkg/yilan_bg.wasm', async (route) => {
+    await held;
+    await route.fallback();
+  });
+  return {
+    release: () => release(),
+    again: () => {
+      held = new Promise((resolve) => (release = resolve));
+    },
+  };
+}
+
+browserTest("a returning reader's page is covered in the view's background, not shown, until the view is in", SMALL, async (page) => {
+  await servePages(page);
+  const wasm = await holdWasm(page);
+  // How the embed's widget is the moment it goes into the page (its
+  // script's task has ended: whatever it set then is what the first paint
+  // shows).
+  await page.addInitScript(() => {
+    new MutationObserver((records, observer) => {
+      const widget = document.querySelector('yilan-embed');
+      if (!widget) return;
+      observer.disconnect();
+      const box = widget.getBoundingClientRect();
+      window.cover = {
+        background: getComputedStyle(widget).backgroundColor,
+        covers: box.left === 0 && box.top === 0 && box.width === innerWidth && box.height === innerHeight,
+      };
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await open(page, '/embed-pages/01.html');
+  const cases = [
+    ['yellow-on-black', 'light'],
+    ['white-on-black', 'light'],
+    ['black-on-white', 'dark'],
+    ['cream', 'light'],
+    ['standard', 'dark'],
+    ['auto', 'light'],
+    ['auto', 'dark'],
+  ];
+  for (const [theme, scheme] of cases) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate((t) => localStorage.setItem('yilan:prefs:v1', JSON.stringify({ mode: 'elderly', theme: t })), theme);
+    wasm.again();
+    await page.reload();
+    await page.waitForFunction(() => window.cover);
+    const cover = await page.evaluate(() => window.cover);
+    assert.equal(cover.covers, true, `${theme}, ${scheme}: the page is covered from the start`);
+    assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-embed-view'))), false);
+    wasm.release();
+    await page.waitForSelector('yilan-view');
+    const view = await page.evaluate(() => {
+      const root = document.querySelector('yilan-view').shadowRoot.querySelector('.yl-view');
+      return getComputedStyle(root).backgroundColor;
+    });
+    assert.equal(cover.background, view, `${theme}, ${scheme}: the cover is the view's background`);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('yilan-embed')).display), 'none');
+  }
+  // Leaving the mode: the widget is back in its corner, over nothing.
+  await page.click('[data-yl-tool="mode"]');
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
+  const widget = await page.evaluate(() => {
+    const host = document.querySelector('yilan-embed');
+    const box = host.getBoundingClientRect();
+    return { right: innerWidth - box.right, bottom: innerHeight - box.bottom, small: box.width < innerWidth / 2, background: getComputedStyle(host).backgroundColor };
+  });
+  assert.deepEqual(widget, { right: 16, bottom: 16, small: true, background: 'rgba(0, 0, 0, 0)' });
+  assert.equal(await focusedToggle(page), 'floating');
+});
+
+browserTest('a package slow to come: the page is shown again after a second, with the status, and the view comes after', SMALL, async (page) => {
+  await servePages(page);
+  const wasm = await holdWasm(page);
+  await open(page, '/embed-pages/01.html');
+  await page.evaluate(() => localStorage.setItem('yilan:prefs:v1', JSON.stringify({ mode: 'elderly', theme: 'yellow-on-black' })));
+  await page.reload();
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('yilan-embed')).top === '0px');
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('yilan-embed')).top !== '0px', null, { timeout: 5000 });
+  const shown = await page.evaluate(() => ({
+    after: performance.now(),
+    status: document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]').textContent,
+    view: Boolean(document.querySelector('yilan-embed-view')),
+  }));
+  assert.ok(shown.after >= 1000, `covered for a second (${shown.after} ms after the navigation)`);
+  assert.deepEqual([shown.status, shown.view], ['正在打开老年模式…', false]);
+  wasm.release();
+  await page.waitForSelector('yilan-view');
+});
+
 browserTest('data- attributes: toggle selector, content root, default theme and scale, locale', SMALL, async (page) => {
   const custom = {
     '/embed-pages/custom.html': `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>某页_某某市人民政府</title>
-<script type="module" src="/yilan/js/embed.js" data-toggle=".big-text" data-content="#article" data-theme="cream" data-scale="1.5" data-locale="en"></script></head>
+<script type="module" src="/yilan/pkg/embed.js" data-toggle=".big-text" data-content="#article" data-theme="cream" data-scale="1.5" data-locale="en"></script></head>
 <body><p><a href="#" class="big-text">大字</a></p><div id="nav"><p>一、不读这里</p></div>
 <div id="article"><h1>关于某事的通知</h1><p>一、总体情况</p><p>今年以来，全市各项工作有序推进，群众满意度持续提升。</p>
 <p>二、下一步安排</p><p>继续做好为民服务，推动各项措施落地见效。</p></div></body></html>`,
     '/embed-pages/english.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A page</title>
-<script type="module" src="/yilan/js/embed.js" data-locale="en"></script></head><body><main><p>Text.</p></main></body></html>`,
+<script type="module" src="/yilan/pkg/embed.js" data-locale="en"></script></head><body><main><p>Text.</p></main></body></html>`,
   };
   await servePages(page, custom);
   await open(page, '/embed-pages/custom.html');

@@ -1,6 +1,6 @@
 // The demo portal page (www/index.html) in Chromium, used as a reader uses
 // it: its own 进入老年模式 / 退出老年模式 links show and leave the reading view
-// through the embed (js/embed.js, one script tag); the page is restored exactly; the reader's choices
+// through the embed (pkg/embed.js, one script tag); the page is restored exactly; the reader's choices
 // survive a reload; storage failures change nothing; at 320 px and scale 3
 // nothing scrolls sideways. And the developer page.
 

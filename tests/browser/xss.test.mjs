@@ -292,7 +292,7 @@ browserTest(`the embed: ${VECTORS.length} vectors as the text and link targets o
     return `<p>${v}<a href="${v}">${v}</a></p><table><tr><th>${v}</th><td>${v}</td></tr></table>`;
   });
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>关于XSS的通知</title>
-<script type="module" src="/yilan/js/embed.js"></script></head><body>
+<script type="module" src="/yilan/pkg/embed.js"></script></head><body>
 <a id="enter-elderly" href="#">进入老年模式</a>
 <div class="breadcrumb"><a href="/">首页</a> &gt; <a href="${escapeHtml(VECTORS[0])}">${escapeHtml(VECTORS[1])}</a></div>
 <h1>关于${escapeHtml(VECTORS[2])}的通知</h1>
