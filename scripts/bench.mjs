@@ -26,7 +26,8 @@
 //     case again with every request delayed by SLOW_RTT_MS (Chromium's
 //     network emulation; the modules and the .wasm then cost round trips);
 //     and a returning reader's page load, the mode stored: from the
-//     navigation to the page's first paint and to the view;
+//     navigation to the first contentful paint (usually the embed's cover
+//     over the page, with its status line) and to the view;
 //   - text scale and theme switches of a mounted view: the call alone, the
 //     call plus the style and layout it causes, and to the next frame.
 // Where the package has no `parseHtml`/`parseDom` yet, those rows say so
@@ -498,7 +499,7 @@ for (const [name, row] of Object.entries(results.toggle)) {
   console.log(`  ${name.padEnd(6)} view in ${ms(row.inserted).padStart(9)}   next frame ${ms(row.frame).padStart(9)}   painted ${ms(row.paint).padStart(9)}`);
 }
 const back = results.returning;
-console.log(`  a returning reader (the mode stored), from the navigation: the page painted ${ms(back.page)}, view in ${ms(back.inserted)}, next frame ${ms(back.frame)}, painted ${ms(back.paint)}`);
+console.log(`  a returning reader (the mode stored), from the navigation: first contentful paint ${ms(back.page)}, view in ${ms(back.inserted)}, next frame ${ms(back.frame)}, painted ${ms(back.paint)}`);
 console.log('\nswitches in a mounted elderly view, median:');
 for (const [name, row] of Object.entries(results.switches)) {
   console.log(`  ${name.padEnd(6)} call ${ms(row.call).padStart(9)}   + style/layout ${ms(row.layout).padStart(9)}   next frame ${ms(row.frame).padStart(9)}`);
