@@ -169,6 +169,11 @@ function sheet(css) {
   return s;
 }
 
+/*
+ * The widget's look. A status shows a moment after it is said (to screen
+ * readers at once: it is only transparent until then), so that an entry
+ * whose view comes within 0.3 s does not flash it by.
+ */
 const WIDGET_CSS = `
 aside { display: flex; flex-direction: column; align-items: flex-end; gap: 8px;
   font: 20px/1.4 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; }
@@ -178,6 +183,8 @@ button:hover { background: #072a66; }
 button:focus-visible { outline: 4px solid #000; outline-offset: 4px; box-shadow: 0 0 0 2px #0b3d91, 0 0 0 10px #fff; }
 p { margin: 0; max-width: 20em; padding: 8px 12px; color: #000; background: #fff; border: 2px solid #000; border-radius: 8px; }
 p:empty { position: absolute; width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); }
+p:not(:empty) { animation: shown 0s 0.3s backwards; }
+@keyframes shown { from { opacity: 0; } }
 @media (forced-colors: active) { button, p { border-color: ButtonText; } }
 `;
 

@@ -444,7 +444,10 @@ browserTest("a returning reader's page is covered in the view's background, not 
       if (!widget) return;
       observer.disconnect();
       const box = widget.getBoundingClientRect();
+      const status = widget.shadowRoot.querySelector('[role="status"]');
       window.cover = {
+        said: status.textContent,
+        statusOpacity: getComputedStyle(status).opacity,
         background: getComputedStyle(widget).backgroundColor,
         covers: box.left === 0 && box.top === 0 && box.width === innerWidth && box.height === innerHeight,
       };
@@ -468,6 +471,8 @@ browserTest("a returning reader's page is covered in the view's background, not 
     await page.waitForFunction(() => window.cover);
     const cover = await page.evaluate(() => window.cover);
     assert.equal(cover.covers, true, `${theme}, ${scheme}: the page is covered from the start`);
+    // Said at once, shown only if the view is slow to come.
+    assert.deepEqual([cover.said, cover.statusOpacity], ['正在打开老年模式…', '0']);
     assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-embed-view'))), false);
     wasm.release();
     await page.waitForSelector('yilan-view');
@@ -501,10 +506,11 @@ browserTest('a package slow to come: the page is shown again after a second, wit
   const shown = await page.evaluate(() => ({
     after: performance.now(),
     status: document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]').textContent,
+    opacity: getComputedStyle(document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]')).opacity,
     view: Boolean(document.querySelector('yilan-embed-view')),
   }));
   assert.ok(shown.after >= 1000, `covered for a second (${shown.after} ms after the navigation)`);
-  assert.deepEqual([shown.status, shown.view], ['正在打开老年模式…', false]);
+  assert.deepEqual([shown.status, shown.opacity, shown.view], ['正在打开老年模式…', '1', false]);
   wasm.release();
   await page.waitForSelector('yilan-view');
 });
