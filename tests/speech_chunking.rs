@@ -321,3 +321,22 @@ fn a_bare_tag_reads_as_nothing() {
     check_plan("<A>", 1).unwrap();
     assert!(chunks_with("<A>", 1).is_empty());
 }
+
+/// Found by the property test: a tag, then text cut into one-char chunks.
+/// The splitter cut after the tag's `<`, and the rest (`AAa>`) was no
+/// longer a tag to the markup rule: its letters were read out. No cut falls
+/// inside a tag now, not at a clause or sentence end inside it either.
+#[test]
+fn no_cut_falls_inside_a_tag() {
+    check_plan("<AAa>¡a%𐦼® \u{16f8f}0", 1).unwrap();
+    let styled = "<p style=\"margin:0;text-align:center\">今年以来，工作有序推进；成效明显。</p>";
+    for max in 1..20 {
+        check_plan(styled, max).unwrap();
+        for c in chunks_with(styled, max) {
+            assert!(
+                !c.text.contains("style") && !c.text.contains("center"),
+                "{max}: {c:?}"
+            );
+        }
+    }
+}

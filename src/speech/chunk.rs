@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use super::tables::tag_end;
+
 /// Sentence ends (GB/T 15834-2011 标点符号用法 4.1–4.3, 4.6: 句号, 问号,
 /// 叹号, and 分号, which closes a clause complete enough to rest on). The
 /// ASCII ones count only where they end a sentence in CJK text, not inside
@@ -31,9 +33,12 @@ const OPENERS: &[char] = &[
 
 /// Splits `text` into pieces; `measure` gives the spoken length of a piece.
 pub(super) fn pieces(text: &str, max: usize, measure: &dyn Fn(&str) -> usize) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let in_tag = tag_insides(&chars);
     let mut splitter = Splitter {
         text,
-        chars: text.char_indices().collect(),
+        chars,
+        in_tag,
         max: max.max(1),
         measure,
         out: Vec::new(),
@@ -61,9 +66,34 @@ pub(super) fn pieces(text: &str, max: usize, measure: &dyn Fn(&str) -> usize) ->
     splitter.out
 }
 
+/// For each char index, whether a cut before it would fall inside an HTML
+/// tag (after its `<`, up to and with its `>`); empty when the text has
+/// no `<`.
+fn tag_insides(chars: &[(usize, char)]) -> Vec<bool> {
+    let mut inside = Vec::new();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(end) = tag_end(at, i) {
+            if inside.is_empty() {
+                inside = vec![false; chars.len()];
+            }
+            if let Some(span) = inside.get_mut(i + 1..=end) {
+                span.fill(true);
+            }
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    inside
+}
+
 struct Splitter<'t> {
     text: &'t str,
     chars: Vec<(usize, char)>,
+    /// See [`tag_insides`].
+    in_tag: Vec<bool>,
     max: usize,
     measure: &'t dyn Fn(&str) -> usize,
     out: Vec<Range<usize>>,
@@ -92,10 +122,16 @@ impl Splitter<'_> {
         self.text.get(self.byte(a)..self.byte(b)).unwrap_or("")
     }
 
+    /// Whether a cut before character `i` would fall inside an HTML tag.
+    fn in_tag(&self, i: usize) -> bool {
+        self.in_tag.get(i).copied().unwrap_or(false)
+    }
+
     fn ends_sentence(&self, i: usize) -> bool {
         let c = self.c(i);
         // Asked for every char: ideographs (most of them) end nothing.
-        if matches!(c, '\u{3400}'..='\u{9fff}') || !SENTENCE_ENDS.contains(&c) {
+        if matches!(c, '\u{3400}'..='\u{9fff}') || !SENTENCE_ENDS.contains(&c) || self.in_tag(i + 1)
+        {
             return false;
         }
         if !c.is_ascii() {
@@ -115,7 +151,7 @@ impl Splitter<'_> {
         }
         let digits = i > 0 && self.c(i - 1).is_ascii_digit() && self.c(i + 1).is_ascii_digit();
         let address = c == ':' && self.c(i + 1) == '/';
-        !digits && !address
+        !digits && !address && !self.in_tag(i + 1)
     }
 
     /// Whether a cut may fall before character `i`: not inside a word or a
@@ -126,7 +162,7 @@ impl Splitter<'_> {
         let before_mark = CLOSERS.contains(&b)
             || CLAUSE_ENDS.iter().any(|ends| ends.contains(&b))
             || SENTENCE_ENDS.contains(&b);
-        !(inside_word || before_mark || OPENERS.contains(&a))
+        !(inside_word || before_mark || OPENERS.contains(&a) || self.in_tag(i))
     }
 
     fn trimmed(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {

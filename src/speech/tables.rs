@@ -152,6 +152,26 @@ pub(super) const BULLETS: &[char] = &[
 /// The longest HTML tag (in characters) that the markup rule drops whole.
 pub(super) const MAX_TAG: usize = 300;
 
+/// Where the HTML tag that starts at index `start` ends (the index of its
+/// `>`), `at(i)` being the character at index `i`: `<`, an optional `/`, an
+/// ASCII letter, then up to [`MAX_TAG`] characters other than `<`, `>` and
+/// a line break, then `>`. The markup rule reads such a tag as nothing, and
+/// the splitter never cuts inside one (a piece `AAa>` would be read out).
+pub(super) fn tag_end(at: impl Fn(usize) -> Option<char>, start: usize) -> Option<usize> {
+    if at(start) != Some('<') {
+        return None;
+    }
+    let name = start + 1 + usize::from(at(start + 1) == Some('/'));
+    if !at(name).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut end = name;
+    while end < name + MAX_TAG && at(end).is_some_and(|c| !matches!(c, '<' | '>' | '\n')) {
+        end += 1;
+    }
+    (at(end) == Some('>')).then_some(end)
+}
+
 /// Separators read as a word break (table pipes).
 pub(super) const SEPARATORS: &[char] = &['|', '｜', '¦'];
 

@@ -5,7 +5,7 @@ use super::scan::{
     ascii, family, is_digit, is_han, is_pause, is_punct_or_close, numbered, Aside, Scan,
 };
 use crate::speech::tables::{
-    BULLETS, CHINESE_NUMERALS, LONG_DASHES, MAX_TAG, SEPARATORS, SYMBOLS, TILDES, TITLE_MARKS,
+    tag_end, BULLETS, CHINESE_NUMERALS, LONG_DASHES, SEPARATORS, SYMBOLS, TILDES, TITLE_MARKS,
     URL_LABELS,
 };
 
@@ -72,20 +72,9 @@ pub(super) fn url(s: &mut Scan) -> bool {
 }
 
 pub(super) fn markup(s: &mut Scan) -> bool {
-    if s.cur() != Some('<') {
+    let Some(end) = tag_end(|i| s.at(i), s.pos) else {
         return false;
-    }
-    let name = s.pos + 1 + usize::from(s.at(s.pos + 1) == Some('/'));
-    if !s.at(name).is_some_and(|c| c.is_ascii_alphabetic()) {
-        return false;
-    }
-    let mut end = name;
-    while end < name + MAX_TAG && s.at(end).is_some_and(|c| !matches!(c, '<' | '>' | '\n')) {
-        end += 1;
-    }
-    if s.at(end) != Some('>') {
-        return false;
-    }
+    };
     s.space = !s.out.is_empty();
     s.pos = end + 1;
     true
