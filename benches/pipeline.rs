@@ -248,24 +248,8 @@ mod html_stages {
         }
     }
 
-    /// `YILAN_BENCH_ONCE` for the HTML stages: `None` for another stage.
-    pub fn once(stage: &str, id: &str) -> Option<()> {
-        if !STAGES.contains(&stage) {
-            return None;
-        }
-        let id = html::IDS
-            .iter()
-            .find(|&&known| known == id)
-            .unwrap_or_else(|| panic!("no HTML input {id}; one of {:?}", html::IDS));
-        let lazy = Lazy::new(id);
-        let bytes = lazy.bytes(stage);
-        let n = run_stage(stage, &lazy);
-        eprintln!("{stage} on {id}: {bytes} bytes, result {n}");
-        Some(())
-    }
-
-    /// The HTML input `id`, prepared, and a run of `stage` on it, for the
-    /// scaling measure: `None` for another stage.
+    /// The HTML input `id` and a run of `stage` on it (the input made on
+    /// the first run): `None` for another stage.
     pub fn runner(stage: &str, id: &'static str) -> Option<(u64, Box<dyn Fn() -> usize>)> {
         if !STAGES.contains(&stage) {
             return None;
@@ -291,18 +275,38 @@ fn once(spec: &str) {
     let (stage, id) = spec
         .split_once('/')
         .expect("YILAN_BENCH_ONCE=<stage>/<input id>");
-    #[cfg(feature = "html")]
-    if html_stages::once(stage, id).is_some() {
-        return;
-    }
-    let id = corpus::IDS
-        .iter()
-        .find(|&&known| known == id)
-        .unwrap_or_else(|| panic!("no input {id}; one of {:?}", corpus::IDS));
-    let lazy = Lazy::new(id);
-    lazy.prepare(stage);
-    let n = run_stage(stage, &lazy);
-    eprintln!("{stage} on {id}: {} bytes, result {n}", lazy.bytes(stage));
+    let (bytes, run) = runner(stage_named(stage), id_named(id));
+    let n = run();
+    eprintln!("{stage} on {id}: {bytes} bytes, result {n}");
+}
+
+/// The HTML stages and inputs, with the feature `html`.
+#[cfg(feature = "html")]
+const HTML: [&[&str]; 2] = [html_stages::STAGES, support::html::IDS];
+#[cfg(not(feature = "html"))]
+const HTML: [&[&str]; 2] = [&[], &[]];
+
+/// Every stage, the HTML ones with the feature `html`.
+fn all_stages() -> Vec<&'static str> {
+    STAGES.iter().chain(HTML[0]).copied().collect()
+}
+
+/// The stage called `name`.
+fn stage_named(name: &str) -> &'static str {
+    let all = all_stages();
+    all.iter()
+        .copied()
+        .find(|&known| known == name)
+        .unwrap_or_else(|| panic!("no stage {name}; one of {all:?}"))
+}
+
+/// The input called `name`, text or HTML (which one a stage reads decides).
+fn id_named(name: &str) -> &'static str {
+    let ids: Vec<&'static str> = corpus::IDS.iter().chain(HTML[1]).copied().collect();
+    ids.iter()
+        .copied()
+        .find(|&known| known == name)
+        .unwrap_or_else(|| panic!("no input {name}; one of {ids:?}"))
 }
 
 /// The generated inputs of the scaling measure, each ten times the one before.
@@ -318,30 +322,18 @@ const SCALING_RUNS: [u32; 3] = [100, 10, 1];
 /// ratio from one size to the next with the ratio of their bytes. The
 /// target: ten times the input in at most eleven times the time.
 fn scaling(spec: &str) {
-    let mut all: Vec<&'static str> = STAGES.to_vec();
-    #[cfg(feature = "html")]
-    all.extend_from_slice(html_stages::STAGES);
     let stages: Vec<&'static str> = if spec == "all" {
-        all
+        all_stages()
     } else {
-        spec.split(',')
-            .map(|want| {
-                all.iter()
-                    .copied()
-                    .find(|&known| known == want)
-                    .unwrap_or_else(|| panic!("no stage {want}; one of {all:?}"))
-            })
-            .collect()
+        spec.split(',').map(stage_named).collect()
     };
     let rounds: usize = std::env::var("YILAN_BENCH_ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(11);
     for stage in stages {
-        let runners: Vec<(u64, Box<dyn Fn() -> usize>)> = SCALING_IDS
-            .iter()
-            .map(|&id| scaling_runner(stage, id))
-            .collect();
+        let runners: Vec<(u64, Box<dyn Fn() -> usize>)> =
+            SCALING_IDS.iter().map(|&id| runner(stage, id)).collect();
         // Each input made and run once before any timing.
         for (_, run) in &runners {
             black_box(run());
@@ -391,7 +383,7 @@ fn scaling(spec: &str) {
 }
 
 /// A run of `stage` on the input `id`, prepared, and the bytes it reads.
-fn scaling_runner(stage: &'static str, id: &'static str) -> (u64, Box<dyn Fn() -> usize>) {
+fn runner(stage: &'static str, id: &'static str) -> (u64, Box<dyn Fn() -> usize>) {
     #[cfg(feature = "html")]
     if let Some(runner) = html_stages::runner(stage, id) {
         return runner;

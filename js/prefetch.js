@@ -51,14 +51,15 @@ function build(text, settings, stored) {
     prefs = JSON.parse(stored ?? 'null');
   } catch {}
   const host = settings.host();
-  const options = { mode: 'elderly', announce: true, locale: settings.locale };
+  const base = { mode: 'elderly', announce: true, locale: settings.locale };
+  const options = { ...base };
   if (settings.theme && prefs?.theme === undefined) options.theme = settings.theme;
   if (settings.scale && prefs?.scale === undefined) options.scale = Number(settings.scale);
   try {
     return { host, viewer: mount(host, text, options) };
   } catch (error) {
     if (error?.code !== 'argument') throw error;
-    return { host, viewer: mount(host, text, { mode: 'elderly', announce: true, locale: settings.locale }) };
+    return { host, viewer: mount(host, text, base) };
   }
 }
 

@@ -117,3 +117,22 @@ export async function listenerCount(page, cdp) {
   }
   return total;
 }
+
+/** The toggle's element in the page: a selector, or the embed's own button. */
+export function toggleHandle(page, toggle) {
+  return toggle === 'floating'
+    ? page.evaluateHandle(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button'))
+    : page.evaluateHandle((selector) => document.querySelector(selector), toggle);
+}
+
+/** Where the focus is: the element's id, or `floating` for the embed's button. */
+export function focusedToggle(page) {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    if (active?.localName === 'yilan-embed') return active.shadowRoot.activeElement?.localName === 'button' ? 'floating' : null;
+    return active?.id ? `#${active.id}` : active?.localName ?? null;
+  });
+}
+
+/** The window of the tests on the fixture pages. */
+export const SMALL = { viewport: { width: 1024, height: 600 } };

@@ -7,17 +7,8 @@
 import assert from 'node:assert/strict';
 
 import { assertNoViolations } from './axe.mjs';
-import { listenerCount, nodeCount, servePages } from './embed-pages.mjs';
+import { SMALL, focusedToggle, listenerCount, nodeCount, servePages, toggleHandle } from './embed-pages.mjs';
 import { PORTAL_PAGE, browserTest, open } from './harness.mjs';
-
-const SMALL = { viewport: { width: 1024, height: 600 } };
-
-/** The toggle's element in the page: a selector, or the embed's own button. */
-function toggleHandle(page, toggle) {
-  return toggle === 'floating'
-    ? page.evaluateHandle(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button'))
-    : page.evaluateHandle((selector) => document.querySelector(selector), toggle);
-}
 
 /**
  * Enters with the toggle and leaves with the view's own 退出老年模式, `times`
@@ -54,15 +45,6 @@ function pageFacts(page) {
     same: window.savedBody ? document.body.isEqualNode(window.savedBody) : null,
     inert: [...document.querySelectorAll('[inert]')].length,
   }));
-}
-
-/** Where the focus is: the element's id, or `floating` for the embed's button. */
-function focusedToggle(page) {
-  return page.evaluate(() => {
-    const active = document.activeElement;
-    if (active?.localName === 'yilan-embed') return active.shadowRoot.activeElement?.localName === 'button' ? 'floating' : null;
-    return active?.id ? `#${active.id}` : active?.localName ?? null;
-  });
 }
 
 const PAGES = [
@@ -395,124 +377,6 @@ browserTest('in the view over the page, a press outside the bar closes an open p
   // element, before it would reach the document.
   await page.mouse.click(5, 790);
   assert.equal(await expanded(), 'false');
-});
-
-browserTest('a reader who left the mode on finds it on at once on the next visit', SMALL, async (page) => {
-  await servePages(page);
-  await open(page, '/embed-pages/01.html');
-  await (await toggleHandle(page, 'floating')).asElement().click();
-  await page.waitForSelector('yilan-view');
-  await page.reload();
-  await page.waitForSelector('yilan-view');
-  await page.click('[data-yl-tool="mode"]');
-  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
-  assert.equal(await focusedToggle(page), 'floating');
-  await page.reload();
-  await page.waitForSelector('yilan-embed', { state: 'attached' });
-  await page.waitForTimeout(300);
-  assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-view'))), false);
-});
-
-/**
- * Holds the package's .wasm until `release()`: the time between the page and
- * the view, as long as a test needs.
- */
-async function holdWasm(page) {
-  let release;
-  let held = new Promise((resolve) => (release = resolve));
-  await page.route('**/yilan/pkg/yilan_bg.wasm', async (route) => {
-    await held;
-    await route.fallback();
-  });
-  return {
-    release: () => release(),
-    again: () => {
-      held = new Promise((resolve) => (release = resolve));
-    },
-  };
-}
-
-browserTest("a returning reader's page is covered in the view's background, not shown, until the view is in", SMALL, async (page) => {
-  await servePages(page);
-  const wasm = await holdWasm(page);
-  // How the embed's widget is the moment it goes into the page (its
-  // script's task has ended: whatever it set then is what the first paint
-  // shows).
-  await page.addInitScript(() => {
-    new MutationObserver((records, observer) => {
-      const widget = document.querySelector('yilan-embed');
-      if (!widget) return;
-      observer.disconnect();
-      const box = widget.getBoundingClientRect();
-      const status = widget.shadowRoot.querySelector('[role="status"]');
-      window.cover = {
-        said: status.textContent,
-        statusOpacity: getComputedStyle(status).opacity,
-        background: getComputedStyle(widget).backgroundColor,
-        covers: box.left === 0 && box.top === 0 && box.width === innerWidth && box.height === innerHeight,
-      };
-    }).observe(document, { childList: true, subtree: true });
-  });
-  await open(page, '/embed-pages/01.html');
-  const cases = [
-    ['yellow-on-black', 'light'],
-    ['white-on-black', 'light'],
-    ['black-on-white', 'dark'],
-    ['cream', 'light'],
-    ['standard', 'dark'],
-    ['auto', 'light'],
-    ['auto', 'dark'],
-  ];
-  for (const [theme, scheme] of cases) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.evaluate((t) => localStorage.setItem('yilan:prefs:v1', JSON.stringify({ mode: 'elderly', theme: t })), theme);
-    wasm.again();
-    await page.reload();
-    await page.waitForFunction(() => window.cover);
-    const cover = await page.evaluate(() => window.cover);
-    assert.equal(cover.covers, true, `${theme}, ${scheme}: the page is covered from the start`);
-    // Said at once, shown only if the view is slow to come.
-    assert.deepEqual([cover.said, cover.statusOpacity], ['正在打开老年模式…', '0']);
-    assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-embed-view'))), false);
-    wasm.release();
-    await page.waitForSelector('yilan-view');
-    const view = await page.evaluate(() => {
-      const root = document.querySelector('yilan-view').shadowRoot.querySelector('.yl-view');
-      return getComputedStyle(root).backgroundColor;
-    });
-    assert.equal(cover.background, view, `${theme}, ${scheme}: the cover is the view's background`);
-    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('yilan-embed')).display), 'none');
-  }
-  // Leaving the mode: the widget is back in its corner, over nothing.
-  await page.click('[data-yl-tool="mode"]');
-  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
-  const widget = await page.evaluate(() => {
-    const host = document.querySelector('yilan-embed');
-    const box = host.getBoundingClientRect();
-    return { right: innerWidth - box.right, bottom: innerHeight - box.bottom, small: box.width < innerWidth / 2, background: getComputedStyle(host).backgroundColor };
-  });
-  assert.deepEqual(widget, { right: 16, bottom: 16, small: true, background: 'rgba(0, 0, 0, 0)' });
-  assert.equal(await focusedToggle(page), 'floating');
-});
-
-browserTest('a package slow to come: the page is shown again after a second, with the status, and the view comes after', SMALL, async (page) => {
-  await servePages(page);
-  const wasm = await holdWasm(page);
-  await open(page, '/embed-pages/01.html');
-  await page.evaluate(() => localStorage.setItem('yilan:prefs:v1', JSON.stringify({ mode: 'elderly', theme: 'yellow-on-black' })));
-  await page.reload();
-  await page.waitForFunction(() => getComputedStyle(document.querySelector('yilan-embed')).top === '0px');
-  await page.waitForFunction(() => getComputedStyle(document.querySelector('yilan-embed')).top !== '0px', null, { timeout: 5000 });
-  const shown = await page.evaluate(() => ({
-    after: performance.now(),
-    status: document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]').textContent,
-    opacity: getComputedStyle(document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]')).opacity,
-    view: Boolean(document.querySelector('yilan-embed-view')),
-  }));
-  assert.ok(shown.after >= 1000, `covered for a second (${shown.after} ms after the navigation)`);
-  assert.deepEqual([shown.status, shown.opacity, shown.view], ['正在打开老年模式…', '1', false]);
-  wasm.release();
-  await page.waitForSelector('yilan-view');
 });
 
 browserTest('data- attributes: toggle selector, content root, default theme and scale, locale', SMALL, async (page) => {
