@@ -20,6 +20,7 @@ pub mod lines;
 #[cfg(all(feature = "html", not(target_arch = "wasm32")))]
 pub mod native;
 mod runs;
+pub mod selectors;
 mod tags;
 pub mod tree;
 pub mod url;

@@ -9,9 +9,9 @@
 
 use std::borrow::Cow;
 
-use super::content::{self, Marks};
 use super::events::{is_skipped, text, Element, Event};
 use super::lines::is_block;
+use super::selectors::{self, Marks};
 use crate::words;
 
 /// Index of a node.
@@ -43,7 +43,7 @@ pub struct Node<'a> {
     /// a metadata field needs: known once, not looked for per element.
     pub colon: bool,
     /// Which content selectors the element matches and whether it is
-    /// chrome ([`content::marks`]); 0 for text.
+    /// chrome ([`selectors::marks`]); 0 for text.
     pub marks: Marks,
 }
 
@@ -149,7 +149,7 @@ impl<'a> Tree<'a> {
                         continue;
                     }
                     let id = nodes.len();
-                    let marks = content::marks(&e);
+                    let marks = selectors::marks(&e);
                     nodes.push(Node {
                         kind: Kind::Element(e),
                         parent: open.last().copied(),
