@@ -111,16 +111,37 @@ function load() {
   return loading;
 }
 
-/** Ahead of a click: loads, then builds the view, detached, for the click to show (js/prefetch.js). */
+/**
+ * Ahead of a click: loads, then builds the view (js/prefetch.js) and puts
+ * it in the page hidden, for the browser to style and lay out while it is
+ * idle: the click then only shows it.
+ */
 function prefetch() {
   if (reader || busy) return;
   load().then((yilan) => (window.requestIdleCallback ?? setTimeout)(() => {
     if (reader || busy) return;
     try {
-      yilan.ahead(contentRoot(), settings());
+      const { host } = yilan.ahead(contentRoot(), settings());
+      if (!host.isConnected) stage(host);
     } catch {}
   }), () => {});
 }
+
+/**
+ * A view's host in the page, out of sight and out of reach until the click:
+ * transparent, `inert` (not focusable, not clickable, hidden from assistive
+ * technology; the pointer reaches the page through it) and nothing the
+ * page's print shows. The view counts as shown, storing the reader's
+ * preferences, only once it is focused (see `enter`).
+ */
+function stage(host) {
+  host.setAttribute('inert', '');
+  pin(host, HIDDEN);
+  document.body.append(host);
+}
+
+/** What hides a staged host; `enter` takes each off. */
+const HIDDEN = { opacity: '0', 'pointer-events': 'none' };
 
 /** What the view is built with: its host, and the words and looks the script tag asks for. */
 function settings() {
@@ -304,7 +325,7 @@ async function enter(back) {
   // goes in after them.
   const inerted = [];
   for (const element of document.body.children) {
-    if (element === widget.host || element.inert) continue;
+    if (element === widget.host || element === host || element.inert) continue;
     element.inert = true;
     inerted.push(element);
   }
@@ -312,7 +333,13 @@ async function enter(back) {
   pin(widget.host, { display: 'none' });
   say('');
   viewer.addEventListener('modechange', onModeChange);
-  document.body.append(host);
+  if (host.isConnected) {
+    // Staged ahead: laid out already, only shown now.
+    for (const name of Object.keys(HIDDEN)) host.style.removeProperty(name);
+    host.removeAttribute('inert');
+  } else {
+    document.body.append(host);
+  }
   printSheet ??= sheet(PRINT_CSS);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
   window.addEventListener('beforeprint', beforePrint);

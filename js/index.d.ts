@@ -170,7 +170,10 @@ export function stylesheet(): string;
  *
  * Into an element not yet in the page, a view can be built ahead of time:
  * it stores the preferences, and listens on the page's `document` and
- * `window`, only once it is put in the page.
+ * `window`, only once it is put in the page. To have the browser lay it out
+ * ahead too, put it in the page under an element with the `inert` attribute
+ * (and out of sight, e.g. `opacity: 0`): it counts as shown once that
+ * attribute is gone and the view is focused (`viewer.focus()`).
  *
  * @throws {YilanError} `argument` (not an element, a bad option: `path`
  *   names it), a model code for a bad document, or `internal` when the
@@ -227,7 +230,11 @@ export class Viewer {
    * @throws {YilanError} `argument` (path `scale`), `destroyed`.
    */
   setScale(scale: number): void;
-  /** Focuses the toolbar (its current tool): after showing the view in answer to a reader's click. */
+  /**
+   * Focuses the toolbar (its current tool): after showing the view in answer
+   * to a reader's click. A view built ahead, inert, counts as shown from here
+   * on (see `mount`).
+   */
   focus(): void;
   /**
    * Reads the document aloud, one sentence at a time, highlighting each:

@@ -85,8 +85,8 @@ export function ahead(root, settings) {
   const view = build(json, settings, stored);
   // Nothing can change the page between the parse and this: both run in this task.
   const made = { root, base: baseOf(root), stored, text: json, changed: false, ...view };
-  made.watch = new MutationObserver(() => {
-    made.changed = true;
+  made.watch = new MutationObserver((records) => {
+    if (records.some((record) => !ours(record, made.host))) made.changed = true;
   });
   made.watch.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
   early = made;
@@ -106,7 +106,7 @@ function check(root) {
     drop();
     return {};
   }
-  if (early.watch.takeRecords().length === 0 && !early.changed) return { kept: early };
+  if (!early.changed && early.watch.takeRecords().every((record) => ours(record, early.host))) return { kept: early };
   const text = read(root);
   if (text === early.text) {
     early.changed = false;
@@ -116,12 +116,25 @@ function check(root) {
   return { text };
 }
 
-/** Forgets what was made ahead, and destroys its view. */
+/**
+ * Whether a change the observer saw is the view's own: its host put in the
+ * page (hidden, to be laid out ahead; see the embed) or taken out, or a
+ * change inside it.
+ */
+function ours(record, host) {
+  if (host.contains(record.target)) return true;
+  if (record.type !== 'childList') return false;
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length > 0 && nodes.every((node) => node === host);
+}
+
+/** Forgets what was made ahead, and destroys its view (and takes its host out of the page, if it went in). */
 function drop() {
   const kept = early;
   forget();
   kept?.viewer.destroy();
   kept?.viewer.free();
+  kept?.host.remove();
 }
 
 /**

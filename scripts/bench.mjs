@@ -22,7 +22,10 @@
 //     the first click on a fresh page (the package loads when the pointer
 //     reaches the toggle, just before), "rested" the same with the pointer
 //     on the toggle 150 ms before the click, "warm" the first click once it
-//     has loaded, "again" a second entry in the same page, "slow" the cold
+//     has loaded (and the view, built ahead, waits in the page laid out),
+//     "warm ÷4" the same with the processor SLOW_CPU times slower (Chromium's
+//     CPU throttling, an old phone), "again" a second entry in the same
+//     page, "slow" the cold
 //     case again with every request delayed by SLOW_RTT_MS (Chromium's
 //     network emulation; the modules and the .wasm then cost round trips);
 //     and a returning reader's page load, the mode stored: from the
@@ -64,6 +67,8 @@ const WARM_MS = QUICK ? 300 : 1000;
 const CLICKS = QUICK ? 5 : 15;
 /** The round trip of the `slow` entry: a mobile network's (Lighthouse's "slow 4G"). */
 const SLOW_RTT_MS = 150;
+/** How many times slower the processor of the `warm ÷4` entry is (an old phone's). */
+const SLOW_CPU = 4;
 
 // `--expose-gc`: the in-page `gc()` that clears the heap before each batch.
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc'];
@@ -260,10 +265,13 @@ async function switches(count) {
  * first paint (`visit`).
  */
 const ENTRY_PROBE = () => {
-  /** When the view goes in under `target`: `done({ inserted, frame, paint })`, in ms after `from`. */
+  /**
+   * When the view is shown under `target` (put in, or a view staged ahead,
+   * inert, made visible): `done({ inserted, frame, paint })`, in ms after `from`.
+   */
   const whenShown = (target, options, from, done) => {
     const observer = new MutationObserver(() => {
-      if (!document.querySelector('#yilan-reader, yilan-embed-view')) return;
+      if (!document.querySelector('#yilan-reader, yilan-embed-view:not([inert])')) return;
       observer.disconnect();
       const inserted = performance.now() - from;
       requestAnimationFrame(() => {
@@ -280,7 +288,9 @@ const ENTRY_PROBE = () => {
     'click',
     (event) => {
       if (event.target.id !== 'enter-elderly') return;
-      whenShown(document.body, { childList: true }, event.timeStamp, (times) => window.toggleTimes.push(times));
+      whenShown(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['inert'] }, event.timeStamp, (times) =>
+        window.toggleTimes.push(times),
+      );
     },
     true,
   );
@@ -409,7 +419,7 @@ await page.close();
 const toggleContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 const togglePage = await toggleContext.newPage();
 await togglePage.addInitScript(ENTRY_PROBE);
-const toggles = { cold: [], rested: [], warm: [], again: [], slow: [] };
+const toggles = { cold: [], rested: [], warm: [], 'warm ÷4': [], again: [], slow: [] };
 const visits = [];
 const toggleNetwork = await toggleContext.newCDPSession(togglePage);
 /** Delays every request of the page by `latency` ms (0: no delay). */
@@ -420,7 +430,7 @@ async function emulateLatency(latency) {
 }
 /** How long the pointer rests on the toggle before the click in the `rested` case. */
 const REST_MS = 150;
-const VIEW = '#yilan-reader, yilan-embed-view';
+const VIEW = '#yilan-reader, yilan-embed-view:not([inert])';
 async function freshPortal() {
   await togglePage.goto(`${server.url}/`, { waitUntil: 'networkidle' });
   await togglePage.evaluate(() => localStorage.clear());
@@ -450,6 +460,15 @@ for (let run = 0; run < CLICKS; run += 1) {
   await togglePage.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('.wasm') && entry.responseEnd > 0));
   await togglePage.waitForTimeout(300);
   await enterAndTime(toggles.warm);
+  // The same on a processor four times slower (Chromium's CPU throttling),
+  // as on an old phone: the pointer rests until the view is built ahead.
+  await freshPortal();
+  await toggleNetwork.send('Emulation.setCPUThrottlingRate', { rate: SLOW_CPU });
+  await togglePage.hover('#enter-elderly');
+  await togglePage.waitForSelector('yilan-embed-view[inert]', { state: 'attached', timeout: 10000 }).catch(() => {});
+  await togglePage.waitForTimeout(300);
+  await enterAndTime(toggles['warm ÷4']);
+  await toggleNetwork.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   // The reader comes back to the page with the mode stored: the embed shows the view unasked.
   await togglePage.goto(`${server.url}/`);
   await togglePage.waitForFunction(() => window.visit.paint !== undefined);
@@ -496,7 +515,7 @@ console.log(`\ninit(): fetch + compile + instantiate ${ms(results.init.fetchComp
 console.log(`  of which: to the request ${ms(results.init.untilRequest)}, the fetch ${ms(results.init.fetch)}, after the response (compile, instantiate, start) ${ms(results.init.afterFetch)}; importing the modules before it ${ms(results.init.importModules)}`);
 console.log(`\nentering the elderly mode on the portal page (click → …; slow: cold, ${SLOW_RTT_MS} ms per request), median:`);
 for (const [name, row] of Object.entries(results.toggle)) {
-  console.log(`  ${name.padEnd(6)} view in ${ms(row.inserted).padStart(9)}   next frame ${ms(row.frame).padStart(9)}   painted ${ms(row.paint).padStart(9)}`);
+  console.log(`  ${name.padEnd(8)} view in ${ms(row.inserted).padStart(9)}   next frame ${ms(row.frame).padStart(9)}   painted ${ms(row.paint).padStart(9)}`);
 }
 const back = results.returning;
 console.log(`  a returning reader (the mode stored), from the navigation: first contentful paint ${ms(back.page)}, view in ${ms(back.inserted)}, next frame ${ms(back.frame)}, painted ${ms(back.paint)}`);

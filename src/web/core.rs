@@ -103,10 +103,24 @@ pub(super) struct Core {
 }
 
 impl Core {
-    /// The view is in a page (at `mount` into an element in the page, else
-    /// at the bar's first size report in one): adds the listeners outside
-    /// the view, stores the preferences it shows with and, when asked, says
-    /// the mode. A view built ahead, detached, touches nothing of the page
+    /// Calls [`Core::shown`] when the view is in a page and not under an
+    /// element with the `inert` attribute: a view built ahead may be put in
+    /// the page inert (and transparent), to be laid out before it is shown,
+    /// and is shown when that attribute goes. Checked at `mount`, at each
+    /// size report of the bar and at `focus()`.
+    pub fn seen(self: &Rc<Self>) {
+        let container = &self.dom.container;
+        if !self.shown.get()
+            && container.is_connected()
+            && !matches!(container.closest("[inert]"), Ok(Some(_)))
+        {
+            self.shown();
+        }
+    }
+
+    /// The view is in a page (see [`Core::seen`]): adds the listeners
+    /// outside the view, stores the preferences it shows with and, when
+    /// asked, says the mode. A view built ahead touches nothing of the page
     /// and stores nothing until then. Once; later calls do nothing.
     pub fn shown(self: &Rc<Self>) {
         if self.shown.replace(true) || self.destroyed.get() {

@@ -30,10 +30,9 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
     let callback = Closure::<dyn Fn(JsValue)>::new(move |_entries: JsValue| {
         if let Some(core) = weak.upgrade() {
             // The first report in the page is the view's showing (a view
-            // mounted detached is reported once out of it too, at 0 × 0).
-            if core.dom.container.is_connected() {
-                core.shown();
-            }
+            // mounted detached is reported once out of it too, at 0 × 0),
+            // unless it is in the page inert (see `Core::seen`).
+            core.seen();
             let height = core.dom.bar.get_bounding_client_rect().height().round();
             // The bar changes size when 更多工具 comes or goes.
             core.keep_stop_shown();

@@ -47,7 +47,9 @@ const ANNOUNCE_DELAY_MS: i32 = 200;
 /// the document's text is never translated. Into an element not yet in the
 /// page, a view can be built ahead of time: it stores the preferences, and
 /// listens on the page's document and window, only once it is put in the
-/// page. Throws a `YilanError`
+/// page; put in the page under an `inert` element, to be laid out ahead
+/// too, once that attribute is gone and the view is focused. Throws a
+/// `YilanError`
 /// (`argument`, a model code, or `internal`) and leaves the element
 /// untouched when anything fails.
 ///
@@ -92,10 +94,8 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
     })?;
     core.announce_when_shown.set(options.announce);
     // A view mounted detached is shown when its bar is first laid out in a
-    // page (see `guide::install`).
-    if core.dom.container.is_connected() {
-        core.shown();
-    }
+    // page (see `guide::install`) or when it is focused, if not inert then.
+    core.seen();
     Ok(Viewer::new(core))
 }
 

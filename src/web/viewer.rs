@@ -165,6 +165,9 @@ impl Viewer {
     /// in answer to a reader's click.
     pub fn focus(&self) {
         if let Ok(core) = self.live() {
+            // A view put in the page inert, ahead, and shown since: shown
+            // from here on (see `Core::seen`).
+            core.seen();
             core.focus_toolbar();
         }
     }

@@ -38,24 +38,24 @@ browserTest('under the strict CSP the embed works, violates nothing and fetches 
   await page.waitForFunction(() => document.getElementById('hits').textContent === '1024');
   const loaded = requested.length;
   await page.click('#enter-elderly');
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   const view = await page.evaluate(() => {
-    const shadow = document.querySelector('yilan-view').shadowRoot;
+    const shadow = document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot;
     return {
       title: shadow.querySelector('h1').textContent,
       // The view's adopted stylesheet applies: elderly text is large.
       fontSize: parseFloat(getComputedStyle(shadow.querySelector('.yl-body p')).fontSize) >= 20,
       // The embed's own box applies (set through the CSSOM).
-      position: getComputedStyle(document.querySelector('yilan-embed-view')).position,
+      position: getComputedStyle(document.querySelector('yilan-embed-view:not([inert])')).position,
     };
   });
   assert.deepEqual(view, { title: '上盘镇2023年工作总结及2024年工作计划', fontSize: true, position: 'fixed' });
   await page.click('[data-yl-tool="theme"]');
   await page.click('[data-yl-theme="yellow-on-black"]');
   await page.click('[data-yl-tool="mode"]');
-  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
   await page.click('#enter-elderly');
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   const after = requested.slice(loaded).map((url) => new URL(url));
   assert.ok(after.length > 0);

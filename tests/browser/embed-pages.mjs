@@ -85,26 +85,47 @@ export async function servePages(page, extra = {}) {
   return requested;
 }
 
-/** Counts every node of the document, shadow trees included. */
+/**
+ * A view the embed built ahead and put in the page, inert and transparent,
+ * for the browser to lay out before the click: the embed's own, like its
+ * widget, and not part of the page the counts below compare.
+ */
+export const STAGED = 'yilan-embed-view[inert]';
+
+/** Counts every node of the document, shadow trees included, but a view staged ahead. */
 export function nodeCount(page) {
-  return page.evaluate(() => {
+  return page.evaluate((staged) => {
     let count = 0;
     const stack = [document];
     while (stack.length) {
       const node = stack.pop();
+      if (node.nodeType === 1 && node.matches(staged)) continue;
       count += 1;
       if (node.shadowRoot) stack.push(node.shadowRoot);
       for (let child = node.firstChild; child; child = child.nextSibling) stack.push(child);
     }
     return count;
-  });
+  }, STAGED);
 }
 
 /**
  * The event listeners on the window and on every node of the document,
- * shadow trees included, as Chromium's DevTools protocol reports them.
+ * shadow trees included, as Chromium's DevTools protocol reports them; but
+ * those inside a view staged ahead (its own, on its own elements).
  */
 export async function listenerCount(page, cdp) {
+  const staged = new Set();
+  const { result: host } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(STAGED)})` });
+  if (host.objectId) {
+    const { node } = await cdp.send('DOM.describeNode', { objectId: host.objectId, depth: -1, pierce: true });
+    const stack = [node];
+    while (stack.length) {
+      const next = stack.pop();
+      staged.add(next.backendNodeId);
+      stack.push(...(next.children ?? []), ...(next.shadowRoots ?? []));
+    }
+    await cdp.send('Runtime.releaseObject', { objectId: host.objectId });
+  }
   let total = 0;
   for (const [expression, depth] of [
     ['window', 0],
@@ -112,7 +133,7 @@ export async function listenerCount(page, cdp) {
   ]) {
     const { result } = await cdp.send('Runtime.evaluate', { expression });
     const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth, pierce: true });
-    total += listeners.length;
+    total += listeners.filter((listener) => !staged.has(listener.backendNodeId)).length;
     await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
   }
   return total;

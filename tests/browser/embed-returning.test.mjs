@@ -11,16 +11,16 @@ browserTest('a reader who left the mode on finds it on at once on the next visit
   await servePages(page);
   await open(page, '/embed-pages/01.html');
   await (await toggleHandle(page, 'floating')).asElement().click();
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   await page.reload();
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   await page.click('[data-yl-tool="mode"]');
-  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
   assert.equal(await focusedToggle(page), 'floating');
   await page.reload();
   await page.waitForSelector('yilan-embed', { state: 'attached' });
   await page.waitForTimeout(300);
-  assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-view'))), false);
+  assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-embed-view:not([inert]) yilan-view'))), false);
 });
 
 /**
@@ -83,11 +83,11 @@ browserTest("a returning reader's page is covered in the view's background, not 
     assert.equal(cover.covers, true, `${theme}, ${scheme}: the page is covered from the start`);
     // Said at once, shown only if the view is slow to come.
     assert.deepEqual([cover.said, cover.statusOpacity], ['正在打开老年模式…', '0']);
-    assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-embed-view'))), false);
+    assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-embed-view:not([inert])'))), false);
     wasm.release();
-    await page.waitForSelector('yilan-view');
+    await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
     const view = await page.evaluate(() => {
-      const root = document.querySelector('yilan-view').shadowRoot.querySelector('.yl-view');
+      const root = document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot.querySelector('.yl-view');
       return getComputedStyle(root).backgroundColor;
     });
     assert.equal(cover.background, view, `${theme}, ${scheme}: the cover is the view's background`);
@@ -95,7 +95,7 @@ browserTest("a returning reader's page is covered in the view's background, not 
   }
   // Leaving the mode: the widget is back in its corner, over nothing.
   await page.click('[data-yl-tool="mode"]');
-  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
   const widget = await page.evaluate(() => {
     const host = document.querySelector('yilan-embed');
     const box = host.getBoundingClientRect();
@@ -117,10 +117,10 @@ browserTest('a package slow to come: the page is shown again after a second, wit
     after: performance.now(),
     status: document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]').textContent,
     opacity: getComputedStyle(document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]')).opacity,
-    view: Boolean(document.querySelector('yilan-embed-view')),
+    view: Boolean(document.querySelector('yilan-embed-view:not([inert])')),
   }));
   assert.ok(shown.after >= 1000, `covered for a second (${shown.after} ms after the navigation)`);
   assert.deepEqual([shown.status, shown.opacity, shown.view], ['正在打开老年模式…', '1', false]);
   wasm.release();
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
 });

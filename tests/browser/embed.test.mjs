@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 
 import { assertNoViolations } from './axe.mjs';
-import { SMALL, focusedToggle, listenerCount, nodeCount, servePages, toggleHandle } from './embed-pages.mjs';
+import { SMALL, STAGED, focusedToggle, listenerCount, nodeCount, servePages, toggleHandle } from './embed-pages.mjs';
 import { PORTAL_PAGE, browserTest, open } from './harness.mjs';
 
 /**
@@ -29,22 +29,26 @@ function cycle(page, toggle, times) {
       };
       for (let i = 0; i < n; i += 1) {
         button().click();
-        await until(() => document.querySelector('yilan-view'), 'the view');
-        document.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="mode"]').click();
-        await until(() => !document.querySelector('yilan-embed-view'), 'the view to go');
+        await until(() => document.querySelector('yilan-embed-view:not([inert]) yilan-view'), 'the view');
+        document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot.querySelector('[data-yl-tool="mode"]').click();
+        await until(() => !document.querySelector('yilan-embed-view:not([inert])'), 'the view to go');
       }
     },
     [toggle, times],
   );
 }
 
-/** What must be the same after the view is left. */
+/** What must be the same after the view is left (a view staged ahead again aside). */
 function pageFacts(page) {
-  return page.evaluate(() => ({
-    scroll: Math.round(scrollY),
-    same: window.savedBody ? document.body.isEqualNode(window.savedBody) : null,
-    inert: [...document.querySelectorAll('[inert]')].length,
-  }));
+  return page.evaluate((staged) => {
+    const body = document.body.cloneNode(true);
+    for (const element of body.querySelectorAll(staged)) element.remove();
+    return {
+      scroll: Math.round(scrollY),
+      same: window.savedBody ? body.isEqualNode(window.savedBody) : null,
+      inert: [...document.querySelectorAll('[inert]')].filter((element) => !element.matches(staged)).length,
+    };
+  }, STAGED);
 }
 
 const PAGES = [
@@ -73,9 +77,9 @@ for (const { name, path, toggle, title } of PAGES) {
     // Once by a real click (which scrolls the toggle into view), checking
     // the view.
     await (await toggleHandle(page, toggle)).asElement().click();
-    await page.waitForSelector('yilan-view');
+    await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
     const shown = await page.evaluate(() => {
-      const shadow = document.querySelector('yilan-view').shadowRoot;
+      const shadow = document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot;
       return {
         title: shadow.querySelector('h1')?.textContent,
         mode: shadow.querySelector('.yl-view').getAttribute('data-mode'),
@@ -88,12 +92,15 @@ for (const { name, path, toggle, title } of PAGES) {
     await page.mouse.click(500, 300);
     assert.deepEqual(await page.evaluate(() => (window.pageLog ?? []).filter((e) => e.startsWith('click'))), []);
     await page.click('[data-yl-tool="mode"]');
-    await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
+    await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
 
     await page.evaluate(() => window.scrollTo(0, 400));
     const scroll = await page.evaluate(() => Math.round(scrollY));
     assert.ok(scroll > 0, 'the page scrolls');
     await cycle(page, toggle, 99);
+    // The focus back on the toggle has a view built ahead again: once it is
+    // in the page, nothing more changes.
+    await page.waitForSelector(STAGED, { state: 'attached' });
     assert.deepEqual(await pageFacts(page), { scroll, same: true, inert: 0 }, 'the body equals its clone taken before');
     assert.equal(await nodeCount(page), nodes, 'no node more or less');
     assert.equal(await listenerCount(page, cdp), listeners, 'no event listener more or less');
@@ -110,9 +117,9 @@ browserTest('the demo portal: its script keeps working, the view came from the p
   await open(page, PORTAL_PAGE);
   await page.waitForFunction(() => document.getElementById('hits').textContent === '1024');
   await page.click('#enter-elderly');
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   const view = await page.evaluate(() => {
-    const shadow = document.querySelector('yilan-view').shadowRoot;
+    const shadow = document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot;
     return { sections: shadow.querySelectorAll('.yl-section').length, crumbs: shadow.querySelectorAll('.yl-breadcrumb a').length };
   });
   // parseDom of the live page: the breadcrumb keeps its links.
@@ -130,14 +137,14 @@ browserTest("fixture 07: the page's own 关怀版 links drive the mode; its othe
   assert.equal(await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button')), null, 'no floating toggle');
   for (const link of ['#cniil_slb', '#mobile_ghb']) {
     await page.evaluate((selector) => document.querySelector(selector).click(), link);
-    await page.waitForSelector('yilan-view');
+    await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
     await page.click('[data-yl-tool="mode"]');
-    await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
+    await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
   }
   // The header's own styles hide the mobile link on a wide screen; the
   // desktop one takes the focus back.
   await page.click('#cniil_slb');
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   await page.click('[data-yl-tool="mode"]');
   assert.equal(await focusedToggle(page), '#cniil_slb');
   // The page's own 关怀版 handler did not run as well; 阅读辅助 is not ours.
@@ -146,7 +153,7 @@ browserTest("fixture 07: the page's own 关怀版 links drive the mode; its othe
     await page.evaluate(() => window.pageLog.filter((entry) => entry.startsWith('aria'))),
     ['aria.start'],
   );
-  assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-view'))), false);
+  assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-embed-view:not([inert]) yilan-view'))), false);
 });
 
 browserTest('the package loads only when asked: pointer on the toggle prefetches, the click shows', SMALL, async (page) => {
@@ -158,9 +165,9 @@ browserTest('the package loads only when asked: pointer on the toggle prefetches
   assert.deepEqual(ours(), ['/yilan/pkg/embed.js'], 'an ordinary page load costs only the loader');
   await (await toggleHandle(page, 'floating')).asElement().hover();
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/yilan_bg.wasm')));
-  assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-view'))), false, 'prefetch shows nothing');
+  assert.equal(await page.evaluate(() => Boolean(document.querySelector('yilan-embed-view:not([inert]) yilan-view'))), false, 'prefetch shows nothing');
   await (await toggleHandle(page, 'floating')).asElement().click();
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   assert.deepEqual(ours().sort(), [
     '/yilan/js/dom-events.js',
     '/yilan/js/index.js',
@@ -190,7 +197,7 @@ browserTest('the package comes in one round trip: its modules and the wasm are a
   await open(page, '/embed-pages/01.html');
   await page.waitForSelector('yilan-embed', { state: 'attached' });
   await (await toggleHandle(page, 'floating')).asElement().click();
-  await page.waitForSelector('yilan-view', { timeout: 10000 });
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view', { timeout: 10000 });
   assert.deepEqual([...asked.keys()].sort(), [
     '/yilan/js/dom-events.js',
     '/yilan/js/index.js',
@@ -308,8 +315,8 @@ browserTest('a change to the page after the prefetch shows in the view', {}, asy
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
   await page.evaluate(() => { document.querySelector('.article-title').textContent = '上盘镇工作总结（修订）'; });
   await page.click('#enter-elderly');
-  await page.waitForSelector('yilan-view');
-  const title = await page.evaluate(() => document.querySelector('yilan-view').shadowRoot.querySelector('.yl-title').textContent);
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
+  const title = await page.evaluate(() => document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot.querySelector('.yl-title').textContent);
   assert.equal(title, '上盘镇工作总结（修订）');
 });
 
@@ -321,9 +328,71 @@ browserTest('entering with the view built ahead: the mode is announced once show
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
   assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing stored before the click');
   await page.click('#enter-elderly');
-  await page.waitForSelector('yilan-view');
-  await page.waitForFunction(() => document.querySelector('yilan-view').shadowRoot.querySelector('[role="status"][aria-live]')?.textContent.includes('老年模式'));
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
+  await page.waitForFunction(() => document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot.querySelector('[role="status"][aria-live]')?.textContent.includes('老年模式'));
   assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('yilan:prefs:v1')).mode), 'elderly');
+});
+
+browserTest('the view built ahead waits in the page laid out, out of sight and out of reach; the click shows that very element', {}, async (page) => {
+  await open(page, PORTAL_PAGE);
+  await page.evaluate(() => localStorage.clear());
+  const cdp = await page.context().newCDPSession(page);
+  const names = async () => {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes.filter((node) => !node.ignored).map((node) => node.name?.value ?? '');
+  };
+  const pageNames = await names();
+  await page.hover('#enter-elderly');
+  await page.waitForSelector(STAGED, { state: 'attached' });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const staged = await page.evaluate((selector) => {
+    const host = document.querySelector(selector);
+    window.stagedHost = host;
+    const shadow = host.querySelector('yilan-view').shadowRoot;
+    const toggle = document.getElementById('enter-elderly').getBoundingClientRect();
+    const article = document.querySelector('.article-title').getBoundingClientRect();
+    const before = document.activeElement;
+    shadow.querySelector('button').focus();
+    return {
+      last: host === document.body.lastElementChild,
+      box: [host.getBoundingClientRect().width, host.getBoundingClientRect().height],
+      laidOut: shadow.querySelector('.yl-view').getBoundingClientRect().height > 800,
+      opacity: getComputedStyle(host).opacity,
+      // The pointer reaches the page through it.
+      atToggle: document.elementFromPoint(toggle.x + toggle.width / 2, toggle.y + toggle.height / 2)?.id,
+      atTitle: document.elementFromPoint(article.x + 10, article.y + article.height / 2)?.className,
+      focusable: document.activeElement !== before,
+      stored: localStorage.length,
+      said: shadow.querySelector('[role="status"][aria-live]').textContent,
+    };
+  }, STAGED);
+  assert.deepEqual(staged, {
+    last: true,
+    box: [1280, 800],
+    laidOut: true,
+    opacity: '0',
+    atToggle: 'enter-elderly',
+    atTitle: 'article-title',
+    focusable: false,
+    stored: 0,
+    said: '',
+  });
+  assert.deepEqual(await names(), pageNames, 'nothing of it in the accessibility tree');
+  await page.click('#enter-elderly');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
+  const shown = await page.evaluate(() => {
+    const host = document.querySelector('yilan-embed-view:not([inert])');
+    return {
+      same: host === window.stagedHost,
+      hosts: document.querySelectorAll('yilan-embed-view').length,
+      opacity: getComputedStyle(host).opacity,
+      pointer: getComputedStyle(host).pointerEvents,
+      focusIn: host.contains(document.activeElement),
+      stored: JSON.parse(localStorage.getItem('yilan:prefs:v1'))?.mode,
+    };
+  });
+  assert.deepEqual(shown, { same: true, hosts: 1, opacity: '1', pointer: 'auto', focusIn: true, stored: 'elderly' });
+  assert.ok((await names()).includes('阅读工具'), 'in the accessibility tree once shown');
 });
 
 browserTest('after leaving the mode, the next entry shows a view built ahead, which listened to nothing of the page until then', {}, async (page) => {
@@ -343,18 +412,18 @@ browserTest('after leaving the mode, the next entry shows a view built ahead, wh
   await page.waitForSelector('#enter-elderly');
   const listeners = await listenerCount(page, cdp);
   await page.evaluate(() => document.querySelector('#enter-elderly').click());
-  await page.waitForSelector('yilan-view');
-  await page.evaluate(() => document.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="mode"]').click());
-  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
+  await page.evaluate(() => document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot.querySelector('[data-yl-tool="mode"]').click());
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
   // The focus is back on the toggle; the view is built while the browser is idle.
   await page.waitForFunction(() => window.hosts.length === 2);
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
   assert.equal(await listenerCount(page, cdp), listeners, 'the view built ahead adds no listener to the page');
   const clicked = await page.evaluate(() => performance.now());
   await page.evaluate(() => document.querySelector('#enter-elderly').click());
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   const shown = await page.evaluate((at) => {
-    const made = window.hosts.find((host) => host.element === document.querySelector('yilan-embed-view'));
+    const made = window.hosts.find((host) => host.element === document.querySelector('yilan-embed-view:not([inert])'));
     return { before: made ? made.at < at : null, hosts: window.hosts.length };
   }, clicked);
   assert.deepEqual(shown, { before: true, hosts: 2 }, 'the view shown is the one built before the click');
@@ -369,7 +438,7 @@ browserTest('after leaving the mode, the next entry shows a view built ahead, wh
 browserTest('in the view over the page, a press outside the bar closes an open panel', {}, async (page) => {
   await open(page, PORTAL_PAGE);
   await page.click('#enter-elderly');
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   const expanded = () => page.getAttribute('[data-yl-tool="theme"]', 'aria-expanded');
   await page.click('[data-yl-tool="theme"]');
   assert.equal(await expanded(), 'true');
@@ -394,9 +463,9 @@ browserTest('data- attributes: toggle selector, content root, default theme and 
   await page.waitForSelector('yilan-embed', { state: 'attached' });
   assert.equal(await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button')), null);
   await page.click('.big-text');
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   const view = await page.evaluate(() => {
-    const shadow = document.querySelector('yilan-view').shadowRoot;
+    const shadow = document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot;
     const root = shadow.querySelector('.yl-view');
     return {
       title: shadow.querySelector('h1').textContent,
@@ -435,7 +504,7 @@ browserTest('axe: the floating toggle, and the entered view on a real page', SMA
   await assertNoViolations(page, { include: ['yilan-embed'] });
   await open(page, '/embed-pages/07.html');
   await page.click('#cniil_slb');
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   await assertNoViolations(page, { include: ['yilan-embed-view'] });
 });
 
@@ -449,12 +518,12 @@ browserTest('in the mode the page under the view is hidden from assistive techno
   const pageText = '欢迎访问临海市人民政府门户网站';
   assert.ok((await names()).some((name) => name.includes(pageText)), 'the page is in the tree');
   await page.click('#enter-elderly');
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   const during = await names();
   assert.ok(!during.some((name) => name.includes(pageText)), 'the page is out of the tree');
   assert.ok(during.some((name) => name.includes('上盘镇2023年工作总结及2024年工作计划')), 'the view is in it');
   await page.click('[data-yl-tool="mode"]');
-  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
   assert.ok((await names()).some((name) => name.includes(pageText)), 'the page is back in the tree');
 });
 
@@ -462,10 +531,10 @@ browserTest('printing in the mode prints the view, all of it, and nothing of the
   await open(page, PORTAL_PAGE);
   const sheetsBefore = await page.evaluate(() => document.adoptedStyleSheets.length);
   await page.click('#enter-elderly');
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   const layout = () => page.evaluate(() => ({
-    host: getComputedStyle(document.querySelector('yilan-embed-view')).position,
-    overflow: getComputedStyle(document.querySelector('yilan-embed-view')).overflowY,
+    host: getComputedStyle(document.querySelector('yilan-embed-view:not([inert])')).position,
+    overflow: getComputedStyle(document.querySelector('yilan-embed-view:not([inert])')).overflowY,
     page: [...document.body.children]
       .filter((element) => element.localName !== 'yilan-embed-view' && element.localName !== 'yilan-embed')
       .map((element) => getComputedStyle(element).display)
@@ -482,7 +551,7 @@ browserTest('printing in the mode prints the view, all of it, and nothing of the
   assert.ok(onScreen.page > 0, 'the page is there under it');
 
   await page.click('[data-yl-tool="mode"]');
-  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
   assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), sheetsBefore, 'the print rule went with the mode');
   await page.emulateMedia({ media: 'print' });
   const printedPage = await page.evaluate(() => [...document.body.children]

@@ -130,12 +130,12 @@ function enterExitCycles(page, count) {
     const until = async (ready) => {
       while (!ready()) await new Promise((resolve) => requestAnimationFrame(resolve));
     };
-    const view = () => document.querySelector('yilan-embed-view yilan-view')?.shadowRoot?.querySelector('.yl-view');
+    const view = () => document.querySelector('yilan-embed-view:not([inert]) yilan-view')?.shadowRoot?.querySelector('.yl-view');
     for (let i = 0; i < count; i += 1) {
       document.querySelector('#enter-elderly').click();
       await until(() => view());
       view().querySelector('[data-yl-tool="mode"]').click();
-      await until(() => !document.querySelector('yilan-embed-view'));
+      await until(() => !document.querySelector('yilan-embed-view:not([inert])'));
     }
     return document.querySelectorAll('yilan-embed-view, yilan-view').length;
   }, count);

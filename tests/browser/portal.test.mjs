@@ -6,16 +6,18 @@
 
 import assert from 'node:assert/strict';
 
+import { STAGED } from './embed-pages.mjs';
 import { PORTAL_PAGE, browserTest, open } from './harness.mjs';
 import { STORAGE_THROWS, focused, inView, liveText, rootState, shownTools } from './viewer-helpers.mjs';
 
 /** The page's own state: what must be the same after the view is left. */
 function pageState(page) {
-  return page.evaluate(() => ({
-    body: document.body.innerHTML,
-    scroll: Math.round(scrollY),
-    hits: document.getElementById('hits').textContent,
-  }));
+  return page.evaluate((staged) => {
+    // A view the embed staged ahead again (inert, transparent) is its own.
+    const body = document.body.cloneNode(true);
+    for (const element of body.querySelectorAll(staged)) element.remove();
+    return { body: body.innerHTML, scroll: Math.round(scrollY), hits: document.getElementById('hits').textContent };
+  }, STAGED);
 }
 
 /** Clicks 进入老年模式 and waits until the view is in and announced. */
@@ -30,8 +32,8 @@ async function enter(page, how = 'mouse') {
     await page.focus('#enter-elderly');
     await page.keyboard.press('Enter');
   }
-  await page.waitForSelector('yilan-view');
-  await page.waitForFunction(() => document.querySelector('yilan-view').shadowRoot.getElementById('yl-tb-live').textContent !== '');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
+  await page.waitForFunction(() => document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot.getElementById('yl-tb-live').textContent !== '');
 }
 
 browserTest('the portal page works on its own: its scripts, its font-size widget', {}, async (page) => {
@@ -39,7 +41,7 @@ browserTest('the portal page works on its own: its scripts, its font-size widget
   await page.waitForFunction(() => document.getElementById('hits').textContent === '1024');
   await page.click('.font-size [data-size="18"]');
   assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('zoom')).fontSize), '18px');
-  assert.equal(await page.evaluate(() => document.querySelector('yilan-view')), null, 'no view until asked');
+  assert.equal(await page.evaluate(() => document.querySelector('yilan-embed-view:not([inert]) yilan-view')), null, 'no view until asked');
 });
 
 browserTest('进入老年模式 shows the view over the page; 退出老年模式 restores the page exactly', {}, async (page) => {
@@ -51,7 +53,7 @@ browserTest('进入老年模式 shows the view over the page; 退出老年模式
   await enter(page, 'in place');
   assert.equal(await liveText(page), '已进入老年模式');
   const shown = await page.evaluate(() => {
-    const host = document.querySelector('yilan-view').parentElement;
+    const host = document.querySelector('yilan-embed-view:not([inert]) yilan-view').parentElement;
     return {
       host: host.localName,
       // The last child of <body>; the page's own elements are inert.
@@ -79,7 +81,7 @@ browserTest('进入老年模式 shows the view over the page; 退出老年模式
   assert.deepEqual(view, { title: '上盘镇2023年工作总结及2024年工作计划', sections: 11, meta: 8 });
 
   await page.click('[data-yl-tool="mode"]');
-  await page.waitForFunction(() => !document.querySelector('yilan-view'));
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert]) yilan-view'));
   assert.deepEqual(await pageState(page), before, 'the page, its scroll position and its counter are as they were');
   assert.equal((await focused(page))?.id, 'enter-elderly', 'focus returns to the link');
   // Its own scripts still work.
@@ -95,12 +97,12 @@ browserTest('the same by keyboard: Enter on the link, End and Enter in the toolb
   await page.keyboard.press('End');
   assert.equal((await focused(page)).tool, 'mode');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => !document.querySelector('yilan-view'));
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert]) yilan-view'));
   assert.deepEqual(await pageState(page), before);
   assert.equal((await focused(page))?.id, 'enter-elderly');
   // And in again.
   await page.keyboard.press('Enter');
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
 });
 
 browserTest('after a reload the view comes back as the reader left it, right from its first frame', {}, async (page) => {
@@ -131,7 +133,7 @@ browserTest('after a reload the view comes back as the reader left it, right fro
       });
     };
     new MutationObserver((records, observer) => {
-      const view = document.querySelector('yilan-view');
+      const view = document.querySelector('yilan-embed-view:not([inert]) yilan-view');
       if (!view) return;
       observer.disconnect();
       const root = view.shadowRoot.querySelector('.yl-view');
@@ -153,7 +155,7 @@ browserTest('after a reload the view comes back as the reader left it, right fro
   await page.reload();
   await page.waitForFunction(() => document.getElementById('hits').textContent === '1024');
   await page.waitForTimeout(300);
-  assert.equal(await page.evaluate(() => document.querySelector('yilan-view')), null);
+  assert.equal(await page.evaluate(() => document.querySelector('yilan-embed-view:not([inert]) yilan-view')), null);
 });
 
 browserTest('with localStorage throwing, the links and the toolbar still work', {}, async (page) => {
@@ -165,7 +167,7 @@ browserTest('with localStorage throwing, the links and the toolbar still work', 
   await page.click('[data-yl-tool="cursor"]');
   assert.deepEqual(await rootState(page), { mode: 'elderly', theme: 'auto', scale: '1.25', guide: 'off', cursor: 'large' });
   await page.click('[data-yl-tool="mode"]');
-  await page.waitForFunction(() => !document.querySelector('yilan-view'));
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert]) yilan-view'));
   assert.deepEqual(await pageState(page), before);
   // Back in, in the same session: the reader's choices held.
   await enter(page);
@@ -184,13 +186,13 @@ browserTest('at 320 px and scale 3, with the toolbar, nothing scrolls sideways',
   for (const panel of [null, 'theme', 'outline']) {
     if (panel) await page.click(`[data-yl-tool="${panel}"]`);
     const widths = await inView(page, (shadow) => ({
-      scrollWidth: document.querySelector('yilan-embed-view').scrollWidth,
-      clientWidth: document.querySelector('yilan-embed-view').clientWidth,
+      scrollWidth: document.querySelector('yilan-embed-view:not([inert])').scrollWidth,
+      clientWidth: document.querySelector('yilan-embed-view:not([inert])').clientWidth,
       outside: [...shadow.querySelectorAll('.yl-toolbar button, .yl-toolbar .yl-scale-status')]
         .filter((element) => element.getClientRects().length > 0)
         .filter((element) => {
           const rect = element.getBoundingClientRect();
-          return rect.left < 0 || rect.right > document.querySelector('yilan-embed-view').clientWidth;
+          return rect.left < 0 || rect.right > document.querySelector('yilan-embed-view:not([inert])').clientWidth;
         })
         .map((element) => element.textContent),
       sticky: getComputedStyle(shadow.querySelector('.yl-toolbar')).position,

@@ -31,7 +31,7 @@ async function fresh(width = 1280, height = 800) {
 async function enter(page) {
   await page.goto(`${server.url}/`);
   await page.click('#enter-elderly');
-  await page.waitForSelector('yilan-view');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   await page.mouse.move(0, 799);
 }
 
@@ -58,7 +58,7 @@ await shot(page, 'theme-panel');
 await page.click('[data-yl-theme="yellow-on-black"]');
 await page.click('[data-yl-tool="theme"]');
 await page.mouse.move(0, 799);
-await page.evaluate(() => document.querySelector('yilan-embed-view').scrollTo(0, 900));
+await page.evaluate(() => document.querySelector('yilan-embed-view:not([inert])').scrollTo(0, 900));
 await shot(page, 'elderly-yellow-on-black');
 await choose(page, 'cream');
 await page.click('[data-yl-tool="larger"]');
@@ -77,7 +77,7 @@ await page.click('[data-yl-tool="cursor"]');
 await page.mouse.move(700, 420);
 // Draw the cursor's own image where the pointer is (outside the view).
 await page.evaluate(() => {
-  const root = document.querySelector('yilan-view').shadowRoot.querySelector('.yl-body p');
+  const root = document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot.querySelector('.yl-body p');
   const url = getComputedStyle(root).cursor.match(/url\("(.*)"\)/)[1];
   const image = document.createElement('img');
   image.src = url;
@@ -96,11 +96,11 @@ await page.click('[data-yl-tool="more"]');
 await shot(page, 'narrow-more-tools');
 await choose(page, 'black-on-white');
 for (let i = 0; i < 6; i += 1) await page.click('[data-yl-tool="larger"]');
-await page.evaluate(() => document.querySelector('yilan-embed-view').scrollTo(0, 0));
+await page.evaluate(() => document.querySelector('yilan-embed-view:not([inert])').scrollTo(0, 0));
 await page.mouse.move(0, 639);
 await shot(page, 'scale-3-320px');
 await page.click('[data-yl-tool="more"]');
-await page.evaluate(() => document.querySelector('yilan-embed-view').scrollTo(0, 1400));
+await page.evaluate(() => document.querySelector('yilan-embed-view:not([inert])').scrollTo(0, 1400));
 await shot(page, 'scale-3-320px-text');
 await page.context().close();
 

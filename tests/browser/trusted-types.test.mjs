@@ -68,9 +68,9 @@ browserTest('the demo portal with its embed under Trusted Types and the strict C
   });
   await open(page, '/');
   await page.click('#enter-elderly');
-  await page.waitForFunction(() => document.querySelector('yilan-embed-view yilan-view')?.shadowRoot?.querySelector('.yl-view'));
+  await page.waitForFunction(() => document.querySelector('yilan-embed-view:not([inert]) yilan-view')?.shadowRoot?.querySelector('.yl-view'));
   const state = await page.evaluate(() => {
-    const shadow = document.querySelector('yilan-embed-view yilan-view').shadowRoot;
+    const shadow = document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot;
     shadow.querySelector('[data-yl-tool="larger"]').click();
     return {
       title: shadow.querySelector('h1').textContent,
@@ -79,7 +79,7 @@ browserTest('the demo portal with its embed under Trusted Types and the strict C
   });
   assert.equal(state.title, '上盘镇2023年工作总结及2024年工作计划');
   assert.equal(state.scale, '1.25');
-  await page.evaluate(() => document.querySelector('yilan-embed-view yilan-view').shadowRoot.querySelector('[data-yl-tool="mode"]').click());
-  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
+  await page.evaluate(() => document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot.querySelector('[data-yl-tool="mode"]').click());
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
   assert.deepEqual(await page.evaluate(() => window.violations), [], 'no CSP or Trusted Types violation');
 });

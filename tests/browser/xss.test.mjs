@@ -302,17 +302,17 @@ browserTest(`the embed: ${VECTORS.length} vectors as the text and link targets o
   await page.goto(`${serverUrl()}/xss-embed.html`);
   for (let round = 0; round < 2; round += 1) {
     await page.click('#enter-elderly');
-    await page.waitForFunction(() => document.querySelector('yilan-embed-view yilan-view')?.shadowRoot?.querySelector('.yl-view'));
+    await page.waitForFunction(() => document.querySelector('yilan-embed-view:not([inert]) yilan-view')?.shadowRoot?.querySelector('.yl-view'));
     const found = await page.evaluate((source) => {
-      const shadow = document.querySelector('yilan-embed-view yilan-view').shadowRoot;
+      const shadow = document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot;
       const odd = new Function(`return (${source})()`)();
       return { found: odd(shadow), paragraphs: shadow.querySelectorAll('.yl-body p').length };
     }, oddMarkup.toString());
     assert.deepEqual(found.found, [], 'the view holds only what the renderer writes');
     assert.ok(found.paragraphs >= VECTORS.length, `every vector's paragraph is in the view (${found.paragraphs})`);
     await page.keyboard.press('Escape');
-    await page.evaluate(() => document.querySelector('yilan-embed-view yilan-view').shadowRoot.querySelector('[data-yl-tool="mode"]').click());
-    await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
+    await page.evaluate(() => document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot.querySelector('[data-yl-tool="mode"]').click());
+    await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
   }
   assertNothingRan(await witnesses(page, seen));
 });
