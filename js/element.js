@@ -2,7 +2,7 @@
 // module defines the element (once per page). Types and documentation:
 // ./element.d.ts.
 //
-//   <script type="module" src="/node_modules/yilan/js/element.js"></script>
+//   <script type="module" src="/node_modules/yilan/pkg/element.js"></script>
 //   <yilan-reader src="/docs/notice.json" mode="elderly" theme="yellow-on-black"></yilan-reader>
 
 import init, { mount, parseHtml, parseJson, parseText } from './index.js';

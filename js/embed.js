@@ -90,9 +90,10 @@ function control(target) {
 
 /**
  * The package's modules, asked for at once: one round trip, not one per
- * level of imports. Paths through `..` hold from js/ and from pkg/.
+ * level of imports. The published (minified) ones in pkg/, also from the
+ * source in js/ (the build writes them).
  */
-const MODULES = ['../js/prefetch.js', '../js/index.js', '../js/dom-events.js', '../js/trusted.js', '../pkg/yilan.js'];
+const MODULES = ['../pkg/prefetch.js', '../pkg/index.js', '../pkg/dom-events.js', '../pkg/trusted.js', '../pkg/yilan.js'];
 
 /** Loads the package once (the .wasm fetched alongside the modules); a failure can be retried. */
 function load() {

@@ -95,7 +95,7 @@ async function prepare(page, server) {
   await page.addScriptTag({ content: readabilitySource });
   await page.evaluate(
     async ({ url, SAMPLES, BATCH_MS, WARM_MS }) => {
-      const yilan = await import(`${url}/yilan/js/index.js`);
+      const yilan = await import(`${url}/yilan/pkg/index.js`);
       await yilan.default();
       window.yilan = yilan;
       /** Runs per batch for `work`, warmed up: enough for a batch to take BATCH_MS. */
@@ -349,7 +349,7 @@ for (let i = 0; i < (QUICK ? 5 : 9); i += 1) {
   inits.push(
     await initPage.evaluate(async (url) => {
       const start = performance.now();
-      const yilan = await import(`${url}/yilan/js/index.js`);
+      const yilan = await import(`${url}/yilan/pkg/index.js`);
       const imported = performance.now();
       await yilan.default();
       const done = performance.now();

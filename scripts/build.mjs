@@ -209,20 +209,34 @@ async function writeStylesheet() {
 }
 
 /**
- * Writes pkg/embed.js: js/embed.js minified, the file portals load on every
- * page view (its comments and long names are for readers of the source).
- * Its paths name both directories (`../js/…`, `../pkg/…`), so the source
- * runs from js/ as the build runs from pkg/.
+ * The package's JavaScript modules, written minified from js/ into pkg/:
+ * the embed, which portals load on every page view, and the modules a
+ * reader's first entry loads (the entry, its DOM encoder and Trusted Types
+ * policy, the embed's prefetch, the custom element). Their comments and
+ * long names are for readers of the source; their relative paths hold in
+ * both directories (`./index.js`, `../pkg/yilan.js`), so the sources run
+ * from js/ as the build runs from pkg/.
  */
-function writeEmbed() {
-  const source = readFileSync(join(root, 'js', 'embed.js'), 'utf8');
-  const minified = minifySync('embed.js', source, { compress: true, mangle: true, module: true });
-  if (minified.errors?.length) {
-    throw new Error(`minifying the embed: ${minified.errors.map((e) => e.message).join('; ')}`);
-  }
-  const target = join(pkg, 'embed.js');
-  if (!existsSync(target) || readFileSync(target, 'utf8') !== minified.code) {
-    writeFileSync(target, minified.code);
+const MODULES = ['embed', 'index', 'dom-events', 'trusted', 'prefetch', 'element'];
+
+function writeModules() {
+  for (const name of MODULES) {
+    const source = readFileSync(join(root, 'js', `${name}.js`), 'utf8');
+    // The API's functions and classes keep their names (`init.name`, stack
+    // traces); the embed, which exports nothing, need not.
+    const keepNames = name === 'embed' ? false : { function: true, class: true };
+    const minified = minifySync(`${name}.js`, source, {
+      compress: { keepNames: keepNames || undefined },
+      mangle: { keepNames },
+      module: true,
+    });
+    if (minified.errors?.length) {
+      throw new Error(`minifying js/${name}.js: ${minified.errors.map((e) => e.message).join('; ')}`);
+    }
+    const target = join(pkg, `${name}.js`);
+    if (!existsSync(target) || readFileSync(target, 'utf8') !== minified.code) {
+      writeFileSync(target, minified.code);
+    }
   }
 }
 
@@ -234,9 +248,9 @@ try {
   optimise();
   writeGlue();
   await writeStylesheet();
-  writeEmbed();
+  writeModules();
   sizes(
-    [`pkg/${crate}_bg.wasm`, `pkg/${crate}.js`, 'js/index.js', `pkg/${crate}.css`, 'pkg/embed.js']
+    [`pkg/${crate}_bg.wasm`, `pkg/${crate}.js`, 'pkg/index.js', `pkg/${crate}.css`, 'pkg/embed.js']
       .map((file) => join(root, file))
       .filter(existsSync),
   );

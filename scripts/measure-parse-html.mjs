@@ -31,7 +31,7 @@ await page.goto(`${server.url}/tests/browser/pages/blank.html`);
 const html = readFileSync(FIXTURE, 'utf8');
 const result = await page.evaluate(
   async ([source, baseUrl, runs]) => {
-    const yilan = await import('/yilan/js/index.js');
+    const yilan = await import('/yilan/pkg/index.js');
     await yilan.default();
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const times = { parseHtml: [], domParser: [], encodeDom: [], parseEncoded: [], parseDomLive: [] };

@@ -28,10 +28,11 @@ const BUDGET = {
 const FILES = [
   { file: 'pkg/yilan_bg.wasm', role: 'package', what: 'wasm' },
   { file: 'pkg/yilan.js', role: 'package', what: 'JS glue (wasm-bindgen)' },
-  { file: 'js/index.js', role: 'package', what: 'JS entry' },
-  { file: 'js/trusted.js', role: 'package', what: 'Trusted Types policy' },
-  { file: 'js/prefetch.js', role: 'package', what: 'embed prefetch', optional: true },
-  { file: 'js/dom-events.js', role: 'package', what: 'DOM encoder', optional: true },
+  { file: 'pkg/index.js', role: 'package', what: 'JS entry' },
+  { file: 'pkg/trusted.js', role: 'package', what: 'Trusted Types policy' },
+  { file: 'pkg/prefetch.js', role: 'package', what: 'embed prefetch', optional: true },
+  { file: 'pkg/dom-events.js', role: 'package', what: 'DOM encoder', optional: true },
+  { file: 'pkg/element.js', role: 'package', what: 'custom element', optional: true },
   { file: 'pkg/yilan.css', role: 'package', what: 'CSS' },
   { file: 'pkg/embed.js', role: 'embed', what: 'embed loader', optional: true },
 ];

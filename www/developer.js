@@ -1,6 +1,6 @@
 // The developer page: model JSON in, viewer out, every control driven by the
 // package's API, errors shown with their code and path.
-import init, { mount, parseJson, themes } from '/yilan/js/index.js';
+import init, { mount, parseJson, themes } from '/yilan/pkg/index.js';
 import { captionVoice } from './speech-hook.js';
 
 await init();

@@ -35,7 +35,7 @@ browserTest('the package loads with await init(), twice', NO_OPTIONS, async (pag
 browserTest('init() accepts an explicit URL of the .wasm', NO_OPTIONS, async (page) => {
   await openWithPackage(page);
   const kind = await page.evaluate(async () => {
-    const yilan = await import('/yilan/js/index.js?explicit');
+    const yilan = await import('/yilan/pkg/index.js?explicit');
     await yilan.default(new URL('/yilan/pkg/yilan_bg.wasm', location.href));
     return typeof yilan.parseText('一、总体情况').version;
   });

@@ -169,11 +169,11 @@ browserTest('the package loads only when asked: pointer on the toggle prefetches
   await (await toggleHandle(page, 'floating')).asElement().click();
   await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   assert.deepEqual(ours().sort(), [
-    '/yilan/js/dom-events.js',
-    '/yilan/js/index.js',
-    '/yilan/js/prefetch.js',
-    '/yilan/js/trusted.js',
+    '/yilan/pkg/dom-events.js',
     '/yilan/pkg/embed.js',
+    '/yilan/pkg/index.js',
+    '/yilan/pkg/prefetch.js',
+    '/yilan/pkg/trusted.js',
     '/yilan/pkg/yilan.js',
     '/yilan/pkg/yilan_bg.wasm',
   ]);
@@ -199,10 +199,10 @@ browserTest('the package comes in one round trip: its modules and the wasm are a
   await (await toggleHandle(page, 'floating')).asElement().click();
   await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view', { timeout: 10000 });
   assert.deepEqual([...asked.keys()].sort(), [
-    '/yilan/js/dom-events.js',
-    '/yilan/js/index.js',
-    '/yilan/js/prefetch.js',
-    '/yilan/js/trusted.js',
+    '/yilan/pkg/dom-events.js',
+    '/yilan/pkg/index.js',
+    '/yilan/pkg/prefetch.js',
+    '/yilan/pkg/trusted.js',
     '/yilan/pkg/yilan.js',
     '/yilan/pkg/yilan_bg.wasm',
   ]);
@@ -214,7 +214,7 @@ browserTest('the package comes in one round trip: its modules and the wasm are a
 browserTest('the view built ahead of the click is shown only while the document read from the page, its address and the stored preferences stay as they were', {}, async (page) => {
   await open(page, PORTAL_PAGE);
   const seen = await page.evaluate(async () => {
-    const m = await import('/yilan/js/prefetch.js');
+    const m = await import('/yilan/pkg/prefetch.js');
     await m.default();
     const settings = { host: () => document.createElement('div'), locale: 'zh-CN' };
     const root = document.getElementById('zoom');

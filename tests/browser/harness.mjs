@@ -117,7 +117,7 @@ export async function open(page, path) {
 export async function openWithPackage(page) {
   await open(page, BLANK_PAGE);
   await page.evaluate(async () => {
-    const yilan = await import('/yilan/js/index.js');
+    const yilan = await import('/yilan/pkg/index.js');
     await yilan.default();
     window.yilan = yilan;
   });
@@ -154,7 +154,7 @@ export function callInPage(page, fn, arg) {
  * set-up that needs the API before a browser runs.
  */
 export async function packageInNode() {
-  const yilan = await import('../../js/index.js');
+  const yilan = await import('../../pkg/index.js');
   await yilan.default(readFileSync(join(root, 'pkg', 'yilan_bg.wasm')));
   return yilan;
 }

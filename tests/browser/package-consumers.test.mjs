@@ -109,7 +109,7 @@ before(async () => {
 
   // A plain page: ES modules straight from node_modules, no build step.
   const plain = join(work, 'plain');
-  writeApp(plain, { scriptSrc: 'app.js', specifier: (name) => `./node_modules/yilan/js/${name === 'yilan' ? 'index' : 'element'}.js` });
+  writeApp(plain, { scriptSrc: 'app.js', specifier: (name) => `./node_modules/yilan/pkg/${name === 'yilan' ? 'index' : 'element'}.js` });
   writeFileSync(join(plain, 'doc.json'), docJson);
   installTarball(plain);
 
@@ -137,7 +137,7 @@ after(async () => {
 
 browserTest('the tarball holds the package files and no sources', {}, async () => {
   const listed = run('tar', ['-tzf', tarball], work).trim().split('\n').sort();
-  for (const file of ['package/package.json', 'package/js/index.js', 'package/js/index.d.ts', 'package/js/model.d.ts', 'package/js/element.js', 'package/pkg/yilan_bg.wasm', 'package/pkg/yilan.css']) {
+  for (const file of ['package/package.json', 'package/pkg/index.js', 'package/js/index.d.ts', 'package/js/model.d.ts', 'package/pkg/element.js', 'package/pkg/yilan_bg.wasm', 'package/pkg/yilan.css']) {
     assert.ok(listed.includes(file), `${file} is packed`);
   }
   assert.deepEqual(listed.filter((file) => /^package\/(src|tests|scripts|www|target)\//.test(file)), []);

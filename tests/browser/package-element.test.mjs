@@ -59,7 +59,7 @@ async function openWithElement(page, { lang = 'zh-CN', slow = null } = {}) {
         { capture: type === 'load' || type === 'error' },
       );
     }
-    await import('/yilan/js/element.js');
+    await import('/yilan/pkg/element.js');
   }, lang);
 }
 
@@ -158,7 +158,7 @@ browserTest('the kind of a src is read from its Content-Type, else its first cha
 browserTest('an HTML src goes through parseHtml', {}, async (page, t) => {
   await openWithElement(page);
   const parseHtml = await page.evaluate(async () => {
-    const yilan = await import('/yilan/js/index.js');
+    const yilan = await import('/yilan/pkg/index.js');
     await yilan.default();
     try {
       yilan.parseHtml('<p>x</p>');

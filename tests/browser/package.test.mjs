@@ -42,7 +42,7 @@ test('every published file and export target exists after the build', () => {
 });
 
 test('the types declare exactly what the entry exports', async () => {
-  const entry = await import('../../js/index.js');
+  const entry = await import('../../pkg/index.js');
   const types = readFileSync(join(root, 'js', 'index.d.ts'), 'utf8');
   const declared = [...types.matchAll(/^export (?:default )?(?:function|class) (\w+)/gm)].map((m) => m[1]);
   const exported = Object.keys(entry).map((name) => (name === 'default' ? entry.default.name : name));
@@ -50,7 +50,7 @@ test('the types declare exactly what the entry exports', async () => {
 });
 
 test('the types of the element module declare exactly what it exports', async () => {
-  const element = await import('../../js/element.js');
+  const element = await import('../../pkg/element.js');
   const types = readFileSync(join(root, 'js', 'element.d.ts'), 'utf8');
   const declared = [...types.matchAll(/^export (?:const|class|function) (\w+)/gm)].map((m) => m[1]);
   assert.deepEqual(declared.sort(), Object.keys(element).sort());
@@ -66,7 +66,7 @@ test('the published files are what users need, and only that', () => {
 });
 
 test('modules that define something on import are marked as side effects', () => {
-  for (const module of ['./js/element.js', './pkg/embed.js']) {
+  for (const module of ['./pkg/element.js', './pkg/embed.js']) {
     assert.ok(manifest.sideEffects.includes(module), `sideEffects lists ${module}`);
   }
   assert.ok(!manifest.sideEffects.some((entry) => entry.includes('index')), 'the API entry is free of side effects');

@@ -82,7 +82,7 @@ async function openWatched(page) {
   });
   await page.goto(origin + BLANK_PAGE);
   await page.evaluate(async () => {
-    const yilan = await import('/yilan/js/index.js');
+    const yilan = await import('/yilan/pkg/index.js');
     await yilan.default();
     window.yilan = yilan;
   });

@@ -1,6 +1,6 @@
 // Mounts the reference document under the page's strict CSP (no inline
 // script or style) and reports what happened in window.cspResult.
-import init, { mount, parseText } from '/yilan/js/index.js';
+import init, { mount, parseText } from '/yilan/pkg/index.js';
 
 const violations = [];
 document.addEventListener('securitypolicyviolation', (event) => {

@@ -3,7 +3,7 @@
 // what the page holds afterwards. The page's CSP names the policies it
 // allows: `yilan` (trusted-types.html) or another one only
 // (trusted-types-refused.html).
-import init, { mount, parseText } from '/yilan/js/index.js';
+import init, { mount, parseText } from '/yilan/pkg/index.js';
 
 const violations = [];
 document.addEventListener('securitypolicyviolation', (event) => {
