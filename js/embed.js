@@ -130,10 +130,10 @@ function prefetch() {
 
 /**
  * A view's host in the page, out of sight and out of reach until the click:
- * transparent, `inert` (not focusable, not clickable, hidden from assistive
- * technology; the pointer reaches the page through it) and nothing the
- * page's print shows. The view counts as shown, storing the reader's
- * preferences, only once it is focused (see `enter`).
+ * transparent (on screen and on paper) and `inert` (not focusable, not
+ * clickable, hidden from assistive technology; the pointer reaches the page
+ * through it). The view counts as shown, storing the reader's preferences,
+ * only once it is no longer inert and is focused (see `enter`).
  */
 function stage(host) {
   host.setAttribute('inert', '');
@@ -323,7 +323,7 @@ async function enter(back) {
   }
   // Only now, with the view whole, does anything on the page change: the
   // page's top-level elements become inert (unless they were), the view
-  // goes in after them.
+  // goes in after them (or, staged ahead, is shown where it is).
   const inerted = [];
   for (const element of document.body.children) {
     if (element === widget.host || element === host || element.inert) continue;

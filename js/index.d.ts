@@ -173,7 +173,7 @@ export function stylesheet(): string;
  * `window`, only once it is put in the page. To have the browser lay it out
  * ahead too, put it in the page under an element with the `inert` attribute
  * (and out of sight, e.g. `opacity: 0`): it counts as shown once that
- * attribute is gone and the view is focused (`viewer.focus()`).
+ * attribute is gone and the view is focused (`viewer.focus()`) or used.
  *
  * @throws {YilanError} `argument` (not an element, a bad option: `path`
  *   names it), a model code for a bad document, or `internal` when the

@@ -106,8 +106,9 @@ impl Core {
     /// Calls [`Core::shown`] when the view is in a page and not under an
     /// element with the `inert` attribute: a view built ahead may be put in
     /// the page inert (and transparent), to be laid out before it is shown,
-    /// and is shown when that attribute goes. Checked at `mount`, at each
-    /// size report of the bar and at `focus()`.
+    /// and counts as shown at the first check once that attribute is gone.
+    /// Checked at `mount`, at each size report of the bar, at `focus()` and
+    /// at each event the view answers.
     pub fn seen(self: &Rc<Self>) {
         let container = &self.dom.container;
         if !self.shown.get()

@@ -48,7 +48,7 @@ const ANNOUNCE_DELAY_MS: i32 = 200;
 /// page, a view can be built ahead of time: it stores the preferences, and
 /// listens on the page's document and window, only once it is put in the
 /// page; put in the page under an `inert` element, to be laid out ahead
-/// too, once that attribute is gone and the view is focused. Throws a
+/// too, once that attribute is gone and the view is focused or used. Throws a
 /// `YilanError`
 /// (`argument`, a model code, or `internal`) and leaves the element
 /// untouched when anything fails.

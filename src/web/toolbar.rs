@@ -38,12 +38,15 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
 }
 
 /// A listener body holding the view weakly: the view owns its listeners,
-/// so a strong handle would keep it alive forever.
+/// so a strong handle would keep it alive forever. An event the view
+/// answers means a reader reached it: a view built ahead counts as shown
+/// from then on, if it no longer is inert (see `Core::seen`).
 pub(super) fn handler(core: &Rc<Core>, body: fn(&Rc<Core>, &Event)) -> impl Fn(Event) + 'static {
     let weak: Weak<Core> = Rc::downgrade(core);
     move |event: Event| {
         if let Some(core) = weak.upgrade() {
             if !core.destroyed.get() {
+                core.seen();
                 body(&core, &event);
             }
         }

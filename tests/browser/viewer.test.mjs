@@ -152,6 +152,50 @@ browserTest('a view mounted detached listens to nothing of the page and stores n
   assert.deepEqual(await listening(), before, 'all gone after destroy');
 });
 
+browserTest('a view put in the page inert, to be laid out ahead, is shown once not inert and focused or used, not before', {}, async (page) => {
+  await page.addInitScript(TRACK_LISTENERS);
+  await openWithPackage(page);
+  const kinds = ['pagehide', 'pointerdown', 'visibilitychange'];
+  const listening = () => page.evaluate((names) => window.pageListenerTypes().filter((type) => names.includes(type)), kinds);
+  const before = await listening();
+  const state = () =>
+    page.evaluate(() => ({
+      writes: window.writes.length,
+      said: window.holder.querySelector('yilan-view').shadowRoot.getElementById('yl-tb-live').textContent.trim(),
+    }));
+  const frames = () => page.evaluate(() => new Promise((resolve) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(resolve)), 300)));
+  for (const how of ['focus', 'click']) {
+    await page.evaluate((text) => {
+      window.writes = [];
+      const storage = { getItem: () => null, setItem: (key, value) => window.writes.push(JSON.parse(value)) };
+      window.holder = document.createElement('div');
+      window.viewer = window.yilan.mount(window.holder, window.yilan.parseText(text), { mode: 'elderly', announce: true, storage });
+      window.holder.setAttribute('inert', '');
+      document.querySelector('#view').append(window.holder);
+    }, REFERENCE_TEXT);
+    // Laid out in the page (its bar reported its size), inert: not shown.
+    await frames();
+    assert.ok(await page.evaluate(() => window.holder.querySelector('yilan-view').shadowRoot.querySelector('.yl-toolbar').getBoundingClientRect().height > 0));
+    assert.deepEqual(await state(), { writes: 0, said: '' }, `${how}: nothing stored or said while inert`);
+    assert.deepEqual(await listening(), before, `${how}: nothing of the page listened to while inert`);
+    await page.evaluate(() => window.holder.removeAttribute('inert'));
+    await frames();
+    assert.deepEqual(await state(), { writes: 0, said: '' }, `${how}: no longer inert, not yet focused or used`);
+    if (how === 'focus') {
+      await page.evaluate(() => window.viewer.focus());
+    } else {
+      await page.evaluate(() => window.holder.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="theme"]').click());
+    }
+    await page.waitForFunction(() => window.holder.querySelector('yilan-view').shadowRoot.getElementById('yl-tb-live').textContent.includes('老年模式'));
+    assert.equal((await state()).writes, 1, `${how}: the preferences stored once shown`);
+    assert.equal((await listening()).length, before.length + kinds.length, `${how}: listening once shown`);
+    await page.evaluate(() => {
+      window.viewer.destroy();
+      window.holder.remove();
+    });
+  }
+});
+
 browserTest('the highlight names yl-speech and yl-search colour text deep in the view in the theme\'s colours', {}, async (page) => {
   await mountReference(page, { mode: 'elderly' });
   for (const theme of ['yellow-on-black', 'cream']) {
