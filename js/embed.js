@@ -123,7 +123,7 @@ function prefetch() {
     if (reader || busy) return;
     try {
       const { host } = yilan.ahead(contentRoot(), settings());
-      if (!host.isConnected) stage(host);
+      if (!host.isConnected && CAN_STAGE) stage(host);
     } catch {}
   }), () => {});
 }
@@ -143,6 +143,11 @@ function stage(host) {
 
 /** What hides a staged host; `enter` takes each off. */
 const HIDDEN = { opacity: '0', 'pointer-events': 'none' };
+/**
+ * Whether the browser knows `inert` (Chromium 102, Firefox 112, Safari
+ * 15.5): without it a staged view would be reachable, so it waits detached.
+ */
+const CAN_STAGE = 'inert' in HTMLElement.prototype;
 
 /** What the view is built with: its host, and the words and looks the script tag asks for. */
 function settings() {

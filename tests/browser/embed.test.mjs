@@ -395,6 +395,23 @@ browserTest('the view built ahead waits in the page laid out, out of sight and o
   assert.ok((await names()).includes('阅读工具'), 'in the accessibility tree once shown');
 });
 
+browserTest('in a browser without inert, the view built ahead waits detached and the click puts it in', {}, async (page) => {
+  await page.addInitScript(() => {
+    delete HTMLElement.prototype.inert;
+  });
+  await open(page, PORTAL_PAGE);
+  await page.hover('#enter-elderly');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/yilan_bg.wasm') && e.responseEnd > 0));
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  assert.equal(await page.evaluate(() => document.querySelectorAll('yilan-embed-view').length), 0, 'nothing staged in the page');
+  await page.click('#enter-elderly');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
+  const title = await page.evaluate(() => document.querySelector('yilan-embed-view yilan-view').shadowRoot.querySelector('.yl-title').textContent);
+  assert.equal(title, '上盘镇2023年工作总结及2024年工作计划');
+  await page.click('[data-yl-tool="mode"]');
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view'));
+});
+
 browserTest('after leaving the mode, the next entry shows a view built ahead, which listened to nothing of the page until then', {}, async (page) => {
   await open(page, PORTAL_PAGE);
   const cdp = await page.context().newCDPSession(page);
