@@ -171,9 +171,6 @@ pub struct Damage {
     pub truncated: bool,
 }
 
-/// Longest tag name accepted.
-const MAX_TAG: usize = 64;
-
 /// Decodes an encoded stream; the events borrow their text, tags and values
 /// from it. The events before any damage are kept and every element left
 /// open is closed, so the result is always balanced.
@@ -215,9 +212,12 @@ pub fn decode(input: &str) -> (Vec<Event<'_>>, Option<Damage>) {
         };
         match kind {
             OPEN => {
+                // Any name the HTML tokenizer can make: it ends a name at
+                // ASCII whitespace, `/` or `>` only, so `a\u{205f}<span`
+                // (a Unicode space, a `<`) or a name of a hundred letters
+                // is an element, in the browser's DOM as in html5ever's.
                 let valid = !piece.is_empty()
-                    && piece.len() <= MAX_TAG
-                    && !piece.contains(|c: char| c.is_whitespace() || c == '\0');
+                    && !piece.contains(|c: char| c.is_ascii_whitespace() || c == '\0');
                 if !valid {
                     damage = Some(fail("an element has an empty or invalid tag name"));
                     break;
@@ -361,6 +361,23 @@ mod tests {
             events,
             vec![Event::Open(Element::default_p()), Event::Close]
         );
+        let (_, damage) = decode("\u{6}1\u{1}a b\u{4}");
+        assert!(damage.is_some(), "ASCII whitespace cannot be in a name");
+    }
+
+    /// Names the HTML tokenizer makes, however odd, are elements: a Unicode
+    /// space or a `<` in one (`<A\u{205f}<span …>` is one element), or a
+    /// long one. The decoder once took only names without any Unicode
+    /// whitespace and of at most 64 bytes, and lost the rest of such a page.
+    #[test]
+    fn any_name_the_tokenizer_makes_is_an_element() {
+        let long = "x".repeat(200);
+        for name in ["a\u{205f}<span", "p\u{3000}", long.as_str()] {
+            let input = format!("\u{6}1\u{1}{name}\u{5}text\u{4}");
+            let (events, damage) = decode(&input);
+            assert!(damage.is_none(), "{name}: {damage:?}");
+            assert_eq!(events.len(), 3, "{name}");
+        }
     }
 
     impl Element<'_> {
