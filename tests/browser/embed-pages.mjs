@@ -139,6 +139,12 @@ export async function listenerCount(page, cdp) {
   return total;
 }
 
+/** The names of the nodes in the page's accessibility tree (those not ignored), as Chromium reports them. */
+export async function accessibleNames(cdp) {
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  return nodes.filter((node) => !node.ignored).map((node) => node.name?.value ?? '');
+}
+
 /** The toggle's element in the page: a selector, or the embed's own button. */
 export function toggleHandle(page, toggle) {
   return toggle === 'floating'

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 
 import { assertNoViolations } from './axe.mjs';
-import { SMALL, STAGED, focusedToggle, listenerCount, nodeCount, servePages, toggleHandle } from './embed-pages.mjs';
+import { SMALL, STAGED, accessibleNames, focusedToggle, listenerCount, nodeCount, servePages, toggleHandle } from './embed-pages.mjs';
 import { PORTAL_PAGE, browserTest, open } from './harness.mjs';
 
 /**
@@ -337,10 +337,7 @@ browserTest('the view built ahead waits in the page laid out, out of sight and o
   await open(page, PORTAL_PAGE);
   await page.evaluate(() => localStorage.clear());
   const cdp = await page.context().newCDPSession(page);
-  const names = async () => {
-    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-    return nodes.filter((node) => !node.ignored).map((node) => node.name?.value ?? '');
-  };
+  const names = () => accessibleNames(cdp);
   const pageNames = await names();
   await page.hover('#enter-elderly');
   await page.waitForSelector(STAGED, { state: 'attached' });
@@ -528,10 +525,7 @@ browserTest('axe: the floating toggle, and the entered view on a real page', SMA
 browserTest('in the mode the page under the view is hidden from assistive technology; after, it is back', {}, async (page) => {
   await open(page, PORTAL_PAGE);
   const cdp = await page.context().newCDPSession(page);
-  const names = async () => {
-    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-    return nodes.filter((node) => !node.ignored).map((node) => node.name?.value ?? '');
-  };
+  const names = () => accessibleNames(cdp);
   const pageText = '欢迎访问临海市人民政府门户网站';
   assert.ok((await names()).some((name) => name.includes(pageText)), 'the page is in the tree');
   await page.click('#enter-elderly');
