@@ -293,20 +293,22 @@ fn all_stages() -> Vec<&'static str> {
 
 /// The stage called `name`.
 fn stage_named(name: &str) -> &'static str {
-    let all = all_stages();
-    all.iter()
-        .copied()
-        .find(|&known| known == name)
-        .unwrap_or_else(|| panic!("no stage {name}; one of {all:?}"))
+    named(&all_stages(), name, "stage")
 }
 
 /// The input called `name`, text or HTML (which one a stage reads decides).
 fn id_named(name: &str) -> &'static str {
     let ids: Vec<&'static str> = corpus::IDS.iter().chain(HTML[1]).copied().collect();
-    ids.iter()
+    named(&ids, name, "input")
+}
+
+/// The entry of `known` equal to `name`; a `what` of another name stops the run.
+fn named(known: &[&'static str], name: &str, what: &str) -> &'static str {
+    known
+        .iter()
         .copied()
-        .find(|&known| known == name)
-        .unwrap_or_else(|| panic!("no input {name}; one of {ids:?}"))
+        .find(|&entry| entry == name)
+        .unwrap_or_else(|| panic!("no {what} {name}; one of {known:?}"))
 }
 
 /// The generated inputs of the scaling measure, each ten times the one before.

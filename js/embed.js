@@ -114,16 +114,15 @@ function load() {
 
 /**
  * Ahead of a click: loads, then builds the view (js/prefetch.js) and puts
- * it in the page hidden, for the browser to style and lay out while it is
- * idle: the click then only shows it.
+ * it in the page hidden (`stage`), for the browser to style and lay out
+ * while it is idle: the click then only shows it.
  */
 function prefetch() {
   if (reader || busy) return;
   load().then((yilan) => (window.requestIdleCallback ?? setTimeout)(() => {
     if (reader || busy) return;
     try {
-      const { host } = yilan.ahead(contentRoot(), settings());
-      if (!host.isConnected && CAN_STAGE) stage(host);
+      yilan.ahead(contentRoot(), { ...settings(), stage: CAN_STAGE ? stage : undefined });
     } catch {}
   }), () => {});
 }
@@ -137,12 +136,10 @@ function prefetch() {
  */
 function stage(host) {
   host.setAttribute('inert', '');
-  pin(host, HIDDEN);
+  pin(host, { opacity: '0' });
   document.body.append(host);
 }
 
-/** What hides a staged host; `enter` takes each off. */
-const HIDDEN = { opacity: '0', 'pointer-events': 'none' };
 /**
  * Whether the browser knows `inert` (Chromium 102, Firefox 112, Safari
  * 15.5): without it a staged view would be reachable, so it waits detached.
@@ -341,7 +338,7 @@ async function enter(back) {
   viewer.addEventListener('modechange', onModeChange);
   if (host.isConnected) {
     // Staged ahead: laid out already, only shown now.
-    for (const name of Object.keys(HIDDEN)) host.style.removeProperty(name);
+    host.style.removeProperty('opacity');
     host.removeAttribute('inert');
   } else {
     document.body.append(host);

@@ -69,12 +69,14 @@ function read(root) {
 }
 
 /**
- * Ahead of a click: parses `root` and builds its view, detached, unless the
- * one made before is still current. A view stores the reader's preferences
- * only once it is in the page (the reader has not entered the mode yet).
+ * Ahead of a click: parses `root` and builds its view, unless the one made
+ * before is still current; `settings.stage`, when given, then puts its host
+ * in the page (hidden, to be laid out before the click; see the embed),
+ * else it waits detached. A view stores the reader's preferences only once
+ * it is shown (the reader has not entered the mode yet).
  *
  * @param {Document | Element} root
- * @param {{ host: () => Element, locale: string, theme?: string, scale?: string }} settings
+ * @param {{ host: () => Element, stage?: (host: Element) => void, locale: string, theme?: string, scale?: string }} settings
  * @returns {{ host: Element, viewer: object }} the view made
  */
 export function ahead(root, settings) {
@@ -83,10 +85,12 @@ export function ahead(root, settings) {
   const json = text ?? read(root);
   const stored = storedText();
   const view = build(json, settings, stored);
-  // Nothing can change the page between the parse and this: both run in this task.
+  settings.stage?.(view.host);
+  // Nothing can change the page between the parse and this (both run in
+  // this task), and the view's own going in is before the watch.
   const made = { root, base: baseOf(root), stored, text: json, changed: false, ...view };
-  made.watch = new MutationObserver((records) => {
-    if (records.some((record) => !ours(record, made.host))) made.changed = true;
+  made.watch = new MutationObserver(() => {
+    made.changed = true;
   });
   made.watch.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
   early = made;
@@ -106,7 +110,7 @@ function check(root) {
     drop();
     return {};
   }
-  if (!early.changed && early.watch.takeRecords().every((record) => ours(record, early.host))) return { kept: early };
+  if (early.watch.takeRecords().length === 0 && !early.changed) return { kept: early };
   const text = read(root);
   if (text === early.text) {
     early.changed = false;
@@ -114,18 +118,6 @@ function check(root) {
   }
   drop();
   return { text };
-}
-
-/**
- * Whether a change the observer saw is the view's own: its host put in the
- * page (hidden, to be laid out ahead; see the embed) or taken out, or a
- * change inside it.
- */
-function ours(record, host) {
-  if (host.contains(record.target)) return true;
-  if (record.type !== 'childList') return false;
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.length > 0 && nodes.every((node) => node === host);
 }
 
 /** Forgets what was made ahead, and destroys its view (and takes its host out of the page, if it went in). */

@@ -224,12 +224,8 @@ function writeModules() {
     const source = readFileSync(join(root, 'js', `${name}.js`), 'utf8');
     // The API's functions and classes keep their names (`init.name`, stack
     // traces); the embed, which exports nothing, need not.
-    const keepNames = name === 'embed' ? false : { function: true, class: true };
-    const minified = minifySync(`${name}.js`, source, {
-      compress: { keepNames: keepNames || undefined },
-      mangle: { keepNames },
-      module: true,
-    });
+    const names = name === 'embed' ? {} : { keepNames: { function: true, class: true } };
+    const minified = minifySync(`${name}.js`, source, { compress: names, mangle: names, module: true });
     if (minified.errors?.length) {
       throw new Error(`minifying js/${name}.js: ${minified.errors.map((e) => e.message).join('; ')}`);
     }
