@@ -10,6 +10,9 @@
 //! `YILAN_BENCH_ONCE=<stage>/<input id>` runs that stage once on that input
 //! and exits, for profilers (callgrind counts the instructions of
 //! `run_stage` alone with `--toggle-collect=*run_stage*`);
+//! `YILAN_BENCH_ONCE_RUNS=<n>` runs it n times instead, so that what a first
+//! run alone does (tables built on first use) weighs as little as in a
+//! warmed benchmark;
 //! `YILAN_BENCH_WRITE=<dir>` writes every input out as page text.
 //! `YILAN_BENCH_SCALING=<stage>[,<stage>…]` (or `all`) times the generated
 //! inputs of 100 KB, 1 MB and 10 MB in turns and prints the time ratios.
@@ -270,14 +273,22 @@ mod html_stages {
     }
 }
 
-/// `YILAN_BENCH_ONCE=<stage>/<input id>`: one run, for profilers.
+/// `YILAN_BENCH_ONCE=<stage>/<input id>`: one run (or
+/// `YILAN_BENCH_ONCE_RUNS`), for profilers.
 fn once(spec: &str) {
     let (stage, id) = spec
         .split_once('/')
         .expect("YILAN_BENCH_ONCE=<stage>/<input id>");
+    let runs: usize = std::env::var("YILAN_BENCH_ONCE_RUNS")
+        .ok()
+        .map(|n| n.parse().expect("YILAN_BENCH_ONCE_RUNS=<number of runs>"))
+        .unwrap_or(1);
     let (bytes, run) = runner(stage_named(stage), id_named(id));
-    let n = run();
-    eprintln!("{stage} on {id}: {bytes} bytes, result {n}");
+    let mut n = 0;
+    for _ in 0..runs {
+        n = run();
+    }
+    eprintln!("{stage} on {id}: {bytes} bytes, {runs} run(s), result {n}");
 }
 
 /// The HTML stages and inputs, with the feature `html`.

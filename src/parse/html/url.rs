@@ -10,6 +10,8 @@
 //! `vbscript:`, `data:`, `file:` never reach the model), keeps `data:` only
 //! for raster images in `src`, and the renderer's own allow-list checks again.
 
+use std::borrow::Cow;
+
 use crate::parse::chars;
 
 /// Schemes a link (`href`) may have.
@@ -37,32 +39,68 @@ pub enum Use {
 
 /// The URL as browsers read it: ASCII tab and newlines removed anywhere
 /// (`java\nscript:` is `javascript:`), C0 controls and spaces trimmed.
-fn strip(raw: &str) -> String {
-    let trimmed = raw.trim_matches(|c: char| c <= ' ');
+fn strip(raw: &str) -> Cow<'_, str> {
+    // Bytes up to the space are ASCII characters, never part of another.
+    let bytes = raw.as_bytes();
+    let start = bytes.iter().position(|&b| b > b' ').unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| b > b' ')
+        .map_or(start, |i| i + 1);
+    let trimmed = raw.get(start..end).unwrap_or_default();
     if !trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
-        return trimmed.to_owned();
+        return Cow::Borrowed(trimmed);
     }
-    trimmed
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect()
+    Cow::Owned(
+        trimmed
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect(),
+    )
 }
 
-/// The scheme of `url`, lower case, if it has one.
-fn scheme(url: &str) -> Option<String> {
-    let (candidate, _) = url.split_once(':')?;
-    let mut chars = candidate.chars();
-    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
-    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    (first_ok && rest_ok).then(|| candidate.to_ascii_lowercase())
+/// Where the scheme of `url` ends (its `:`), if it has one: the text before
+/// the first `:` is a letter, then letters, digits, `+`, `-` or `.`.
+fn scheme_end(url: &str) -> Option<usize> {
+    let end = url.bytes().position(|b| b == b':')?;
+    let candidate = url.as_bytes().get(..end)?;
+    let (first, rest) = candidate.split_first()?;
+    let ok = first.is_ascii_alphabetic()
+        && rest
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    ok.then_some(end)
+}
+
+/// `text` with backslashes read as slashes, as browsers read them in
+/// http(s) addresses.
+fn slashes(text: &str) -> Cow<'_, str> {
+    if text.contains('\\') {
+        Cow::Owned(text.replace('\\', "/"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Where the first of the ASCII characters `set` is in `text`: a search by
+/// bytes (an ASCII byte is never part of another character), where a
+/// search by characters would decode each one.
+fn find_any(text: &str, set: &[u8]) -> Option<usize> {
+    text.bytes().position(|b| set.contains(&b))
+}
+
+/// Pushes `text`, lower-cased (ASCII).
+fn push_lower(out: &mut String, text: &str) {
+    out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
 }
 
 /// A page address to resolve against: scheme, authority and path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Base {
+    /// The scheme, lower case.
     scheme: String,
-    /// `//host:port`, empty for schemes without one.
-    authority: String,
+    /// `scheme://host:port` (`scheme:` and the authority).
+    origin: String,
     /// The path, starting with `/` (at least `/`).
     path: String,
     /// `?query`, possibly empty.
@@ -73,46 +111,58 @@ impl Base {
     /// Reads an absolute http(s) address; `None` for anything else.
     pub fn parse(raw: &str) -> Option<Base> {
         let url = strip(raw);
-        let scheme = scheme(&url)?;
-        if scheme != "http" && scheme != "https" {
+        let end = scheme_end(&url)?;
+        let (scheme, after) = (url.get(..end)?, url.get(end + 1..)?);
+        if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
             return None;
         }
-        let rest = url.get(scheme.len() + 1..)?.replace('\\', "/");
-        let after = rest.strip_prefix("//")?;
-        let end = after.find(['/', '?', '#']).unwrap_or(after.len());
-        let (host, tail) = after.split_at_checked(end)?;
-        let authority = format!("//{host}");
+        let rest = slashes(after);
+        let (host, tail) = authority(&rest)?;
         let tail = tail.split('#').next().unwrap_or("");
         let (path, query) = tail
             .find('?')
             .and_then(|q| tail.split_at_checked(q))
             .unwrap_or((tail, ""));
         let path = if path.is_empty() { "/" } else { path };
+        let mut origin = String::with_capacity(scheme.len() + 3 + host.len());
+        push_lower(&mut origin, scheme);
+        origin.push_str("://");
+        origin.push_str(host);
         Some(Base {
-            scheme,
-            authority,
+            scheme: scheme.to_ascii_lowercase(),
+            origin,
             path: path.to_owned(),
             query: query.to_owned(),
         })
     }
+}
 
-    fn origin(&self) -> String {
-        format!("{}:{}", self.scheme, self.authority)
-    }
+/// The host of `rest` (what follows `scheme:`, slashes read) and what
+/// follows the host; `None` unless `rest` starts with `//`.
+fn authority(rest: &str) -> Option<(&str, &str)> {
+    let after = rest.strip_prefix("//")?;
+    let end = find_any(after, b"/?#").unwrap_or(after.len());
+    after.split_at_checked(end)
 }
 
 /// Resolves and filters a URL: `None` when its scheme is not allowed for
 /// this use (or it is empty). Without a base, relative URLs stay relative.
+///
+/// Each result is written once into a string of its own: links and images
+/// are many on a page, and the browser build pays for every allocation and
+/// every `format!`.
 pub fn resolve(raw: &str, base: Option<&Base>, usage: Use) -> Option<String> {
     let url = strip(raw);
     if url.is_empty() {
         return None;
     }
-    if let Some(s) = scheme(&url) {
+    if let Some(end) = scheme_end(&url) {
+        let scheme = url.get(..end)?;
+        let listed = |list: &[&str]| list.iter().any(|s| s.eq_ignore_ascii_case(scheme));
         let allowed = match usage {
-            Use::Link => LINK_SCHEMES.contains(&s.as_str()),
+            Use::Link => listed(LINK_SCHEMES),
             Use::Image => {
-                IMAGE_SCHEMES.contains(&s.as_str())
+                listed(IMAGE_SCHEMES)
                     || DATA_IMAGES.iter().any(|d| {
                         url.get(..d.len())
                             .is_some_and(|p| p.eq_ignore_ascii_case(d))
@@ -122,97 +172,116 @@ pub fn resolve(raw: &str, base: Option<&Base>, usage: Use) -> Option<String> {
         if !allowed {
             return None;
         }
-        if s == "http" || s == "https" {
+        if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
             // An absolute address: only its dots are tidied.
-            return Some(Base::parse(&url).map_or(url.clone(), |b| join(&b, &url_tail(&url))));
+            return Some(absolute(&url, end).unwrap_or_else(|| url.into_owned()));
         }
-        return Some(url);
+        return Some(url.into_owned());
     }
     let Some(base) = base else {
-        return Some(url);
+        return Some(url.into_owned());
     };
-    let reference = url.replace('\\', "/");
+    let reference = slashes(&url);
+    let mut out = String::with_capacity(base.origin.len() + base.path.len() + reference.len());
     if reference.starts_with("//") {
-        return Some(format!("{}:{reference}", base.scheme));
+        out.push_str(&base.scheme);
+        out.push(':');
+        out.push_str(&reference);
+    } else if reference.starts_with('/') {
+        out.push_str(&base.origin);
+        push_tidy(&mut out, &reference);
+    } else if reference.starts_with('?') {
+        out.push_str(&base.origin);
+        out.push_str(&base.path);
+        out.push_str(&reference);
+    } else if reference.starts_with('#') {
+        out.push_str(&base.origin);
+        out.push_str(&base.path);
+        out.push_str(&base.query);
+        out.push_str(&reference);
+    } else {
+        let dir = base
+            .path
+            .rfind('/')
+            .and_then(|i| base.path.get(..=i))
+            .unwrap_or("/");
+        out.push_str(&base.origin);
+        push_tidy(&mut out, &[dir, &reference].concat());
     }
-    if reference.starts_with('/') {
-        return Some(format!("{}{}", base.origin(), tidy(&reference)));
-    }
-    if reference.starts_with('?') {
-        return Some(format!("{}{}{reference}", base.origin(), base.path));
-    }
-    if reference.starts_with('#') {
-        return Some(format!(
-            "{}{}{}{reference}",
-            base.origin(),
-            base.path,
-            base.query
-        ));
-    }
-    let dir = base
-        .path
-        .rfind('/')
-        .and_then(|i| base.path.get(..=i))
-        .unwrap_or("/");
-    Some(format!(
-        "{}{}",
-        base.origin(),
-        tidy(&format!("{dir}{reference}"))
-    ))
+    Some(out)
 }
 
-/// Path, query and fragment of an absolute http(s) URL.
-fn url_tail(url: &str) -> String {
+/// An absolute http(s) `url` (its scheme ending at `end`) rebuilt: the
+/// scheme lower case, the host as written, the path tidied. `None` when it
+/// has no `//` authority.
+fn absolute(url: &str, end: usize) -> Option<String> {
+    let rest = slashes(url.get(end + 1..)?);
+    let (host, _) = authority(&rest)?;
+    // The path, query and fragment, read from the address as written.
     let after = chars::find_str(url, "//")
         .and_then(|i| url.get(i + 2..))
         .unwrap_or_default();
-    after
-        .find(['/', '?', '#'])
+    let tail = find_any(after, b"/?#")
         .and_then(|i| after.get(i..))
-        .unwrap_or_default()
-        .to_owned()
-}
-
-/// An absolute URL rebuilt with its path tidied.
-fn join(base: &Base, tail: &str) -> String {
+        .unwrap_or_default();
+    let mut out = String::with_capacity(url.len() + 1);
+    push_lower(&mut out, url.get(..end)?);
+    out.push_str("://");
+    out.push_str(host);
     if tail.starts_with('/') {
-        format!("{}{}", base.origin(), tidy(tail))
+        push_tidy(&mut out, tail);
     } else {
-        format!("{}/{tail}", base.origin())
+        out.push('/');
+        out.push_str(tail);
     }
+    Some(out)
 }
 
-/// Removes `.` and `..` segments from the path part (RFC 3986 §5.2.4); the
-/// query and fragment are kept as they are.
-fn tidy(reference: &str) -> String {
-    let split = reference.find(['?', '#']).unwrap_or(reference.len());
+/// Pushes `reference` with `.` and `..` segments removed from its path part
+/// (RFC 3986 §5.2.4), the path starting with `/`; the query and fragment
+/// are kept as they are.
+fn push_tidy(out: &mut String, reference: &str) {
+    let split = find_any(reference, b"?#").unwrap_or(reference.len());
     let (path, rest) = reference.split_at_checked(split).unwrap_or((reference, ""));
-    let mut out: Vec<&str> = Vec::new();
+    let dot_segment = path
+        .as_bytes()
+        .split(|&b| b == b'/')
+        .any(|seg| seg == b"." || seg == b"..");
+    if !dot_segment {
+        if !path.starts_with('/') {
+            out.push('/');
+        }
+        out.push_str(path);
+        out.push_str(rest);
+        return;
+    }
+    let mut kept: Vec<&str> = Vec::new();
     let segments: Vec<&str> = path.split('/').collect();
     let last = segments.len().saturating_sub(1);
     for (i, seg) in segments.iter().enumerate() {
         match *seg {
             "." => {
                 if i == last {
-                    out.push("");
+                    kept.push("");
                 }
             }
             ".." => {
-                if out.len() > 1 {
-                    out.pop();
+                if kept.len() > 1 {
+                    kept.pop();
                 }
                 if i == last {
-                    out.push("");
+                    kept.push("");
                 }
             }
-            s => out.push(s),
+            s => kept.push(s),
         }
     }
-    let mut joined = out.join("/");
+    let joined = kept.join("/");
     if !joined.starts_with('/') {
-        joined.insert(0, '/');
+        out.push('/');
     }
-    joined + rest
+    out.push_str(&joined);
+    out.push_str(rest);
 }
 
 #[cfg(test)]
