@@ -93,9 +93,14 @@ const PAIRS: &[(char, char)] = &[
     ('权', '權'),
 ];
 
+/// How many characters of the table decide: a page is written in one
+/// script, and this many of its characters show which, so the rest of a
+/// long page is not read for it.
+const SAMPLE: usize = 1000;
+
 /// The BCP 47 tag for `texts`: `zh-TW` when Traditional characters clearly
-/// outnumber Simplified ones (at least 5, and three times as many), else
-/// `zh-CN`.
+/// outnumber Simplified ones (at least 5, and three times as many) among
+/// the first [`SAMPLE`] characters of the table, else `zh-CN`.
 pub fn lang<'a>(texts: impl Iterator<Item = &'a str>) -> &'static str {
     let (simplified, traditional) = counts(texts);
     if traditional >= 5 && traditional >= simplified * 3 {
@@ -106,7 +111,7 @@ pub fn lang<'a>(texts: impl Iterator<Item = &'a str>) -> &'static str {
 }
 
 /// How many characters of the texts are Simplified and how many Traditional
-/// by the table.
+/// by the table, up to [`SAMPLE`] of them in all.
 fn counts<'a>(texts: impl Iterator<Item = &'a str>) -> (usize, usize) {
     let table = Table::get();
     let mut simplified = 0usize;
@@ -132,7 +137,10 @@ fn counts<'a>(texts: impl Iterator<Item = &'a str>) -> (usize, usize) {
             match table.script_of(c) {
                 Some(true) => traditional += 1,
                 Some(false) => simplified += 1,
-                None => {}
+                None => continue,
+            }
+            if simplified + traditional >= SAMPLE {
+                return (simplified, traditional);
             }
         }
     }
@@ -247,6 +255,25 @@ mod tests {
         );
         assert_eq!(lang(["上盘镇2023年工作总结"].into_iter()), "zh-CN");
         assert_eq!(lang(["國"].into_iter()), "zh-CN", "too little evidence");
+    }
+
+    /// The first thousand characters of the table decide; the rest of a
+    /// long page is not read.
+    #[test]
+    fn a_sample_decides() {
+        let simplified = "国".repeat(SAMPLE);
+        let traditional = "國".repeat(SAMPLE * 10);
+        assert_eq!(
+            counts([simplified.as_str(), &traditional].into_iter()),
+            (SAMPLE, 0)
+        );
+        assert_eq!(
+            lang([simplified.as_str(), &traditional].into_iter()),
+            "zh-CN"
+        );
+        assert_eq!(lang([&simplified[3..], &traditional].into_iter()), "zh-CN");
+        let mostly = format!("{}{}", "國".repeat(SAMPLE - 200), "国".repeat(250));
+        assert_eq!(lang([mostly.as_str()].into_iter()), "zh-TW");
     }
 
     /// The bit sets give every character of the table its role, and no
