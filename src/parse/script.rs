@@ -100,7 +100,7 @@ const SAMPLE: usize = 1000;
 
 /// The BCP 47 tag for `texts`: `zh-TW` when Traditional characters clearly
 /// outnumber Simplified ones (at least 5, and three times as many) among
-/// the first [`SAMPLE`] characters of the table, else `zh-CN`.
+/// the first thousand characters of the table, else `zh-CN`.
 pub fn lang<'a>(texts: impl Iterator<Item = &'a str>) -> &'static str {
     let (simplified, traditional) = counts(texts);
     if traditional >= 5 && traditional >= simplified * 3 {
