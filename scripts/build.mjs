@@ -21,6 +21,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minifySync } from 'rolldown/utils';
 
 import { renameGlue } from './glue-names.mjs';
+import { wasmOptArgs } from './wasm-opt-args.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const crate = 'yilan';
@@ -29,25 +30,6 @@ const stage = join(root, 'target', 'yilan-web');
 const bindgenDir = join(stage, 'bindgen');
 const pkg = join(root, 'pkg');
 const wasmOpt = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'wasm-opt.cmd' : 'wasm-opt');
-
-// The wasm features rustc enables by default for wasm32-unknown-unknown and
-// that wasm-bindgen's output uses; wasm-opt must be told, or it rejects the
-// module (bulk memory) or rewrites what it does not understand.
-const wasmOptArgs = [
-  '-Oz',
-  '--enable-bulk-memory',
-  '--enable-mutable-globals',
-  '--enable-nontrapping-float-to-int',
-  '--enable-sign-ext',
-  '--enable-reference-types',
-  '--enable-multivalue',
-  // Tool metadata that browsers do not read.
-  '--strip-producers',
-  '--strip-target-features',
-  // Short names for the imports, their module and the exports; the
-  // mapping goes to stdout, for the glue (see writeGlue).
-  '--minify-imports-and-exports-and-modules',
-];
 
 /** wasm-opt's mapping of the names it shortened, kept for the glue. */
 const namesFile = join(stage, 'names.json');

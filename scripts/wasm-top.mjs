@@ -7,7 +7,7 @@
 // The published pkg/yilan_bg.wasm has no names; build one that keeps them
 // from wasm-bindgen's output with the same optimisation:
 //
-//   node_modules/.bin/wasm-opt -Oz -g <the flags of scripts/build.mjs> \
+//   node_modules/.bin/wasm-opt -g <the flags of scripts/wasm-opt-args.mjs> \
 //     target/yilan-web/bindgen/yilan_bg.wasm -o target/yilan-named.wasm
 //
 // Sizes are of the raw module; each function's gzip share is estimated by
