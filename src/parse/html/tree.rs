@@ -125,9 +125,14 @@ pub fn is_hidden(e: &Element) -> bool {
     e.attr("style").is_some_and(|s| {
         s.split(';').any(|d| {
             let (p, v) = d.split_once(':').unwrap_or((d, ""));
+            // Only these two properties hide; the value is read for them alone.
+            let hides = match p {
+                "display" => "none",
+                "visibility" => "hidden",
+                _ => return false,
+            };
             let v = super::runs::lower(v.trim());
-            let v = super::runs::strip_important(&v);
-            (p == "display" && v == "none") || (p == "visibility" && v == "hidden")
+            super::runs::strip_important(&v) == hides
         })
     })
 }
