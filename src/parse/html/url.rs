@@ -97,9 +97,7 @@ fn push_lower(out: &mut String, text: &str) {
 /// A page address to resolve against: scheme, authority and path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Base {
-    /// The scheme, lower case.
-    scheme: String,
-    /// `scheme://host:port` (`scheme:` and the authority).
+    /// `scheme://host:port`, the scheme lower case.
     origin: String,
     /// The path, starting with `/` (at least `/`).
     path: String,
@@ -129,11 +127,15 @@ impl Base {
         origin.push_str("://");
         origin.push_str(host);
         Some(Base {
-            scheme: scheme.to_ascii_lowercase(),
             origin,
             path: path.to_owned(),
             query: query.to_owned(),
         })
+    }
+
+    /// The scheme, lower case (`http` or `https`).
+    fn scheme(&self) -> &str {
+        self.origin.split(':').next().unwrap_or_default()
     }
 }
 
@@ -184,7 +186,7 @@ pub fn resolve(raw: &str, base: Option<&Base>, usage: Use) -> Option<String> {
     let reference = slashes(&url);
     let mut out = String::with_capacity(base.origin.len() + base.path.len() + reference.len());
     if reference.starts_with("//") {
-        out.push_str(&base.scheme);
+        out.push_str(base.scheme());
         out.push(':');
         out.push_str(&reference);
     } else if reference.starts_with('/') {
