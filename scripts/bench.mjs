@@ -48,8 +48,8 @@
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 
+import { asPage, launchChromium } from './chromium.mjs';
 import { root, startServer } from './serve.mjs';
 
 const QUICK = process.argv.includes('--quick');
@@ -70,8 +70,6 @@ const SLOW_RTT_MS = 150;
 /** How many times slower the processor of the `warm ÷4` entry is (an old phone's). */
 const SLOW_CPU = 4;
 
-// `--expose-gc`: the in-page `gc()` that clears the heap before each batch.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc'];
 
 const fixtureDir = join(root, 'tests', 'fixtures', 'html');
 const fixtures = readdirSync(fixtureDir)
@@ -80,12 +78,6 @@ const fixtures = readdirSync(fixtureDir)
   .map((name) => ({ name: name.replace(/\.html$/, ''), html: readFileSync(join(fixtureDir, name), 'utf8') }));
 const portalHtml = readFileSync(join(root, 'www', 'index.html'), 'utf8');
 const readabilitySource = readFileSync(join(root, 'node_modules', '@mozilla', 'readability', 'Readability.js'), 'utf8');
-
-/** A fixture as a page of its own: scripts removed (nothing may load or run but the benchmark). */
-function asPage(html) {
-  const body = html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
-  return /<html[\s>]/i.test(body) ? body : `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>fixture</title></head><body>${body}</body></html>`;
-}
 
 // ---------------------------------------------------------------------------
 // In-page code (runs in Chromium)
@@ -315,7 +307,8 @@ function median(values) {
 }
 
 const server = await startServer({ port: 0, mounts: { '/': join(root, 'www') } });
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+// `--expose-gc`: the in-page `gc()` that clears the heap before each batch.
+const browser = await launchChromium(['--js-flags=--expose-gc']);
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 // Fixture pages are served from memory under /bench/; nothing else off the
 // server loads (a saved page's images and styles would only add noise).

@@ -12,8 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 
+import { launchChromium } from './chromium.mjs';
 import { root, startServer } from './serve.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
@@ -22,10 +22,7 @@ const FIXTURE = join(root, 'tests', 'fixtures', 'html', '03-govcn-zhengce-sanji-
 const BASE = 'http://www.gov.cn/zhengce/content/2019-01/30/content_5362266.htm';
 
 const server = await startServer({ port: 0, mounts: { '/tests/': join(root, 'tests') } });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage();
 await page.goto(`${server.url}/tests/browser/pages/blank.html`);
 const html = readFileSync(FIXTURE, 'utf8');

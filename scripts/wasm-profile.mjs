@@ -27,8 +27,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 
+import { asPage, launchChromium } from './chromium.mjs';
 import { root, startServer } from './serve.mjs';
 import { wasmOptArgs } from './wasm-opt-args.mjs';
 
@@ -71,10 +71,7 @@ if (pageName !== 'portal' && !fixture) {
 }
 
 const server = await startServer({ port: 0, mounts: { '/': join(root, 'www') } });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext();
   const wasm = readFileSync(named);
@@ -85,8 +82,7 @@ try {
       return route.fulfill({ contentType: 'application/wasm', body: wasm });
     }
     if (url.pathname === '/profile/page' && fixture) {
-      // The fixture as a page of its own, without its scripts (as the benchmark has it).
-      const html = readFileSync(join(fixtureDir, fixture), 'utf8').replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
+      const html = asPage(readFileSync(join(fixtureDir, fixture), 'utf8'));
       return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
     }
     if (url.pathname.startsWith('/profile/')) return route.abort();

@@ -266,32 +266,3 @@ proptest! {
         prop_assert_eq!(resolve(&raw, None, usage), reference::resolve(&raw, None, usage));
     }
 }
-
-#[test]
-fn known_addresses() {
-    let base = Base::parse("http://www.linhai.gov.cn/art/2024/2/1/art_1.html?x=1#top");
-    let cases = [
-        ("a.pdf", "http://www.linhai.gov.cn/art/2024/2/1/a.pdf"),
-        (
-            "../../x/./b.doc",
-            "http://www.linhai.gov.cn/art/2024/x/b.doc",
-        ),
-        (
-            "/col/./index.html",
-            "http://www.linhai.gov.cn/col/index.html",
-        ),
-        ("\\col\\a.png", "http://www.linhai.gov.cn/col/a.png"),
-        ("HTTP://Host.CN/a/../b?q=./#..", "http://Host.CN/b?q=./#.."),
-        ("https://a.b", "https://a.b/"),
-        ("https://a.b?q", "https://a.b/?q"),
-        ("https:a", "https:a"),
-    ];
-    for (raw, want) in cases {
-        assert_eq!(
-            resolve(raw, base.as_ref(), Use::Link).as_deref(),
-            Some(want),
-            "{raw}"
-        );
-    }
-    assert_eq!(resolve("javascript:x", base.as_ref(), Use::Link), None);
-}

@@ -9,21 +9,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { root, startServer } from '../../scripts/serve.mjs';
-
-/** Flags that keep Chromium quiet, offline and runnable as root in CI. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The reference document: a whole disclosure page as innerText gives it. */
 export const REFERENCE_TEXT = readFileSync(
@@ -47,10 +35,7 @@ export function serverUrl() {
 
 before(async () => {
   server = await startServer({ port: 0, mounts: { '/tests/': join(root, 'tests'), '/': join(root, 'www') } });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

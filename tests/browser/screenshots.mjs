@@ -9,18 +9,15 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { root, startServer } from '../../scripts/serve.mjs';
 
 const out = process.argv[2] ?? join(root, 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
 
 const server = await startServer({ port: 0, mounts: { '/': join(root, 'www') } });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars'],
-});
+const browser = await launchChromium(['--hide-scrollbars']);
 
 /** A fresh page at `width`×`height`, reduced motion (no half-done transitions). */
 async function fresh(width = 1280, height = 800) {

@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 
+use super::runs::lower;
 use crate::parse::chars;
 
 /// Schemes a link (`href`) may have.
@@ -89,11 +90,6 @@ fn find_any(text: &str, set: &[u8]) -> Option<usize> {
     text.bytes().position(|b| set.contains(&b))
 }
 
-/// Pushes `text`, lower-cased (ASCII).
-fn push_lower(out: &mut String, text: &str) {
-    out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
-}
-
 /// A page address to resolve against: scheme, authority and path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Base {
@@ -123,7 +119,7 @@ impl Base {
             .unwrap_or((tail, ""));
         let path = if path.is_empty() { "/" } else { path };
         let mut origin = String::with_capacity(scheme.len() + 3 + host.len());
-        push_lower(&mut origin, scheme);
+        origin.push_str(&lower(scheme));
         origin.push_str("://");
         origin.push_str(host);
         Some(Base {
@@ -227,7 +223,7 @@ fn absolute(url: &str, end: usize) -> Option<String> {
         .and_then(|i| after.get(i..))
         .unwrap_or_default();
     let mut out = String::with_capacity(url.len() + 1);
-    push_lower(&mut out, url.get(..end)?);
+    out.push_str(&lower(url.get(..end)?));
     out.push_str("://");
     out.push_str(host);
     if tail.starts_with('/') {
@@ -297,38 +293,32 @@ mod tests {
     #[test]
     fn resolving() {
         let b = base();
-        let r = |u: &str| resolve(u, Some(&b), Use::Link);
-        assert_eq!(
-            r("a.pdf").as_deref(),
-            Some("http://www.linhai.gov.cn/art/2024/2/1/a.pdf")
-        );
-        assert_eq!(
-            r("../../x/./b.doc").as_deref(),
-            Some("http://www.linhai.gov.cn/art/2024/x/b.doc")
-        );
-        assert_eq!(
-            r("../../../../../../c").as_deref(),
-            Some("http://www.linhai.gov.cn/c")
-        );
-        assert_eq!(
-            r("/col/index.html").as_deref(),
-            Some("http://www.linhai.gov.cn/col/index.html")
-        );
-        assert_eq!(
-            r("//cdn.example/x.png").as_deref(),
-            Some("http://cdn.example/x.png")
-        );
-        assert_eq!(
-            r("#").as_deref(),
-            Some("http://www.linhai.gov.cn/art/2024/2/1/art_1.html?x=1#")
-        );
-        assert_eq!(
-            r("?p=2").as_deref(),
-            Some("http://www.linhai.gov.cn/art/2024/2/1/art_1.html?p=2")
-        );
-        assert_eq!(r("HTTPS://a.b/c/../d").as_deref(), Some("https://a.b/d"));
-        assert_eq!(r("mailto:a@b.cn").as_deref(), Some("mailto:a@b.cn"));
+        let site = "http://www.linhai.gov.cn";
+        let page = "http://www.linhai.gov.cn/art/2024/2/1/art_1.html";
+        for (raw, want) in [
+            ("a.pdf", format!("{site}/art/2024/2/1/a.pdf")),
+            ("../../x/./b.doc", format!("{site}/art/2024/x/b.doc")),
+            ("../../../../../../c", format!("{site}/c")),
+            ("/col/index.html", format!("{site}/col/index.html")),
+            ("/col/./index.html", format!("{site}/col/index.html")),
+            ("\\col\\a.png", format!("{site}/col/a.png")),
+            ("//cdn.example/x.png", "http://cdn.example/x.png".into()),
+            ("#", format!("{page}?x=1#")),
+            ("?p=2", format!("{page}?p=2")),
+            ("HTTPS://a.b/c/../d", "https://a.b/d".into()),
+            (
+                "HTTP://Host.CN/a/../b?q=./#..",
+                "http://Host.CN/b?q=./#..".into(),
+            ),
+            ("https://a.b", "https://a.b/".into()),
+            ("https://a.b?q", "https://a.b/?q".into()),
+            ("https:a", "https:a".into()),
+            ("mailto:a@b.cn", "mailto:a@b.cn".into()),
+        ] {
+            assert_eq!(resolve(raw, Some(&b), Use::Link), Some(want), "{raw}");
+        }
         assert_eq!(resolve("a/b", None, Use::Link).as_deref(), Some("a/b"));
+        assert_eq!(resolve("javascript:x", Some(&b), Use::Link), None);
     }
 
     #[test]
