@@ -95,17 +95,18 @@ fn is_separator(c: char) -> bool {
     ('\u{1}'..='\u{6}').contains(&c)
 }
 
-/// Byte offset of the next separator in `text` (the separators are ASCII,
-/// so a byte scan finds them and cuts at a char boundary).
-fn next_separator(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
+/// Byte offset of the next separator in `bytes` at or after `from`, or
+/// the end (the separators are ASCII, so a byte scan finds them and cuts at
+/// a char boundary).
+fn separator_from(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
     // Eight bytes at a time while none of them is below 7.
-    let skipped = crate::words::clear_words(bytes, |w| crate::words::has_byte_below(w, 7));
-    bytes
-        .get(skipped..)?
+    let skipped = crate::words::clear_words(rest, |w| crate::words::has_byte_below(w, 7));
+    rest.get(skipped..)
+        .unwrap_or_default()
         .iter()
         .position(|&b| matches!(b, 1..=6))
-        .map(|n| skipped + n)
+        .map_or(bytes.len(), |n| from + skipped + n)
 }
 
 /// Text with the separators (and NUL) replaced by U+FFFD, as the encoder
@@ -126,11 +127,11 @@ pub fn clean(text: &str) -> Cow<'_, str> {
         .into()
 }
 
-const OPEN: char = '\u{1}';
-const ATTR: char = '\u{2}';
-const VALUE: char = '\u{3}';
-const CLOSE: char = '\u{4}';
-const TEXT: char = '\u{5}';
+const OPEN: u8 = 1;
+const ATTR: u8 = 2;
+const VALUE: u8 = 3;
+const CLOSE: u8 = 4;
+const TEXT: u8 = 5;
 /// The header: U+0006 and the version.
 pub const HEADER: &str = "\u{6}1";
 
@@ -141,20 +142,20 @@ pub fn encode(events: &[Event]) -> String {
     for event in events {
         match event {
             Event::Open(e) => {
-                out.push(OPEN);
+                out.push(char::from(OPEN));
                 out.push_str(&clean(&e.tag));
                 for (name, value) in &e.attrs {
-                    out.push(ATTR);
+                    out.push(char::from(ATTR));
                     out.push_str(&clean(name));
-                    out.push(VALUE);
+                    out.push(char::from(VALUE));
                     out.push_str(&clean(value));
                 }
             }
             Event::Text(t) => {
-                out.push(TEXT);
+                out.push(char::from(TEXT));
                 out.push_str(&clean(t));
             }
-            Event::Close => out.push(CLOSE),
+            Event::Close => out.push(char::from(CLOSE)),
         }
     }
     out
@@ -194,16 +195,13 @@ pub fn decode(input: &str) -> (Vec<Event<'_>>, Option<Damage>) {
     let mut raw: Vec<(usize, &str, &str)> = Vec::new();
     // Whether attributes may follow (right after an open or an attribute).
     let mut in_tag = false;
+    // The pieces are read by bytes: each starts at a separator (ASCII),
+    // so every cut falls on a char boundary.
+    let bytes = body.as_bytes();
     let mut pos = 0usize;
-    while let Some(rest) = body.get(pos..) {
-        let Some(kind) = rest.chars().next() else {
-            break;
-        };
-        let piece_start = pos + kind.len_utf8();
-        let piece_end = body
-            .get(piece_start..)
-            .and_then(next_separator)
-            .map_or(body.len(), |n| piece_start + n);
+    while let Some(&kind) = bytes.get(pos) {
+        let piece_start = pos + 1;
+        let piece_end = separator_from(bytes, piece_start);
         let piece = body.get(piece_start..piece_end).unwrap_or_default();
         let fail = |what| Damage {
             offset: base + pos,
@@ -217,7 +215,7 @@ pub fn decode(input: &str) -> (Vec<Event<'_>>, Option<Damage>) {
                 // (a Unicode space, a `<`) or a name of a hundred letters
                 // is an element, in the browser's DOM as in html5ever's.
                 let valid = !piece.is_empty()
-                    && !piece.contains(|c: char| c.is_ascii_whitespace() || c == '\0');
+                    && !piece.bytes().any(|b| b.is_ascii_whitespace() || b == b'\0');
                 if !valid {
                     damage = Some(fail("an element has an empty or invalid tag name"));
                     break;
@@ -233,18 +231,12 @@ pub fn decode(input: &str) -> (Vec<Event<'_>>, Option<Damage>) {
                 pos = piece_end;
             }
             ATTR => {
-                let value_ok = body
-                    .get(piece_end..)
-                    .is_some_and(|after| after.starts_with(VALUE));
-                if !in_tag || !value_ok || piece.is_empty() {
+                if !in_tag || bytes.get(piece_end) != Some(&VALUE) || piece.is_empty() {
                     damage = Some(fail("an attribute is out of place or has no value"));
                     break;
                 }
-                let value_start = piece_end + VALUE.len_utf8();
-                let value_end = body
-                    .get(value_start..)
-                    .and_then(next_separator)
-                    .map_or(body.len(), |n| value_start + n);
+                let value_start = piece_end + 1;
+                let value_end = separator_from(bytes, value_start);
                 let value = body.get(value_start..value_end).unwrap_or_default();
                 raw.push((events.len().saturating_sub(1), piece, value));
                 pos = value_end;
@@ -315,11 +307,21 @@ mod tests {
                         .nth(at % text.chars().count().max(1));
                     let Some(pos) = pos else { continue };
                     text.insert(pos, char::from(sep));
-                    assert_eq!(next_separator(&text), Some(pos), "{text:?}");
+                    assert_eq!(separator_from(text.as_bytes(), 0), pos, "{text:?}");
+                    assert_eq!(separator_from(text.as_bytes(), pos), pos, "{text:?}");
+                    assert_eq!(
+                        separator_from(text.as_bytes(), pos + 1),
+                        text.len(),
+                        "{text:?}"
+                    );
                 }
             }
             let plain = "\0x\u{7}".repeat(len);
-            assert_eq!(next_separator(&plain), None);
+            assert_eq!(separator_from(plain.as_bytes(), 0), plain.len());
+            assert_eq!(
+                separator_from(plain.as_bytes(), plain.len() + 1),
+                plain.len()
+            );
         }
     }
 
@@ -377,6 +379,174 @@ mod tests {
             let (events, damage) = decode(&input);
             assert!(damage.is_none(), "{name}: {damage:?}");
             assert_eq!(events.len(), 3, "{name}");
+        }
+    }
+
+    /// The decoder as it was before it read the pieces by bytes (by chars,
+    /// each piece's kind and the name check through `str`'s searches):
+    /// the reference the byte decoder is checked against.
+    mod plain {
+        use super::super::{is_skipped, kept_attrs, Damage, Element, Event, HEADER};
+        use std::borrow::Cow;
+
+        const OPEN: char = '\u{1}';
+        const ATTR: char = '\u{2}';
+        const VALUE: char = '\u{3}';
+        const CLOSE: char = '\u{4}';
+        const TEXT: char = '\u{5}';
+
+        fn next_separator(text: &str) -> Option<usize> {
+            text.bytes().position(|b| matches!(b, 1..=6))
+        }
+
+        pub(super) fn decode(input: &str) -> (Vec<Event<'_>>, Option<Damage>) {
+            let Some(body) = input.strip_prefix(HEADER) else {
+                let damage = Damage {
+                    offset: 0,
+                    what: "the event stream does not start with the version 1 header",
+                    truncated: false,
+                };
+                return (Vec::new(), Some(damage));
+            };
+            // Pages run about ten bytes to an event: room for most of them up
+            // front spares the copies of growing (bounded, for huge inputs).
+            let mut events = Vec::with_capacity((body.len() / 8).min(1 << 16));
+            let base = HEADER.len();
+            let mut depth = 0usize;
+            let mut damage = None;
+            // The raw attributes, borrowed, by the index of their element's event:
+            // filtered once at the end, as native attributes are.
+            let mut raw: Vec<(usize, &str, &str)> = Vec::new();
+            // Whether attributes may follow (right after an open or an attribute).
+            let mut in_tag = false;
+            let mut pos = 0usize;
+            while let Some(rest) = body.get(pos..) {
+                let Some(kind) = rest.chars().next() else {
+                    break;
+                };
+                let piece_start = pos + kind.len_utf8();
+                let piece_end = body
+                    .get(piece_start..)
+                    .and_then(next_separator)
+                    .map_or(body.len(), |n| piece_start + n);
+                let piece = body.get(piece_start..piece_end).unwrap_or_default();
+                let fail = |what| Damage {
+                    offset: base + pos,
+                    what,
+                    truncated: false,
+                };
+                match kind {
+                    OPEN => {
+                        // Any name the HTML tokenizer can make: it ends a name at
+                        // ASCII whitespace, `/` or `>` only, so `a\u{205f}<span`
+                        // (a Unicode space, a `<`) or a name of a hundred letters
+                        // is an element, in the browser's DOM as in html5ever's.
+                        let valid = !piece.is_empty()
+                            && !piece.contains(|c: char| c.is_ascii_whitespace() || c == '\0');
+                        if !valid {
+                            damage = Some(fail("an element has an empty or invalid tag name"));
+                            break;
+                        }
+                        // Borrowed from the input: the tree reads the events'
+                        // text and values where the encoding has them.
+                        events.push(Event::Open(Element {
+                            tag: crate::parse::html::runs::lower(piece),
+                            attrs: Vec::new(),
+                        }));
+                        depth += 1;
+                        in_tag = true;
+                        pos = piece_end;
+                    }
+                    ATTR => {
+                        let value_ok = body
+                            .get(piece_end..)
+                            .is_some_and(|after| after.starts_with(VALUE));
+                        if !in_tag || !value_ok || piece.is_empty() {
+                            damage = Some(fail("an attribute is out of place or has no value"));
+                            break;
+                        }
+                        let value_start = piece_end + VALUE.len_utf8();
+                        let value_end = body
+                            .get(value_start..)
+                            .and_then(next_separator)
+                            .map_or(body.len(), |n| value_start + n);
+                        let value = body.get(value_start..value_end).unwrap_or_default();
+                        raw.push((events.len().saturating_sub(1), piece, value));
+                        pos = value_end;
+                    }
+                    CLOSE => {
+                        if depth == 0 {
+                            damage = Some(fail("an element closes that was never opened"));
+                            break;
+                        }
+                        events.push(Event::Close);
+                        depth -= 1;
+                        in_tag = false;
+                        pos = piece_start;
+                    }
+                    TEXT => {
+                        if !piece.is_empty() {
+                            events.push(Event::Text(Cow::Borrowed(piece)));
+                        }
+                        in_tag = false;
+                        pos = piece_end;
+                    }
+                    _ => {
+                        damage = Some(fail("unexpected characters outside any piece"));
+                        break;
+                    }
+                }
+            }
+            if damage.is_none() && depth > 0 {
+                damage = Some(Damage {
+                    offset: input.len(),
+                    what: "the event stream ends with elements still open",
+                    truncated: true,
+                });
+            }
+            // The decoder's own attributes go through the same filter as native
+            // ones. A skipped tag from a foreign encoder keeps no attributes: it
+            // stays as a neutral element so the nesting holds; the tree drops it.
+            let mut rest = raw.as_slice();
+            while let Some(&(at, _, _)) = rest.first() {
+                let n = rest.iter().take_while(|(i, _, _)| *i == at).count();
+                let Some((mine, after)) = rest.split_at_checked(n) else {
+                    break;
+                };
+                rest = after;
+                if let Some(Event::Open(e)) = events.get_mut(at) {
+                    if !is_skipped(&e.tag) {
+                        e.attrs = kept_attrs(mine.iter().map(|(_, n, v)| (*n, *v)));
+                    }
+                }
+            }
+            events.extend(std::iter::repeat_n(Event::Close, depth));
+            (events, damage)
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte decoder gives the events and the damage the plain one
+        /// gives, on encodings well formed or not: separators anywhere,
+        /// names with spaces, NUL or characters outside ASCII, attributes
+        /// with and without values, non-ASCII where a piece should start.
+        #[test]
+        fn decodes_as_the_plain_decoder(
+            header in proptest::prop_oneof![proptest::strategy::Just("\u{6}1"), proptest::strategy::Just("")],
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "\u{1}(p|DIV|a|td|o:p|script|a b|x\u{0}|一|)",
+                    "\u{2}(class|ID|href|style|onclick|)",
+                    "\u{3}[a-z 一:;\u{3000}]{0,6}",
+                    proptest::strategy::Just("\u{4}".to_owned()),
+                    "\u{5}[a-z 一二\u{3000}\u{0}]{0,8}",
+                    "[\u{1}-\u{6}a-z 一\u{0}\t]{1,4}",
+                ],
+                0..40,
+            ),
+        ) {
+            let input = format!("{header}{}", parts.concat());
+            proptest::prop_assert_eq!(decode(&input), plain::decode(&input));
         }
     }
 
