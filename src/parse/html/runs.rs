@@ -204,8 +204,8 @@ fn tidy(text: String) -> String {
 
 /// Reads the kept style properties into the inherited formatting.
 pub(super) fn apply_style(style: &str, out: &mut Style, block: bool) {
-    for decl in style.split(';') {
-        let Some((prop, value)) = decl.split_once(':') else {
+    for (prop, value) in super::filter::declarations(style) {
+        let Some(value) = value else {
             continue;
         };
         // Only two properties shape a line; the others are not read.

@@ -123,8 +123,8 @@ pub fn is_hidden(e: &Element) -> bool {
         return true;
     }
     e.attr("style").is_some_and(|s| {
-        s.split(';').any(|d| {
-            let (p, v) = d.split_once(':').unwrap_or((d, ""));
+        super::filter::declarations(s).any(|(p, v)| {
+            let v = v.unwrap_or_default();
             // Only these two properties hide; the value is read for them alone.
             let hides = match p {
                 "display" => "none",
