@@ -21,7 +21,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minifySync } from 'rolldown/utils';
 
 import { renameGlue } from './glue-names.mjs';
-import { wasmOptArgs } from './wasm-opt-args.mjs';
+import { wasmOpt, wasmOptArgs } from './wasm-opt-args.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const crate = 'yilan';
@@ -29,7 +29,6 @@ const rawWasm = join(root, 'target', 'wasm32-unknown-unknown', 'release', `${cra
 const stage = join(root, 'target', 'yilan-web');
 const bindgenDir = join(stage, 'bindgen');
 const pkg = join(root, 'pkg');
-const wasmOpt = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'wasm-opt.cmd' : 'wasm-opt');
 
 /** wasm-opt's mapping of the names it shortened, kept for the glue. */
 const namesFile = join(stage, 'names.json');

@@ -1,6 +1,18 @@
-// The flags the build gives binaryen's wasm-opt (scripts/build.mjs), shared
-// with the measuring aids that make a copy of the .wasm with its names
-// (scripts/wasm-profile.mjs).
+// binaryen's wasm-opt from npm and the flags the build gives it
+// (scripts/build.mjs), shared with the measuring aids that make a copy of
+// the .wasm with its names (scripts/wasm-profile.mjs).
+
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The wasm-opt that `npm ci` installs (binaryen's npm package). */
+export const wasmOpt = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'node_modules',
+  '.bin',
+  process.platform === 'win32' ? 'wasm-opt.cmd' : 'wasm-opt',
+);
 
 /**
  * The wasm features rustc enables by default for wasm32-unknown-unknown and

@@ -30,7 +30,7 @@ import { join } from 'node:path';
 
 import { asPage, launchChromium } from './chromium.mjs';
 import { root, startServer } from './serve.mjs';
-import { wasmOptArgs } from './wasm-opt-args.mjs';
+import { wasmOpt, wasmOptArgs } from './wasm-opt-args.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -53,7 +53,6 @@ const named = join(root, 'target', apart ? 'yilan-profile-apart.wasm' : 'yilan-p
 if (!existsSync(input)) {
   throw new Error('no wasm-bindgen output: run `node scripts/build.mjs` first');
 }
-const wasmOpt = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'wasm-opt.cmd' : 'wasm-opt');
 const made = spawnSync(wasmOpt, [...(apart ? ['--no-inline=*'] : []), ...wasmOptArgs, '-g', input, '-o', named], { encoding: 'utf8' });
 if (made.status !== 0) {
   throw new Error(`wasm-opt failed: ${made.stderr}`);

@@ -1,7 +1,8 @@
 //! The link resolver (`parse::html::url`) against a reference written the
-//! plain way (a string per step, `format!` for every join): the same
-//! result for any address, any base and either use, so that the resolver's
-//! single-allocation writing changes nothing but its cost.
+//! plain way (a string per step, `format!` for every join, dot segments
+//! removed by RFC 3986's own steps): the same result for any address, any
+//! base and either use, so that the resolver's single-allocation writing
+//! changes nothing but its cost.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -159,37 +160,48 @@ mod reference {
         }
     }
 
-    /// Removes `.` and `..` segments from the path part (RFC 3986 §5.2.4); the
-    /// query and fragment are kept as they are.
+    /// Removes `.` and `..` segments from the path part by RFC 3986 §5.2.4's
+    /// own steps (an input buffer read from the front into an output
+    /// buffer), not the resolver's segment list, so that the two are
+    /// checked against each other; the query and fragment are kept.
     fn tidy(reference: &str) -> String {
         let split = reference.find(['?', '#']).unwrap_or(reference.len());
         let (path, rest) = reference.split_at_checked(split).unwrap_or((reference, ""));
-        let mut out: Vec<&str> = Vec::new();
-        let segments: Vec<&str> = path.split('/').collect();
-        let last = segments.len().saturating_sub(1);
-        for (i, seg) in segments.iter().enumerate() {
-            match *seg {
-                "." => {
-                    if i == last {
-                        out.push("");
-                    }
+        let mut input = path.to_owned();
+        let mut output = String::new();
+        while !input.is_empty() {
+            if let Some(r) = input
+                .strip_prefix("../")
+                .or_else(|| input.strip_prefix("./"))
+            {
+                input = r.to_owned(); // A
+            } else if input.starts_with("/./") || input == "/." {
+                input.replace_range(..2, ""); // B: "/./x" → "/x", "/." → "/"
+                if input.is_empty() {
+                    input.push('/');
                 }
-                ".." => {
-                    if out.len() > 1 {
-                        out.pop();
-                    }
-                    if i == last {
-                        out.push("");
-                    }
+            } else if input.starts_with("/../") || input == "/.." {
+                input.replace_range(..3, ""); // C
+                if input.is_empty() {
+                    input.push('/');
                 }
-                s => out.push(s),
+                output.truncate(output.rfind('/').unwrap_or(0));
+            } else if input == "." || input == ".." {
+                input.clear(); // D
+            } else {
+                // E: the first segment, with its leading "/", moves over.
+                let end = input
+                    .get(1..)
+                    .and_then(|t| t.find('/'))
+                    .map_or(input.len(), |i| i + 1);
+                output.push_str(&input[..end]);
+                input.replace_range(..end, "");
             }
         }
-        let mut joined = out.join("/");
-        if !joined.starts_with('/') {
-            joined.insert(0, '/');
+        if !output.starts_with('/') {
+            output.insert(0, '/');
         }
-        joined + rest
+        output + rest
     }
 }
 

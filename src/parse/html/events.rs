@@ -176,23 +176,76 @@ pub struct Damage {
 /// from it. The events before any damage are kept and every element left
 /// open is closed, so the result is always balanced.
 pub fn decode(input: &str) -> (Vec<Event<'_>>, Option<Damage>) {
-    let Some(body) = input.strip_prefix(HEADER) else {
-        let damage = Damage {
-            offset: 0,
-            what: "the event stream does not start with the version 1 header",
-            truncated: false,
+    match input.strip_prefix(HEADER) {
+        Some(body) => finish(scan(body), input.len()),
+        None => (Vec::new(), Some(NO_HEADER)),
+    }
+}
+
+/// The damage of a stream without the header.
+const NO_HEADER: Damage = Damage {
+    offset: 0,
+    what: "the event stream does not start with the version 1 header",
+    truncated: false,
+};
+
+/// What a scan of the pieces leaves for [`finish`].
+struct Scan<'a> {
+    events: Vec<Event<'a>>,
+    /// The raw attributes, borrowed, by the index of their element's event:
+    /// filtered once at the end, as native attributes are.
+    raw: Vec<(usize, &'a str, &'a str)>,
+    /// Elements still open.
+    depth: usize,
+    damage: Option<Damage>,
+}
+
+/// What a scan left, finished: the damage of a stream cut short (its
+/// length `len`), the attributes filtered, the open elements closed.
+fn finish(scan: Scan<'_>, len: usize) -> (Vec<Event<'_>>, Option<Damage>) {
+    let Scan {
+        mut events,
+        raw,
+        depth,
+        mut damage,
+    } = scan;
+    if damage.is_none() && depth > 0 {
+        damage = Some(Damage {
+            offset: len,
+            what: "the event stream ends with elements still open",
+            truncated: true,
+        });
+    }
+    // The decoder's own attributes go through the same filter as native
+    // ones. A skipped tag from a foreign encoder keeps no attributes: it
+    // stays as a neutral element so the nesting holds; the tree drops it.
+    let mut rest = raw.as_slice();
+    while let Some(&(at, _, _)) = rest.first() {
+        let n = rest.iter().take_while(|(i, _, _)| *i == at).count();
+        let Some((mine, after)) = rest.split_at_checked(n) else {
+            break;
         };
-        return (Vec::new(), Some(damage));
-    };
+        rest = after;
+        if let Some(Event::Open(e)) = events.get_mut(at) {
+            if !is_skipped(&e.tag) {
+                e.attrs = kept_attrs(mine.iter().map(|(_, n, v)| (*n, *v)));
+            }
+        }
+    }
+    events.extend(std::iter::repeat_n(Event::Close, depth));
+    (events, damage)
+}
+
+/// Reads the pieces of `body` (the stream after its header) into events, up
+/// to the first damage.
+fn scan(body: &str) -> Scan<'_> {
     // Pages run about ten bytes to an event: room for most of them up
     // front spares the copies of growing (bounded, for huge inputs).
     let mut events = Vec::with_capacity((body.len() / 8).min(1 << 16));
     let base = HEADER.len();
     let mut depth = 0usize;
     let mut damage = None;
-    // The raw attributes, borrowed, by the index of their element's event:
-    // filtered once at the end, as native attributes are.
-    let mut raw: Vec<(usize, &str, &str)> = Vec::new();
+    let mut raw = Vec::new();
     // Whether attributes may follow (right after an open or an attribute).
     let mut in_tag = false;
     // The pieces are read by bytes: each starts at a separator (ASCII),
@@ -264,31 +317,12 @@ pub fn decode(input: &str) -> (Vec<Event<'_>>, Option<Damage>) {
             }
         }
     }
-    if damage.is_none() && depth > 0 {
-        damage = Some(Damage {
-            offset: input.len(),
-            what: "the event stream ends with elements still open",
-            truncated: true,
-        });
+    Scan {
+        events,
+        raw,
+        depth,
+        damage,
     }
-    // The decoder's own attributes go through the same filter as native
-    // ones. A skipped tag from a foreign encoder keeps no attributes: it
-    // stays as a neutral element so the nesting holds; the tree drops it.
-    let mut rest = raw.as_slice();
-    while let Some(&(at, _, _)) = rest.first() {
-        let n = rest.iter().take_while(|(i, _, _)| *i == at).count();
-        let Some((mine, after)) = rest.split_at_checked(n) else {
-            break;
-        };
-        rest = after;
-        if let Some(Event::Open(e)) = events.get_mut(at) {
-            if !is_skipped(&e.tag) {
-                e.attrs = kept_attrs(mine.iter().map(|(_, n, v)| (*n, *v)));
-            }
-        }
-    }
-    events.extend(std::iter::repeat_n(Event::Close, depth));
-    (events, damage)
 }
 
 #[cfg(test)]
@@ -382,11 +416,12 @@ mod tests {
         }
     }
 
-    /// The decoder as it was before it read the pieces by bytes (by chars,
-    /// each piece's kind and the name check through `str`'s searches):
-    /// the reference the byte decoder is checked against.
+    /// The scan of the pieces as it was before it read them by bytes (by
+    /// chars, each piece's kind and the name check through `str`'s
+    /// searches), finished by the same `finish`: the reference the
+    /// byte scan is checked against.
     mod plain {
-        use super::super::{is_skipped, kept_attrs, Damage, Element, Event, HEADER};
+        use super::super::{finish, Damage, Element, Event, Scan, HEADER, NO_HEADER};
         use std::borrow::Cow;
 
         const OPEN: char = '\u{1}';
@@ -400,24 +435,18 @@ mod tests {
         }
 
         pub(super) fn decode(input: &str) -> (Vec<Event<'_>>, Option<Damage>) {
-            let Some(body) = input.strip_prefix(HEADER) else {
-                let damage = Damage {
-                    offset: 0,
-                    what: "the event stream does not start with the version 1 header",
-                    truncated: false,
-                };
-                return (Vec::new(), Some(damage));
-            };
-            // Pages run about ten bytes to an event: room for most of them up
-            // front spares the copies of growing (bounded, for huge inputs).
-            let mut events = Vec::with_capacity((body.len() / 8).min(1 << 16));
+            match input.strip_prefix(HEADER) {
+                Some(body) => finish(scan(body), input.len()),
+                None => (Vec::new(), Some(NO_HEADER)),
+            }
+        }
+
+        fn scan(body: &str) -> Scan<'_> {
+            let mut events = Vec::new();
             let base = HEADER.len();
             let mut depth = 0usize;
             let mut damage = None;
-            // The raw attributes, borrowed, by the index of their element's event:
-            // filtered once at the end, as native attributes are.
-            let mut raw: Vec<(usize, &str, &str)> = Vec::new();
-            // Whether attributes may follow (right after an open or an attribute).
+            let mut raw = Vec::new();
             let mut in_tag = false;
             let mut pos = 0usize;
             while let Some(rest) = body.get(pos..) {
@@ -497,31 +526,12 @@ mod tests {
                     }
                 }
             }
-            if damage.is_none() && depth > 0 {
-                damage = Some(Damage {
-                    offset: input.len(),
-                    what: "the event stream ends with elements still open",
-                    truncated: true,
-                });
+            Scan {
+                events,
+                raw,
+                depth,
+                damage,
             }
-            // The decoder's own attributes go through the same filter as native
-            // ones. A skipped tag from a foreign encoder keeps no attributes: it
-            // stays as a neutral element so the nesting holds; the tree drops it.
-            let mut rest = raw.as_slice();
-            while let Some(&(at, _, _)) = rest.first() {
-                let n = rest.iter().take_while(|(i, _, _)| *i == at).count();
-                let Some((mine, after)) = rest.split_at_checked(n) else {
-                    break;
-                };
-                rest = after;
-                if let Some(Event::Open(e)) = events.get_mut(at) {
-                    if !is_skipped(&e.tag) {
-                        e.attrs = kept_attrs(mine.iter().map(|(_, n, v)| (*n, *v)));
-                    }
-                }
-            }
-            events.extend(std::iter::repeat_n(Event::Close, depth));
-            (events, damage)
         }
     }
 

@@ -76,7 +76,7 @@ fn scheme_end(url: &str) -> Option<usize> {
 /// `text` with backslashes read as slashes, as browsers read them in
 /// http(s) addresses.
 fn slashes(text: &str) -> Cow<'_, str> {
-    if text.contains('\\') {
+    if chars::has_char(text, '\\') {
         Cow::Owned(text.replace('\\', "/"))
     } else {
         Cow::Borrowed(text)
