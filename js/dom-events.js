@@ -81,29 +81,33 @@ function reduceStyle(style) {
   return out;
 }
 
-/** The kept attribute's place in the table, by name. */
-const ATTR_INDEX = new Map(FILTER.attrs.map((name, index) => [name, index]));
+/** The attributes the table keeps. */
+const KEPT = new Set(FILTER.attrs);
 
 function attrPiece(name, raw) {
   const value = name === 'style' ? reduceStyle(raw) : clean(raw);
   return name === 'style' && !value ? '' : '\u0002' + name + '\u0003' + value;
 }
 
-function openTag(el, name) {
-  let out = '\u0001' + clean(name);
+// The kept attributes go in the element's own order: the decoder puts them
+// in the table's (and keeps the first of a name, which a DOM has once).
+function openTag(el, name, opens) {
+  // One string per tag name and walk: most elements are only their open
+  // piece, and the join copies a flat string faster than a fresh pair.
+  let out = opens.get(name);
+  if (out === undefined) {
+    out = '\u0001' + clean(name);
+    opens.set(name, out);
+  }
   if (hasAttributes) {
     // Most elements carry no attributes; the rest are read by name, which
     // spares the browser making an Attr object per attribute.
     if (!hasAttributes.call(el)) return out;
     const names = getAttributeNames.call(el);
-    const found = [];
     for (let i = 0; i < names.length; i += 1) {
-      const index = ATTR_INDEX.get(names[i]);
-      if (index !== undefined && found[index] === undefined) {
-        found[index] = getAttribute.call(el, names[i]);
-      }
+      if (KEPT.has(names[i])) out += attrPiece(names[i], getAttribute.call(el, names[i]));
     }
-    return out + keptPieces(found);
+    return out;
   }
   const list = attributesOf(el);
   if (!list) {
@@ -114,20 +118,8 @@ function openTag(el, name) {
     }
     return out;
   }
-  if (list.length === 0) return out;
-  const found = [];
   for (let i = 0; i < list.length; i += 1) {
-    const index = ATTR_INDEX.get(list[i].name);
-    if (index !== undefined && found[index] === undefined) found[index] = list[i].value;
-  }
-  return out + keptPieces(found);
-}
-
-/** The kept attributes' pieces in table order (`found` is by table index). */
-function keptPieces(found) {
-  let out = '';
-  for (let index = 0; index < found.length; index += 1) {
-    if (found[index] !== undefined) out += attrPiece(FILTER.attrs[index], found[index]);
+    if (KEPT.has(list[i].name)) out += attrPiece(list[i].name, list[i].value);
   }
   return out;
 }
@@ -142,6 +134,7 @@ function keptPieces(found) {
 export function encodeDom(root) {
   const start = nodeTypeOf(root) === 9 ? documentElementOf(root) : root;
   const parts = ['\u00061'];
+  const opens = new Map();
   if (!start) return parts[0];
   let node = start;
   for (;;) {
@@ -150,7 +143,7 @@ export function encodeDom(root) {
     if (type === 1) {
       const name = localNameOf(node);
       if (!SKIP.has(name)) {
-        parts.push(openTag(node, name));
+        parts.push(openTag(node, name, opens));
         const first = firstChildOf(node);
         if (first) {
           node = first;
@@ -160,7 +153,7 @@ export function encodeDom(root) {
         }
       }
     } else if (type === 3 || type === 4) {
-      parts.push('\u0005' + clean(dataOf(node)));
+      parts.push('\u0005', clean(dataOf(node)));
     }
     if (entered) continue;
     // Up until a node has a next sibling, closing each element left.

@@ -13,7 +13,8 @@
 //!
 //! # The encoding (version 1)
 //! One string: the header `U+0006 1`, then per event
-//! - `U+0001 tag`: an element opens; then, for each kept attribute,
+//! - `U+0001 tag`: an element opens; then, for each kept attribute, in any
+//!   order (the decoder puts them in the table's; the first of a name counts),
 //!   `U+0002 name U+0003 value`;
 //! - `U+0005 text`: a text node;
 //! - `U+0004`: the innermost open element closes.
