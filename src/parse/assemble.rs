@@ -20,14 +20,14 @@ use crate::error::{Diagnostic, DiagnosticCode};
 use crate::model::Document;
 
 /// Builds the document from the lines of a page.
-pub fn assemble(lines: Vec<Line>) -> (Document, Trace) {
+pub fn assemble(lines: Vec<Line<'_>>) -> (Document, Trace) {
     let mut doc = Document::default();
     let mut trace = Trace::default();
-    doc.lang = script::lang(lines.iter().map(|l| l.text.as_str())).to_owned();
+    doc.lang = script::lang(lines.iter().map(|l| &*l.text)).to_owned();
     let lines = chrome::strip(lines, &mut doc, &mut trace);
     let start = head::read(&lines, &mut doc, &mut trace);
     let body_lines = lines.get(start..).unwrap_or(&[]);
-    let decimal = numbering::uses_decimal(body_lines.iter().map(|l| l.text.as_str()));
+    let decimal = numbering::uses_decimal(body_lines.iter().map(|l| &*l.text));
     let tocs = contents::find(body_lines, decimal);
     let mut body = Body::new(body_lines, decimal, &tocs);
     body.run(&mut doc, &tocs);
@@ -60,7 +60,7 @@ mod tests {
     use super::*;
     use crate::model::{Block, Inline, TableCell};
 
-    fn line(number: u32, text: &str) -> Line {
+    fn line(number: u32, text: &str) -> Line<'_> {
         Line::plain(number, text)
     }
 

@@ -30,7 +30,7 @@ const TITLE_MAX_CHARS: usize = 100;
 /// A line that could be a title: short, CJK, no sentence punctuation, no
 /// marker, not a date, document number, table row or `label:` line.
 pub fn title_like(line: &Line) -> bool {
-    let t = line.text.as_str();
+    let t = &*line.text;
     let n = char_count_upto(t, TITLE_MAX_CHARS);
     if !(4..=TITLE_MAX_CHARS).contains(&n) || line.hints.cells.is_some() {
         return false;
@@ -262,7 +262,7 @@ const HEADING_TAILS: &[&str] = &[
 /// An unnumbered heading: a heading element, or a short line with no
 /// punctuation that is bold or ends like a heading, followed by running text.
 pub fn plain_heading(line: &Line, next: Option<&Line>) -> bool {
-    let t = line.text.as_str();
+    let t = &*line.text;
     if char_count_upto(t, 50) > 50 {
         return false;
     }

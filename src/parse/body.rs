@@ -26,7 +26,7 @@ use crate::model::{Block, Document, ListItem, Paragraph, TextBlock};
 
 /// Step 4: the body.
 pub(super) struct Body<'a> {
-    pub(super) lines: &'a [Line],
+    pub(super) lines: &'a [Line<'a>],
     pub(super) out: Outline,
     pub(super) diagnostics: Vec<Diagnostic>,
     pub(super) markers: Vec<Option<Marker>>,
@@ -46,7 +46,7 @@ pub(super) struct Body<'a> {
 }
 
 impl<'a> Body<'a> {
-    pub(super) fn new(lines: &'a [Line], decimal: bool, tocs: &[Toc]) -> Self {
+    pub(super) fn new(lines: &'a [Line<'a>], decimal: bool, tocs: &[Toc]) -> Self {
         let mut in_toc = vec![false; lines.len()];
         for toc in tocs {
             for flag in in_toc.iter_mut().take(toc.end).skip(toc.start) {
@@ -113,7 +113,7 @@ impl<'a> Body<'a> {
         let Some(line) = lines.get(i) else {
             return lines.len();
         };
-        let text = line.text.as_str();
+        let text = &*line.text;
         let marker = self.markers.get(i).copied().flatten();
         if let Some(image) = &line.hints.image {
             self.push(Block::Image(image.clone()));
@@ -210,7 +210,7 @@ impl<'a> Body<'a> {
     /// 一是… on its own line, continuing such a list, or starting one when the
     /// next line holds 二是 (and the line is not a whole enumeration itself).
     fn enumeration_line(&self, i: usize) -> Option<ListItem> {
-        let text = self.lines.get(i)?.text.as_str();
+        let text = &*self.lines.get(i)?.text;
         let n = self.out.open_items(ListKind::Enumeration);
         if n > 0 {
             return enumeration::line_item(text, u32::try_from(n + 1).ok()?);
@@ -321,7 +321,7 @@ impl<'a> Body<'a> {
 
     /// A line opened by a marker: a section, a run-in section, or an item.
     fn numbered(&mut self, line: &Line, m: Marker, as_item: bool) {
-        let text = line.text.as_str();
+        let text = &*line.text;
         let marker = text
             .get(..m.end)
             .unwrap_or_default()

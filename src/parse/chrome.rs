@@ -321,8 +321,8 @@ fn is_banner(text: &str) -> bool {
 }
 
 /// The chrome step: takes chrome lines out, fills the breadcrumb and actions.
-pub fn strip(lines: Vec<Line>, doc: &mut Document, trace: &mut Trace) -> Vec<Line> {
-    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+pub fn strip<'a>(lines: Vec<Line<'a>>, doc: &mut Document, trace: &mut Trace) -> Vec<Line<'a>> {
+    let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
     let mut after_crumb = false;
     for line in lines {
         if line.hints.image.is_none() {

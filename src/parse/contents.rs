@@ -47,8 +47,8 @@ struct Entry<'a> {
     page: Option<&'a str>,
 }
 
-fn entry(line: &Line, decimal: bool) -> Option<Entry<'_>> {
-    let t = line.text.as_str();
+fn entry<'l>(line: &'l Line<'_>, decimal: bool) -> Option<Entry<'l>> {
+    let t = &*line.text;
     if line.hints.cells.is_some()
         || char_count_upto(t, ENTRY_MAX_CHARS) > ENTRY_MAX_CHARS
         || chars::contains_any(t, &['。', '，', ',', '；', ';', '：', ':'])
@@ -128,7 +128,7 @@ pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
             i += 1;
             continue;
         };
-        let label = labelled.then(|| line.text.clone());
+        let label = labelled.then(|| line.text.to_string());
         tocs.push(Toc {
             start: i,
             end: toc.0,

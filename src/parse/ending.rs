@@ -46,7 +46,7 @@ impl Body<'_> {
             }
         }
         self.push(Block::Note(TextBlock {
-            text: line.text.clone(),
+            text: line.text.to_string(),
         }));
     }
 
@@ -79,7 +79,7 @@ impl Body<'_> {
             self.out.close_all();
             self.push(Block::Signature(Signature {
                 organisations: orgs,
-                date: Some(line.text.clone()),
+                date: Some(line.text.to_string()),
             }));
             return;
         }
@@ -91,7 +91,7 @@ impl Body<'_> {
             self.out.close_all();
             self.push(Block::Signature(Signature {
                 organisations: Vec::new(),
-                date: Some(line.text.clone()),
+                date: Some(line.text.to_string()),
             }));
             return;
         }

@@ -159,7 +159,7 @@ impl Head<'_> {
     /// Takes the title at line `i`, joining wrapped lines; returns the next
     /// line index.
     fn title(&mut self, lines: &[Line], i: usize) -> usize {
-        let mut title = lines.get(i).map(|l| l.text.clone()).unwrap_or_default();
+        let mut title = lines.get(i).map(|l| l.text.to_string()).unwrap_or_default();
         let field = self
             .doc
             .meta

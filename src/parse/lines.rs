@@ -7,6 +7,8 @@
 //! written once, in `assemble.rs` and the tables it uses, and reads the hints
 //! only as extra evidence.
 
+use std::borrow::Cow;
+
 use crate::model::{Image, Inline, TableCell};
 
 /// Horizontal alignment the source gave a line (HTML `text-align`, `<center>`).
@@ -42,14 +44,15 @@ pub struct Hints {
     pub image: Option<Image>,
 }
 
-/// One line of the page, in reading order.
+/// One line of the page, in reading order. Its text is borrowed from the
+/// page text where the line is a slice of it as it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub struct Line<'a> {
     /// 1-based line number in the input (for diagnostics).
     pub number: u32,
     /// The text with leading and trailing whitespace (U+3000, nbsp, tabs)
     /// removed; never empty for a line that reaches the rules.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Width of the leading whitespace (a space 1, U+3000 2, a tab 4).
     pub indent: u16,
     /// Whether one or more blank lines came before this one.
@@ -58,9 +61,9 @@ pub struct Line {
     pub hints: Hints,
 }
 
-impl Line {
+impl<'a> Line<'a> {
     /// A plain line with no hints (handy for tests and simple front ends).
-    pub fn plain(number: u32, text: impl Into<String>) -> Self {
+    pub fn plain(number: u32, text: impl Into<Cow<'a, str>>) -> Self {
         Line {
             number,
             text: text.into(),

@@ -4,6 +4,8 @@
 //! zero-width spaces, nbsp and U+3000 indentation, lines of only whitespace,
 //! and `|`-separated table rows. Every rule lives in the shared pipeline.
 
+use std::borrow::Cow;
+
 use super::assemble::assemble;
 use super::chars::{self, TrimSpace};
 use super::limit;
@@ -70,7 +72,7 @@ pub fn parse_text_traced(input: &str) -> (Document, Trace) {
 }
 
 /// Splits page text into lines with their indentation and table cells.
-pub fn lines(input: &str) -> Vec<Line> {
+pub fn lines(input: &str) -> Vec<Line<'_>> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let mut out = Vec::new();
     let mut blank_before = false;
@@ -90,7 +92,7 @@ pub fn lines(input: &str) -> Vec<Line> {
     out
 }
 
-fn line(number: u32, raw: &str, blank_before: bool) -> Option<Line> {
+fn line(number: u32, raw: &str, blank_before: bool) -> Option<Line<'_>> {
     let text = raw.trim_space();
     if text.chars().all(|c| c == '|' || is_space(c)) {
         return None;
@@ -138,9 +140,9 @@ fn is_table_row(text: &str) -> bool {
 /// Replaces nbsp and other odd spaces inside the text with plain spaces and
 /// drops zero-width ones, so rules see one kind of space (U+3000 stays: it
 /// is meaningful inside spaced-out labels and is whitespace to every rule).
-fn tidy(text: &str) -> String {
+fn tidy(text: &str) -> Cow<'_, str> {
     if !chars::has_odd_space(text) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     text.chars()
         .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}'))
@@ -156,7 +158,7 @@ mod tests {
     fn line_endings_and_spaces() {
         let ls =
             lines("\u{feff}标题\r\n\r\n\u{3000}\u{3000}正文\u{a0}内容\r旧行\n\u{a0} \n| a | b ||");
-        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        let texts: Vec<&str> = ls.iter().map(|l| &*l.text).collect();
         assert_eq!(texts, ["标题", "正文 内容", "旧行", "| a | b ||"]);
         assert_eq!(ls[1].indent, 4);
         assert!(ls[1].blank_before);

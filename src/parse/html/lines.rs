@@ -67,7 +67,7 @@ struct Builder<'a> {
     tree: &'a Tree<'a>,
     plan: &'a Plan,
     base: Option<&'a Base>,
-    out: Vec<Line>,
+    out: Vec<Line<'static>>,
     /// Per line: whether it comes after the content root.
     tail: Vec<bool>,
     after_content: bool,
@@ -79,7 +79,7 @@ struct Builder<'a> {
 }
 
 /// Builds the lines of a page from its plan (what to read, in order).
-pub fn build(tree: &Tree, plan: &Plan, base: Option<&Base>) -> Vec<Line> {
+pub fn build(tree: &Tree, plan: &Plan, base: Option<&Base>) -> Vec<Line<'static>> {
     let mut b = Builder {
         tree,
         plan,
@@ -429,7 +429,7 @@ impl<'a> Builder<'a> {
     fn push_line(&mut self, text: String, hints: Hints) {
         self.out.push(Line {
             number: 0,
-            text,
+            text: text.into(),
             indent: 0,
             blank_before: std::mem::take(&mut self.blank),
             hints,

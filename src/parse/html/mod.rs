@@ -61,7 +61,10 @@ pub fn parse_html(input: &str, options: &HtmlOptions) -> Document {
 /// Like [`parse_html`], and also returns the chrome taken out and the lines
 /// read, for audits.
 #[cfg(all(feature = "html", not(target_arch = "wasm32")))]
-pub fn parse_html_traced(input: &str, options: &HtmlOptions) -> (Document, Trace, Vec<Line>) {
+pub fn parse_html_traced(
+    input: &str,
+    options: &HtmlOptions,
+) -> (Document, Trace, Vec<Line<'static>>) {
     let (events, too_deep) = native::events(input);
     let mut out = parse_events_traced(events, options);
     if too_deep {
@@ -115,7 +118,7 @@ pub fn parse_encoded(encoded: &str, options: &HtmlOptions) -> Document {
 pub fn parse_events_traced(
     events: Vec<Event>,
     options: &HtmlOptions,
-) -> (Document, Trace, Vec<Line>) {
+) -> (Document, Trace, Vec<Line<'static>>) {
     let (tree, plan, lines) = read(events, options);
     let (mut doc, trace) = assemble(lines.clone());
     page_facts(&tree, &plan, &mut doc);
@@ -123,7 +126,10 @@ pub fn parse_events_traced(
 }
 
 /// The page's tree, its plan and the lines read from it.
-fn read<'a>(events: Vec<Event<'a>>, options: &HtmlOptions) -> (Tree<'a>, content::Plan, Vec<Line>) {
+fn read<'a>(
+    events: Vec<Event<'a>>,
+    options: &HtmlOptions,
+) -> (Tree<'a>, content::Plan, Vec<Line<'static>>) {
     let tree = Tree::build(events);
     let plan = content::find(&tree);
     let base = base(&tree, options);
