@@ -8,6 +8,8 @@
 //! Every piece of document text reaches the output through one of these,
 //! by way of [`super::writer::HtmlWriter`].
 
+use std::borrow::Cow;
+
 /// URL schemes a link or image may use; anything else (javascript:, data:,
 /// vbscript:, file:, …) is dropped. Relative URLs have no scheme and pass.
 const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
@@ -58,19 +60,25 @@ pub fn escape_attr(out: &mut String, value: &str) {
 /// Other characters, CJK included, stay as written so printed links stay
 /// readable.
 pub fn escape_href(out: &mut String, url: &str) {
-    for c in url.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '\'' => out.push_str("&#39;"),
-            '"' | '<' | '>' | '`' | ' ' | '\u{7f}' | '\0'..='\u{1f}' => {
-                let mut buf = [0u8; 4];
-                for byte in c.encode_utf8(&mut buf).bytes() {
-                    push_percent(out, byte);
-                }
-            }
-            _ => out.push(c),
+    // Every character changed is ASCII: bytes are scanned and the rest is
+    // copied a slice at a time.
+    let mut plain_from = 0;
+    for (at, &byte) in url.as_bytes().iter().enumerate() {
+        let replacement = match byte {
+            b'&' => "&amp;",
+            b'\'' => "&#39;",
+            b'"' | b'<' | b'>' | b'`' | b' ' | 0x7f | 0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(url.get(plain_from..at).unwrap_or_default());
+        if replacement.is_empty() {
+            push_percent(out, byte);
+        } else {
+            out.push_str(replacement);
         }
+        plain_from = at + 1;
     }
+    out.push_str(url.get(plain_from..).unwrap_or_default());
 }
 
 /// The URL to write, or `None` when it must not become a link.
@@ -85,25 +93,38 @@ pub fn escape_href(out: &mut String, url: &str) {
 ///
 /// Anything else (javascript:, data:, vbscript:, `JaVaScRiPt:`, unknown
 /// schemes, an empty URL) is refused.
-pub fn safe_url(url: &str) -> Option<String> {
-    let trimmed = url.trim_matches(|c: char| c <= ' ');
-    let cleaned: String = trimmed
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    if cleaned.is_empty() {
-        return None;
-    }
-    let before_path = cleaned
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or(cleaned.as_str());
-    match before_path.split_once(':') {
+pub fn safe_url(url: &str) -> Option<Cow<'_, str>> {
+    // The characters trimmed (up to U+0020) and removed are ASCII, so the
+    // work goes by bytes and every cut falls on a character boundary.
+    let bytes = url.as_bytes();
+    let start = bytes.iter().position(|&b| b > b' ')?;
+    let end = bytes.iter().rposition(|&b| b > b' ')? + 1;
+    let trimmed = url.get(start..end)?;
+    let cleaned: Cow<'_, str> = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        trimmed
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect()
+    } else {
+        Cow::Borrowed(trimmed)
+    };
+    let head = cleaned.as_bytes();
+    let before_path = head
+        .iter()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(head.len());
+    let colon = head
+        .get(..before_path)
+        .and_then(|h| h.iter().position(|&b| b == b':'));
+    match colon {
         None => Some(cleaned),
-        Some((scheme, _)) => ALLOWED_SCHEMES
-            .iter()
-            .any(|allowed| scheme.eq_ignore_ascii_case(allowed))
-            .then_some(cleaned),
+        Some(colon) => {
+            let scheme = head.get(..colon).unwrap_or_default();
+            ALLOWED_SCHEMES
+                .iter()
+                .any(|allowed| scheme.eq_ignore_ascii_case(allowed.as_bytes()))
+                .then_some(cleaned)
+        }
     }
 }
 
@@ -279,5 +300,67 @@ mod tests {
             safe_url("  http://a.b/\tc\nd  ").as_deref(),
             Some("http://a.b/cd")
         );
+    }
+
+    /// The URL checks as first written, char by char with `str`'s
+    /// searches: the reference the byte-wise ones are held to.
+    mod plain {
+        use super::super::{push_percent, ALLOWED_SCHEMES};
+
+        pub fn safe_url(url: &str) -> Option<String> {
+            let trimmed = url.trim_matches(|c: char| c <= ' ');
+            let cleaned: String = trimmed
+                .chars()
+                .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+                .collect();
+            if cleaned.is_empty() {
+                return None;
+            }
+            let before_path = cleaned
+                .split(['/', '?', '#'])
+                .next()
+                .unwrap_or(cleaned.as_str());
+            match before_path.split_once(':') {
+                None => Some(cleaned),
+                Some((scheme, _)) => ALLOWED_SCHEMES
+                    .iter()
+                    .any(|allowed| scheme.eq_ignore_ascii_case(allowed))
+                    .then_some(cleaned),
+            }
+        }
+
+        pub fn escape_href(out: &mut String, url: &str) {
+            for c in url.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '\'' => out.push_str("&#39;"),
+                    '"' | '<' | '>' | '`' | ' ' | '\u{7f}' | '\0'..='\u{1f}' => {
+                        let mut buf = [0u8; 4];
+                        for byte in c.encode_utf8(&mut buf).bytes() {
+                            push_percent(out, byte);
+                        }
+                    }
+                    _ => out.push(c),
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+
+        /// Schemes in any case, the characters the checks cut at, controls,
+        /// spaces, tabs and newlines anywhere, and text outside ASCII.
+        #[test]
+        fn url_checks_agree_with_the_plain_ones(
+            url in "[ \t\n\r\u{0}-\u{1f}\u{7f}]{0,3}(((?i)https?|mailto|tel|javascript|data|x)[\t\n]?:)?[a-z/?#:&'\"<>` \t\n\r\u{1}-\u{1f}\u{7f}\u{a0}\u{3000}附件ｊ%]{0,16}[ \t\n\u{0}-\u{1f}]{0,3}"
+        ) {
+            proptest::prop_assert_eq!(safe_url(&url).map(Cow::into_owned), plain::safe_url(&url));
+            let mut mine = String::new();
+            escape_href(&mut mine, &url);
+            let mut theirs = String::new();
+            plain::escape_href(&mut theirs, &url);
+            proptest::prop_assert_eq!(mine, theirs);
+        }
     }
 }
