@@ -213,9 +213,8 @@ impl<'a> Builder<'a> {
             Tag::Heading(rank) => style.heading = Some(rank),
             _ => {}
         }
-        if let Some(style_attr) = e.attr("style") {
-            apply_style(style_attr, &mut style, block && kind != Tag::Table);
-        }
+        let facts = node.map(|n| n.style).unwrap_or_default();
+        apply_style(facts, &mut style, block && kind != Tag::Table);
         if block && kind != Tag::Table {
             if let Some(a) = e.attr("align").and_then(align_of) {
                 style.align = Some(a);

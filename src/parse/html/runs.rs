@@ -10,6 +10,8 @@ use crate::parse::chars;
 use crate::parse::lines::{is_space, Align};
 use crate::words;
 
+use super::tree::StyleFacts;
+
 /// Inherited formatting of an open element.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Style {
@@ -202,35 +204,15 @@ fn tidy(text: String) -> String {
         .collect()
 }
 
-/// Reads the kept style properties into the inherited formatting.
-pub(super) fn apply_style(style: &str, out: &mut Style, block: bool) {
-    for (prop, value) in super::filter::declarations(style) {
-        let Some(value) = value else {
-            continue;
-        };
-        // Only two properties shape a line; the others are not read.
-        if prop != "font-weight" && !(block && prop == "text-align") {
-            continue;
-        }
-        let value = lower(value.trim());
-        let value = strip_important(&value);
-        match prop {
-            "font-weight" => {
-                let weight = match value {
-                    "bold" | "bolder" => Some(true),
-                    "normal" | "lighter" => Some(false),
-                    n => n.parse::<u32>().ok().map(|w| w >= 600),
-                };
-                if let Some(w) = weight {
-                    out.strong = w;
-                }
-            }
-            "text-align" if block => {
-                if let Some(a) = align_of(value) {
-                    out.align = Some(a);
-                }
-            }
-            _ => {}
+/// Applies what an element's style says ([`StyleFacts`]) to the formatting
+/// it passes on: the weight, and for a block the alignment.
+pub(super) fn apply_style(facts: StyleFacts, out: &mut Style, block: bool) {
+    if let Some(strong) = facts.strong {
+        out.strong = strong;
+    }
+    if block {
+        if let Some(align) = facts.align {
+            out.align = Some(align);
         }
     }
 }

@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use super::events::{is_skipped, text, Element, Event};
 use super::lines::is_block;
 use super::selectors::{self, Marks};
+use crate::parse::lines::Align;
 use crate::words;
 
 /// Index of a node.
@@ -45,6 +46,8 @@ pub struct Node<'a> {
     /// Which content selectors the element matches and whether it is
     /// chrome ([`selectors::marks`]); 0 for text.
     pub marks: Marks,
+    /// What the element's style says ([`style_facts`]); nothing for text.
+    pub style: StyleFacts,
 }
 
 impl<'a> Node<'a> {
@@ -111,30 +114,74 @@ fn colon_ends_in(bytes: &[u8], from: usize, to: usize) -> bool {
     })
 }
 
+/// What an element's `style` says that the reading uses, from one pass
+/// over its declarations: whether it hides the element (`display: none` or
+/// `visibility: hidden`, any declaration), and the last `font-weight` and
+/// `text-align` that have a value the reading knows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StyleFacts {
+    /// A declaration hides the element.
+    pub hides: bool,
+    /// Bold (`bold`, `bolder`, 600 and up) or not (`normal`, `lighter`,
+    /// below 600).
+    pub strong: Option<bool>,
+    /// The text alignment.
+    pub align: Option<Align>,
+}
+
+/// Reads a style attribute's [`StyleFacts`]. Values are compared trimmed,
+/// in lower case and without `!important`.
+pub fn style_facts(style: &str) -> StyleFacts {
+    let mut facts = StyleFacts::default();
+    for (prop, value) in super::filter::declarations(style) {
+        let Some(value) = value else {
+            continue;
+        };
+        if !matches!(
+            prop,
+            "font-weight" | "text-align" | "display" | "visibility"
+        ) {
+            continue;
+        }
+        let value = super::runs::lower(value.trim());
+        let value = super::runs::strip_important(&value);
+        match prop {
+            "font-weight" => {
+                let weight = match value {
+                    "bold" | "bolder" => Some(true),
+                    "normal" | "lighter" => Some(false),
+                    n => n.parse::<u32>().ok().map(|w| w >= 600),
+                };
+                if weight.is_some() {
+                    facts.strong = weight;
+                }
+            }
+            "text-align" => {
+                if let Some(a) = super::runs::align_of(value) {
+                    facts.align = Some(a);
+                }
+            }
+            "display" => facts.hides |= value == "none",
+            "visibility" => facts.hides |= value == "hidden",
+            _ => {}
+        }
+    }
+    facts
+}
+
 /// Whether an element is hidden from readers.
 pub fn is_hidden(e: &Element) -> bool {
-    if e.attr("hidden").is_some() {
+    hidden(e, e.attr("style").map(style_facts).unwrap_or_default())
+}
+
+/// [`is_hidden`], the element's style already read.
+fn hidden(e: &Element, style: StyleFacts) -> bool {
+    if style.hides || e.attr("hidden").is_some() {
         return true;
     }
-    if e.attr("aria-hidden")
+    e.attr("aria-hidden")
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
         && !matches!(&*e.tag, "html" | "body")
-    {
-        return true;
-    }
-    e.attr("style").is_some_and(|s| {
-        super::filter::declarations(s).any(|(p, v)| {
-            let v = v.unwrap_or_default();
-            // Only these two properties hide; the value is read for them alone.
-            let hides = match p {
-                "display" => "none",
-                "visibility" => "hidden",
-                _ => return false,
-            };
-            let v = super::runs::lower(v.trim());
-            super::runs::strip_important(&v) == hides
-        })
-    })
 }
 
 impl<'a> Tree<'a> {
@@ -149,7 +196,12 @@ impl<'a> Tree<'a> {
         for event in events {
             match event {
                 Event::Open(e) => {
-                    if skipping > 0 || is_skipped(&e.tag) || is_hidden(&e) {
+                    if skipping > 0 || is_skipped(&e.tag) {
+                        skipping += 1;
+                        continue;
+                    }
+                    let style = e.attr("style").map(style_facts).unwrap_or_default();
+                    if hidden(&e, style) {
                         skipping += 1;
                         continue;
                     }
@@ -163,6 +215,7 @@ impl<'a> Tree<'a> {
                         link_chars: 0,
                         colon: false,
                         marks,
+                        style,
                     });
                     open.push(id);
                 }
@@ -190,6 +243,7 @@ impl<'a> Tree<'a> {
                         link_chars: 0,
                         colon,
                         marks: 0,
+                        style: StyleFacts::default(),
                     });
                 }
             }
@@ -315,6 +369,93 @@ mod tests {
                 let colon = padded.contains([':', '：']);
                 assert_eq!(visible_chars(&padded), (want, colon), "{padded:?}");
             }
+        }
+    }
+
+    /// How the style was read before [`style_facts`]: the hiding check and
+    /// the formatting reader, each a pass of its own. The reference the
+    /// one-pass reading is held to.
+    mod two_passes {
+        use super::super::super::filter::declarations;
+        use super::super::super::runs::{align_of, lower, strip_important};
+        use crate::parse::lines::Align;
+
+        pub fn hides(s: &str) -> bool {
+            declarations(s).any(|(p, v)| {
+                let v = v.unwrap_or_default();
+                let hides = match p {
+                    "display" => "none",
+                    "visibility" => "hidden",
+                    _ => return false,
+                };
+                let v = lower(v.trim());
+                strip_important(&v) == hides
+            })
+        }
+
+        /// (strong, align) as the old reader left them, from `None`.
+        pub fn formatting(style: &str, block: bool) -> (Option<bool>, Option<Align>) {
+            let (mut strong, mut align) = (None, None);
+            for (prop, value) in declarations(style) {
+                let Some(value) = value else {
+                    continue;
+                };
+                if prop != "font-weight" && !(block && prop == "text-align") {
+                    continue;
+                }
+                let value = lower(value.trim());
+                let value = strip_important(&value);
+                match prop {
+                    "font-weight" => {
+                        let weight = match value {
+                            "bold" | "bolder" => Some(true),
+                            "normal" | "lighter" => Some(false),
+                            n => n.parse::<u32>().ok().map(|w| w >= 600),
+                        };
+                        if let Some(w) = weight {
+                            strong = Some(w);
+                        }
+                    }
+                    "text-align" if block => {
+                        if let Some(a) = align_of(value) {
+                            align = Some(a);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            (strong, align)
+        }
+    }
+
+    proptest::proptest! {
+        /// Declarations of the four properties read and others, values
+        /// known and not, in any case, spaced, `!important`, repeated.
+        #[test]
+        fn one_pass_reads_the_style_as_two_did(
+            declarations in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["font-weight", "text-align", "display", "visibility", "color", "Display", " display", ""]),
+                    proptest::option::of(proptest::sample::select(vec![
+                        "bold", "BOLD", " bolder ", "normal", "lighter", "600", "599", "700!important", "x",
+                        "center", "Right", "middle", "start", "justify", "none", " NONE ", "none !important", "none!important",
+                        "hidden", "Hidden", "block", "", "  ",
+                    ])),
+                ),
+                0..6,
+            ),
+            block in proptest::bool::ANY,
+        ) {
+            let style = declarations
+                .iter()
+                .map(|(p, v)| match v { Some(v) => format!("{p}:{v}"), None => (*p).to_owned() })
+                .collect::<Vec<_>>()
+                .join(";");
+            let facts = style_facts(&style);
+            proptest::prop_assert_eq!(facts.hides, two_passes::hides(&style), "{:?}", style);
+            let (strong, align) = two_passes::formatting(&style, block);
+            proptest::prop_assert_eq!(facts.strong, strong, "{:?}", style);
+            proptest::prop_assert_eq!(if block { facts.align } else { None }, align, "{:?}", style);
         }
     }
 }
