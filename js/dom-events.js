@@ -4,7 +4,8 @@
 //
 // Encoding (version 1; the Rust decoder is src/parse/html/events.rs):
 //   header  U+0006 "1"
-//   open    U+0001 tag, then per kept attribute U+0002 name U+0003 value
+//   open    U+0001 tag, then per kept attribute (in the element's order)
+//           U+0002 name U+0003 value
 //   text    U+0005 text
 //   close   U+0004
 // Characters U+0000 to U+0006 inside text and values become U+FFFD.
