@@ -217,6 +217,17 @@ pub(super) fn apply_style(facts: StyleFacts, out: &mut Style, block: bool) {
     }
 }
 
+/// What a `font-weight` value (trimmed, lower case) says: bold (`bold`,
+/// `bolder`, 600 and up), not bold (`normal`, `lighter`, below 600), or
+/// nothing the reading knows.
+pub(super) fn weight_of(value: &str) -> Option<bool> {
+    match value {
+        "bold" | "bolder" => Some(true),
+        "normal" | "lighter" => Some(false),
+        n => n.parse::<u32>().ok().map(|w| w >= 600),
+    }
+}
+
 /// The text in ASCII lower case, copied only when it has upper case.
 pub(super) fn lower(text: &str) -> Cow<'_, str> {
     if text.bytes().any(|b| b.is_ascii_uppercase()) {

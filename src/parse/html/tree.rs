@@ -147,11 +147,7 @@ pub fn style_facts(style: &str) -> StyleFacts {
         let value = super::runs::strip_important(&value);
         match prop {
             "font-weight" => {
-                let weight = match value {
-                    "bold" | "bolder" => Some(true),
-                    "normal" | "lighter" => Some(false),
-                    n => n.parse::<u32>().ok().map(|w| w >= 600),
-                };
+                let weight = super::runs::weight_of(value);
                 if weight.is_some() {
                     facts.strong = weight;
                 }
@@ -169,13 +165,8 @@ pub fn style_facts(style: &str) -> StyleFacts {
     facts
 }
 
-/// Whether an element is hidden from readers.
-pub fn is_hidden(e: &Element) -> bool {
-    hidden(e, e.attr("style").map(style_facts).unwrap_or_default())
-}
-
-/// [`is_hidden`], the element's style already read.
-fn hidden(e: &Element, style: StyleFacts) -> bool {
+/// Whether an element is hidden from readers (its style already read).
+fn is_hidden(e: &Element, style: StyleFacts) -> bool {
     if style.hides || e.attr("hidden").is_some() {
         return true;
     }
@@ -201,7 +192,7 @@ impl<'a> Tree<'a> {
                         continue;
                     }
                     let style = e.attr("style").map(style_facts).unwrap_or_default();
-                    if hidden(&e, style) {
+                    if is_hidden(&e, style) {
                         skipping += 1;
                         continue;
                     }
@@ -372,12 +363,31 @@ mod tests {
         }
     }
 
+    #[test]
+    fn font_weights() {
+        use super::super::runs::weight_of;
+        for (value, want) in [
+            ("bold", Some(true)),
+            ("bolder", Some(true)),
+            ("600", Some(true)),
+            ("900", Some(true)),
+            ("599", Some(false)),
+            ("400", Some(false)),
+            ("normal", Some(false)),
+            ("lighter", Some(false)),
+            ("heavy", None),
+            ("", None),
+        ] {
+            assert_eq!(weight_of(value), want, "{value}");
+        }
+    }
+
     /// How the style was read before [`style_facts`]: the hiding check and
     /// the formatting reader, each a pass of its own. The reference the
     /// one-pass reading is held to.
     mod two_passes {
         use super::super::super::filter::declarations;
-        use super::super::super::runs::{align_of, lower, strip_important};
+        use super::super::super::runs::{align_of, lower, strip_important, weight_of};
         use crate::parse::lines::Align;
 
         pub fn hides(s: &str) -> bool {
@@ -407,12 +417,7 @@ mod tests {
                 let value = strip_important(&value);
                 match prop {
                     "font-weight" => {
-                        let weight = match value {
-                            "bold" | "bolder" => Some(true),
-                            "normal" | "lighter" => Some(false),
-                            n => n.parse::<u32>().ok().map(|w| w >= 600),
-                        };
-                        if let Some(w) = weight {
+                        if let Some(w) = weight_of(value) {
                             strong = Some(w);
                         }
                     }
