@@ -190,16 +190,48 @@ pub fn reduce_style(style: &str) -> String {
 
 /// Whether a style is already what [`reduce_style`] makes of it (as the
 /// browser's walker and the native reader send it): then it is kept as is.
+/// One pass over the bytes: each declaration a kept property, written as
+/// the table has it, then `:` and a value with no space at either end and
+/// no separator.
 fn is_reduced(style: &str) -> bool {
-    let trimmed = |v: &str| {
-        v.chars().next().is_none_or(|c| !is_js_space(c))
-            && v.chars().next_back().is_none_or(|c| !is_js_space(c))
+    let mut rest = style;
+    loop {
+        let bytes = rest.as_bytes();
+        let Some(prop) = FILTER
+            .style
+            .iter()
+            .find(|p| bytes.starts_with(p.as_bytes()) && bytes.get(p.len()) == Some(&b':'))
+        else {
+            return false;
+        };
+        let after = rest.get(prop.len() + 1..).unwrap_or_default();
+        let end = after.bytes().position(|b| b == b';');
+        let value = after.get(..end.unwrap_or(after.len())).unwrap_or_default();
+        if !is_trimmed(value) || value.bytes().any(|b| b <= 6) {
+            return false;
+        }
+        match end.and_then(|at| after.get(at + 1..)) {
+            Some(next) => rest = next,
+            None => return true,
+        }
+    }
+}
+
+/// Whether `value` neither starts nor ends with a [`is_js_space`] char
+/// (its ASCII ends checked by byte).
+fn is_trimmed(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    let ascii_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let first = match bytes.first() {
+        None => return true,
+        Some(&b) if b.is_ascii() => !ascii_space(b),
+        Some(_) => value.chars().next().is_none_or(|c| !is_js_space(c)),
     };
-    declarations(style).all(|(prop, value)| {
-        value.is_some_and(|value| {
-            FILTER.style.contains(&prop) && trimmed(value) && !value.bytes().any(|b| b <= 6)
-        })
-    })
+    first
+        && match bytes.last() {
+            Some(&b) if b.is_ascii() => !ascii_space(b),
+            _ => value.chars().next_back().is_none_or(|c| !is_js_space(c)),
+        }
 }
 
 #[cfg(test)]
@@ -321,6 +353,47 @@ mod tests {
                 ("字", Some("值"))
             ]
         );
+    }
+
+    /// The check as first written, by declarations: the reference for the
+    /// one-pass [`is_reduced`].
+    fn is_reduced_plain(style: &str) -> bool {
+        let trimmed = |v: &str| {
+            v.chars().next().is_none_or(|c| !is_js_space(c))
+                && v.chars().next_back().is_none_or(|c| !is_js_space(c))
+        };
+        declarations(style).all(|(prop, value)| {
+            value.is_some_and(|value| {
+                FILTER.style.contains(&prop) && trimmed(value) && !value.bytes().any(|b| b <= 6)
+            })
+        })
+    }
+
+    proptest::proptest! {
+        /// The one-pass check says what the check by declarations says, on
+        /// styles made of the kept properties, near misses, spaces of every
+        /// kind at the ends, separators and colons.
+        #[test]
+        fn is_reduced_agrees_with_the_plain_check(
+            parts in proptest::collection::vec(
+                (
+                    "display|visibility|font-weight|text-align|Display|displa|colour|",
+                    ":|:|:|;|",
+                    "[ \t\u{b}\u{3000}\u{feff}\u{1}a-z:字]{0,4}",
+                ),
+                0..4,
+            ),
+            seps in proptest::collection::vec(";|;|;|:|", 0..4),
+        ) {
+            let mut style = String::new();
+            for (i, (prop, colon, value)) in parts.iter().enumerate() {
+                style.push_str(prop);
+                style.push_str(colon);
+                style.push_str(value);
+                style.push_str(seps.get(i).map_or("", String::as_str));
+            }
+            proptest::prop_assert_eq!(is_reduced(&style), is_reduced_plain(&style), "{:?}", style);
+        }
     }
 
     proptest::proptest! {

@@ -136,16 +136,25 @@ fn same_word(a: &str, b: &str) -> bool {
 /// The marks of an element: one look at its tag, id, class and role.
 pub fn marks(e: &Element) -> Marks {
     let tag = events::text(&e.tag);
-    let id = e.attr("id").map(str::trim);
     let mut m: Marks = 0;
     for (i, (sel, _)) in SELECTORS.iter().enumerate() {
-        let hit = match *sel {
-            Sel::Id(v) => id.is_some_and(|id| events::same_name(id, v)),
-            Sel::Tag(t) => events::same_name(tag, t),
-            Sel::Class(_) | Sel::TagClass(..) => false,
-        };
-        if hit {
+        if matches!(*sel, Sel::Tag(t) if events::same_name(tag, t)) {
             m |= bit(i);
+        }
+    }
+    if CHROME_TAGS.iter().any(|t| events::same_name(tag, t)) {
+        m |= CHROME_BIT;
+    }
+    // Most elements have no attribute the table keeps: their tag is all.
+    if e.attrs.is_empty() {
+        return m;
+    }
+    let id = e.attr("id").map(str::trim);
+    if let Some(id) = id {
+        for (i, (sel, _)) in SELECTORS.iter().enumerate() {
+            if matches!(*sel, Sel::Id(v) if events::same_name(id, v)) {
+                m |= bit(i);
+            }
         }
     }
     // Each class token once against every class of the tables.
@@ -164,14 +173,51 @@ pub fn marks(e: &Element) -> Marks {
             m |= CHROME_BIT;
         }
     }
-    let chrome = CHROME_TAGS.iter().any(|t| events::same_name(tag, t))
-        || e.attr("role").is_some_and(|r| {
-            let r = r.trim();
-            CHROME_ROLES.iter().any(|c| same_word(r, c))
-        })
-        || id.is_some_and(|i| CHROME_TOKENS.iter().any(|t| same_word(i, t)));
+    let chrome = e.attr("role").is_some_and(|r| {
+        let r = r.trim();
+        CHROME_ROLES.iter().any(|c| same_word(r, c))
+    }) || id.is_some_and(|i| CHROME_TOKENS.iter().any(|t| same_word(i, t)));
     if chrome {
         m |= CHROME_BIT;
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::html::filter::element;
+
+    fn marks_of<const N: usize>(tag: &str, attrs: [(&str, &str); N]) -> Marks {
+        marks(&element(tag, attrs).unwrap())
+    }
+
+    /// The bit of the selector `sel`.
+    fn of(sel: Sel) -> Marks {
+        bit(SELECTORS.iter().position(|(s, _)| *s == sel).unwrap())
+    }
+
+    /// Tags alone (most elements have no kept attribute), ids, class
+    /// tokens in any case, tag-and-class pairs, roles and chrome tokens.
+    #[test]
+    fn marks_by_tag_id_class_and_role() {
+        assert_eq!(marks_of("h1", []), of(Sel::Tag("h1")));
+        assert_eq!(marks_of("nav", []), CHROME_BIT);
+        assert_eq!(marks_of("div", []), 0);
+        assert_eq!(
+            marks_of("h1", [("class", "a trs_editor")]),
+            of(Sel::Tag("h1")) | of(Sel::Class("TRS_Editor"))
+        );
+        assert_eq!(marks_of("div", [("id", " zoom ")]), of(Sel::Id("zoom")));
+        assert_eq!(marks_of("div", [("id", "Zoom")]), 0);
+        assert_eq!(
+            marks_of("table", [("class", "x BD1")]),
+            of(Sel::TagClass("table", "bd1"))
+        );
+        assert_eq!(marks_of("td", [("class", "bd1")]), 0);
+        assert_eq!(marks_of("div", [("role", " Navigation ")]), CHROME_BIT);
+        assert_eq!(marks_of("div", [("id", "share")]), CHROME_BIT);
+        assert_eq!(marks_of("footer", [("class", "nav")]), CHROME_BIT);
+        assert_eq!(marks_of("div", [("title", "x")]), 0);
+    }
 }

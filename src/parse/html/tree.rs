@@ -165,6 +165,42 @@ pub fn style_facts(style: &str) -> StyleFacts {
     facts
 }
 
+/// The facts of the styles a build has read, by their text: pages repeat
+/// a few styles many times (fixture 02: 96 style attributes, 8 different;
+/// the 300 KB page 285 and 6), and a look through a short list is cheaper
+/// than reading a style again. Styles borrowed from the input only, up to
+/// [`KnownStyles::MAX`] of them.
+#[derive(Default)]
+struct KnownStyles<'a> {
+    seen: Vec<(&'a str, StyleFacts)>,
+}
+
+impl<'a> KnownStyles<'a> {
+    const MAX: usize = 16;
+
+    /// The [`StyleFacts`] of the element's `style` attribute.
+    fn facts(&mut self, e: &Element<'a>) -> StyleFacts {
+        let Some((_, style)) = e
+            .attrs
+            .iter()
+            .find(|(n, _)| super::events::same_name(n, "style"))
+        else {
+            return StyleFacts::default();
+        };
+        let Cow::Borrowed(style) = style else {
+            return style_facts(style);
+        };
+        if let Some((_, facts)) = self.seen.iter().find(|(s, _)| s == style) {
+            return *facts;
+        }
+        let facts = style_facts(style);
+        if self.seen.len() < Self::MAX {
+            self.seen.push((style, facts));
+        }
+        facts
+    }
+}
+
 /// Whether an element is hidden from readers (its style already read).
 fn is_hidden(e: &Element, style: StyleFacts) -> bool {
     if style.hides || e.attr("hidden").is_some() {
@@ -184,6 +220,7 @@ impl<'a> Tree<'a> {
         let mut open: Vec<NodeId> = Vec::new();
         // Depth of elements being skipped (hidden subtrees).
         let mut skipping = 0usize;
+        let mut styles = KnownStyles::default();
         for event in events {
             match event {
                 Event::Open(e) => {
@@ -191,7 +228,7 @@ impl<'a> Tree<'a> {
                         skipping += 1;
                         continue;
                     }
-                    let style = e.attr("style").map(style_facts).unwrap_or_default();
+                    let style = styles.facts(&e);
                     if is_hidden(&e, style) {
                         skipping += 1;
                         continue;
