@@ -104,6 +104,16 @@ const MAX_CHROME_CHARS: usize = 80;
 /// A line made only of chrome words (打印 关闭; 进入老年模式 退出老年模式;
 /// 字号:【大 中 小】; • 字体:[ ]): the actions it names, or `None`.
 pub fn whole_line(text: &str) -> Option<Vec<Action>> {
+    // Every line of a page is asked, and few are chrome: its first piece
+    // (up to the first space or widget mark) says so for most of them.
+    if !first_piece_may_be_chrome(text) {
+        return None;
+    }
+    chrome_words(text)
+}
+
+/// [`whole_line`] without its first look.
+fn chrome_words(text: &str) -> Option<Vec<Action>> {
     if char_count_upto(text, MAX_CHROME_CHARS) > MAX_CHROME_CHARS {
         return None;
     }
@@ -128,6 +138,31 @@ pub fn whole_line(text: &str) -> Option<Vec<Action>> {
         }
     }
     strong.then_some(actions)
+}
+
+/// Longest of [`WORDS`], in chars.
+const MAX_WORD_CHARS: usize = 11;
+
+/// Whether the first piece of `text` (after any spaces and widget marks, up
+/// to the next) is a chrome word or may begin an artefact: what a line of
+/// chrome words starts with. Reads at most a word's length of chars past
+/// the marks.
+fn first_piece_may_be_chrome(text: &str) -> bool {
+    let is_mark = |c: char| is_space(c) || is_widget_punct(c);
+    let rest = text.trim_start_matches(is_mark);
+    let mut end = rest.len();
+    for (n, (at, c)) in rest.char_indices().enumerate() {
+        if is_mark(c) {
+            end = at;
+            break;
+        }
+        if n == MAX_WORD_CHARS {
+            return false;
+        }
+    }
+    let piece = rest.get(..end).unwrap_or_default();
+    // A line of marks alone has no word: not chrome.
+    !piece.is_empty() && (word(piece).is_some() || ARTEFACTS.iter().any(|a| a.starts_with(piece)))
 }
 
 /// How a breadcrumb line starts (当前位置: 首页 > …).
@@ -380,6 +415,21 @@ pub fn strip<'a>(lines: Vec<Line<'a>>, doc: &mut Document, trace: &mut Trace) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The first look never turns away a line the words make chrome:
+        /// lines of chrome words, artefacts, marks, spaces and other text.
+        #[test]
+        fn the_first_look_agrees_with_the_words(
+            parts in proptest::collection::vec(
+                "打印|关闭|字号|大|扫一扫在手机打开当前页|!\\[\\]\\(\\)|!|\\[|【|】|:|：| |\u{3000}|·|[a-z一专]{1,13}",
+                0..6,
+            ),
+        ) {
+            let line = parts.concat();
+            proptest::prop_assert_eq!(whole_line(&line), chrome_words(&line), "{:?}", line);
+        }
+    }
 
     #[test]
     fn widgets_and_actions() {

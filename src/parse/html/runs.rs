@@ -61,6 +61,16 @@ impl Buf {
             self.align = style.align;
             self.heading = style.heading;
         }
+        // Most texts of a page are the whitespace between its tags: after
+        // a space (or at the start) it adds nothing.
+        if self.space
+            && !style.pre
+            && text
+                .bytes()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c))
+        {
+            return;
+        }
         let same = self
             .runs
             .last()
