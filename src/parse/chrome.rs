@@ -431,6 +431,13 @@ mod tests {
         }
     }
 
+    /// The first look reads as far as the longest word.
+    #[test]
+    fn the_longest_word_is_known() {
+        let longest = WORDS.iter().map(|(w, _)| w.chars().count()).max();
+        assert_eq!(longest, Some(MAX_WORD_CHARS));
+    }
+
     #[test]
     fn widgets_and_actions() {
         assert_eq!(
