@@ -3,6 +3,8 @@
 //! builds (wasm, release); this one decodes in place, a byte test for ASCII
 //! and a few shifts for the rest, and gives the same pairs.
 
+use std::borrow::Cow;
+
 use super::lines::is_space;
 use crate::words;
 
@@ -133,6 +135,20 @@ pub fn has_odd_space(text: &str) -> bool {
             | words::equal_bytes(word, 0xbf)
     };
     words::any_marked(hay, marks, |i| odd_space_ends_at(hay, i))
+}
+
+/// The text with the chars of [`has_odd_space`] tidied, so rules see one
+/// kind of space: nbsp and tabs become plain spaces, zero-width spaces and
+/// byte order marks go (U+3000 stays: it is meaningful inside spaced-out
+/// labels and is whitespace to every rule). Borrowed when there are none.
+pub fn tidy_spaces(text: &str) -> Cow<'_, str> {
+    if !has_odd_space(text) {
+        return Cow::Borrowed(text);
+    }
+    text.chars()
+        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}'))
+        .map(|c| if matches!(c, '\u{a0}' | '\t') { ' ' } else { c })
+        .collect()
 }
 
 /// Whether one of the chars of [`has_odd_space`] ends at byte `i`.

@@ -4,8 +4,6 @@
 //! zero-width spaces, nbsp and U+3000 indentation, lines of only whitespace,
 //! and `|`-separated table rows. Every rule lives in the shared pipeline.
 
-use std::borrow::Cow;
-
 use super::assemble::assemble;
 use super::chars::{self, TrimSpace};
 use super::limit;
@@ -122,7 +120,7 @@ fn line(number: u32, raw: &str, blank_before: bool) -> Option<Line<'_>> {
     }
     Some(Line {
         number,
-        text: tidy(text),
+        text: chars::tidy_spaces(text),
         indent: u16::try_from(indent).unwrap_or(u16::MAX),
         blank_before,
         hints,
@@ -135,19 +133,6 @@ fn is_table_row(text: &str) -> bool {
         || text.ends_with("||")
         || text.ends_with(" |")
         || text.starts_with("| ")
-}
-
-/// Replaces nbsp and other odd spaces inside the text with plain spaces and
-/// drops zero-width ones, so rules see one kind of space (U+3000 stays: it
-/// is meaningful inside spaced-out labels and is whitespace to every rule).
-fn tidy(text: &str) -> Cow<'_, str> {
-    if !chars::has_odd_space(text) {
-        return Cow::Borrowed(text);
-    }
-    text.chars()
-        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}'))
-        .map(|c| if matches!(c, '\u{a0}' | '\t') { ' ' } else { c })
-        .collect()
 }
 
 #[cfg(test)]

@@ -81,6 +81,29 @@ pub fn escape_href(out: &mut String, url: &str) {
     out.push_str(url.get(plain_from..).unwrap_or_default());
 }
 
+/// A URL as browsers read it before anything else: C0 controls and spaces
+/// trimmed from both ends, ASCII tabs and newlines removed anywhere
+/// (`java\nscript:` is `javascript:`); borrowed when nothing is removed.
+/// What [`safe_url`] checks, and what the HTML front end resolves.
+pub fn strip_url(url: &str) -> Cow<'_, str> {
+    // The bytes trimmed (up to U+0020) and removed are ASCII characters,
+    // never part of another, so every cut falls on a character boundary.
+    let bytes = url.as_bytes();
+    let start = bytes.iter().position(|&b| b > b' ').unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| b > b' ')
+        .map_or(start, |i| i + 1);
+    let trimmed = url.get(start..end).unwrap_or_default();
+    if !trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        return Cow::Borrowed(trimmed);
+    }
+    trimmed
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
 /// The URL to write, or `None` when it must not become a link.
 ///
 /// Does what a browser's URL parser does before it reads the scheme (strip
@@ -94,20 +117,10 @@ pub fn escape_href(out: &mut String, url: &str) {
 /// Anything else (javascript:, data:, vbscript:, `JaVaScRiPt:`, unknown
 /// schemes, an empty URL) is refused.
 pub fn safe_url(url: &str) -> Option<Cow<'_, str>> {
-    // The characters trimmed (up to U+0020) and removed are ASCII, so the
-    // work goes by bytes and every cut falls on a character boundary.
-    let bytes = url.as_bytes();
-    let start = bytes.iter().position(|&b| b > b' ')?;
-    let end = bytes.iter().rposition(|&b| b > b' ')? + 1;
-    let trimmed = url.get(start..end)?;
-    let cleaned: Cow<'_, str> = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
-        trimmed
-            .chars()
-            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-            .collect()
-    } else {
-        Cow::Borrowed(trimmed)
-    };
+    let cleaned = strip_url(url);
+    if cleaned.is_empty() {
+        return None;
+    }
     let head = cleaned.as_bytes();
     let before_path = head
         .iter()

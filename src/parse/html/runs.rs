@@ -203,15 +203,13 @@ impl Buf {
     }
 }
 
+/// A run's text tidied like page text ([`chars::tidy_spaces`]), kept
+/// as it is when there is nothing to tidy.
 fn tidy(text: String) -> String {
-    let plain = !chars::has_odd_space(&text);
-    if plain {
-        return text;
+    match chars::tidy_spaces(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(tidied) => tidied,
     }
-    text.chars()
-        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}'))
-        .map(|c| if matches!(c, '\u{a0}' | '\t') { ' ' } else { c })
-        .collect()
 }
 
 /// Applies what an element's style says ([`StyleFacts`]) to the formatting

@@ -14,6 +14,7 @@ use std::borrow::Cow;
 
 use super::runs::lower;
 use crate::parse::chars;
+use crate::render::escape::strip_url;
 
 /// Schemes a link (`href`) may have.
 pub const LINK_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "ftp"];
@@ -36,28 +37,6 @@ pub enum Use {
     Link,
     /// An image source.
     Image,
-}
-
-/// The URL as browsers read it: ASCII tab and newlines removed anywhere
-/// (`java\nscript:` is `javascript:`), C0 controls and spaces trimmed.
-fn strip(raw: &str) -> Cow<'_, str> {
-    // Bytes up to the space are ASCII characters, never part of another.
-    let bytes = raw.as_bytes();
-    let start = bytes.iter().position(|&b| b > b' ').unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|&b| b > b' ')
-        .map_or(start, |i| i + 1);
-    let trimmed = raw.get(start..end).unwrap_or_default();
-    if !trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
-        return Cow::Borrowed(trimmed);
-    }
-    Cow::Owned(
-        trimmed
-            .chars()
-            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-            .collect(),
-    )
 }
 
 /// Where the scheme of `url` ends (its `:`), if it has one: the text before
@@ -104,7 +83,7 @@ pub struct Base {
 impl Base {
     /// Reads an absolute http(s) address; `None` for anything else.
     pub fn parse(raw: &str) -> Option<Base> {
-        let url = strip(raw);
+        let url = strip_url(raw);
         let end = scheme_end(&url)?;
         let (scheme, after) = (url.get(..end)?, url.get(end + 1..)?);
         if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
@@ -150,7 +129,7 @@ fn authority(rest: &str) -> Option<(&str, &str)> {
 /// are many on a page, and the browser build pays for every allocation and
 /// every `format!`.
 pub fn resolve(raw: &str, base: Option<&Base>, usage: Use) -> Option<String> {
-    let url = strip(raw);
+    let url = strip_url(raw);
     if url.is_empty() {
         return None;
     }
