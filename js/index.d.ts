@@ -34,6 +34,14 @@ export default function init(source?: InitSource): Promise<void>;
 
 // ---------------------------------------------------------------------------
 // Functions
+//
+// The documents the parses return are plain objects with every field of
+// `Document`. The fields are read from the parse's output the first time any
+// of them is used (got, set, or copied by `JSON.stringify`, `structuredClone`
+// or a spread), after which they are ordinary data properties; a document
+// handed on unread to `renderHtml`, `mount`, `speechPlan` or `parseJson` is
+// taken as the parse's own result, without being written out and read again.
+// One frozen or sealed before any field is read keeps its fields read-only.
 
 /**
  * Page text (what a browser's `innerText` gives) → the document model.

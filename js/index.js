@@ -1,23 +1,154 @@
 // yilan (易览): the npm entry. Re-exports the WebAssembly binding and loads
 // the .wasm that sits next to it. Types and documentation: ./index.d.ts.
 
-import initWasm, { __yilanTrustedHtml, parseEncoded } from '../pkg/yilan.js';
+import initWasm, * as wasm from '../pkg/yilan.js';
 import { encodeDom } from './dom-events.js';
 import { trustedHtml } from './trusted.js';
 
-export {
-  mount,
-  parseEncoded,
-  parseJson,
-  parseText,
-  preferences,
-  renderHtml,
-  speechPlan,
-  stylesheet,
-  themes,
-  Viewer,
-} from '../pkg/yilan.js';
+export { preferences, stylesheet, themes, Viewer } from '../pkg/yilan.js';
 export { encodeDom };
+
+/** A document's fields, in the order of its model JSON. */
+const FIELDS = ['version', 'lang', 'title', 'breadcrumb', 'meta', 'body', 'actions', 'diagnostics'];
+
+/** Documents whose fields no one has used yet → their model JSON and their getters. */
+const unread = new WeakMap();
+
+/**
+ * The document whose model JSON a parse gave (`text`), as the object the
+ * API returns: a plain object with every field, each read from `text` the
+ * first time any of them is used (got, set, or copied by `JSON.stringify`,
+ * `structuredClone`, a spread…), after which all are ordinary data
+ * properties. Until then `renderHtml`, `speechPlan`, `mount` and
+ * `parseJson` are handed the text itself (see `unreadText`), and the wasm
+ * finds in it the document the parse made, without the object being
+ * written and read again.
+ */
+function documentOf(text) {
+  const doc = {};
+  const getters = {};
+  let fields;
+  const read = () => {
+    if (fields === undefined) {
+      fields = JSON.parse(text);
+      text = undefined;
+      unread.delete(doc);
+      for (const name of FIELDS) {
+        // A field deleted or redefined meanwhile stays as it is now; on a
+        // frozen or sealed object the getter stays (and reads `fields`).
+        if (Object.getOwnPropertyDescriptor(doc, name)?.get === getters[name]) {
+          Reflect.defineProperty(doc, name, { value: fields[name], writable: true, enumerable: true, configurable: true });
+        }
+      }
+    }
+    return fields;
+  };
+  const descriptors = {};
+  for (const name of FIELDS) {
+    const get = () => read()[name];
+    getters[name] = get;
+    descriptors[name] = {
+      get,
+      set(value) {
+        if (this !== doc) {
+          // Assigned through an object that inherits from `doc`: its own, as for a data property.
+          Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+          return;
+        }
+        read();
+        if (Object.getOwnPropertyDescriptor(doc, name)?.get === get) {
+          // Frozen or sealed before any field was read (the two cannot be
+          // told apart while every field is a getter): read-only, as frozen.
+          throw new TypeError(`Cannot assign to read only property '${name}' of object`);
+        }
+        doc[name] = value;
+      },
+      enumerable: true,
+      configurable: true,
+    };
+  }
+  Object.defineProperties(doc, descriptors);
+  unread.set(doc, { text, getters });
+  return doc;
+}
+
+/**
+ * The model JSON of `doc` when it is a document the API returned whose
+ * fields no one has used, added, removed or redefined; else `undefined`.
+ */
+function unreadText(doc) {
+  const state = unread.get(doc);
+  if (state === undefined || Object.getPrototypeOf(doc) !== Object.prototype) return undefined;
+  if (Reflect.ownKeys(doc).length !== FIELDS.length) return undefined;
+  for (const name of FIELDS) {
+    if (Object.getOwnPropertyDescriptor(doc, name)?.get !== state.getters[name]) return undefined;
+  }
+  return state.text;
+}
+
+/** What a call taking a document hands the wasm: the text of an unread one, else `doc` itself. */
+function forWasm(doc) {
+  return unreadText(doc) ?? doc;
+}
+
+/**
+ * Page text (what a browser's `innerText` gives) → the document model.
+ *
+ * @param {string} text
+ */
+export function parseText(text) {
+  return documentOf(wasm.parseText(text));
+}
+
+/**
+ * Model JSON, as text or an object → a checked document.
+ *
+ * @param {string | object} json
+ */
+export function parseJson(json) {
+  return documentOf(wasm.parseJson(forWasm(json)));
+}
+
+/**
+ * Page HTML as node events (`encodeDom`'s encoding) → the document model.
+ *
+ * @param {string} encoded
+ * @param {{ baseUrl?: string }} [options]
+ */
+export function parseEncoded(encoded, options) {
+  return documentOf(wasm.parseEncoded(encoded, options));
+}
+
+/**
+ * A document → the reading view, an HTML fragment.
+ *
+ * @param {object | string} doc
+ * @param {object} [options]
+ */
+export function renderHtml(doc, options) {
+  return wasm.renderHtml(forWasm(doc), options);
+}
+
+/**
+ * A document → what to read aloud, in chunks.
+ *
+ * @param {object | string} doc
+ * @param {object} [options]
+ */
+export function speechPlan(doc, options) {
+  return wasm.speechPlan(forWasm(doc), options);
+}
+
+/**
+ * Shows a document in `element`, with the elderly-mode toolbar.
+ *
+ * @param {Element} element
+ * @param {object | string} doc
+ * @param {object} [options]
+ */
+export function mount(element, doc, options) {
+  return wasm.mount(element, forWasm(doc), options);
+}
 
 /** A `YilanError` as the binding throws them: an Error with a `code`. */
 function yilanError(code, message) {
@@ -89,7 +220,7 @@ let loading;
 export default function init(source) {
   loading ??= initWasm({ module_or_path: source ?? new URL('../pkg/yilan_bg.wasm', import.meta.url) }).then(
     () => {
-      __yilanTrustedHtml(trustedHtml);
+      wasm.__yilanTrustedHtml(trustedHtml);
     },
     (error) => {
       // A failed load (offline, a CSP without wasm-unsafe-eval) may be tried again.

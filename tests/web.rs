@@ -21,6 +21,12 @@ fn stringify(value: &JsValue) -> String {
         .expect("a string")
 }
 
+/// The model JSON a parse hands over (the package's entry makes its
+/// document object of it).
+fn text_of(value: &JsValue) -> String {
+    value.as_string().expect("model JSON text")
+}
+
 /// A string property of a thrown error.
 fn property(error: &JsValue, name: &str) -> Option<String> {
     Reflect::get(error, &JsValue::from_str(name))
@@ -32,7 +38,7 @@ fn property(error: &JsValue, name: &str) -> Option<String> {
 fn parse_text_gives_the_native_model() {
     let web = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");
     let native = serde_json::to_string(&yilan::parse_text(REFERENCE)).expect("to_string");
-    assert_eq!(stringify(&web), native);
+    assert_eq!(text_of(&web), native);
 }
 
 #[wasm_bindgen_test]
@@ -44,8 +50,8 @@ fn parse_json_accepts_text_and_objects_alike() {
     let object = JSON::parse(text).expect("JSON.parse");
     let from_object = yilan::web::parse_json(&object).expect("object");
     let native = serde_json::to_string(&yilan::parse_json(text).expect("native")).expect("json");
-    assert_eq!(stringify(&from_text), native);
-    assert_eq!(stringify(&from_object), native);
+    assert_eq!(text_of(&from_text), native);
+    assert_eq!(text_of(&from_object), native);
 }
 
 /// Model JSON that the native parser rejects (or should: which ones it
@@ -73,7 +79,7 @@ fn parse_json_agrees_with_the_native_parser() {
             match (&native, yilan::web::parse_json(&value)) {
                 (Ok(doc), Ok(web)) => {
                     let native = serde_json::to_string(doc).expect("json");
-                    assert_eq!(stringify(&web), native, "{input}");
+                    assert_eq!(text_of(&web), native, "{input}");
                 }
                 (Err(native), Err(thrown)) => {
                     errors += 1;
@@ -192,16 +198,24 @@ fn render_and_speech_give_the_native_output() {
     );
 }
 
-/// The object a parse returned comes back to `renderHtml` as it is, or
-/// changed, or after another parse: each time the view is that object's.
+/// What a parse handed over comes back to `renderHtml` as that very text
+/// (a document object no one has used, in the package's entry) or as an
+/// object read from it, unchanged, changed, or after another parse: each
+/// time the view is of what was given.
 #[wasm_bindgen_test]
 fn a_parse_result_renders_as_it_is_now_changed_or_not() {
     let default = yilan::RenderOptions::default();
     let none = JsValue::UNDEFINED;
     let mut native = yilan::parse_text(REFERENCE);
-    let doc = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");
+    let expected = yilan::render(&native, &default);
+    let text = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");
+    assert_eq!(
+        yilan::web::render_html(&text, &none).expect("renderHtml"),
+        expected
+    );
+    let doc = JSON::parse(&text_of(&text)).expect("JSON.parse");
     let unchanged = yilan::web::render_html(&doc, &none).expect("renderHtml");
-    assert_eq!(unchanged, yilan::render(&native, &default));
+    assert_eq!(unchanged, expected);
 
     Reflect::set(&doc, &"title".into(), &"改过的标题".into()).expect("set");
     let changed = yilan::web::render_html(&doc, &none).expect("renderHtml");
@@ -209,10 +223,15 @@ fn a_parse_result_renders_as_it_is_now_changed_or_not() {
     assert_eq!(changed, yilan::render(&native, &default));
     assert!(changed.contains("改过的标题") && !unchanged.contains("改过的标题"));
 
-    // Another parse in between: the first object is still read as it is.
+    // Another parse in between: the first text and object are still read
+    // as they are.
     let other =
         yilan::web::parse_text(&JsValue::from_str("通知\n\n一、总则\n正文。")).expect("parseText");
-    assert_ne!(stringify(&other), stringify(&doc));
+    assert_ne!(text_of(&other), text_of(&text));
+    assert_eq!(
+        yilan::web::render_html(&text, &none).expect("renderHtml"),
+        expected
+    );
     assert_eq!(
         yilan::web::render_html(&doc, &none).expect("renderHtml"),
         yilan::render(&native, &default)

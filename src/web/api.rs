@@ -1,18 +1,24 @@
 //! The exported functions: `parseText`, `parseJson`, `parseEncoded`,
 //! `renderHtml`, `speechPlan`, `themes`, `stylesheet`.
+//!
+//! The three parses hand over the document's model JSON as a JavaScript
+//! string; the package's entry (`js/index.js`) gives it to its callers as a
+//! document object that reads the text when one of its properties is first
+//! used, and hands an object still untouched back here as that very string.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use std::rc::Rc;
 
-use super::convert::{document_from_js, document_to_js, to_js};
+use super::convert::{document_from_js, document_to_text, to_js};
 use super::error::{web_error, WebErrorCode};
 use super::options::{render_options, speech_options, Given};
 use crate::json_out::{Object, WriteJson};
 
 /// `parseText(text: string): Document`: page text (what a browser's
-/// `innerText` gives) → the document model, as a plain object.
+/// `innerText` gives) → the document model (its model JSON here; a document
+/// object from the package's entry).
 ///
 /// ```js
 /// const doc = parseText(document.querySelector('#zoom').innerText);
@@ -22,7 +28,7 @@ pub fn parse_text(text: &JsValue) -> Result<JsValue, JsValue> {
     let text = text
         .as_string()
         .ok_or_else(|| web_error(WebErrorCode::Argument, "text must be a string", None))?;
-    document_to_js(Rc::new(crate::parse_text(&text)))
+    Ok(document_to_text(Rc::new(crate::parse_text(&text))))
 }
 
 /// `parseJson(json: string | object): Document`: model JSON, as text or an
@@ -35,7 +41,7 @@ pub fn parse_text(text: &JsValue) -> Result<JsValue, JsValue> {
 /// ```
 #[wasm_bindgen(js_name = parseJson)]
 pub fn parse_json(input: &JsValue) -> Result<JsValue, JsValue> {
-    document_to_js(document_from_js(input)?)
+    Ok(document_to_text(document_from_js(input)?))
 }
 
 /// `parseEncoded(encoded: string, options?: HtmlOptions): Document`: page
@@ -55,7 +61,9 @@ pub fn parse_encoded(encoded: &JsValue, options: &JsValue) -> Result<JsValue, Js
         .as_string()
         .ok_or_else(|| web_error(WebErrorCode::Argument, "encoded must be a string", None))?;
     let options = html_options(options)?;
-    document_to_js(Rc::new(crate::parse_encoded(&encoded, &options)))
+    Ok(document_to_text(Rc::new(crate::parse_encoded(
+        &encoded, &options,
+    ))))
 }
 
 /// Reads the options of `parseHtml`, `parseDom` and `parseEncoded`,

@@ -4,7 +4,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{JsString, JSON};
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use super::error::{model_error, web_error, WebErrorCode};
@@ -29,13 +28,6 @@ fn unreadable() -> JsValue {
     )
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// `JSON.parse` of a string already in JavaScript.
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn parse_js_string(text: &JsString) -> Result<JsValue, JsValue>;
-}
-
 /// The document the last parse handed over, the JSON text (a JavaScript
 /// string) it went over as, and that text's length in UTF-8.
 struct Last {
@@ -46,24 +38,29 @@ struct Last {
 
 thread_local! {
     /// The usual next step after a parse is to render or mount the very
-    /// object it returned: when that object comes back and `JSON.stringify`
-    /// gives the same text, it is this document, already read and checked,
-    /// and reading the text again would only rebuild it. The texts are
-    /// compared in JavaScript (`===`), so a hit copies nothing into wasm.
-    /// Any change to the object (or a text the browser writes differently)
-    /// misses and is read in full. One slot: the last document only.
+    /// document it returned: the package's entry hands back the text of a
+    /// document object still untouched (the very string), and an object
+    /// whose `JSON.stringify` gives the same text is the same document. It
+    /// is then this one, already read and checked, and reading the text
+    /// again would only rebuild it. The texts are compared in JavaScript
+    /// (`===`, at once for the very string), so a hit copies nothing into
+    /// wasm. Any change to the object (or a text the browser writes
+    /// differently) misses and is read in full. One slot: the last
+    /// document only.
     static LAST: RefCell<Option<Last>> = const { RefCell::new(None) };
 }
 
-/// A document a parse made → the plain object returned to JavaScript; it
-/// stays as [`LAST`] for [`document_from_js`].
-pub(super) fn document_to_js(doc: Rc<Document>) -> Result<JsValue, JsValue> {
+/// A document a parse made → its model JSON, as the JavaScript string the
+/// package's entry makes its document object of (`js/index.js`, which reads
+/// the text only when a property is first used); the document stays as
+/// [`LAST`] for [`document_from_js`].
+pub(super) fn document_to_text(doc: Rc<Document>) -> JsValue {
     let json = to_json(&*doc);
     let text = JsString::from(json.as_str());
-    let value = parse_js_string(&text).map_err(|_| unreadable())?;
+    let value = JsValue::from(&text);
     let bytes = json.len();
     LAST.with(|last| *last.borrow_mut() = Some(Last { text, bytes, doc }));
-    Ok(value)
+    value
 }
 
 /// [`LAST`]'s document when `text` is the JSON it went over as, unless that
