@@ -25,8 +25,6 @@ const unread = new WeakMap();
  * written and read again.
  */
 function documentOf(text) {
-  const doc = {};
-  const getters = {};
   let fields;
   const read = () => {
     if (fields === undefined) {
@@ -43,31 +41,42 @@ function documentOf(text) {
     }
     return fields;
   };
-  const descriptors = {};
-  for (const name of FIELDS) {
-    const get = () => read()[name];
-    getters[name] = get;
-    descriptors[name] = {
-      get,
-      set(value) {
-        if (this !== doc) {
-          // Assigned through an object that inherits from `doc`: its own, as for a data property.
-          Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
-          return;
-        }
-        read();
-        if (Object.getOwnPropertyDescriptor(doc, name)?.get === get) {
-          // Frozen or sealed before any field was read (the two cannot be
-          // told apart while every field is a getter): read-only, as frozen.
-          throw new TypeError(`Cannot assign to read only property '${name}' of object`);
-        }
-        doc[name] = value;
-      },
-      enumerable: true,
-      configurable: true,
-    };
-  }
-  Object.defineProperties(doc, descriptors);
+  const assign = (target, name, value) => {
+    if (target !== doc) {
+      // Assigned through an object that inherits from `doc`: its own, as for a data property.
+      Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
+      return;
+    }
+    read();
+    if (Object.getOwnPropertyDescriptor(doc, name)?.get === getters[name]) {
+      // Frozen or sealed before any field was read (the two cannot be told
+      // apart while every field is a getter): read-only, as frozen.
+      throw new TypeError(`Cannot assign to read only property '${name}' of object`);
+    }
+    doc[name] = value;
+  };
+  // A literal, in FIELDS' order: the engine makes it much faster than
+  // property by property.
+  const doc = {
+    get version() { return read().version; },
+    set version(value) { assign(this, 'version', value); },
+    get lang() { return read().lang; },
+    set lang(value) { assign(this, 'lang', value); },
+    get title() { return read().title; },
+    set title(value) { assign(this, 'title', value); },
+    get breadcrumb() { return read().breadcrumb; },
+    set breadcrumb(value) { assign(this, 'breadcrumb', value); },
+    get meta() { return read().meta; },
+    set meta(value) { assign(this, 'meta', value); },
+    get body() { return read().body; },
+    set body(value) { assign(this, 'body', value); },
+    get actions() { return read().actions; },
+    set actions(value) { assign(this, 'actions', value); },
+    get diagnostics() { return read().diagnostics; },
+    set diagnostics(value) { assign(this, 'diagnostics', value); },
+  };
+  const getters = {};
+  for (const name of FIELDS) getters[name] = Object.getOwnPropertyDescriptor(doc, name).get;
   unread.set(doc, { text, getters });
   return doc;
 }

@@ -13,8 +13,10 @@ const FIELDS = ['version', 'lang', 'title', 'breadcrumb', 'meta', 'body', 'actio
 
 browserTest('a parsed document has its fields before any is read, and reads as its model JSON', NO_OPTIONS, async (page) => {
   await openWithPackage(page);
-  const seen = await page.evaluate((text) => {
+  const seen = await page.evaluate(async (text) => {
     const { parseText } = window.yilan;
+    // The wasm binding's own output: the model JSON text the entry's document is made of.
+    const raw = (await import('/yilan/pkg/yilan.js')).parseText(text);
     const doc = parseText(text);
     const keys = Object.keys(doc);
     const proto = Object.getPrototypeOf(doc) === Object.prototype;
@@ -24,6 +26,7 @@ browserTest('a parsed document has its fields before any is read, and reads as i
     const title = byField.title;
     const descriptor = Object.getOwnPropertyDescriptor(byField, 'body');
     return {
+      raw,
       keys,
       proto,
       has,
@@ -36,6 +39,9 @@ browserTest('a parsed document has its fields before any is read, and reads as i
       keysAfter: Object.keys(byField),
     };
   }, REFERENCE_TEXT);
+  // Every field of the model JSON, in its order, and nothing else.
+  assert.deepEqual(Object.keys(JSON.parse(seen.raw)), FIELDS);
+  assert.equal(seen.stringified, seen.raw);
   assert.deepEqual(seen.keys, FIELDS);
   assert.deepEqual(seen.keysAfter, FIELDS);
   assert.ok(seen.proto && seen.has);
