@@ -11,6 +11,20 @@ export { encodeDom };
 /** A document's fields, in the order of its model JSON. */
 const FIELDS = ['version', 'lang', 'title', 'breadcrumb', 'meta', 'body', 'actions', 'diagnostics'];
 
+/**
+ * Node's (and Bun's) hook for `util.inspect` and `console.log`, which show a
+ * getter as `[Getter/Setter]`: there a document shows its data, as a plain
+ * object would. Browsers have no such hook (their consoles read a getter
+ * when it is clicked).
+ */
+const INSPECT =
+  typeof process === 'object' && process?.versions?.node ? Symbol.for('nodejs.util.inspect.custom') : undefined;
+
+/** A document's `INSPECT` hook: the same object, its fields as values. */
+function inspectDocument(depth, options, inspect) {
+  return inspect({ ...this }, { ...options, depth: options.depth === null ? null : depth });
+}
+
 /** Documents whose fields no one has used yet → their model JSON and their getters. */
 const unread = new WeakMap();
 
@@ -77,6 +91,7 @@ function documentOf(text) {
   };
   const getters = {};
   for (const name of FIELDS) getters[name] = Object.getOwnPropertyDescriptor(doc, name).get;
+  if (INSPECT) Object.defineProperty(doc, INSPECT, { value: inspectDocument });
   unread.set(doc, { text, getters });
   return doc;
 }
@@ -88,7 +103,7 @@ function documentOf(text) {
 function unreadText(doc) {
   const state = unread.get(doc);
   if (state === undefined || Object.getPrototypeOf(doc) !== Object.prototype) return undefined;
-  if (Reflect.ownKeys(doc).length !== FIELDS.length) return undefined;
+  if (Reflect.ownKeys(doc).length !== FIELDS.length + (INSPECT ? 1 : 0)) return undefined;
   for (const name of FIELDS) {
     if (Object.getOwnPropertyDescriptor(doc, name)?.get !== state.getters[name]) return undefined;
   }

@@ -4,8 +4,10 @@
 // document see it as a plain object with the same data would be seen.
 
 import assert from 'node:assert/strict';
+import test from 'node:test';
+import { inspect, isDeepStrictEqual } from 'node:util';
 
-import { REFERENCE_TEXT, browserTest, openWithPackage } from './harness.mjs';
+import { REFERENCE_TEXT, browserTest, openWithPackage, packageInNode } from './harness.mjs';
 
 const NO_OPTIONS = {};
 
@@ -206,4 +208,21 @@ browserTest('a parsed document frozen or sealed behaves as a frozen or sealed pl
     sealed: ['assigned', '封住的也能改', true, 'TypeError', FIELDS.length],
     sealedUnread: ['TypeError', 'TypeError', true],
   });
+});
+
+test('in Node, a parsed document prints and compares as its data', async () => {
+  const { parseText, renderHtml } = await packageInNode();
+  const plain = JSON.parse(JSON.stringify(parseText(REFERENCE_TEXT)));
+  const doc = parseText(REFERENCE_TEXT);
+  // Printed unread, at the top and nested (console.log's depth of 2 counts from the top).
+  assert.equal(inspect(doc), inspect(plain));
+  assert.equal(inspect({ in: { doc } }, { depth: 3 }), inspect({ in: { doc: plain } }, { depth: 3 }));
+  assert.equal(inspect(parseText(REFERENCE_TEXT), { depth: null }), inspect(plain, { depth: null }));
+  assert.doesNotMatch(inspect(parseText(REFERENCE_TEXT)), /Getter/);
+  assert.ok(isDeepStrictEqual(parseText(REFERENCE_TEXT), plain));
+  assert.deepEqual(Object.keys(parseText(REFERENCE_TEXT)), FIELDS);
+  // Printing reads a document; read or unread, it renders as its data.
+  assert.equal(renderHtml(doc), renderHtml(plain));
+  const unread = parseText(REFERENCE_TEXT);
+  assert.equal(renderHtml(unread), renderHtml(plain));
 });
