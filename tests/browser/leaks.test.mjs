@@ -1,5 +1,5 @@
 // No leaks: a thousand cycles of mount and destroy, a thousand mode
-// switches on one view, and a thousand entries into the elderly mode and
+// switches on one view, a thousand parses, and a thousand entries into the elderly mode and
 // exits through the embed on the demo portal, leave the wasm memory, the JS heap, the DOM node
 // count and the event listeners where they were after a warm-up, within the
 // bounds below. Measured through the DevTools protocol after a forced
@@ -155,6 +155,45 @@ browserTest(`${CYCLES} entries and exits through the embed on the demo portal le
   assert.equal(await enterExitCycles(page, CYCLES), 0, 'each exit removed the view');
   const after = await measure(page, cdp);
   assertFlat(before, after, `${CYCLES} enter/exit`, t);
+});
+
+/**
+ * Parses in a run: more than the other cycles, since a document a page
+ * kept by mistake would be small in the JS heap (its closures and getters,
+ * about 1 KB: the browser keeps the long JSON text outside the heap that is
+ * measured), and two thousand of them must not fit under the heap bound.
+ */
+const PARSES = 3000;
+
+/**
+ * `count` parses, each document rendered unread, read, or kept unread until
+ * the end of the batch (fifty to a task), then dropped.
+ */
+function parseCycles(page, count) {
+  return page.evaluate(async ([count, text]) => {
+    let kept = [];
+    let length = 0;
+    for (let i = 0; i < count; i += 1) {
+      const doc = window.yilan.parseText(`${text}\n${i}`);
+      if (i % 3 === 0) length += window.yilan.renderHtml(doc).length;
+      else if (i % 3 === 1) length += doc.body.length;
+      else kept.push(doc);
+      if (i % 50 === 49) {
+        kept = [];
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
+    return length > 0;
+  }, [count, REFERENCE_TEXT]);
+}
+
+browserTest(`${PARSES} parses, their documents rendered, read or kept unread, leave memory flat`, {}, async (page, t) => {
+  const cdp = await setUp(page);
+  assert.ok(await parseCycles(page, PARSES));
+  const before = await measure(page, cdp);
+  assert.ok(await parseCycles(page, PARSES));
+  const after = await measure(page, cdp);
+  assertFlat(before, after, `${PARSES} parses`, t);
 });
 
 browserTest('the measure sees a leak: views mounted and never destroyed', {}, async (page) => {
