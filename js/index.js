@@ -1,5 +1,7 @@
-// yilan (易览): the npm entry. Re-exports the WebAssembly binding and loads
-// the .wasm that sits next to it. Types and documentation: ./index.d.ts.
+// yilan (易览): the npm entry. Re-exports the WebAssembly binding (the calls
+// that give or take a document through the wrappers below, which make the
+// document objects) and loads the .wasm that sits next to it. Types and
+// documentation: ./index.d.ts.
 
 import initWasm, * as wasm from '../pkg/yilan.js';
 import { encodeDom } from './dom-events.js';
