@@ -1,8 +1,9 @@
 //! The browser binding: the only code that names wasm_bindgen, web_sys or js_sys.
 //!
 //! Each exported function takes and returns plain JS values: the document
-//! model crosses the boundary as a plain object (the same shape as the model
-//! JSON), never as a handle to Rust memory. Failures are thrown as JS `Error`
+//! model crosses the boundary as its model JSON (a string, which the
+//! package's entry hands its callers as a plain object) or as a plain object
+//! of the same shape, never as a handle to Rust memory. Failures are thrown as JS `Error`
 //! objects named `YilanError` with a stable `code` (and a `path` for model
 //! errors); nothing here may panic, since a panic in wasm is a trap that
 //! leaves the module unusable.
