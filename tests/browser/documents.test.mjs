@@ -130,6 +130,10 @@ browserTest('changes to a parsed document, before or after a read, are what the 
       prototype: (doc) => {
         Object.setPrototypeOf(doc, { toJSON: () => ({ version: 1, title: '原型的标题' }) });
       },
+      // As a framework's reactive wrapper would assign (the proxy is the receiver).
+      throughProxy: (doc) => {
+        new Proxy(doc, {}).title = '代理改的标题';
+      },
     };
     for (const [name, change] of Object.entries(cases)) {
       const doc = parseText(text);
@@ -154,7 +158,7 @@ browserTest('changes to a parsed document, before or after a read, are what the 
     };
     return results;
   }, REFERENCE_TEXT);
-  for (const name of ['assigned', 'deleted', 'redefined', 'assignedBody', 'pushed', 'metaChanged', 'prototype']) {
+  for (const name of ['assigned', 'deleted', 'redefined', 'assignedBody', 'pushed', 'metaChanged', 'prototype', 'throughProxy']) {
     assert.deepEqual(seen[name], { same: true, changed: true }, name);
   }
   assert.equal(seen.added.thrown, seen.added.plain);
