@@ -27,7 +27,13 @@ function inspectDocument(depth, options, inspect) {
   return inspect({ ...this }, { ...options, depth: options.depth === null ? null : depth });
 }
 
-/** Documents whose fields no one has used yet → their model JSON and their getters. */
+/** How many own keys a document is made with: its fields, and the hook. */
+const OWN_KEYS = FIELDS.length + (INSPECT ? 1 : 0);
+
+/**
+ * Documents whose fields no one has used yet → their model JSON and
+ * `untouched(name)`, whether the field `name` is still the getter it was made with.
+ */
 const unread = new WeakMap();
 
 /**
@@ -50,7 +56,7 @@ function documentOf(text) {
       for (const name of FIELDS) {
         // A field deleted or redefined meanwhile stays as it is now; on a
         // frozen or sealed object the getter stays (and reads `fields`).
-        if (Object.getOwnPropertyDescriptor(doc, name)?.get === getters[name]) {
+        if (untouched(name)) {
           Reflect.defineProperty(doc, name, { value: fields[name], writable: true, enumerable: true, configurable: true });
         }
       }
@@ -64,7 +70,7 @@ function documentOf(text) {
       return;
     }
     read();
-    if (Object.getOwnPropertyDescriptor(doc, name)?.get === getters[name]) {
+    if (untouched(name)) {
       // Frozen or sealed before any field was read (the two cannot be told
       // apart while every field is a getter): read-only, as frozen.
       throw new TypeError(`Cannot assign to read only property '${name}' of object`);
@@ -93,8 +99,9 @@ function documentOf(text) {
   };
   const getters = {};
   for (const name of FIELDS) getters[name] = Object.getOwnPropertyDescriptor(doc, name).get;
+  const untouched = (name) => Object.getOwnPropertyDescriptor(doc, name)?.get === getters[name];
   if (INSPECT) Object.defineProperty(doc, INSPECT, { value: inspectDocument });
-  unread.set(doc, { text, getters });
+  unread.set(doc, { text, untouched });
   return doc;
 }
 
@@ -105,10 +112,7 @@ function documentOf(text) {
 function unreadText(doc) {
   const state = unread.get(doc);
   if (state === undefined || Object.getPrototypeOf(doc) !== Object.prototype) return undefined;
-  if (Reflect.ownKeys(doc).length !== FIELDS.length + (INSPECT ? 1 : 0)) return undefined;
-  for (const name of FIELDS) {
-    if (Object.getOwnPropertyDescriptor(doc, name)?.get !== state.getters[name]) return undefined;
-  }
+  if (Reflect.ownKeys(doc).length !== OWN_KEYS || !FIELDS.every(state.untouched)) return undefined;
   return state.text;
 }
 

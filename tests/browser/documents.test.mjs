@@ -93,7 +93,6 @@ browserTest('changes to a parsed document, before or after a read, are what the 
   const seen = await page.evaluate((text) => {
     const { parseText, renderHtml } = window.yilan;
     const plain = () => JSON.parse(JSON.stringify(parseText(text)));
-    const view = (doc) => renderHtml(doc);
     const error = (doc) => {
       try {
         renderHtml(doc);
@@ -105,7 +104,7 @@ browserTest('changes to a parsed document, before or after a read, are what the 
     const expected = (change) => {
       const doc = plain();
       change(doc);
-      return view(doc);
+      return renderHtml(doc);
     };
     const results = {};
     const cases = {
@@ -138,8 +137,8 @@ browserTest('changes to a parsed document, before or after a read, are what the 
     for (const [name, change] of Object.entries(cases)) {
       const doc = parseText(text);
       change(doc);
-      const got = view(doc);
-      results[name] = { same: got === expected(change), changed: got !== view(plain()) };
+      const got = renderHtml(doc);
+      results[name] = { same: got === expected(change), changed: got !== renderHtml(plain()) };
     }
     // A field added: refused as for a plain object (no such field).
     const added = parseText(text);
@@ -153,7 +152,7 @@ browserTest('changes to a parsed document, before or after a read, are what the 
     child.title = '子对象的标题';
     results.inherited = {
       childOwn: Object.hasOwn(child, 'title'),
-      parentSame: view(parent) === view(plain()),
+      parentSame: renderHtml(parent) === renderHtml(plain()),
       parentTitle: parent.title === plain().title,
     };
     return results;
