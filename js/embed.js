@@ -45,23 +45,57 @@ const WORDS = {
  */
 const ENTER_LINK = /^(进入|進入|切换到?|切換到?|开启|開啟)?(老年|关怀|關懷|长辈|長輩|适老化|適老化)(模式|版|浏览|瀏覽)?$/;
 const ENTER_FALLBACK = /^(进入|進入|开启|開啟)?无障碍(模式|版|浏览|阅读)?$/;
-const EXIT_LINK = /^(退出|关闭|關閉|返回)(老年|关怀|關懷|长辈|長輩|适老化|適老化|无障碍)?(模式|版|浏览|瀏覽)?$|^(返回)?(标准|標準|普通)版$/;
+/**
+ * The page's own links that leave the mode: the mode's words are part of
+ * the label, so a dialog's 关闭, a 返回 link or a logout 退出 is never one.
+ * They are answered only in the mode (see `onClick`).
+ */
+const EXIT_LINK = /^(退出|关闭|關閉|返回)(老年|关怀|關懷|长辈|長輩|适老化|適老化|无障碍)(模式|版|浏览|瀏覽)?$|^(返回)?(标准|標準|普通)版$/;
 const CONTROLS = 'a, button, [role="button"]';
 
-const script = [...document.querySelectorAll('script[src]')].find((s) => s.src === HERE);
-const data = script?.dataset ?? {};
-const locale = WORDS[data.locale] ? data.locale : data.locale?.startsWith('en') ? 'en' : /^zh-(TW|HK|MO|Hant)/i.test(data.locale ?? '') ? 'zh-TW' : 'zh-CN';
-const words = WORDS[locale];
+/** Set on the window by the first embed, so that a second tag (another URL of the loader) adds nothing. */
+const STARTED = Symbol.for('yilan.embed');
 
+let data = {}; // the script tag's data- attributes
+let words = WORDS['zh-CN'];
+
+/**
+ * The script tag that loaded this module: the one whose `src` is this
+ * module's address, else (the address redirected: an unversioned CDN
+ * address, http to https) the last one whose path ends in this module's
+ * file name.
+ */
+function ownTag() {
+  const tags = [...document.querySelectorAll('script[src]')];
+  const exact = tags.find((tag) => tag.src === HERE);
+  if (exact) return exact;
+  const file = new URL(HERE).pathname.split('/').pop();
+  return tags.filter((tag) => {
+    try {
+      return new URL(tag.src).pathname.split('/').pop() === file;
+    } catch {
+      return false;
+    }
+  }).pop();
+}
+
+function localeOf(asked) {
+  if (WORDS[asked]) return asked;
+  if (asked?.startsWith('en')) return 'en';
+  return /^zh-(TW|HK|MO|Hant)/i.test(asked ?? '') ? 'zh-TW' : 'zh-CN';
+}
+
+let locale = 'zh-CN';
 let loading = null; // Promise of the package, once asked for
 let busy = false; // entering
 let reader = null; // { host, viewer, inerted, scroll, back } while in the mode
 let fallback = false; // whether 无障碍 links count as toggles
 let widget = null; // { host, button, status }
 
-/** The label a control shows, spaces removed. */
+/** The label a control shows (its words, or its image's), spaces removed. */
 function label(element) {
-  const text = element.getAttribute('aria-label') || element.textContent || element.getAttribute('title') || '';
+  const text = element.getAttribute('aria-label') || element.textContent.trim() ||
+    element.querySelector('img[alt]')?.alt || element.getAttribute('title') || '';
   return text.length > 40 ? '' : text.replace(/\s+/g, '');
 }
 
@@ -84,22 +118,28 @@ function role(element) {
   return null;
 }
 
+/** The toggle an event's target is in: `data-toggle`'s element, else a link or button. */
 function control(target) {
-  return target instanceof Element ? target.closest(CONTROLS) : null;
+  if (!(target instanceof Element)) return null;
+  try {
+    return target.closest(data.toggle || CONTROLS);
+  } catch {
+    return null;
+  }
 }
 
 /**
- * The package's modules, asked for at once: one round trip, not one per
- * level of imports. The published (minified) ones in pkg/, also from the
- * source in js/ (the build writes them).
+ * Loads the package once (the .wasm fetched alongside the modules); a
+ * failure can be retried. The modules are asked for at once: one round
+ * trip, not one per level of imports. Their paths are written out, for
+ * bundlers to follow; the build makes them `./` in pkg/, so the files work
+ * from any folder, and the source runs from js/ as is.
  */
-const MODULES = ['../pkg/prefetch.js', '../pkg/index.js', '../pkg/dom-events.js', '../pkg/trusted.js', '../pkg/yilan.js'];
-
-/** Loads the package once (the .wasm fetched alongside the modules); a failure can be retried. */
 function load() {
   if (!loading) {
-    const wasm = fetch(new URL('../pkg/yilan_bg.wasm', HERE));
-    const [entry, ...rest] = MODULES.map((path) => import(new URL(path, HERE).href));
+    const wasm = fetch(new URL('../pkg/yilan_bg.wasm', import.meta.url));
+    const entry = import('../pkg/prefetch.js');
+    const rest = [import('../pkg/index.js'), import('../pkg/dom-events.js'), import('../pkg/trusted.js'), import('../pkg/yilan.js')];
     for (const settled of [wasm, ...rest]) settled.catch(() => {});
     loading = entry.then(async (yilan) => {
       await yilan.default(wasm);
@@ -144,7 +184,7 @@ function stage(host) {
  * Whether the browser knows `inert` (Chromium 102, Firefox 112, Safari
  * 15.5): without it a staged view would be reachable, so it waits detached.
  */
-const CAN_STAGE = 'inert' in HTMLElement.prototype;
+const CAN_STAGE = typeof HTMLElement === 'function' && 'inert' in HTMLElement.prototype;
 
 /** What the view is built with: its host, and the words and looks the script tag asks for. */
 function settings() {
@@ -199,7 +239,8 @@ function sheet(css) {
  * whose view comes within 0.3 s does not flash it by.
  */
 const WIDGET_CSS = `
-aside { display: flex; flex-direction: column; align-items: flex-end; gap: 8px;
+aside { display: flex; flex-direction: column; align-items: flex-end; justify-content: flex-end; gap: 8px;
+  box-sizing: border-box; min-height: 100%;
   font: 20px/1.4 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; }
 button { font: inherit; font-weight: bold; min-height: 48px; min-width: 48px; padding: 8px 20px; cursor: pointer;
   color: #fff; background: #0b3d91; border: 2px solid #fff; border-radius: 8px; box-shadow: 0 0 0 2px #0b3d91; }
@@ -210,6 +251,7 @@ p:empty { position: absolute; width: 1px; height: 1px; padding: 0; border: 0; ov
 p:not(:empty) { animation: shown 0s 0.3s backwards; }
 @keyframes shown { from { opacity: 0; } }
 @media (forced-colors: active) { button, p { border-color: ButtonText; } }
+@media print { aside { display: none; } }
 `;
 
 const READER_CSS = 'main { display: block; min-height: 100%; }';
@@ -249,8 +291,8 @@ function afterPrint() {
   if (reader) pin(reader.host, ON_SCREEN);
 }
 
-/** The floating toggle (only when the page has none) and the status line. */
-function buildWidget(floating) {
+/** The floating toggle (shown only while the page shows none of its own) and the status line. */
+function buildWidget() {
   const host = document.createElement('yilan-embed');
   pin(host, { ...BOX, ...CORNER, 'z-index': '2147483646', display: 'block', width: 'auto', height: 'auto' });
   const shadow = host.attachShadow({ mode: 'open' });
@@ -259,17 +301,14 @@ function buildWidget(floating) {
   aside.setAttribute('aria-label', words.region);
   const status = document.createElement('p');
   status.setAttribute('role', 'status');
-  let button = null;
-  if (floating) {
-    button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = words.toggle;
-    button.addEventListener('click', () => enter(button));
-    button.addEventListener('pointerenter', prefetch);
-    button.addEventListener('focus', prefetch);
-    aside.append(button);
-  }
-  aside.append(status);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.hidden = true;
+  button.textContent = words.toggle;
+  button.addEventListener('click', () => enter(button));
+  button.addEventListener('pointerenter', prefetch);
+  button.addEventListener('focus', prefetch);
+  aside.append(button, status);
   shadow.append(aside);
   for (const type of PRIVATE_EVENTS) host.addEventListener(type, stop);
   // The last child of <body>: the page's own nodes are not touched.
@@ -297,7 +336,7 @@ function uncover() {
 function unavailable() {
   uncover();
   say(words.unavailable);
-  if (widget.button) widget.button.textContent = words.toggleUnavailable;
+  widget.button.textContent = words.toggleUnavailable;
 }
 
 /** Shows the view over the page. `back` gets the focus again on exit. */
@@ -349,6 +388,8 @@ async function enter(back) {
   window.addEventListener('afterprint', afterPrint);
   reader = { host, viewer, inerted, scroll, back };
   busy = false;
+  // Should an earlier try have failed, the button says what it does again.
+  widget.button.textContent = words.toggle;
   viewer.focus();
 }
 
@@ -381,14 +422,15 @@ function exit() {
   window.scrollTo(scroll[0], scroll[1]);
   // Focus on the toggle builds a view ahead again.
   const target = back?.isConnected ? back : widget.button;
-  target?.focus({ preventScroll: true });
+  target.focus({ preventScroll: true });
 }
 
 /** The page's own toggles: clicks, and prefetch when one is reached. */
 function onClick(event) {
   const element = control(event.target);
   const what = role(element);
-  if (!what) return;
+  // Outside the mode a link that leaves it does what the page makes it do.
+  if (!what || (what === 'exit' && !reader)) return;
   // The embed answers the page's toggles: the page's own handler for them
   // (a redirect, another toolbar) must not run as well.
   event.preventDefault();
@@ -397,22 +439,86 @@ function onClick(event) {
   else exit();
 }
 
+/** Enter and Space on a `data-toggle` element that the embed made focusable (see `operable`). */
+function onKey(event) {
+  if ((event.key !== 'Enter' && event.key !== ' ') || !operable.has(event.target)) return;
+  if (role(event.target) !== 'enter') return;
+  event.preventDefault();
+  enter(event.target);
+}
+
 function onReach(event) {
   if (reader || busy) return;
   if (role(control(event.target)) === 'enter') prefetch();
 }
 
-function start() {
-  const candidates = [...document.querySelectorAll(CONTROLS)];
+/** The page's elements that `data-toggle` names and the embed made focusable, being neither focusable nor holding a control. */
+const operable = new WeakSet();
+
+/** The page's own toggles that enter the mode (無障碍 links only when there are no others). */
+function pageToggles() {
+  let candidates = [];
+  try {
+    candidates = [...document.querySelectorAll(data.toggle || CONTROLS)];
+  } catch {
+    // A `data-toggle` that is no selector names nothing.
+  }
+  fallback = false;
   let own = candidates.filter((element) => role(element) === 'enter');
   if (!own.length && !data.toggle) {
     fallback = true;
     own = candidates.filter((element) => role(element) === 'enter');
   }
-  widget = buildWidget(own.length === 0);
+  return own;
+}
+
+function shown(element) {
+  return element.checkVisibility ? element.checkVisibility({ visibilityProperty: true }) : element.getClientRects().length > 0;
+}
+
+/**
+ * The floating button is shown while the page shows no toggle of its own:
+ * none at all, or none at this width (a header that hides its links on a
+ * phone). Asked again when the page has loaded and when the window changes
+ * size.
+ */
+function place() {
+  const own = pageToggles();
+  if (data.toggle) {
+    for (const element of own) {
+      if (operable.has(element) || element.tabIndex >= 0 || element.querySelector(CONTROLS)) continue;
+      // The portal named an element that neither takes the focus nor holds
+      // a control (an <li onclick>): it is made a button for the keyboard.
+      element.tabIndex = 0;
+      if (!element.hasAttribute('role')) element.setAttribute('role', 'button');
+      operable.add(element);
+    }
+  }
+  widget.button.hidden = own.some(shown);
+  return own;
+}
+
+let placing = 0;
+function placeLater() {
+  cancelAnimationFrame(placing);
+  placing = requestAnimationFrame(place);
+}
+
+function start() {
+  // Not in a page (a server-side import), or a second tag of the loader.
+  if (typeof document !== 'object' || globalThis[STARTED]) return;
+  globalThis[STARTED] = true;
+  data = ownTag()?.dataset ?? {};
+  locale = localeOf(data.locale);
+  words = WORDS[locale];
+  widget = buildWidget();
+  const own = place();
   window.addEventListener('click', onClick, true);
+  window.addEventListener('keydown', onKey, true);
   window.addEventListener('pointerover', onReach, true);
   window.addEventListener('focusin', onReach, true);
+  window.addEventListener('resize', placeLater);
+  if (document.readyState !== 'complete') window.addEventListener('load', placeLater, { once: true });
   const stored = storedPrefs();
   if (stored?.mode === 'elderly') {
     // A reader who left the mode on: until the view is in, the widget
@@ -421,7 +527,7 @@ function start() {
     // second at most, should the package be slow to come.
     pin(widget.host, { inset: '0', background: backdrop(stored.theme ?? data.theme) });
     setTimeout(uncover, COVER_MS);
-    enter(own[0] ?? widget.button);
+    enter(own.find(shown) ?? widget.button);
   }
 }
 

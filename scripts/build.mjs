@@ -194,15 +194,15 @@ async function writeStylesheet() {
  * the embed, which portals load on every page view, and the modules a
  * reader's first entry loads (the entry, its DOM encoder and Trusted Types
  * policy, the embed's prefetch, the custom element). Their comments and
- * long names are for readers of the source; their relative paths hold in
- * both directories (`./index.js`, `../pkg/yilan.js`), so the sources run
- * from js/ as the build runs from pkg/.
+ * long names are for readers of the source. The sources name the package's
+ * files as `../pkg/…` (so that they run from js/); in pkg/ those paths
+ * become `./…`, so that the published files work from a folder of any name.
  */
 const MODULES = ['embed', 'index', 'dom-events', 'trusted', 'prefetch', 'element'];
 
 function writeModules() {
   for (const name of MODULES) {
-    const source = readFileSync(join(root, 'js', `${name}.js`), 'utf8');
+    const source = readFileSync(join(root, 'js', `${name}.js`), 'utf8').replaceAll("'../pkg/", "'./");
     // The API's functions and classes keep their names (`init.name`, stack
     // traces); the embed, which exports nothing, need not.
     const names = name === 'embed' ? {} : { keepNames: { function: true, class: true } };

@@ -84,7 +84,7 @@ async function unavailable(page, path, toggle) {
     const shadow = document.querySelector('yilan-embed').shadowRoot;
     return {
       status: shadow.querySelector('[role="status"]').textContent,
-      button: shadow.querySelector('button')?.textContent ?? null,
+      button: shadow.querySelector('button:not([hidden])')?.textContent ?? null,
       view: document.querySelector('yilan-embed-view, yilan-view') !== null,
       inert: document.querySelectorAll('[inert]').length,
       same: document.body.isEqualNode(window.savedBody),

@@ -134,7 +134,7 @@ browserTest("fixture 07: the page's own 关怀版 links drive the mode; its othe
   await open(page, '/embed-pages/07.html');
   const links = await page.evaluate(() => [...document.querySelectorAll('#cniil_slb, #mobile_ghb')].map((a) => a.textContent));
   assert.deepEqual(links, ['关怀版', '进入关怀版']);
-  assert.equal(await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button')), null, 'no floating toggle');
+  assert.equal(await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button:not([hidden])')), null, 'no floating toggle');
   for (const link of ['#cniil_slb', '#mobile_ghb']) {
     await page.evaluate((selector) => document.querySelector(selector).click(), link);
     await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
@@ -475,7 +475,7 @@ browserTest('data- attributes: toggle selector, content root, default theme and 
   await servePages(page, custom);
   await open(page, '/embed-pages/custom.html');
   await page.waitForSelector('yilan-embed', { state: 'attached' });
-  assert.equal(await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button')), null);
+  assert.equal(await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button:not([hidden])')), null);
   await page.click('.big-text');
   await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
   const view = await page.evaluate(() => {

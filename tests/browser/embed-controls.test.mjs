@@ -1,0 +1,204 @@
+// The embed among a portal's own controls and ways of serving it: the
+// page's 关闭 / 返回 / 退出 controls keep working; `data-toggle` may name
+// any element; a toggle may be an image; a toggle hidden at the window's
+// width does not count; the loader may sit behind a redirect, in a folder
+// of any name, or be tagged twice; a failed load can be retried; printing
+// the page leaves the floating button out; a server-side import is inert.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+import { SMALL, servePages } from './embed-pages.mjs';
+import { browserTest, open } from './harness.mjs';
+import { root } from '../../scripts/serve.mjs';
+
+const TAG = '<script type="module" src="/yilan/pkg/embed.js"></script>';
+
+/** A portal page: `head` goes after the title, `body` is the page's own markup before a short article. */
+function portal({ head = TAG, body = '' } = {}) {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>关于某事的通知_某某市人民政府</title>${head}</head>
+<body>${body}<div id="article"><h1>关于某事的通知</h1><p>一、总体情况</p><p>今年以来，全市各项工作有序推进，群众满意度持续提升。</p></div></body></html>`;
+}
+
+const floatingShown = (page) =>
+  page.evaluate(() => {
+    const button = document.querySelector('yilan-embed')?.shadowRoot.querySelector('button');
+    return button ? !button.hidden && button.getClientRects().length > 0 : null;
+  });
+
+const VIEW = 'yilan-embed-view:not([inert]) yilan-view';
+const inMode = (page) => page.evaluate((view) => document.querySelector(view) !== null, VIEW);
+
+browserTest("the page's own 关闭, 返回 and 退出 controls keep their handlers and links", SMALL, async (page) => {
+  const body = `<div id="notice" role="dialog" aria-label="通知"><p>飘窗通知</p>
+<button type="button" aria-label="关闭" onclick="log.push('dialog closed'); this.parentNode.hidden = true">×</button></div>
+<a href="#" onclick="log.push('back'); return false">返回</a>
+<a href="#" title="退出登录" onclick="log.push('logout'); return false">退出</a>
+<span role="button" tabindex="0" onclick="log.push('close page')">关闭</span>
+<a id="away" href="/embed-controls/other.html">返回</a>`;
+  await servePages(page, {
+    '/embed-controls/page.html': portal({ head: `<script>window.log = [];</script>${TAG}`, body }),
+    '/embed-controls/other.html': portal({ head: '' }),
+  });
+  await open(page, '/embed-controls/page.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  // None of them is a toggle: the page has none, so the floating one shows.
+  assert.equal(await floatingShown(page), true);
+  await page.click('button[aria-label="关闭"]');
+  await page.click('a[title="退出登录"]');
+  await page.click('text=返回 >> nth=0');
+  await page.click('span[role="button"]');
+  assert.deepEqual(await page.evaluate(() => window.log), ['dialog closed', 'logout', 'back', 'close page']);
+  assert.equal(await page.evaluate(() => document.getElementById('notice').hidden), true);
+  await Promise.all([page.waitForURL('**/embed-controls/other.html'), page.click('#away')]);
+});
+
+browserTest('behind a redirect the script tag is still found: its data- attributes apply', SMALL, async (page) => {
+  await servePages(page, {
+    '/embed-controls/redirected.html': portal({
+      head: '<script type="module" src="/latest/embed.js" data-locale="en" data-theme="yellow-on-black" data-scale="2"></script>',
+    }),
+  });
+  await page.route('**/latest/embed.js', (route) => route.fulfill({ status: 302, headers: { location: '/yilan/pkg/embed.js' } }));
+  await open(page, '/embed-controls/redirected.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  assert.equal(await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').textContent), 'Enter elderly mode');
+  await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+  await page.waitForSelector(VIEW);
+  const view = await page.evaluate((selector) => {
+    const root = document.querySelector(selector).shadowRoot.querySelector('.yl-view');
+    return { theme: root.getAttribute('data-theme'), scale: root.getAttribute('data-scale') };
+  }, VIEW);
+  assert.deepEqual(view, { theme: 'yellow-on-black', scale: '2' });
+});
+
+browserTest('data-toggle may name any element: an <li onclick> becomes a button for the keyboard, a wrapper answers for its link', SMALL, async (page) => {
+  const head = (selector) => `<script>window.log = [];</script><script type="module" src="/yilan/pkg/embed.js" data-toggle="${selector}"></script>`;
+  await servePages(page, {
+    '/embed-controls/li.html': portal({ head: head('#ghb'), body: `<ul><li id="ghb" onclick="log.push('page handler')">关怀版</li></ul>` }),
+    '/embed-controls/wrap.html': portal({ head: head('.ghb'), body: `<ul><li class="ghb"><a href="/embed-controls/other.html">关怀版</a></li></ul>` }),
+    '/embed-controls/other.html': portal({ head: '' }),
+  });
+  await open(page, '/embed-controls/li.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  assert.equal(await floatingShown(page), false, 'the page has its toggle: no floating button');
+  assert.deepEqual(
+    await page.evaluate(() => ({ tabIndex: document.getElementById('ghb').tabIndex, role: document.getElementById('ghb').getAttribute('role') })),
+    { tabIndex: 0, role: 'button' },
+  );
+  await page.click('#ghb');
+  await page.waitForSelector(VIEW);
+  assert.deepEqual(await page.evaluate(() => window.log), [], "the page's own handler does not run as well");
+  await page.click('[data-yl-tool="mode"]');
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'ghb', 'the focus is back on it');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(VIEW);
+  await page.click('[data-yl-tool="mode"]');
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
+  await page.keyboard.press(' ');
+  await page.waitForSelector(VIEW);
+  await page.click('[data-yl-tool="mode"]');
+
+  await open(page, '/embed-controls/wrap.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  assert.equal(await floatingShown(page), false);
+  assert.equal(await page.evaluate(() => document.querySelector('.ghb').hasAttribute('tabindex')), false, 'a wrapper of a link is left as it is');
+  await page.click('.ghb a');
+  await page.waitForSelector(VIEW);
+  assert.match(page.url(), /wrap\.html$/, 'the link did not navigate');
+});
+
+browserTest('a toggle that is an image with alt text is the page’s toggle', SMALL, async (page) => {
+  await servePages(page, {
+    '/embed-controls/img.html': portal({ body: '<a id="care" href="/embed-controls/other.html"><img alt="关怀版" src="/embed-controls/care.png"></a>' }),
+  });
+  await open(page, '/embed-controls/img.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  assert.equal(await floatingShown(page), false);
+  await page.click('#care');
+  await page.waitForSelector(VIEW);
+  assert.match(page.url(), /img\.html$/);
+});
+
+browserTest('a page toggle hidden at the window’s width does not count: the floating button shows there, and goes when the window widens', { viewport: { width: 375, height: 700 } }, async (page) => {
+  const head = `<style>@media (max-width: 700px) { .top { display: none; } }</style>${TAG}`;
+  await servePages(page, { '/embed-controls/narrow.html': portal({ head, body: '<div class="top"><a href="#">关怀版</a></div>' }) });
+  await open(page, '/embed-controls/narrow.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  assert.equal(await floatingShown(page), true, 'on the phone: the floating button');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.waitForFunction(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').hidden);
+  assert.equal(await floatingShown(page), false, 'wide: the page’s own link');
+  await page.setViewportSize({ width: 375, height: 700 });
+  await page.waitForFunction(() => !document.querySelector('yilan-embed').shadowRoot.querySelector('button').hidden);
+  await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+  await page.waitForSelector(VIEW);
+});
+
+browserTest('the published files work from a folder of any name', SMALL, async (page) => {
+  await servePages(page, {
+    '/embed-controls/flat.html': portal({ head: '<script type="module" src="/static/js/yilan/embed.js"></script>' }),
+  });
+  const pkg = join(root, 'pkg');
+  const types = { js: 'text/javascript', wasm: 'application/wasm' };
+  const asked = [];
+  await page.route('**/static/js/yilan/*', (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    asked.push(name);
+    route.fulfill({ status: 200, contentType: types[name.split('.').pop()], body: readFileSync(join(pkg, name)) });
+  });
+  await open(page, '/embed-controls/flat.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+  await page.waitForSelector(VIEW);
+  assert.deepEqual(asked.sort(), ['dom-events.js', 'embed.js', 'index.js', 'prefetch.js', 'trusted.js', 'yilan.js', 'yilan_bg.wasm']);
+});
+
+browserTest('two tags of the loader at different addresses add one widget and load the package once', SMALL, async (page) => {
+  const requested = await servePages(page, {
+    '/embed-controls/twice.html': portal({ head: `${TAG}<script type="module" src="/yilan/pkg/embed.js?v=2"></script>` }),
+  });
+  await open(page, '/embed-controls/twice.html');
+  await page.waitForFunction(() => document.querySelectorAll('script[src*="embed.js"]').length === 2);
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+  await page.waitForSelector(VIEW);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('yilan-embed, yilan-embed-view').length), 2, 'one widget, one view');
+  assert.equal(requested.filter((url) => url.endsWith('/yilan_bg.wasm')).length, 1);
+});
+
+browserTest('after a failed load, a retry that works gives the button its words back', { ...SMALL, expectProblems: [/HTTP 404: .*yilan_bg\.wasm/, /Failed to load resource: .*404/] }, async (page) => {
+  await servePages(page, { '/embed-controls/retry.html': portal() });
+  let fail = true;
+  await page.route('**/yilan/pkg/yilan_bg.wasm', (route) => (fail ? route.fulfill({ status: 404, body: 'not found' }) : route.fallback()));
+  await open(page, '/embed-controls/retry.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  const words = () => page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').textContent);
+  await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+  await page.waitForFunction(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').textContent === '老年模式暂不可用');
+  fail = false;
+  await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+  await page.waitForSelector(VIEW);
+  await page.click('[data-yl-tool="mode"]');
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
+  assert.equal(await words(), '进入老年模式');
+});
+
+browserTest('the floating button is not printed with the page', SMALL, async (page) => {
+  await servePages(page, { '/embed-controls/print.html': portal() });
+  await open(page, '/embed-controls/print.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  assert.equal(await floatingShown(page), true);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await floatingShown(page), false);
+  assert.equal(await inMode(page), false);
+});
+
+test('imported outside a page (server-side rendering), the loader does nothing and throws nothing', async () => {
+  await import(pathToFileURL(join(root, 'pkg', 'embed.js')).href);
+  assert.equal(globalThis[Symbol.for('yilan.embed')], undefined);
+});
