@@ -16,10 +16,12 @@ export interface YilanReaderEventMap extends Omit<HTMLElementEventMap, 'load' | 
   load: CustomEvent<Document | DocumentInput>;
   /**
    * The document could not be fetched, read or shown (the element then
-   * shows a plain message in its place, announced as an alert); or an
-   * attribute set on a shown view had an invalid value (the view stays as
-   * it was). `detail`: the error; `code` `network` for an HTTP error or a
-   * failed fetch, else a {@link YilanError} code.
+   * shows a plain message in its place, announced as an alert); or a
+   * `mode`, `theme` or `scale` attribute had an invalid value (`code`
+   * `argument`, `path` the attribute's name): the view is shown all the
+   * same, without it, and the attribute goes back to what the view shows.
+   * `detail`: the error; `code` `network` for an HTTP error or a failed
+   * fetch, else a {@link YilanError} code.
    */
   error: CustomEvent<YilanError | Error>;
 }
@@ -35,7 +37,8 @@ export interface YilanReaderEventMap extends Omit<HTMLElementEventMap, 'load' | 
  * - `mode` (`standard` | `elderly`), `theme` (a theme id or `auto`),
  *   `scale` (1 to 3): reflected both ways. Setting one changes the view;
  *   when the reader changes it in the toolbar the attribute follows. A
- *   missing one takes the reader's stored preference.
+ *   missing one takes the reader's stored preference; one set here is
+ *   shown but not stored as the reader's (see `MountOptions`).
  * - `locale` (`zh-CN` | `zh-TW` | `en`): the language of the view's own
  *   words; without it the closest `lang` attribute (the page's `<html
  *   lang>`) decides, else zh-CN. The document's own text is never translated.
@@ -69,7 +72,11 @@ export class YilanReaderElement extends HTMLElement {
    */
   get model(): Document | DocumentInput | null;
   set model(doc: DocumentInput | null);
-  /** The mounted view's handle, or null while loading or after an error. */
+  /**
+   * The mounted view's handle, or null while loading or after an error. A
+   * handle kept across a reload of the element is destroyed: its setters
+   * throw `destroyed`, its getters still answer.
+   */
   readonly viewer: Viewer | null;
   connectedCallback(): void;
   disconnectedCallback(): void;

@@ -95,6 +95,15 @@ export class YilanReaderElement extends Base {
   }
 
   connectedCallback() {
+    // Properties set before the element was defined are own properties of
+    // the element, hiding the class's: they are set again through it.
+    for (const name of ['src', 'locale', 'mode', 'theme', 'scale', 'model']) {
+      if (Object.hasOwn(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
     this.#queue();
   }
 
@@ -214,9 +223,31 @@ export class YilanReaderElement extends Base {
         this.#viewer.setScale(Number(value));
       }
     } catch (error) {
-      // An invalid value leaves the view as it was: the property reports
-      // the viewer's state, and the page learns why.
-      this.dispatchEvent(new CustomEvent('error', { detail: error }));
+      // An invalid value leaves the view as it was: the attribute goes
+      // back to the viewer's state, and the page learns why.
+      this.#refused(error);
+    }
+  }
+
+  /** A bad `mode`, `theme` or `scale` attribute: back to what the view shows, and an `error` event. */
+  #refused(error) {
+    const name = error?.path;
+    if (this.#viewer && STATE.includes(name)) {
+      this.#reflect(name, String(this.#viewer[name]));
+    }
+    this.dispatchEvent(new CustomEvent('error', { detail: error }));
+  }
+
+  /** Sets an attribute from the view's state, without passing it back to the view. */
+  #reflect(attribute, value) {
+    if (this.getAttribute(attribute) === value) {
+      return;
+    }
+    this.#reflecting = true;
+    try {
+      this.setAttribute(attribute, value);
+    } finally {
+      this.#reflecting = false;
     }
   }
 
@@ -225,15 +256,7 @@ export class YilanReaderElement extends Base {
     if (event.target !== this || !this.#viewer) {
       return;
     }
-    const value = String(event.detail);
-    if (this.getAttribute(attribute) !== value) {
-      this.#reflecting = true;
-      try {
-        this.setAttribute(attribute, value);
-      } finally {
-        this.#reflecting = false;
-      }
-    }
+    this.#reflect(attribute, String(event.detail));
   }
 
   #words() {
@@ -258,8 +281,9 @@ export class YilanReaderElement extends Base {
   }
 
   #destroyView() {
+    // Destroyed, not freed: a page may still hold the handle (`viewer`),
+    // which then says `destroyed` rather than failing in the binding.
     this.#viewer?.destroy();
-    this.#viewer?.free();
     this.#viewer = null;
   }
 
@@ -327,10 +351,27 @@ export class YilanReaderElement extends Base {
     }
     // The previous view goes first: two views at once would share ids.
     this.#destroyView();
-    this.#viewer = mount(this, doc, options);
+    // A bad mode, theme or scale attribute is left out (the reader's
+    // stored preference applies), as a bad value set later is.
+    const refused = [];
+    for (;;) {
+      try {
+        this.#viewer = mount(this, doc, options);
+        break;
+      } catch (error) {
+        if (error?.code !== 'argument' || !STATE.includes(error.path) || !(error.path in options)) {
+          throw error;
+        }
+        delete options[error.path];
+        refused.push(error);
+      }
+    }
     this.#model = doc;
     this.#clearStatus();
     this.removeAttribute('aria-busy');
+    for (const error of refused) {
+      this.#refused(error);
+    }
   }
 }
 

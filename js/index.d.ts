@@ -255,11 +255,14 @@ export class Viewer {
    *   no `speech` hook was given, `destroyed`.
    */
   speak(options?: { from?: string }): void;
-  /** Pauses reading (the sentence is cancelled; `resume()` says it again from its start). */
+  /**
+   * Pauses reading (the sentence is cancelled; `resume()` says it again
+   * from its start). Nothing when not reading, nor once destroyed.
+   */
   pause(): void;
-  /** Resumes a paused reading. */
+  /** Resumes a paused reading; nothing once destroyed. */
   resume(): void;
-  /** Stops reading; nothing when not reading. */
+  /** Stops reading; nothing when not reading, nor once destroyed. */
   stop(): void;
   /** What reading aloud is doing. */
   readonly speechState: 'idle' | 'speaking' | 'paused';
@@ -404,7 +407,14 @@ export interface RenderOptions {
 
 /** How to mount a view. Every key is optional. */
 export interface MountOptions {
-  /** Default: the reader's stored mode, else `'standard'`. */
+  /**
+   * Default: the reader's stored mode, else `'standard'`. The view shows
+   * `mode`, `theme` and `scale` given here, but they are the page's, not
+   * the reader's: they are not stored (the reader's stored ones stay) until
+   * the reader changes them in the toolbar, or a setter does. A `mode`
+   * given with `announce` (a view shown in answer to the reader's action)
+   * is stored as the reader's.
+   */
   mode?: Mode;
   /** A theme id from {@link themes}, or `'auto'`. Default: the reader's stored theme, else `'auto'`. */
   theme?: string;
@@ -557,7 +567,8 @@ export interface SpeechChunk {
 /**
  * Model errors (mirroring the Rust `ErrorCode`), errors of the binding, and
  * `network`: `<yilan-reader>` could not fetch its `src` (an HTTP error
- * status, or the fetch failed).
+ * status, or the fetch failed), and `uninitialized`: a function called
+ * before `init()` has loaded the module.
  */
 export type ErrorCode =
   | 'syntax'
@@ -569,7 +580,8 @@ export type ErrorCode =
   | 'unsupported'
   | 'internal'
   | 'destroyed'
-  | 'network';
+  | 'network'
+  | 'uninitialized';
 
 /** Every error yilan throws: a real `Error` with a stable `code`. */
 export interface YilanError extends Error {

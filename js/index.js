@@ -7,8 +7,18 @@ import initWasm, * as wasm from '../pkg/yilan.js';
 import { encodeDom } from './dom-events.js';
 import { trustedHtml } from './trusted.js';
 
-export { preferences, stylesheet, themes, Viewer } from '../pkg/yilan.js';
+export { Viewer } from '../pkg/yilan.js';
 export { encodeDom };
+
+/** Whether `init()` has loaded the module. */
+let ready = false;
+
+/** Throws the error that says what to do when the module is not loaded yet. */
+function loaded() {
+  if (!ready) {
+    throw yilanError('uninitialized', 'yilan is not loaded yet: call init() and wait for it before anything else');
+  }
+}
 
 /** A document's fields, in the order of its model JSON. */
 const FIELDS = ['version', 'lang', 'title', 'breadcrumb', 'meta', 'body', 'actions', 'diagnostics'];
@@ -122,11 +132,53 @@ function forWasm(doc) {
 }
 
 /**
+ * `work` of `doc` as the wasm takes it. The wasm writes a document object
+ * as JSON with the browser's `JSON.stringify`, which writes half of a
+ * character (a lone surrogate: a string cut inside an emoji) as a `\u`
+ * escape that no JSON reader takes; the error then says where, as a model
+ * error does, instead of giving a place in JSON the caller never wrote.
+ */
+function withDocument(doc, work) {
+  try {
+    return work(forWasm(doc));
+  } catch (error) {
+    const path = error?.code === 'syntax' && doc !== null && typeof doc === 'object' ? halfCharacter(doc, '', 0) : null;
+    if (path === null) {
+      throw error;
+    }
+    const broken = yilanError('value', `${path}: half of a character (a lone surrogate): text must be whole characters`);
+    broken.path = path;
+    throw broken;
+  }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path (as model errors write it) of the first string in `value` with half of a character, or null. */
+function halfCharacter(value, path, depth) {
+  if (typeof value === 'string') {
+    return LONE_SURROGATE.test(value) ? path : null;
+  }
+  if (value === null || typeof value !== 'object' || depth > 256) {
+    return null;
+  }
+  const entries = Array.isArray(value) ? value.map((item, i) => [`${path}[${i}]`, item]) : Object.entries(value).map(([key, item]) => [path ? `${path}.${key}` : key, item]);
+  for (const [at, item] of entries) {
+    const found = halfCharacter(item, at, depth + 1);
+    if (found !== null) {
+      return found;
+    }
+  }
+  return null;
+}
+
+/**
  * Page text (what a browser's `innerText` gives) → the document model.
  *
  * @param {string} text
  */
 export function parseText(text) {
+  loaded();
   return documentOf(wasm.parseText(text));
 }
 
@@ -136,7 +188,8 @@ export function parseText(text) {
  * @param {string | object} json
  */
 export function parseJson(json) {
-  return documentOf(wasm.parseJson(forWasm(json)));
+  loaded();
+  return documentOf(withDocument(json, (input) => wasm.parseJson(input)));
 }
 
 /**
@@ -146,6 +199,7 @@ export function parseJson(json) {
  * @param {{ baseUrl?: string }} [options]
  */
 export function parseEncoded(encoded, options) {
+  loaded();
   return documentOf(wasm.parseEncoded(encoded, options));
 }
 
@@ -156,7 +210,8 @@ export function parseEncoded(encoded, options) {
  * @param {object} [options]
  */
 export function renderHtml(doc, options) {
-  return wasm.renderHtml(forWasm(doc), options);
+  loaded();
+  return withDocument(doc, (input) => wasm.renderHtml(input, options));
 }
 
 /**
@@ -166,7 +221,8 @@ export function renderHtml(doc, options) {
  * @param {object} [options]
  */
 export function speechPlan(doc, options) {
-  return wasm.speechPlan(forWasm(doc), options);
+  loaded();
+  return withDocument(doc, (input) => wasm.speechPlan(input, options));
 }
 
 /**
@@ -177,7 +233,8 @@ export function speechPlan(doc, options) {
  * @param {object} [options]
  */
 export function mount(element, doc, options) {
-  return wasm.mount(element, forWasm(doc), options);
+  loaded();
+  return withDocument(doc, (input) => wasm.mount(element, input, options));
 }
 
 /** A `YilanError` as the binding throws them: an Error with a `code`. */
@@ -197,6 +254,7 @@ function yilanError(code, message) {
  * @param {{ baseUrl?: string }} [options]
  */
 export function parseHtml(html, options) {
+  loaded();
   if (typeof html !== 'string') {
     throw yilanError('argument', 'html must be a string');
   }
@@ -221,6 +279,7 @@ export function parseHtml(html, options) {
  *   address, so links resolve as the page resolves them
  */
 export function parseDom(node, options) {
+  loaded();
   const type = node?.nodeType;
   if (type !== 1 && type !== 9) {
     throw yilanError('argument', 'node must be a Document or an Element');
@@ -248,9 +307,17 @@ let loading;
  * @returns {Promise<void>}
  */
 export default function init(source) {
-  loading ??= initWasm({ module_or_path: source ?? new URL('../pkg/yilan_bg.wasm', import.meta.url) }).then(
+  const where = source ?? new URL('../pkg/yilan_bg.wasm', import.meta.url);
+  if (where instanceof URL && where.protocol === 'file:') {
+    // Node: its fetch reads no files.
+    return Promise.reject(
+      yilanError('unsupported', "init() cannot fetch a file: pass the .wasm's bytes, e.g. init(readFileSync('node_modules/yilan/pkg/yilan_bg.wasm'))"),
+    );
+  }
+  loading ??= initWasm({ module_or_path: where }).then(
     () => {
       wasm.__yilanTrustedHtml(trustedHtml);
+      ready = true;
     },
     (error) => {
       // A failed load (offline, a CSP without wasm-unsafe-eval) may be tried again.
@@ -259,4 +326,26 @@ export default function init(source) {
     },
   );
   return loading;
+}
+
+/**
+ * The reader's stored preferences.
+ *
+ * @param {object} [options]
+ */
+export function preferences(options) {
+  loaded();
+  return wasm.preferences(options);
+}
+
+/** The view's stylesheet. */
+export function stylesheet() {
+  loaded();
+  return wasm.stylesheet();
+}
+
+/** The colour themes. */
+export function themes() {
+  loaded();
+  return wasm.themes();
 }

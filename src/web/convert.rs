@@ -28,11 +28,10 @@ fn unreadable() -> JsValue {
     )
 }
 
-/// The document the last parse handed over, the JSON text (a JavaScript
-/// string) it went over as, and that text's length in UTF-8.
+/// The document the last parse handed over, and the JSON text (a
+/// JavaScript string) it went over as.
 struct Last {
     text: JsString,
-    bytes: usize,
     doc: Rc<Document>,
 }
 
@@ -55,23 +54,20 @@ thread_local! {
 /// the text only when a property is first used); the document stays as
 /// [`LAST`] for [`document_from_js`].
 pub(super) fn document_to_text(doc: Rc<Document>) -> JsValue {
-    let json = to_json(&*doc);
-    let text = JsString::from(json.as_str());
+    let text = JsString::from(to_json(&*doc).as_str());
     let value = JsValue::from(&text);
-    let bytes = json.len();
-    LAST.with(|last| *last.borrow_mut() = Some(Last { text, bytes, doc }));
+    LAST.with(|last| *last.borrow_mut() = Some(Last { text, doc }));
     value
 }
 
-/// [`LAST`]'s document when `text` is the JSON it went over as, unless that
-/// is over the size limit, which reading it would reject.
+/// [`LAST`]'s document when `text` is the JSON it went over as: a document
+/// a parse made, so also one whose JSON is over the reading limit (a parse
+/// of page text near its own limit), which a copy of it would be refused for.
 fn last_document(text: &JsValue) -> Option<Rc<Document>> {
     LAST.with(|last| {
         last.borrow()
             .as_ref()
-            .filter(|last| {
-                last.bytes <= crate::parse::json::DEFAULT_MAX_BYTES && *text == **last.text
-            })
+            .filter(|last| *text == **last.text)
             .map(|last| Rc::clone(&last.doc))
     })
 }

@@ -81,6 +81,18 @@ pub(super) struct State {
     pub tools_open: bool,
 }
 
+/// The preferences a page gave `mount` as options (mode, theme, scale): the
+/// view shows them, but they are the page's, not the reader's, so what is
+/// stored for them stays the reader's own until the reader changes them. A
+/// mode given with `announce` (a view shown in answer to the reader's
+/// action, as the embed's entry) is the reader's, and is not pinned.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Pinned {
+    pub mode: bool,
+    pub theme: bool,
+    pub scale: bool,
+}
+
 /// The observer of the bar's size, with the closure it calls.
 pub(super) type Observer = (ResizeObserver, Closure<dyn Fn(JsValue)>);
 
@@ -100,6 +112,8 @@ pub(super) struct Core {
     pub announce_when_shown: Cell<bool>,
     /// The view has been in a page (see [`Core::shown`]).
     pub shown: Cell<bool>,
+    /// The preferences the page set, not stored as the reader's.
+    pub pinned: Cell<Pinned>,
 }
 
 impl Core {
@@ -131,7 +145,7 @@ impl Core {
             listeners.shown();
         }
         let prefs = self.prefs();
-        self.store.write(&prefs);
+        self.store_prefs(&prefs);
         if self.announce_when_shown.get() {
             super::mount::announce_later(self, Notice::Mode(prefs.mode));
         }
@@ -145,9 +159,32 @@ impl Core {
             .unwrap_or_default()
     }
 
+    /// Stores `prefs` as the reader's: a preference the page set (see
+    /// [`Pinned`]) is stored as the reader had it.
+    fn store_prefs(&self, prefs: &Prefs) {
+        let pinned = self.pinned.get();
+        if !(pinned.mode || pinned.theme || pinned.scale) {
+            self.store.write(prefs);
+            return;
+        }
+        let readers = self.store.read();
+        let mut out = prefs.clone();
+        if pinned.mode {
+            out.mode = readers.mode;
+        }
+        if pinned.theme {
+            out.theme = readers.theme;
+        }
+        if pinned.scale {
+            out.scale = readers.scale;
+        }
+        self.store.write(&out);
+    }
+
     /// Applies `change` to the preferences; the new ones when they changed
     /// (and were stored, once the view is shown: [`Core::shown`] stores
-    /// them then), `None` when nothing changed.
+    /// them then), `None` when nothing changed. A pinned preference that
+    /// changes is the reader's from then on.
     fn change(&self, change: impl FnOnce(&mut Prefs)) -> Option<Prefs> {
         let prefs = {
             let mut state = self.state.try_borrow_mut().ok()?;
@@ -156,10 +193,15 @@ impl Core {
             if state.prefs == before {
                 return None;
             }
+            let mut pinned = self.pinned.get();
+            pinned.mode &= state.prefs.mode == before.mode;
+            pinned.theme &= state.prefs.theme == before.theme;
+            pinned.scale &= state.prefs.scale == before.scale;
+            self.pinned.set(pinned);
             state.prefs.clone()
         };
         if self.shown.get() {
-            self.store.write(&prefs);
+            self.store_prefs(&prefs);
         }
         Some(prefs)
     }

@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 use super::convert::document_from_js;
-use super::core::{set_attr, Core, Dom, State};
+use super::core::{set_attr, Core, Dom, Pinned, State};
 use super::error::{dom_error, web_error, WebErrorCode};
 use super::events::Listeners;
 use super::options::mount_options;
@@ -60,11 +60,15 @@ const ANNOUNCE_DELAY_MS: i32 = 200;
 #[wasm_bindgen]
 pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<Viewer, JsValue> {
     let host: Element = element.dyn_ref::<Element>().cloned().ok_or_else(|| {
-        web_error(
-            WebErrorCode::Argument,
-            "element must be a DOM element",
-            Some("element"),
-        )
+        // An element of another window (an iframe's) is no `Element` of
+        // this one: say so, rather than that it is no element.
+        let node_type = js_sys::Reflect::get(element, &JsValue::from_str("nodeType")).ok();
+        let message = if element.is_object() && node_type.and_then(|t| t.as_f64()) == Some(1.0) {
+            "element is in another window (an iframe's): mount it with the package loaded in that window"
+        } else {
+            "element must be a DOM element"
+        };
+        web_error(WebErrorCode::Argument, message, Some("element"))
     })?;
     let doc = document_from_js(doc)?;
     let element_options = options;
@@ -85,6 +89,11 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
     let hook = speech::hook_option(element_options)?;
     let voice = speech::voice_option(element_options)?;
     let core = build(&host, &doc, &prefs, &options.storage, locale)?;
+    core.pinned.set(Pinned {
+        mode: options.mode.is_some() && !options.announce,
+        theme: options.theme.is_some(),
+        scale: options.scale.is_some(),
+    });
     toolbar::install(&core).inspect_err(|_| core.destroy())?;
     speech::install(&core, &doc, hook, voice).inspect_err(|_| core.destroy())?;
     // Last: the only step that shows anything.
@@ -194,6 +203,7 @@ fn build(
         destroyed: Cell::new(false),
         announce_when_shown: Cell::new(false),
         shown: Cell::new(false),
+        pinned: Cell::new(Pinned::default()),
     }))
 }
 

@@ -200,24 +200,26 @@ impl Viewer {
 
     /// `pause()`: pauses reading; `resume()` says the interrupted sentence
     /// again. Does nothing when not reading.
-    pub fn pause(&self) -> Result<(), JsValue> {
-        let core = self.live()?;
-        speech::pause(&core);
-        Ok(())
+    /// Does nothing once destroyed (nothing is read then).
+    pub fn pause(&self) {
+        if let Ok(core) = self.live() {
+            speech::pause(&core);
+        }
     }
 
-    /// `resume()`: resumes a paused reading.
-    pub fn resume(&self) -> Result<(), JsValue> {
-        let core = self.live()?;
-        speech::resume(&core);
-        Ok(())
+    /// `resume()`: resumes a paused reading. Does nothing once destroyed.
+    pub fn resume(&self) {
+        if let Ok(core) = self.live() {
+            speech::resume(&core);
+        }
     }
 
-    /// `stop()`: stops reading. Does nothing when not reading.
-    pub fn stop(&self) -> Result<(), JsValue> {
-        let core = self.live()?;
-        speech::stop(&core);
-        Ok(())
+    /// `stop()`: stops reading. Does nothing when not reading, nor once
+    /// destroyed.
+    pub fn stop(&self) {
+        if let Ok(core) = self.live() {
+            speech::stop(&core);
+        }
     }
 
     /// `'idle'`, `'speaking'` or `'paused'`.
@@ -267,11 +269,12 @@ impl Viewer {
 
     /// The voice asked for by name (`voice` option or `setVoice`), or `null`.
     #[wasm_bindgen(getter)]
-    pub fn voice(&self) -> Option<String> {
-        match self.core() {
+    pub fn voice(&self) -> JsValue {
+        let name = match self.core() {
             Some(core) => speech::wanted_voice(&core),
             None => self.gone(|g| g.voice.clone()).flatten(),
-        }
+        };
+        name.map_or(JsValue::NULL, |name| JsValue::from_str(&name))
     }
 
     /// The browser's voices that can read the document, as

@@ -286,3 +286,58 @@ browserTest('renderHtml checks the document and the options', NO_OPTIONS, async 
   const badType = await callInPage(page, (yilan) => yilan.renderHtml({ version: 1, title: null }, { scale: 'big' }));
   assert.deepEqual([badType.thrown?.code, badType.thrown?.path], ['argument', 'scale']);
 });
+
+browserTest('half of a character in a document object (a string cut inside an emoji) is a value error that names where', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const errors = await page.evaluate(() => {
+    const yilan = window.yilan;
+    const doc = yilan.parseText('关于某事的通知😀\n一、总体情况\n正文一段。');
+    const cut = { ...doc, title: doc.title.slice(0, -1) };
+    const deep = structuredClone(doc);
+    deep.body[0].blocks[0].text = '\udc00正文';
+    const attempt = (fn) => {
+      try {
+        fn();
+        return 'no error';
+      } catch (e) {
+        return [e.name, e.code, e.path, e.message];
+      }
+    };
+    return {
+      render: attempt(() => yilan.renderHtml(cut)),
+      speech: attempt(() => yilan.speechPlan(deep)),
+      json: attempt(() => yilan.parseJson(deep)),
+      mount: attempt(() => yilan.mount(document.querySelector('#view'), cut)),
+      whole: attempt(() => yilan.renderHtml({ ...doc })),
+    };
+  });
+  const message = (path) => `${path}: half of a character (a lone surrogate): text must be whole characters`;
+  assert.deepEqual(errors, {
+    render: ['YilanError', 'value', 'title', message('title')],
+    speech: ['YilanError', 'value', 'body[0].blocks[0].text', message('body[0].blocks[0].text')],
+    json: ['YilanError', 'value', 'body[0].blocks[0].text', message('body[0].blocks[0].text')],
+    mount: ['YilanError', 'value', 'title', message('title')],
+    whole: 'no error',
+  });
+});
+
+browserTest('a document parsed from page text near the limit renders, though its model JSON is over the reading limit', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const result = await page.evaluate(() => {
+    const yilan = window.yilan;
+    // 6 MiB of short paragraphs: its model JSON is about three times that, over 16 MiB.
+    const doc = yilan.parseText('正文一段。\n'.repeat((6 * 2 ** 20) / 16));
+    const html = yilan.renderHtml(doc);
+    const chunks = yilan.speechPlan(doc).length;
+    let copy;
+    try {
+      yilan.renderHtml({ ...doc, title: '改过的标题' });
+      copy = 'no error';
+    } catch (e) {
+      copy = e.code;
+    }
+    return { html: html.length > 6 * 2 ** 20, chunks: chunks > 100000, copy };
+  });
+  // The document renders (also as its very JSON text); a changed copy, read as model JSON, meets the reading limit.
+  assert.deepEqual(result, { html: true, chunks: true, copy: 'tooLarge' });
+});

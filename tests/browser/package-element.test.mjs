@@ -265,6 +265,89 @@ browserTest('attributes, properties and the viewer follow each other both ways',
   assert.equal(state.view.mode, 'standard');
   assert.equal(state.properties.mode, 'standard');
   assert.equal((await page.evaluate(() => window.events)).at(-1)[3], 'argument');
+  assert.equal(state.attributes.mode, 'standard', 'the attribute goes back to what the view shows');
+  // So the next load (a new src) shows the view, not an error.
+  await page.evaluate(() => {
+    document.querySelector('#reader').src = '/fixture/doc.txt';
+  });
+  await settled(page);
+  state = await readerState(page);
+  assert.equal(state.views, 1);
+  assert.equal(state.status, null);
+});
+
+browserTest('a bad mode, theme or scale attribute at the first load: the view is shown without it, and an error says which', {}, async (page) => {
+  await openWithElement(page);
+  await page.evaluate(() => localStorage.setItem('yilan:prefs:v1', JSON.stringify({ theme: 'cream' })));
+  const outcome = await page.evaluate(async () => {
+    const reader = document.createElement('yilan-reader');
+    reader.id = 'reader';
+    for (const [name, value] of Object.entries({ src: '/fixture/doc.json', mode: 'huge', theme: 'bogus', scale: '2' })) {
+      reader.setAttribute(name, value);
+    }
+    const loaded = new Promise((resolve) => reader.addEventListener('load', () => resolve('load'), { once: true }));
+    document.querySelector('#view').append(reader);
+    return Promise.race([loaded, new Promise((resolve) => setTimeout(() => resolve('no load'), 10_000))]);
+  });
+  assert.equal(outcome, 'load');
+  const state = await readerState(page);
+  assert.equal(state.views, 1);
+  assert.equal(state.status, null);
+  assert.deepEqual(
+    { mode: state.view.mode, theme: state.view.theme, scale: state.view.scale },
+    { mode: 'standard', theme: 'cream', scale: '2' },
+    'the good attribute applies; for the bad ones the stored preference or the default',
+  );
+  assert.deepEqual(state.attributes, { mode: 'standard', theme: 'cream', scale: '2', locale: null });
+  const errors = await page.evaluate(() => window.events.filter(([type]) => type === 'error'));
+  assert.deepEqual(errors, [
+    ['error', 'yilan-reader', false, 'argument'],
+    ['error', 'yilan-reader', false, 'argument'],
+  ]);
+});
+
+browserTest('a viewer handle kept across a reload says destroyed, and destroy() again does nothing', {}, async (page) => {
+  await openWithElement(page);
+  assert.equal(await addReader(page, { src: '/fixture/doc.json' }), 'load');
+  const result = await page.evaluate(async () => {
+    const reader = document.querySelector('#reader');
+    const kept = reader.viewer;
+    reader.src = '/fixture/doc.txt';
+    await new Promise((resolve) => reader.addEventListener('load', resolve, { once: true }));
+    const out = { mode: kept.mode };
+    try {
+      kept.setScale(2);
+      out.set = 'no error';
+    } catch (error) {
+      out.set = `${error.name} ${error.code}`;
+    }
+    kept.destroy();
+    out.destroyed = 'ok';
+    out.current = reader.viewer !== kept && reader.viewer.mode === 'standard';
+    return out;
+  });
+  assert.deepEqual(result, { mode: 'standard', set: 'YilanError destroyed', destroyed: 'ok', current: true });
+});
+
+browserTest('properties set before the element is defined are applied when it is', {}, async (page) => {
+  await open(page, BLANK_PAGE);
+  const state = await page.evaluate(async (json) => {
+    const reader = document.createElement('yilan-reader');
+    reader.id = 'reader';
+    reader.model = JSON.parse(json);
+    reader.mode = 'elderly';
+    document.querySelector('#view').append(reader);
+    const loaded = new Promise((resolve) => reader.addEventListener('load', () => resolve(true), { once: true }));
+    await import('/yilan/pkg/element.js');
+    if (!(await Promise.race([loaded, new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]))) return 'no load';
+    return {
+      own: Object.hasOwn(reader, 'model') || Object.hasOwn(reader, 'mode'),
+      mode: reader.shadowRoot ? null : reader.querySelector('yilan-view').shadowRoot.querySelector('.yl-view').dataset.mode,
+      attribute: reader.getAttribute('mode'),
+      title: reader.querySelector('yilan-view').shadowRoot.querySelector('h1').textContent.trim(),
+    };
+  }, REFERENCE_JSON);
+  assert.deepEqual(state, { own: false, mode: 'elderly', attribute: 'elderly', title: REFERENCE.title });
 });
 
 browserTest('removed from the page, the element leaves nothing; put back, it shows the view again', {}, async (page) => {

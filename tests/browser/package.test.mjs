@@ -104,3 +104,27 @@ test('tsc --noEmit accepts the consumer, with the strictest options', () => {
   assert.equal(result.error, undefined, `tsc could not start (run npm ci): ${result.error?.message}`);
   assert.equal(result.status, 0, `tsc reported:\n${result.stdout}${result.stderr}`);
 });
+
+test('before init() every call says to load the module first; in Node, init() without the bytes says to pass them', async () => {
+  // A module instance of its own, which no other test has loaded.
+  const yilan = await import(`../../pkg/index.js?before-init`);
+  const calls = {
+    parseText: () => yilan.parseText('x'),
+    parseJson: () => yilan.parseJson('{}'),
+    parseEncoded: () => yilan.parseEncoded('\u00061'),
+    parseHtml: () => yilan.parseHtml('<p>x</p>'),
+    parseDom: () => yilan.parseDom({ nodeType: 9 }),
+    renderHtml: () => yilan.renderHtml('{}'),
+    speechPlan: () => yilan.speechPlan('{}'),
+    mount: () => yilan.mount({}, '{}'),
+    preferences: () => yilan.preferences(),
+    stylesheet: () => yilan.stylesheet(),
+    themes: () => yilan.themes(),
+  };
+  for (const [name, call] of Object.entries(calls)) {
+    assert.throws(call, { name: 'YilanError', code: 'uninitialized', message: /call init\(\)/ }, name);
+  }
+  await assert.rejects(yilan.default(), { name: 'YilanError', code: 'unsupported', message: /pass the \.wasm's bytes/ });
+  await yilan.default(readFileSync(join(root, 'pkg', 'yilan_bg.wasm')));
+  assert.equal(yilan.themes().length > 0, true);
+});

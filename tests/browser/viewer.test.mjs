@@ -177,6 +177,18 @@ browserTest('bad arguments throw YilanErrors with a code and leave the host unto
     const out = {
       element: attempt(() => yilan.mount(null, doc)),
       notAnElement: attempt(() => yilan.mount({}, doc)),
+      otherWindow: (() => {
+        const frame = document.createElement('iframe');
+        document.body.append(frame);
+        try {
+          yilan.mount(frame.contentDocument.body, doc);
+          return 'no error';
+        } catch (e) {
+          return [e.code, e.path, /another window/.test(e.message)];
+        } finally {
+          frame.remove();
+        }
+      })(),
       doc: attempt(() => yilan.mount(host, { version: 1, title: 5 })),
       mode: attempt(() => yilan.mount(host, doc, { mode: 'large' })),
       theme: attempt(() => yilan.mount(host, doc, { theme: 'purple' })),
@@ -200,6 +212,13 @@ browserTest('bad arguments throw YilanErrors with a code and leave the host unto
     viewer.destroy();
     out.afterDestroy = attempt(() => viewer.setTheme('cream'));
     out.destroyAgain = attempt(() => viewer.destroy());
+    // Nothing is read once destroyed: nothing to pause, resume or stop.
+    out.stopAfterDestroy = attempt(() => {
+      viewer.pause();
+      viewer.resume();
+      viewer.stop();
+    });
+    out.voice = viewer.voice;
     out.hostAfterDestroy = host.outerHTML === before;
     return out;
   }, REFERENCE_TEXT);
@@ -207,6 +226,7 @@ browserTest('bad arguments throw YilanErrors with a code and leave the host unto
   assert.deepEqual(results, {
     element: error('argument', 'element'),
     notAnElement: error('argument', 'element'),
+    otherWindow: ['argument', 'element', true],
     doc: error('shape', 'title'),
     mode: error('argument', 'mode'),
     theme: error('argument', 'theme'),
@@ -226,6 +246,8 @@ browserTest('bad arguments throw YilanErrors with a code and leave the host unto
     stop: 'no error',
     afterDestroy: error('destroyed', null),
     destroyAgain: 'no error',
+    stopAfterDestroy: 'no error',
+    voice: null,
     hostAfterDestroy: true,
   });
 });
@@ -341,6 +363,34 @@ browserTest('preferences are stored under one versioned key and read back by the
   assert.deepEqual(await rootState(page), { mode: 'standard', theme: 'cream', scale: '1.75', guide: 'on', cursor: 'large' });
 });
 
+browserTest("options are the page's: shown, not stored over the reader's own, until the reader changes them", {}, async (page) => {
+  await mountReference(page, {});
+  await callInPage(page, () => {
+    window.viewer.setMode('elderly');
+    window.viewer.setTheme('white-on-black');
+    window.viewer.setScale(1.75);
+  });
+  const prefs = () => callInPage(page, (yilan) => yilan.preferences()).then(({ value }) => [value.mode, value.theme, value.scale]);
+  assert.deepEqual(await prefs(), ['elderly', 'white-on-black', 1.75]);
+  // A page's view with options of its own: shown with them, stored as they were.
+  await openWithPackage(page);
+  await mountReference(page, { mode: 'standard', theme: 'cream', scale: 1 });
+  assert.deepEqual(await rootState(page), { mode: 'standard', theme: 'cream', scale: '1', guide: 'off', cursor: 'normal' });
+  assert.deepEqual(await prefs(), ['elderly', 'white-on-black', 1.75]);
+  // Another of the reader's changes stores that one only.
+  await callInPage(page, () => window.viewer.setSpeechRate(1.5));
+  assert.deepEqual(await prefs(), ['elderly', 'white-on-black', 1.75]);
+  assert.equal((await callInPage(page, (yilan) => yilan.preferences())).value.speechRate, 1.5);
+  // What the reader changes is the reader's from then on.
+  await callInPage(page, () => window.viewer.setScale(1.25));
+  assert.deepEqual(await prefs(), ['elderly', 'white-on-black', 1.25]);
+  // A view shown in answer to the reader's action (announce) stores its mode.
+  await openWithPackage(page);
+  await callInPage(page, () => window.localStorage.setItem('yilan:prefs:v1', JSON.stringify({ v: 1, mode: 'standard' })));
+  await mountReference(page, { mode: 'elderly', announce: true });
+  assert.equal((await callInPage(page, (yilan) => yilan.preferences())).value.mode, 'elderly');
+});
+
 browserTest('stored preferences are in place when the view is inserted, and do not change after', {}, async (page) => {
   await open(page, '/tests/browser/pages/blank.html');
   await page.evaluate((key) => {
@@ -402,7 +452,10 @@ browserTest('corrupt stored preferences fall back field by field', {}, async (pa
 
 browserTest('when localStorage throws, everything works and preferences last for the session', {}, async (page) => {
   await page.addInitScript(STORAGE_THROWS);
-  await mountReference(page, { mode: 'elderly' });
+  await mountReference(page, {});
+  // The reader's own choice (a mode given to mount is the page's, not stored).
+  await callInPage(page, () => window.viewer.setMode('elderly'));
+  await takeEvents(page);
   await page.click('[data-yl-tool="larger"]');
   await page.click('[data-yl-tool="guide"]');
   await callInPage(page, () => window.viewer.setTheme('cream'));
