@@ -185,3 +185,58 @@ fn a_long_page_without_a_content_root_is_not_read_as_body() {
     assert_eq!(doc.title.as_deref(), Some("关于开展工作的通知"));
     assert!(doc.body.is_empty(), "{:#?}", doc.body);
 }
+
+/// A body paragraph long enough for the content heuristic.
+const ARTICLE_BODY: &str = "<p>各县（市、区）人民政府，市政府直属各单位：</p><p>《某某办法》已经市政府同意，现印发给你们，请认真贯彻执行。各地区各部门要结合实际，认真组织实施，确保各项措施落到实处，切实提高群众的获得感和满意度。</p><p>一、总体要求</p><p>各地区各部门要结合实际，认真组织实施，确保各项措施落到实处。</p>";
+
+fn page_with(title: &str, above: &str) -> String {
+    format!("<html><head><title>{title}</title></head><body>{above}<h1>关于印发某某办法的通知</h1>{ARTICLE_BODY}</body></html>")
+}
+
+#[test]
+fn a_site_banner_above_the_title_the_page_names_is_not_the_title() {
+    let banners = [
+        // A welcome line and the page's own mode links, then the metadata.
+        "<div class=top><span>欢迎访问某某市人民政府门户网站</span> <a href=#>关怀版</a> <a href=#>无障碍</a></div>\
+         <div class=pos>当前位置：<a href=#>首页</a> &gt; <a href=#>通知公告</a></div>\
+         <table><tr><td>索引号：11330000002482162J/2024-00123</td><td>发布机构：某某市人民政府办公室</td></tr></table>",
+        // The same right above the heading: it was joined to it.
+        "<div class=top><span>欢迎访问某某市人民政府门户网站</span> <a href=#>关怀版</a> <a href=#>无障碍</a></div>",
+        // A toolbar of links.
+        "<div><a href=#>关怀版</a> <a href=#>政务公开</a> <button>搜索</button></div>",
+    ];
+    for above in banners {
+        let doc = parse(&page_with("关于印发某某办法的通知_某某市人民政府", above));
+        assert_eq!(doc.title.as_deref(), Some("关于印发某某办法的通知"), "{above}");
+        let text = format!("{:?}", doc.body);
+        assert!(!text.contains("欢迎访问") && !text.contains("关怀版"), "{above}: {text}");
+    }
+}
+
+#[test]
+fn a_legacy_table_page_takes_its_centred_title_over_the_banner() {
+    let html = "<html><head><title>关于做好2024年春节期间安全生产工作的通知-某县人民政府</title></head><body>\
+        <table><tr><td><font color=#ffffff>欢迎访问某县人民政府网站</font> <a href=#>适老化</a></td></tr>\
+        <tr><td>当前位置：<a href=#>首页</a> &gt;&gt; <a href=#>通知公告</a></td></tr></table>\
+        <table><tr><td>索引号：</td><td>000000000/2024-00001</td><td>发布机构：</td><td>某县人民政府办公室</td></tr></table>\
+        <table><tr><td align=center class=title>关于做好2024年春节期间安全生产工作的通知</td></tr><tr><td id=zoom>\
+        <p>各乡镇人民政府，县政府各部门：</p><p>一、加强安全生产隐患排查。各单位要认真落实安全生产责任制，全面开展隐患排查整治，确保节日期间安全稳定。</p>\
+        <p>二、严格落实值班制度。各单位要严格落实领导带班和值班制度，确保信息畅通。</p></td></tr></table></body></html>";
+    let doc = parse(html);
+    assert_eq!(doc.title.as_deref(), Some("关于做好2024年春节期间安全生产工作的通知"));
+}
+
+#[test]
+fn without_a_matching_title_the_first_title_like_line_stays_the_title() {
+    // <title> is the column's name (short): no hint; and a <title> that no
+    // line is: the head reads as before.
+    for title in ["通知公告_某某市人民政府", "某某市人民政府门户网站首页欢迎您"] {
+        let doc = parse(&format!(
+            "<html><head><title>{title}</title></head><body><div>关于印发某某办法的通知</div>{ARTICLE_BODY}</body></html>"
+        ));
+        assert_eq!(doc.title.as_deref(), Some("关于印发某某办法的通知"), "{title}");
+    }
+    // The title line itself matches: taken, not skipped.
+    let doc = parse(&page_with("关于印发某某办法的通知_某某市人民政府", ""));
+    assert_eq!(doc.title.as_deref(), Some("关于印发某某办法的通知"));
+}

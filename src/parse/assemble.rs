@@ -21,11 +21,18 @@ use crate::model::Document;
 
 /// Builds the document from the lines of a page.
 pub fn assemble(lines: Vec<Line<'_>>) -> (Document, Trace) {
+    assemble_with(lines, None)
+}
+
+/// Like [`assemble`], with the title the page names elsewhere (an HTML
+/// page's `<title>` without the site's name), which picks the title line
+/// among the head's lines: see [`head::read`].
+pub fn assemble_with(lines: Vec<Line<'_>>, title_hint: Option<&str>) -> (Document, Trace) {
     let mut doc = Document::default();
     let mut trace = Trace::default();
     doc.lang = script::lang(lines.iter().map(|l| &*l.text)).to_owned();
     let lines = chrome::strip(lines, &mut doc, &mut trace);
-    let start = head::read(&lines, &mut doc, &mut trace);
+    let start = head::read(&lines, &mut doc, &mut trace, title_hint);
     let body_lines = lines.get(start..).unwrap_or(&[]);
     let decimal = numbering::uses_decimal(body_lines.iter().map(|l| &*l.text));
     let tocs = contents::find(body_lines, decimal);

@@ -17,9 +17,27 @@ use super::numbering::parse_marker;
 use crate::error::{Diagnostic, DiagnosticCode};
 use crate::model::{Document, MetaField, MetaKey};
 
+/// How far below a title-like line the title the page names elsewhere is
+/// looked for (site banners and toolbars sit a few lines above it).
+const HINT_LOOKAHEAD: usize = 12;
+
 /// Reads the head of the page into `doc` (title, meta) and returns the index
 /// of the first body line.
-pub fn read(lines: &[Line], doc: &mut Document, trace: &mut Trace) -> usize {
+///
+/// `title_hint` is the title the page names elsewhere (an HTML page's
+/// `<title>`, the site's name cut off). A title-like line above a line that
+/// is that title (or its first part, when it is wrapped) is the site's
+/// banner or toolbar (欢迎访问某某市人民政府门户网站, 关怀版 无障碍), not
+/// the title: it is noted as chrome.
+pub fn read(
+    lines: &[Line],
+    doc: &mut Document,
+    trace: &mut Trace,
+    title_hint: Option<&str>,
+) -> usize {
+    // A short `<title>` is more likely a column's name (通知公告) than a
+    // document's title, and could match a line that is not the title.
+    let hint = title_hint.map(compact).filter(|h| h.chars().count() >= 8);
     let mut head = Head {
         index: MetaIndex::new(doc),
         doc,
@@ -68,6 +86,10 @@ pub fn read(lines: &[Line], doc: &mut Document, trace: &mut Trace) -> usize {
             break;
         }
         match &head.doc.title {
+            None if hint.as_deref().is_some_and(|h| banner_above(lines, i, h)) => {
+                head.trace.chrome(line.number, line.text.to_string());
+                i += 1;
+            }
             None => i = head.title(lines, i),
             Some(t) if compact(t) == compact(&line.text) => i += 1,
             Some(_) => break,
@@ -80,6 +102,22 @@ pub fn read(lines: &[Line], doc: &mut Document, trace: &mut Trace) -> usize {
             .map(|m| m.value.clone());
     }
     i
+}
+
+/// Whether line `i` is not the page's title `hint` (whitespace removed) but
+/// one of the next lines is: the whole title, or its first part (a wrapped
+/// title) of four characters or more.
+fn banner_above(lines: &[Line], i: usize, hint: &str) -> bool {
+    let is_title = |line: &Line| {
+        let text = compact(&line.text);
+        text.chars().count() >= 4 && hint.starts_with(text.as_str())
+    };
+    lines.get(i).is_some_and(|line| !is_title(line))
+        && lines
+            .iter()
+            .skip(i + 1)
+            .take(HINT_LOOKAHEAD)
+            .any(|line| title_like(line) && is_title(line))
 }
 
 /// A line whose first label is not in the table belongs to the metadata

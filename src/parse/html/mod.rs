@@ -27,7 +27,7 @@ pub mod url;
 
 use self::events::Event;
 use self::tree::Tree;
-use super::assemble::assemble;
+use super::assemble::assemble_with;
 use super::lines::{Line, Trace};
 use crate::error::{Diagnostic, DiagnosticCode};
 use crate::model::{Crumb, Document, MetaField, MetaKey};
@@ -84,7 +84,8 @@ pub fn parse_html_traced(
 /// decoded). Never fails and never panics.
 pub fn parse_events(events: Vec<Event>, options: &HtmlOptions) -> Document {
     let (tree, plan, lines) = read(events, options);
-    let (mut doc, _) = assemble(lines);
+    let hint = content::page_title(&tree);
+    let (mut doc, _) = assemble_with(lines, hint.as_deref());
     page_facts(&tree, &plan, &mut doc);
     doc
 }
@@ -120,7 +121,8 @@ pub fn parse_events_traced(
     options: &HtmlOptions,
 ) -> (Document, Trace, Vec<Line<'static>>) {
     let (tree, plan, lines) = read(events, options);
-    let (mut doc, trace) = assemble(lines.clone());
+    let hint = content::page_title(&tree);
+    let (mut doc, trace) = assemble_with(lines.clone(), hint.as_deref());
     page_facts(&tree, &plan, &mut doc);
     (doc, trace, lines)
 }
