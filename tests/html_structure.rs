@@ -207,9 +207,16 @@ fn a_site_banner_above_the_title_the_page_names_is_not_the_title() {
     ];
     for above in banners {
         let doc = parse(&page_with("关于印发某某办法的通知_某某市人民政府", above));
-        assert_eq!(doc.title.as_deref(), Some("关于印发某某办法的通知"), "{above}");
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("关于印发某某办法的通知"),
+            "{above}"
+        );
         let text = format!("{:?}", doc.body);
-        assert!(!text.contains("欢迎访问") && !text.contains("关怀版"), "{above}: {text}");
+        assert!(
+            !text.contains("欢迎访问") && !text.contains("关怀版"),
+            "{above}: {text}"
+        );
     }
 }
 
@@ -223,18 +230,28 @@ fn a_legacy_table_page_takes_its_centred_title_over_the_banner() {
         <p>各乡镇人民政府，县政府各部门：</p><p>一、加强安全生产隐患排查。各单位要认真落实安全生产责任制，全面开展隐患排查整治，确保节日期间安全稳定。</p>\
         <p>二、严格落实值班制度。各单位要严格落实领导带班和值班制度，确保信息畅通。</p></td></tr></table></body></html>";
     let doc = parse(html);
-    assert_eq!(doc.title.as_deref(), Some("关于做好2024年春节期间安全生产工作的通知"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("关于做好2024年春节期间安全生产工作的通知")
+    );
 }
 
 #[test]
 fn without_a_matching_title_the_first_title_like_line_stays_the_title() {
     // <title> is the column's name (short): no hint; and a <title> that no
     // line is: the head reads as before.
-    for title in ["通知公告_某某市人民政府", "某某市人民政府门户网站首页欢迎您"] {
+    for title in [
+        "通知公告_某某市人民政府",
+        "某某市人民政府门户网站首页欢迎您",
+    ] {
         let doc = parse(&format!(
             "<html><head><title>{title}</title></head><body><div>关于印发某某办法的通知</div>{ARTICLE_BODY}</body></html>"
         ));
-        assert_eq!(doc.title.as_deref(), Some("关于印发某某办法的通知"), "{title}");
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("关于印发某某办法的通知"),
+            "{title}"
+        );
     }
     // The title line itself matches: taken, not skipped.
     let doc = parse(&page_with("关于印发某某办法的通知_某某市人民政府", ""));

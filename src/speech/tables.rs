@@ -182,6 +182,47 @@ pub(super) const RANGE_DASHES: &[char] = &['-', '－', '~', '～', '〜', '—',
 /// phone numbers, so they count as "to" only under strict guards.
 pub(super) const HYPHENS: &[char] = &['-', '－', '‒'];
 
+/// Minus signs: a hyphen, or the mathematical minus (−3.5%).
+pub(super) const MINUS_SIGNS: &[char] = &['-', '－', '−'];
+
+/// What a minus before a number follows when it is a sign (增长-3.5%,
+/// 气温-5℃, 增速：-2.1, a table cell's start): a verb or noun that takes a
+/// value, or punctuation. Elsewhere (附件-1, 浙江-2024) it is left alone.
+pub(super) const SIGN_CONTEXT: &[char] = &[
+    '长', '幅', '速', '为', '是', '达', '到', '至', '温', '率', '值', '差', '于', '：', ':', '（',
+    '(', '，', ',', '、', '；', ';', ' ', '\u{3000}',
+];
+
+/// Units and magnitudes a number may carry before the dash of a range
+/// (5万-10万元, 2023年-2024年, 3个-5个).
+pub(super) const RANGE_UNITS: &[char] = &[
+    '万', '亿', '千', '百', '年', '月', '日', '天', '元', '个', '人', '次', '条', '号', '岁', '倍',
+    '周', '家', '所', '项', '件', '名', '户', '%', '％', '‰', '℃',
+];
+
+/// Words a phone number, postcode or hotline follows (电话：0576-85123456,
+/// 邮编317000, 拨打12345): the digits after them are read one by one.
+pub(super) const DIGIT_LABELS: &[&str] = &[
+    "电话",
+    "热线",
+    "手机",
+    "手机号",
+    "传真",
+    "邮编",
+    "邮政编码",
+    "QQ",
+    "QQ号",
+    "qq",
+    "号码",
+    "拨打",
+    "致电",
+    "座机",
+];
+
+/// Digits read one by one, as Chinese reads phone numbers (1 is 幺).
+pub(super) const SPELLED_DIGITS: [&str; 10] =
+    ["零", "幺", "二", "三", "四", "五", "六", "七", "八", "九"];
+
 /// Tildes: never part of an identifier.
 pub(super) const TILDES: &[char] = &['~', '～', '〜'];
 

@@ -16,7 +16,9 @@ use marks::{
     book_title, bracket, bracketed_numeral, bullet, circled_number, email, fullwidth, list_marker,
     long_dash, markup, roman_numeral, separator, space, symbol, tilde, url,
 };
-use numbers::{date, date_zeros, doc_number_year, number, percent, range, time, unit};
+use numbers::{
+    date, date_zeros, digits, doc_number_year, minus, number, percent, range, time, unit,
+};
 use scan::{is_han, Scan};
 
 use super::tables::{CHINESE_NUMERALS, PLAIN_MARKS};
@@ -117,13 +119,31 @@ pub static RULES: &[Rule] = &[
         apply: date_zeros,
     },
     Rule {
+        name: "digits",
+        #[cfg(not(target_arch = "wasm32"))]
+        summary: "电话、手机、邮编、热线: read digit by digit, 1 as 幺, groups apart: \
+            0576-85123456 → 零五七六 八五一二三四五六, 13812345678, 400-800-1234 by their \
+            shape; after 电话/手机/传真/邮编/热线/拨打/QQ… a run of 5 to 12 digits \
+            (邮编317000 → 邮编三幺七零零零), and 12345热线 → 幺二三四五热线",
+        apply: digits,
+    },
+    Rule {
+        name: "minus",
+        #[cfg(not(target_arch = "wasm32"))]
+        summary: "负号: a minus before a number after a word that takes a value or after \
+            punctuation reads 负 (增长-3.5% → 增长负百分之3.5, 气温-5℃ → 气温负5摄氏度); \
+            after a number with its unit it is a range, 至 (5万-10万元 → 5万至10万元); \
+            elsewhere (附件-1) it stays",
+        apply: minus,
+    },
+    Rule {
         name: "range",
         #[cfg(not(target_arch = "wasm32"))]
         summary: "范围: a dash or tilde between two numbers reads 至: 1-12月 → 1至12月, 3~5天 → \
             3至5天, 1—12月 → 1至12月, 10%-20% → 百分之10至百分之20. A hyphen only between \
             free-standing numbers of at most six digits without leading zeros, so \
-            index numbers (LH331082-080/2024-131280), standards (GB/T 9704-2012) \
-            and phone numbers (0576-85123456) stay",
+            index numbers (LH331082-080/2024-131280) and standards (GB/T 9704-2012) \
+            stay (phone numbers are read by digits, before)",
         apply: range,
     },
     Rule {
@@ -136,8 +156,8 @@ pub static RULES: &[Rule] = &[
         name: "number",
         #[cfg(not(target_arch = "wasm32"))]
         summary: "数字: full-width digits become ASCII and thousands separators go: １２３ → \
-            123, 16,886.11 → 16886.11. Other digit strings (phone numbers, index \
-            numbers) stay as digits: engines read them",
+            123, 16,886.11 → 16886.11. Other digit strings (index numbers) stay \
+            as digits (phone numbers: see digits)",
         apply: number,
     },
     Rule {

@@ -3,7 +3,8 @@
 
 use super::scan::{digit_value, family, is_digit, percent_word, Scan};
 use crate::speech::tables::{
-    ASCII_UNITS, DATE_UNITS, HYPHENS, LONG_DASHES, RANGE_DASHES, TIME_CONTEXT,
+    ASCII_UNITS, DATE_UNITS, DIGIT_LABELS, HYPHENS, LONG_DASHES, MINUS_SIGNS, RANGE_DASHES,
+    RANGE_UNITS, SIGN_CONTEXT, SPELLED_DIGITS, TIME_CONTEXT,
 };
 
 pub(super) fn doc_number_year(s: &mut Scan) -> bool {
@@ -187,6 +188,121 @@ pub(super) fn range(s: &mut Scan) -> bool {
     };
     s.emit(&spoken);
     s.pos = end;
+    true
+}
+
+/// A hyphen or minus right before a number: `至` after a number with its
+/// unit (5万-10万元), `负` after a word that takes a value or punctuation
+/// (增长-3.5%), else nothing (附件-1).
+pub(super) fn minus(s: &mut Scan) -> bool {
+    if !s.cur().is_some_and(|c| MINUS_SIGNS.contains(&c)) || !s.at(s.pos + 1).is_some_and(is_digit)
+    {
+        return false;
+    }
+    let before = s.before(s.pos);
+    let after_unit = before.is_some_and(|c| RANGE_UNITS.contains(&c))
+        && s.pos >= 2
+        && s.before(s.pos - 1).is_some_and(is_digit);
+    if after_unit {
+        s.emit("至");
+    } else if before.is_none_or(|c| SIGN_CONTEXT.contains(&c)) {
+        s.emit("负");
+    } else {
+        return false;
+    }
+    s.pos += 1;
+    true
+}
+
+/// The digits of `from..to` read one by one, groups apart (`-` → a space).
+fn spell(s: &mut Scan, from: usize, to: usize) {
+    let mut out = String::new();
+    for i in from..to {
+        match s.at(i) {
+            Some(c) if is_digit(c) => {
+                out.push_str(SPELLED_DIGITS.get(digit_value(c) as usize).unwrap_or(&""));
+            }
+            _ => out.push(' '),
+        }
+    }
+    s.emit(&out);
+    s.pos = to;
+}
+
+/// Where a phone number starting at `i` ends: a landline with its area
+/// code (0576-85123456, an extension -801 after it), a 400/800 service
+/// number (400-800-1234) or a mobile number (13812345678).
+fn phone_at(s: &Scan, i: usize) -> Option<usize> {
+    let first = s.digit_run(i);
+    let len = first - i;
+    let hyphen = |k: usize| s.at(k).is_some_and(|c| HYPHENS.contains(&c));
+    let group = |k: usize, lens: std::ops::RangeInclusive<usize>| {
+        let end = s.digit_run(k);
+        lens.contains(&(end - k)).then_some(end)
+    };
+    let lead = s.at(i).map(digit_value);
+    let end = if lead == Some(0) && (3..=4).contains(&len) && hyphen(first) {
+        let number = group(first + 1, 7..=8)?;
+        if hyphen(number) {
+            group(number + 1, 1..=5).unwrap_or(number)
+        } else {
+            number
+        }
+    } else if len == 3 && matches!(s.value(i, first), 400 | 800) && hyphen(first) {
+        let middle = group(first + 1, 3..=3)?;
+        hyphen(middle).then_some(())?;
+        group(middle + 1, 4..=4)?
+    } else if len == 11 && lead == Some(1) && s.at(i + 1).map(digit_value).is_some_and(|d| d >= 3) {
+        first
+    } else {
+        return None;
+    };
+    s.right_free(end).then_some(end)
+}
+
+/// Phone numbers, postcodes and hotlines, read digit by digit: by their
+/// shape (0576-85123456, 13812345678, 400-800-1234), or as a run of 5 to 12
+/// digits after a word that announces one (电话 邮编 热线 拨打 …) or right
+/// before 热线 (12345热线).
+pub(super) fn digits(s: &mut Scan) -> bool {
+    if !s.number_start() || !s.left_free(s.pos) {
+        return false;
+    }
+    if let Some(end) = phone_at(s, s.pos) {
+        spell(s, s.pos, end);
+        return true;
+    }
+    let run = s.digit_run(s.pos);
+    // An extension after the number (85123456-801).
+    let extension = s
+        .at(run)
+        .is_some_and(|c| HYPHENS.contains(&c))
+        .then(|| s.digit_run(run + 1))
+        .filter(|&e| (1..=5).contains(&(e - run - 1)));
+    let end = extension.unwrap_or(run);
+    if !(5..=12).contains(&(run - s.pos)) || !s.right_free(end) {
+        return false;
+    }
+    let mut label_end = s.pos;
+    while label_end > 0
+        && s.before(label_end)
+            .is_some_and(|c| matches!(c, '：' | ':' | ' ' | '\u{3000}' | '为' | '是'))
+    {
+        label_end -= 1;
+    }
+    let labelled = DIGIT_LABELS.iter().any(|label| {
+        let n = label.chars().count();
+        label_end >= n
+            && label
+                .chars()
+                .enumerate()
+                .all(|(k, c)| s.at(label_end - n + k) == Some(c))
+    });
+    let hotline = s.at(end) == Some('热') && s.at(end + 1) == Some('线');
+    if !(labelled || hotline) {
+        return false;
+    }
+    spell(s, s.pos, end);
     true
 }
 
