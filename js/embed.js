@@ -16,21 +16,18 @@ const PREFS_KEY = 'yilan:prefs:v1';
 const WORDS = {
   'zh-CN': {
     toggle: '进入老年模式',
-    region: '老年模式',
     loading: '正在打开老年模式…',
     unavailable: '老年模式暂时无法使用，页面保持原样。',
     toggleUnavailable: '老年模式暂不可用',
   },
   'zh-TW': {
     toggle: '進入老年模式',
-    region: '老年模式',
     loading: '正在打開老年模式…',
     unavailable: '老年模式暫時無法使用，頁面保持原樣。',
     toggleUnavailable: '老年模式暫不可用',
   },
   en: {
     toggle: 'Enter elderly mode',
-    region: 'Elderly mode',
     loading: 'Opening elderly mode…',
     unavailable: 'Elderly mode is unavailable right now; the page is unchanged.',
     toggleUnavailable: 'Elderly mode unavailable',
@@ -239,7 +236,7 @@ function sheet(css) {
  * whose view comes within 0.3 s does not flash it by.
  */
 const WIDGET_CSS = `
-aside { display: flex; flex-direction: column; align-items: flex-end; justify-content: flex-end; gap: 8px;
+div { display: flex; flex-direction: column; align-items: flex-end; justify-content: flex-end; gap: 8px;
   box-sizing: border-box; min-height: 100%;
   font: 20px/1.4 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; }
 button { font: inherit; font-weight: bold; min-height: 48px; min-width: 48px; padding: 8px 20px; cursor: pointer;
@@ -251,7 +248,7 @@ p:empty { position: absolute; width: 1px; height: 1px; padding: 0; border: 0; ov
 p:not(:empty) { animation: shown 0s 0.3s backwards; }
 @keyframes shown { from { opacity: 0; } }
 @media (forced-colors: active) { button, p { border-color: ButtonText; } }
-@media print { aside { display: none; } }
+@media print { div { display: none; } }
 `;
 
 const READER_CSS = 'main { display: block; min-height: 100%; }';
@@ -297,8 +294,9 @@ function buildWidget() {
   pin(host, { ...BOX, ...CORNER, 'z-index': '2147483646', display: 'block', width: 'auto', height: 'auto' });
   const shadow = host.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [sheet(WIDGET_CSS)];
-  const aside = document.createElement('aside');
-  aside.setAttribute('aria-label', words.region);
+  // No landmark: on a page with its own toggle it would hold only the
+  // status line, empty until something is said.
+  const box = document.createElement('div');
   const status = document.createElement('p');
   status.setAttribute('role', 'status');
   const button = document.createElement('button');
@@ -308,8 +306,8 @@ function buildWidget() {
   button.addEventListener('click', () => enter(button));
   button.addEventListener('pointerenter', prefetch);
   button.addEventListener('focus', prefetch);
-  aside.append(button, status);
-  shadow.append(aside);
+  box.append(button, status);
+  shadow.append(box);
   for (const type of PRIVATE_EVENTS) host.addEventListener(type, stop);
   // The last child of <body>: the page's own nodes are not touched.
   document.body.append(host);

@@ -109,7 +109,9 @@ fn write_section_start(w: &mut HtmlWriter, section: &Section, id: &ids::Id, rank
         w.markup(" class=\"yl-section\"");
     }
     w.attr_number("data-level", u32::from(section.level));
-    w.attr_id("aria-labelledby", id, Some(Part::Heading));
+    // Not named after its heading: a named section is a region landmark,
+    // and a document's dozen sections would crowd a screen reader's list
+    // of landmarks with what its list of headings already gives.
     w.markup(">\n");
     let tag = heading_tag(rank);
     w.open(tag);

@@ -202,3 +202,20 @@ test('imported outside a page (server-side rendering), the loader does nothing a
   await import(pathToFileURL(join(root, 'pkg', 'embed.js')).href);
   assert.equal(globalThis[Symbol.for('yilan.embed')], undefined);
 });
+
+browserTest('the embed adds no landmark to the page: its button is a button, its status line a live region', SMALL, async (page) => {
+  await servePages(page, { '/embed-controls/plain.html': portal() });
+  const roles = async () => {
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    await cdp.detach();
+    return nodes.filter((node) => !node.ignored).map((node) => `${node.role?.value}:${node.name?.value ?? ''}`);
+  };
+  for (const path of ['/', '/embed-controls/plain.html']) {
+    await open(page, path);
+    await page.waitForSelector('yilan-embed', { state: 'attached' });
+    const tree = await roles();
+    assert.deepEqual(tree.filter((node) => node.startsWith('complementary')), [], path);
+    assert.equal(tree.includes('button:进入老年模式'), path !== '/', `${path}: the floating button only where the page has no toggle`);
+  }
+});
