@@ -246,3 +246,43 @@ fn empty_and_blank_pages() {
         );
     }
 }
+
+#[test]
+fn a_line_naming_the_table_below_is_its_caption() {
+    let tables = |page: &str| -> Vec<(Option<String>, usize)> {
+        let doc = parse_text(page);
+        let mut out = Vec::new();
+        yilan::ids::walk(&doc, |_, b| {
+            if let Block::Table(t) = b {
+                out.push((t.caption.clone(), t.rows.len()));
+            }
+        });
+        out
+    };
+    let head = "关于某事的通知\n今年以来，各项工作有序推进。\n";
+    for caption in [
+        "表1 各镇完成情况",
+        "表 2：资金安排",
+        "表一 项目清单",
+        "附表3 申报条件",
+        "续表1",
+        "表１ 名单",
+    ] {
+        let page = format!("{head}{caption}\n| 项目 | 金额 |\n| 道路 | 100 |\n");
+        assert_eq!(tables(&page), [(Some(caption.to_owned()), 2)], "{caption}");
+    }
+    // Not names of a table: a sentence, a word that starts with 表, a long line.
+    for line in [
+        "表1所列事项均已完成。",
+        "表格说明如下",
+        "表彰先进集体和个人",
+        &format!("表1 {}", "很长的标题".repeat(13)),
+    ] {
+        let page = format!("{head}{line}\n| 项目 | 金额 |\n| 道路 | 100 |\n");
+        assert_eq!(tables(&page), [(None, 2)], "{line}");
+        assert!(
+            format!("{:?}", parse_text(&page).body).contains(line),
+            "{line} stays a paragraph"
+        );
+    }
+}

@@ -345,6 +345,26 @@ pub fn table_rows(rows: Vec<Vec<TableCell>>) -> Vec<TableRow> {
         .collect()
 }
 
+/// Longest table caption, in chars.
+const CAPTION_MAX_CHARS: usize = 60;
+
+/// A line that names the table below it: 表1 / 表 2 / 表一 / 附表3 / 续表1,
+/// then its title; short, no sentence.
+pub fn is_table_caption(text: &str) -> bool {
+    let t = text.trim_space();
+    let t = ["附表", "续表", "表"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .map(|rest| rest.trim_start_matches([' ', '\u{3000}']));
+    let Some(rest) = t else { return false };
+    let numbered = rest.starts_with(|c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+    });
+    numbered
+        && char_count_upto(text, CAPTION_MAX_CHARS) <= CAPTION_MAX_CHARS
+        && !chars::has_char(text, '。')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,8 +23,21 @@ impl Body<'_> {
             j += 1;
         }
         if !rows.is_empty() {
+            // The line right above that names the table (表1 各镇完成情况)
+            // is its caption: the table's name for screen readers, read
+            // with it, instead of a paragraph before an unnamed table.
+            let named = matches!(self.out.blocks().last(),
+                Some(Block::Paragraph(p)) if p.inlines.is_empty() && blocks::is_table_caption(&p.text));
+            let caption = if named {
+                match self.out.pop() {
+                    Some(Block::Paragraph(p)) => Some(p.text),
+                    _ => None,
+                }
+            } else {
+                None
+            };
             self.push(Block::Table(Table {
-                caption: None,
+                caption,
                 rows: blocks::table_rows(rows),
             }));
         }
