@@ -13,8 +13,8 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Element, FocusOptions, HtmlElement, ResizeObserver, ScrollBehavior, ScrollIntoViewOptions,
-    ScrollLogicalPosition, ShadowRoot,
+    Element, FocusOptions, HtmlElement, Node, ResizeObserver, ScrollBehavior,
+    ScrollIntoViewOptions, ScrollLogicalPosition, ShadowRoot,
 };
 
 use super::events::{dispatch, Listeners};
@@ -351,6 +351,26 @@ impl Core {
         self.state.try_borrow().is_ok_and(|s| s.panel.is_some())
     }
 
+    /// Focus moved to `to`: when that is neither in the open panel nor its
+    /// tool, the panel closes. It drops down over the text, so a link that
+    /// Tab reaches under it would be hidden (WCAG 2.4.11).
+    pub fn focus_moved(&self, to: &Node) {
+        let Some(panel) = self.state.try_borrow().ok().and_then(|s| s.panel) else {
+            return;
+        };
+        let in_panel = self
+            .dom
+            .shadow
+            .get_element_by_id(panel.id())
+            .is_some_and(|element| element.contains(Some(to)));
+        let on_tool = self
+            .tool(panel.tool())
+            .is_some_and(|tool| tool.unchecked_ref::<Node>() == to);
+        if !in_panel && !on_tool {
+            self.close_panel(false);
+        }
+    }
+
     /// 目录: moves focus to the heading with id `target` and scrolls it to
     /// the top of the view (at once when the reader asks for less motion).
     pub fn go_to(&self, target: &str) {
@@ -445,7 +465,7 @@ impl Core {
             .iter()
             .any(|tool| tool.get_attribute("tabindex").as_deref() == Some("0"));
         if !stop_shown {
-            if let Some(first) = shown.first() {
+            if let Some(first) = first_usable(&shown) {
                 self.set_stop(first);
             }
         }
@@ -457,7 +477,7 @@ impl Core {
         let stop = shown
             .iter()
             .find(|tool| tool.get_attribute("tabindex").as_deref() == Some("0"))
-            .or(shown.first());
+            .or(first_usable(&shown));
         if let Some(stop) = stop {
             focus(stop);
         }
@@ -484,7 +504,10 @@ impl Core {
     }
 
     /// A page action (打印, 关闭, …): an `action` event the host may cancel,
-    /// then the browser's own print or close.
+    /// then the browser's own print or close. Browsers close only a window
+    /// a script opened, and say nothing when they refuse: when the page is
+    /// still open after asking (`closed` is set at once when it is not),
+    /// the live region says so, and how to close it.
     pub fn run_action(&self, name: &str) {
         if !dispatch(&self.dom.host, "action", &JsValue::from_str(name), true) {
             return;
@@ -498,6 +521,9 @@ impl Core {
             }
             "close" => {
                 let _ = window.close();
+                if window.closed() == Ok(false) {
+                    self.announce(Notice::CannotClose);
+                }
             }
             _ => {}
         }
@@ -546,6 +572,15 @@ impl Core {
             .filter_map(|node| node.dyn_into::<Element>().ok())
             .collect()
     }
+}
+
+/// The first of `tools` that is not `aria-disabled` (缩小 at 100% is), else
+/// the first: where the tab stop goes when no tool has been used yet.
+fn first_usable(tools: &[Element]) -> Option<&Element> {
+    tools
+        .iter()
+        .find(|tool| tool.get_attribute("aria-disabled").as_deref() != Some("true"))
+        .or(tools.first())
 }
 
 /// Sets an attribute; the names used here are valid, so it cannot fail.

@@ -420,7 +420,7 @@ browserTest('keyboard: 朗读, 停止 reachable by arrows, focus back on 朗读 
   await withFake(page, { mode: 'hold' });
   await mountReading(page);
   await tabToToolbar(page);
-  await press(page, 'ArrowRight', 3);
+  await press(page, 'ArrowRight', 2);
   assert.equal((await focused(page)).tool, 'read');
   await page.keyboard.press('Enter');
   await until(page, () => window.fakeSpeech.spoken.length === 1);

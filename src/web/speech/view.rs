@@ -11,6 +11,7 @@ use web_sys::{
 };
 
 use super::super::core::{focus, reduced_motion, set_attr, viewport_height, Core};
+use super::super::toolbar::related;
 use super::{read_element, status, DWELL_MS};
 use crate::ids;
 use crate::prefs::Prefs;
@@ -397,10 +398,7 @@ pub(super) fn on_pointer_over(core: &Rc<Core>, event: &Event) {
 
 /// The pointer left the view: no dwell.
 pub(super) fn on_pointer_out(core: &Rc<Core>, event: &Event) {
-    let related = Reflect::get(event, &JsValue::from_str("relatedTarget"))
-        .ok()
-        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-    let inside = related.is_some_and(|node| core.dom.root.contains(Some(&node)));
+    let inside = related(event).is_some_and(|node| core.dom.root.contains(Some(&node)));
     if !inside {
         cancel_dwell(core);
     }
