@@ -2,7 +2,8 @@
 //! a reader (through the toolbar) or the host (through the API) makes.
 //!
 //! A change sets attributes on the view's root and on the controls that
-//! show the state; it never re-renders. Each one then stores the
+//! show the state; it never re-renders. One that moves the text (mode,
+//! theme, scale) keeps the block at the top of the view where it was. Each one then stores the
 //! preferences, says what happened in the live region, and dispatches its
 //! event on the host element, last, because a listener may destroy the
 //! viewer. A `RefCell` borrow is never held across a DOM call, which may
@@ -18,6 +19,7 @@ use web_sys::{
 };
 
 use super::events::{dispatch, Listeners};
+use super::place;
 use super::sheets::Dynamic;
 use super::speech::{self, Speech};
 use super::storage::Store;
@@ -168,10 +170,12 @@ impl Core {
 
     /// 进入老年模式 / 退出老年模式.
     pub fn set_mode(&self, mode: Mode) {
+        let before = place::place(self);
         if self.change(|p| p.mode = mode).is_none() {
             return;
         }
         set_attr(&self.dom.root, "data-mode", mode.as_str());
+        place::keep(self, before);
         if mode != Mode::Elderly {
             self.close_panel(false);
             self.show_tools(false);
@@ -184,10 +188,12 @@ impl Core {
 
     /// 配色: a theme id, or `auto`; the caller checked it.
     pub fn set_theme(&self, id: &str) {
+        let before = place::place(self);
         if self.change(|p| p.theme = id.to_owned()).is_none() {
             return;
         }
         set_attr(&self.dom.root, "data-theme", id);
+        place::keep(self, before);
         for option in self.all("[data-yl-theme]") {
             let on = option.get_attribute("data-yl-theme").as_deref() == Some(id);
             set_attr(&option, "aria-pressed", if on { "true" } else { "false" });
@@ -198,10 +204,12 @@ impl Core {
 
     /// 字号: a scale step; the caller checked it.
     pub fn set_scale(&self, scale: f32) {
+        let before = place::place(self);
         if self.change(|p| p.scale = scale).is_none() {
             return;
         }
         set_attr(&self.dom.root, "data-scale", theme::scale_step(scale));
+        place::keep(self, before);
         self.dom
             .scale_status
             .set_text_content(Some(&scale_status(self.locale, scale)));
