@@ -242,7 +242,11 @@ fn chunk_range(plan: &Plan, index: usize, element: &Element) -> Option<Range> {
             .map(|c| c.display.len())
             .sum();
         let all: usize = displays.iter().map(|c| c.display.len()).sum();
-        let share = |n: usize| boundary(&text, n * text.len() / all.max(1));
+        // (In 64 bits: the product of two lengths overflows 32.)
+        let share = |n: usize| {
+            let at = n as u64 * text.len() as u64 / all.max(1) as u64;
+            boundary(&text, usize::try_from(at).unwrap_or(usize::MAX))
+        };
         (share(before), share(before + chunk.display.len()))
     } else {
         (at - chunk.display.len(), at)
