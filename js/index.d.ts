@@ -210,6 +210,7 @@ export function preferences(options?: { storage?: PreferenceStorage | null | fal
 /**
  * A mounted view, as `mount` returns it. Changing the mode, theme or text
  * size sets attributes on the view's root (nothing is rendered again),
+ * keeps the block at the top of the view where it was on the screen,
  * stores the reader's preferences and dispatches an event on the host
  * element. The view lives until `destroy()`, whether or not the handle is
  * kept.

@@ -5,7 +5,7 @@
 pub mod assemble;
 pub mod blocks;
 mod body;
-mod chars;
+pub(crate) mod chars;
 pub mod chrome;
 pub mod contents;
 mod ending;

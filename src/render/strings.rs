@@ -286,6 +286,9 @@ pub(crate) struct ToolbarWords {
     pub exited: &'static str,
     /// The button that closes a panel.
     pub close_panel: &'static str,
+    /// Said when 关闭 asked the browser to close the page and it did not
+    /// (browsers close only windows a script opened).
+    pub cannot_close: &'static str,
 }
 
 static TOOLBAR_ZH_CN: ToolbarWords = ToolbarWords {
@@ -321,6 +324,7 @@ static TOOLBAR_ZH_CN: ToolbarWords = ToolbarWords {
     entered: "已进入老年模式",
     exited: "已退出老年模式",
     close_panel: "收起",
+    cannot_close: "此页面无法自行关闭，请在浏览器中关闭此标签页",
 };
 
 static TOOLBAR_ZH_TW: ToolbarWords = ToolbarWords {
@@ -356,6 +360,7 @@ static TOOLBAR_ZH_TW: ToolbarWords = ToolbarWords {
     entered: "已進入老年模式",
     exited: "已退出老年模式",
     close_panel: "收起",
+    cannot_close: "此頁面無法自行關閉，請在瀏覽器中關閉此分頁",
 };
 
 static TOOLBAR_EN: ToolbarWords = ToolbarWords {
@@ -391,6 +396,7 @@ static TOOLBAR_EN: ToolbarWords = ToolbarWords {
     entered: "Elderly mode is on",
     exited: "Elderly mode is off",
     close_panel: "Close",
+    cannot_close: "This page cannot close itself: please close the tab in your browser",
 };
 
 #[cfg(test)]
@@ -473,6 +479,7 @@ mod tests {
                 w.entered,
                 w.exited,
                 w.close_panel,
+                w.cannot_close,
             ];
             for (n, word) in words.iter().enumerate() {
                 assert!(!word.trim().is_empty(), "{locale:?} word {n}");

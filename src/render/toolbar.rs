@@ -195,6 +195,8 @@ pub enum Notice<'a> {
     PointUnavailable,
     /// Reading aloud started, paused, stopped…, or cannot work.
     Speech(SpeechNotice),
+    /// 关闭 asked the browser to close the page, which it refused.
+    CannotClose,
 }
 
 /// The sentence the live region says for `notice`.
@@ -214,6 +216,7 @@ pub fn notice_text(locale: Locale, notice: Notice) -> String {
         Notice::ReadUnavailable => w.read_unavailable.to_owned(),
         Notice::PointUnavailable => w.point_unavailable.to_owned(),
         Notice::Speech(notice) => speech_notice_text(locale, notice).to_owned(),
+        Notice::CannotClose => w.cannot_close.to_owned(),
     }
 }
 
@@ -246,7 +249,7 @@ pub fn theme_choices() -> impl Iterator<Item = &'static str> {
 /// `data-yl-elderly`), then the theme and outline panels, closed.
 ///
 /// The row has one tab stop (roving tabindex): the first tool shown in the
-/// mode of `prefs`. Pressed and disabled states follow `prefs`.
+/// mode of `prefs` that is not disabled (放大 at 100%). Pressed and disabled states follow `prefs`.
 pub fn toolbar(doc: &Document, prefs: &Prefs, options: &ToolbarOptions) -> String {
     let ui = Ui::new(options.locale, document_lang(doc));
     let w = options.locale.toolbar_words();
@@ -298,9 +301,12 @@ fn write_tools(out: &mut HtmlWriter, prefs: &Prefs, options: &ToolbarOptions, w:
     out.markup("<div class=\"yl-tool-group\" role=\"group\" data-yl-elderly");
     out.attr("aria-label", w.size);
     out.markup(">\n");
-    // The one tab stop: the first tool the mode shows.
-    tool_start(out, Tool::Smaller, elderly);
-    if smaller_scale(prefs.scale).is_none() {
+    // The one tab stop: the first tool the mode shows that can be used (at
+    // 100% 缩小 cannot, so a screen reader's first words are not a control
+    // that does nothing).
+    let can_shrink = smaller_scale(prefs.scale).is_some();
+    tool_start(out, Tool::Smaller, elderly && can_shrink);
+    if !can_shrink {
         out.markup(" aria-disabled=\"true\"");
     }
     out.attr("aria-describedby", SCALE_STATUS_ID);
@@ -310,7 +316,7 @@ fn write_tools(out: &mut HtmlWriter, prefs: &Prefs, options: &ToolbarOptions, w:
     out.markup(" class=\"yl-scale-status\">");
     out.text(&scale_status(options.locale, prefs.scale));
     out.markup("</span>\n");
-    tool_start(out, Tool::Larger, false);
+    tool_start(out, Tool::Larger, elderly && !can_shrink);
     if larger_scale(prefs.scale).is_none() {
         out.markup(" aria-disabled=\"true\"");
     }

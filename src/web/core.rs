@@ -2,7 +2,8 @@
 //! a reader (through the toolbar) or the host (through the API) makes.
 //!
 //! A change sets attributes on the view's root and on the controls that
-//! show the state; it never re-renders. Each one then stores the
+//! show the state; it never re-renders. One that moves the text (mode,
+//! theme, scale) keeps the block at the top of the view where it was. Each one then stores the
 //! preferences, says what happened in the live region, and dispatches its
 //! event on the host element, last, because a listener may destroy the
 //! viewer. A `RefCell` borrow is never held across a DOM call, which may
@@ -13,11 +14,12 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Element, FocusOptions, HtmlElement, ResizeObserver, ScrollBehavior, ScrollIntoViewOptions,
-    ScrollLogicalPosition, ShadowRoot,
+    Element, FocusOptions, HtmlElement, Node, ResizeObserver, ScrollBehavior,
+    ScrollIntoViewOptions, ScrollLogicalPosition, ShadowRoot,
 };
 
 use super::events::{dispatch, Listeners};
+use super::place;
 use super::sheets::Dynamic;
 use super::speech::{self, Speech};
 use super::storage::Store;
@@ -210,10 +212,12 @@ impl Core {
 
     /// 进入老年模式 / 退出老年模式.
     pub fn set_mode(&self, mode: Mode) {
+        let before = place::place(self);
         if self.change(|p| p.mode = mode).is_none() {
             return;
         }
         set_attr(&self.dom.root, "data-mode", mode.as_str());
+        place::keep(self, before);
         if mode != Mode::Elderly {
             self.close_panel(false);
             self.show_tools(false);
@@ -226,10 +230,12 @@ impl Core {
 
     /// 配色: a theme id, or `auto`; the caller checked it.
     pub fn set_theme(&self, id: &str) {
+        let before = place::place(self);
         if self.change(|p| p.theme = id.to_owned()).is_none() {
             return;
         }
         set_attr(&self.dom.root, "data-theme", id);
+        place::keep(self, before);
         for option in self.all("[data-yl-theme]") {
             let on = option.get_attribute("data-yl-theme").as_deref() == Some(id);
             set_attr(&option, "aria-pressed", if on { "true" } else { "false" });
@@ -240,10 +246,12 @@ impl Core {
 
     /// 字号: a scale step; the caller checked it.
     pub fn set_scale(&self, scale: f32) {
+        let before = place::place(self);
         if self.change(|p| p.scale = scale).is_none() {
             return;
         }
         set_attr(&self.dom.root, "data-scale", theme::scale_step(scale));
+        place::keep(self, before);
         self.dom
             .scale_status
             .set_text_content(Some(&scale_status(self.locale, scale)));
@@ -393,6 +401,26 @@ impl Core {
         self.state.try_borrow().is_ok_and(|s| s.panel.is_some())
     }
 
+    /// Focus moved to `to`: when that is neither in the open panel nor its
+    /// tool, the panel closes. It drops down over the text, so a link that
+    /// Tab reaches under it would be hidden (WCAG 2.4.11).
+    pub fn focus_moved(&self, to: &Node) {
+        let Some(panel) = self.state.try_borrow().ok().and_then(|s| s.panel) else {
+            return;
+        };
+        let in_panel = self
+            .dom
+            .shadow
+            .get_element_by_id(panel.id())
+            .is_some_and(|element| element.contains(Some(to)));
+        let on_tool = self
+            .tool(panel.tool())
+            .is_some_and(|tool| tool.unchecked_ref::<Node>() == to);
+        if !in_panel && !on_tool {
+            self.close_panel(false);
+        }
+    }
+
     /// 目录: moves focus to the heading with id `target` and scrolls it to
     /// the top of the view (at once when the reader asks for less motion).
     pub fn go_to(&self, target: &str) {
@@ -487,7 +515,7 @@ impl Core {
             .iter()
             .any(|tool| tool.get_attribute("tabindex").as_deref() == Some("0"));
         if !stop_shown {
-            if let Some(first) = shown.first() {
+            if let Some(first) = first_usable(&shown) {
                 self.set_stop(first);
             }
         }
@@ -499,7 +527,7 @@ impl Core {
         let stop = shown
             .iter()
             .find(|tool| tool.get_attribute("tabindex").as_deref() == Some("0"))
-            .or(shown.first());
+            .or(first_usable(&shown));
         if let Some(stop) = stop {
             focus(stop);
         }
@@ -526,7 +554,10 @@ impl Core {
     }
 
     /// A page action (打印, 关闭, …): an `action` event the host may cancel,
-    /// then the browser's own print or close.
+    /// then the browser's own print or close. Browsers close only a window
+    /// a script opened, and say nothing when they refuse: when the page is
+    /// still open after asking (`closed` is set at once when it is not),
+    /// the live region says so, and how to close it.
     pub fn run_action(&self, name: &str) {
         if !dispatch(&self.dom.host, "action", &JsValue::from_str(name), true) {
             return;
@@ -540,6 +571,9 @@ impl Core {
             }
             "close" => {
                 let _ = window.close();
+                if window.closed() == Ok(false) {
+                    self.announce(Notice::CannotClose);
+                }
             }
             _ => {}
         }
@@ -588,6 +622,15 @@ impl Core {
             .filter_map(|node| node.dyn_into::<Element>().ok())
             .collect()
     }
+}
+
+/// The first of `tools` that is not `aria-disabled` (缩小 at 100% is), else
+/// the first: where the tab stop goes when no tool has been used yet.
+fn first_usable(tools: &[Element]) -> Option<&Element> {
+    tools
+        .iter()
+        .find(|tool| tool.get_attribute("aria-disabled").as_deref() != Some("true"))
+        .or(tools.first())
 }
 
 /// Sets an attribute; the names used here are valid, so it cannot fail.

@@ -16,6 +16,7 @@ mod events;
 mod guide;
 mod mount;
 mod options;
+mod place;
 mod sheets;
 mod speech;
 mod storage;

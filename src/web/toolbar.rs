@@ -2,7 +2,8 @@
 //! entries and the page's action buttons (one delegated listener on the
 //! shadow root); the keyboard (arrow keys, Home and End along the toolbar,
 //! Escape to close a panel, or the tools 更多工具 showed); focus, which keeps the toolbar's one tab stop
-//! on the last tool used; and a press outside the bar, which closes a panel.
+//! on the last tool used; and a press outside the bar or focus moving out
+//! of a panel (Tab past its last control), which close it.
 //!
 //! No single-key shortcuts: they clash with screen readers' own keys.
 
@@ -28,6 +29,12 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
     listeners.add(&shadow, "click", false, handler(core, on_click))?;
     listeners.add(&shadow, "keydown", false, handler(core, on_key))?;
     listeners.add(&shadow, "focusin", false, handler(core, on_focus))?;
+    listeners.add(
+        &core.dom.bar,
+        "focusout",
+        false,
+        handler(core, on_focus_out),
+    )?;
     // On the document: a press anywhere outside the bar, in the view or in
     // the page around it, closes a panel.
     if let Some(document) = core.dom.host.owner_document() {
@@ -174,6 +181,23 @@ fn on_focus(core: &Rc<Core>, event: &Event) {
         core.set_stop(&element);
     }
     guide::follow_focus(core, &element);
+}
+
+/// Focus leaving the bar for another element: an open panel closes unless
+/// focus went to its own tool. (Focus leaving the page, to the browser or
+/// another window, has no element to go to and leaves it open.)
+fn on_focus_out(core: &Rc<Core>, event: &Event) {
+    if let Some(to) = related(event) {
+        core.focus_moved(&to);
+    }
+}
+
+/// An event's `relatedTarget` (where focus or the pointer went), if a node.
+pub(super) fn related(event: &Event) -> Option<Node> {
+    js_sys::Reflect::get(event, &JsValue::from_str("relatedTarget"))
+        .ok()?
+        .dyn_into::<Node>()
+        .ok()
 }
 
 /// A press outside the bar closes an open panel (focus stays where the

@@ -19,9 +19,10 @@ use crate::render::Locale;
 use js_sys::Reflect;
 
 /// A mounted view. Changing the mode, theme or scale sets attributes on the
-/// view's root (nothing is rendered again), stores the reader's
-/// preferences, and dispatches `modechange`, `themechange` or
-/// `scalechange` on the host element (`detail`: the new value).
+/// view's root (nothing is rendered again), keeps the block at the top of
+/// the view where it was on the screen, stores the reader's preferences,
+/// and dispatches `modechange`, `themechange` or `scalechange` on the host
+/// element (`detail`: the new value).
 ///
 /// The view lives until `destroy()`, whether or not this handle is kept:
 /// a handle that JavaScript collects (or frees) leaves the view working.

@@ -416,11 +416,133 @@ browserTest('朗读 reads from the section the reader went to, and reads a selec
   assert.deepEqual(await spoken(page), [chosen.text], 'only the selection');
 });
 
+/**
+ * Where each of `chunks` (the chunks of one element, from its first, in
+ * order) shows: its display text found in the element's text, in order, as
+ * a DOM range; `{ top, bottom }` of it, and the top of the view under the
+ * bar and the screen's height.
+ */
+function chunkRects(page, chunks) {
+  return inView(
+    page,
+    (shadow, list) => {
+      let cursor = 0;
+      const rects = list.map((chunk) => {
+        const element = shadow.getElementById(chunk.kind === 'heading' ? `${chunk.target}-h` : chunk.target);
+        const at = element.textContent.indexOf(chunk.display, cursor);
+        if (at < 0) return null;
+        cursor = at + chunk.display.length;
+        const range = document.createRange();
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        let before = 0;
+        let started = false;
+        while (walker.nextNode()) {
+          const node = walker.currentNode;
+          if (!started && at <= before + node.data.length) {
+            range.setStart(node, at - before);
+            started = true;
+          }
+          if (started && cursor <= before + node.data.length) {
+            range.setEnd(node, cursor - before);
+            break;
+          }
+          before += node.data.length;
+        }
+        const rect = range.getBoundingClientRect();
+        return { top: rect.top, bottom: rect.bottom };
+      });
+      return { rects, bar: shadow.querySelector('.yl-toolbar').getBoundingClientRect().bottom, screen: innerHeight };
+    },
+    chunks,
+  );
+}
+
+browserTest('朗读 starts where the reader is: the block at the top of the view, the sentence that shows in it; the title at the top', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  const chunks = await plan(page);
+  const readFrom = async () => {
+    await page.evaluate(() => (window.fakeSpeech.spoken.length = 0));
+    await page.click('[data-yl-tool="read"]');
+    await until(page, () => window.fakeSpeech.spoken.length === 1);
+    const first = (await events(page, 'chunkstart')).at(-1);
+    await page.click('[data-yl-tool="stop"]');
+    return first;
+  };
+
+  // Scrolled to the second part: from its first paragraph, and the view
+  // does not jump back.
+  await inView(page, (shadow) => shadow.getElementById('yl-p2-1').scrollIntoView({ block: 'start' }));
+  const scrolled = await page.evaluate(() => scrollY);
+  assert.ok(scrolled > 500, `scrolled to the middle (${scrolled})`);
+  let first = await readFrom();
+  assert.equal(first.id, 'yl-p2-1', `from the block at the top of the view, not ${first.id}`);
+  assert.equal(first.index, chunks.findIndex((c) => c.target === 'yl-p2-1'));
+  assert.equal(await page.evaluate(() => scrollY), scrolled, 'the view stays where the reader is');
+
+  // A long paragraph cut by the top of the view: from its first sentence
+  // that shows.
+  const long = chunks.find((c, i) => c.kind === 'paragraph' && chunks.filter((d) => d.target === c.target).length >= 4).target;
+  const own = chunks.filter((c) => c.target === long);
+  await inView(page, (shadow, id) => shadow.getElementById(id).scrollIntoView({ block: 'start' }), long);
+  const cut = await chunkRects(page, own);
+  // The first sentence that starts on a line after the first one ends, at
+  // the top of the view: the first sentence is then above it, hidden.
+  const next = cut.rects.findIndex((r) => r.top >= cut.rects[0].bottom);
+  await page.evaluate((dy) => window.scrollBy(0, dy), cut.rects[next].top - cut.bar + 4);
+  const shown = await chunkRects(page, own);
+  const expected = shown.rects.findIndex((r) => r.bottom > shown.bar);
+  assert.ok(expected >= 1, `a sentence after the first shows first (${expected})`);
+  first = await readFrom();
+  assert.equal(first.id, long);
+  assert.equal(first.index, own[expected].index, 'from the first sentence that shows');
+
+  // At the top: the title, as always.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  first = await readFrom();
+  assert.equal(first.index, 0);
+  assert.equal(first.id, 'yl-title');
+
+  // 目录 put the focus on a heading, and the reader scrolled away from it
+  // since: from where the reader is, not from that section.
+  await page.click('[data-yl-tool="outline"]');
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-target="yl-s1-2-h"]').click());
+  await page.waitForTimeout(1600);
+  await inView(page, (shadow) => shadow.getElementById('yl-p2-1').scrollIntoView({ block: 'start' }));
+  first = await readFrom();
+  assert.equal(first.id, 'yl-p2-1', 'a focus scrolled off screen no longer says where the reader is');
+});
+
+browserTest('at 300% on a phone, the sentence read is on screen, not below its edge', { viewport: { width: 360, height: 640 }, reducedMotion: 'reduce' }, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page, { scale: 3 });
+  const chunks = await plan(page);
+  // The paragraph with the most sentences.
+  const counts = new Map();
+  for (const c of chunks) if (c.kind === 'paragraph') counts.set(c.target, (counts.get(c.target) ?? 0) + 1);
+  const [target, count] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  assert.ok(count >= 8, `a long paragraph (${count} sentences)`);
+  const own = chunks.filter((c) => c.target === target);
+  await page.evaluate((id) => window.viewer.speak({ from: id }), target);
+  const off = [];
+  for (let i = 0; i < own.length; i += 1) {
+    await until(page, (n) => window.fakeSpeech.spoken.length === n, i + 1);
+    const { rects, bar, screen } = await chunkRects(page, own);
+    const rect = rects[i];
+    assert.ok(rect, `sentence ${i} is found in the paragraph`);
+    const fits = rect.bottom - rect.top <= screen - bar;
+    const shows = rect.top >= bar - 1 && rect.top < screen - 20 && (!fits || rect.bottom <= screen + 1);
+    if (!shows) off.push(`${i}: ${Math.round(rect.top)}–${Math.round(rect.bottom)} (bar ${Math.round(bar)}, screen ${screen})`);
+    await page.evaluate(() => window.fakeSpeech.end());
+  }
+  assert.deepEqual(off, [], 'every sentence is on screen while it is read');
+});
+
 browserTest('keyboard: 朗读, 停止 reachable by arrows, focus back on 朗读 when it goes', {}, async (page) => {
   await withFake(page, { mode: 'hold' });
   await mountReading(page);
   await tabToToolbar(page);
-  await press(page, 'ArrowRight', 3);
+  await press(page, 'ArrowRight', 2);
   assert.equal((await focused(page)).tool, 'read');
   await page.keyboard.press('Enter');
   await until(page, () => window.fakeSpeech.spoken.length === 1);

@@ -91,11 +91,12 @@ browserTest('the tab stop follows the width: wide shows every tool and no 更多
   await mountReference(page, { mode: 'elderly' });
   assert.deepEqual((await shownTools(page)).stops, ['more']);
   await page.setViewportSize({ width: 1280, height: 800 });
+  // The first tool that can be used: 缩小 cannot at 100%.
   await page.waitForFunction(() => {
-    const tool = document.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="smaller"]');
+    const tool = document.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="larger"]');
     return tool.tabIndex === 0;
   });
-  assert.deepEqual(await shownTools(page), { shown: TOOLS, stops: ['smaller'] });
+  assert.deepEqual(await shownTools(page), { shown: TOOLS, stops: ['larger'] });
   await page.setViewportSize({ width: 320, height: 640 });
   await page.waitForFunction(() => {
     const tool = document.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="more"]');

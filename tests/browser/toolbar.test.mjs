@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 
-import { browserTest, callInPage } from './harness.mjs';
+import { REFERENCE_TEXT, browserTest, callInPage, openWithPackage } from './harness.mjs';
 import {
   THEME_CHOICES,
   TOOLS,
@@ -26,11 +26,15 @@ const REDUCED = { reducedMotion: 'reduce' };
 
 browserTest('Tab reaches the toolbar once; arrows, Home and End move along it and wrap', {}, async (page) => {
   await mountReference(page, { mode: 'elderly' });
-  assert.deepEqual(await shownTools(page), { shown: TOOLS, stops: ['smaller'] });
+  // At 100% 缩小 can do nothing (aria-disabled): the first stop is 放大, the
+  // first tool that can be used, so a screen reader's first words are not a
+  // control that does nothing.
+  assert.deepEqual(await shownTools(page), { shown: TOOLS, stops: ['larger'] });
   const first = await tabToToolbar(page);
-  assert.equal(first.tool, 'smaller');
+  assert.equal(first.tool, 'larger');
 
-  const visited = [first.tool];
+  await page.keyboard.press('Home');
+  const visited = [(await focused(page)).tool];
   for (let i = 1; i < TOOLS.length; i += 1) {
     await page.keyboard.press('ArrowRight');
     visited.push((await focused(page)).tool);
@@ -76,8 +80,7 @@ browserTest('focus order: toolbar, open panel, then the document', {}, async (pa
 
 browserTest('字号 by keyboard: steps to 300%, stops there, says so; back down to 100%', {}, async (page) => {
   await mountReference(page, { mode: 'elderly' });
-  await tabToToolbar(page);
-  await page.keyboard.press('ArrowRight'); // 放大
+  assert.equal((await tabToToolbar(page)).tool, 'larger', '放大, the first tool that can be used at 100%');
   const scales = [];
   for (let i = 0; i < 6; i += 1) {
     await page.keyboard.press('Enter');
@@ -127,7 +130,7 @@ browserTest('配色 by keyboard: the panel opens on the current theme, a choice 
     window.article = shadow.querySelector('article');
   });
   await tabToToolbar(page);
-  await press(page, 'ArrowRight', 2);
+  await press(page, 'ArrowRight', 1);
   assert.equal((await focused(page)).tool, 'theme');
   await page.keyboard.press('Enter');
   assert.equal((await toolState(page, 'theme')).expanded, 'true');
@@ -179,6 +182,84 @@ browserTest('配色 by mouse: click to open and choose, 收起 and a click outsi
     ['themechange', 'cream'],
     ['themechange', 'white-on-black'],
   ]);
+});
+
+/** Whether the panel of `tool` is open, as its button and the panel say. */
+async function panelOpen(page, tool) {
+  const expanded = (await toolState(page, tool)).expanded;
+  const shown = await inView(page, (shadow, name) => !shadow.getElementById(`yl-tb-${name}`).hidden, tool);
+  assert.equal(expanded === 'true', shown, `aria-expanded (${expanded}) says what is shown (${shown})`);
+  return shown;
+}
+
+browserTest('a panel closes when focus leaves it and its tool: Tab past it never lands under it', REDUCED, async (page) => {
+  // A document whose text starts with a link, right under where the panels
+  // drop down.
+  await openWithPackage(page);
+  await page.evaluate(() => {
+    const doc = window.yilan.parseJson(
+      JSON.stringify({
+        version: 1,
+        title: '关于做好老年人助餐服务的通知',
+        body: [
+          {
+            type: 'paragraph',
+            text: '详见附件。',
+            inlines: [{ text: '详见' }, { text: '附件', href: 'https://example.gov.cn/a.pdf' }, { text: '。' }],
+          },
+          { type: 'paragraph', text: '各街道要按时完成。' },
+        ],
+      }),
+    );
+    window.viewer = window.yilan.mount(document.querySelector('#view'), doc, { mode: 'elderly' });
+  });
+  for (const tool of ['theme', 'outline']) {
+    await tabToToolbar(page);
+    await page.keyboard.press('Home');
+    await press(page, 'ArrowRight', TOOLS.indexOf(tool));
+    assert.equal((await focused(page)).tool, tool);
+    await page.keyboard.press('Enter');
+    assert.equal(await panelOpen(page, tool), true);
+    // Back to its own tool and into the panel again: it stays open.
+    await page.keyboard.press('Shift+Tab');
+    assert.equal((await focused(page)).tool, tool);
+    assert.equal(await panelOpen(page, tool), true, 'its own tool keeps it open');
+    await page.keyboard.press('Tab');
+    assert.equal(await panelOpen(page, tool), true);
+    // Tab through the panel and out of it, onto the link in the text.
+    let where = await focused(page);
+    for (let i = 0; i < 10 && where?.text !== '收起'; i += 1) {
+      await page.keyboard.press('Tab');
+      where = await focused(page);
+    }
+    assert.equal(where.text, '收起', 'the panel ends with 收起');
+    await page.keyboard.press('Tab');
+    where = await focused(page);
+    assert.equal(where.tag, 'a', `Tab leaves the panel for the link: ${JSON.stringify(where)}`);
+    assert.equal(await panelOpen(page, tool), false, `${tool}: the panel closed as focus left it`);
+    const seen = await inView(page, (shadow) => {
+      const link = shadow.activeElement;
+      const rect = link.getBoundingClientRect();
+      return shadow.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) === link;
+    });
+    assert.ok(seen, 'the focused link is not covered');
+    assert.equal((await toolState(page, tool)).tabindex, '0', 'Shift+Tab would go back to its tool');
+  }
+  // Focus leaving the page altogether: to the page outside the view.
+  await tabToToolbar(page);
+  await page.keyboard.press('Home');
+  await press(page, 'ArrowRight', 2);
+  await page.keyboard.press('Enter');
+  assert.equal(await panelOpen(page, 'theme'), true);
+  await page.evaluate(() => document.getElementById('tab-start').focus());
+  assert.equal(await panelOpen(page, 'theme'), false, 'focus outside the view closes it too');
+  // Escape still returns focus to the tool.
+  await tabToToolbar(page);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  assert.equal(await panelOpen(page, 'theme'), false);
+  assert.equal((await focused(page)).tool, 'theme');
 });
 
 browserTest('目录 by keyboard: choosing a section moves focus to its heading, in view below the bar', REDUCED, async (page) => {
@@ -336,6 +417,52 @@ browserTest('打印 prints through the browser, and the host may take the action
     ['action', 'print'],
     ['action', 'print'],
   ]);
+});
+
+browserTest('关闭 asks the browser to close the page and, where it will not, says how to close it', {}, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  // A page the reader opened (not a script): the browser refuses to close
+  // it, and says so only in its console.
+  await page.click('.yl-actions [data-action="close"]');
+  assert.equal(await liveText(page), '此页面无法自行关闭，请在浏览器中关闭此标签页');
+  assert.deepEqual(await takeEvents(page), [['action', 'close']], 'the action event as before');
+  // A host that takes the action over: the view says nothing.
+  await inView(page, (shadow) => {
+    shadow.getElementById('yl-tb-live').textContent = '';
+  });
+  await page.evaluate(() => window.viewer.addEventListener('action', (event) => event.preventDefault()));
+  await page.click('.yl-actions [data-action="close"]');
+  await page.waitForTimeout(50);
+  assert.equal(await liveText(page), '');
+  // In the view's other languages.
+  for (const [locale, words] of [
+    ['en', 'This page cannot close itself: please close the tab in your browser'],
+    ['zh-TW', '此頁面無法自行關閉，請在瀏覽器中關閉此分頁'],
+  ]) {
+    await page.evaluate(
+      ([text, tag]) => {
+        window.viewer.destroy();
+        // A new host: the first one keeps the listener that cancels.
+        const host = document.createElement('div');
+        document.querySelector('#view').replaceWith(host);
+        host.id = 'view';
+        window.viewer = window.yilan.mount(host, window.yilan.parseText(text), { locale: tag });
+      },
+      [REFERENCE_TEXT, locale],
+    );
+    await page.click('.yl-actions [data-action="close"]');
+    assert.equal(await liveText(page), words);
+  }
+  // A window a script opened: the browser closes it.
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => window.open(location.href))]);
+  await popup.waitForLoadState();
+  await popup.evaluate(async (text) => {
+    const yilan = await import('/yilan/pkg/index.js');
+    await yilan.default();
+    yilan.mount(document.querySelector('#view'), yilan.parseText(text));
+  }, REFERENCE_TEXT);
+  await Promise.all([popup.waitForEvent('close'), popup.click('.yl-actions [data-action="close"]')]);
+  assert.equal(popup.isClosed(), true);
 });
 
 browserTest('退出老年模式 and 进入老年模式: the toggle keeps focus, changes its label, says so', {}, async (page) => {

@@ -65,9 +65,9 @@ fn the_toolbar_as_written() {
 <div id="yl-tb-tools" class="yl-tools" role="toolbar" aria-label="阅读工具">
 <button type="button" class="yl-tool" data-yl-tool="more" data-yl-elderly tabindex="-1" aria-expanded="false">更多工具</button>
 <div class="yl-tool-group" role="group" data-yl-elderly aria-label="字号">
-<button type="button" class="yl-tool" data-yl-tool="smaller" data-yl-elderly tabindex="0" aria-disabled="true" aria-describedby="yl-tb-scale">缩小</button>
+<button type="button" class="yl-tool" data-yl-tool="smaller" data-yl-elderly tabindex="-1" aria-disabled="true" aria-describedby="yl-tb-scale">缩小</button>
 <span id="yl-tb-scale" class="yl-scale-status">字号 100%</span>
-<button type="button" class="yl-tool" data-yl-tool="larger" data-yl-elderly tabindex="-1" aria-describedby="yl-tb-scale">放大</button>
+<button type="button" class="yl-tool" data-yl-tool="larger" data-yl-elderly tabindex="0" aria-describedby="yl-tb-scale">放大</button>
 </div>
 <button type="button" class="yl-tool" data-yl-tool="theme" data-yl-elderly tabindex="-1" aria-expanded="false" aria-controls="yl-tb-theme">配色</button>
 <button type="button" class="yl-tool" data-yl-tool="read" data-yl-elderly tabindex="-1" aria-disabled="true">朗读<span class="yl-tool-note">暂不可用</span></button>
@@ -108,12 +108,15 @@ fn the_toolbar_as_written() {
 }
 
 #[test]
-fn one_tab_stop_the_first_tool_the_mode_shows() {
+fn one_tab_stop_the_first_tool_the_mode_shows_that_can_be_used() {
     for (prefs, stop, speech) in [
         (Prefs::default(), Tool::Mode, false),
         (elderly(1.5), Tool::Smaller, false),
         (Prefs::default(), Tool::Mode, true),
         (elderly(1.5), Tool::Smaller, true),
+        // 缩小 is disabled at 100%: 放大 is the first that does something.
+        (elderly(1.0), Tool::Larger, true),
+        (elderly(3.0), Tool::Smaller, true),
     ] {
         let options = ToolbarOptions {
             speech,
@@ -361,7 +364,7 @@ fn the_end_of_the_view_holds_the_live_region_and_the_guide() {
 
 #[test]
 fn notices_in_every_locale() {
-    let cases: [(Notice, &str, &str); 11] = [
+    let cases: [(Notice, &str, &str); 12] = [
         (
             Notice::Mode(Mode::Elderly),
             "已进入老年模式",
@@ -408,6 +411,11 @@ fn notices_in_every_locale() {
             Notice::PointUnavailable,
             "指读功能暂不可用",
             "Point to read is not available yet",
+        ),
+        (
+            Notice::CannotClose,
+            "此页面无法自行关闭，请在浏览器中关闭此标签页",
+            "This page cannot close itself: please close the tab in your browser",
         ),
     ];
     for (notice, zh, en) in cases {

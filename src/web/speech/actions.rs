@@ -72,7 +72,7 @@ fn speak(core: &Core, index: usize, token: u32, watchdog_ms: u32) {
         };
         (chunk, speech.engine.clone())
     };
-    view::highlight(core, &chunk);
+    view::highlight(core, index);
     view::show_controls(core);
     if let Some(detail) = chunk_detail(core, index) {
         dispatch(&core.dom.host, "chunkstart", &detail, false);

@@ -1,8 +1,8 @@
-//! Reading aloud in a mounted view: 朗读 (from the top, from the focused
-//! section, or the selection), 停止, 指读 (the paragraph, item or cell the
-//! reader clicks, taps, focuses or rests the pointer on), the highlight of
-//! the chunk being read, and the `chunkstart`, `chunkend`, `speechend` and
-//! `speecherror` events on the host element.
+//! Reading aloud in a mounted view: 朗读 (the selection, the focused
+//! section, or from the top of the view), 停止, 指读 (the paragraph, item
+//! or cell the reader clicks, taps, focuses or rests the pointer on), the
+//! highlight of the chunk being read, and the `chunkstart`, `chunkend`,
+//! `speechend` and `speecherror` events on the host element.
 //!
 //! The queue is [`Reader`], pure logic; this module carries out its
 //! actions with an engine and the DOM. No `RefCell` borrow is held
@@ -22,6 +22,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{Element, SpeechSynthesisUtterance};
 
 use super::core::Core;
+use super::place;
 use crate::render::toolbar::{NoVoice, Notice, SpeechNotice};
 use crate::render::Mode;
 use crate::speech::reader::{Reader, Status};
@@ -35,6 +36,10 @@ pub(super) use install::install;
 
 /// How long the pointer must rest on one element before 指读 reads it.
 const DWELL_MS: i32 = 600;
+
+/// How long a focus in the document counts for 朗读 even off screen: the
+/// view may still be scrolling to it (目录 scrolls smoothly).
+const FOCUS_FRESH_MS: f64 = 1500.0;
 
 /// A view's reading aloud.
 pub(super) struct Speech {
@@ -56,9 +61,10 @@ pub(super) struct Speech {
     watchdog: Option<i32>,
     /// 指读's hover: the element under the pointer and its timer.
     dwell: Option<(Element, i32)>,
-    /// The last element focused in the document (not the toolbar): 朗读
-    /// reads from its section.
-    last_focus: Option<Element>,
+    /// The last element focused in the document (not the toolbar), and
+    /// when (`Date.now()`): 朗读 reads from its section while it is on
+    /// screen, or was focused just now.
+    last_focus: Option<(Element, f64)>,
     /// The last engine error, for `speecherror`.
     error: Option<String>,
     /// Timer callbacks: `(token)` for the watchdog, `()` for the dwell.
@@ -192,25 +198,35 @@ pub(super) fn toggle_read(core: &Core) {
             if !ready(core) {
                 return;
             }
-            let queue = view::selected_chunks(core).unwrap_or_else(|| from_focus(core));
+            let queue = view::selected_chunks(core).unwrap_or_else(|| from_here(core));
             start(core, queue);
         }
     }
 }
 
-/// The chunks from the section that holds the last focus in the document,
-/// or every chunk.
-fn from_focus(core: &Core) -> Vec<usize> {
+/// The chunks from where the reader is: the section that holds the last
+/// focus in the document while that is on screen (after 目录, or Tab to a
+/// link); else the first block on screen, from the sentence at the top of
+/// the view (the title when the view is at its top); else every chunk.
+fn from_here(core: &Core) -> Vec<usize> {
+    let area = place::area(core);
+    let now = js_sys::Date::now();
+    let focused = core
+        .speech
+        .try_borrow()
+        .ok()
+        .and_then(|s| s.last_focus.clone())
+        .filter(|(e, at)| e.is_connected() && (area.shows(e) || now - at < FOCUS_FRESH_MS))
+        .map(|(e, _)| e);
     let Ok(speech) = core.speech.try_borrow() else {
         return Vec::new();
     };
-    let start = speech
-        .last_focus
-        .as_ref()
-        .filter(|e| e.is_connected())
-        .and_then(|e| view::section_start(speech.plan(), e))
+    let plan = speech.plan();
+    let start = focused
+        .and_then(|e| view::section_start(plan, &e))
+        .or_else(|| view::first_on_screen(core, plan, &area))
         .unwrap_or(0);
-    (start..speech.plan().chunks.len()).collect()
+    (start..plan.chunks.len()).collect()
 }
 
 /// `viewer.speak({ from })`: reads from element `from`, or from the top.

@@ -1,18 +1,23 @@
 //! Reading aloud as the view shows it: the controls' labels and notes, the
-//! highlight, what 指读 reads where the reader points, and what a selection
-//! or the focus asks 朗读 to read.
+//! highlight and the sentence read kept on screen, what 指读 reads where the
+//! reader points, and what a selection, the focus or the top of the view
+//! asks 朗读 to read.
 
 use std::rc::Rc;
 
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Element, Event, Range, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition, Selection,
+    Element, Event, Node, Range, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition,
+    Selection,
 };
 
-use super::super::core::{focus, reduced_motion, set_attr, viewport_height, Core};
+use super::super::core::{focus, reduced_motion, set_attr, Core};
+use super::super::place;
+use super::super::toolbar::related;
 use super::{read_element, status, DWELL_MS};
 use crate::ids;
+use crate::parse::chars::find_str;
 use crate::prefs::Prefs;
 use crate::render::toolbar::{
     no_voice_note, speech_words, Tool, LABEL_CLASS, NOTE_CLASS, SPEAKING_CLASS,
@@ -102,11 +107,19 @@ fn chunk_element(core: &Core, chunk: &Chunk) -> Option<Element> {
     core.dom.shadow.get_element_by_id(&chunk.target)
 }
 
-/// Highlights the element of `chunk` and, when it is not wholly on
-/// screen, scrolls it to the top of the view (at once when the reader asks
-/// for less motion).
-pub(super) fn highlight(core: &Core, chunk: &Chunk) {
-    let Some(element) = chunk_element(core, chunk) else {
+/// Highlights the element of chunk `index` and keeps the sentence read on
+/// screen: where the element is not wholly on screen below the bar, it
+/// comes to the top of the view, under the bar, not to the bottom edge
+/// where a reader's eyes would have to hunt for it; an element taller than
+/// the screen stays put while the sentence read shows, and else scrolls
+/// until the sentence is at the top. Scrolling is smooth, or at once when
+/// the reader asks for less motion.
+pub(super) fn highlight(core: &Core, index: usize) {
+    let found = core.speech.try_borrow().ok().and_then(|speech| {
+        let chunk = speech.plan().chunks.get(index)?;
+        chunk_element(core, chunk)
+    });
+    let Some(element) = found else {
         clear_highlight(core);
         return;
     };
@@ -115,29 +128,174 @@ pub(super) fn highlight(core: &Core, chunk: &Chunk) {
         .try_borrow_mut()
         .ok()
         .and_then(|mut s| s.highlighted.replace(element.clone()));
-    if previous.as_ref() == Some(&element) {
-        return;
+    if previous.as_ref() != Some(&element) {
+        if let Some(previous) = previous {
+            let _ = previous.class_list().remove_1(SPEAKING_CLASS);
+        }
+        let _ = element.class_list().add_1(SPEAKING_CLASS);
     }
-    if let Some(previous) = previous {
-        let _ = previous.class_list().remove_1(SPEAKING_CLASS);
-    }
-    let _ = element.class_list().add_1(SPEAKING_CLASS);
-    // Where it is wholly on screen below the bar, the view stays put;
-    // otherwise it comes to the top, under the bar, not to the bottom edge
-    // where a reader's eyes would have to hunt for it.
+    let area = place::area(core);
     let rect = element.get_bounding_client_rect();
-    let bar_bottom = core.dom.bar.get_bounding_client_rect().bottom().max(0.0);
-    if rect.top() >= bar_bottom && rect.bottom() <= viewport_height() {
+    if rect.top() >= area.top && rect.bottom() <= area.bottom {
         return;
+    }
+    let smooth = !reduced_motion();
+    // (No room at all: the view's bar is at the bottom of the screen, the
+    // view below it; the element comes to the top.)
+    let room = area.bottom - area.top;
+    if room > 0.0 && rect.height() > room {
+        let sentence = core
+            .speech
+            .try_borrow()
+            .ok()
+            .and_then(|speech| chunk_range(speech.plan(), index, &element));
+        if let Some(sentence) = sentence {
+            let rect = sentence.get_bounding_client_rect();
+            if rect.top() < area.top || rect.bottom() > area.bottom {
+                let dy = rect.top() - area.top - SENTENCE_MARGIN;
+                if dy.abs() >= 1.0 {
+                    area.scroll_by(dy, smooth);
+                }
+            }
+            return;
+        }
     }
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Start);
-    options.set_behavior(if reduced_motion() {
-        ScrollBehavior::Auto
-    } else {
+    options.set_behavior(if smooth {
         ScrollBehavior::Smooth
+    } else {
+        ScrollBehavior::Instant
     });
     element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// How far below the bar a sentence scrolled to the top of the view stops.
+const SENTENCE_MARGIN: f64 = 12.0;
+
+/// The chunk 朗读 starts from without a selection or focus: the first one
+/// of the block at the top of the view ([`place::top_block`]), or of the
+/// first block after it that is read; in a block cut by the top of the
+/// view, the first sentence that shows.
+pub(super) fn first_on_screen(core: &Core, plan: &Plan, area: &place::Area) -> Option<usize> {
+    let top = place::top_block(core, area.top)?;
+    for (index, chunk) in plan.chunks.iter().enumerate() {
+        let Some(element) = chunk_element(core, chunk) else {
+            continue;
+        };
+        if element == top {
+            // Cut by the top of the view: from the first sentence that shows.
+            let cut = element.get_bounding_client_rect().top() < area.top;
+            let hidden = cut
+                && chunk_range(plan, index, &element)
+                    .is_some_and(|range| range.get_bounding_client_rect().bottom() <= area.top);
+            if !hidden {
+                return Some(index);
+            }
+            continue;
+        }
+        // The top block is not read (the breadcrumb, a metadata field), or
+        // none of its sentences shows: the first element after it that is.
+        let after = top.compare_document_position(&element)
+            & (Node::DOCUMENT_POSITION_FOLLOWING | Node::DOCUMENT_POSITION_CONTAINED_BY);
+        if after != 0 {
+            return Some(index);
+        }
+    }
+    None
+}
+
+/// The text of chunk `index` in its element, as a DOM range: its display
+/// text found in the element's text after those of the element's chunks
+/// before it; where that is not found as written (text made for listening
+/// differs), the same share of the element's text as the chunk's share of
+/// those chunks' text.
+fn chunk_range(plan: &Plan, index: usize, element: &Element) -> Option<Range> {
+    let chunk = plan.chunks.get(index)?;
+    let heading = chunk.kind == ChunkKind::Heading;
+    let same = |i: &usize| {
+        plan.chunks
+            .get(*i)
+            .is_some_and(|c| c.target == chunk.target && (c.kind == ChunkKind::Heading) == heading)
+    };
+    let first = (0..index).rev().take_while(same).last().unwrap_or(index);
+    let end = (index..plan.chunks.len()).take_while(same).count() + index;
+    let displays = plan.chunks.get(first..end)?;
+    let text = element.text_content().unwrap_or_default();
+
+    // As written: each of the element's chunks in turn, from where the one
+    // before it ended.
+    let mut at = 0;
+    for display in displays.iter().take(index - first + 1) {
+        let display = display.display.as_str();
+        let Some(found) = text.get(at..).and_then(|rest| find_str(rest, display)) else {
+            at = usize::MAX;
+            break;
+        };
+        at += found + display.len();
+    }
+    let (start, stop) = if at == usize::MAX {
+        // By share, in bytes (Chinese is three a char on both sides).
+        let before: usize = displays
+            .iter()
+            .take(index - first)
+            .map(|c| c.display.len())
+            .sum();
+        let all: usize = displays.iter().map(|c| c.display.len()).sum();
+        // (In 64 bits: the product of two lengths overflows 32.)
+        let share = |n: usize| {
+            let at = n as u64 * text.len() as u64 / all.max(1) as u64;
+            boundary(&text, usize::try_from(at).unwrap_or(usize::MAX))
+        };
+        (share(before), share(before + chunk.display.len()))
+    } else {
+        (at - chunk.display.len(), at)
+    };
+    text_range(element, start, stop)
+}
+
+/// The range of bytes `start..stop` of `element`'s text content (its text
+/// nodes in order).
+fn text_range(element: &Element, start: usize, stop: usize) -> Option<Range> {
+    let document = web_sys::window()?.document()?;
+    let range = document.create_range().ok()?;
+    // NodeFilter.SHOW_TEXT.
+    let walker = document
+        .create_tree_walker_with_what_to_show(element, 4)
+        .ok()?;
+    let mut before = 0;
+    let mut started = false;
+    while let Ok(Some(node)) = walker.next_node() {
+        let text = node.node_value().unwrap_or_default();
+        let end = before + text.len();
+        // The offset in the node of byte `n`, in UTF-16 units as the DOM
+        // counts.
+        let units = |n: usize| {
+            let units = text
+                .get(..n - before)
+                .map_or(0, |s| s.encode_utf16().count());
+            u32::try_from(units).unwrap_or(u32::MAX)
+        };
+        if !started && start <= end {
+            range.set_start(&node, units(start)).ok()?;
+            started = true;
+        }
+        if started && stop <= end {
+            range.set_end(&node, units(stop)).ok()?;
+            return Some(range);
+        }
+        before = end;
+    }
+    None
+}
+
+/// The char boundary of `text` at or before byte `at`.
+fn boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Removes the highlight.
@@ -173,6 +331,7 @@ pub(super) fn clear_timer(timer: i32) {
 }
 
 // ---------- 朗读: the selection, the focused section ----------
+// (The top of the view: `first_on_screen`, above.)
 
 /// The chunks whose elements the reader's selection inside the view
 /// touches, in reading order; `None` without such a selection.
@@ -343,7 +502,7 @@ pub(super) fn on_focus(core: &Rc<Core>, event: &Event) {
         return;
     }
     if let Ok(mut speech) = core.speech.try_borrow_mut() {
-        speech.last_focus = Some(target.clone());
+        speech.last_focus = Some((target.clone(), js_sys::Date::now()));
     }
     if pointing(&core.prefs()) {
         if let Some((_, chunks)) = point_target(core, Some(target)) {
@@ -397,10 +556,7 @@ pub(super) fn on_pointer_over(core: &Rc<Core>, event: &Event) {
 
 /// The pointer left the view: no dwell.
 pub(super) fn on_pointer_out(core: &Rc<Core>, event: &Event) {
-    let related = Reflect::get(event, &JsValue::from_str("relatedTarget"))
-        .ok()
-        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-    let inside = related.is_some_and(|node| core.dom.root.contains(Some(&node)));
+    let inside = related(event).is_some_and(|node| core.dom.root.contains(Some(&node)));
     if !inside {
         cancel_dwell(core);
     }

@@ -1,0 +1,184 @@
+//! Where the reader is in the view: the part of it on screen below the
+//! toolbar, the block at the top of that part, keeping that block where it
+//! is when the text changes size (字号, 配色, the mode), and scrolling a
+//! piece of text to the top.
+//!
+//! The view scrolls with the page (the window) or inside an ancestor that
+//! scrolls (the embed's host, fixed over the page): that is "the scroller"
+//! here. The browser's own scroll anchoring cannot keep the reader's place:
+//! a change of size changes the whole of the scroller's content, so the
+//! viewer does it.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, ScrollToOptions, ShadowRoot};
+
+use super::core::{viewport_height, Core};
+use super::events::dictionary;
+
+/// The part of the scroller that shows the view's text, in viewport pixels:
+/// from the toolbar's bottom edge (or the scroller's top, when the bar is
+/// not over it) to the scroller's bottom edge.
+pub(super) struct Area {
+    /// "The top of the view": where text starts being visible.
+    pub top: f64,
+    pub bottom: f64,
+    /// The element that scrolls; `None` for the window.
+    scroller: Option<Element>,
+}
+
+impl Area {
+    /// Whether `element` shows at least in part in the area.
+    pub fn shows(&self, element: &Element) -> bool {
+        let rect = element.get_bounding_client_rect();
+        rect.height() > 0.0 && rect.bottom() > self.top && rect.top() < self.bottom
+    }
+
+    /// Scrolls the view by `dy` pixels (down when positive): at once, or
+    /// with the browser's smooth scrolling.
+    pub fn scroll_by(&self, dy: f64, smooth: bool) {
+        let target = self.scroller.clone().or_else(|| {
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.scrolling_element())
+        });
+        let Some(target) = target else {
+            return;
+        };
+        let behavior = if smooth { "smooth" } else { "instant" };
+        let options: ScrollToOptions = dictionary(&[
+            ("top", JsValue::from_f64(dy)),
+            ("behavior", JsValue::from_str(behavior)),
+        ])
+        .unchecked_into();
+        target.scroll_by_with_scroll_to_options(&options);
+    }
+}
+
+/// The area of `core`'s view now.
+pub(super) fn area(core: &Core) -> Area {
+    let scroller = scroller(&core.dom.container);
+    let screen = viewport_height();
+    let (top, bottom) = match &scroller {
+        Some(element) => {
+            let top = element.get_bounding_client_rect().top() + f64::from(element.client_top());
+            (top, top + f64::from(element.client_height()))
+        }
+        None => (0.0, screen),
+    };
+    let bar = core.dom.bar.get_bounding_client_rect().bottom();
+    Area {
+        top: top.max(bar),
+        bottom: bottom.min(screen),
+        scroller,
+    }
+}
+
+/// The nearest ancestor of `view` that scrolls (its content overflows and
+/// its style lets it scroll), through slots and shadow roots; `None` when
+/// that is the page itself.
+fn scroller(view: &Element) -> Option<Element> {
+    let window = web_sys::window()?;
+    let mut at = parent(view);
+    while let Some(element) = at {
+        if matches!(element.tag_name().as_str(), "BODY" | "HTML") {
+            return None;
+        }
+        if element.scroll_height() > element.client_height() {
+            let overflow = window
+                .get_computed_style(&element)
+                .ok()
+                .flatten()
+                .and_then(|style| style.get_property_value("overflow-y").ok());
+            if matches!(overflow.as_deref(), Some("auto" | "scroll" | "overlay")) {
+                return Some(element);
+            }
+        }
+        at = parent(&element);
+    }
+    None
+}
+
+/// The element `element` is laid out in: its slot, its parent, or the host
+/// of its shadow root.
+fn parent(element: &Element) -> Option<Element> {
+    let slot = js_sys::Reflect::get(element, &JsValue::from_str("assignedSlot"))
+        .ok()
+        .and_then(|slot| slot.dyn_into::<Element>().ok());
+    slot.or_else(|| element.parent_element()).or_else(|| {
+        element
+            .parent_node()?
+            .dyn_into::<ShadowRoot>()
+            .ok()
+            .map(|root| root.host())
+    })
+}
+
+/// The block at the top of the view: the first of the document's blocks
+/// (the elements with an id that hold no other: title, heading, paragraph,
+/// list item, table cell, metadata field…) whose box reaches below
+/// `top`, the top of the [`Area`]. A block cut by that line counts: its
+/// lower part is what the reader sees first.
+pub(super) fn top_block(core: &Core, top: f64) -> Option<Element> {
+    let list = core.dom.root.query_selector_all("[id^=\"yl-\"]").ok()?;
+    // In document order, a block that holds others comes just before the
+    // first of them: each is taken once the next is known.
+    let mut pending: Option<Element> = None;
+    for i in 0..=list.length() {
+        let next = list
+            .item(i)
+            .and_then(|node| node.dyn_into::<Element>().ok());
+        // Not the toolbar's own elements (`yl-tb…`): a block's id is `yl-`,
+        // a letter, then digits.
+        if next.as_ref().is_some_and(|e| e.id().starts_with("yl-tb")) {
+            continue;
+        }
+        if let Some(block) = pending.take() {
+            let holds = next.as_ref().is_some_and(|n| block.contains(Some(n)));
+            let rect = block.get_bounding_client_rect();
+            if !holds && rect.height() > 0.0 && rect.bottom() > top {
+                return Some(block);
+            }
+        }
+        pending = next;
+    }
+    None
+}
+
+/// The reader's place: the block at the top of the view, the point of it
+/// at the top (a share of its height: 0 for its top edge) and how far
+/// below the top of the view that point is.
+pub(super) struct Place {
+    block: Element,
+    share: f64,
+    below: f64,
+}
+
+/// Where the reader is now, before a change that moves the text.
+pub(super) fn place(core: &Core) -> Option<Place> {
+    let area = area(core);
+    let block = top_block(core, area.top)?;
+    let rect = block.get_bounding_client_rect();
+    let y = rect.top().max(area.top);
+    Some(Place {
+        share: (y - rect.top()) / rect.height(),
+        below: y - area.top,
+        block,
+    })
+}
+
+/// After the change: scrolls the view (at once) so that the block at the
+/// top before is where it was, the same point of it at the same height.
+pub(super) fn keep(core: &Core, place: Option<Place>) {
+    let Some(place) = place else {
+        return;
+    };
+    if !place.block.is_connected() {
+        return;
+    }
+    let area = area(core);
+    let rect = place.block.get_bounding_client_rect();
+    let dy = rect.top() + place.share * rect.height() - (area.top + place.below);
+    if dy.abs() >= 0.5 {
+        area.scroll_by(dy, false);
+    }
+}
