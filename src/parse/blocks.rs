@@ -358,7 +358,12 @@ pub fn is_table_caption(text: &str) -> bool {
         .map(|rest| rest.trim_start_matches([' ', '\u{3000}']));
     let Some(rest) = t else { return false };
     let numbered = rest.starts_with(|c: char| {
-        c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
     });
     numbered
         && char_count_upto(text, CAPTION_MAX_CHARS) <= CAPTION_MAX_CHARS
