@@ -257,3 +257,22 @@ fn without_a_matching_title_the_first_title_like_line_stays_the_title() {
     let doc = parse(&page_with("关于印发某某办法的通知_某某市人民政府", ""));
     assert_eq!(doc.title.as_deref(), Some("关于印发某某办法的通知"));
 }
+
+#[test]
+fn a_tables_own_caption_is_its_caption_and_its_text_is_kept() {
+    let doc = parse(&format!(
+        "<html><head><title>关于某事的通知_某某市人民政府</title></head><body><div id=zoom><h1>关于某事的通知</h1>{ARTICLE_BODY}\
+         <table><caption> 2023年 预算执行情况 </caption><tr><th>项目</th><th>金额</th></tr><tr><td>道路</td><td>100</td></tr></table>\
+         <p>以上情况，特此说明。</p></div></body></html>"
+    ));
+    let Some(Block::Table(t)) = all(&doc).into_iter().find(|b| matches!(b, Block::Table(_))) else {
+        panic!("{:#?}", doc.body);
+    };
+    assert_eq!(t.caption.as_deref(), Some("2023年 预算执行情况"));
+    assert_eq!(t.rows.len(), 2);
+    assert_eq!(
+        format!("{:?}", doc.body).matches("预算执行情况").count(),
+        1,
+        "not a paragraph as well"
+    );
+}

@@ -26,8 +26,15 @@ impl Body<'_> {
             // The line right above that names the table (表1 各镇完成情况)
             // is its caption: the table's name for screen readers, read
             // with it, instead of a paragraph before an unnamed table.
+            // So is the page's own `<caption>` of it, whatever it says.
+            let own = i
+                .checked_sub(1)
+                .and_then(|k| self.lines.get(k))
+                .filter(|l| l.hints.caption)
+                .map(|l| l.text.trim_space());
             let named = matches!(self.out.blocks().last(),
-                Some(Block::Paragraph(p)) if p.inlines.is_empty() && blocks::is_table_caption(&p.text));
+                Some(Block::Paragraph(p)) if own == Some(p.text.as_str())
+                    || (p.inlines.is_empty() && blocks::is_table_caption(&p.text)));
             let caption = if named {
                 match self.out.pop() {
                     Some(Block::Paragraph(p)) => Some(p.text),

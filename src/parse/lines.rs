@@ -31,6 +31,8 @@ pub enum Align {
 pub struct Hints {
     /// The line was a heading element `h1`…`h6` (the number).
     pub heading: Option<u8>,
+    /// The line was a table's `<caption>`.
+    pub caption: bool,
     /// The whole line was strong (`<strong>`, `<b>`, bold style).
     pub strong: bool,
     /// The alignment the source gave the line, where it gave one.

@@ -168,9 +168,13 @@ impl<'a> Builder<'a> {
         if let Some(t) = &mut self.table {
             if let Some((buf, _)) = &mut t.cell {
                 buf.push(text, style);
+                return;
             }
-            // Text between cells is whitespace of the table's markup.
-            return;
+            // Text between cells is whitespace of the table's markup; a
+            // `<caption>`'s is a line of its own, before the rows.
+            if !style.caption {
+                return;
+            }
         }
         self.buf.push(text, style);
     }
@@ -211,6 +215,7 @@ impl<'a> Builder<'a> {
                 }
             }
             Tag::Heading(rank) => style.heading = Some(rank),
+            Tag::Caption => style.caption = true,
             _ => {}
         }
         let facts = node.map(|n| n.style).unwrap_or_default();
@@ -410,6 +415,7 @@ impl<'a> Builder<'a> {
         }
         let align = self.buf.align;
         let heading = self.buf.heading;
+        let caption = self.buf.caption;
         let (text, inlines, strong) = self.buf.take();
         if text.is_empty() {
             self.blank = !self.out.is_empty();
@@ -417,6 +423,7 @@ impl<'a> Builder<'a> {
         }
         let hints = Hints {
             heading,
+            caption,
             strong,
             align,
             inlines,

@@ -20,6 +20,7 @@ pub(super) struct Style {
     pub(super) href: Option<String>,
     pub(super) align: Option<Align>,
     pub(super) heading: Option<u8>,
+    pub(super) caption: bool,
     pub(super) pre: bool,
 }
 
@@ -42,6 +43,8 @@ pub(super) struct Buf {
     pub(super) inked: bool,
     pub(super) align: Option<Align>,
     pub(super) heading: Option<u8>,
+    /// The line's first text was in a `<caption>`.
+    pub(super) caption: bool,
 }
 
 impl Buf {
@@ -60,6 +63,7 @@ impl Buf {
         if self.is_blank() {
             self.align = style.align;
             self.heading = style.heading;
+            self.caption = style.caption;
         }
         // Most texts of a page are the whitespace between its tags: after
         // a space (or at the start) it adds nothing.
