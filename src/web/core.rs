@@ -75,24 +75,17 @@ pub(super) struct Dom {
 /// What changes while a view is shown.
 #[derive(Debug, Default)]
 pub(super) struct State {
+    /// What the view shows.
     pub prefs: Prefs,
+    /// The reader's own preferences, which are stored: the shown ones but
+    /// for what a page gave `mount` as options (mode, theme, scale), which
+    /// are the page's until the reader changes them.
+    pub readers: Prefs,
     pub panel: Option<Panel>,
     /// The pointer's last height in the viewport, for the reading guide.
     pub pointer_y: Option<f64>,
     /// 更多工具 expanded (it matters only where the stylesheet shows it).
     pub tools_open: bool,
-}
-
-/// The preferences a page gave `mount` as options (mode, theme, scale): the
-/// view shows them, but they are the page's, not the reader's, so what is
-/// stored for them stays the reader's own until the reader changes them. A
-/// mode given with `announce` (a view shown in answer to the reader's
-/// action, as the embed's entry) is the reader's, and is not pinned.
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct Pinned {
-    pub mode: bool,
-    pub theme: bool,
-    pub scale: bool,
 }
 
 /// The observer of the bar's size, with the closure it calls.
@@ -114,8 +107,6 @@ pub(super) struct Core {
     pub announce_when_shown: Cell<bool>,
     /// The view has been in a page (see [`Core::shown`]).
     pub shown: Cell<bool>,
-    /// The preferences the page set, not stored as the reader's.
-    pub pinned: Cell<Pinned>,
 }
 
 impl Core {
@@ -146,8 +137,12 @@ impl Core {
         if let Ok(mut listeners) = self.listeners.try_borrow_mut() {
             listeners.shown();
         }
-        let prefs = self.prefs();
-        self.store_prefs(&prefs);
+        let (prefs, readers) = self
+            .state
+            .try_borrow()
+            .map(|s| (s.prefs.clone(), s.readers.clone()))
+            .unwrap_or_default();
+        self.store.write(&readers);
         if self.announce_when_shown.get() {
             super::mount::announce_later(self, Notice::Mode(prefs.mode));
         }
@@ -161,63 +156,45 @@ impl Core {
             .unwrap_or_default()
     }
 
-    /// Stores `prefs` as the reader's: a preference the page set (see
-    /// [`Pinned`]) is stored as the reader had it.
-    fn store_prefs(&self, prefs: &Prefs) {
-        let pinned = self.pinned.get();
-        if !(pinned.mode || pinned.theme || pinned.scale) {
-            self.store.write(prefs);
-            return;
-        }
-        let readers = self.store.read();
-        let mut out = prefs.clone();
-        if pinned.mode {
-            out.mode = readers.mode;
-        }
-        if pinned.theme {
-            out.theme = readers.theme;
-        }
-        if pinned.scale {
-            out.scale = readers.scale;
-        }
-        self.store.write(&out);
-    }
-
-    /// Applies `change` to the preferences; the new ones when they changed
-    /// (and were stored, once the view is shown: [`Core::shown`] stores
-    /// them then), `None` when nothing changed. A pinned preference that
-    /// changes is the reader's from then on.
-    fn change(&self, change: impl FnOnce(&mut Prefs)) -> Option<Prefs> {
-        let prefs = {
+    /// Applies `change` to the preferences shown and to the reader's own;
+    /// the shown ones when they changed (and the reader's were stored, once
+    /// the view is shown: [`Core::shown`] stores them then), `None` when
+    /// nothing changed.
+    fn change(&self, change: impl Fn(&mut Prefs)) -> Option<Prefs> {
+        let (prefs, readers) = {
             let mut state = self.state.try_borrow_mut().ok()?;
             let before = state.prefs.clone();
             change(&mut state.prefs);
             if state.prefs == before {
                 return None;
             }
-            let mut pinned = self.pinned.get();
-            pinned.mode &= state.prefs.mode == before.mode;
-            pinned.theme &= state.prefs.theme == before.theme;
-            pinned.scale &= state.prefs.scale == before.scale;
-            self.pinned.set(pinned);
-            state.prefs.clone()
+            change(&mut state.readers);
+            (state.prefs.clone(), state.readers.clone())
         };
         if self.shown.get() {
-            self.store_prefs(&prefs);
+            self.store.write(&readers);
         }
         Some(prefs)
     }
 
     // ---------- Mode, theme, scale, guide, cursor ----------
 
+    /// Sets an attribute of the view's root that moves the text (the mode,
+    /// the theme, the scale), keeping the block at the top of the view
+    /// where it was. Only for a change that happens: the place is read
+    /// from the layout.
+    fn restyle(&self, name: &str, value: &str) {
+        let before = place::place(self);
+        set_attr(&self.dom.root, name, value);
+        place::keep(self, before);
+    }
+
     /// 进入老年模式 / 退出老年模式.
     pub fn set_mode(&self, mode: Mode) {
-        let before = place::place(self);
         if self.change(|p| p.mode = mode).is_none() {
             return;
         }
-        set_attr(&self.dom.root, "data-mode", mode.as_str());
-        place::keep(self, before);
+        self.restyle("data-mode", mode.as_str());
         if mode != Mode::Elderly {
             self.close_panel(false);
             self.show_tools(false);
@@ -230,12 +207,10 @@ impl Core {
 
     /// 配色: a theme id, or `auto`; the caller checked it.
     pub fn set_theme(&self, id: &str) {
-        let before = place::place(self);
         if self.change(|p| p.theme = id.to_owned()).is_none() {
             return;
         }
-        set_attr(&self.dom.root, "data-theme", id);
-        place::keep(self, before);
+        self.restyle("data-theme", id);
         for option in self.all("[data-yl-theme]") {
             let on = option.get_attribute("data-yl-theme").as_deref() == Some(id);
             set_attr(&option, "aria-pressed", if on { "true" } else { "false" });
@@ -246,12 +221,10 @@ impl Core {
 
     /// 字号: a scale step; the caller checked it.
     pub fn set_scale(&self, scale: f32) {
-        let before = place::place(self);
         if self.change(|p| p.scale = scale).is_none() {
             return;
         }
-        set_attr(&self.dom.root, "data-scale", theme::scale_step(scale));
-        place::keep(self, before);
+        self.restyle("data-scale", theme::scale_step(scale));
         self.dom
             .scale_status
             .set_text_content(Some(&scale_status(self.locale, scale)));

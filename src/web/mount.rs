@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 use super::convert::document_from_js;
-use super::core::{set_attr, Core, Dom, Pinned, State};
+use super::core::{set_attr, Core, Dom, State};
 use super::error::{dom_error, web_error, WebErrorCode};
 use super::events::Listeners;
 use super::options::mount_options;
@@ -74,7 +74,15 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
     let element_options = options;
     let options = mount_options(options)?;
 
-    let mut prefs = options.storage.read();
+    // What the reader chose (stored), and what the view shows: that, but
+    // for what the page's options set. A mode given with `announce` (a view
+    // shown in answer to the reader's action, as the embed's entry) is the
+    // reader's own choice.
+    let mut readers = options.storage.read();
+    if let (Some(mode), true) = (options.mode, options.announce) {
+        readers.mode = mode;
+    }
+    let mut prefs = readers.clone();
     if let Some(mode) = options.mode {
         prefs.mode = mode;
     }
@@ -88,12 +96,7 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
     let locale = options.locale.unwrap_or_else(|| page_locale(&host));
     let hook = speech::hook_option(element_options)?;
     let voice = speech::voice_option(element_options)?;
-    let core = build(&host, &doc, &prefs, &options.storage, locale)?;
-    core.pinned.set(Pinned {
-        mode: options.mode.is_some() && !options.announce,
-        theme: options.theme.is_some(),
-        scale: options.scale.is_some(),
-    });
+    let core = build(&host, &doc, (prefs, readers), &options.storage, locale)?;
     toolbar::install(&core).inspect_err(|_| core.destroy())?;
     speech::install(&core, &doc, hook, voice).inspect_err(|_| core.destroy())?;
     // Last: the only step that shows anything.
@@ -123,14 +126,16 @@ fn page_locale(host: &Element) -> crate::render::Locale {
 
 /// Builds the view, detached: container, shadow root, stylesheets, the
 /// rendered document with the toolbar before it and the live region and
-/// the guide after it, every attribute already set.
+/// the guide after it, every attribute already set: as `prefs` (what the
+/// view shows) say; `readers` are the reader's own (see [`State`]).
 fn build(
     host: &Element,
     doc: &Rc<crate::Document>,
-    prefs: &Prefs,
+    (prefs, readers): (Prefs, Prefs),
     store: &Store,
     locale: crate::render::Locale,
 ) -> Result<Rc<Core>, JsValue> {
+    let prefs = &prefs;
     let document = host
         .owner_document()
         .ok_or_else(|| dom_error("the element has no document", &JsValue::UNDEFINED))?;
@@ -193,6 +198,7 @@ fn build(
         store: store.clone(),
         state: RefCell::new(State {
             prefs: prefs.clone(),
+            readers,
             panel: None,
             pointer_y: None,
             tools_open: false,
@@ -203,7 +209,6 @@ fn build(
         destroyed: Cell::new(false),
         announce_when_shown: Cell::new(false),
         shown: Cell::new(false),
-        pinned: Cell::new(Pinned::default()),
     }))
 }
 

@@ -321,13 +321,18 @@ browserTest('a second viewer on the same host works alongside, and each destroys
   assert.deepEqual(value, { count: 2, left: ['第二个'], empty: 0 });
 });
 
-browserTest('preferences are stored under one versioned key and read back by the next mount', {}, async (page) => {
-  await mountReference(page, {});
-  await callInPage(page, () => {
+/** The reader's own choices, through the viewer's setters: elderly, 黑底白字, 1.75×. */
+function chooseElderlyWhiteOnBlack(page) {
+  return callInPage(page, () => {
     window.viewer.setMode('elderly');
     window.viewer.setTheme('white-on-black');
     window.viewer.setScale(1.75);
   });
+}
+
+browserTest('preferences are stored under one versioned key and read back by the next mount', {}, async (page) => {
+  await mountReference(page, {});
+  await chooseElderlyWhiteOnBlack(page);
   await page.click('[data-yl-tool="guide"]');
   await page.click('[data-yl-tool="cursor"]');
   const stored = await page.evaluate((key) => ({ keys: Object.keys(localStorage), value: JSON.parse(localStorage.getItem(key)) }), KEY);
@@ -365,11 +370,7 @@ browserTest('preferences are stored under one versioned key and read back by the
 
 browserTest("options are the page's: shown, not stored over the reader's own, until the reader changes them", {}, async (page) => {
   await mountReference(page, {});
-  await callInPage(page, () => {
-    window.viewer.setMode('elderly');
-    window.viewer.setTheme('white-on-black');
-    window.viewer.setScale(1.75);
-  });
+  await chooseElderlyWhiteOnBlack(page);
   const prefs = () => callInPage(page, (yilan) => yilan.preferences()).then(({ value }) => [value.mode, value.theme, value.scale]);
   assert.deepEqual(await prefs(), ['elderly', 'white-on-black', 1.75]);
   // A page's view with options of its own: shown with them, stored as they were.

@@ -84,10 +84,7 @@ pub fn parse_html_traced(
 /// decoded). Never fails and never panics.
 pub fn parse_events(events: Vec<Event>, options: &HtmlOptions) -> Document {
     let (tree, plan, lines) = read(events, options);
-    let hint = content::page_title(&tree);
-    let (mut doc, _) = assemble_with(lines, hint.as_deref());
-    page_facts(&tree, &plan, &mut doc);
-    doc
+    assemble_page(&tree, &plan, lines).0
 }
 
 /// Parses the compact encoding `js/dom-events.js` produces. A damaged
@@ -121,10 +118,17 @@ pub fn parse_events_traced(
     options: &HtmlOptions,
 ) -> (Document, Trace, Vec<Line<'static>>) {
     let (tree, plan, lines) = read(events, options);
-    let hint = content::page_title(&tree);
-    let (mut doc, trace) = assemble_with(lines.clone(), hint.as_deref());
-    page_facts(&tree, &plan, &mut doc);
+    let (doc, trace) = assemble_page(&tree, &plan, lines.clone());
     (doc, trace, lines)
+}
+
+/// The page's lines → its document: the shared pipeline, with the title the
+/// page's `<title>` names, and the page's facts where its text left gaps.
+fn assemble_page(tree: &Tree, plan: &content::Plan, lines: Vec<Line<'_>>) -> (Document, Trace) {
+    let title = content::page_title(tree);
+    let (mut doc, trace) = assemble_with(lines, title.as_deref());
+    page_facts(tree, plan, title, &mut doc);
+    (doc, trace)
 }
 
 /// The page's tree, its plan and the lines read from it.
@@ -163,8 +167,9 @@ fn base(tree: &Tree, options: &HtmlOptions) -> Option<url::Base> {
 }
 
 /// Fills what the page's text left empty from page-level facts, and says
-/// when no content was found.
-fn page_facts(tree: &Tree, plan: &content::Plan, doc: &mut Document) {
+/// when no content was found. `page_title` is the `<title>`, the site's name
+/// cut off ([`content::page_title`]).
+fn page_facts(tree: &Tree, plan: &content::Plan, page_title: Option<String>, doc: &mut Document) {
     if plan.content.is_none() {
         doc.diagnostics.insert(
             0,
@@ -184,7 +189,7 @@ fn page_facts(tree: &Tree, plan: &content::Plan, doc: &mut Document) {
             .meta("ArticleTitle")
             .map(content::collapse)
             .filter(|t| !t.is_empty());
-        doc.title = slot.or(meta).or_else(|| content::page_title(tree));
+        doc.title = slot.or(meta).or(page_title);
         if doc.title.is_some() {
             doc.diagnostics
                 .retain(|d| d.code != DiagnosticCode::NoTitle);

@@ -60,8 +60,7 @@ pub(super) fn url(s: &mut Scan) -> bool {
     if !host.chars().any(|c| c.is_ascii_alphanumeric()) {
         return false;
     }
-    let before = s.out.trim_end_matches([' ', '：', ':']);
-    if !URL_LABELS.iter().any(|label| before.ends_with(label)) {
+    if !s.follows(URL_LABELS) {
         s.emit("网址");
         s.space = true;
     }

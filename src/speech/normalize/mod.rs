@@ -122,7 +122,7 @@ pub static RULES: &[Rule] = &[
         name: "digits",
         #[cfg(not(target_arch = "wasm32"))]
         summary: "电话、手机、邮编、热线: read digit by digit, 1 as 幺, groups apart: \
-            0576-85123456 → 零五七六 八五一二三四五六, 13812345678, 400-800-1234 by their \
+            0576-85123456 → 零五七六 八五一二三四五六 and 400-800-1234 by their \
             shape; after 电话/手机/传真/邮编/热线/拨打/QQ… a run of 5 to 12 digits \
             (邮编317000 → 邮编三幺七零零零), and 12345热线 → 幺二三四五热线",
         apply: digits,

@@ -231,7 +231,8 @@ fn spell(s: &mut Scan, from: usize, to: usize) {
 
 /// Where a phone number starting at `i` ends: a landline with its area
 /// code (0576-85123456, an extension -801 after it), a 400/800 service
-/// number (400-800-1234) or a mobile number (13812345678).
+/// number (400-800-1234). A mobile number is bare digits, which are read
+/// as written unless a word announces them (13000000000元 is an amount).
 fn phone_at(s: &Scan, i: usize) -> Option<usize> {
     let first = s.digit_run(i);
     let len = first - i;
@@ -252,8 +253,6 @@ fn phone_at(s: &Scan, i: usize) -> Option<usize> {
         let middle = group(first + 1, 3..=3)?;
         hyphen(middle).then_some(())?;
         group(middle + 1, 4..=4)?
-    } else if len == 11 && lead == Some(1) && s.at(i + 1).map(digit_value).is_some_and(|d| d >= 3) {
-        first
     } else {
         return None;
     };
@@ -261,7 +260,7 @@ fn phone_at(s: &Scan, i: usize) -> Option<usize> {
 }
 
 /// Phone numbers, postcodes and hotlines, read digit by digit: by their
-/// shape (0576-85123456, 13812345678, 400-800-1234), or as a run of 5 to 12
+/// shape (0576-85123456, 400-800-1234), or as a run of 5 to 12
 /// digits after a word that announces one (电话 邮编 热线 拨打 …) or right
 /// before 热线 (12345热线).
 pub(super) fn digits(s: &mut Scan) -> bool {
@@ -283,21 +282,7 @@ pub(super) fn digits(s: &mut Scan) -> bool {
     if !(5..=12).contains(&(run - s.pos)) || !s.right_free(end) {
         return false;
     }
-    let mut label_end = s.pos;
-    while label_end > 0
-        && s.before(label_end)
-            .is_some_and(|c| matches!(c, '：' | ':' | ' ' | '\u{3000}' | '为' | '是'))
-    {
-        label_end -= 1;
-    }
-    let labelled = DIGIT_LABELS.iter().any(|label| {
-        let n = label.chars().count();
-        label_end >= n
-            && label
-                .chars()
-                .enumerate()
-                .all(|(k, c)| s.at(label_end - n + k) == Some(c))
-    });
+    let labelled = s.follows(DIGIT_LABELS);
     let hotline = s.at(end) == Some('热') && s.at(end + 1) == Some('线');
     if !(labelled || hotline) {
         return false;

@@ -170,6 +170,13 @@ impl Scan {
         }
     }
 
+    /// Whether what was read so far ends with one of `labels`, spaces and a
+    /// colon after it aside (网址：, 电话: ).
+    pub(super) fn follows(&self, labels: &[&str]) -> bool {
+        let before = self.out.trim_end_matches([' ', '\u{3000}', '：', ':']);
+        labels.iter().any(|label| before.ends_with(label))
+    }
+
     /// Whether what comes next starts a line or follows punctuation.
     pub(super) fn marker_context(&self) -> bool {
         self.out.chars().next_back().is_none_or(is_pause)
