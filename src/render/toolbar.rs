@@ -24,7 +24,7 @@ mod style;
 
 pub use speech::{
     no_voice_note, speech_notice_text, speech_words, NoVoice, SpeechNotice, SpeechWords,
-    LABEL_CLASS, NOTE_CLASS, SPEAKING_CLASS,
+    LABEL_CLASS, NOTE_CLASS, SENTENCE_CLASS, SPEAKING_CLASS,
 };
 pub use style::toolbar_stylesheet;
 

@@ -177,6 +177,133 @@ browserTest('the highlight follows the chunk; 暂停, 继续 and 停止', {}, as
   assert.deepEqual(await events(page, 'speechend'), [{ reason: 'stopped' }]);
 });
 
+/** The sentence painted as read: the texts of the `yl-speech` highlight's ranges. */
+const painted = (page) => page.evaluate(() => [...(CSS.highlights.get('yl-speech') ?? [])].map((range) => range.toString()));
+
+/**
+ * How many of the screen's pixels in `rect` (viewport pixels) are the colour
+ * `rgb`, give or take 8 a channel: the screenshot decoded in the page.
+ */
+async function pixelsOf(page, rect, rgb) {
+  const clip = { x: Math.round(rect.left), y: Math.round(rect.top), width: Math.max(1, Math.round(rect.width)), height: Math.max(1, Math.round(rect.height)) };
+  const png = await page.screenshot({ clip });
+  return page.evaluate(
+    async ([data, [r, g, b]]) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, image.width, image.height).data;
+      let count = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (Math.abs(pixels[i] - r) <= 8 && Math.abs(pixels[i + 1] - g) <= 8 && Math.abs(pixels[i + 2] - b) <= 8) count += 1;
+      }
+      return count / (pixels.length / 4);
+    },
+    [png.toString('base64'), rgb],
+  );
+}
+
+/** The first line box of the sentence painted, and of the element's text after it. */
+function sentenceBoxes(page, id) {
+  return inView(
+    page,
+    (shadow, id) => {
+      const [range] = CSS.highlights.get('yl-speech');
+      const box = (r) => {
+        const { left, top, width, height } = r.getClientRects()[0];
+        return { left, top, width, height };
+      };
+      const rest = document.createRange();
+      rest.setStart(range.endContainer, range.endOffset);
+      rest.setEnd(shadow.getElementById(id), shadow.getElementById(id).childNodes.length);
+      return { sentence: box(range), rest: box(rest) };
+    },
+    id,
+  );
+}
+
+// (Less motion: the view scrolls to each sentence at once, and the screen
+// is read where the boxes were measured.)
+browserTest('the sentence read is painted in the text, underlined, not the whole paragraph; it moves on with the reading and goes when it stops', { reducedMotion: 'reduce' }, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  const chunks = await plan(page);
+  const first = chunks.findIndex((c, i) => c.kind === 'paragraph' && chunks[i + 1]?.target === c.target && chunks[i + 2]?.target === c.target);
+  const { target } = chunks[first];
+  await page.evaluate((id) => window.viewer.speak({ from: id }), target);
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  assert.deepEqual(await highlighted(page), [target]);
+  assert.deepEqual(await painted(page), [chunks[first].display], 'the first sentence, as written');
+  const look = await inView(page, (shadow) => {
+    const lit = shadow.querySelector('.yl-speaking');
+    const sentence = getComputedStyle(lit, '::highlight(yl-speech)');
+    return {
+      bySentence: lit.classList.contains('yl-by-sentence'),
+      fill: getComputedStyle(lit).backgroundColor,
+      sentence: [sentence.backgroundColor, sentence.color, sentence.textDecorationLine],
+    };
+  });
+  assert.equal(look.bySentence, true);
+  assert.equal(look.fill, 'rgba(0, 0, 0, 0)', 'the paragraph keeps the page\'s colours');
+  assert.deepEqual(look.sentence, ['rgb(255, 233, 138)', 'rgb(31, 31, 31)', 'underline'], 'the standard theme\'s highlight pair, underlined');
+
+  // On the screen: the highlight's fill under the sentence, none after it.
+  const speechFill = [255, 233, 138];
+  let boxes = await sentenceBoxes(page, target);
+  assert.ok((await pixelsOf(page, boxes.sentence, speechFill)) > 0.5, 'the sentence is filled');
+  assert.equal(await pixelsOf(page, boxes.rest, speechFill), 0, 'the rest of the paragraph is not');
+
+  // The next sentence of the same paragraph: the highlight moves within it.
+  await page.evaluate(() => window.fakeSpeech.end());
+  await until(page, () => window.fakeSpeech.spoken.length === 2);
+  assert.deepEqual(await painted(page), [chunks[first + 1].display]);
+  assert.deepEqual(await highlighted(page), [target]);
+  const before = boxes.sentence;
+  boxes = await sentenceBoxes(page, target);
+  assert.ok((await pixelsOf(page, boxes.sentence, speechFill)) > 0.5, 'the second sentence is filled');
+  assert.ok(boxes.sentence.left > before.left || boxes.sentence.top > before.top, 'further on in the text');
+
+  // In 黑底黄字 the pair is the theme's.
+  await page.evaluate(() => window.viewer.setTheme('yellow-on-black'));
+  assert.deepEqual(
+    await inView(page, (shadow) => {
+      const style = getComputedStyle(shadow.querySelector('.yl-speaking'), '::highlight(yl-speech)');
+      return [style.backgroundColor, style.color];
+    }),
+    ['rgb(255, 255, 0)', 'rgb(0, 0, 0)'],
+  );
+
+  await page.click('[data-yl-tool="stop"]');
+  assert.deepEqual(await painted(page), [], 'nothing painted once stopped');
+  assert.equal(await inView(page, (shadow) => shadow.querySelectorAll('.yl-speaking, .yl-by-sentence').length), 0);
+
+  // Destroyed while reading: the view's range does not stay in the page's highlight.
+  await page.evaluate((id) => window.viewer.speak({ from: id }), target);
+  await until(page, () => window.fakeSpeech.spoken.length === 3);
+  assert.equal((await painted(page)).length, 1);
+  await page.evaluate(() => window.viewer.destroy());
+  assert.deepEqual(await painted(page), []);
+});
+
+browserTest('where the browser has no custom highlights, the element read is filled as a whole', {}, async (page) => {
+  await page.addInitScript(() => {
+    delete window.Highlight;
+  });
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  await page.evaluate(() => window.viewer.speak({ from: 'yl-p1-1' }));
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  assert.deepEqual(await highlighted(page), ['yl-p1-1']);
+  const look = await inView(page, (shadow) => {
+    const lit = shadow.querySelector('.yl-speaking');
+    return { bySentence: lit.classList.contains('yl-by-sentence'), fill: getComputedStyle(lit).backgroundColor, registered: CSS.highlights.size };
+  });
+  assert.deepEqual(look, { bySentence: false, fill: 'rgb(255, 233, 138)', registered: 0 });
+});
+
 browserTest('指读 reads the paragraph clicked, then the one focused, and a resting pointer only', {}, async (page) => {
   await withFake(page, { mode: 'hold' });
   await mountReading(page);
@@ -624,7 +751,9 @@ browserTest('in every theme, all text inside the highlight keeps 4.5:1 against i
         window.viewer.speak({ from: id });
       }, from);
       await until(page, () => document.querySelector('yilan-view').shadowRoot.querySelector('.yl-speaking'));
-      const worst = await inView(page, (shadow) => {
+      const worst = await inView(page, async (shadow) => {
+        // The theme's colours, after the view's short colour transition.
+        await Promise.all(shadow.querySelector('.yl-view').getAnimations().map((a) => a.finished));
         const rgb = (value) => value.match(/[\d.]+/g).slice(0, 3).map(Number);
         const luminance = ([r, g, b]) => {
           const linear = (c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
@@ -635,8 +764,15 @@ browserTest('in every theme, all text inside the highlight keeps 4.5:1 against i
           return (hi + 0.05) / (lo + 0.05);
         };
         const lit = shadow.querySelector('.yl-speaking');
-        const background = rgb(getComputedStyle(lit).backgroundColor);
+        // Painted by sentence, the element keeps the view's background and
+        // the sentence takes the highlight's pair; else the element is filled.
+        const bySentence = lit.classList.contains('yl-by-sentence');
+        const background = rgb(getComputedStyle(bySentence ? shadow.querySelector('.yl-view') : lit).backgroundColor);
         let worst = { ratio: Infinity, text: '' };
+        if (bySentence) {
+          const sentence = getComputedStyle(lit, '::highlight(yl-speech)');
+          worst = { ratio: contrast(rgb(sentence.color), rgb(sentence.backgroundColor)), text: '(the sentence)', id: lit.id };
+        }
         const walker = document.createTreeWalker(lit, NodeFilter.SHOW_TEXT);
         while (walker.nextNode()) {
           const text = walker.currentNode.data.trim();

@@ -18,6 +18,9 @@ pub const LABEL_CLASS: &str = "yl-tool-label";
 pub const NOTE_CLASS: &str = "yl-tool-note";
 /// The class on the element whose text is being read aloud.
 pub const SPEAKING_CLASS: &str = "yl-speaking";
+/// The class added to it while the sentence read is painted in its text
+/// (a CSS custom highlight) instead of the element being filled.
+pub const SENTENCE_CLASS: &str = "yl-by-sentence";
 
 /// Why the view cannot read aloud.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

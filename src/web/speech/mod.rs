@@ -12,6 +12,7 @@
 mod actions;
 mod engine;
 mod install;
+mod sentence;
 mod view;
 
 use std::cell::{Cell, OnceCell};
@@ -19,7 +20,7 @@ use std::rc::Rc;
 
 use js_sys::Function;
 use wasm_bindgen::JsValue;
-use web_sys::{Element, SpeechSynthesisUtterance};
+use web_sys::{Element, Range, SpeechSynthesisUtterance};
 
 use super::core::Core;
 use super::place;
@@ -57,6 +58,8 @@ pub(super) struct Speech {
     utterance: Option<SpeechSynthesisUtterance>,
     /// The highlighted element.
     highlighted: Option<Element>,
+    /// The sentence painted in it, where the browser paints one.
+    sentence: Option<Range>,
     /// The watchdog's timer.
     watchdog: Option<i32>,
     /// 指读's hover: the element under the pointer and its timer.
@@ -83,6 +86,7 @@ impl Speech {
             unavailable: None,
             utterance: None,
             highlighted: None,
+            sentence: None,
             watchdog: None,
             dwell: None,
             last_focus: None,
@@ -371,6 +375,9 @@ pub(super) fn shut(core: &Core) {
         speech.doc.set(None);
         speech.engine = Engine::None;
         speech.highlighted = None;
+        if let Some(range) = speech.sentence.take() {
+            sentence::hide(&range);
+        }
         speech.last_focus = None;
         speech.on_watchdog = None;
         speech.on_dwell = None;

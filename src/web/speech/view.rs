@@ -15,12 +15,12 @@ use web_sys::{
 use super::super::core::{focus, reduced_motion, set_attr, Core};
 use super::super::place;
 use super::super::toolbar::related;
-use super::{read_element, status, DWELL_MS};
+use super::{read_element, sentence, status, DWELL_MS};
 use crate::ids;
 use crate::parse::chars::find_str;
 use crate::prefs::Prefs;
 use crate::render::toolbar::{
-    no_voice_note, speech_words, Tool, LABEL_CLASS, NOTE_CLASS, SPEAKING_CLASS,
+    no_voice_note, speech_words, Tool, LABEL_CLASS, NOTE_CLASS, SENTENCE_CLASS, SPEAKING_CLASS,
 };
 use crate::render::Mode;
 use crate::speech::reader::Status;
@@ -116,24 +116,48 @@ fn chunk_element(core: &Core, chunk: &Chunk) -> Option<Element> {
 /// the reader asks for less motion.
 pub(super) fn highlight(core: &Core, index: usize) {
     let found = core.speech.try_borrow().ok().and_then(|speech| {
-        let chunk = speech.plan().chunks.get(index)?;
-        chunk_element(core, chunk)
+        let plan = speech.plan();
+        let element = chunk_element(core, plan.chunks.get(index)?)?;
+        let sentence = chunk_range(plan, index, &element);
+        Some((element, sentence))
     });
-    let Some(element) = found else {
+    let Some((element, sentence)) = found else {
         clear_highlight(core);
         return;
     };
-    let previous = core
+    let (previous, previous_range) = core
         .speech
         .try_borrow_mut()
         .ok()
-        .and_then(|mut s| s.highlighted.replace(element.clone()));
+        .map(|mut s| (s.highlighted.replace(element.clone()), s.sentence.take()))
+        .unwrap_or_default();
     if previous.as_ref() != Some(&element) {
         if let Some(previous) = previous {
-            let _ = previous.class_list().remove_1(SPEAKING_CLASS);
+            let _ = previous
+                .class_list()
+                .remove_2(SPEAKING_CLASS, SENTENCE_CLASS);
         }
         let _ = element.class_list().add_1(SPEAKING_CLASS);
     }
+    // The sentence itself is painted where it was found as written and the
+    // browser can; else the whole element is.
+    let painted = match &sentence {
+        Some((range, true)) => sentence::show(range, previous_range.as_ref()),
+        _ => {
+            if let Some(previous) = &previous_range {
+                sentence::hide(previous);
+            }
+            false
+        }
+    };
+    if painted {
+        if let Ok(mut speech) = core.speech.try_borrow_mut() {
+            speech.sentence = sentence.as_ref().map(|(range, _)| range.clone());
+        }
+    }
+    let _ = element
+        .class_list()
+        .toggle_with_force(SENTENCE_CLASS, painted);
     let area = place::area(core);
     let rect = element.get_bounding_client_rect();
     if rect.top() >= area.top && rect.bottom() <= area.bottom {
@@ -144,12 +168,7 @@ pub(super) fn highlight(core: &Core, index: usize) {
     // view below it; the element comes to the top.)
     let room = area.bottom - area.top;
     if room > 0.0 && rect.height() > room {
-        let sentence = core
-            .speech
-            .try_borrow()
-            .ok()
-            .and_then(|speech| chunk_range(speech.plan(), index, &element));
-        if let Some(sentence) = sentence {
+        if let Some((sentence, _)) = sentence {
             let rect = sentence.get_bounding_client_rect();
             if rect.top() < area.top || rect.bottom() > area.bottom {
                 let dy = rect.top() - area.top - SENTENCE_MARGIN;
@@ -187,8 +206,9 @@ pub(super) fn first_on_screen(core: &Core, plan: &Plan, area: &place::Area) -> O
             // Cut by the top of the view: from the first sentence that shows.
             let cut = element.get_bounding_client_rect().top() < area.top;
             let hidden = cut
-                && chunk_range(plan, index, &element)
-                    .is_some_and(|range| range.get_bounding_client_rect().bottom() <= area.top);
+                && chunk_range(plan, index, &element).is_some_and(|(range, _)| {
+                    range.get_bounding_client_rect().bottom() <= area.top
+                });
             if !hidden {
                 return Some(index);
             }
@@ -209,8 +229,8 @@ pub(super) fn first_on_screen(core: &Core, plan: &Plan, area: &place::Area) -> O
 /// text found in the element's text after those of the element's chunks
 /// before it; where that is not found as written (text made for listening
 /// differs), the same share of the element's text as the chunk's share of
-/// those chunks' text.
-fn chunk_range(plan: &Plan, index: usize, element: &Element) -> Option<Range> {
+/// those chunks' text; with whether it was found as written.
+fn chunk_range(plan: &Plan, index: usize, element: &Element) -> Option<(Range, bool)> {
     let chunk = plan.chunks.get(index)?;
     let heading = chunk.kind == ChunkKind::Heading;
     let same = |i: &usize| {
@@ -234,7 +254,8 @@ fn chunk_range(plan: &Plan, index: usize, element: &Element) -> Option<Range> {
         };
         at += found + display.len();
     }
-    let (start, stop) = if at == usize::MAX {
+    let exact = at != usize::MAX;
+    let (start, stop) = if !exact {
         // By share, in bytes (Chinese is three a char on both sides).
         let before: usize = displays
             .iter()
@@ -251,7 +272,7 @@ fn chunk_range(plan: &Plan, index: usize, element: &Element) -> Option<Range> {
     } else {
         (at - chunk.display.len(), at)
     };
-    text_range(element, start, stop)
+    Some((text_range(element, start, stop)?, exact))
 }
 
 /// The range of bytes `start..stop` of `element`'s text content (its text
@@ -300,13 +321,19 @@ fn boundary(text: &str, at: usize) -> usize {
 
 /// Removes the highlight.
 pub(super) fn clear_highlight(core: &Core) {
-    let previous = core
+    let (previous, range) = core
         .speech
         .try_borrow_mut()
         .ok()
-        .and_then(|mut s| s.highlighted.take());
+        .map(|mut s| (s.highlighted.take(), s.sentence.take()))
+        .unwrap_or_default();
     if let Some(previous) = previous {
-        let _ = previous.class_list().remove_1(SPEAKING_CLASS);
+        let _ = previous
+            .class_list()
+            .remove_2(SPEAKING_CLASS, SENTENCE_CLASS);
+    }
+    if let Some(range) = range {
+        sentence::hide(&range);
     }
 }
 
