@@ -5,7 +5,8 @@
 //!
 //! Also here: the bar's height, watched so that whatever scrolls into view
 //! stops below a sticky bar rather than under it; its first report in the
-//! page also says that the view is shown (for `mount`'s `announce`).
+//! page also says that the view is shown (for `mount`'s `announce`). The
+//! same observer watches the tables ([`tables`]).
 
 use std::cell::Cell;
 use std::rc::{Rc, Weak};
@@ -16,6 +17,7 @@ use web_sys::{Element, Event, MouseEvent, ResizeObserver};
 
 use super::core::Core;
 use super::error::dom_error;
+use super::tables;
 use super::toolbar::handler;
 
 /// Adds the pointer listener and the bar's size observer.
@@ -34,6 +36,7 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
             // unless it is in the page inert (see `Core::seen`).
             core.seen();
             let height = core.dom.bar.get_bounding_client_rect().height().round();
+            tables::fit(&core, height);
             // The bar changes size when 更多工具 comes or goes.
             core.keep_stop_shown();
             if height != written.get() {
@@ -45,6 +48,7 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
     let observer = ResizeObserver::new(callback.as_ref().unchecked_ref())
         .map_err(|e| dom_error("watching the toolbar's size", &e))?;
     observer.observe(&core.dom.bar);
+    tables::observe(core, &observer);
     if let Ok(mut slot) = core.observer.try_borrow_mut() {
         *slot = Some((observer, callback));
     }

@@ -20,6 +20,7 @@ mod place;
 mod sheets;
 mod speech;
 mod storage;
+mod tables;
 mod toolbar;
 mod trusted;
 mod viewer;

@@ -1,0 +1,72 @@
+//! Tables in a mounted view. A table that fits the text column is no tab
+//! stop of its own, and keeps its header rows on screen (under the bar, in
+//! the elderly mode) while its body scrolls by, unless they would take
+//! more than a quarter of the screen below the bar; a wider one scrolls
+//! sideways inside its region, which then is a tab stop so that the
+//! keyboard can scroll it. Which is which follows the layout: the regions
+//! are watched by the bar's size observer, and a change of width or of
+//! text size changes their size.
+//!
+//! (A header row cannot stay on screen inside a region that scrolls
+//! sideways: the region would be what it sticks to. A view rendered by
+//! `renderHtml` alone has no viewer, and its wide and narrow tables both
+//! scroll sideways in their regions.)
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ResizeObserver};
+
+use super::core::{viewport_height, Core};
+
+/// The table regions' class, as the renderer writes it.
+const REGION: &str = ".yl-table";
+/// The class of a region whose table fits it.
+const FITS_CLASS: &str = "yl-table-fits";
+/// The class of a region whose table's header rows stay on screen.
+const STICKY_CLASS: &str = "yl-head-sticks";
+/// The most of the screen below the bar that header rows kept on screen
+/// may take.
+const STICKY_SHARE: f64 = 0.25;
+
+/// The view's table regions.
+fn regions(core: &Core) -> Vec<Element> {
+    let Ok(list) = core.dom.root.query_selector_all(REGION) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// Has `observer` watch every table region of the view.
+pub(super) fn observe(core: &Core, observer: &ResizeObserver) {
+    for region in regions(core) {
+        observer.observe(&region);
+    }
+}
+
+/// Marks each region whose table fits it (its content no wider than its
+/// box), and makes only the others tab stops; of those that fit, marks
+/// those whose header rows are low enough to stay on screen. Called from
+/// the size observer with the bar's height, where the layout is up to date.
+pub(super) fn fit(core: &Core, bar_height: f64) {
+    let room = (viewport_height() - bar_height) * STICKY_SHARE;
+    for region in regions(core) {
+        let classes = region.class_list();
+        let fits = region.scroll_width() <= region.client_width();
+        if classes.contains(FITS_CLASS) != fits {
+            let _ = classes.toggle_with_force(FITS_CLASS, fits);
+            // -1, not none: a region focused when it comes to fit keeps
+            // the focus.
+            let _ = region.set_attribute("tabindex", if fits { "-1" } else { "0" });
+        }
+        let sticks = fits
+            && region
+                .query_selector("thead")
+                .ok()
+                .flatten()
+                .is_some_and(|head| head.get_bounding_client_rect().height() <= room);
+        if classes.contains(STICKY_CLASS) != sticks {
+            let _ = classes.toggle_with_force(STICKY_CLASS, sticks);
+        }
+    }
+}

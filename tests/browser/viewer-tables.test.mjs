@@ -1,0 +1,174 @@
+// Tables in the mounted viewer, in Chromium, on the page with the long
+// tables (fixture 03): a table that fits the column keeps its header rows
+// on screen under the bar while its body scrolls by, unless they would take
+// more than a quarter of the screen, and is no tab stop; a table wider than
+// the column scrolls sideways in its region, a tab stop that the keyboard
+// scrolls; which is which follows the window's width and the text size.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+import { assertNoViolations } from './axe.mjs';
+import { browserTest, openWithPackage } from './harness.mjs';
+import { inView } from './viewer-helpers.mjs';
+
+const LONG_TABLES = readFileSync(new URL('../fixtures/html/03-govcn-zhengce-sanji-yiyuan-long-tables.html', import.meta.url), 'utf8');
+const STILL = { reducedMotion: 'reduce' };
+
+/** Mounts fixture 03 and waits for the view's first layout reports. */
+async function mountTables(page, options) {
+  await openWithPackage(page);
+  await page.evaluate(
+    ([html, options]) => {
+      window.viewer = window.yilan.mount(document.querySelector('#view'), window.yilan.parseHtml(html), options);
+    },
+    [LONG_TABLES, options],
+  );
+  await settle(page);
+}
+
+/** Two frames and a task: the size observer has reported and its writes are in. */
+function settle(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
+}
+
+/** The first table's region: its classes and tab index, and whether it scrolls sideways. */
+function region(page) {
+  return inView(page, (shadow) => {
+    const region = shadow.querySelector('.yl-table');
+    return {
+      fits: region.classList.contains('yl-table-fits'),
+      sticks: region.classList.contains('yl-head-sticks'),
+      tabIndex: region.tabIndex,
+      scrollsSideways: region.scrollWidth > region.clientWidth && getComputedStyle(region).overflowX === 'auto',
+      rows: region.querySelector('tbody').rows.length,
+      // The share of the screen below the bar that the header rows take.
+      headShare: region.querySelector('thead').getBoundingClientRect().height / (innerHeight - shadow.querySelector('.yl-toolbar').getBoundingClientRect().height),
+    };
+  });
+}
+
+/**
+ * The lowest contrast of any text in the view's tables against what is
+ * behind it (the first background up its ancestors that is not
+ * transparent). axe cannot decide text that its own scrolling leaves partly
+ * under header rows that stay on screen, or at the edge of a region that
+ * scrolls sideways; this decides it.
+ */
+function tableContrast(page) {
+  return inView(page, (shadow) => {
+    const rgba = (value) => value.match(/[\d.]+/g).map(Number);
+    const luminance = ([r, g, b]) => {
+      const linear = (c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    };
+    let worst = { ratio: Infinity, text: '', count: 0 };
+    for (const region of shadow.querySelectorAll('.yl-table')) {
+      const walker = document.createTreeWalker(region, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const text = walker.currentNode.data.trim();
+        const parent = walker.currentNode.parentElement;
+        if (!text || parent.closest('.yl-visually-hidden')) continue;
+        let behind = parent;
+        while (rgba(getComputedStyle(behind).backgroundColor)[3] === 0) behind = behind.parentElement ?? behind.getRootNode().host;
+        const [hi, lo] = [luminance(rgba(getComputedStyle(parent).color)), luminance(rgba(getComputedStyle(behind).backgroundColor))].sort((a, b) => b - a);
+        const ratio = (hi + 0.05) / (lo + 0.05);
+        worst.count += 1;
+        if (ratio < worst.ratio) worst = { ...worst, ratio, text: text.slice(0, 12) };
+      }
+    }
+    return worst;
+  });
+}
+
+/** axe, with the tables' contrast proven by {@link tableContrast}. */
+async function assertAccessible(page) {
+  const worst = await tableContrast(page);
+  assert.ok(worst.count > 100, `the tables' text was checked (${worst.count} texts)`);
+  assert.ok(worst.ratio >= 7, `every text in the tables at 7:1 or more: "${worst.text}" at ${worst.ratio.toFixed(2)}`);
+  await assertNoViolations(page, { partlyHiddenIn: '.yl-table' });
+}
+
+/**
+ * Scrolls the window until the middle of the first table's body is at the
+ * top of the screen; gives where its header rows and the bar then are.
+ */
+async function scrollIntoBody(page) {
+  await inView(page, (shadow) => {
+    const rows = shadow.querySelector('.yl-table tbody').rows;
+    rows[Math.floor(rows.length / 2)].scrollIntoView({ block: 'start' });
+  });
+  await settle(page);
+  return inView(page, (shadow) => {
+    const bar = shadow.querySelector('.yl-toolbar').getBoundingClientRect();
+    const head = shadow.querySelector('.yl-table thead').getBoundingClientRect();
+    return { barBottom: bar.bottom, headTop: head.top, headBottom: head.bottom, scrolled: window.scrollY };
+  });
+}
+
+browserTest('a table that fits the column keeps its header rows on screen under the bar, and is no tab stop', STILL, async (page) => {
+  await mountTables(page, { mode: 'elderly' });
+  const state = await region(page);
+  assert.ok(state.rows > 40, `a long table (${state.rows} rows)`);
+  assert.deepEqual({ ...state, rows: 0, headShare: 0 }, { fits: true, sticks: true, tabIndex: -1, scrollsSideways: false, rows: 0, headShare: 0 });
+  // No column one character wide (指/标/性/质 a line each).
+  const narrowest = await inView(page, (shadow) =>
+    Math.min(
+      ...[...shadow.querySelectorAll('.yl-table :is(th, td)')].map((cell) => {
+        const style = getComputedStyle(cell);
+        return (cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)) / parseFloat(style.fontSize);
+      }),
+    ),
+  );
+  assert.ok(narrowest >= 1.99, `every column two characters wide or more (the narrowest: ${narrowest.toFixed(2)})`);
+  await assertAccessible(page);
+  const at = await scrollIntoBody(page);
+  assert.ok(at.scrolled > 1000, `the page scrolled (${at.scrolled} px)`);
+  assert.ok(Math.abs(at.headTop - at.barBottom) <= 1, `the header rows right under the bar (${at.headTop} against ${at.barBottom})`);
+  assert.ok(at.headBottom > at.headTop + 20, 'and shown');
+});
+
+browserTest('in the standard mode the header rows stay at the top of the window', STILL, async (page) => {
+  await mountTables(page, { mode: 'standard' });
+  assert.equal((await region(page)).sticks, true);
+  const at = await scrollIntoBody(page);
+  assert.ok(Math.abs(at.headTop) <= 1, `at the top (${at.headTop})`);
+});
+
+browserTest('header rows taller than a quarter of the screen scroll away with the table', { ...STILL, viewport: { width: 1280, height: 600 } }, async (page) => {
+  await mountTables(page, { mode: 'elderly', scale: 3 });
+  const state = await region(page);
+  assert.equal(state.fits, true, 'the table still fits the column at 3×');
+  assert.ok(state.headShare > 0.25, `the header rows take ${state.headShare.toFixed(2)} of the screen`);
+  assert.equal(state.sticks, false);
+  const at = await scrollIntoBody(page);
+  assert.ok(at.headBottom <= at.barBottom, `scrolled away under the bar (${at.headBottom})`);
+});
+
+browserTest('a table wider than the column scrolls sideways in its region, which the keyboard reaches and scrolls', { ...STILL, viewport: { width: 390, height: 844 } }, async (page) => {
+  await mountTables(page, { mode: 'elderly', scale: 2 });
+  assert.deepEqual({ ...(await region(page)), rows: 0, headShare: 0 }, { fits: false, sticks: false, tabIndex: 0, scrollsSideways: true, rows: 0, headShare: 0 });
+  await assertAccessible(page);
+  await inView(page, (shadow) => shadow.querySelector('.yl-table').focus());
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('yilan-view').shadowRoot.querySelector('.yl-table').scrollLeft > 0, null, { timeout: 5000 });
+});
+
+browserTest('which tables fit follows the window\'s width and the text size', { ...STILL, viewport: { width: 1280, height: 600 } }, async (page) => {
+  await mountTables(page, { mode: 'elderly', scale: 3 });
+  const wide = { fits: true, sticks: false, tabIndex: -1, scrollsSideways: false, rows: 0, headShare: 0 };
+  assert.deepEqual({ ...(await region(page)), rows: 0, headShare: 0 }, wide, 'at 3× on a wide screen: fits, header rows too tall to stay');
+  await page.setViewportSize({ width: 390, height: 600 });
+  await settle(page);
+  assert.deepEqual({ ...(await region(page)), rows: 0, headShare: 0 }, { fits: false, sticks: false, tabIndex: 0, scrollsSideways: true, rows: 0, headShare: 0 }, 'narrowed: scrolls sideways');
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await settle(page);
+  assert.deepEqual({ ...(await region(page)), rows: 0, headShare: 0 }, wide, 'widened again');
+  await page.evaluate(() => window.viewer.setScale(1));
+  await settle(page);
+  assert.equal((await region(page)).sticks, true, 'at 1× the header rows stay');
+  await page.evaluate(() => window.viewer.setScale(3));
+  await settle(page);
+  assert.equal((await region(page)).sticks, false, 'and at 3× again they do not');
+});
