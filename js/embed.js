@@ -174,7 +174,29 @@ function prefetch() {
 function stage(host) {
   host.setAttribute('inert', '');
   pin(host, { opacity: '0' });
-  document.body.append(host);
+  append(host);
+}
+
+/**
+ * Adds one of the embed's elements to the page, touching none of the
+ * page's own nodes: as the last child of `<body>`; or, where the body
+ * would hold its fixed position (a `filter` or `transform` on `<body>`, as
+ * a mourning day's grayscale puts there), after it, as the last child of
+ * `<html>`, where the window holds it (a filter on the root element does
+ * not count).
+ */
+function append(host) {
+  (holdsFixed(document.body) ? document.documentElement : document.body).append(host);
+}
+
+/** Whether `element` is the containing block of its fixed descendants. */
+function holdsFixed(element) {
+  const style = getComputedStyle(element);
+  return ['filter', 'backdropFilter', 'transform', 'translate', 'rotate', 'scale', 'perspective']
+    .some((name) => (style[name] ?? 'none') !== 'none')
+    || /filter|transform|perspective|translate|rotate|scale/.test(style.willChange)
+    || /paint|layout|strict|content/.test(style.contain)
+    || (style.containerType ?? 'normal') !== 'normal';
 }
 
 /**
@@ -277,7 +299,7 @@ const CORNER = { position: 'fixed', right: '16px', bottom: '16px', left: 'auto',
 /** How long at most the page stays covered while the view of a returning reader loads. */
 const COVER_MS = 1000;
 const ON_PAPER = { position: 'static', inset: 'auto', height: 'auto', overflow: 'visible' };
-const PRINT_CSS = '@media print { body > :not(yilan-embed-view) { display: none !important; } }';
+const PRINT_CSS = '@media print { body > :not(yilan-embed-view), :root:has(> yilan-embed-view) > body { display: none !important; } }';
 let printSheet = null;
 
 function beforePrint() {
@@ -309,8 +331,7 @@ function buildWidget() {
   box.append(button, status);
   shadow.append(box);
   for (const type of PRIVATE_EVENTS) host.addEventListener(type, stop);
-  // The last child of <body>: the page's own nodes are not touched.
-  document.body.append(host);
+  append(host);
   return { host, button, status };
 }
 
@@ -378,7 +399,7 @@ async function enter(back) {
     host.style.removeProperty('opacity');
     host.removeAttribute('inert');
   } else {
-    document.body.append(host);
+    append(host);
   }
   printSheet ??= sheet(PRINT_CSS);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];

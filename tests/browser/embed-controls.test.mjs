@@ -3,7 +3,8 @@
 // any element; a toggle may be an image; a toggle hidden at the window's
 // width does not count; the loader may sit behind a redirect, in a folder
 // of any name, or be tagged twice; a failed load can be retried; printing
-// the page leaves the floating button out; a server-side import is inert.
+// the page leaves the floating button out; a server-side import is inert; a
+// filter or transform on <body> (a mourning day's grayscale) moves nothing.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -217,5 +218,46 @@ browserTest('the embed adds no landmark to the page: its button is a button, its
     const tree = await roles();
     assert.deepEqual(tree.filter((node) => node.startsWith('complementary')), [], path);
     assert.equal(tree.includes('button:进入老年模式'), path !== '/', `${path}: the floating button only where the page has no toggle`);
+  }
+});
+
+browserTest("a mourning day's grayscale on <body> (or on <html>) leaves the floating button in its corner and the view over the window", SMALL, async (page) => {
+  const long = '<p>正文段落。</p>'.repeat(200);
+  await servePages(page, {
+    '/embed-controls/body-filter.html': portal({ head: `<style>body { filter: grayscale(100%); }</style>${TAG}`, body: long }),
+    '/embed-controls/root-filter.html': portal({ head: `<style>html { filter: grayscale(100%); }</style>${TAG}`, body: long }),
+    '/embed-controls/body-transform.html': portal({ head: `<style>body { transform: translateZ(0); }</style>${TAG}`, body: long }),
+  });
+  const place = () =>
+    page.evaluate(() => {
+      const button = document.querySelector('yilan-embed').shadowRoot.querySelector('button').getBoundingClientRect();
+      return { right: innerWidth - button.right, bottom: innerHeight - button.bottom };
+    });
+  for (const name of ['body-filter', 'root-filter', 'body-transform']) {
+    await open(page, `/embed-controls/${name}.html`);
+    await page.waitForSelector('yilan-embed', { state: 'attached' });
+    await page.waitForFunction(() => !document.querySelector('yilan-embed').shadowRoot.querySelector('button').hidden);
+    await page.evaluate(() => window.scrollTo(0, 3000));
+    const corner = await place();
+    assert.ok(Math.abs(corner.right - 16) <= 2 && Math.abs(corner.bottom - 16) <= 2, `${name}: the button 16 px from the window's corner, scrolled (${JSON.stringify(corner)})`);
+    await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+    await page.waitForSelector(VIEW);
+    const view = await page.evaluate(() => {
+      const rect = document.querySelector('yilan-embed-view:not([inert])').getBoundingClientRect();
+      return [rect.top, rect.left, rect.width, rect.height, innerWidth, innerHeight];
+    });
+    const [top, left, width, height, windowWidth, windowHeight] = view;
+    assert.deepEqual([top, left, Math.round(width), Math.round(height)], [0, 0, windowWidth, windowHeight], `${name}: the view covers the window`);
+    // Printed, the view is the page, whichever parent holds it.
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      article: document.getElementById('article').checkVisibility(),
+      view: document.querySelector('yilan-embed-view:not([inert])').checkVisibility(),
+    }));
+    assert.deepEqual(printed, { article: false, view: true }, `${name}: printed`);
+    await page.emulateMedia({ media: 'screen' });
+    // Left again, so that the next page does not open in the mode.
+    await page.click('[data-yl-tool="mode"]');
+    await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
   }
 });
