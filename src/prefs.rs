@@ -45,6 +45,23 @@ pub const MAX_SPEECH_RATE: f32 = 2.0;
 /// The speech rate until the reader chooses one: slightly slow, for
 /// elderly listeners.
 pub const DEFAULT_SPEECH_RATE: f32 = 0.9;
+/// The rates of the toolbar's 语速 panel, slowest first: 慢, 稍慢 (the
+/// default), 正常, 快, each with its value as the markup writes it (no
+/// float formatting in the wasm). A rate set through the API may be
+/// another.
+pub const SPEECH_RATE_CHOICES: [(f32, &str); 4] = [
+    (0.7, "0.7"),
+    (DEFAULT_SPEECH_RATE, "0.9"),
+    (1.0, "1"),
+    (1.3, "1.3"),
+];
+
+/// Which of [`SPEECH_RATE_CHOICES`] `rate` is.
+pub fn rate_choice(rate: f32) -> Option<usize> {
+    SPEECH_RATE_CHOICES
+        .iter()
+        .position(|(choice, _)| (choice - rate).abs() < 0.005)
+}
 
 /// The mouse pointer's size (大鼠标).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -293,6 +310,20 @@ fn boolean(fields: &Fields<'_>, key: &str) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_rate_choices_are_written_as_they_are_and_hold_the_default() {
+        for (rate, written) in SPEECH_RATE_CHOICES {
+            assert_eq!(written.parse::<f32>(), Ok(rate));
+            assert_eq!(speech_rate_from(f64::from(rate)), Some(rate));
+        }
+        assert!(
+            SPEECH_RATE_CHOICES.windows(2).all(|w| w[0].0 < w[1].0),
+            "slowest first"
+        );
+        assert_eq!(rate_choice(DEFAULT_SPEECH_RATE), Some(1));
+        assert_eq!(rate_choice(1.5), None);
+    }
+
     use super::*;
 
     #[test]

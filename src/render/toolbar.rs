@@ -1,6 +1,7 @@
 //! The viewer's own markup around the rendered view: the elderly-mode
 //! toolbar (阅读工具) with the mode toggle (进入老年模式 / 退出老年模式), the
-//! theme panel (配色), the outline panel (目录), the polite live region and
+//! theme panel (配色), the speech rate panel (语速, with a speech engine),
+//! the outline panel (目录), the polite live region and
 //! the reading guide (阅读辅助线); the words it announces; and its
 //! stylesheet.
 //!
@@ -30,7 +31,9 @@ pub use style::toolbar_stylesheet;
 
 use crate::ids;
 use crate::model::{Block, Document};
-use crate::prefs::{larger_scale, scale_percent, smaller_scale, Cursor, Prefs};
+use crate::prefs::{
+    larger_scale, rate_choice, scale_percent, smaller_scale, Cursor, Prefs, SPEECH_RATE_CHOICES,
+};
 use crate::render::{document_lang, Locale, Mode};
 use crate::theme::{self, AUTO};
 
@@ -45,6 +48,8 @@ pub const TOOLS_ID: &str = "yl-tb-tools";
 pub const THEME_PANEL_ID: &str = "yl-tb-theme";
 /// The id of the outline panel (目录).
 pub const OUTLINE_PANEL_ID: &str = "yl-tb-outline";
+/// The id of the speech rate panel (语速).
+pub const RATE_PANEL_ID: &str = "yl-tb-rate";
 /// The id of the current text size (当前 150%).
 pub const SCALE_STATUS_ID: &str = "yl-tb-scale";
 /// The id of the polite live region that announces changes.
@@ -69,6 +74,8 @@ pub enum Tool {
     Stop,
     /// 指读: reads aloud what the pointer rests on.
     Point,
+    /// 语速: opens the speech rate panel (with a speech engine only).
+    Rate,
     /// 阅读辅助线.
     Guide,
     /// 大鼠标.
@@ -83,7 +90,7 @@ pub enum Tool {
 
 impl Tool {
     /// Every tool, in toolbar order.
-    pub const ALL: [Tool; 12] = [
+    pub const ALL: [Tool; 13] = [
         Tool::More,
         Tool::Smaller,
         Tool::Larger,
@@ -91,6 +98,7 @@ impl Tool {
         Tool::Read,
         Tool::Stop,
         Tool::Point,
+        Tool::Rate,
         Tool::Guide,
         Tool::Cursor,
         Tool::Outline,
@@ -108,6 +116,7 @@ impl Tool {
             Tool::Read => "read",
             Tool::Stop => "stop",
             Tool::Point => "point",
+            Tool::Rate => "rate",
             Tool::Guide => "guide",
             Tool::Cursor => "cursor",
             Tool::Outline => "outline",
@@ -185,6 +194,8 @@ pub enum Notice<'a> {
     Largest,
     /// The theme with this id (or [`AUTO`]) is now shown.
     Theme(&'a str),
+    /// Reading aloud is now at this rate.
+    Rate(f32),
     /// The reading guide is now on or off.
     Guide(bool),
     /// The cursor is now this size.
@@ -209,6 +220,10 @@ pub fn notice_text(locale: Locale, notice: Notice) -> String {
         Notice::Smallest => w.smallest.to_owned(),
         Notice::Largest => w.largest.to_owned(),
         Notice::Theme(id) => [w.theme_now, theme_label(locale, id)].concat(),
+        Notice::Rate(rate) => match rate_label(locale, rate) {
+            Some(label) => [w.rate_now, label].concat(),
+            None => format!("{}{}%", w.rate_now, (rate * 100.0).round() as i32),
+        },
         Notice::Guide(true) => w.guide_on.to_owned(),
         Notice::Guide(false) => w.guide_off.to_owned(),
         Notice::Cursor(Cursor::Large) => w.cursor_on.to_owned(),
@@ -238,6 +253,13 @@ pub fn theme_label(locale: Locale, id: &str) -> &'static str {
     }
 }
 
+/// The name of a speech rate of the 语速 panel in `locale`; `None` for a
+/// rate that is none of [`SPEECH_RATE_CHOICES`].
+pub fn rate_label(locale: Locale, rate: f32) -> Option<&'static str> {
+    let at = rate_choice(rate)?;
+    locale.toolbar_words().rate_choices.get(at).copied()
+}
+
 /// The `data-yl-theme` values of the theme panel, in order: [`AUTO`], then
 /// every theme.
 pub fn theme_choices() -> impl Iterator<Item = &'static str> {
@@ -261,6 +283,9 @@ pub fn toolbar(doc: &Document, prefs: &Prefs, options: &ToolbarOptions) -> Strin
     out.markup(">\n");
     write_tools(&mut out, prefs, options, w);
     write_theme_panel(&mut out, prefs, options.locale, w);
+    if options.speech {
+        write_rate_panel(&mut out, prefs, w);
+    }
     write_outline_panel(&mut out, doc, &ui, w);
     out.markup("</div>\n");
     out.finish()
@@ -331,6 +356,10 @@ fn write_tools(out: &mut HtmlWriter, prefs: &Prefs, options: &ToolbarOptions, w:
 
     if options.speech {
         speech::write_speech_tools(out, w.read, w.point, options.locale, prefs.pointer_reading);
+        tool_start(out, Tool::Rate, false);
+        out.markup(" aria-expanded=\"false\"");
+        out.attr("aria-controls", RATE_PANEL_ID);
+        tool_label(out, w.rate);
     } else {
         for (tool, label) in [(Tool::Read, w.read), (Tool::Point, w.point)] {
             tool_start(out, tool, false);
@@ -405,19 +434,76 @@ fn write_theme_panel(out: &mut HtmlWriter, prefs: &Prefs, locale: Locale, w: &To
     } else {
         AUTO
     };
+    let panel = ChoicePanel {
+        id: THEME_PANEL_ID,
+        title_id: "yl-tb-theme-title",
+        title: w.theme_panel,
+        list_class: "yl-theme-options",
+        class: "yl-theme-option",
+        attr: "data-yl-theme",
+    };
+    let choices = theme_choices().map(|id| (id, theme_label(locale, id), id == current));
+    write_choice_panel(out, &panel, choices, w);
+}
+
+/// 语速: one button per rate of [`SPEECH_RATE_CHOICES`], the current one
+/// pressed (none, for a rate set through the API that is none of them).
+fn write_rate_panel(out: &mut HtmlWriter, prefs: &Prefs, w: &ToolbarWords) {
+    let current = rate_choice(prefs.speech_rate);
+    let panel = ChoicePanel {
+        id: RATE_PANEL_ID,
+        title_id: "yl-tb-rate-title",
+        title: w.rate_panel,
+        list_class: "yl-choices",
+        class: "yl-choice",
+        attr: "data-yl-rate",
+    };
+    let choices = SPEECH_RATE_CHOICES
+        .iter()
+        .zip(w.rate_choices)
+        .enumerate()
+        .map(|(at, ((_, value), label))| (*value, label, current == Some(at)));
+    write_choice_panel(out, &panel, choices, w);
+}
+
+/// A panel of choices (配色, 语速), written by [`write_choice_panel`].
+struct ChoicePanel {
+    id: &'static str,
+    title_id: &'static str,
+    title: &'static str,
+    /// The class of the row of choices, and of each choice.
+    list_class: &'static str,
+    class: &'static str,
+    /// The attribute that holds a choice's value.
+    attr: &'static str,
+}
+
+/// A titled group of buttons, one per `(value, label, pressed)` choice,
+/// then 收起.
+fn write_choice_panel<'a>(
+    out: &mut HtmlWriter,
+    panel: &ChoicePanel,
+    choices: impl Iterator<Item = (&'a str, &'a str, bool)>,
+    w: &ToolbarWords,
+) {
     out.open("div");
-    out.attr("id", THEME_PANEL_ID);
+    out.attr("id", panel.id);
     out.markup(" class=\"yl-panel\" role=\"group\" data-yl-elderly hidden");
-    out.attr("aria-labelledby", "yl-tb-theme-title");
-    out.markup(">\n<p id=\"yl-tb-theme-title\" class=\"yl-panel-title\">");
-    out.text(w.theme_panel);
-    out.markup("</p>\n<div class=\"yl-theme-options\">\n");
-    for id in theme_choices() {
-        out.markup("<button type=\"button\" class=\"yl-theme-option\"");
-        out.attr("data-yl-theme", id);
-        pressed(out, id == current);
+    out.attr("aria-labelledby", panel.title_id);
+    out.markup(">\n<p");
+    out.attr("id", panel.title_id);
+    out.markup(" class=\"yl-panel-title\">");
+    out.text(panel.title);
+    out.markup("</p>\n<div");
+    out.attr("class", panel.list_class);
+    out.markup(">\n");
+    for (value, label, on) in choices {
+        out.markup("<button type=\"button\"");
+        out.attr("class", panel.class);
+        out.attr(panel.attr, value);
+        pressed(out, on);
         out.markup(">");
-        out.text(theme_label(locale, id));
+        out.text(label);
         out.markup("</button>\n");
     }
     out.markup("</div>\n");

@@ -232,6 +232,16 @@ impl Reader {
         self.rate = rate;
     }
 
+    /// Says the chunk being read again from its start (at a rate just
+    /// chosen, so that the reader hears the change at once); nothing when
+    /// not speaking.
+    pub fn restart(&mut self) -> Vec<Action> {
+        if self.status != Status::Speaking {
+            return Vec::new();
+        }
+        vec![Action::Cancel, self.speak()]
+    }
+
     fn speak(&mut self) -> Action {
         self.status = Status::Speaking;
         self.token = self.token.wrapping_add(1);

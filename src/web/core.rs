@@ -23,9 +23,9 @@ use super::place;
 use super::sheets::Dynamic;
 use super::speech::{self, Speech};
 use super::storage::Store;
-use crate::prefs::{larger_scale, smaller_scale, Cursor, Prefs};
+use crate::prefs::{larger_scale, rate_choice, smaller_scale, Cursor, Prefs, SPEECH_RATE_CHOICES};
 use crate::render::toolbar::{notice_text, scale_status, Notice, Tool};
-use crate::render::toolbar::{OUTLINE_PANEL_ID, THEME_PANEL_ID};
+use crate::render::toolbar::{OUTLINE_PANEL_ID, RATE_PANEL_ID, THEME_PANEL_ID};
 use crate::render::{Locale, Mode};
 use crate::theme;
 
@@ -34,6 +34,8 @@ use crate::theme;
 pub(super) enum Panel {
     /// 配色.
     Theme,
+    /// 语速.
+    Rate,
     /// 目录.
     Outline,
 }
@@ -42,6 +44,7 @@ impl Panel {
     fn id(self) -> &'static str {
         match self {
             Panel::Theme => THEME_PANEL_ID,
+            Panel::Rate => RATE_PANEL_ID,
             Panel::Outline => OUTLINE_PANEL_ID,
         }
     }
@@ -49,6 +52,7 @@ impl Panel {
     fn tool(self) -> Tool {
         match self {
             Panel::Theme => Tool::Theme,
+            Panel::Rate => Tool::Rate,
             Panel::Outline => Tool::Outline,
         }
     }
@@ -297,10 +301,29 @@ impl Core {
         }
     }
 
-    /// 语速: the speech rate, 0.5 to 2; the caller checked it.
-    pub fn set_speech_rate(&self, rate: f32) {
-        if self.change(|p| p.speech_rate = rate).is_some() {
-            speech::set_rate(self, rate);
+    /// 语速: the speech rate, 0.5 to 2; the caller checked it. Whether it
+    /// changed.
+    pub fn set_speech_rate(&self, rate: f32) -> bool {
+        if self.change(|p| p.speech_rate = rate).is_none() {
+            return false;
+        }
+        speech::set_rate(self, rate);
+        let value = rate_choice(rate).and_then(|at| SPEECH_RATE_CHOICES.get(at));
+        for option in self.all("[data-yl-rate]") {
+            let on = value.is_some_and(|(_, value)| {
+                option.get_attribute("data-yl-rate").as_deref() == Some(*value)
+            });
+            set_attr(&option, "aria-pressed", if on { "true" } else { "false" });
+        }
+        true
+    }
+
+    /// A rate chosen in the 语速 panel: said, and heard at once (the
+    /// sentence being read starts again at it).
+    pub fn choose_speech_rate(&self, rate: f32) {
+        if self.set_speech_rate(rate) {
+            self.announce(Notice::Rate(rate));
+            speech::restart(self);
         }
     }
 
@@ -328,12 +351,15 @@ impl Core {
             if let Some(button) = self.tool(panel.tool()) {
                 set_attr(&button, "aria-expanded", "true");
             }
-            // Into the panel: to the current theme, or the first section.
-            let first = match panel {
-                Panel::Theme => element.query_selector("[aria-pressed=\"true\"]"),
-                Panel::Outline => element.query_selector("button"),
-            };
-            if let Ok(Some(first)) = first {
+            // Into the panel: to the current choice, or the first button
+            // (a section; a rate set through the API that is none of the
+            // panel's).
+            let first = element
+                .query_selector("[aria-pressed=\"true\"]")
+                .ok()
+                .flatten()
+                .or_else(|| element.query_selector("button").ok().flatten());
+            if let Some(first) = first {
                 focus(&first);
             }
         }

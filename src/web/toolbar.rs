@@ -1,4 +1,4 @@
-//! The toolbar's event wiring: clicks on tools, theme choices, outline
+//! The toolbar's event wiring: clicks on tools, theme and rate choices, outline
 //! entries and the page's action buttons (one delegated listener on the
 //! shadow root); the keyboard (arrow keys, Home and End along the toolbar,
 //! Escape to close a panel, or the tools 更多工具 showed); focus, which keeps the toolbar's one tab stop
@@ -15,7 +15,7 @@ use web_sys::{Element, Event, KeyboardEvent, Node};
 use super::core::{focus, Core, Panel};
 use super::guide;
 use super::speech;
-use crate::prefs::Cursor;
+use crate::prefs::{Cursor, SPEECH_RATE_CHOICES};
 use crate::render::toolbar::Tool;
 use crate::render::Mode;
 
@@ -80,6 +80,14 @@ fn on_click(core: &Rc<Core>, event: &Event) {
         if let Some(id) = option.get_attribute("data-yl-theme") {
             core.set_theme(&id);
         }
+    } else if let Some(option) = closest(event, "[data-yl-rate]") {
+        let value = option.get_attribute("data-yl-rate");
+        let chosen = SPEECH_RATE_CHOICES
+            .iter()
+            .find(|(_, written)| value.as_deref() == Some(*written));
+        if let Some((rate, _)) = chosen {
+            core.choose_speech_rate(*rate);
+        }
     } else if let Some(entry) = closest(event, "[data-yl-target]") {
         if let Some(id) = entry.get_attribute("data-yl-target") {
             core.go_to(&id);
@@ -101,6 +109,7 @@ fn use_tool(core: &Core, tool: Tool) {
         Tool::Smaller => core.step_scale(false),
         Tool::Larger => core.step_scale(true),
         Tool::Theme => core.toggle_panel(Panel::Theme),
+        Tool::Rate => core.toggle_panel(Panel::Rate),
         Tool::Outline => core.toggle_panel(Panel::Outline),
         Tool::Read => speech::toggle_read(core),
         Tool::Stop => speech::stop(core),

@@ -789,6 +789,51 @@ browserTest('in every theme, all text inside the highlight keeps 4.5:1 against i
   assert.equal(ratios.length, themes.length * 2);
 });
 
+/** The 语速 panel's choices: each one's label and pressed state. */
+const rateChoices = (page) => inView(page, (shadow) => [...shadow.querySelectorAll('[data-yl-rate]')].map((b) => `${b.textContent}${b.getAttribute('aria-pressed') === 'true' ? '✓' : ''}`));
+
+browserTest('语速: the reader picks a speed in its panel; the sentence being read starts again at it, and it is kept', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  assert.deepEqual(await rateChoices(page), ['慢', '稍慢✓', '正常', '快'], 'slightly slow until the reader chooses');
+  await page.click('[data-yl-tool="read"]');
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  await page.evaluate(() => window.fakeSpeech.end());
+  await until(page, () => window.fakeSpeech.spoken.length === 2);
+
+  // By keyboard: the tool opens the panel on the current speed.
+  await page.locator('[data-yl-tool="rate"]').focus();
+  await page.keyboard.press('Enter');
+  assert.equal((await toolState(page, 'rate')).expanded, 'true');
+  assert.equal((await focused(page)).text, '稍慢');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await rateChoices(page), ['慢✓', '稍慢', '正常', '快']);
+  assert.equal(await liveText(page), '语速：慢');
+  assert.equal(await page.evaluate(() => window.viewer.speechRate), 0.7);
+
+  // Heard at once: the sentence under way is said again, at the new speed.
+  await until(page, () => window.fakeSpeech.spoken.length === 3);
+  const utterances = await page.evaluate(() => window.fakeSpeech.spoken);
+  assert.equal(utterances[2].text, utterances[1].text, 'the same sentence again');
+  assert.equal(utterances[1].rate, 0.8999999761581421);
+  assert.equal(utterances[2].rate, 0.699999988079071);
+  assert.equal(await state(page), 'speaking');
+
+  // Kept: a view mounted again reads at it, with 慢 pressed.
+  await page.evaluate(() => window.viewer.destroy());
+  await mountReading(page);
+  assert.deepEqual(await rateChoices(page), ['慢✓', '稍慢', '正常', '快']);
+  // A speed set through the API: pressed where it is one of them, none where not.
+  await page.evaluate(() => window.viewer.setSpeechRate(1.3));
+  assert.deepEqual(await rateChoices(page), ['慢', '稍慢', '正常', '快✓']);
+  await page.evaluate(() => window.viewer.setSpeechRate(1.5));
+  assert.deepEqual(await rateChoices(page), ['慢', '稍慢', '正常', '快']);
+  await page.click('[data-yl-tool="rate"]');
+  assert.equal((await focused(page)).text, '慢', 'none is current: the panel opens on the first');
+  await assertNoViolations(page, { overlay: '.yl-panel' });
+});
+
 const ZH_VOICE_2 = { name: 'Fake 中文 二', lang: 'zh-CN', localService: false, default: false, voiceURI: 'fake-zh-2' };
 
 browserTest('voice choice: the voice option and setVoice pick a Chinese voice by name; voices() lists those that read Chinese', {}, async (page) => {

@@ -21,7 +21,7 @@ browserTest('standard mode: the view with its toggle has no axe violations', STI
 });
 
 for (const theme of THEME_CHOICES) {
-  for (const panel of [null, 'theme', 'outline']) {
+  for (const panel of [null, 'theme', 'rate', 'outline']) {
     const name = `elderly mode, theme ${theme}, ${panel ? `${panel} panel open` : 'panels closed'}: no axe violations`;
     browserTest(name, STILL, async (page) => {
       await mountReference(page, { mode: 'elderly', theme });

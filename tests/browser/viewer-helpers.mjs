@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { REFERENCE_TEXT, openWithPackage } from './harness.mjs';
 
 /** The tools of the elderly toolbar, in order. */
-export const TOOLS = ['smaller', 'larger', 'theme', 'read', 'point', 'guide', 'cursor', 'outline', 'print', 'mode'];
+export const TOOLS = ['smaller', 'larger', 'theme', 'read', 'point', 'rate', 'guide', 'cursor', 'outline', 'print', 'mode'];
 
 /** The theme choices of the 配色 panel, in order. */
 export const THEME_CHOICES = ['auto', 'standard', 'yellow-on-black', 'white-on-black', 'black-on-white', 'cream'];

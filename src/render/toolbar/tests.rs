@@ -127,8 +127,12 @@ fn one_tab_stop_the_first_tool_the_mode_shows_that_can_be_used() {
         assert_eq!(stops.len(), 1, "{stops:?}");
         assert!(stops[0].contains(&format!("data-yl-tool=\"{}\"", stop.as_str())));
         // Every tool is written in every mode; the stylesheet hides the
-        // elderly ones in standard mode. 停止 only where speech may work.
-        for tool in Tool::ALL.into_iter().filter(|t| speech || *t != Tool::Stop) {
+        // elderly ones in standard mode. 停止 and 语速 only where speech
+        // may work.
+        for tool in Tool::ALL
+            .into_iter()
+            .filter(|t| speech || !matches!(t, Tool::Stop | Tool::Rate))
+        {
             let tag = tool_tag(&html, tool);
             assert_eq!(
                 tag.contains("data-yl-elderly"),
@@ -222,12 +226,13 @@ fn speech_tools_say_when_they_cannot_work() {
         "<span class=\"yl-tool-label\">指读</span><span class=\"yl-tool-note\" hidden></span></button>"
     ));
     assert!(with.contains(">停止</button>"));
-    // The order: 配色, 朗读, 停止, 指读, 阅读辅助线.
+    // The order: 配色, 朗读, 停止, 指读, 语速, 阅读辅助线.
     let order: Vec<usize> = [
         Tool::Theme,
         Tool::Read,
         Tool::Stop,
         Tool::Point,
+        Tool::Rate,
         Tool::Guide,
     ]
     .iter()
@@ -362,9 +367,67 @@ fn the_end_of_the_view_holds_the_live_region_and_the_guide() {
     );
 }
 
+/// 语速: a tool and a panel only where speech may work; the panel's four
+/// rates, the reader's pressed, none for a rate set through the API that is
+/// none of them.
+#[test]
+fn the_rate_panel_as_written() {
+    let options = ToolbarOptions {
+        speech: true,
+        ..ToolbarOptions::default()
+    };
+    let html = toolbar(&sample(), &elderly(1.0), &options);
+    let tag = tool_tag(&html, Tool::Rate);
+    assert!(
+        tag.contains("aria-expanded=\"false\" aria-controls=\"yl-tb-rate\""),
+        "{tag}"
+    );
+    assert!(html.contains(concat!(
+        "<div id=\"yl-tb-rate\" class=\"yl-panel\" role=\"group\" data-yl-elderly hidden aria-labelledby=\"yl-tb-rate-title\">\n",
+        "<p id=\"yl-tb-rate-title\" class=\"yl-panel-title\">朗读语速</p>\n",
+        "<div class=\"yl-choices\">\n",
+        "<button type=\"button\" class=\"yl-choice\" data-yl-rate=\"0.7\" aria-pressed=\"false\">慢</button>\n",
+        "<button type=\"button\" class=\"yl-choice\" data-yl-rate=\"0.9\" aria-pressed=\"true\">稍慢</button>\n",
+        "<button type=\"button\" class=\"yl-choice\" data-yl-rate=\"1\" aria-pressed=\"false\">正常</button>\n",
+        "<button type=\"button\" class=\"yl-choice\" data-yl-rate=\"1.3\" aria-pressed=\"false\">快</button>\n",
+        "</div>\n",
+        "<button type=\"button\" class=\"yl-panel-close\" data-yl-close>收起</button>\n",
+        "</div>\n"
+    )));
+    let pressed = |rate: f32| {
+        let prefs = Prefs {
+            speech_rate: rate,
+            ..elderly(1.0)
+        };
+        let html = toolbar(&sample(), &prefs, &options);
+        tags_with(&html, "aria-pressed=\"true\"")
+            .into_iter()
+            .filter(|tag| tag.contains("data-yl-rate"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        pressed(0.7),
+        ["button type=\"button\" class=\"yl-choice\" data-yl-rate=\"0.7\" aria-pressed=\"true\""]
+    );
+    assert!(pressed(1.3)[0].contains("data-yl-rate=\"1.3\""));
+    assert!(pressed(1.5).is_empty(), "a rate the panel does not offer");
+
+    let without = toolbar(&sample(), &elderly(1.0), &ToolbarOptions::default());
+    assert!(!without.contains("data-yl-tool=\"rate\""));
+    assert!(!without.contains("yl-tb-rate"));
+}
+
 #[test]
 fn notices_in_every_locale() {
-    let cases: [(Notice, &str, &str); 12] = [
+    let cases: [(Notice, &str, &str); 15] = [
+        (Notice::Rate(0.7), "语速：慢", "Reading speed: Slow"),
+        (
+            Notice::Rate(0.9),
+            "语速：稍慢",
+            "Reading speed: Slightly slow",
+        ),
+        (Notice::Rate(1.5), "语速：150%", "Reading speed: 150%"),
         (
             Notice::Mode(Mode::Elderly),
             "已进入老年模式",

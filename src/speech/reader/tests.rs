@@ -178,3 +178,31 @@ fn the_rate_applies_to_the_next_utterance() {
         watchdog_ms: 3_500
     }));
 }
+
+#[test]
+fn restarting_says_the_same_chunk_again_at_the_new_rate() {
+    let mut reader = Reader::default();
+    let first = started(&mut reader, vec![0, 1]);
+    let second = spoken(&reader.ended(first)).map(|(_, t)| t).unwrap();
+    reader.set_rate(2.0);
+    let again = reader.restart();
+    assert_eq!(
+        again,
+        [
+            Action::Cancel,
+            Action::Speak {
+                chunk: 1,
+                token: second.wrapping_add(1),
+                watchdog_ms: 3_500
+            }
+        ]
+    );
+    // The cancelled utterance's late report changes nothing.
+    assert!(reader.ended(second).is_empty());
+    assert_eq!(reader.current(), Some(1));
+    // Paused, stopped or idle: nothing to say again.
+    reader.pause();
+    assert!(reader.restart().is_empty());
+    reader.stop();
+    assert!(reader.restart().is_empty());
+}

@@ -339,6 +339,16 @@ pub(super) fn set_rate(core: &Core, rate: f32) {
     }
 }
 
+/// Says the sentence being read again from its start, at the rate now set.
+pub(super) fn restart(core: &Core) {
+    let actions = core
+        .speech
+        .try_borrow_mut()
+        .map(|mut s| s.reader.restart())
+        .unwrap_or_default();
+    run(core, actions);
+}
+
 /// The mode changed: leaving the elderly mode stops reading.
 pub(super) fn mode_changed(core: &Core, mode: Mode) {
     if mode != Mode::Elderly {
