@@ -111,8 +111,10 @@ export function encodeDom(root: globalThis.Document | Element): string;
  *
  * @throws {YilanError} code `syntax` (not JSON), `shape` (wrong type, missing
  *   or unknown field), `value` (out of range or inconsistent), `version`
- *   (a model version this build does not read) or `tooLarge`; `path` says
- *   where, e.g. `body[0].level`.
+ *   (a model version this build does not read) or `tooLarge` (over 16 MiB of
+ *   JSON, or nested more than 127 levels deep); `path` says where, e.g.
+ *   `body[0].level`, and the message starts with it. JSON given as text is
+ *   also placed by line and column where it is not JSON or nests too deep.
  *
  * @example
  * const doc = parseJson(await (await fetch('doc.json')).text());
@@ -590,7 +592,9 @@ export interface YilanError extends Error {
   code: ErrorCode;
   /**
    * Where: a JSON path like `body[3].blocks[0].level` (empty for the root)
-   * for model errors; the option's name for `argument` errors.
+   * for model errors; the option's name for `argument` errors. For
+   * `tooLarge` nesting, the array or object past the limit, a path of more
+   * than 16 steps with its middle left out (`title.x.x.x.x.x.x.x….x.x.x.x.x.x.x.x`).
    */
   path?: string;
 }

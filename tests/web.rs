@@ -114,7 +114,7 @@ const SHAPE_ERRORS: &[(&str, &str, &str)] = &[
     (
         r#"{"version":1,"body":[{"type":"section","level":300,"marker":"一","heading":"h","blocks":[]}]}"#,
         "body[0].level",
-        "invalid value: integer `300`, expected an integer from 0 to 255",
+        "invalid value: integer `300`, expected an integer from 1 to 4",
     ),
     (
         r#"{"version":1,"body":[{"type":"paragraph","text":"a","inlines":[{"text":"a","bold":true}]}]}"#,
@@ -139,7 +139,7 @@ const SHAPE_ERRORS: &[(&str, &str, &str)] = &[
     (
         r#"{"version":1,"body":[{"type":"contents","entries":[{"level":1.5,"text":"t"}]}]}"#,
         "body[0].entries[0].level",
-        "invalid type: floating point `1.5`, expected an integer from 0 to 255",
+        "invalid type: floating point `1.5`, expected an integer from 1 to 255",
     ),
     (
         r#"{"version":1,"breadcrumb":[{"label":null}]}"#,
@@ -164,6 +164,31 @@ fn shape_errors_have_serdes_paths_and_words() {
             assert!(shown.ends_with(message), "{input}: {shown}");
         }
     }
+}
+
+#[wasm_bindgen_test]
+fn nesting_too_deep_is_placed_by_path_and_for_text_by_line_too() {
+    let deep = format!(
+        r#"{{"version":1,"title":{}1{}}}"#,
+        r#"{"x":"#.repeat(300),
+        "}".repeat(300)
+    );
+    let native = yilan::parse_json(&deep).expect_err("too deep");
+    let path = "title.x.x.x.x.x.x.x….x.x.x.x.x.x.x.x";
+    assert_eq!(native.path, path);
+    let from_text = yilan::web::parse_json(&JsValue::from_str(&deep)).expect_err("text");
+    assert_eq!(property(&from_text, "code").as_deref(), Some("tooLarge"));
+    assert_eq!(property(&from_text, "path").as_deref(), Some(path));
+    assert_eq!(property(&from_text, "message"), Some(native.to_string()));
+    // An object was never text to its caller: no line and column.
+    let object = JSON::parse(&deep).expect("JSON.parse");
+    let from_object = yilan::web::render_html(&object, &JsValue::UNDEFINED).expect_err("object");
+    assert_eq!(property(&from_object, "code").as_deref(), Some("tooLarge"));
+    assert_eq!(property(&from_object, "path").as_deref(), Some(path));
+    assert_eq!(
+        property(&from_object, "message").as_deref(),
+        Some("title.x.x.x.x.x.x.x….x.x.x.x.x.x.x.x: nested more than 127 levels deep")
+    );
 }
 
 #[wasm_bindgen_test]
