@@ -406,6 +406,23 @@ export interface RenderOptions {
    * zh-CN. Default `'zh-CN'`.
    */
   locale?: Locale | string;
+  /**
+   * What every id of the view starts with, in place of `'yl-'`, and so
+   * every reference to one (`aria-labelledby`): `yl-title` becomes
+   * `news-title`, `yl-s2-h` `news-s2-h`. Give each view on one page a
+   * prefix of its own (`'list-'`, `'detail-'`), or their ids repeat. 1 to 32
+   * ASCII letters, digits, `-` or `_`, starting with a letter.
+   *
+   * A view with a prefix other than `'yl-'` is taken to share its page
+   * with other views: its landmarks (文档信息, 当前位置, tables, a printed
+   * 目录) are named with the document's title after their own name, so
+   * that a screen reader's list of landmarks tells the views apart. A
+   * {@link speechPlan} for the view takes the same `idPrefix`. Default
+   * `'yl-'`: the output is as without the option.
+   * @throws {YilanError} `argument` (path `idPrefix`) for a prefix that
+   *   cannot start an id.
+   */
+  idPrefix?: string | null;
 }
 
 /** How to mount a view. Every key is optional. */
@@ -518,6 +535,13 @@ export interface SpeechOptions {
   maxChars?: number;
   /** Start at the element with this id; an unknown id reads from the top. Default `null`. */
   from?: string | null;
+  /**
+   * The `idPrefix` the view was rendered with ({@link RenderOptions.idPrefix}):
+   * chunk targets are its ids, and `from` is one of them. Default `'yl-'`.
+   * @throws {YilanError} `argument` (path `idPrefix`) for a prefix that
+   *   cannot start an id.
+   */
+  idPrefix?: string | null;
 }
 
 /** A colour theme. */

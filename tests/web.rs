@@ -192,6 +192,35 @@ fn nesting_too_deep_is_placed_by_path_and_for_text_by_line_too() {
 }
 
 #[wasm_bindgen_test]
+fn an_id_prefix_gives_the_native_render_and_plan() {
+    let native_doc = yilan::parse_text(REFERENCE);
+    let doc = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");
+    let options = JSON::parse(r#"{"idPrefix":"news-"}"#).expect("options");
+    let html = yilan::web::render_html(&doc, &options).expect("renderHtml");
+    let native_options = yilan::RenderOptions {
+        id_prefix: Some("news-".to_owned()),
+        ..yilan::RenderOptions::default()
+    };
+    assert_eq!(html, yilan::render(&native_doc, &native_options));
+    assert!(html.contains("<h1 id=\"news-title\""));
+    let speech_options = JSON::parse(r#"{"idPrefix":"news-","from":"news-s2"}"#).expect("options");
+    let plan = yilan::web::speech_plan(&doc, &speech_options).expect("speechPlan");
+    let native_plan = yilan::speech_plan(
+        &native_doc,
+        &yilan::SpeechOptions {
+            from: Some("news-s2".to_owned()),
+            id_prefix: Some("news-".to_owned()),
+            ..yilan::SpeechOptions::default()
+        },
+    );
+    assert_eq!(native_plan[0].target, "news-s2");
+    assert_eq!(
+        stringify(&plan),
+        serde_json::to_string(&native_plan).expect("json")
+    );
+}
+
+#[wasm_bindgen_test]
 fn render_and_speech_give_the_native_output() {
     let native_doc = yilan::parse_text(REFERENCE);
     let doc = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");
@@ -203,6 +232,7 @@ fn render_and_speech_give_the_native_output() {
         theme: "cream".to_owned(),
         scale: 2.0,
         locale: yilan::render::Locale::En,
+        ..yilan::RenderOptions::default()
     };
     assert_eq!(html, yilan::render(&native_doc, &native_options));
 
@@ -287,6 +317,9 @@ fn render_html_rejects_bad_options_by_name() {
         (r#"{"scale":0.5}"#, "scale"),
         (r#"{"scale":"2"}"#, "scale"),
         (r#"{"theme":7}"#, "theme"),
+        (r#"{"idPrefix":"1a"}"#, "idPrefix"),
+        (r#"{"idPrefix":""}"#, "idPrefix"),
+        (r#"{"idPrefix":7}"#, "idPrefix"),
     ] {
         let options = JSON::parse(options).expect("options");
         let thrown = yilan::web::render_html(&doc, &options).expect_err(path);
