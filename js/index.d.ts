@@ -111,8 +111,10 @@ export function encodeDom(root: globalThis.Document | Element): string;
  *
  * @throws {YilanError} code `syntax` (not JSON), `shape` (wrong type, missing
  *   or unknown field), `value` (out of range or inconsistent), `version`
- *   (a model version this build does not read) or `tooLarge`; `path` says
- *   where, e.g. `body[0].level`.
+ *   (a model version this build does not read) or `tooLarge` (over 16 MiB of
+ *   JSON, or nested more than 127 levels deep); `path` says where, e.g.
+ *   `body[0].level`, and the message starts with it. JSON given as text is
+ *   also placed by line and column where it is not JSON or nests too deep.
  *
  * @example
  * const doc = parseJson(await (await fetch('doc.json')).text());
@@ -404,6 +406,23 @@ export interface RenderOptions {
    * zh-CN. Default `'zh-CN'`.
    */
   locale?: Locale | string;
+  /**
+   * What every id of the view starts with, in place of `'yl-'`, and so
+   * every reference to one (`aria-labelledby`): `yl-title` becomes
+   * `news-title`, `yl-s2-h` `news-s2-h`. Give each view on one page a
+   * prefix of its own (`'list-'`, `'detail-'`), or their ids repeat. 1 to 32
+   * ASCII letters, digits, `-` or `_`, starting with a letter.
+   *
+   * A view with a prefix other than `'yl-'` is taken to share its page
+   * with other views: its landmarks (文档信息, 当前位置, tables, a printed
+   * 目录) are named with the document's title after their own name, so
+   * that a screen reader's list of landmarks tells the views apart. A
+   * {@link speechPlan} for the view takes the same `idPrefix`. Default
+   * `'yl-'`: the output is as without the option.
+   * @throws {YilanError} `argument` (path `idPrefix`) for a prefix that
+   *   cannot start an id.
+   */
+  idPrefix?: string | null;
 }
 
 /** How to mount a view. Every key is optional. */
@@ -516,6 +535,13 @@ export interface SpeechOptions {
   maxChars?: number;
   /** Start at the element with this id; an unknown id reads from the top. Default `null`. */
   from?: string | null;
+  /**
+   * The `idPrefix` the view was rendered with ({@link RenderOptions.idPrefix}):
+   * chunk targets are its ids, and `from` is one of them. Default `'yl-'`.
+   * @throws {YilanError} `argument` (path `idPrefix`) for a prefix that
+   *   cannot start an id.
+   */
+  idPrefix?: string | null;
 }
 
 /** A colour theme. */
@@ -590,7 +616,9 @@ export interface YilanError extends Error {
   code: ErrorCode;
   /**
    * Where: a JSON path like `body[3].blocks[0].level` (empty for the root)
-   * for model errors; the option's name for `argument` errors.
+   * for model errors; the option's name for `argument` errors. For
+   * `tooLarge` nesting, the array or object past the limit, a path of more
+   * than 16 steps with its middle left out (`title.x.x.x.x.x.x.x….x.x.x.x.x.x.x.x`).
    */
   path?: string;
 }

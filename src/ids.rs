@@ -9,8 +9,14 @@
 
 use crate::model::{Block, Document};
 
-/// Prefix of every id, so that ids never clash with a host page's own.
+/// Prefix of every id, so that ids never clash with a host page's own. A
+/// render may write another in its place
+/// ([`crate::RenderOptions::id_prefix`]), so that several views can share a
+/// page; the ids here are always made with this one.
 pub const PREFIX: &str = "yl-";
+/// The longest prefix a render writes in place of [`PREFIX`], in
+/// characters.
+pub const MAX_PREFIX_LEN: usize = 32;
 /// The title's id.
 pub const TITLE: &str = "yl-title";
 /// The metadata list's id.
@@ -19,6 +25,30 @@ pub const META: &str = "yl-meta";
 pub const BREADCRUMB: &str = "yl-breadcrumb";
 /// The id of the metadata block's heading (文档信息).
 pub const META_HEADING: &str = "yl-meta-h";
+
+/// Whether `prefix` can stand in place of [`PREFIX`] at the start of every
+/// id of a view: 1 to [`MAX_PREFIX_LEN`] ASCII letters, digits, `-` or `_`,
+/// the first a letter, so that each id is a valid HTML id and can be
+/// written in a CSS selector (`#news-title`) as it is.
+pub fn is_prefix(prefix: &str) -> bool {
+    prefix.len() <= MAX_PREFIX_LEN
+        && prefix
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic())
+        && prefix
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// `id`, one of the ids made here, with `prefix` in place of [`PREFIX`]
+/// (an id without [`PREFIX`] stays as it is).
+pub fn with_prefix(id: &str, prefix: &str) -> String {
+    match id.strip_prefix(PREFIX) {
+        Some(rest) => [prefix, rest].concat(),
+        None => id.to_owned(),
+    }
+}
 
 /// The letter that names a block's kind in its id.
 fn kind_letter(block: &Block) -> char {
@@ -228,6 +258,38 @@ mod tests {
             again.push(reused.as_str().to_owned());
         });
         assert_eq!(again, ids);
+    }
+
+    #[test]
+    fn prefixes_are_plain_id_starts() {
+        for good in [
+            "yl-",
+            "a",
+            "list-",
+            "news_2024-",
+            "A1",
+            &"x".repeat(MAX_PREFIX_LEN),
+        ] {
+            assert!(is_prefix(good), "{good}");
+        }
+        for bad in [
+            "",
+            "1a-",
+            "-a",
+            "_a",
+            "a b",
+            "a\"",
+            "a<",
+            "a.b",
+            "a:b",
+            "列表-",
+            &"x".repeat(MAX_PREFIX_LEN + 1),
+        ] {
+            assert!(!is_prefix(bad), "{bad}");
+        }
+        assert_eq!(with_prefix("yl-s2-1-h", "list-"), "list-s2-1-h");
+        assert_eq!(with_prefix("yl-title", "a_"), "a_title");
+        assert_eq!(with_prefix("other", "list-"), "other");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use yilan::model::{Block, Document, Paragraph, Section};
 use yilan::parse::json::{
-    parse_json_with, validate, ParseJsonOptions, DEFAULT_MAX_BYTES, MAX_NESTING,
+    from_value, parse_json_with, validate, ParseJsonOptions, DEFAULT_MAX_BYTES, MAX_NESTING,
 };
 use yilan::{parse_json, ErrorCode};
 
@@ -52,23 +52,34 @@ fn cases() -> Vec<(&'static str, String, ErrorCode, &'static str, &'static str)>
         ("diagnostic code as a map", r#"{"version": 1, "diagnostics": [{"code": {"noTitle": null}, "message": ""}]}"#.into(), Shape, "diagnostics[0].code", "invalid type: map, expected a string"),
         ("block type as a variant number", with_body(r#"{"type": 1, "text": "a"}"#), Shape, "body[0].type", "invalid type: a number, expected a block type string"),
         ("unknown action", r#"{"version": 1, "actions": ["print", "fly"]}"#.into(), Shape, "actions[1]", "unknown variant `fly`, expected one of `print`, `close`, `share`, `bookmark`"),
-        ("negative line", r#"{"version": 1, "diagnostics": [{"code": "noTitle", "message": "", "line": -3}]}"#.into(), Shape, "diagnostics[0].line", "invalid value: integer `-3`, expected an integer from 0 to 4294967295"),
+        ("negative line", r#"{"version": 1, "diagnostics": [{"code": "noTitle", "message": "", "line": -3}]}"#.into(), Shape, "diagnostics[0].line", "invalid value: integer `-3`, expected an integer from 1 to 4294967295"),
         // ---- shape: blocks, with the full path inside them ----
         ("block not an object", with_body(r#""正文""#), Shape, "body[0]", "expected a block, an object with a `type`, got a string"),
         ("block type missing", with_body(r#"{"text": "正文"}"#), Shape, "body[0]", "missing field `type`"),
         ("block type a number", with_body(r#"{"type": 1}"#), Shape, "body[0].type", "invalid type: a number, expected a block type string"),
         ("unknown block type", with_body(&format!(r#"{para}, {{"type": "heading", "text": "a"}}"#)), Shape, "body[1].type", "unknown block type `heading`, expected one of `section`, `paragraph`, `list`, `table`, `attachments`, `signature`, `addressee`, `note`, `contents`, `image`"),
-        ("level a string", with_body(&section(r#""1""#, "")), Shape, "body[0].level", r#"invalid type: string "1", expected an integer from 0 to 255"#),
-        ("level past a byte", with_body(&section("300", "")), Shape, "body[0].level", "invalid value: integer `300`, expected an integer from 0 to 255"),
+        ("level a string", with_body(&section(r#""1""#, "")), Shape, "body[0].level", r#"invalid type: string "1", expected an integer from 1 to 4"#),
+        ("level past a byte", with_body(&section("300", "")), Shape, "body[0].level", "invalid value: integer `300`, expected an integer from 1 to 4"),
+        ("level a fraction", with_body(&section("1.5", "")), Shape, "body[0].level", "invalid type: floating point `1.5`, expected an integer from 1 to 4"),
+        ("level a whole float", with_body(&section("2.0", "")), Shape, "body[0].level", "invalid type: floating point `2.0`, expected an integer from 1 to 4"),
+        ("level null", with_body(&section("null", "")), Shape, "body[0].level", "invalid type: null, expected an integer from 1 to 4"),
+        ("level negative", with_body(&section("-1", "")), Shape, "body[0].level", "invalid value: integer `-1`, expected an integer from 1 to 4"),
         ("heading missing", with_body(r#"{"type": "section", "level": 1, "marker": "", "blocks": []}"#), Shape, "body[0]", "missing field `heading`"),
         ("blocks missing", with_body(r#"{"type": "section", "level": 1, "marker": "", "heading": ""}"#), Shape, "body[0]", "missing field `blocks`"),
         ("blocks not a list", with_body(r#"{"type": "section", "level": 1, "marker": "", "heading": "", "blocks": 7}"#), Shape, "body[0].blocks", "invalid type: integer `7`, expected a sequence"),
         ("unknown section field", with_body(r#"{"type": "section", "level": 1, "marker": "", "heading": "", "blocks": [], "run_in": true}"#), Shape, "body[0].run_in", "unknown field `run_in`, expected one of `level`, `marker`, `heading`, `runIn`, `blocks`"),
-        ("deep: level a boolean", with_body(&section("1", &section("2", &format!("{para}, {}", section("true", ""))))), Shape, "body[0].blocks[0].blocks[1].level", "invalid type: boolean `true`, expected an integer from 0 to 255"),
+        ("deep: level a boolean", with_body(&section("1", &section("2", &format!("{para}, {}", section("true", ""))))), Shape, "body[0].blocks[0].blocks[1].level", "invalid type: boolean `true`, expected an integer from 1 to 4"),
         ("deep: unknown field", with_body(&section("1", &format!("{para}, {}", r#"{"type": "note", "text": "a", "style": "bold"}"#))), Shape, "body[0].blocks[1].style", "unknown field `style`, expected `text`"),
         ("deep: unknown block type", with_body(&section("1", &section("2", r#"{"type": "quote"}"#))), Shape, "body[0].blocks[0].blocks[0].type", "unknown block type `quote`, expected one of `section`, `paragraph`, `list`, `table`, `attachments`, `signature`, `addressee`, `note`, `contents`, `image`"),
         ("inline field a string", with_body(r#"{"type": "paragraph", "text": "a", "inlines": [{"text": "a", "strong": "yes"}]}"#), Shape, "body[0].inlines[0].strong", r#"invalid type: string "yes", expected a boolean"#),
-        ("cell colspan negative", with_body(r#"{"type": "table", "rows": [{"cells": [{"text": "a"}, {"text": "b", "colspan": -1}]}]}"#), Shape, "body[0].rows[0].cells[1].colspan", "invalid value: integer `-1`, expected an integer from 0 to 4294967295"),
+        ("cell colspan negative", with_body(r#"{"type": "table", "rows": [{"cells": [{"text": "a"}, {"text": "b", "colspan": -1}]}]}"#), Shape, "body[0].rows[0].cells[1].colspan", "invalid value: integer `-1`, expected an integer from 1 to 1000"),
+        ("cell colspan a fraction", with_body(r#"{"type": "table", "rows": [{"cells": [{"text": "a", "colspan": 1.5}]}]}"#), Shape, "body[0].rows[0].cells[0].colspan", "invalid type: floating point `1.5`, expected an integer from 1 to 1000"),
+        ("cell colspan past 32 bits", with_body(r#"{"type": "table", "rows": [{"cells": [{"text": "a", "colspan": 4294967296}]}]}"#), Shape, "body[0].rows[0].cells[0].colspan", "invalid value: integer `4294967296`, expected an integer from 1 to 1000"),
+        ("cell rowspan a string", with_body(r#"{"type": "table", "rows": [{"cells": [{"text": "a", "rowspan": "2"}]}]}"#), Shape, "body[0].rows[0].cells[0].rowspan", r#"invalid type: string "2", expected an integer from 1 to 65534"#),
+        ("contents level a fraction", with_body(r#"{"type": "contents", "entries": [{"level": 1.5, "text": "a"}]}"#), Shape, "body[0].entries[0].level", "invalid type: floating point `1.5`, expected an integer from 1 to 255"),
+        ("contents level past a byte", with_body(r#"{"type": "contents", "entries": [{"level": 256, "text": "a"}]}"#), Shape, "body[0].entries[0].level", "invalid value: integer `256`, expected an integer from 1 to 255"),
+        ("diagnostic line a string", r#"{"version": 1, "diagnostics": [{"code": "garbled", "message": "", "line": "3"}]}"#.into(), Shape, "diagnostics[0].line", r#"invalid type: string "3", expected an integer from 1 to 4294967295"#),
+        ("diagnostic line a fraction", r#"{"version": 1, "diagnostics": [{"code": "garbled", "message": "", "line": 2.5}]}"#.into(), Shape, "diagnostics[0].line", "invalid type: floating point `2.5`, expected an integer from 1 to 4294967295"),
         ("list item text missing", with_body(r#"{"type": "list", "ordered": true, "items": [{"marker": "一是"}]}"#), Shape, "body[0].items[0]", "missing field `text`"),
         // ---- value ----
         ("level 9", with_body(&format!("{para}, {para}, {para}, {}", section("1", &section("9", "")))), Value, "body[3].blocks[0].level", "expected 1 to 4, got 9"),
@@ -188,6 +199,10 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         err.message,
         "nested more than 127 levels deep at line 1 column 128"
     );
+    assert_eq!(
+        err.path,
+        "[0][0][0][0][0][0][0][0]…[0][0][0][0][0][0][0][0]"
+    );
 
     let objects = r#"{"a":"#.repeat(100_000);
     assert_eq!(parse_json(&objects).unwrap_err().code, ErrorCode::TooLarge);
@@ -202,6 +217,60 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     }
     let err = parse_json(&with_body(&sections)).unwrap_err();
     assert_eq!(err.code, ErrorCode::TooLarge);
+}
+
+/// `{"x": {"x": … 1 … }}`, `depth` objects deep.
+fn nested_objects(depth: usize) -> String {
+    r#"{"x": "#.repeat(depth) + "1" + &"}".repeat(depth)
+}
+
+#[test]
+fn nesting_too_deep_names_the_path_where_the_limit_is_crossed() {
+    // The root is the first level, `title` the second: the 128th level is
+    // `title` and 126 steps of `x` down, 127 steps in all, written as the
+    // first and last eight.
+    let input = format!(r#"{{"version": 1, "title": {}}}"#, nested_objects(3000));
+    let err = parse_json(&input).unwrap_err();
+    assert_eq!(err.code, ErrorCode::TooLarge);
+    assert_eq!(err.path, "title.x.x.x.x.x.x.x….x.x.x.x.x.x.x.x");
+    assert_eq!(
+        err.message,
+        "nested more than 127 levels deep at line 1 column 781"
+    );
+    assert_eq!(
+        err.to_string(),
+        "title.x.x.x.x.x.x.x….x.x.x.x.x.x.x.x: nested more than 127 levels deep at line 1 column 781"
+    );
+
+    // Inside the body, past other values: the indices are the real ones.
+    let inlines = "[".repeat(200) + &"]".repeat(200);
+    let input = with_body(&format!(
+        r#"{{"type": "note", "text": "a"}}, {{"type": "paragraph", "text": "a", "inlines": [{{"text": "a"}}, {inlines}]}}"#
+    ));
+    let err = parse_json(&input).unwrap_err();
+    assert_eq!(err.code, ErrorCode::TooLarge);
+    assert_eq!(
+        err.path,
+        "body[1].inlines[1][0][0][0][0]…[0][0][0][0][0][0][0][0]"
+    );
+
+    // Short of the middle cut: every step.
+    let err = parse_json(&format!("{}1{}", "[".repeat(200), "]".repeat(200))).unwrap_err();
+    assert_eq!(err.path.matches("[0]").count(), 16);
+}
+
+#[test]
+fn a_value_nested_too_deep_reads_as_its_text() {
+    // (200 levels: serde_json writes and drops a value recursively.)
+    let mut deep = serde_json::json!(1);
+    for _ in 0..200 {
+        deep = serde_json::json!({ "x": deep });
+    }
+    let value = serde_json::json!({"version": 1, "title": deep});
+    let err = from_value(value.clone()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::TooLarge);
+    assert_eq!(err.path, "title.x.x.x.x.x.x.x….x.x.x.x.x.x.x.x");
+    assert_eq!(err, parse_json(&value.to_string()).unwrap_err());
 }
 
 #[test]

@@ -80,8 +80,10 @@ fn render_options() -> impl Strategy<Value = RenderOptions> {
         prop::sample::select(vec!["auto", "standard", "yellow-on-black", "nonsense\"<"]),
         0.0f32..4.0,
         prop::sample::select(vec![Locale::ZhCn, Locale::ZhTw, Locale::En]),
+        // Ids of their own, and prefixes refused (rendered as `yl-`).
+        prop::sample::select(vec!["yl-", "news-", "b_2", "x\"<", "", "1a"]),
     )
-        .prop_map(|(elderly, theme, scale, locale)| RenderOptions {
+        .prop_map(|(elderly, theme, scale, locale, id_prefix)| RenderOptions {
             mode: if elderly {
                 Mode::Elderly
             } else {
@@ -90,6 +92,7 @@ fn render_options() -> impl Strategy<Value = RenderOptions> {
             theme: theme.to_owned(),
             scale,
             locale,
+            id_prefix: Some(id_prefix.to_owned()),
         })
 }
 

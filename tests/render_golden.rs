@@ -50,6 +50,7 @@ fn options_only_change_root_attributes() {
             theme: "yellow-on-black".to_owned(),
             scale: 2.4,
             locale: Locale::ZhCn,
+            ..RenderOptions::default()
         },
     );
     let (root_a, rest_a) = standard.split_once('\n').unwrap();

@@ -32,6 +32,7 @@ fn option_sets() -> Vec<RenderOptions> {
             theme: "yellow-on-black".to_owned(),
             scale: 3.0,
             locale: Locale::En,
+            ..RenderOptions::default()
         },
     ]
 }

@@ -114,7 +114,7 @@ const SHAPE_ERRORS: &[(&str, &str, &str)] = &[
     (
         r#"{"version":1,"body":[{"type":"section","level":300,"marker":"一","heading":"h","blocks":[]}]}"#,
         "body[0].level",
-        "invalid value: integer `300`, expected an integer from 0 to 255",
+        "invalid value: integer `300`, expected an integer from 1 to 4",
     ),
     (
         r#"{"version":1,"body":[{"type":"paragraph","text":"a","inlines":[{"text":"a","bold":true}]}]}"#,
@@ -139,7 +139,7 @@ const SHAPE_ERRORS: &[(&str, &str, &str)] = &[
     (
         r#"{"version":1,"body":[{"type":"contents","entries":[{"level":1.5,"text":"t"}]}]}"#,
         "body[0].entries[0].level",
-        "invalid type: floating point `1.5`, expected an integer from 0 to 255",
+        "invalid type: floating point `1.5`, expected an integer from 1 to 255",
     ),
     (
         r#"{"version":1,"breadcrumb":[{"label":null}]}"#,
@@ -167,6 +167,60 @@ fn shape_errors_have_serdes_paths_and_words() {
 }
 
 #[wasm_bindgen_test]
+fn nesting_too_deep_is_placed_by_path_and_for_text_by_line_too() {
+    let deep = format!(
+        r#"{{"version":1,"title":{}1{}}}"#,
+        r#"{"x":"#.repeat(300),
+        "}".repeat(300)
+    );
+    let native = yilan::parse_json(&deep).expect_err("too deep");
+    let path = "title.x.x.x.x.x.x.x….x.x.x.x.x.x.x.x";
+    assert_eq!(native.path, path);
+    let from_text = yilan::web::parse_json(&JsValue::from_str(&deep)).expect_err("text");
+    assert_eq!(property(&from_text, "code").as_deref(), Some("tooLarge"));
+    assert_eq!(property(&from_text, "path").as_deref(), Some(path));
+    assert_eq!(property(&from_text, "message"), Some(native.to_string()));
+    // An object was never text to its caller: no line and column.
+    let object = JSON::parse(&deep).expect("JSON.parse");
+    let from_object = yilan::web::render_html(&object, &JsValue::UNDEFINED).expect_err("object");
+    assert_eq!(property(&from_object, "code").as_deref(), Some("tooLarge"));
+    assert_eq!(property(&from_object, "path").as_deref(), Some(path));
+    assert_eq!(
+        property(&from_object, "message").as_deref(),
+        Some("title.x.x.x.x.x.x.x….x.x.x.x.x.x.x.x: nested more than 127 levels deep")
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_id_prefix_gives_the_native_render_and_plan() {
+    let native_doc = yilan::parse_text(REFERENCE);
+    let doc = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");
+    let options = JSON::parse(r#"{"idPrefix":"news-"}"#).expect("options");
+    let html = yilan::web::render_html(&doc, &options).expect("renderHtml");
+    let native_options = yilan::RenderOptions {
+        id_prefix: Some("news-".to_owned()),
+        ..yilan::RenderOptions::default()
+    };
+    assert_eq!(html, yilan::render(&native_doc, &native_options));
+    assert!(html.contains("<h1 id=\"news-title\""));
+    let speech_options = JSON::parse(r#"{"idPrefix":"news-","from":"news-s2"}"#).expect("options");
+    let plan = yilan::web::speech_plan(&doc, &speech_options).expect("speechPlan");
+    let native_plan = yilan::speech_plan(
+        &native_doc,
+        &yilan::SpeechOptions {
+            from: Some("news-s2".to_owned()),
+            id_prefix: Some("news-".to_owned()),
+            ..yilan::SpeechOptions::default()
+        },
+    );
+    assert_eq!(native_plan[0].target, "news-s2");
+    assert_eq!(
+        stringify(&plan),
+        serde_json::to_string(&native_plan).expect("json")
+    );
+}
+
+#[wasm_bindgen_test]
 fn render_and_speech_give_the_native_output() {
     let native_doc = yilan::parse_text(REFERENCE);
     let doc = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");
@@ -178,6 +232,7 @@ fn render_and_speech_give_the_native_output() {
         theme: "cream".to_owned(),
         scale: 2.0,
         locale: yilan::render::Locale::En,
+        ..yilan::RenderOptions::default()
     };
     assert_eq!(html, yilan::render(&native_doc, &native_options));
 
@@ -262,6 +317,9 @@ fn render_html_rejects_bad_options_by_name() {
         (r#"{"scale":0.5}"#, "scale"),
         (r#"{"scale":"2"}"#, "scale"),
         (r#"{"theme":7}"#, "theme"),
+        (r#"{"idPrefix":"1a"}"#, "idPrefix"),
+        (r#"{"idPrefix":""}"#, "idPrefix"),
+        (r#"{"idPrefix":7}"#, "idPrefix"),
     ] {
         let options = JSON::parse(options).expect("options");
         let thrown = yilan::web::render_html(&doc, &options).expect_err(path);

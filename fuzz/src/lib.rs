@@ -63,6 +63,7 @@ fn render_options() -> [RenderOptions; 2] {
             theme: "yellow-on-black".to_owned(),
             scale: 3.0,
             locale: Locale::En,
+            ..RenderOptions::default()
         },
     ]
 }

@@ -10,12 +10,16 @@
 //! 1. size: more than [`ParseJsonOptions::max_bytes`] → `tooLarge`;
 //! 2. syntax: not JSON → `syntax`; nested deeper than [`MAX_NESTING`]
 //!    (serde_json's recursion limit, which keeps deep input from
-//!    overflowing the stack) → `tooLarge`;
+//!    overflowing the stack) → `tooLarge`, with the path of the array or
+//!    object past the limit (`title.x.x…`: a path of more than 16 steps is
+//!    written as its first and last 8 with `…` between them);
 //! 3. version, before anything else about the content: a missing or unknown
 //!    `version` → `version`;
 //! 4. shape: wrong types, missing or unknown fields, unknown block types or
 //!    enum values → `shape`, with the full path even inside blocks, and
-//!    serde's words for each problem;
+//!    serde's words for each problem (an integer field states the values
+//!    the model allows in it: `expected an integer from 1 to 4` for a
+//!    section's `level`, not the range of its Rust type);
 //! 5. values ([`validate`]): ranges and consistency the types cannot express
 //!    → `value`.
 //!
@@ -96,6 +100,28 @@ pub fn parse_json(input: &str) -> Result<Document, ModelError> {
 
 /// Parses and validates model JSON.
 pub fn parse_json_with(input: &str, options: &ParseJsonOptions) -> Result<Document, ModelError> {
+    read_json(input, options, Source::Text)
+}
+
+/// Where model JSON comes from, which decides how an error says where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// Text the caller wrote: a place in it has a line and a column.
+    Text,
+    /// An object the caller built (a JavaScript object), written out as
+    /// JSON only to be read: the caller never saw that text, so its lines
+    /// and columns mean nothing, and a number that is not finite (NaN)
+    /// became `null` in it. Only the browser binding reads one.
+    #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+    Object,
+}
+
+/// [`parse_json_with`] for JSON from `source`.
+pub(crate) fn read_json(
+    input: &str,
+    options: &ParseJsonOptions,
+    source: Source,
+) -> Result<Document, ModelError> {
     if input.len() > options.max_bytes {
         return Err(ModelError::new(
             ErrorCode::TooLarge,
@@ -110,8 +136,8 @@ pub fn parse_json_with(input: &str, options: &ParseJsonOptions) -> Result<Docume
     // Read as a value tree first, not straight into the model: a syntax
     // error anywhere, then the version, are reported before any shape
     // error, whatever their order in the text.
-    let value = value::parse(input).map_err(syntax_error)?;
-    from_tree(value)
+    let value = value::parse(input).map_err(|e| syntax_error(e, source))?;
+    from_tree(value, source)
 }
 
 /// Validates a JSON value (already parsed, e.g. by another JSON reader) into
@@ -119,7 +145,8 @@ pub fn parse_json_with(input: &str, options: &ParseJsonOptions) -> Result<Docume
 /// the same codes, paths and messages.
 ///
 /// A [`serde_json::Value`] from elsewhere comes here for the same paths as
-/// JSON text (it is read as its JSON text, nesting limit included). A
+/// JSON text (it is read as its JSON text, nesting limit included: the
+/// same errors as [`parse_json`] of that text, line and column too). A
 /// [`Document`] deserialised directly from one needs only [`validate`], but
 /// its shape errors are then the deserialiser's own, whose paths stop at
 /// the enclosing block, and it also takes what serde takes beyond the
@@ -130,11 +157,12 @@ pub fn parse_json_with(input: &str, options: &ParseJsonOptions) -> Result<Docume
 #[cfg(not(target_arch = "wasm32"))]
 pub fn from_value(value: serde_json::Value) -> Result<Document, ModelError> {
     let text = value.to_string();
-    from_tree(value::parse(&text).map_err(syntax_error)?)
+    let tree = value::parse(&text).map_err(|e| syntax_error(e, Source::Text))?;
+    from_tree(tree, Source::Text)
 }
 
 /// The steps after syntax: the root, the version, the shape, the values.
-fn from_tree(tree: Value<'_>) -> Result<Document, ModelError> {
+fn from_tree(tree: Value<'_>, source: Source) -> Result<Document, ModelError> {
     let Value::Object(root) = tree else {
         return Err(ModelError::new(
             ErrorCode::Shape,
@@ -145,7 +173,7 @@ fn from_tree(tree: Value<'_>) -> Result<Document, ModelError> {
             ),
         ));
     };
-    check_version(value::field(&root, "version"))?;
+    check_version(value::field(&root, "version"), source)?;
     let doc = read::document(root)?;
     validate(&doc)?;
     Ok(doc)
@@ -153,7 +181,7 @@ fn from_tree(tree: Value<'_>) -> Result<Document, ModelError> {
 
 /// The `version` check, made before anything else so that a document of
 /// another model version is reported as such, not as a pile of shape errors.
-fn check_version(version: Option<&Value<'_>>) -> Result<(), ModelError> {
+fn check_version(version: Option<&Value<'_>>, source: Source) -> Result<(), ModelError> {
     let problem = match version {
         None => "missing model version".to_owned(),
         Some(Value::Number(value::Number::Unsigned(v))) if *v == u64::from(MODEL_VERSION) => {
@@ -164,26 +192,90 @@ fn check_version(version: Option<&Value<'_>>) -> Result<(), ModelError> {
         }
         Some(v) => format!("unsupported model version ({})", read::describe(v)),
     };
+    // JSON has no NaN or Infinity: an object's are written out as `null`.
+    let note = match (version, source) {
+        (Some(Value::Null), Source::Object) => "NaN and Infinity become null in JSON; ",
+        _ => "",
+    };
     Err(ModelError::new(
         ErrorCode::Version,
         "version",
-        format!("{problem} (this library reads version {MODEL_VERSION})"),
+        format!("{problem} ({note}this library reads version {MODEL_VERSION})"),
     ))
 }
 
-/// A syntax error in serde_json's words; the nesting limit is `tooLarge`.
-fn syntax_error(error: SyntaxError) -> ModelError {
-    let SyntaxError { what, line, column } = error;
-    if error.is_too_deep() {
-        return ModelError::new(
-            ErrorCode::TooLarge,
-            "",
-            format!("nested more than {MAX_NESTING} levels deep at line {line} column {column}"),
-        );
+/// A syntax error in serde_json's words; the nesting limit is `tooLarge`,
+/// at the path of the value past it, and at its line and column in text
+/// the caller wrote.
+fn syntax_error(error: SyntaxError, source: Source) -> ModelError {
+    let too_deep = error.is_too_deep();
+    let SyntaxError {
+        what,
+        line,
+        column,
+        path,
+    } = error;
+    if too_deep {
+        let mut message = format!("nested more than {MAX_NESTING} levels deep");
+        if source == Source::Text {
+            message.push_str(&format!(" at line {line} column {column}"));
+        }
+        return ModelError::new(ErrorCode::TooLarge, path, message);
     }
     ModelError::new(
         ErrorCode::Syntax,
         "",
         format!("invalid JSON: {what} at line {line} column {column}"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads `input` as JSON written out from an object.
+    fn from_object(input: &str) -> ModelError {
+        read_json(input, &ParseJsonOptions::default(), Source::Object).unwrap_err()
+    }
+
+    #[test]
+    fn an_object_nested_too_deep_is_placed_by_path_alone() {
+        // As `JSON.stringify` writes `{version: 1, title: {x: {x: …}}}`:
+        // one line the caller never saw, so no line and column.
+        let input = format!(
+            r#"{{"version":1,"title":{}1{}}}"#,
+            r#"{"x":"#.repeat(3000),
+            "}".repeat(3000)
+        );
+        let err = from_object(&input);
+        assert_eq!(err.code, ErrorCode::TooLarge);
+        assert_eq!(err.path, "title.x.x.x.x.x.x.x….x.x.x.x.x.x.x.x");
+        assert_eq!(err.message, "nested more than 127 levels deep");
+        // The same text given as text: the line and column too.
+        let err = parse_json(&input).unwrap_err();
+        assert_eq!(err.path, "title.x.x.x.x.x.x.x….x.x.x.x.x.x.x.x");
+        assert_eq!(
+            err.message,
+            "nested more than 127 levels deep at line 1 column 652"
+        );
+    }
+
+    #[test]
+    fn an_objects_version_of_null_may_have_been_nan() {
+        // NaN has no JSON: `JSON.stringify` writes it as null.
+        assert_eq!(
+            from_object(r#"{"version":null}"#).to_string(),
+            "version: unsupported model version null (NaN and Infinity become null in JSON; this library reads version 1)"
+        );
+        // In text, null is what the caller wrote.
+        assert_eq!(
+            parse_json(r#"{"version": null}"#).unwrap_err().to_string(),
+            "version: unsupported model version null (this library reads version 1)"
+        );
+        // Other versions read as from text.
+        assert_eq!(
+            from_object(r#"{"version":2}"#),
+            parse_json(r#"{"version":2}"#).unwrap_err()
+        );
+    }
 }

@@ -200,7 +200,7 @@ fn write_marker(w: &mut HtmlWriter, marker: &str) {
 /// (WCAG 1.4.10 lets tables scroll in two dimensions).
 fn write_table(w: &mut HtmlWriter, table: &Table, id: &ids::Id, number: usize, ui: &Ui) {
     w.markup("<div class=\"yl-table\" role=\"region\"");
-    w.attr_id("aria-labelledby", id, Some(Part::Label));
+    w.landmark_label(id.as_str(), Some(Part::Label));
     w.markup(" tabindex=\"0\">\n");
     w.open("table");
     w.attr_id("id", id, None);
@@ -338,7 +338,7 @@ fn write_contents(w: &mut HtmlWriter, contents: &Contents, id: &ids::Id, ui: &Ui
     w.open("nav");
     w.attr_id("id", id, None);
     w.markup(" class=\"yl-contents\"");
-    w.attr_id("aria-labelledby", id, Some(Part::Label));
+    w.landmark_label(id.as_str(), Some(Part::Label));
     w.markup(">\n");
     w.open("p");
     w.attr_id("id", id, Some(Part::Label));

@@ -84,6 +84,19 @@ pub struct RenderOptions {
     pub scale: f32,
     /// The language of the view's own words (当前位置, 打印, …).
     pub locale: Locale,
+    /// What every id of the view starts with, in place of [`ids::PREFIX`]
+    /// (`yl-`), and so every reference to one (`aria-labelledby`): each
+    /// view on one page needs a prefix of its own, or their ids repeat. It
+    /// must pass [`ids::is_prefix`] (1 to 32 ASCII letters, digits, `-` or
+    /// `_`, the first a letter); one that does not renders as `yl-`, as
+    /// does `None`, the default.
+    ///
+    /// A view with a prefix other than `yl-` is taken to share its page:
+    /// its landmarks (文档信息, 当前位置, tables, a printed 目录) are named
+    /// with the document's title after their own name, so that two views'
+    /// landmarks differ. A speech plan for the view takes the same prefix
+    /// ([`crate::SpeechOptions::id_prefix`]).
+    pub id_prefix: Option<String>,
 }
 
 impl Default for RenderOptions {
@@ -93,6 +106,7 @@ impl Default for RenderOptions {
             theme: theme::AUTO.to_owned(),
             scale: 1.0,
             locale: Locale::ZhCn,
+            id_prefix: None,
         }
     }
 }
@@ -148,6 +162,9 @@ pub fn render(doc: &Document, options: &RenderOptions) -> String {
 
 /// Writes the view (what [`render`] returns) into `w`.
 fn write_view(w: &mut HtmlWriter, doc: &Document, options: &RenderOptions) {
+    if let Some(prefix) = &options.id_prefix {
+        w.set_id_prefix(prefix);
+    }
     let ui = Ui::new(options.locale, document_lang(doc));
     w.markup("<article class=\"yl-view\"");
     w.attr("lang", document_lang(doc));
@@ -157,11 +174,11 @@ fn write_view(w: &mut HtmlWriter, doc: &Document, options: &RenderOptions) {
     // blocks style attributes, and the stylesheet maps each step to
     // --yl-scale (a host may still set --yl-scale itself).
     w.attr("data-scale", theme::scale_step(options.scale));
-    w.attr("aria-labelledby", ids::TITLE);
+    w.fixed_id("aria-labelledby", ids::TITLE);
     w.markup(">\n<header class=\"yl-header\">\n");
     write_breadcrumb(w, doc, &ui);
     w.open("h1");
-    w.attr("id", ids::TITLE);
+    w.fixed_id("id", ids::TITLE);
     w.markup(" class=\"yl-title\"");
     match document_title(doc) {
         Some(title) => {
@@ -189,9 +206,14 @@ fn write_breadcrumb(w: &mut HtmlWriter, doc: &Document, ui: &Ui) {
         return;
     }
     w.open("nav");
-    w.attr("id", ids::BREADCRUMB);
+    w.fixed_id("id", ids::BREADCRUMB);
     w.markup(" class=\"yl-breadcrumb\"");
     w.attr("aria-label", ui.words.breadcrumb);
+    if w.shares_page() {
+        // Named by its own label (a reference to itself gives its
+        // `aria-label`) and the title.
+        w.landmark_label(ids::BREADCRUMB, None);
+    }
     // The visible label repeats the nav's name, so screen readers skip it.
     w.markup("><span class=\"yl-breadcrumb-label\" aria-hidden=\"true\"");
     ui.lang_attr(w);
@@ -220,17 +242,17 @@ fn write_meta(w: &mut HtmlWriter, meta: &[MetaField], ui: &Ui) {
         return;
     }
     w.markup("<section class=\"yl-meta\"");
-    w.attr("aria-labelledby", ids::META_HEADING);
+    w.landmark_label(ids::META_HEADING, None);
     w.markup(">\n");
     w.open("h2");
-    w.attr("id", ids::META_HEADING);
+    w.fixed_id("id", ids::META_HEADING);
     w.markup(" class=\"yl-meta-heading\"");
     ui.lang_attr(w);
     w.markup(">");
     w.text(ui.words.meta);
     w.markup("</h2>\n");
     w.open("dl");
-    w.attr("id", ids::META);
+    w.fixed_id("id", ids::META);
     w.markup(">\n");
     let list_id = ids::Id::meta();
     for (index, field) in meta.iter().enumerate() {

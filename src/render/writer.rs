@@ -20,6 +20,9 @@ use crate::ids;
 #[derive(Debug, Default)]
 pub struct HtmlWriter {
     out: String,
+    /// What ids are written with in place of [`ids::PREFIX`], for a view
+    /// that shares its page with others; `None`: ids as [`ids`] makes them.
+    prefix: Option<String>,
 }
 
 impl HtmlWriter {
@@ -32,6 +35,46 @@ impl HtmlWriter {
     pub fn with_capacity(capacity: usize) -> Self {
         HtmlWriter {
             out: String::with_capacity(capacity),
+            prefix: None,
+        }
+    }
+
+    /// Writes every id from here on, and every reference to one, with
+    /// `prefix` in place of [`ids::PREFIX`]; a prefix that
+    /// [`ids::is_prefix`] refuses, or [`ids::PREFIX`] itself, leaves ids as
+    /// they are. A view with a prefix of its own is taken to share its page
+    /// with other views (see [`Self::shares_page`]).
+    ///
+    /// ```
+    /// use yilan::render::writer::HtmlWriter;
+    /// let mut w = HtmlWriter::new();
+    /// w.set_id_prefix("news-");
+    /// w.open("h1");
+    /// w.fixed_id("id", yilan::ids::TITLE);
+    /// w.markup(">");
+    /// assert_eq!(w.finish(), "<h1 id=\"news-title\">");
+    /// ```
+    pub fn set_id_prefix(&mut self, prefix: &str) {
+        self.prefix = (prefix != ids::PREFIX && ids::is_prefix(prefix)).then(|| prefix.to_owned());
+    }
+
+    /// Whether ids are written with a prefix of their own
+    /// ([`Self::set_id_prefix`]): the view shares its page with others, and
+    /// its landmarks are named with the document's title as well, so that
+    /// two views' landmarks differ.
+    pub fn shares_page(&self) -> bool {
+        self.prefix.is_some()
+    }
+
+    /// Appends `id`, one of [`ids`]'s (ASCII letters, digits and hyphens),
+    /// with the view's prefix.
+    fn push_id(&mut self, id: &str) {
+        match (&self.prefix, id.strip_prefix(ids::PREFIX)) {
+            (Some(prefix), Some(rest)) => {
+                self.out.push_str(prefix);
+                self.out.push_str(rest);
+            }
+            _ => self.out.push_str(id),
         }
     }
 
@@ -67,9 +110,39 @@ impl HtmlWriter {
         self.out.push(' ');
         self.out.push_str(name);
         self.out.push_str("=\"");
-        self.out.push_str(id.as_str());
+        self.push_id(id.as_str());
         if let Some(part) = part {
             ids::push_part(&mut self.out, part);
+        }
+        self.out.push('"');
+    }
+
+    /// Appends ` name="id"` for one of the fixed ids of [`ids`]
+    /// ([`ids::TITLE`], [`ids::META`], …), with the view's prefix.
+    pub fn fixed_id(&mut self, name: &'static str, id: &'static str) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        self.push_id(id);
+        self.out.push('"');
+    }
+
+    /// Appends ` aria-labelledby="…"` that names a landmark (a region or a
+    /// navigation) by the element `id` (one of [`ids`]'s, a block's or a
+    /// fixed one), or `part` of it, and, in a view that shares its page
+    /// ([`Self::shares_page`]), by the document's title after it: "文档信息
+    /// 关于…的通知", so that the landmarks of two views differ. `id` is
+    /// written as it is: only this crate's renderer, with ids from [`ids`],
+    /// calls this.
+    pub(crate) fn landmark_label(&mut self, id: &str, part: Option<ids::Part>) {
+        self.out.push_str(" aria-labelledby=\"");
+        self.push_id(id);
+        if let Some(part) = part {
+            ids::push_part(&mut self.out, part);
+        }
+        if self.shares_page() {
+            self.out.push(' ');
+            self.push_id(ids::TITLE);
         }
         self.out.push('"');
     }

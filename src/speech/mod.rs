@@ -31,6 +31,7 @@ pub mod voice;
 
 use serde::{Deserialize, Serialize};
 
+use crate::ids;
 use crate::model::Document;
 
 pub use normalize::{normalize, Rule, RULES};
@@ -87,6 +88,12 @@ pub struct SpeechOptions {
     /// item…) instead of the top; an id the document does not have reads
     /// from the top. Default `None`.
     pub from: Option<String>,
+    /// The prefix of the ids of the view the plan is for: the
+    /// [`crate::RenderOptions::id_prefix`] it was rendered with. Chunk
+    /// targets are written with it, and [`Self::from`] is an id with it. A
+    /// prefix that [`crate::ids::is_prefix`] refuses counts as `yl-`, as in
+    /// the render. Default `None`: `yl-` ([`crate::ids::PREFIX`]).
+    pub id_prefix: Option<String>,
 }
 
 impl Default for SpeechOptions {
@@ -105,6 +112,7 @@ impl Default for SpeechOptions {
             include_contents: false,
             max_chars: 60,
             from: None,
+            id_prefix: None,
         }
     }
 }
@@ -187,7 +195,16 @@ pub struct Chunk {
 /// The speech plan of `doc`: its chunks in reading order, starting at
 /// [`SpeechOptions::from`] when that is set.
 pub fn speech_plan(doc: &Document, options: &SpeechOptions) -> Vec<Chunk> {
-    let plan = Plan::new(doc, options);
+    let mut plan = Plan::new(doc, options);
+    // The plan is made with the default ids; the view may have its own.
+    if let Some(prefix) = options.id_prefix.as_deref().filter(|p| ids::is_prefix(p)) {
+        for element in &mut plan.elements {
+            element.id = ids::with_prefix(&element.id, prefix);
+        }
+        for chunk in &mut plan.chunks {
+            chunk.target = ids::with_prefix(&chunk.target, prefix);
+        }
+    }
     let start = options
         .from
         .as_deref()

@@ -9,6 +9,7 @@ use wasm_bindgen::JsValue;
 use super::error::{model_error, web_error, WebErrorCode};
 use crate::json_out::{to_json, WriteJson};
 use crate::model::Document;
+use crate::parse::json::{read_json, ParseJsonOptions, Source};
 
 /// Serialises to a JSON-like JS value: maps become plain objects and `None`
 /// becomes `null`, so the result equals `JSON.parse` of the model JSON. It
@@ -104,8 +105,15 @@ pub(super) fn document_from_js(input: &JsValue) -> Result<Rc<Document>, JsValue>
     if let Some(doc) = last_document(&text) {
         return Ok(doc);
     }
+    // An object's errors are placed by path alone: the text it was written
+    // as is not the caller's.
+    let source = if input.is_string() {
+        Source::Text
+    } else {
+        Source::Object
+    };
     let text = text.as_string().unwrap_or_default();
-    crate::parse_json(&text)
+    read_json(&text, &ParseJsonOptions::default(), source)
         .map(Rc::new)
         .map_err(|e| model_error(&e))
 }

@@ -152,6 +152,7 @@ fn build(
         theme: prefs.theme.clone(),
         scale: prefs.scale,
         locale,
+        ..RenderOptions::default()
     };
     let toolbar_options = ToolbarOptions {
         locale,

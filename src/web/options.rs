@@ -6,6 +6,7 @@ use wasm_bindgen::JsValue;
 
 use super::error::{web_error, WebErrorCode};
 use super::storage::Store;
+use crate::ids;
 use crate::prefs::{is_theme, scale_from};
 use crate::render::toolbar::theme_choices;
 use crate::render::{Locale, Mode, RenderOptions};
@@ -136,7 +137,8 @@ fn invalid_type(value: &JsValue, expected: &str, key: &str) -> JsValue {
 /// (a theme id from `themes()`, or `"auto"`; an unknown id renders as
 /// `"auto"`, since a stored preference may name a theme that is gone),
 /// `scale` (1 to 3, snapped to the nearest step), `locale` (a BCP 47 tag
-/// for the view's own words: zh-CN, zh-TW or zh-HK, en).
+/// for the view's own words: zh-CN, zh-TW or zh-HK, en), `idPrefix` (what
+/// the view's ids start with in place of `yl-`).
 ///
 /// # Defaults
 /// Every key is optional; a missing key keeps [`RenderOptions::default`].
@@ -171,7 +173,27 @@ pub(super) fn render_options(value: &JsValue) -> Result<RenderOptions, JsValue> 
     if let Some(locale) = given.string("locale")? {
         options.locale = Locale::from_tag(&locale);
     }
+    options.id_prefix = id_prefix(&given)?;
     Ok(options)
+}
+
+/// The `idPrefix` option of `renderHtml` and `speechPlan`: what the view's
+/// ids start with in place of `yl-`; one that cannot start an id is an
+/// `argument` error naming it.
+fn id_prefix(given: &Given) -> Result<Option<String>, JsValue> {
+    // The message below says 32.
+    const _: () = assert!(ids::MAX_PREFIX_LEN == 32);
+    let Some(prefix) = given.string("idPrefix")? else {
+        return Ok(None);
+    };
+    if ids::is_prefix(&prefix) {
+        return Ok(Some(prefix));
+    }
+    Err(web_error(
+        WebErrorCode::Argument,
+        "idPrefix must be 1 to 32 ASCII letters, digits, \"-\" or \"_\", starting with a letter",
+        Some("idPrefix"),
+    ))
 }
 
 /// `speechPlan`'s options: [`SpeechOptions`] in camelCase.
@@ -199,6 +221,7 @@ pub(super) fn speech_options(value: &JsValue) -> Result<SpeechOptions, JsValue> 
     }
     given.set_count("maxChars", &mut options.max_chars)?;
     options.from = given.string("from")?;
+    options.id_prefix = id_prefix(&given)?;
     Ok(options)
 }
 

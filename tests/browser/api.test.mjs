@@ -184,6 +184,51 @@ for (const bad of BAD) {
   });
 }
 
+browserTest('a model error names the field\'s own range and where nesting went too deep, for an object and for its text alike', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const errors = await page.evaluate(() => {
+    const yilan = window.yilan;
+    const attempt = (fn) => {
+      try {
+        fn();
+        return 'no error';
+      } catch (e) {
+        return [e.name, e.code, e.path, e.message];
+      }
+    };
+    const section = (level) => ({ version: 1, body: [{ type: 'section', level, marker: '一、', heading: '总则', blocks: [] }] });
+    let deep = 1;
+    for (let n = 0; n < 3000; n += 1) deep = { x: deep };
+    const tooDeep = { version: 1, title: deep };
+    return {
+      fraction: attempt(() => yilan.renderHtml(section(1.5))),
+      fractionText: attempt(() => yilan.parseJson(JSON.stringify(section(1.5)))),
+      string: attempt(() => yilan.speechPlan(section('2'))),
+      colspan: attempt(() => yilan.renderHtml({ version: 1, body: [{ type: 'table', rows: [{ cells: [{ text: 'a', colspan: 2.5 }] }] }] })),
+      deep: attempt(() => yilan.renderHtml(tooDeep)),
+      deepText: attempt(() => yilan.parseJson(JSON.stringify(tooDeep))),
+      nan: attempt(() => yilan.renderHtml({ version: NaN })),
+    };
+  });
+  const range = 'invalid type: floating point `1.5`, expected an integer from 1 to 4';
+  const deepPath = 'title.x.x.x.x.x.x.x….x.x.x.x.x.x.x.x';
+  assert.deepEqual(errors, {
+    fraction: ['YilanError', 'shape', 'body[0].level', `body[0].level: ${range}`],
+    fractionText: ['YilanError', 'shape', 'body[0].level', `body[0].level: ${range}`],
+    string: ['YilanError', 'shape', 'body[0].level', 'body[0].level: invalid type: string "2", expected an integer from 1 to 4'],
+    colspan: [
+      'YilanError',
+      'shape',
+      'body[0].rows[0].cells[0].colspan',
+      'body[0].rows[0].cells[0].colspan: invalid type: floating point `2.5`, expected an integer from 1 to 1000',
+    ],
+    // An object was never text to its caller: the path alone says where.
+    deep: ['YilanError', 'tooLarge', deepPath, `${deepPath}: nested more than 127 levels deep`],
+    deepText: ['YilanError', 'tooLarge', deepPath, `${deepPath}: nested more than 127 levels deep at line 1 column 652`],
+    nan: ['YilanError', 'version', 'version', 'version: unsupported model version null (NaN and Infinity become null in JSON; this library reads version 1)'],
+  });
+});
+
 browserTest('parseJson rejects a value that is neither text nor an object', NO_OPTIONS, async (page) => {
   await openWithPackage(page);
   const { thrown } = await callInPage(page, (yilan) => yilan.parseJson(7));

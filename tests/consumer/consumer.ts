@@ -156,8 +156,8 @@ function words(block: Block): number {
 const mode: Mode = 'elderly';
 const locale: Locale = 'zh-TW';
 const renderOptions: RenderOptions = { mode, theme: 'yellow-on-black', scale: 1.5, locale };
-const html: string = renderHtml(input, renderOptions) + renderHtml(minimal);
-const speechOptions: SpeechOptions = { includeTitle: true, maxChars: 40, from: null };
+const html: string = renderHtml(input, renderOptions) + renderHtml(minimal, { idPrefix: 'second-' });
+const speechOptions: SpeechOptions = { includeTitle: true, maxChars: 40, from: null, idPrefix: 'yl-' };
 const chunks: SpeechChunk[] = speechPlan(fromText, speechOptions);
 const kinds: ChunkKind[] = chunks.map((chunk) => chunk.kind);
 const css: string = stylesheet();

@@ -29,6 +29,13 @@ type Result<T> = std::result::Result<T, ModelError>;
 pub(super) trait Shape: Sized {
     /// Reads `value`, which sits at `path`.
     fn read(value: Value<'_>, path: Path<'_>) -> Result<Self>;
+
+    /// Reads `value` for a field whose values, when it is an integer, run
+    /// over `range` (the lowest and highest the model allows, which its
+    /// errors state); other types ignore it.
+    fn read_in(value: Value<'_>, path: Path<'_>, _range: Option<(u32, u32)>) -> Result<Self> {
+        Self::read(value, path)
+    }
 }
 
 pub(super) fn error(path: Path<'_>, message: String) -> ModelError {
@@ -134,39 +141,57 @@ impl Shape for bool {
     }
 }
 
-/// An unsigned integer of at most `max`; `name` says which in JSON's words.
-fn unsigned(value: &Value<'_>, max: u64, name: &str, path: Path<'_>) -> Result<u64> {
+/// An unsigned integer of at most `max` (what its type holds), for a field
+/// whose values run from `low` to `high` (often fewer): a value that is not
+/// such an integer is an error that states that range.
+#[inline(never)]
+fn integer(value: &Value<'_>, max: u32, (low, high): (u32, u32), path: Path<'_>) -> Result<u32> {
+    if let Value::Number(Number::Unsigned(u)) = value {
+        if let Some(n) = u32::try_from(*u).ok().filter(|n| *n <= max) {
+            return Ok(n);
+        }
+    }
+    let expected = format!("an integer from {low} to {high}");
     match value {
-        Value::Number(Number::Unsigned(u)) if *u <= max => Ok(*u),
         Value::Number(n @ (Number::Unsigned(_) | Number::Negative(_))) => Err(error(
             path,
-            format!("invalid value: {}, expected {name}", number(n)),
+            format!("invalid value: {}, expected {expected}", number(n)),
         )),
-        _ => Err(invalid_type(value, name, path)),
+        _ => Err(invalid_type(value, &expected, path)),
     }
 }
 
 impl Shape for u8 {
     fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
-        const NAME: &str = "an integer from 0 to 255";
-        let n = unsigned(&value, u64::from(u8::MAX), NAME, path)?;
-        u8::try_from(n).map_err(|_| invalid_type(&value, NAME, path))
+        Self::read_in(value, path, None)
+    }
+
+    fn read_in(value: Value<'_>, path: Path<'_>, range: Option<(u32, u32)>) -> Result<Self> {
+        const MAX: u32 = u8::MAX as u32;
+        // At most `MAX`: the cast keeps it whole.
+        integer(&value, MAX, range.unwrap_or((0, MAX)), path).map(|n| n as u8)
     }
 }
 
 impl Shape for u32 {
     fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
-        const NAME: &str = "an integer from 0 to 4294967295";
-        let n = unsigned(&value, u64::from(u32::MAX), NAME, path)?;
-        u32::try_from(n).map_err(|_| invalid_type(&value, NAME, path))
+        Self::read_in(value, path, None)
+    }
+
+    fn read_in(value: Value<'_>, path: Path<'_>, range: Option<(u32, u32)>) -> Result<Self> {
+        integer(&value, u32::MAX, range.unwrap_or((0, u32::MAX)), path)
     }
 }
 
 impl<T: Shape> Shape for Option<T> {
     fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
+        Self::read_in(value, path, None)
+    }
+
+    fn read_in(value: Value<'_>, path: Path<'_>, range: Option<(u32, u32)>) -> Result<Self> {
         match value {
             Value::Null => Ok(None),
-            other => T::read(other, path).map(Some),
+            other => T::read_in(other, path, range).map(Some),
         }
     }
 }

@@ -315,6 +315,36 @@ fn both_read_broken_text_alike() {
     }
 }
 
+#[test]
+fn both_find_the_value_past_the_nesting_limit_alike() {
+    let nest = |open: &str, close: &str, depth: usize| {
+        format!("{}1{}", open.repeat(depth), close.repeat(depth))
+    };
+    let deep_objects = nest(r#"{"x": "#, "}", 200);
+    let deep_arrays = nest("[0, ", "]", 200);
+    let deep_mixed = nest("{\"a b\": [1, \n\"s\", ", "]}", 100);
+    let deep_escaped = nest(r#"{"k\"\u0041\\": {"ok": 1, "z": "#, "}}", 100);
+    let inputs = [
+        format!(r#"{{"version": 1, "title": {deep_objects}}}"#),
+        format!(r#"{{"version": 1, "body": [{{"type": "note"}}, {deep_arrays}]}}"#),
+        format!("{{\n  \"version\": 1,\n  \"meta\": [\n    {deep_mixed}\n  ]\n}}"),
+        format!(r#"{{"version": 1, "x": {deep_escaped}}}"#),
+        format!(
+            r#"{{"version": 1, "a": [], "b": {{}}, "c": [[], {{}}, {}]}}"#,
+            nest("[", "]", 126)
+        ),
+        nest("[", "]", 128),
+        nest(r#"{"": "#, "}", 128),
+    ];
+    for input in &inputs {
+        let (serde, ours) = read_text(input);
+        let error = ours.as_ref().unwrap_err();
+        assert_eq!(error.code, crate::ErrorCode::TooLarge, "{input}");
+        assert!(!error.path.is_empty(), "{input}");
+        assert_eq!(ours, serde, "input: {input}");
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 

@@ -17,11 +17,17 @@ pub(super) enum Path<'p> {
 }
 
 /// A step of a path, written out root first.
-enum Step<'p> {
+pub(super) enum Step<'p> {
+    /// The blocks at these indices in the body and its sections.
     Block(&'p [usize]),
+    /// A field of an object.
     Key(&'p str),
+    /// An element of an array.
     Index(usize),
 }
+
+/// How many steps at each end of a long path [`abbreviated`] writes.
+pub(super) const ENDS: usize = 8;
 
 impl<'p> Path<'p> {
     /// The field `key` of the object here.
@@ -56,23 +62,47 @@ impl<'p> Path<'p> {
                 }
             }
         }
+        steps.reverse();
         let mut text = String::new();
-        for step in steps.iter().rev() {
-            match step {
-                Step::Block(indices) => {
-                    text.push_str("body");
-                    for (depth, n) in indices.iter().enumerate() {
-                        if depth > 0 {
-                            text.push_str(".blocks");
-                        }
-                        push_index(&mut text, *n);
-                    }
-                }
-                Step::Key(key) => push_key(&mut text, key),
-                Step::Index(n) => push_index(&mut text, *n),
-            }
+        for step in &steps {
+            push_step(&mut text, step);
         }
         text
+    }
+}
+
+/// The path through `steps`, root first, written as [`Path::text`] writes
+/// a path; one of more than twice [`ENDS`] steps is written as its first
+/// and last [`ENDS`] steps with `…` for those between
+/// (`title.x.x.x.x.x.x.x.x….x.x.x.x.x.x.x.x`).
+pub(super) fn abbreviated(steps: &[Step<'_>]) -> String {
+    let mut text = String::new();
+    let cut = steps.len() > 2 * ENDS;
+    for (n, step) in steps.iter().enumerate() {
+        if cut && (ENDS..steps.len() - ENDS).contains(&n) {
+            if n == ENDS {
+                text.push('…');
+            }
+            continue;
+        }
+        push_step(&mut text, step);
+    }
+    text
+}
+
+fn push_step(text: &mut String, step: &Step<'_>) {
+    match step {
+        Step::Block(indices) => {
+            text.push_str("body");
+            for (depth, n) in indices.iter().enumerate() {
+                if depth > 0 {
+                    text.push_str(".blocks");
+                }
+                push_index(text, *n);
+            }
+        }
+        Step::Key(key) => push_key(text, key),
+        Step::Index(n) => push_index(text, *n),
     }
 }
 
@@ -130,5 +160,37 @@ mod tests {
         assert_eq!(Path::Root.key("9a").text(), r#"["9a"]"#);
         let meta = Path::Root.key("meta");
         assert_eq!(meta.index(1).key("odd key").text(), r#"meta[1]["odd key"]"#);
+    }
+
+    #[test]
+    fn long_paths_keep_their_ends() {
+        let steps = |keys: usize| {
+            let mut steps = vec![Step::Key("title")];
+            steps.extend((0..keys).map(|n| {
+                if n % 2 == 0 {
+                    Step::Key("x")
+                } else {
+                    Step::Index(n)
+                }
+            }));
+            steps
+        };
+        // Up to twice ENDS steps: all of them.
+        assert_eq!(abbreviated(&steps(2 * ENDS - 1)).matches('x').count(), ENDS);
+        assert!(!abbreviated(&steps(2 * ENDS - 1)).contains('…'));
+        assert_eq!(abbreviated(&[]), "");
+        assert_eq!(
+            abbreviated(&[Step::Index(3), Step::Key("a b")]),
+            r#"[3]["a b"]"#
+        );
+        // One more: the first and last ENDS, the rest as `…`.
+        assert_eq!(
+            abbreviated(&steps(2 * ENDS)),
+            "title.x[1].x[3].x[5].x….x[9].x[11].x[13].x[15]"
+        );
+        assert_eq!(
+            abbreviated(&steps(126)),
+            "title.x[1].x[3].x[5].x….x[119].x[121].x[123].x[125]"
+        );
     }
 }

@@ -10,21 +10,27 @@
 use super::hand::{error, object, unknown, Shape};
 use super::heads::{DocumentHead, Present, SectionHead};
 use super::path::Path;
+use super::validate::{MAX_COLSPAN, MAX_ROWSPAN};
 use super::value::Value;
 use crate::error::{Diagnostic, DiagnosticCode, ModelError};
 use crate::model::{
     Action, Attachment, Attachments, Contents, ContentsEntry, Crumb, Document, Image, Inline, List,
     ListItem, MetaField, MetaKey, Paragraph, Signature, Table, TableCell, TableRow, TextBlock,
+    MAX_LEVEL,
 };
 
 type Result<T> = std::result::Result<T, ModelError>;
 
-/// A field of a struct: its JSON name, the type of its value, and whether
-/// it must be there.
+/// A field of a struct: its JSON name, the type of its value, whether it
+/// must be there, and for an integer, the values the model allows.
 struct Field {
     key: &'static str,
     kind: Kind,
     required: bool,
+    /// The lowest and highest value of an integer field (the value step
+    /// checks them), stated when the value is not an integer its type
+    /// holds; `None`: the type's own range.
+    range: Option<(u32, u32)>,
 }
 
 /// Defines [`Kind`], [`Got`] and [`Slot`] together: each kind of field
@@ -42,10 +48,16 @@ macro_rules! kinds {
             $($kind($type),)*
         }
 
-        /// Reads a value of the given kind at `path`.
-        fn read(kind: Kind, value: Value<'_>, path: Path<'_>) -> Result<Got> {
+        /// Reads a value of the given kind at `path`; an integer's values
+        /// run over `range` ([`Shape::read_in`]).
+        fn read(
+            kind: Kind,
+            value: Value<'_>,
+            path: Path<'_>,
+            range: Option<(u32, u32)>,
+        ) -> Result<Got> {
             Ok(match kind {
-                $(Kind::$kind => Got::$kind(<$type as Shape>::read(value, path)?),)*
+                $(Kind::$kind => Got::$kind(<$type as Shape>::read_in(value, path, range)?),)*
             })
         }
 
@@ -127,7 +139,7 @@ fn record(
         // Most fields are strings: read without the dispatch.
         let got = match (field.kind, value) {
             (Kind::Str, Value::String(text)) => Got::Str(text.into_owned()),
-            (kind, value) => read(kind, value, path.key(key))?,
+            (kind, value) => read(kind, value, path.key(key), field.range)?,
         };
         *slot = Some(got);
     }
@@ -146,12 +158,14 @@ fn missing(path: Path<'_>, key: &str) -> ModelError {
 
 /// Implements [`Shape`] for a struct from its table: its JSON name, then
 /// each field as `name: "jsonName" => Type`, marked `required` before the
-/// JSON name or given a default after the type (`= expression`; else the
-/// type's empty value), in declaration order (serde lists the fields in it,
-/// and reports the first missing one in it).
+/// JSON name, with the range of an integer after it (`[1, MAX_LEVEL]`), or
+/// given a default after the type (`= expression`; else the type's empty
+/// value), in declaration order (serde lists the fields in it, and reports
+/// the first missing one in it).
 macro_rules! records {
     ($($type:ident as $name:literal {
-        $($field:ident : $($required:ident)? $key:literal => $ftype:ty $(= $default:expr)?),* $(,)?
+        $($field:ident : $($required:ident)? $key:literal $([$low:expr, $high:expr])?
+            => $ftype:ty $(= $default:expr)?),* $(,)?
     } => $build:expr;)*) => {$(
         impl Shape for $type {
             fn read(value: Value<'_>, path: Path<'_>) -> Result<Self> {
@@ -159,6 +173,7 @@ macro_rules! records {
                     key: $key,
                     kind: <$ftype as Slot>::KIND,
                     required: records!(@required $($required)?),
+                    range: records!(@range $([$low, $high])?),
                 }),*];
                 let mut slots = [$(records!(@none $field)),*];
                 record(value, $name, FIELDS, path, &mut slots)?;
@@ -172,6 +187,8 @@ macro_rules! records {
     (@none $field:ident) => { None };
     (@required required) => { true };
     (@required) => { false };
+    (@range [$low:expr, $high:expr]) => { Some(($low as u32, $high as u32)) };
+    (@range) => { None };
     (@default $ftype:ty = $default:expr) => { $default };
     (@default $ftype:ty) => { <$ftype as Slot>::empty() };
 }
@@ -191,7 +208,7 @@ records! {
     Diagnostic as "Diagnostic" {
         code: required "code" => DiagnosticCode,
         message: required "message" => String,
-        line: "line" => Option<u32>,
+        line: "line" [1, u32::MAX] => Option<u32>,
     } => Diagnostic { code, message, line };
 
     Inline as "Inline" {
@@ -231,8 +248,8 @@ records! {
     TableCell as "TableCell" {
         text: required "text" => String,
         header: "header" => bool,
-        colspan: "colspan" => u32 = 1,
-        rowspan: "rowspan" => u32 = 1,
+        colspan: "colspan" [1, MAX_COLSPAN] => u32 = 1,
+        rowspan: "rowspan" [1, MAX_ROWSPAN] => u32 = 1,
         inlines: "inlines" => Vec<Inline>,
     } => TableCell { text, header, colspan, rowspan, inlines };
 
@@ -263,7 +280,7 @@ records! {
     } => Contents { label, entries };
 
     ContentsEntry as "ContentsEntry" {
-        level: required "level" => u8,
+        level: required "level" [1, u8::MAX] => u8,
         marker: "marker" => String,
         text: required "text" => String,
         page: "page" => Option<String>,
@@ -286,7 +303,7 @@ records! {
     } => DocumentHead { version, lang, title, breadcrumb, meta, body, actions, diagnostics };
 
     SectionHead as "SectionHead" {
-        level: required "level" => u8,
+        level: required "level" [1, MAX_LEVEL] => u8,
         marker: required "marker" => String,
         heading: required "heading" => String,
         run_in: "runIn" => bool,

@@ -19,7 +19,7 @@ type PathError = serde_path_to_error::Error<serde_json::Error>;
 
 /// Model JSON read as `parse_json` read it (without the size limit).
 pub(super) fn parse_json(input: &str) -> Result<Document, ModelError> {
-    let value: Value = serde_json::from_str(input).map_err(syntax_error)?;
+    let value: Value = serde_json::from_str(input).map_err(|e| syntax_error(e, input))?;
     let Value::Object(root) = value else {
         return Err(ModelError::new(
             ErrorCode::Shape,
@@ -52,12 +52,12 @@ fn check_version(version: Option<&Value>) -> Result<(), ModelError> {
     ))
 }
 
-fn syntax_error(error: serde_json::Error) -> ModelError {
+fn syntax_error(error: serde_json::Error, input: &str) -> ModelError {
     let message = error.to_string();
     if message.starts_with("recursion limit exceeded") {
         return ModelError::new(
             ErrorCode::TooLarge,
-            "",
+            deep_path(input, error.line(), error.column()),
             format!(
                 "nested more than {MAX_NESTING} levels deep at line {} column {}",
                 error.line(),
@@ -66,6 +66,84 @@ fn syntax_error(error: serde_json::Error) -> ModelError {
         );
     }
     ModelError::new(ErrorCode::Syntax, "", format!("invalid JSON: {message}"))
+}
+
+/// A step into a container open at the place serde_json stopped.
+enum Open {
+    /// An array and how many elements came before the one being read.
+    Array(usize),
+    /// An object and the key of the value being read.
+    Object(String),
+}
+
+/// The path of the array or object that serde_json refused at `line` and
+/// `column` (just past its opening bracket) for nesting too deep: the text
+/// before it, which serde_json read as JSON, scanned again for the
+/// containers still open there; a path of more than 16 steps with its
+/// middle left out.
+fn deep_path(input: &str, line: usize, column: usize) -> String {
+    let line_start: usize = input
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
+    let before = &input[..line_start + column - 1];
+    let mut open: Vec<Open> = Vec::new();
+    let mut chars = before.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '[' => open.push(Open::Array(0)),
+            '{' => open.push(Open::Object(String::new())),
+            ']' | '}' => {
+                open.pop();
+            }
+            ',' => {
+                if let Some(Open::Array(n)) = open.last_mut() {
+                    *n += 1;
+                }
+            }
+            '"' => {
+                let mut end = at + 1;
+                while let Some((i, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => {
+                            end = i + 1;
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                let is_key = before[end..].trim_start().starts_with(':');
+                if let (true, Some(Open::Object(key))) = (is_key, open.last_mut()) {
+                    *key = serde_json::from_str(&before[at..end]).unwrap();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut steps: Vec<String> = Vec::new();
+    for step in &open {
+        let mut text = String::new();
+        match step {
+            Open::Array(n) => text.push_str(&format!("[{n}]")),
+            // `.key` (or `["key"]`) as a path writes it.
+            Open::Object(key) => {
+                push_key(&mut text, key);
+                if !text.starts_with('[') {
+                    text.insert(0, '.');
+                }
+            }
+        }
+        steps.push(text);
+    }
+    if steps.len() > 16 {
+        steps.splice(8..steps.len() - 8, ["…".to_owned()]);
+    }
+    let path = steps.concat();
+    path.strip_prefix('.').unwrap_or(&path).to_owned()
 }
 
 fn read<T: DeserializeOwned>(value: Value, path: &str) -> Result<T, ModelError> {
@@ -277,7 +355,9 @@ fn take_array(
 /// A serde error at a path below `base`.
 fn path_error(error: PathError, base: &str) -> ModelError {
     let mut path = base.to_owned();
-    for segment in error.path() {
+    let segments: Vec<&serde_path_to_error::Segment> = error.path().iter().collect();
+    let range = field_range(&segments);
+    for segment in &segments {
         match segment {
             serde_path_to_error::Segment::Seq { index } => {
                 path.push('[');
@@ -291,7 +371,30 @@ fn path_error(error: PathError, base: &str) -> ModelError {
             serde_path_to_error::Segment::Unknown => path.push_str("[?]"),
         }
     }
-    shape(&path, plain_words(error.into_inner().to_string()))
+    shape(&path, plain_words(error.into_inner().to_string(), range))
+}
+
+/// The values the model allows in the integer field at the end of
+/// `segments` (the path inside the struct being read), as the schema gives
+/// them; `None` for any other field.
+fn field_range(segments: &[&serde_path_to_error::Segment]) -> Option<(u64, u64)> {
+    use serde_path_to_error::Segment::{Map, Seq};
+    let (last, before) = segments.split_last()?;
+    let Map { key } = last else {
+        return None;
+    };
+    Some(match (key.as_str(), before) {
+        // A contents entry's level: `entries[n].level`.
+        ("level", [.., Map { key: list }, Seq { .. }]) if list == "entries" => (1, 255),
+        // A section's own level (its head is read alone).
+        ("level", []) => (1, u64::from(crate::model::MAX_LEVEL)),
+        ("colspan", _) => (1, u64::from(super::MAX_COLSPAN)),
+        ("rowspan", _) => (1, u64::from(super::MAX_ROWSPAN)),
+        ("line", [.., Map { key: list }, Seq { .. }]) if list == "diagnostics" => {
+            (1, u64::from(u32::MAX))
+        }
+        _ => return None,
+    })
 }
 
 /// serde names Rust types in its messages; readers of model JSON know JSON.
@@ -302,7 +405,18 @@ const RUST_TYPE_WORDS: &[(&str, &str)] = &[
     ("expected string or map", "expected a string"),
 ];
 
-fn plain_words(mut message: String) -> String {
+/// serde's message in JSON's words; an integer field with a `range` of its
+/// own states that range rather than its Rust type's.
+fn plain_words(mut message: String, range: Option<(u64, u64)>) -> String {
+    if let Some((low, high)) = range {
+        for rust in ["expected u8", "expected u32"] {
+            if let Some(start) = message.strip_suffix(rust).map(str::len) {
+                message.truncate(start);
+                message.push_str(&format!("expected an integer from {low} to {high}"));
+                return message;
+            }
+        }
+    }
     for (rust, json) in RUST_TYPE_WORDS {
         if let Some(start) = message.strip_suffix(rust).map(str::len) {
             message.truncate(start);

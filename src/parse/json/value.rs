@@ -12,7 +12,9 @@
 //!   the last (serde_json's map would sort the keys; readers here look keys
 //!   up or read them in order, so only the order of errors could differ);
 //! - nesting is limited to [`MAX_NESTING`] levels, and read with an explicit
-//!   stack, so deep input cannot overflow the call stack.
+//!   stack, so deep input cannot overflow the call stack; the error says
+//!   where (the path of the value past the limit) as well as at which line
+//!   and column.
 //!
 //! Strings without escapes, keys included, borrow from the input.
 
@@ -20,6 +22,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::number::{float, whole};
+use super::path::{abbreviated, Step};
 use super::MAX_NESTING;
 
 /// A JSON number, kept as serde_json keeps it.
@@ -71,6 +74,10 @@ pub(crate) struct SyntaxError {
     pub(crate) line: usize,
     /// Bytes from the start of the line to the place (0 at the very start).
     pub(crate) column: usize,
+    /// For the nesting limit, the path of the array or object that would
+    /// nest past it (`title.x.x…`, its middle left out as
+    /// [`abbreviated`] does); empty for any other error.
+    pub(crate) path: String,
 }
 
 impl SyntaxError {
@@ -163,6 +170,7 @@ impl<'a> Reader<'a> {
             what,
             line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
             column: end - line_start,
+            path: String::new(),
         }
     }
 
@@ -179,7 +187,9 @@ impl<'a> Reader<'a> {
                 None => return Err(self.peek_error(EOF_VALUE)),
                 Some(open @ (b'[' | b'{')) => {
                     if stack.len() >= MAX_NESTING {
-                        return Err(self.peek_error(TOO_DEEP));
+                        let mut error = self.peek_error(TOO_DEEP);
+                        error.path = place(&stack);
+                        return Err(error);
                     }
                     self.at += 1;
                     let empty = if open == b'[' {
@@ -492,6 +502,22 @@ impl<'a> Reader<'a> {
             })
             .ok_or_else(|| self.error(INVALID_ESCAPE))
     }
+}
+
+/// The path of the value about to be read inside the containers `stack`
+/// (the root first), abbreviated: the element of an array is the next
+/// index, the value of an object is its key's.
+#[cold]
+#[inline(never)]
+fn place(stack: &[Open<'_>]) -> String {
+    let steps: Vec<Step<'_>> = stack
+        .iter()
+        .map(|open| match open {
+            Open::Array(items) => Step::Index(items.len()),
+            Open::Object(_, key) => Step::Key(key),
+        })
+        .collect();
+    abbreviated(&steps)
 }
 
 /// How many bytes at the start of `bytes` a string takes as they are: up
