@@ -183,7 +183,7 @@ browserTest('at 320 px and scale 3, with the toolbar, nothing scrolls sideways',
     await page.click('[data-yl-tool="larger"]');
   }
   assert.equal((await rootState(page)).scale, '3');
-  for (const panel of [null, 'theme', 'outline']) {
+  for (const panel of [null, 'theme', 'rate', 'outline']) {
     if (panel) await page.click(`[data-yl-tool="${panel}"]`);
     const widths = await inView(page, (shadow) => ({
       scrollWidth: document.querySelector('yilan-embed-view:not([inert])').scrollWidth,
@@ -202,7 +202,7 @@ browserTest('at 320 px and scale 3, with the toolbar, nothing scrolls sideways',
     assert.equal(widths.sticky, 'sticky', 'the bar, one line high when folded, stays reachable');
     if (panel) await page.click(`[data-yl-tool="${panel}"]`);
   }
-  assert.deepEqual((await shownTools(page)).shown.length, 11, '更多工具 and the ten tools');
+  assert.deepEqual((await shownTools(page)).shown.length, 12, '更多工具 and the eleven tools');
 });
 
 browserTest('the developer page: model JSON in, viewer out, controls through the API, errors with code and path', {}, async (page) => {
