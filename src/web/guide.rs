@@ -20,12 +20,27 @@ use super::error::dom_error;
 use super::tables;
 use super::toolbar::handler;
 
-/// Adds the pointer listener and the bar's size observer.
+/// Adds the pointer listener, the bar's size observer and, for the
+/// tables, a listener of the window's size (the observer sees the view's
+/// width and text size change, not the window's height).
 pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
-    core.listeners
+    let mut listeners = core
+        .listeners
         .try_borrow_mut()
-        .map_err(|_| JsValue::from_str("listeners busy"))?
-        .add(&core.dom.root, "pointermove", true, handler(core, on_move))?;
+        .map_err(|_| JsValue::from_str("listeners busy"))?;
+    listeners.add(&core.dom.root, "pointermove", true, handler(core, on_move))?;
+    if let Some(window) = web_sys::window() {
+        let weak: Weak<Core> = Rc::downgrade(core);
+        listeners.add(&window, "resize", true, move |_: Event| {
+            if let Some(core) = weak.upgrade() {
+                if !core.destroyed.get() {
+                    let bar = core.dom.bar.get_bounding_client_rect().height().round();
+                    tables::fit(&core, bar);
+                }
+            }
+        })?;
+    }
+    drop(listeners);
 
     let weak: Weak<Core> = Rc::downgrade(core);
     let written = Rc::new(Cell::new(0.0_f64));

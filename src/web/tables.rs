@@ -5,7 +5,8 @@
 //! sideways inside its region, which then is a tab stop so that the
 //! keyboard can scroll it. Which is which follows the layout: the regions
 //! are watched by the bar's size observer, and a change of width or of
-//! text size changes their size.
+//! text size changes their size; a change of the window's height is
+//! listened for.
 //!
 //! (A header row cannot stay on screen inside a region that scrolls
 //! sideways: the region would be what it sticks to. A view rendered by

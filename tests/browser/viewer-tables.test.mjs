@@ -3,7 +3,7 @@
 // on screen under the bar while its body scrolls by, unless they would take
 // more than a quarter of the screen, and is no tab stop; a table wider than
 // the column scrolls sideways in its region, a tab stop that the keyboard
-// scrolls; which is which follows the window's width and the text size.
+// scrolls; which is which follows the window's size and the text size.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -155,7 +155,7 @@ browserTest('a table wider than the column scrolls sideways in its region, which
   await page.waitForFunction(() => document.querySelector('yilan-view').shadowRoot.querySelector('.yl-table').scrollLeft > 0, null, { timeout: 5000 });
 });
 
-browserTest('which tables fit follows the window\'s width and the text size', { ...STILL, viewport: { width: 1280, height: 600 } }, async (page) => {
+browserTest('which tables fit follows the window\'s size and the text size', { ...STILL, viewport: { width: 1280, height: 600 } }, async (page) => {
   await mountTables(page, { mode: 'elderly', scale: 3 });
   const wide = { fits: true, sticks: false, tabIndex: -1, scrollsSideways: false, rows: 0, headShare: 0 };
   assert.deepEqual({ ...(await region(page)), rows: 0, headShare: 0 }, wide, 'at 3× on a wide screen: fits, header rows too tall to stay');
@@ -165,6 +165,16 @@ browserTest('which tables fit follows the window\'s width and the text size', { 
   await page.setViewportSize({ width: 1280, height: 600 });
   await settle(page);
   assert.deepEqual({ ...(await region(page)), rows: 0, headShare: 0 }, wide, 'widened again');
+  // Taller alone (the view's size stays): the same header rows now take
+  // less than a quarter of the screen.
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await settle(page);
+  const tall = await region(page);
+  assert.ok(tall.headShare <= 0.25, `${tall.headShare.toFixed(2)} of a taller screen`);
+  assert.equal(tall.sticks, true, 'on a taller window the header rows stay');
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await settle(page);
+  assert.equal((await region(page)).sticks, false, 'and not once it is short again');
   await page.evaluate(() => window.viewer.setScale(1));
   await settle(page);
   assert.equal((await region(page)).sticks, true, 'at 1× the header rows stay');
