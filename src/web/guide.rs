@@ -29,16 +29,18 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
         .try_borrow_mut()
         .map_err(|_| JsValue::from_str("listeners busy"))?;
     listeners.add(&core.dom.root, "pointermove", true, handler(core, on_move))?;
+    // (On the page's window, so only once the view is shown: a view built
+    // ahead listens to nothing of the page.)
     if let Some(window) = web_sys::window() {
         let weak: Weak<Core> = Rc::downgrade(core);
-        listeners.add(&window, "resize", true, move |_: Event| {
+        listeners.add_when_shown(&window, "resize", move |_: Event| {
             if let Some(core) = weak.upgrade() {
                 if !core.destroyed.get() {
                     let bar = core.dom.bar.get_bounding_client_rect().height().round();
                     tables::fit(&core, bar);
                 }
             }
-        })?;
+        });
     }
     drop(listeners);
 

@@ -107,7 +107,8 @@ fn chunk_element(core: &Core, chunk: &Chunk) -> Option<Element> {
     core.dom.shadow.get_element_by_id(&chunk.target)
 }
 
-/// Highlights the element of chunk `index` and keeps the sentence read on
+/// Highlights the element of chunk `index`, paints the sentence read in its
+/// text where the browser can ([`sentence`]), and keeps that sentence on
 /// screen: where the element is not wholly on screen below the bar, it
 /// comes to the top of the view, under the bar, not to the bottom edge
 /// where a reader's eyes would have to hunt for it; an element taller than
@@ -118,10 +119,10 @@ pub(super) fn highlight(core: &Core, index: usize) {
     let found = core.speech.try_borrow().ok().and_then(|speech| {
         let plan = speech.plan();
         let element = chunk_element(core, plan.chunks.get(index)?)?;
-        let sentence = chunk_range(plan, index, &element);
-        Some((element, sentence))
+        let span = chunk_range(plan, index, &element);
+        Some((element, span))
     });
-    let Some((element, sentence)) = found else {
+    let Some((element, span)) = found else {
         clear_highlight(core);
         return;
     };
@@ -141,7 +142,7 @@ pub(super) fn highlight(core: &Core, index: usize) {
     }
     // The sentence itself is painted where it was found as written and the
     // browser can; else the whole element is.
-    let painted = match &sentence {
+    let painted = match &span {
         Some((range, true)) => sentence::show(range, previous_range.as_ref()),
         _ => {
             if let Some(previous) = &previous_range {
@@ -152,7 +153,7 @@ pub(super) fn highlight(core: &Core, index: usize) {
     };
     if painted {
         if let Ok(mut speech) = core.speech.try_borrow_mut() {
-            speech.sentence = sentence.as_ref().map(|(range, _)| range.clone());
+            speech.sentence = span.as_ref().map(|(range, _)| range.clone());
         }
     }
     let _ = element
@@ -168,8 +169,8 @@ pub(super) fn highlight(core: &Core, index: usize) {
     // view below it; the element comes to the top.)
     let room = area.bottom - area.top;
     if room > 0.0 && rect.height() > room {
-        if let Some((sentence, _)) = sentence {
-            let rect = sentence.get_bounding_client_rect();
+        if let Some((range, _)) = span {
+            let rect = range.get_bounding_client_rect();
             if rect.top() < area.top || rect.bottom() > area.bottom {
                 let dy = rect.top() - area.top - SENTENCE_MARGIN;
                 if dy.abs() >= 1.0 {
