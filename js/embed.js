@@ -189,6 +189,20 @@ function append(host) {
   (holdsFixed(document.body) ? document.documentElement : document.body).append(host);
 }
 
+/**
+ * The embed's elements moved to where `append` would put them now: a page
+ * may grey itself only once it has loaded (a class put on <body> by its
+ * script). Asked where `place` is, and when <html> or <body> changes its
+ * class or style. The view a reader is in stays where it is (moving it
+ * would take the focus away).
+ */
+function rehome() {
+  const parent = holdsFixed(document.body) ? document.documentElement : document.body;
+  for (const host of document.querySelectorAll('yilan-embed, yilan-embed-view')) {
+    if (host.parentNode !== parent && host !== reader?.host) parent.append(host);
+  }
+}
+
 /** Whether `element` is the containing block of its fixed descendants. */
 function holdsFixed(element) {
   const style = getComputedStyle(element);
@@ -502,6 +516,7 @@ function shown(element) {
  * size.
  */
 function place() {
+  rehome();
   const own = pageToggles();
   if (data.toggle) {
     for (const element of own) {
@@ -538,6 +553,10 @@ function start() {
   window.addEventListener('focusin', onReach, true);
   window.addEventListener('resize', placeLater);
   if (document.readyState !== 'complete') window.addEventListener('load', placeLater, { once: true });
+  const looks = new MutationObserver(rehome);
+  for (const element of [document.documentElement, document.body]) {
+    looks.observe(element, { attributes: true, attributeFilter: ['class', 'style'] });
+  }
   const stored = storedPrefs();
   if (stored?.mode === 'elderly') {
     // A reader who left the mode on: until the view is in, the widget

@@ -14,10 +14,12 @@ use web_sys::{Element, ScrollToOptions, ShadowRoot};
 
 use super::core::{viewport_height, Core};
 use super::events::dictionary;
+use super::tables;
 
 /// The part of the scroller that shows the view's text, in viewport pixels:
 /// from the toolbar's bottom edge (or the scroller's top, when the bar is
-/// not over it) to the scroller's bottom edge.
+/// not over it; or the bottom of a table's header rows stuck there) to the
+/// scroller's bottom edge.
 pub(super) struct Area {
     /// "The top of the view": where text starts being visible.
     pub top: f64,
@@ -67,7 +69,7 @@ pub(super) fn area(core: &Core) -> Area {
     };
     let bar = core.dom.bar.get_bounding_client_rect().bottom();
     Area {
-        top: top.max(bar),
+        top: tables::stuck_head_bottom(core, top.max(bar)),
         bottom: bottom.min(screen),
         scroller,
     }

@@ -14,7 +14,7 @@
 //! scroll sideways in their regions.)
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, ResizeObserver};
+use web_sys::{Element, HtmlElement, ResizeObserver};
 
 use super::core::{viewport_height, Core};
 
@@ -69,5 +69,55 @@ pub(super) fn fit(core: &Core, bar_height: f64) {
         if classes.contains(STICKY_CLASS) != sticks {
             let _ = classes.toggle_with_force(STICKY_CLASS, sticks);
         }
+        if sticks {
+            set_head_height(&region);
+        }
     }
+}
+
+/// Writes the header rows' height on the region (`--yl-head-h`), for what
+/// scrolls into view in the body to stop below them (the stylesheet's
+/// `scroll-margin-top`). Through the CSSOM, which a Content-Security-Policy
+/// allows.
+fn set_head_height(region: &Element) {
+    let height = region
+        .query_selector("thead")
+        .ok()
+        .flatten()
+        .map_or(0.0, |head| head.get_bounding_client_rect().height());
+    if let Some(region) = region.dyn_ref::<HtmlElement>() {
+        // Whole pixels as an integer: no float formatting in the wasm.
+        let px = height.max(0.0).ceil() as i64;
+        let _ = region
+            .style()
+            .set_property("--yl-head-h", &format!("{px}px"));
+    }
+}
+
+/// `top`, the top of the view, or the bottom of a table's header rows where
+/// they are stuck there with the table's rows passing under them: what is
+/// under them is not on screen.
+pub(super) fn stuck_head_bottom(core: &Core, top: f64) -> f64 {
+    let Ok(heads) = core.dom.root.query_selector_all(".yl-head-sticks thead") else {
+        return top;
+    };
+    let mut bottom = top;
+    for i in 0..heads.length() {
+        let Some(head) = heads.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let rect = head.get_bounding_client_rect();
+        let under = head
+            .next_element_sibling()
+            .map(|body| body.get_bounding_client_rect());
+        let stuck = rect.top() <= top + 1.0
+            && rect.bottom() > top
+            && under.is_some_and(|body| {
+                body.top() < rect.bottom() - 1.0 && body.bottom() > rect.bottom()
+            });
+        if stuck {
+            bottom = bottom.max(rect.bottom());
+        }
+    }
+    bottom
 }

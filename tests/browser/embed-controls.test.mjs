@@ -261,3 +261,30 @@ browserTest("a mourning day's grayscale on <body> (or on <html>) leaves the floa
     await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
   }
 });
+
+browserTest('a grayscale class a page puts on <body> once it has loaded moves the floating button back to the window\'s corner', SMALL, async (page) => {
+  const long = '<p>正文段落。</p>'.repeat(200);
+  await servePages(page, {
+    '/embed-controls/late-filter.html': portal({
+      head: `<style>.gray { filter: grayscale(100%); }</style>${TAG}<script>addEventListener('load', () => setTimeout(() => document.body.classList.add('gray'), 50));</script>`,
+      body: long,
+    }),
+  });
+  await open(page, '/embed-controls/late-filter.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  await page.waitForFunction(() => document.body.classList.contains('gray'));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.evaluate(() => window.scrollTo(0, 3000));
+  const corner = await page.evaluate(() => {
+    const button = document.querySelector('yilan-embed').shadowRoot.querySelector('button').getBoundingClientRect();
+    return { right: innerWidth - button.right, bottom: innerHeight - button.bottom };
+  });
+  assert.ok(Math.abs(corner.right - 16) <= 2 && Math.abs(corner.bottom - 16) <= 2, `16 px from the window's corner (${JSON.stringify(corner)})`);
+  await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+  await page.waitForSelector(VIEW);
+  const [top, height] = await page.evaluate(() => {
+    const rect = document.querySelector('yilan-embed-view:not([inert])').getBoundingClientRect();
+    return [rect.top, Math.round(rect.height) - innerHeight];
+  });
+  assert.deepEqual([top, height], [0, 0], 'the view covers the window');
+});

@@ -433,6 +433,7 @@ browserTest('no speech synthesis at all: said at once; a host hook makes reading
   await page.addInitScript(removeSpeech);
   await mountReading(page);
   assert.equal((await toolState(page, 'read')).text, '朗读 本浏览器不支持朗读');
+  assert.equal((await toolState(page, 'rate')).shown, false, '语速 goes where nothing can be read');
   await page.click('[data-yl-tool="read"]', { force: true });
   assert.equal(await liveText(page), '本浏览器不支持朗读，请换用其他浏览器');
 
@@ -463,6 +464,7 @@ browserTest('no speech synthesis at all: said at once; a host hook makes reading
     }
   }, REFERENCE_TEXT);
   assert.equal((await toolState(page, 'read')).text, '朗读');
+  assert.equal((await toolState(page, 'rate')).shown, true, 'and is there with the host\'s voice');
   await page.click('[data-yl-tool="read"]');
   await until(page, () => window.events.some(([type]) => type === 'speechend'));
   const heard = await page.evaluate(() => window.heard);

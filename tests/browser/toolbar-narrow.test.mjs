@@ -109,3 +109,22 @@ browserTest('standard mode shows the toggle alone, at any width', PHONE, async (
   await mountReference(page, { mode: 'standard' });
   assert.deepEqual(await shownTools(page), { shown: ['mode'], stops: ['mode'] });
 });
+
+browserTest('on a small phone at 300%, each panel ends on the screen: its 收起 can be seen and pressed', { viewport: { width: 320, height: 568 }, reducedMotion: 'reduce' }, async (page) => {
+  await mountReference(page, { mode: 'elderly', scale: 3 });
+  await page.evaluate(() => window.scrollTo(0, 600));
+  for (const panel of ['theme', 'rate', 'outline']) {
+    if ((await toolState(page, 'more')).expanded !== 'true') await page.click('[data-yl-tool="more"]');
+    await page.click(`[data-yl-tool="${panel}"]`);
+    const close = await inView(page, (shadow, name) => {
+      const button = shadow.getElementById(`yl-tb-${name}`).querySelector('[data-yl-close]');
+      button.scrollIntoView({ block: 'nearest' });
+      const rect = button.getBoundingClientRect();
+      return { top: rect.top, bottom: rect.bottom, height: innerHeight, hit: shadow.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) === button };
+    }, panel);
+    assert.ok(close.bottom <= close.height && close.top >= 0, `${panel}: 收起 at ${close.top}–${close.bottom} of ${close.height}`);
+    assert.ok(close.hit, `${panel}: 收起 is not covered`);
+    await page.click(`#yl-tb-${panel} [data-yl-close]`);
+    assert.equal((await toolState(page, panel)).expanded, 'false');
+  }
+});

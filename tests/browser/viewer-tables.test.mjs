@@ -182,3 +182,42 @@ browserTest('which tables fit follows the window\'s size and the text size', { .
   await settle(page);
   assert.equal((await region(page)).sticks, false, 'and at 3× again they do not');
 });
+
+/** The first body row of the first table that shows below its stuck header rows, and where. */
+function firstRowShown(page) {
+  return inView(page, (shadow) => {
+    const head = shadow.querySelector('.yl-table thead').getBoundingClientRect();
+    const rows = [...shadow.querySelector('.yl-table tbody').rows];
+    const at = rows.findIndex((row) => row.getBoundingClientRect().bottom > head.bottom + 1);
+    return { at, headBottom: head.bottom, top: rows[at].getBoundingClientRect().top };
+  });
+}
+
+browserTest('in a long table the reader keeps the row under the header rows through 放大, and what scrolls into view stops below them', STILL, async (page) => {
+  await mountTables(page, { mode: 'elderly' });
+  await inView(page, (shadow) => shadow.querySelector('.yl-table tbody').rows[20].scrollIntoView({ block: 'center' }));
+  await settle(page);
+  const before = await firstRowShown(page);
+  assert.ok(before.at > 5, `mid-table (row ${before.at})`);
+  await page.evaluate(() => window.viewer.setScale(1.25));
+  await settle(page);
+  const after = await firstRowShown(page);
+  assert.ok(Math.abs(after.at - before.at) <= 1, `the same row at the top: ${before.at} before, ${after.at} after`);
+  await page.evaluate(() => window.viewer.setTheme('yellow-on-black'));
+  await settle(page);
+  assert.ok(Math.abs((await firstRowShown(page)).at - before.at) <= 1, 'and through 配色');
+
+  // A cell brought into view (a link reached by Tab, the sentence read)
+  // stops below the header rows, not under them.
+  const placed = await inView(page, async (shadow) => {
+    const cell = shadow.querySelector('.yl-table tbody').rows[40].cells[0];
+    cell.scrollIntoView({ block: 'start' });
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return { cell: cell.getBoundingClientRect().top, head: shadow.querySelector('.yl-table thead').getBoundingClientRect().bottom };
+  });
+  assert.ok(placed.cell >= placed.head, `the cell at ${placed.cell}, below the header rows' ${placed.head}`);
+
+  // Printed from the middle of the table, the header rows are in the flow.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await inView(page, (shadow) => getComputedStyle(shadow.querySelector('.yl-table thead')).position), 'static');
+});

@@ -27,8 +27,8 @@ use crate::speech::reader::Status;
 use crate::speech::{Chunk, ChunkKind, Plan};
 
 /// Shows the reading state on the controls: 朗读's label (朗读, 暂停,
-/// 继续), 停止 while reading, and the note that says why reading is not
-/// possible.
+/// 继续), 停止 while reading, the note that says why reading is not
+/// possible, and 语速 only while it is.
 pub(super) fn show_controls(core: &Core) {
     let status = status(core);
     let unavailable = core.speech.try_borrow().ok().and_then(|s| s.unavailable);
@@ -59,6 +59,19 @@ pub(super) fn show_controls(core: &Core) {
                     let _ = button.remove_attribute("aria-disabled");
                 }
             }
+        }
+    }
+    // 语速 is of no use while nothing can be read (no engine, no Chinese
+    // voice yet): it goes, and comes back with a voice.
+    if let Some(rate) = core.tool(Tool::Rate) {
+        let hide = unavailable.is_some();
+        if rate.has_attribute("hidden") != hide {
+            if hide {
+                set_attr(&rate, "hidden", "");
+            } else {
+                let _ = rate.remove_attribute("hidden");
+            }
+            core.keep_stop_shown();
         }
     }
     if let Some(stop) = core.tool(Tool::Stop) {
