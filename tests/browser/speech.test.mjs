@@ -836,6 +836,49 @@ browserTest('语速: the reader picks a speed in its panel; the sentence being r
   await assertNoViolations(page, { overlay: '.yl-panel' });
 });
 
+/** Mounts a second view of the reference after the first, as `window.second`, its ends in `window.secondEnds`. */
+function mountSecond(page) {
+  return page.evaluate((text) => {
+    const host = document.createElement('div');
+    host.id = 'second';
+    document.querySelector('#view').after(host);
+    window.second = window.yilan.mount(host, window.yilan.parseText(text), { mode: 'elderly' });
+    window.secondEnds = [];
+    window.second.addEventListener('speechend', (event) => window.secondEnds.push(event.detail.reason));
+  }, REFERENCE_TEXT);
+}
+
+browserTest('one view reads at a time: reading in a second view stops the first', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  await mountSecond(page);
+  await page.evaluate(() => window.viewer.speak({ from: 'yl-p1-1' }));
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  await page.evaluate(() => window.second.speak({ from: 'yl-p1-1' }));
+  await until(page, () => window.fakeSpeech.spoken.length === 2);
+  assert.deepEqual(
+    await page.evaluate(() => [window.viewer.speechState, window.second.speechState]),
+    ['idle', 'speaking'],
+    'the first stopped when the second began',
+  );
+  assert.deepEqual(await events(page, 'speechend'), [{ reason: 'stopped' }]);
+  assert.equal((await painted(page)).length, 1, 'one sentence painted, the second view\'s');
+});
+
+browserTest('a view taken out of the page without destroy() stops reading', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  await mountSecond(page);
+  await page.evaluate(() => window.second.speak({ from: 'yl-p1-1' }));
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  await page.evaluate(() => document.querySelector('#second').remove());
+  await page.evaluate(() => window.fakeSpeech.end());
+  await until(page, () => window.secondEnds.length === 1);
+  assert.deepEqual(await page.evaluate(() => [window.second.speechState, window.secondEnds]), ['idle', ['stopped']]);
+  assert.equal(await page.evaluate(() => window.fakeSpeech.spoken.length), 1, 'nothing more is said');
+  assert.deepEqual(await painted(page), [], 'and nothing stays painted');
+});
+
 const ZH_VOICE_2 = { name: 'Fake 中文 二', lang: 'zh-CN', localService: false, default: false, voiceURI: 'fake-zh-2' };
 
 browserTest('voice choice: the voice option and setVoice pick a Chinese voice by name; voices() lists those that read Chinese', {}, async (page) => {

@@ -59,6 +59,12 @@ fn chunk_detail(core: &Core, chunk: usize) -> Option<JsValue> {
 }
 
 fn speak(core: &Core, index: usize, token: u32, watchdog_ms: u32) {
+    // A view taken out of the page without `destroy()` (a single-page app
+    // moving on) has no controls left to stop it with: it stops itself.
+    if !core.dom.container.is_connected() {
+        super::stop(core);
+        return;
+    }
     let (chunk, engine) = {
         let Ok(speech) = core.speech.try_borrow() else {
             return;

@@ -168,6 +168,7 @@ pub(in super::super) fn install(
     hook: Option<(JsValue, Function, Option<Function>)>,
     voice: Option<String>,
 ) -> Result<(), JsValue> {
+    super::register(core);
     let engine = match hook {
         Some((target, speak, cancel)) => Engine::Hook(Hook {
             target,

@@ -15,8 +15,8 @@ mod install;
 mod sentence;
 mod view;
 
-use std::cell::{Cell, OnceCell};
-use std::rc::Rc;
+use std::cell::{Cell, OnceCell, RefCell};
+use std::rc::{Rc, Weak};
 
 use js_sys::Function;
 use wasm_bindgen::JsValue;
@@ -250,8 +250,47 @@ pub(super) fn speak_from(core: &Core, from: Option<&str>) -> Result<(), NoVoice>
     Ok(())
 }
 
+thread_local! {
+    /// The page's views, for one of them at a time to read ([`stop_others`]).
+    static VIEWS: RefCell<Vec<Weak<Core>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Counts `core` among the page's views (and forgets those gone).
+pub(super) fn register(core: &Rc<Core>) {
+    VIEWS.with(|views| {
+        if let Ok(mut views) = views.try_borrow_mut() {
+            views.retain(|view| view.strong_count() > 0);
+            views.push(Rc::downgrade(core));
+        }
+    });
+}
+
+/// Stops the reading of every other view of the page: the browser speaks
+/// one thing at a time, and two views reading in turns would mix their
+/// sentences (and 停止 in one would stop the other's voice).
+fn stop_others(core: &Core) {
+    let others: Vec<Rc<Core>> = VIEWS.with(|views| {
+        views
+            .try_borrow()
+            .map(|views| {
+                views
+                    .iter()
+                    .filter_map(Weak::upgrade)
+                    .filter(|view| !std::ptr::eq(Rc::as_ptr(view), core))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    for other in others {
+        if !other.destroyed.get() && status(&other) != Status::Idle {
+            stop(&other);
+        }
+    }
+}
+
 /// Reads the chunks `queue` (indices into the plan), after any reading.
 fn start(core: &Core, queue: Vec<usize>) {
+    stop_others(core);
     let rate = core.prefs().speech_rate;
     let actions = {
         let Ok(mut speech) = core.speech.try_borrow_mut() else {
@@ -288,8 +327,11 @@ pub(super) fn pause(core: &Core) {
     }
 }
 
-/// Resumes a paused reading.
+/// Resumes a paused reading (another view's reading stops).
 pub(super) fn resume(core: &Core) {
+    if status(core) == Status::Paused {
+        stop_others(core);
+    }
     let actions = core
         .speech
         .try_borrow_mut()
