@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use yilan::model::Document;
-use yilan::render::{render, Locale, Mode, RenderOptions};
+use yilan::render::{render, RenderOptions};
 use yilan::speech::{speech_plan, SpeechOptions};
 
 const PREFIX: &str = "news_2-";
@@ -202,26 +202,13 @@ fn documents() -> Vec<(String, Document)> {
     docs
 }
 
-fn option_sets() -> Vec<RenderOptions> {
-    vec![
-        RenderOptions::default(),
-        RenderOptions {
-            mode: Mode::Elderly,
-            theme: "yellow-on-black".to_owned(),
-            scale: 2.0,
-            locale: Locale::En,
-            ..RenderOptions::default()
-        },
-    ]
-}
-
 #[test]
 fn a_prefixed_render_is_the_default_one_with_its_own_ids_and_landmark_names() {
     let mut landmarks = 0;
     let mut references = 0;
     let mut all_ids = 0;
     for (name, doc) in documents() {
-        for options in option_sets() {
+        for options in common::render_option_sets() {
             let default = render(&doc, &options);
             let prefixed = render(
                 &doc,

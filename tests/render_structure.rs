@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use scraper::{ElementRef, Html, Selector};
 use yilan::ids;
 use yilan::model::{Block, Document};
-use yilan::render::{render, Locale, Mode, RenderOptions};
+use yilan::render::{render, RenderOptions};
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
@@ -22,19 +22,6 @@ fn all_documents() -> Vec<(String, Document)> {
     }
     docs.push(("empty".to_owned(), Document::default()));
     docs
-}
-
-fn option_sets() -> Vec<RenderOptions> {
-    vec![
-        RenderOptions::default(),
-        RenderOptions {
-            mode: Mode::Elderly,
-            theme: "yellow-on-black".to_owned(),
-            scale: 3.0,
-            locale: Locale::En,
-            ..RenderOptions::default()
-        },
-    ]
 }
 
 fn heading_rank(el: &ElementRef) -> Option<usize> {
@@ -193,7 +180,7 @@ fn check_structure(name: &str, doc: &Document, html: &str) {
 #[test]
 fn every_document_has_a_sound_structure() {
     for (name, doc) in all_documents() {
-        for options in option_sets() {
+        for options in common::render_option_sets() {
             check_structure(&name, &doc, &render(&doc, &options));
         }
     }

@@ -215,10 +215,7 @@ impl Core {
             return;
         }
         self.restyle("data-theme", id);
-        for option in self.all("[data-yl-theme]") {
-            let on = option.get_attribute("data-yl-theme").as_deref() == Some(id);
-            set_attr(&option, "aria-pressed", if on { "true" } else { "false" });
-        }
+        self.press_choice("data-yl-theme", Some(id));
         self.announce(Notice::Theme(id));
         self.dispatch("themechange", &JsValue::from_str(id));
     }
@@ -309,13 +306,17 @@ impl Core {
         }
         speech::set_rate(self, rate);
         let value = rate_choice(rate).and_then(|at| SPEECH_RATE_CHOICES.get(at));
-        for option in self.all("[data-yl-rate]") {
-            let on = value.is_some_and(|(_, value)| {
-                option.get_attribute("data-yl-rate").as_deref() == Some(*value)
-            });
+        self.press_choice("data-yl-rate", value.map(|(_, value)| *value));
+        true
+    }
+
+    /// In a panel of choices (配色, 语速), the one whose `attr` is `value`
+    /// pressed and the others not (none, for `None`).
+    fn press_choice(&self, attr: &str, value: Option<&str>) {
+        for option in self.all(&format!("[{attr}]")) {
+            let on = value.is_some() && option.get_attribute(attr).as_deref() == value;
             set_attr(&option, "aria-pressed", if on { "true" } else { "false" });
         }
-        true
     }
 
     /// A rate chosen in the 语速 panel: said, and heard at once (the

@@ -60,17 +60,17 @@ pub(super) fn fit(core: &Core, bar_height: f64) {
             // the focus.
             let _ = region.set_attribute("tabindex", if fits { "-1" } else { "0" });
         }
-        let sticks = fits
-            && region
-                .query_selector("thead")
-                .ok()
-                .flatten()
-                .is_some_and(|head| head.get_bounding_client_rect().height() <= room);
+        let head = fits
+            .then(|| region.query_selector("thead").ok().flatten())
+            .flatten()
+            .map(|head| head.get_bounding_client_rect().height())
+            .filter(|height| *height <= room);
+        let sticks = head.is_some();
         if classes.contains(STICKY_CLASS) != sticks {
             let _ = classes.toggle_with_force(STICKY_CLASS, sticks);
         }
-        if sticks {
-            set_head_height(&region);
+        if let Some(height) = head {
+            set_head_height(&region, height);
         }
     }
 }
@@ -79,18 +79,15 @@ pub(super) fn fit(core: &Core, bar_height: f64) {
 /// scrolls into view in the body to stop below them (the stylesheet's
 /// `scroll-margin-top`). Through the CSSOM, which a Content-Security-Policy
 /// allows.
-fn set_head_height(region: &Element) {
-    let height = region
-        .query_selector("thead")
-        .ok()
-        .flatten()
-        .map_or(0.0, |head| head.get_bounding_client_rect().height());
+fn set_head_height(region: &Element, height: f64) {
     if let Some(region) = region.dyn_ref::<HtmlElement>() {
         // Whole pixels as an integer: no float formatting in the wasm.
-        let px = height.max(0.0).ceil() as i64;
-        let _ = region
-            .style()
-            .set_property("--yl-head-h", &format!("{px}px"));
+        let value = format!("{}px", height.max(0.0).ceil() as i64);
+        let style = region.style();
+        // (Written only when it changes: each write restyles the table.)
+        if style.get_property_value("--yl-head-h").ok().as_deref() != Some(value.as_str()) {
+            let _ = style.set_property("--yl-head-h", &value);
+        }
     }
 }
 

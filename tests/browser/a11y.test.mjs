@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { RULES, assertNoViolations } from './axe.mjs';
-import { REFERENCE_TEXT, browserTest, callInPage, manifest, openWithPackage, packageInNode } from './harness.mjs';
+import { REFERENCE_TEXT, browserTest, callInPage, linkStylesheet, openWithPackage, packageInNode } from './harness.mjs';
 
 const SCALES = [1, 2, 3];
 
@@ -30,20 +30,8 @@ async function themeIds(page) {
  * stylesheet, as a host page would, and checks that it really is there.
  */
 async function showReference(page, options) {
-  const stylesheet = manifest.exports['./yilan.css'];
-  assert.ok(stylesheet, 'package.json exports ./yilan.css: the view cannot be checked without its stylesheet');
   await openWithPackage(page);
-  await page.evaluate(async (href) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    const loaded = new Promise((resolve, reject) => {
-      link.onload = resolve;
-      link.onerror = () => reject(new Error(`stylesheet ${href} did not load`));
-    });
-    document.head.append(link);
-    await loaded;
-  }, new URL(stylesheet, 'http://x/yilan/').pathname);
+  await linkStylesheet(page);
   const { thrown } = await callInPage(
     page,
     (yilan, [text, opts]) => {

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 
-import { REFERENCE_TEXT, browserTest, callInPage, openWithPackage } from './harness.mjs';
+import { REFERENCE_TEXT, attemptsInPage, browserTest, callInPage, openWithPackage } from './harness.mjs';
 
 const NO_OPTIONS = {};
 
@@ -186,16 +186,7 @@ for (const bad of BAD) {
 
 browserTest('a model error names the field\'s own range and where nesting went too deep, for an object and for its text alike', NO_OPTIONS, async (page) => {
   await openWithPackage(page);
-  const errors = await page.evaluate(() => {
-    const yilan = window.yilan;
-    const attempt = (fn) => {
-      try {
-        fn();
-        return 'no error';
-      } catch (e) {
-        return [e.name, e.code, e.path, e.message];
-      }
-    };
+  const errors = await attemptsInPage(page, (yilan, attempt) => {
     const section = (level) => ({ version: 1, body: [{ type: 'section', level, marker: '一、', heading: '总则', blocks: [] }] });
     let deep = 1;
     for (let n = 0; n < 3000; n += 1) deep = { x: deep };
@@ -334,20 +325,11 @@ browserTest('renderHtml checks the document and the options', NO_OPTIONS, async 
 
 browserTest('half of a character in a document object (a string cut inside an emoji) is a value error that names where', NO_OPTIONS, async (page) => {
   await openWithPackage(page);
-  const errors = await page.evaluate(() => {
-    const yilan = window.yilan;
+  const errors = await attemptsInPage(page, (yilan, attempt) => {
     const doc = yilan.parseText('关于某事的通知😀\n一、总体情况\n正文一段。');
     const cut = { ...doc, title: doc.title.slice(0, -1) };
     const deep = structuredClone(doc);
     deep.body[0].blocks[0].text = '\udc00正文';
-    const attempt = (fn) => {
-      try {
-        fn();
-        return 'no error';
-      } catch (e) {
-        return [e.name, e.code, e.path, e.message];
-      }
-    };
     return {
       render: attempt(() => yilan.renderHtml(cut)),
       speech: attempt(() => yilan.speechPlan(deep)),

@@ -135,6 +135,48 @@ export function callInPage(page, fn, arg) {
 }
 
 /**
+ * Runs `fn(yilan, attempt, arg)` in the page, where `attempt(f)` calls `f`
+ * and gives `'no error'`, or `[name, code, path, message]` of what it
+ * threw: for a test that tries several calls in one go.
+ */
+export function attemptsInPage(page, fn, arg) {
+  return page.evaluate(
+    ([source, value]) => {
+      const attempt = (f) => {
+        try {
+          f();
+          return 'no error';
+        } catch (e) {
+          return [e.name, e.code, e.path, e.message];
+        }
+      };
+      return new Function(`return (${source})`)()(window.yilan, attempt, value);
+    },
+    [fn.toString(), arg],
+  );
+}
+
+/**
+ * Adds the package's stylesheet (`exports['./yilan.css']`) to the page with
+ * a `<link>`, as a host page would, and waits until it has loaded.
+ */
+export async function linkStylesheet(page) {
+  const stylesheet = manifest.exports['./yilan.css'];
+  assert.ok(stylesheet, 'package.json exports ./yilan.css: the view cannot be checked without its stylesheet');
+  await page.evaluate(async (href) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    const loaded = new Promise((resolve, reject) => {
+      link.onload = resolve;
+      link.onerror = () => reject(new Error(`stylesheet ${href} did not load`));
+    });
+    document.head.append(link);
+    await loaded;
+  }, new URL(stylesheet, 'http://x/yilan/').pathname);
+}
+
+/**
  * The package loaded in Node (the same .wasm, read from disk), for test
  * set-up that needs the API before a browser runs.
  */

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { assertNoViolations } from './axe.mjs';
-import { REFERENCE_TEXT, browserTest, callInPage, manifest, openWithPackage } from './harness.mjs';
+import { REFERENCE_TEXT, attemptsInPage, browserTest, callInPage, linkStylesheet, openWithPackage } from './harness.mjs';
 import { root } from '../../scripts/serve.mjs';
 
 /** Documents of the HTML corpus, as their reviewed model JSON. */
@@ -31,18 +31,7 @@ const TABLES = corpus('03-govcn-zhengce-sanji-yiyuan-long-tables');
  */
 async function showViews(page, corpusDocs, prefixes) {
   await openWithPackage(page);
-  const stylesheet = new URL(manifest.exports['./yilan.css'], 'http://x/yilan/').pathname;
-  await page.evaluate(async (href) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    const loaded = new Promise((resolve, reject) => {
-      link.onload = resolve;
-      link.onerror = () => reject(new Error(`stylesheet ${href} did not load`));
-    });
-    document.head.append(link);
-    await loaded;
-  }, stylesheet);
+  await linkStylesheet(page);
   const { thrown } = await callInPage(
     page,
     (yilan, { text, corpusDocs, prefixes }) => {
@@ -164,19 +153,11 @@ browserTest('the same three documents with the default ids repeat them: what idP
 
 browserTest('renderHtml and speechPlan refuse an idPrefix that cannot start an id', {}, async (page) => {
   await openWithPackage(page);
-  const errors = await page.evaluate(() => {
+  const errors = await attemptsInPage(page, (yilan, attempt) => {
     const doc = { version: 1, title: '通知' };
-    const attempt = (fn) => {
-      try {
-        fn();
-        return 'no error';
-      } catch (e) {
-        return [e.name, e.code, e.path, e.message];
-      }
-    };
     return ['', '2news', 'news prefix', 'a"b', 'x'.repeat(33), 7]
-      .map((idPrefix) => attempt(() => window.yilan.renderHtml(doc, { idPrefix })))
-      .concat([attempt(() => window.yilan.speechPlan(doc, { idPrefix: '-' })), attempt(() => window.yilan.renderHtml(doc, { idPrefix: 'x'.repeat(32) }))]);
+      .map((idPrefix) => attempt(() => yilan.renderHtml(doc, { idPrefix })))
+      .concat([attempt(() => yilan.speechPlan(doc, { idPrefix: '-' })), attempt(() => yilan.renderHtml(doc, { idPrefix: 'x'.repeat(32) }))]);
   });
   const refused = ['YilanError', 'argument', 'idPrefix', 'idPrefix must be 1 to 32 ASCII letters, digits, "-" or "_", starting with a letter'];
   assert.deepEqual(errors, [

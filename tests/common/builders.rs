@@ -6,6 +6,7 @@ use std::path::Path;
 use yilan::model::{
     Action, Block, Crumb, Document, ListItem, MetaField, MetaKey, Paragraph, Section,
 };
+use yilan::render::{Locale, Mode, RenderOptions};
 
 /// A paragraph block.
 pub fn para(text: &str) -> Block {
@@ -191,6 +192,21 @@ pub fn assert_expected(name: &str, actual: &str) {
 
 /// Small documents that between them use every kind of block and inline,
 /// named for their expected-output files.
+/// The render options the structure tests run every document with: the
+/// defaults, and the elderly mode in 黑底黄字 at 3× with the English words.
+pub fn render_option_sets() -> Vec<RenderOptions> {
+    vec![
+        RenderOptions::default(),
+        RenderOptions {
+            mode: Mode::Elderly,
+            theme: "yellow-on-black".to_owned(),
+            scale: 3.0,
+            locale: Locale::En,
+            ..RenderOptions::default()
+        },
+    ]
+}
+
 pub fn small_documents() -> Vec<(&'static str, Document)> {
     use yilan::model::{
         Attachment, Attachments, Contents, ContentsEntry, Image, Inline, Signature, Table,

@@ -26,7 +26,7 @@ use super::core::Core;
 use super::place;
 use crate::render::toolbar::{NoVoice, Notice, SpeechNotice};
 use crate::render::Mode;
-use crate::speech::reader::{Reader, Status};
+use crate::speech::reader::{Action, Reader, Status};
 use crate::speech::{Plan, SpeechOptions};
 use crate::Document;
 
@@ -313,13 +313,18 @@ fn start(core: &Core, queue: Vec<usize>) {
     run(core, actions);
 }
 
+/// What the queue says to do for `step` (nothing while the view's speech
+/// is busy elsewhere).
+fn queued(core: &Core, step: impl FnOnce(&mut Reader) -> Vec<Action>) -> Vec<Action> {
+    core.speech
+        .try_borrow_mut()
+        .map(|mut speech| step(&mut speech.reader))
+        .unwrap_or_default()
+}
+
 /// Pauses reading (the utterance is cancelled; resuming says it again).
 pub(super) fn pause(core: &Core) {
-    let actions = core
-        .speech
-        .try_borrow_mut()
-        .map(|mut s| s.reader.pause())
-        .unwrap_or_default();
+    let actions = queued(core, Reader::pause);
     if !actions.is_empty() {
         run(core, actions);
         view::show_controls(core);
@@ -332,11 +337,7 @@ pub(super) fn resume(core: &Core) {
     if status(core) == Status::Paused {
         stop_others(core);
     }
-    let actions = core
-        .speech
-        .try_borrow_mut()
-        .map(|mut s| s.reader.resume())
-        .unwrap_or_default();
+    let actions = queued(core, Reader::resume);
     if !actions.is_empty() {
         core.announce(Notice::Speech(SpeechNotice::Resumed));
         run(core, actions);
@@ -345,11 +346,7 @@ pub(super) fn resume(core: &Core) {
 
 /// Stops reading, if it is under way.
 pub(super) fn stop(core: &Core) {
-    let actions = core
-        .speech
-        .try_borrow_mut()
-        .map(|mut s| s.reader.stop())
-        .unwrap_or_default();
+    let actions = queued(core, Reader::stop);
     run(core, actions);
 }
 
@@ -383,11 +380,7 @@ pub(super) fn set_rate(core: &Core, rate: f32) {
 
 /// Says the sentence being read again from its start, at the rate now set.
 pub(super) fn restart(core: &Core) {
-    let actions = core
-        .speech
-        .try_borrow_mut()
-        .map(|mut s| s.reader.restart())
-        .unwrap_or_default();
+    let actions = queued(core, Reader::restart);
     run(core, actions);
 }
 
