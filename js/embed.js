@@ -304,7 +304,7 @@ const BOX = { margin: '0', padding: '0', border: '0', transform: 'none', float: 
 
 /**
  * The view over the page on screen; printed, it is the page: in the flow,
- * all of it, and nothing of the page under it (PRINT_CSS), from
+ * all of it, and nothing of the page under it (PAGE_CSS), from
  * `beforeprint` to `afterprint`, while in the mode only.
  */
 const ON_SCREEN = { position: 'fixed', inset: '0', height: 'auto', overflow: 'auto' };
@@ -313,8 +313,16 @@ const CORNER = { position: 'fixed', right: '16px', bottom: '16px', left: 'auto',
 /** How long at most the page stays covered while the view of a returning reader loads. */
 const COVER_MS = 1000;
 const ON_PAPER = { position: 'static', inset: 'auto', height: 'auto', overflow: 'visible' };
-const PRINT_CSS = '@media print { body > :not(yilan-embed-view), :root:has(> yilan-embed-view) > body { display: none !important; } }';
-let printSheet = null;
+/**
+ * The page's rules while in the mode: printed, the view alone (above); on
+ * screen, no scroll bar of the page beside the view's own (where scroll
+ * bars take room, the page's would stand at the window's edge, and scroll
+ * the page under the view).
+ */
+const PAGE_CSS =
+  '@media print { body > :not(yilan-embed-view), :root:has(> yilan-embed-view) > body { display: none !important; } }' +
+  ' @media screen { :root { overflow: hidden !important; } }';
+let pageSheet = null;
 
 function beforePrint() {
   if (reader) pin(reader.host, ON_PAPER);
@@ -415,8 +423,8 @@ async function enter(back) {
   } else {
     append(host);
   }
-  printSheet ??= sheet(PRINT_CSS);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
+  pageSheet ??= sheet(PAGE_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
   window.addEventListener('beforeprint', beforePrint);
   window.addEventListener('afterprint', afterPrint);
   reader = { host, viewer, inerted, scroll, back };
@@ -449,7 +457,7 @@ function exit() {
   host.remove();
   window.removeEventListener('beforeprint', beforePrint);
   window.removeEventListener('afterprint', afterPrint);
-  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== printSheet);
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== pageSheet);
   for (const element of inerted) element.inert = false;
   pin(widget.host, { display: 'block' });
   window.scrollTo(scroll[0], scroll[1]);

@@ -185,6 +185,11 @@ export function stylesheet(): string;
  * (and out of sight, e.g. `opacity: 0`): it counts as shown once that
  * attribute is gone and the view is focused (`viewer.focus()`) or used.
  *
+ * Under a header the page keeps fixed at the top of the window, give what
+ * scrolls the header's height as `scroll-padding-top` (e.g.
+ * `html { scroll-padding-top: 64px }`): the toolbar and a table's header
+ * rows then stick below it.
+ *
  * @throws {YilanError} `argument` (not an element, a bad option: `path`
  *   names it), a model code for a bad document, or `internal` when the
  *   browser refuses a step (the message says which).

@@ -49,18 +49,51 @@ function packageHandler(prefix) {
 }
 
 /**
+ * A handler that serves a mount's HTML pages (`.html`, or a folder's
+ * `index.html`) with `head` inserted at the start of their `<head>`, and
+ * passes everything else on to `next`.
+ */
+function withHead(dir, head, next) {
+  return (req, res, notFound) => {
+    let path;
+    try {
+      path = posix.normalize(decodeURIComponent(req.url.split('?')[0]));
+    } catch {
+      return next(req, res, notFound);
+    }
+    if (path.endsWith('/')) {
+      path += 'index.html';
+    }
+    const file = join(dir, path);
+    if (!path.endsWith('.html') || !file.startsWith(dir) || !isFile(file)) {
+      return next(req, res, notFound);
+    }
+    const html = readFileSync(file, 'utf8').replace(/<head(\s[^>]*)?>/i, (tag) => tag + head);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(html);
+  };
+}
+
+/**
  * Starts the server. `mounts` maps URL prefixes (ending in `/`) to
  * directories; `/yilan/` always serves the package. Port 0 picks a free port.
+ * For tests: `head`, markup put at the start of the `<head>` of every HTML
+ * page of the mounts; `onResponse(url, status)`, told of every response.
  *
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export function startServer({ port = 8080, host = '127.0.0.1', mounts = {} } = {}) {
+export function startServer({ port = 8080, host = '127.0.0.1', mounts = {}, head, onResponse } = {}) {
   const handlers = [['/yilan/', packageHandler('/yilan/')]];
   // Longest prefix first, so /tests/browser/ wins over /.
   for (const prefix of Object.keys(mounts).sort((a, b) => b.length - a.length)) {
-    handlers.push([prefix, directory(mounts[prefix])]);
+    const served = directory(mounts[prefix]);
+    handlers.push([prefix, head ? withHead(mounts[prefix], head, served) : served]);
   }
   const server = createServer((req, res) => {
+    if (onResponse) {
+      const url = req.url;
+      res.on('finish', () => onResponse(url, res.statusCode));
+    }
     const notFound = () => {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('not found');
@@ -91,6 +124,14 @@ export function startServer({ port = 8080, host = '127.0.0.1', mounts = {} } = {
       });
     });
   });
+}
+
+function isFile(path) {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(path) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing need on a fresh Debian machine:
-# the wasm target, the pinned wasm-bindgen CLI, Chromium and the npm packages.
+# the wasm target, the pinned wasm-bindgen CLI, the browsers and the npm packages.
 # Each step is skipped when already done, so repeated runs are quick.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,21 +24,39 @@ if [ -n "$want" ] && [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
-# Chromium for the browser tests (Playwright drives it; CHROME_PATH overrides)
-# and its driver for the wasm tests (CHROMEDRIVER overrides).
-need_browser=
+# The browsers, from Debian's packages:
+# - Chromium for the browser tests (Playwright drives it; CHROME_PATH
+#   overrides) and its driver for the wasm tests (CHROMEDRIVER overrides);
+# - Firefox ESR and WebKitGTK's WebDriver with its MiniBrowser, in an Xvfb
+#   display, for the cross-engine tests (FIREFOX_PATH, WEBKIT_DRIVER and
+#   WEBKIT_BROWSER override);
+# - a font with Chinese glyphs.
+packages=()
 if [ -z "${CHROME_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
-  need_browser=1
+  packages+=(chromium)
 fi
 if [ -z "${CHROMEDRIVER:-}" ] && ! command -v chromedriver >/dev/null 2>&1; then
-  need_browser=1
+  packages+=(chromium-driver)
 fi
-if [ -n "$need_browser" ]; then
+if [ -z "${FIREFOX_PATH:-}" ] && ! command -v firefox-esr >/dev/null 2>&1; then
+  packages+=(firefox-esr)
+fi
+if [ -z "${WEBKIT_DRIVER:-}" ] && ! command -v WebKitWebDriver >/dev/null 2>&1; then
+  packages+=(webkit2gtk-driver)
+fi
+if ! command -v Xvfb >/dev/null 2>&1; then
+  packages+=(xvfb)
+fi
+# A Chinese font, so that the tests lay out and read real glyphs.
+if [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+  packages+=(fonts-droid-fallback)
+fi
+if [ "${#packages[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
   else
-    echo "Chromium is missing: install Debian's chromium and chromium-driver, or set CHROME_PATH and CHROMEDRIVER." >&2
+    echo "Missing browsers or tools: install Debian's ${packages[*]} (or set CHROME_PATH, CHROMEDRIVER, FIREFOX_PATH, WEBKIT_DRIVER)." >&2
     exit 1
   fi
 fi

@@ -3,7 +3,8 @@
 //   formatting, clippy (native and wasm32), the API docs (rustdoc, warnings
 //   denied), the Rust tests, the wasm tests in Chromium, the package build,
 //   the real-browser tests (among them `tsc --noEmit` on a TypeScript
-//   consumer and the packed package in a Vite app and a plain page).
+//   consumer and the packed package in a Vite app and a plain page), and
+//   the cross-engine tests in Firefox, WebKit and Chromium.
 //
 //   node scripts/test.mjs                   (what `npm test` runs)
 //   node scripts/test.mjs --from browser    (start at the first step whose
@@ -26,6 +27,10 @@ const browserTests = readdirSync(join(root, 'tests', 'browser'))
   .filter((name) => name.endsWith('.test.mjs'))
   .sort()
   .map((name) => join('tests', 'browser', name));
+const engineTests = readdirSync(join(root, 'tests', 'engines'))
+  .filter((name) => name.endsWith('.test.mjs'))
+  .sort()
+  .map((name) => join('tests', 'engines', name));
 
 /**
  * The steps. `kind` says how to count: a `check` is one pass or failure;
@@ -66,6 +71,12 @@ const steps = [
     kind: 'node-test',
     command: 'node',
     args: ['--test', '--test-reporter=spec', ...browserTests],
+  },
+  {
+    name: 'engine tests',
+    kind: 'node-test',
+    command: 'node',
+    args: ['--test', '--test-reporter=spec', ...engineTests],
   },
 ];
 

@@ -17,6 +17,7 @@ use web_sys::{Element, Event, MouseEvent, ResizeObserver};
 
 use super::core::Core;
 use super::error::dom_error;
+use super::place;
 use super::tables;
 use super::toolbar::handler;
 
@@ -37,7 +38,9 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
             if let Some(core) = weak.upgrade() {
                 if !core.destroyed.get() {
                     let bar = core.dom.bar.get_bounding_client_rect().height().round();
-                    tables::fit(&core, bar);
+                    let sticky = place::sticky_top(&core);
+                    core.dom.sheet.set_sticky_top(sticky);
+                    tables::fit(&core, sticky + bar);
                 }
             }
         });
@@ -53,7 +56,11 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
             // unless it is in the page inert (see `Core::seen`).
             core.seen();
             let height = core.dom.bar.get_bounding_client_rect().height().round();
-            tables::fit(&core, height);
+            // Below what the page keeps fixed at the top of the scroller,
+            // if anything (its own header).
+            let sticky = place::sticky_top(&core);
+            core.dom.sheet.set_sticky_top(sticky);
+            tables::fit(&core, sticky + height);
             // The bar changes size when 更多工具 comes or goes.
             core.keep_stop_shown();
             if height != written.get() {

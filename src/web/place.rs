@@ -17,9 +17,15 @@ use super::events::dictionary;
 use super::tables;
 
 /// The part of the scroller that shows the view's text, in viewport pixels:
-/// from the toolbar's bottom edge (or the scroller's top, when the bar is
-/// not over it; or the bottom of a table's header rows stuck there) to the
-/// scroller's bottom edge.
+/// from the toolbar's bottom edge (or the scroller's top, below what the
+/// page keeps fixed over it there, when the bar is not over it; or the
+/// bottom of a table's header rows stuck there) to the scroller's bottom
+/// edge.
+///
+/// What a page keeps fixed over the top of its scroller (its own header)
+/// is the scroller's `scroll-padding-top`, the property with which a page
+/// tells the browser so for its own anchors: the view's sticky bar and
+/// header rows stop below it too (`--yl-sticky-top`, see [`sticky_top`]).
 pub(super) struct Area {
     /// "The top of the view": where text starts being visible.
     pub top: f64,
@@ -67,12 +73,42 @@ pub(super) fn area(core: &Core) -> Area {
         }
         None => (0.0, screen),
     };
+    let top = top + padding_top(scroller.as_ref());
     let bar = core.dom.bar.get_bounding_client_rect().bottom();
     Area {
         top: tables::stuck_head_bottom(core, top.max(bar)),
         bottom: bottom.min(screen),
         scroller,
     }
+}
+
+/// How far below the top of the scroller (`None`: the page) the view's
+/// sticky bar and header rows stop: its `scroll-padding-top`, in whole
+/// pixels (0 when it is `auto` or not in pixels).
+pub(super) fn sticky_top(core: &Core) -> f64 {
+    padding_top(scroller(&core.dom.container).as_ref())
+}
+
+fn padding_top(scroller: Option<&Element>) -> f64 {
+    let element = scroller
+        .cloned()
+        .or_else(|| web_sys::window()?.document()?.scrolling_element());
+    let value = element.and_then(|element| {
+        web_sys::window()?
+            .get_computed_style(&element)
+            .ok()
+            .flatten()?
+            .get_property_value("scroll-padding-top")
+            .ok()
+    });
+    // (The browser's own number parsing: Rust's would add its float
+    // parsing to the wasm.)
+    value
+        .as_deref()
+        .and_then(|v| v.strip_suffix("px"))
+        .map(js_sys::parse_float)
+        .filter(|px| px.is_finite() && *px > 0.0)
+        .map_or(0.0, f64::round)
 }
 
 /// The nearest ancestor of `view` that scrolls (its content overflows and

@@ -7,7 +7,7 @@
 //! the viewer's own whose two rules carry the values that move (the bar's
 //! height, the reading guide's position).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -21,10 +21,10 @@ use super::error::dom_error;
 /// custom properties alone, so a host may still set `--yl-scale`.
 const RESET: &str = ":host { display: block; }\n.yl-view { all: initial; }\n";
 
-/// The moving values. Rule 0 holds `--yl-bar-h`, rule 1 the guide's
-/// position; each is changed through its declaration, not re-parsed.
-const DYNAMIC: &str =
-    ".yl-view { --yl-bar-h: 0px; }\n.yl-view .yl-guide { translate: 0 -200vh; }\n";
+/// The moving values. Rule 0 holds `--yl-bar-h` and `--yl-sticky-top`,
+/// rule 1 the guide's position; each is changed through its declaration,
+/// not re-parsed.
+const DYNAMIC: &str = ".yl-view { --yl-bar-h: 0px; --yl-sticky-top: 0px; }\n.yl-view .yl-guide { translate: 0 -200vh; }\n";
 
 thread_local! {
     /// The three fixed sheets, parsed once and shared by every viewer.
@@ -56,6 +56,10 @@ fn shared() -> Result<[CssStyleSheet; 3], JsValue> {
 /// A viewer's own sheet of moving values.
 pub(super) struct Dynamic {
     bar: CssStyleDeclaration,
+    /// The bar's height last written, in whole pixels.
+    bar_px: Cell<i64>,
+    /// The sticky top last written, in whole pixels.
+    sticky_px: Cell<i64>,
     guide: CssStyleDeclaration,
 }
 
@@ -63,10 +67,14 @@ impl Dynamic {
     /// Sets the bar's height, which keeps headings scrolled to from
     /// stopping under a sticky bar.
     pub fn set_bar_height(&self, px: f64) {
-        // Whole pixels as an integer: printing an f64 would bring float
-        // formatting (some 15 KB) into the wasm. NaN becomes 0.
-        let px = px.max(0.0).round() as i64;
-        let _ = self.bar.set_property("--yl-bar-h", &format!("{px}px"));
+        write_px(&self.bar, &self.bar_px, "--yl-bar-h", px);
+    }
+
+    /// Sets how far below the top of the scroller the bar and a table's
+    /// header rows stick (what the page keeps fixed there: see
+    /// `place::sticky_top`).
+    pub fn set_sticky_top(&self, px: f64) {
+        write_px(&self.bar, &self.sticky_px, "--yl-sticky-top", px);
     }
 
     /// Centres the reading guide on `y`, in viewport pixels.
@@ -75,6 +83,17 @@ impl Dynamic {
         let _ = self
             .guide
             .set_property("translate", &format!("0 calc({y}px - 50%)"));
+    }
+}
+
+/// Writes `px` as the custom property `name` when it changed from `last`.
+fn write_px(rule: &CssStyleDeclaration, last: &Cell<i64>, name: &str, px: f64) {
+    // Whole pixels as an integer: printing an f64 would bring float
+    // formatting (some 15 KB) into the wasm. NaN becomes 0.
+    let px = px.max(0.0).round() as i64;
+    // (A write restyles the whole view: only a change is written.)
+    if last.replace(px) != px {
+        let _ = rule.set_property(name, &format!("{px}px"));
     }
 }
 
@@ -94,6 +113,8 @@ pub(super) fn adopt(shadow: &ShadowRoot) -> Result<Dynamic, JsValue> {
     };
     let dynamic = Dynamic {
         bar: rule(0)?,
+        bar_px: Cell::new(0),
+        sticky_px: Cell::new(0),
         guide: rule(1)?,
     };
     let list = Array::of4(&reset, &view, &toolbar, &own);

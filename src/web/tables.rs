@@ -48,9 +48,11 @@ pub(super) fn observe(core: &Core, observer: &ResizeObserver) {
 /// Marks each region whose table fits it (its content no wider than its
 /// box), and makes only the others tab stops; of those that fit, marks
 /// those whose header rows are low enough to stay on screen. Called from
-/// the size observer with the bar's height, where the layout is up to date.
-pub(super) fn fit(core: &Core, bar_height: f64) {
-    let room = (viewport_height() - bar_height) * STICKY_SHARE;
+/// the size observer with the height of what covers the top of the screen
+/// (the bar, and what the page keeps fixed above it), where the layout is
+/// up to date.
+pub(super) fn fit(core: &Core, covered: f64) {
+    let room = (viewport_height() - covered) * STICKY_SHARE;
     for region in regions(core) {
         let classes = region.class_list();
         let fits = region.scroll_width() <= region.client_width();

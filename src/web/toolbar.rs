@@ -12,7 +12,7 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, KeyboardEvent, Node};
 
-use super::core::{focus, Core, Panel};
+use super::core::{focus, note_input, Core, Panel};
 use super::guide;
 use super::speech;
 use crate::prefs::{Cursor, SPEECH_RATE_CHOICES};
@@ -28,6 +28,13 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
         .map_err(|_| JsValue::from_str("listeners busy"))?;
     listeners.add(&shadow, "click", false, handler(core, on_click))?;
     listeners.add(&shadow, "keydown", false, handler(core, on_key))?;
+    // (In the view: the embed keeps the view's events from the document.)
+    listeners.add(
+        &shadow,
+        "pointerdown",
+        true,
+        handler(core, |_, _| note_input(false)),
+    )?;
     listeners.add(&shadow, "focusin", false, handler(core, on_focus))?;
     listeners.add(
         &core.dom.bar,
@@ -131,6 +138,7 @@ fn on_key(core: &Rc<Core>, event: &Event) {
     let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
         return;
     };
+    note_input(true);
     // Leave the browser's and the screen reader's combinations alone.
     if key.alt_key() || key.ctrl_key() || key.meta_key() || key.is_composing() {
         return;

@@ -5,43 +5,21 @@
 // and parseDom on a live page.
 
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { browserTest, callInPage, openWithPackage } from './harness.mjs';
+import { HTML_PAGES } from './html-pages.mjs';
 import { root } from '../../scripts/serve.mjs';
 
 const NO_OPTIONS = {};
 
-/** The addresses the pages were served from: the same table as tests/html_corpus.rs. */
-const BASES = {
-  '01-govcn-zhengce-guofa-2018-43': 'http://www.gov.cn/zhengce/content/2018-12/29/content_5353307.htm',
-  '02-govcn-zhengce-xiaofang-haopai-fujian': 'http://www.gov.cn/zhengce/content/2018-12/11/content_5347765.htm',
-  '03-govcn-zhengce-sanji-yiyuan-long-tables': 'http://www.gov.cn/zhengce/content/2019-01/30/content_5362266.htm',
-  '04-handan-xxgk-detail-saved.jsp': 'http://hdzfxxgk.hd.gov.cn/gszbm/auto23716/202008/t20200802_1352104.html',
-  '07-zj-jyt-tuwen-hanweb-article': 'http://jyt.zj.gov.cn/art/2024/10/21/art_1543973_58942886.html',
-  'www-index': 'http://www.linhai.gov.cn/art/2024/2/1/art_1229316983_3915851.html',
-};
-
-const pages = readdirSync(join(root, 'tests', 'fixtures', 'html'))
-  .filter((name) => name.endsWith('.html'))
-  .sort()
-  .map((name) => [name.slice(0, -'.html'.length), join(root, 'tests', 'fixtures', 'html', name)]);
-pages.push(['www-index', join(root, 'www', 'index.html')]);
-
-// Every fixture page is here, and every one has a base and an expectation.
-assert.equal(pages.length, 6);
-
-for (const [slug, file] of pages) {
+for (const { slug, file, base, expected: expectedFile } of HTML_PAGES) {
   browserTest(`parseHtml in Chromium gives the reviewed document of ${slug}`, NO_OPTIONS, async (page) => {
     await openWithPackage(page);
     const html = readFileSync(file, 'utf8');
-    const expected = JSON.parse(readFileSync(join(root, 'tests', 'expected', 'html', `${slug}.json`), 'utf8'));
-    assert.ok(BASES[slug], `a base URL for ${slug}`);
-    const { value, thrown } = await callInPage(page, (yilan, [h, baseUrl]) => yilan.parseHtml(h, { baseUrl }), [
-      html,
-      BASES[slug],
-    ]);
+    const expected = JSON.parse(readFileSync(expectedFile, 'utf8'));
+    const { value, thrown } = await callInPage(page, (yilan, [h, baseUrl]) => yilan.parseHtml(h, { baseUrl }), [html, base]);
     assert.equal(thrown, undefined);
     assert.deepEqual(value, expected);
   });

@@ -78,8 +78,10 @@ fn speak(core: &Core, index: usize, token: u32, watchdog_ms: u32) {
         };
         (chunk, speech.engine.clone())
     };
-    view::highlight(core, index);
+    // The controls first: 暂停 and 停止 coming in may make the bar taller,
+    // and the sentence must then stop below it.
     view::show_controls(core);
+    view::highlight(core, index);
     if let Some(detail) = chunk_detail(core, index) {
         dispatch(&core.dom.host, "chunkstart", &detail, false);
     }

@@ -193,6 +193,14 @@ pub(super) fn highlight(core: &Core, index: usize) {
             return;
         }
     }
+    // The element stops below the bar by its scroll margin, which holds the
+    // bar's height as last observed. The bar may have grown since, in this
+    // very task: 暂停 and 停止 come in as reading starts, and on a narrow
+    // window the tools then take another line. The height is brought up to
+    // date first, so that the sentence does not stop under the bar.
+    core.dom
+        .sheet
+        .set_bar_height(core.dom.bar.get_bounding_client_rect().height());
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Start);
     options.set_behavior(if smooth {

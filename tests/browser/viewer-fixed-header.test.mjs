@@ -1,0 +1,91 @@
+// A host page with a header of its own fixed at the top of the window, which
+// it tells the browser of as pages do for their own anchors:
+// `html { scroll-padding-top: 64px }`. The view's sticky bar and a table's
+// header rows stop below that header instead of under it, and what the
+// viewer measures from "the top of the view" (the place kept by 放大, where
+// a section chosen in 目录 stops) starts below it.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+import { REFERENCE_TEXT, browserTest, openWithPackage } from './harness.mjs';
+import { inView } from './viewer-helpers.mjs';
+
+const LONG_TABLES = readFileSync(new URL('../fixtures/html/03-govcn-zhengce-sanji-yiyuan-long-tables.html', import.meta.url), 'utf8');
+const STILL = { reducedMotion: 'reduce' };
+const HEADER = 64;
+
+/** The blank page with a fixed header of HEADER px, declared as the page's scroll padding; mounts `doc` (page text or HTML). */
+async function mountUnderHeader(page, { text, html, options }) {
+  await openWithPackage(page);
+  await page.evaluate(
+    ([height, text, html, options]) => {
+      const header = document.createElement('header');
+      header.textContent = '某某市人民政府';
+      header.style.cssText = `position: fixed; top: 0; left: 0; right: 0; height: ${height}px; background: #036; color: #fff; z-index: 10;`;
+      document.body.prepend(header);
+      document.documentElement.style.scrollPaddingTop = `${height}px`;
+      document.querySelector('#view').style.marginTop = `${height}px`;
+      const doc = text ? window.yilan.parseText(text) : window.yilan.parseHtml(html);
+      window.viewer = window.yilan.mount(document.querySelector('#view'), doc, options);
+    },
+    [HEADER, text, html, options],
+  );
+  await frames(page);
+}
+
+const frames = (page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
+
+const barBox = (page) => inView(page, (shadow) => shadow.querySelector('.yl-toolbar').getBoundingClientRect().toJSON());
+
+browserTest('the elderly bar sticks below the page\'s fixed header; 目录 and 放大 measure from below the bar', STILL, async (page) => {
+  await mountUnderHeader(page, { text: REFERENCE_TEXT, options: { mode: 'elderly' } });
+  await page.evaluate(() => scrollTo(0, 3000));
+  await frames(page);
+  const bar = await barBox(page);
+  assert.equal(bar.top, HEADER, 'the bar stops below the header');
+
+  // 目录: the section chosen stops below the bar, not under the header or the bar.
+  await page.click('[data-yl-tool="outline"]');
+  await page.click('[data-yl-target="yl-s2-3-h"]');
+  await frames(page);
+  const heading = await inView(page, (shadow) => ({
+    top: shadow.getElementById('yl-s2-3-h').getBoundingClientRect().top,
+    bar: shadow.querySelector('.yl-toolbar').getBoundingClientRect().bottom,
+  }));
+  assert.ok(heading.top >= heading.bar && heading.top < heading.bar + 60, `the heading (top ${heading.top}) is just below the bar (bottom ${heading.bar})`);
+
+  // 放大: the block at the top of the view, below the bar, stays there.
+  const before = await inView(page, (shadow) => shadow.getElementById('yl-s2-3-h').getBoundingClientRect().top);
+  await page.click('[data-yl-tool="larger"]');
+  await frames(page);
+  const after = await inView(page, (shadow) => shadow.getElementById('yl-s2-3-h').getBoundingClientRect().top);
+  assert.ok(Math.abs(after - before) <= 2, `放大 kept the heading where it was (${before} → ${after})`);
+});
+
+browserTest('a long table\'s header rows stick below the page\'s fixed header, and below the bar in the elderly mode', STILL, async (page) => {
+  await mountUnderHeader(page, { html: LONG_TABLES, options: { mode: 'standard' } });
+  const headTop = async () => {
+    await inView(page, (shadow) => {
+      const rows = shadow.querySelector('.yl-head-sticks tbody').rows;
+      rows[Math.floor(rows.length / 2)].scrollIntoView({ block: 'center' });
+    });
+    await frames(page);
+    return inView(page, (shadow) => {
+      const head = shadow.querySelector('.yl-head-sticks thead').getBoundingClientRect();
+      const table = shadow.querySelector('.yl-head-sticks table').getBoundingClientRect();
+      return { head: head.top, tableTop: table.top };
+    });
+  };
+  const standard = await headTop();
+  assert.ok(standard.tableTop < HEADER, 'the table starts above the header: its rows pass under the header rows');
+  assert.equal(standard.head, HEADER, 'standard mode: right below the page\'s header');
+
+  await page.evaluate(() => window.viewer.setMode('elderly'));
+  await frames(page);
+  const elderly = await headTop();
+  const bar = await barBox(page);
+  assert.equal(bar.top, HEADER);
+  assert.equal(elderly.head, bar.bottom, 'elderly mode: right below the bar, itself below the header');
+});

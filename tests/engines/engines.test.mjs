@@ -1,0 +1,443 @@
+// The package in Firefox and WebKit (and, as the control, Chromium), with
+// real pointer and key input: the tests of tests/browser/ run in Chromium
+// alone, while readers come with Safari (iPhones, WeChat on iOS) and
+// Firefox too. What differs between engines is what these cover: the
+// browser's own HTML parser under parseHtml, the live page's DOM under the
+// embed, focus and keys in a shadow root, `inert`, sticky positioning and
+// scroll anchoring (WebKit has none: the viewer keeps the reader's place
+// itself), the CSS custom highlight of the sentence read, what a browser
+// without a Chinese voice says, and axe on all of it.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+import { root } from '../../scripts/serve.mjs';
+import { RULES } from '../browser/axe.mjs';
+import { HTML_PAGES } from '../browser/html-pages.mjs';
+import { forEachEngine } from './harness.mjs';
+
+const REFERENCE_TEXT = readFileSync(join(root, 'tests', 'fixtures', 'text', '00-linhai-shangpan-full.txt'), 'utf8');
+const TABLES_HTML = readFileSync(join(root, 'tests', 'fixtures', 'html', '03-govcn-zhengce-sanji-yiyuan-long-tables.html'), 'utf8');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TITLE = '上盘镇2023年工作总结及2024年工作计划';
+
+/** The blank page with the package loaded as `window.yilan` (after `init()`). */
+async function openWithPackage(s) {
+  await s.open('/tests/browser/pages/blank.html');
+  await s.run(async () => {
+    window.yilan = await import('/yilan/pkg/index.js');
+    await window.yilan.default();
+  });
+}
+
+/** Mounts the reference document in `#view` (elderly mode unless `options` say otherwise). */
+async function mountReference(s, options = {}) {
+  await openWithPackage(s);
+  await s.run(
+    (text, options) => {
+      window.viewer = window.yilan.mount(document.querySelector('#view'), window.yilan.parseText(text), options);
+    },
+    REFERENCE_TEXT,
+    { mode: 'elderly', ...options },
+  );
+  await s.run(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/** The deepest focused element, through shadow roots: its tool, theme choice, id or tag. */
+function focused(s) {
+  return s.run(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    if (!element || element === document.body) return null;
+    return element.getAttribute('data-yl-tool') ?? element.getAttribute('data-yl-theme') ?? (element.id || element.tagName.toLowerCase());
+  });
+}
+
+/** Waits until nothing scrolls any more (a smooth scroll has ended): the window and the embed's view still for five frames. */
+function scrollsEnded(s) {
+  return s.run(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    const where = () => `${scrollY} ${document.querySelector('yilan-embed-view')?.scrollTop}`;
+    for (let same = 0, last = ''; same < 5; ) {
+      await frame();
+      same = where() === last ? same + 1 : 0;
+      last = where();
+    }
+  });
+}
+
+/** The focused element's outline: a ring shows (solid, 2 px or more)? */
+function ring(s) {
+  return s.run(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    const style = getComputedStyle(element);
+    return { style: style.outlineStyle, wide: parseFloat(style.outlineWidth) >= 2 };
+  });
+}
+
+/** The view root's mode, theme and scale. */
+function viewState(s) {
+  return s.run(() => {
+    const root = view().querySelector('.yl-view');
+    return { mode: root.dataset.mode, theme: root.dataset.theme, scale: root.dataset.scale };
+  });
+}
+
+/** Opens the demo portal and enters the mode with a click on its 进入老年模式. */
+async function enterPortal(s) {
+  await s.open('/');
+  await s.clickOn('#enter-elderly');
+  await s.until(() => view()?.querySelector('h1') && !document.querySelector('yilan-embed-view[inert]'));
+}
+
+/** axe on `include` (selectors), every rule of the suite's tags; returns what failed or stayed undecided on contrast. */
+async function axeFindings(s, include) {
+  await s.run((source) => {
+    if (!window.axe) (0, eval)(source);
+  }, AXE_SOURCE);
+  return s.run(
+    async (include, rules) => {
+      const results = await window.axe.run({ include: include.map((selector) => [selector]) }, { runOnly: { type: 'rule', values: rules } });
+      const list = (items) => items.map((item) => `${item.id}: ${item.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)).join(' ')}`);
+      return {
+        violations: list(results.violations),
+        undecided: list(results.incomplete.filter((item) => item.id.startsWith('color-contrast'))),
+        contrastPassed: results.passes.some((item) => item.id === 'color-contrast-enhanced'),
+      };
+    },
+    include,
+    RULES,
+  );
+}
+
+forEachEngine((engineTest) => {
+  engineTest('parseHtml gives the reviewed document of every HTML page', {}, async (s) => {
+    await openWithPackage(s);
+    for (const { slug, file, base, expected } of HTML_PAGES) {
+      const parsed = await s.run((html, baseUrl) => JSON.parse(JSON.stringify(window.yilan.parseHtml(html, { baseUrl }))), readFileSync(file, 'utf8'), base);
+      assert.deepEqual(parsed, JSON.parse(readFileSync(expected, 'utf8')), slug);
+    }
+  });
+
+  engineTest('the demo portal: 进入老年模式 covers the page with the view; 退出老年模式 gives the page back as it was', {}, async (s) => {
+    await s.open('/');
+    const scroll = await s.run(() => {
+      document.querySelector('#enter-elderly').scrollIntoView({ block: 'center' });
+      window.savedBody = document.body.cloneNode(true);
+      return Math.round(scrollY);
+    });
+    await s.clickOn('#enter-elderly');
+    await s.until(() => view()?.querySelector('h1') && !document.querySelector('yilan-embed-view[inert]'));
+    const inMode = await s.run(() => {
+      const host = document.querySelector('yilan-embed-view');
+      const rect = host.getBoundingClientRect();
+      const others = [...document.body.children].filter((element) => element !== host && !element.matches('script, yilan-embed'));
+      return {
+        title: view().querySelector('h1').textContent,
+        covers: [rect.left, rect.top, rect.right, rect.bottom].map(Math.round).join(' ') === `0 0 ${innerWidth} ${innerHeight}`,
+        pageInert: others.length > 0 && others.every((element) => element.inert),
+        mode: view().querySelector('.yl-view').dataset.mode,
+      };
+    });
+    assert.deepEqual(inMode, { title: TITLE, covers: true, pageInert: true, mode: 'elderly' });
+    assert.equal(await focused(s), 'larger', 'the focus is on the toolbar, on 放大');
+    await s.shot('portal-elderly');
+
+    await s.clickOn('[data-yl-tool="mode"]');
+    await s.until(() => !document.querySelector('yilan-embed-view:not([inert])'));
+    const after = await s.run(() => {
+      const body = document.body.cloneNode(true);
+      for (const element of body.querySelectorAll('yilan-embed-view[inert]')) element.remove();
+      return {
+        same: body.isEqualNode(window.savedBody),
+        inert: [...document.querySelectorAll('[inert]')].filter((element) => element.localName !== 'yilan-embed-view').length,
+        scroll: Math.round(scrollY),
+        focus: document.activeElement?.id,
+      };
+    });
+    assert.deepEqual(after, { same: true, inert: 0, scroll, focus: 'enter-elderly' });
+  });
+
+  engineTest('the toolbar by keyboard: 放大 enlarges the text, arrows move, 配色 chooses 黑底黄字, Escape returns, Tab leaves', {}, async (s) => {
+    await enterPortal(s);
+    assert.equal(await focused(s), 'larger');
+    const fontSize = () => s.run(() => parseFloat(getComputedStyle(view().querySelector('.yl-body p')).fontSize));
+    const before = await fontSize();
+    await s.press('Enter');
+    assert.equal((await viewState(s)).scale, '1.25');
+    assert.equal(await fontSize(), before * 1.25, 'the text is 1.25 times as large');
+    await s.press('ArrowRight');
+    assert.equal(await focused(s), 'theme');
+    // Moved by keys (after a click entered the mode), the focus shows.
+    assert.deepEqual(await ring(s), { style: 'solid', wide: true }, 'the focused tool has a visible ring');
+    await s.press('Enter');
+    assert.equal(await focused(s), 'auto', 'the panel opens on the current choice');
+    assert.deepEqual(await ring(s), { style: 'solid', wide: true }, 'the choice focused has a visible ring');
+    await s.press('Tab');
+    await s.press('Tab');
+    assert.equal(await focused(s), 'yellow-on-black');
+    await s.press('Space');
+    assert.equal((await viewState(s)).theme, 'yellow-on-black');
+    // (The colours change in a short transition.)
+    const colours = await s.until(() => {
+      const background = getComputedStyle(view().querySelector('.yl-view')).backgroundColor;
+      const text = getComputedStyle(view().querySelector('.yl-body p')).color;
+      return background === 'rgb(0, 0, 0)' && text === 'rgb(255, 255, 0)' && { background, text };
+    });
+    assert.deepEqual(colours, { background: 'rgb(0, 0, 0)', text: 'rgb(255, 255, 0)' });
+    await s.press('Escape');
+    assert.equal(await focused(s), 'theme', 'Escape returns to 配色');
+    assert.deepEqual(await ring(s), { style: 'solid', wide: true }, '配色 focused again has a visible ring');
+    assert.equal(await s.run(() => view().getElementById('yl-tb-theme').hidden), true, 'and the panel is closed');
+    await s.press('Tab');
+    const left = await focused(s);
+    assert.ok(!['smaller', 'larger', 'theme', 'read', 'point', 'rate', 'guide', 'cursor', 'outline', 'print', 'mode'].includes(left), `Tab left the toolbar (for ${left})`);
+    await s.press('Shift+Tab');
+    assert.equal(await focused(s), 'theme', 'Shift+Tab comes back to the same tool');
+    await s.shot('keyboard-yellow-on-black');
+  });
+
+  engineTest('目录 by keyboard: a section chosen gets the focus, its heading at the top of the view below the bar', {}, async (s) => {
+    await enterPortal(s);
+    await s.press('End');
+    await s.press('ArrowLeft');
+    await s.press('ArrowLeft');
+    assert.equal(await focused(s), 'outline');
+    await s.press('Enter');
+    const entries = await s.run(() => [...view().querySelectorAll('[data-yl-target]')].map((entry) => [entry.dataset.ylTarget, entry.textContent]));
+    assert.deepEqual(entries[0], ['yl-s1-h', '一、2023年工作总结']);
+    const second = entries.findIndex(([, text]) => text.startsWith('二、'));
+    assert.ok(second > 0, 'the second part is listed');
+    for (let i = 0; i < second; i += 1) await s.press('Tab');
+    await s.press('Enter');
+    assert.equal(await focused(s), entries[second][0]);
+    await scrollsEnded(s);
+    const place = await s.run((id) => {
+      const heading = view().getElementById(id);
+      return {
+        top: heading.getBoundingClientRect().top,
+        bar: view().querySelector('.yl-toolbar').getBoundingClientRect().bottom,
+        panelHidden: view().getElementById('yl-tb-outline').hidden,
+      };
+    }, entries[second][0]);
+    assert.equal(place.panelHidden, true, 'the panel closed');
+    assert.ok(place.top >= place.bar && place.top < place.bar + 60, `the heading (top ${place.top}) is just below the bar (bottom ${place.bar})`);
+  });
+
+  engineTest('放大 and 缩小 keep the block being read where it was on the screen', {}, async (s) => {
+    await enterPortal(s);
+    // The block at the top of the view (the first whose box reaches below
+    // the bar), or the block `id`: its top, below the bar.
+    const topOfView = (id) =>
+      s.run((id) => {
+        const host = document.querySelector('yilan-embed-view');
+        const areaTop = Math.max(host.getBoundingClientRect().top, view().querySelector('.yl-toolbar').getBoundingClientRect().bottom);
+        const blocks = [...view().querySelectorAll('[id^="yl-"]')].filter((element) => !element.id.startsWith('yl-tb'));
+        const leaves = blocks.filter((element, i) => !(blocks[i + 1] && element.contains(blocks[i + 1])));
+        const block = id
+          ? view().getElementById(id)
+          : leaves.find((element) => {
+              const rect = element.getBoundingClientRect();
+              return rect.height > 0 && rect.bottom > areaTop;
+            });
+        const rect = block.getBoundingClientRect();
+        return { id: block.id, top: rect.top - areaTop, height: rect.height, scroll: host.scrollTop };
+      }, id);
+    await s.run(() => view().getElementById('yl-p2-3-1').scrollIntoView({ block: 'start' }));
+    await s.run(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const before = await topOfView();
+    assert.match(before.id, /^yl-(p2-3-1|s2-3-h)$/, 'the paragraph scrolled to, or its run-in heading, is at the top');
+    assert.ok(before.scroll > 500, `the view is scrolled to the middle (${before.scroll})`);
+    // The point of the block at the top of the view: its top edge or, for a
+    // block the bar cuts, the same share of its height.
+    const share = Math.max(0, -before.top) / before.height;
+    const was = before.top + share * before.height;
+    for (const [what, tool] of [
+      ['放大', 'larger'],
+      ['放大 again', 'larger'],
+      ['缩小', 'smaller'],
+    ]) {
+      await s.clickOn(`[data-yl-tool="${tool}"]`);
+      await s.run(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const after = await topOfView(before.id);
+      const now = after.top + share * after.height;
+      assert.ok(Math.abs(now - was) <= 2, `${what}: ${before.id} was ${was.toFixed(1)} px below the bar, now ${now.toFixed(1)}`);
+    }
+    assert.equal((await viewState(s)).scale, '1.25');
+  });
+
+  engineTest('on a phone the bar is 更多工具 and 退出老年模式; 更多工具 shows the rest', { width: 390, height: 844 }, async (s) => {
+    await enterPortal(s);
+    const shown = () =>
+      s.run(() => [...view().querySelectorAll('[role="toolbar"] [data-yl-tool]')].filter((tool) => tool.getClientRects().length > 0).map((tool) => tool.dataset.ylTool));
+    assert.deepEqual(await shown(), ['more', 'mode']);
+    await s.shot('phone-folded');
+    await s.clickOn('[data-yl-tool="more"]');
+    assert.deepEqual(await shown(), ['more', 'smaller', 'larger', 'theme', 'read', 'point', 'rate', 'guide', 'cursor', 'outline', 'print', 'mode']);
+    assert.equal(await s.run(() => view().querySelector('[data-yl-tool="more"]').getAttribute('aria-expanded')), 'true');
+    await s.shot('phone-unfolded');
+  });
+
+  engineTest('a returning reader finds the page in the mode, in the theme chosen before', {}, async (s) => {
+    await s.open('/');
+    await s.run(() => localStorage.setItem('yilan:prefs:v1', JSON.stringify({ mode: 'elderly', theme: 'yellow-on-black', scale: 1.5 })));
+    await s.open('/');
+    await s.until(() => view()?.querySelector('h1') && !document.querySelector('yilan-embed-view[inert]'));
+    assert.deepEqual(await viewState(s), { mode: 'elderly', theme: 'yellow-on-black', scale: '1.5' });
+  });
+
+  engineTest('axe finds nothing on the view in the standard colours and in 黑底黄字 at 2×', {}, async (s) => {
+    await enterPortal(s);
+    const check = async (what) => {
+      const findings = await axeFindings(s, ['yilan-embed-view']);
+      assert.deepEqual(findings, { violations: [], undecided: [], contrastPassed: true }, what);
+    };
+    await check('standard colours at 1×');
+    await s.clickOn('[data-yl-tool="theme"]');
+    assert.equal(await focused(s), 'auto', 'the panel opened on the current choice');
+    assert.equal((await ring(s)).style, 'none', 'opened by the pointer, it shows no focus ring');
+    await s.clickOn('[data-yl-theme="yellow-on-black"]');
+    await s.clickOn('[data-yl-tool="theme"]');
+    for (let i = 0; i < 4; i += 1) await s.clickOn('[data-yl-tool="larger"]');
+    assert.deepEqual(await viewState(s), { mode: 'elderly', theme: 'yellow-on-black', scale: '2' });
+    await s.run(() => view().querySelector('.yl-toolbar').parentElement.scrollIntoView());
+    await check('黑底黄字 at 2×');
+  });
+
+  engineTest('朗读 through a host voice: each sentence in turn, marked in the text as it is read; 停止 stops', {}, async (s) => {
+    await openWithPackage(s);
+    await s.run((text) => {
+      window.said = [];
+      window.plan = window.yilan.speechPlan(window.yilan.parseText(text));
+      window.viewer = window.yilan.mount(document.querySelector('#view'), window.yilan.parseText(text), {
+        mode: 'elderly',
+        speech: {
+          speak(chunk) {
+            const range = CSS.highlights?.get('yl-speech');
+            const marked = range ? [...range].map((r) => r.toString()).join('') : null;
+            window.said.push({ text: chunk.text, index: chunk.index, marked });
+            return new Promise((done) => setTimeout(done, 30));
+          },
+          cancel() {},
+        },
+      });
+    }, REFERENCE_TEXT);
+    // Reading starts at the block at the top of the screen: a paragraph of
+    // the body, whose sentences are read as written.
+    const first = await s.run(async () => {
+      const paragraph = view().getElementById('yl-p2-3-1');
+      const barBottom = view().querySelector('.yl-toolbar').getBoundingClientRect().bottom;
+      scrollBy(0, paragraph.getBoundingClientRect().top - barBottom - 10);
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      return paragraph.textContent;
+    });
+    await s.clickOn('[data-yl-tool="read"]');
+    await s.until(() => window.said.length >= 3);
+    const said = await s.run(() => window.said.slice(0, 3).map((chunk) => ({ ...chunk, display: window.plan[chunk.index].display })));
+    // (Its run-in heading, （二）精心谋划港城融合蓝图。, on its first line, first.)
+    const start = said.findIndex(({ text }) => first.includes(text));
+    assert.ok(start === 0 || (start === 1 && said[0].text.includes('精心谋划港城融合蓝图')), `reading starts at the paragraph on screen, not at "${said[0].text}"`);
+    for (const { text, marked, display } of said) {
+      assert.equal(marked, display, `the text marked while "${text}" is read is that sentence as written`);
+    }
+    await s.clickOn('[data-yl-tool="stop"]');
+    const count = await s.run(() => window.said.length);
+    await s.run(() => new Promise((done) => setTimeout(done, 200)));
+    assert.equal(await s.run(() => window.said.length), count, 'nothing more is read after 停止');
+    assert.equal(await s.run(() => CSS.highlights?.get('yl-speech')?.size ?? 0), 0, 'the mark is gone');
+  });
+
+  engineTest('the browser\'s own voices: without a Chinese one, 朗读 says so and reads nothing', {}, async (s) => {
+    await mountReference(s);
+    await s.clickOn('[data-yl-tool="read"]');
+    const state = await s.run(() => {
+      const read = view().querySelector('[data-yl-tool="read"]');
+      return { disabled: read.getAttribute('aria-disabled'), text: read.innerText.replace(/\s+/g, ' ').trim() };
+    });
+    assert.deepEqual(state, { disabled: 'true', text: '朗读 本浏览器无中文语音' });
+    const live = await s.run(() => view().getElementById('yl-tb-live').textContent.replace(/\u00a0/g, '').trim());
+    assert.equal(live, '本浏览器无中文语音，无法朗读');
+    assert.equal(await s.run(() => speechSynthesis.speaking || speechSynthesis.pending), false, 'nothing is being said');
+  });
+
+  engineTest('a long table keeps its header rows under the bar while its rows scroll by', {}, async (s) => {
+    await openWithPackage(s);
+    await s.run((html) => {
+      window.viewer = window.yilan.mount(document.querySelector('#view'), window.yilan.parseHtml(html), { mode: 'elderly' });
+    }, TABLES_HTML);
+    await s.until(() => Boolean(view().querySelector('.yl-head-sticks')));
+    const placed = await s.run(async () => {
+      const region = view().querySelector('.yl-head-sticks');
+      const rows = region.querySelectorAll('tbody tr');
+      rows[Math.floor(rows.length / 2)].scrollIntoView({ block: 'center' });
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const head = region.querySelector('thead').getBoundingClientRect();
+      const bar = view().querySelector('.yl-toolbar').getBoundingClientRect();
+      const table = region.querySelector('table').getBoundingClientRect();
+      return { tableAbove: table.top < bar.bottom, gap: Math.round(head.top - bar.bottom) };
+    });
+    assert.deepEqual(placed, { tableAbove: true, gap: 0 }, 'the header sits right under the bar while the table starts above it');
+    await s.shot('table-sticky-head');
+  });
+
+  engineTest('under a page header fixed at the top (its scroll-padding-top), the toolbar sticks below it', {}, async (s) => {
+    await openWithPackage(s);
+    const bar = await s.run(async (text) => {
+      const header = document.createElement('header');
+      header.textContent = '某某市人民政府';
+      header.style.cssText = 'position: fixed; top: 0; left: 0; right: 0; height: 64px; background: #036; color: #fff; z-index: 10;';
+      document.body.prepend(header);
+      document.documentElement.style.scrollPaddingTop = '64px';
+      window.viewer = window.yilan.mount(document.querySelector('#view'), window.yilan.parseText(text), { mode: 'elderly' });
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
+      scrollTo(0, 3000);
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      return Math.round(view().querySelector('.yl-toolbar').getBoundingClientRect().top);
+    }, REFERENCE_TEXT);
+    assert.equal(bar, 64);
+  });
+
+  engineTest('<yilan-reader> shows the document its src names, and another when src changes', {}, async (s) => {
+    await s.open('/tests/browser/pages/blank.html');
+    await s.run(async () => {
+      await import('/yilan/pkg/element.js');
+      const reader = document.createElement('yilan-reader');
+      reader.setAttribute('mode', 'elderly');
+      reader.src = '/tests/fixtures/text/00-linhai-shangpan-full.txt';
+      document.querySelector('#view').append(reader);
+    });
+    assert.equal(await s.until(() => view()?.querySelector('h1')?.textContent), TITLE);
+    await s.run(() => {
+      document.querySelector('yilan-reader').src = '/tests/fixtures/html/02-govcn-zhengce-xiaofang-haopai-fujian.html';
+    });
+    const other = JSON.parse(readFileSync(join(root, 'tests', 'expected', 'html', '02-govcn-zhengce-xiaofang-haopai-fujian.json'), 'utf8')).title;
+    assert.equal(await s.until((title) => view()?.querySelector('h1')?.textContent !== title && view()?.querySelector('h1')?.textContent, TITLE), other);
+  });
+
+  engineTest('hostile input: no script of it runs, in parseHtml, renderHtml or the mounted view', {}, async (s) => {
+    await openWithPackage(s);
+    const vectors = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'security', 'xss-vectors.json'), 'utf8'));
+    const ran = await s.run(async (vectors) => {
+      window.xssRan = [];
+      window.alert = window.confirm = window.prompt = (what) => window.xssRan.push(String(what));
+      const list = Array.isArray(vectors) ? vectors : vectors.vectors;
+      for (const vector of list) {
+        const input = typeof vector === 'string' ? vector : vector.input ?? vector.payload ?? vector.html;
+        const doc = window.yilan.parseHtml(`<html><head><title>${input}</title></head><body><div id="zoom"><p>一、${input}</p><p>${input}</p></div></body></html>`);
+        const box = document.createElement('div');
+        box.innerHTML = window.yilan.renderHtml(doc);
+        document.body.append(box);
+        const mounted = document.createElement('div');
+        document.body.append(mounted);
+        window.yilan.mount(mounted, window.yilan.parseText(`${input}\n一、${input}\n${input}`), { mode: 'elderly' });
+      }
+      await new Promise((done) => setTimeout(done, 300));
+      return { count: list.length, ran: window.xssRan };
+    }, vectors);
+    assert.ok(ran.count > 10, `the vectors were read (${ran.count})`);
+    assert.deepEqual(ran.ran, []);
+  });
+});

@@ -1,0 +1,34 @@
+// Put first in every page the cross-engine tests open: collects in
+// `window.__problems` what the page reports as wrong (uncaught errors,
+// rejections nobody handled, resources that failed to load, console.error
+// calls, Content-Security-Policy violations), the same in every browser.
+(function () {
+  'use strict';
+  var problems = (window.__problems = []);
+  function text(value) {
+    return value && value.message ? value.message : String(value);
+  }
+  window.addEventListener(
+    'error',
+    function (event) {
+      var target = event.target;
+      if (target && target !== window && target.tagName) {
+        problems.push('failed to load: ' + (target.src || target.href || target.tagName));
+      } else {
+        problems.push('error: ' + text(event.error || event.message));
+      }
+    },
+    true,
+  );
+  window.addEventListener('unhandledrejection', function (event) {
+    problems.push('unhandled rejection: ' + text(event.reason));
+  });
+  document.addEventListener('securitypolicyviolation', function (event) {
+    problems.push('CSP violation: ' + event.violatedDirective + ' ' + event.blockedURI);
+  });
+  var error = console.error;
+  console.error = function () {
+    problems.push('console error: ' + Array.prototype.map.call(arguments, text).join(' '));
+    return error.apply(console, arguments);
+  };
+})();
