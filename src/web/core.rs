@@ -434,6 +434,7 @@ impl Core {
         if let Some(html) = heading.dyn_ref::<HtmlElement>() {
             let _ = html.focus_with_options(&focus_options(true));
         }
+        self.sync_bar_height();
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Start);
         options.set_behavior(if reduced_motion() {
@@ -442,6 +443,16 @@ impl Core {
             ScrollBehavior::Smooth
         });
         heading.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+
+    /// Brings the bar's height in the view's sheet up to date, before
+    /// something scrolls into view below the bar by its scroll margin: the
+    /// size observer reports a change only at the next frame (the tools of
+    /// a narrow view folded or unfolded, 停止 come in as reading starts).
+    pub fn sync_bar_height(&self) {
+        self.dom
+            .sheet
+            .set_bar_height(self.dom.bar.get_bounding_client_rect().height());
     }
 
     // ---------- The toolbar's tab stop (roving tabindex) ----------

@@ -221,10 +221,15 @@ forEachEngine((engineTest) => {
         top: heading.getBoundingClientRect().top,
         bar: view().querySelector('.yl-toolbar').getBoundingClientRect().bottom,
         panelHidden: view().getElementById('yl-tb-outline').hidden,
+        margin: getComputedStyle(heading).scrollMarginTop,
+        barHeight: getComputedStyle(heading).getPropertyValue('--yl-bar-h'),
       };
     }, entries[second][0]);
     assert.equal(place.panelHidden, true, 'the panel closed');
-    assert.ok(place.top >= place.bar && place.top < place.bar + 60, `the heading (top ${place.top}) is just below the bar (bottom ${place.bar})`);
+    assert.ok(
+      place.top >= place.bar && place.top < place.bar + 60,
+      `the heading (top ${place.top}) is just below the bar (bottom ${place.bar}; scroll margin ${place.margin}, --yl-bar-h ${place.barHeight})`,
+    );
   });
 
   engineTest('放大 and 缩小 keep the block being read where it was on the screen', {}, async (s) => {

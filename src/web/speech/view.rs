@@ -198,9 +198,7 @@ pub(super) fn highlight(core: &Core, index: usize) {
     // very task: 暂停 and 停止 come in as reading starts, and on a narrow
     // window the tools then take another line. The height is brought up to
     // date first, so that the sentence does not stop under the bar.
-    core.dom
-        .sheet
-        .set_bar_height(core.dom.bar.get_bounding_client_rect().height());
+    core.sync_bar_height();
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Start);
     options.set_behavior(if smooth {
