@@ -8,15 +8,16 @@
 //! event on the host element, last, because a listener may destroy the
 //! viewer. A `RefCell` borrow is never held across a DOM call, which may
 //! run one of the viewer's own handlers (a focus change) before returning.
+//!
+//! More of `Core` is elsewhere: the toolbar's panels in [`super::panels`],
+//! its tab stop and 更多工具 in [`super::tab_stop`]; focus moved by script
+//! is [`super::focus`].
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    Element, FocusOptions, HtmlElement, Node, ResizeObserver, ScrollBehavior,
-    ScrollIntoViewOptions, ScrollLogicalPosition, ShadowRoot,
-};
+use web_sys::{Element, ResizeObserver, ShadowRoot};
 
 use super::events::{dispatch, Listeners};
 use super::place;
@@ -25,7 +26,6 @@ use super::speech::{self, Speech};
 use super::storage::Store;
 use crate::prefs::{larger_scale, rate_choice, smaller_scale, Cursor, Prefs, SPEECH_RATE_CHOICES};
 use crate::render::toolbar::{notice_text, scale_status, Notice, Tool};
-use crate::render::toolbar::{OUTLINE_PANEL_ID, RATE_PANEL_ID, THEME_PANEL_ID};
 use crate::render::{Locale, Mode};
 use crate::theme;
 
@@ -38,24 +38,6 @@ pub(super) enum Panel {
     Rate,
     /// 目录.
     Outline,
-}
-
-impl Panel {
-    fn id(self) -> &'static str {
-        match self {
-            Panel::Theme => THEME_PANEL_ID,
-            Panel::Rate => RATE_PANEL_ID,
-            Panel::Outline => OUTLINE_PANEL_ID,
-        }
-    }
-
-    fn tool(self) -> Tool {
-        match self {
-            Panel::Theme => Tool::Theme,
-            Panel::Rate => Tool::Rate,
-            Panel::Outline => Tool::Outline,
-        }
-    }
 }
 
 /// The elements of a view, found once at mount.
@@ -334,214 +316,6 @@ impl Core {
         }
     }
 
-    // ---------- Panels ----------
-
-    /// Opens `panel` (closing the other) or, when open, closes it.
-    pub fn toggle_panel(&self, panel: Panel) {
-        let open = self.state.try_borrow().ok().and_then(|s| s.panel);
-        if open == Some(panel) {
-            self.close_panel(true);
-            return;
-        }
-        self.close_panel(false);
-        if let Ok(mut state) = self.state.try_borrow_mut() {
-            state.panel = Some(panel);
-        }
-        if let Some(element) = self.dom.shadow.get_element_by_id(panel.id()) {
-            let _ = element.remove_attribute("hidden");
-            if let Some(button) = self.tool(panel.tool()) {
-                set_attr(&button, "aria-expanded", "true");
-            }
-            // Into the panel: to the current choice, or the first button
-            // (a section; a rate set through the API that is none of the
-            // panel's).
-            let first = element
-                .query_selector("[aria-pressed=\"true\"]")
-                .ok()
-                .flatten()
-                .or_else(|| element.query_selector("button").ok().flatten());
-            if let Some(first) = first {
-                focus(&first);
-            }
-        }
-    }
-
-    /// Closes the open panel; with `return_focus`, focus goes back to its
-    /// button when it was inside the panel.
-    pub fn close_panel(&self, return_focus: bool) {
-        let Some(panel) = self
-            .state
-            .try_borrow_mut()
-            .ok()
-            .and_then(|mut s| s.panel.take())
-        else {
-            return;
-        };
-        let button = self.tool(panel.tool());
-        if let Some(button) = &button {
-            set_attr(button, "aria-expanded", "false");
-        }
-        if let Some(element) = self.dom.shadow.get_element_by_id(panel.id()) {
-            let had_focus = self
-                .dom
-                .shadow
-                .active_element()
-                .is_some_and(|active| element.contains(Some(&active)));
-            set_attr(&element, "hidden", "");
-            if return_focus && had_focus {
-                if let Some(button) = &button {
-                    focus(button);
-                }
-            }
-        }
-    }
-
-    /// Whether a panel is open.
-    pub fn panel_open(&self) -> bool {
-        self.state.try_borrow().is_ok_and(|s| s.panel.is_some())
-    }
-
-    /// Focus moved to `to`: when that is neither in the open panel nor its
-    /// tool, the panel closes. It drops down over the text, so a link that
-    /// Tab reaches under it would be hidden (WCAG 2.4.11).
-    pub fn focus_moved(&self, to: &Node) {
-        let Some(panel) = self.state.try_borrow().ok().and_then(|s| s.panel) else {
-            return;
-        };
-        let in_panel = self
-            .dom
-            .shadow
-            .get_element_by_id(panel.id())
-            .is_some_and(|element| element.contains(Some(to)));
-        let on_tool = self
-            .tool(panel.tool())
-            .is_some_and(|tool| tool.unchecked_ref::<Node>() == to);
-        if !in_panel && !on_tool {
-            self.close_panel(false);
-        }
-    }
-
-    /// 目录: moves focus to the heading with id `target` and scrolls it to
-    /// the top of the view (at once when the reader asks for less motion).
-    pub fn go_to(&self, target: &str) {
-        self.close_panel(false);
-        let Some(heading) = self.dom.shadow.get_element_by_id(target) else {
-            return;
-        };
-        if !heading.has_attribute("tabindex") {
-            set_attr(&heading, "tabindex", "-1");
-        }
-        if let Some(html) = heading.dyn_ref::<HtmlElement>() {
-            let _ = html.focus_with_options(&focus_options(true));
-        }
-        self.sync_bar_height();
-        let options = ScrollIntoViewOptions::new();
-        options.set_block(ScrollLogicalPosition::Start);
-        options.set_behavior(if reduced_motion() {
-            ScrollBehavior::Instant
-        } else {
-            ScrollBehavior::Smooth
-        });
-        heading.scroll_into_view_with_scroll_into_view_options(&options);
-    }
-
-    /// Brings the bar's height in the view's sheet up to date, before
-    /// something scrolls into view below the bar by its scroll margin: the
-    /// size observer reports a change only at the next frame (the tools of
-    /// a narrow view folded or unfolded, 停止 come in as reading starts).
-    pub fn sync_bar_height(&self) {
-        self.dom
-            .sheet
-            .set_bar_height(self.dom.bar.get_bounding_client_rect().height());
-    }
-
-    // ---------- The toolbar's tab stop (roving tabindex) ----------
-
-    /// The tools the current mode shows, in order.
-    pub fn tools_shown(&self) -> Vec<Element> {
-        let elderly = self.prefs().mode == Mode::Elderly;
-        let in_mode: Vec<Element> = self
-            .all_in(&self.dom.tools, "[data-yl-tool]")
-            .into_iter()
-            .filter(|tool| elderly || !tool.has_attribute("data-yl-elderly"))
-            .filter(|tool| !tool.has_attribute("hidden"))
-            .collect();
-        // The layout decides the rest (更多工具 on a narrow screen, the tools
-        // it hides); a view that is not laid out at all keeps the mode's.
-        let laid_out: Vec<Element> = in_mode.iter().filter(|t| rendered(t)).cloned().collect();
-        if laid_out.is_empty() {
-            in_mode
-        } else {
-            laid_out
-        }
-    }
-
-    /// 更多工具: shows the other tools, or hides them again.
-    pub fn toggle_tools(&self) {
-        let open = self.state.try_borrow().is_ok_and(|s| s.tools_open);
-        self.show_tools(!open);
-    }
-
-    fn show_tools(&self, open: bool) {
-        if let Ok(mut state) = self.state.try_borrow_mut() {
-            state.tools_open = open;
-        }
-        set_attr(
-            &self.dom.root,
-            "data-tools",
-            if open { "open" } else { "closed" },
-        );
-        if let Some(more) = self.tool(Tool::More) {
-            set_attr(&more, "aria-expanded", if open { "true" } else { "false" });
-        }
-    }
-
-    /// Escape in the toolbar: hides the tools 更多工具 showed, focus back on
-    /// it. False when there was nothing to hide.
-    pub fn close_tools(&self) -> bool {
-        let open = self.state.try_borrow().is_ok_and(|s| s.tools_open);
-        let Some(more) = self.tool(Tool::More).filter(|more| open && rendered(more)) else {
-            return false;
-        };
-        self.show_tools(false);
-        focus(&more);
-        self.set_stop(&more);
-        true
-    }
-
-    /// Makes `tool` the toolbar's one tab stop.
-    pub fn set_stop(&self, tool: &Element) {
-        for other in self.all_in(&self.dom.tools, "[data-yl-tool]") {
-            set_attr(&other, "tabindex", if &other == tool { "0" } else { "-1" });
-        }
-    }
-
-    /// After a change of mode or of the bar's size: the tab stop on a tool
-    /// that is shown.
-    pub fn keep_stop_shown(&self) {
-        let shown = self.tools_shown();
-        let stop_shown = shown
-            .iter()
-            .any(|tool| tool.get_attribute("tabindex").as_deref() == Some("0"));
-        if !stop_shown {
-            if let Some(first) = first_usable(&shown) {
-                self.set_stop(first);
-            }
-        }
-    }
-
-    /// Focuses the toolbar's tab stop.
-    pub fn focus_toolbar(&self) {
-        let shown = self.tools_shown();
-        let stop = shown
-            .iter()
-            .find(|tool| tool.get_attribute("tabindex").as_deref() == Some("0"))
-            .or(first_usable(&shown));
-        if let Some(stop) = stop {
-            focus(stop);
-        }
-    }
-
     // ---------- Words, events, actions ----------
 
     /// Says `notice` in the live region.
@@ -622,7 +396,7 @@ impl Core {
         self.all_in(&self.dom.root, selector)
     }
 
-    fn all_in(&self, within: &Element, selector: &str) -> Vec<Element> {
+    pub fn all_in(&self, within: &Element, selector: &str) -> Vec<Element> {
         let Ok(list) = within.query_selector_all(selector) else {
             return Vec::new();
         };
@@ -633,58 +407,9 @@ impl Core {
     }
 }
 
-/// The first of `tools` that is not `aria-disabled` (缩小 at 100% is), else
-/// the first: where the tab stop goes when no tool has been used yet.
-fn first_usable(tools: &[Element]) -> Option<&Element> {
-    tools
-        .iter()
-        .find(|tool| tool.get_attribute("aria-disabled").as_deref() != Some("true"))
-        .or(tools.first())
-}
-
 /// Sets an attribute; the names used here are valid, so it cannot fail.
 pub(super) fn set_attr(element: &Element, name: &str, value: &str) {
     let _ = element.set_attribute(name, value);
-}
-
-/// Whether `element` is laid out (not `display: none`, nor inside one).
-fn rendered(element: &Element) -> bool {
-    element
-        .dyn_ref::<HtmlElement>()
-        .is_some_and(|html| html.offset_parent().is_some())
-}
-
-thread_local! {
-    /// Whether the reader's last input in a view was a key rather than the
-    /// pointer.
-    static BY_KEY: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Notes how the reader is working the view: with keys or the pointer.
-pub(super) fn note_input(by_key: bool) {
-    BY_KEY.with(|k| k.set(by_key));
-}
-
-/// Focus options: no scrolling with `prevent_scroll`; the focus ring
-/// shown when the reader is using keys. (A focus moved by script shows its
-/// ring in WebKit only when told so, once the pointer was used: a tool
-/// clicked, then the arrows.)
-pub(super) fn focus_options(prevent_scroll: bool) -> FocusOptions {
-    let options = FocusOptions::new();
-    if prevent_scroll {
-        options.set_prevent_scroll(true);
-    }
-    if BY_KEY.with(Cell::get) {
-        options.set_focus_visible(true);
-    }
-    options
-}
-
-/// Focuses an element, if it can take focus.
-pub(super) fn focus(element: &Element) {
-    if let Some(html) = element.dyn_ref::<HtmlElement>() {
-        let _ = html.focus_with_options(&focus_options(false));
-    }
 }
 
 /// Whether the reader asked for less motion.

@@ -12,7 +12,8 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, KeyboardEvent, Node};
 
-use super::core::{focus, note_input, Core, Panel};
+use super::core::{Core, Panel};
+use super::focus::{focus, note_input};
 use super::guide;
 use super::speech;
 use crate::prefs::{Cursor, SPEECH_RATE_CHOICES};

@@ -13,7 +13,7 @@ use web_sys::Event;
 use super::super::core::Core;
 use super::super::toolbar::handler;
 use super::engine::{browser_synth, Engine, Hook, WebSpeech};
-use super::{on_report, set_unavailable, stop, view, Report};
+use super::{on_report, point, set_unavailable, stop, Report};
 use crate::render::document_lang;
 use crate::render::toolbar::NoVoice;
 use crate::speech::voice::utterance_lang;
@@ -138,7 +138,7 @@ fn dispatch(number: u32, kind: u32, a: JsValue, b: JsValue) {
             }
         }
         Late::Watchdog => on_report(&core, a, Report::TimedOut),
-        Late::Dwell => view::dwell_done(&core),
+        Late::Dwell => point::dwell_done(&core),
     }
 }
 
@@ -233,19 +233,19 @@ pub(in super::super) fn install(
         );
     }
     let root = core.dom.root.clone();
-    listeners.add(&root, "click", false, handler(core, view::on_point_click))?;
-    listeners.add(&root, "focusin", false, handler(core, view::on_focus))?;
+    listeners.add(&root, "click", false, handler(core, point::on_point_click))?;
+    listeners.add(&root, "focusin", false, handler(core, point::on_focus))?;
     listeners.add(
         &root,
         "pointerover",
         true,
-        handler(core, view::on_pointer_over),
+        handler(core, point::on_pointer_over),
     )?;
     listeners.add(
         &root,
         "pointerout",
         true,
-        handler(core, view::on_pointer_out),
+        handler(core, point::on_pointer_out),
     )?;
     drop(listeners);
     // A browser with no engine, or no Chinese voice yet, says so at once.

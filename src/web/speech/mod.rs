@@ -12,6 +12,8 @@
 mod actions;
 mod engine;
 mod install;
+mod point;
+mod selection;
 mod sentence;
 mod view;
 
@@ -202,7 +204,7 @@ pub(super) fn toggle_read(core: &Core) {
             if !ready(core) {
                 return;
             }
-            let queue = view::selected_chunks(core).unwrap_or_else(|| from_here(core));
+            let queue = selection::selected_chunks(core).unwrap_or_else(|| from_here(core));
             start(core, queue);
         }
     }
@@ -366,7 +368,7 @@ pub(super) fn toggle_point(core: &Core) {
     }
     core.set_pointer_reading(on);
     if !on {
-        view::cancel_dwell(core);
+        point::cancel_dwell(core);
     }
     core.announce(Notice::Speech(SpeechNotice::Point(on)));
 }
@@ -388,7 +390,7 @@ pub(super) fn restart(core: &Core) {
 pub(super) fn mode_changed(core: &Core, mode: Mode) {
     if mode != Mode::Elderly {
         stop(core);
-        view::cancel_dwell(core);
+        point::cancel_dwell(core);
     }
 }
 
