@@ -186,9 +186,9 @@ export function stylesheet(): string;
  * attribute is gone and the view is focused (`viewer.focus()`) or used.
  *
  * Under a header the page keeps fixed at the top of the window, give what
- * scrolls the header's height as `scroll-padding-top` (e.g.
- * `html { scroll-padding-top: 64px }`): the toolbar and a table's header
- * rows then stick below it.
+ * scrolls the header's height as `scroll-padding-top` in pixels or a
+ * percentage (e.g. `html { scroll-padding-top: 64px }`): the toolbar and a
+ * table's header rows then stick below it.
  *
  * @throws {YilanError} `argument` (not an element, a bad option: `path`
  *   names it), a model code for a bad document, or `internal` when the

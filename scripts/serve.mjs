@@ -50,8 +50,8 @@ function packageHandler(prefix) {
 
 /**
  * A handler that serves a mount's HTML pages (`.html`, or a folder's
- * `index.html`) with `head` inserted at the start of their `<head>`, and
- * passes everything else on to `next`.
+ * `index.html`) opened as documents with `head` inserted at the start of
+ * their `<head>`, and passes everything else on to `next`.
  */
 function withHead(dir, head, next) {
   return (req, res, notFound) => {
@@ -65,7 +65,10 @@ function withHead(dir, head, next) {
       path += 'index.html';
     }
     const file = join(dir, path);
-    if (!path.endsWith('.html') || !file.startsWith(dir) || !isFile(file)) {
+    // (Pages opened, not files fetched: a fetch says its destination is
+    // not a document.)
+    const fetched = req.headers['sec-fetch-dest'] && req.headers['sec-fetch-dest'] !== 'document';
+    if (fetched || !path.endsWith('.html') || !file.startsWith(dir) || !isFile(file)) {
       return next(req, res, notFound);
     }
     const html = readFileSync(file, 'utf8').replace(/<head(\s[^>]*)?>/i, (tag) => tag + head);

@@ -88,6 +88,9 @@ pub(super) struct Core {
     /// Reading aloud: the plan, the queue, the engine.
     pub speech: RefCell<Speech>,
     pub destroyed: Cell<bool>,
+    /// The reader's last input in the view was a key, not the pointer
+    /// (see `focus.rs`).
+    pub by_key: Cell<bool>,
     /// The mode is to be said once the view is first laid out in a page
     /// (mounted with `announce`).
     pub announce_when_shown: Cell<bool>,

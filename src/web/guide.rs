@@ -39,7 +39,6 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
                 if !core.destroyed.get() {
                     let bar = core.dom.bar.get_bounding_client_rect().height().round();
                     let sticky = place::sticky_top(&core);
-                    core.dom.sheet.set_sticky_top(sticky);
                     tables::fit(&core, sticky + bar);
                 }
             }
@@ -59,7 +58,6 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
             // Below what the page keeps fixed at the top of the scroller,
             // if anything (its own header).
             let sticky = place::sticky_top(&core);
-            core.dom.sheet.set_sticky_top(sticky);
             tables::fit(&core, sticky + height);
             // The bar changes size when 更多工具 comes or goes.
             core.keep_stop_shown();

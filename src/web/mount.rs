@@ -208,6 +208,7 @@ fn build(
         observer: RefCell::new(None),
         speech: RefCell::new(Speech::new(Rc::clone(doc))),
         destroyed: Cell::new(false),
+        by_key: Cell::new(false),
         announce_when_shown: Cell::new(false),
         shown: Cell::new(false),
     }))

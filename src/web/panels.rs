@@ -7,7 +7,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, Node, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use super::core::{reduced_motion, set_attr, Core, Panel};
-use super::focus::{focus, focus_options};
 use crate::render::toolbar::Tool;
 use crate::render::toolbar::{OUTLINE_PANEL_ID, RATE_PANEL_ID, THEME_PANEL_ID};
 
@@ -55,7 +54,7 @@ impl Core {
                 .flatten()
                 .or_else(|| element.query_selector("button").ok().flatten());
             if let Some(first) = first {
-                focus(&first);
+                self.focus(&first);
             }
         }
     }
@@ -84,7 +83,7 @@ impl Core {
             set_attr(&element, "hidden", "");
             if return_focus && had_focus {
                 if let Some(button) = &button {
-                    focus(button);
+                    self.focus(button);
                 }
             }
         }
@@ -126,7 +125,7 @@ impl Core {
             set_attr(&heading, "tabindex", "-1");
         }
         if let Some(html) = heading.dyn_ref::<HtmlElement>() {
-            let _ = html.focus_with_options(&focus_options(true));
+            let _ = html.focus_with_options(&self.focus_options(true));
         }
         self.sync_bar_height();
         let options = ScrollIntoViewOptions::new();

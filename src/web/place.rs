@@ -73,7 +73,7 @@ pub(super) fn area(core: &Core) -> Area {
         }
         None => (0.0, screen),
     };
-    let top = top + padding_top(scroller.as_ref());
+    let top = top + sticky_top(core);
     let bar = core.dom.bar.get_bounding_client_rect().bottom();
     Area {
         top: tables::stuck_head_bottom(core, top.max(bar)),
@@ -82,52 +82,94 @@ pub(super) fn area(core: &Core) -> Area {
     }
 }
 
-/// How far below the top of the scroller (`None`: the page) the view's
-/// sticky bar and header rows stop: its `scroll-padding-top`, in whole
-/// pixels (0 when it is `auto` or not in pixels).
+/// How far below the top of its scroll container the view's sticky bar and
+/// header rows stop: the container's `scroll-padding-top` (for the page,
+/// the root element's: the page's own header), in whole pixels; a
+/// percentage is of the container's height, and `auto` or another value
+/// counts as 0. Also written in the view's sheet as `--yl-sticky-top`, so
+/// that a value the page set late is taken up at the next measure.
 pub(super) fn sticky_top(core: &Core) -> f64 {
-    padding_top(scroller(&core.dom.container).as_ref())
+    let container = scroll_container(&core.dom.container);
+    let px = padding_top(container.as_ref());
+    core.dom.sheet.set_sticky_top(px);
+    px
 }
 
-fn padding_top(scroller: Option<&Element>) -> f64 {
-    let element = scroller
+fn padding_top(container: Option<&Element>) -> f64 {
+    let Some(window) = web_sys::window() else {
+        return 0.0;
+    };
+    // (The page's scroll padding is the root element's, also in quirks
+    // mode, where the scrolling element is the body.)
+    let element = container
         .cloned()
-        .or_else(|| web_sys::window()?.document()?.scrolling_element());
-    let value = element.and_then(|element| {
-        web_sys::window()?
-            .get_computed_style(&element)
-            .ok()
-            .flatten()?
-            .get_property_value("scroll-padding-top")
-            .ok()
-    });
+        .or_else(|| window.document()?.document_element());
+    let Some(element) = element else {
+        return 0.0;
+    };
+    let value = window
+        .get_computed_style(&element)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("scroll-padding-top").ok())
+        .unwrap_or_default();
     // (The browser's own number parsing: Rust's would add its float
     // parsing to the wasm.)
-    value
-        .as_deref()
-        .and_then(|v| v.strip_suffix("px"))
-        .map(js_sys::parse_float)
-        .filter(|px| px.is_finite() && *px > 0.0)
-        .map_or(0.0, f64::round)
+    let px = if let Some(number) = value.strip_suffix("px") {
+        js_sys::parse_float(number)
+    } else if let Some(number) = value.strip_suffix('%') {
+        let height = match container {
+            Some(element) => f64::from(element.client_height()),
+            None => viewport_height(),
+        };
+        js_sys::parse_float(number) / 100.0 * height
+    } else {
+        0.0
+    };
+    if px.is_finite() && px > 0.0 {
+        px.round()
+    } else {
+        0.0
+    }
+}
+
+/// The nearest ancestor of `view` that is a scroll container (its overflow
+/// neither `visible` nor `clip`, whether its content overflows now or not):
+/// what the view's sticky bar sticks to; `None` for the page.
+fn scroll_container(view: &Element) -> Option<Element> {
+    nearest_scrolling(view, false)
 }
 
 /// The nearest ancestor of `view` that scrolls (its content overflows and
 /// its style lets it scroll), through slots and shadow roots; `None` when
 /// that is the page itself.
 fn scroller(view: &Element) -> Option<Element> {
+    nearest_scrolling(view, true)
+}
+
+/// The nearest ancestor of `view` below the page's body that is a scroll
+/// container: with `overflowing`, one whose content overflows and that
+/// scrolls it (`auto`, `scroll`); else any (not `visible` nor `clip`).
+fn nearest_scrolling(view: &Element, overflowing: bool) -> Option<Element> {
     let window = web_sys::window()?;
     let mut at = parent(view);
     while let Some(element) = at {
         if matches!(element.tag_name().as_str(), "BODY" | "HTML") {
             return None;
         }
-        if element.scroll_height() > element.client_height() {
+        // (The style is read only where it can matter.)
+        if !overflowing || element.scroll_height() > element.client_height() {
             let overflow = window
                 .get_computed_style(&element)
                 .ok()
                 .flatten()
                 .and_then(|style| style.get_property_value("overflow-y").ok());
-            if matches!(overflow.as_deref(), Some("auto" | "scroll" | "overlay")) {
+            let scrolls = match overflow.as_deref() {
+                Some("auto" | "scroll" | "overlay") => true,
+                None | Some("visible" | "clip") => false,
+                Some(_) => !overflowing,
+            };
+            if scrolls {
                 return Some(element);
             }
         }

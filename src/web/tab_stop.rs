@@ -6,7 +6,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::core::{set_attr, Core};
-use super::focus::focus;
 use crate::render::toolbar::Tool;
 use crate::render::Mode;
 
@@ -58,7 +57,7 @@ impl Core {
             return false;
         };
         self.show_tools(false);
-        focus(&more);
+        self.focus(&more);
         self.set_stop(&more);
         true
     }
@@ -92,7 +91,7 @@ impl Core {
             .find(|tool| tool.get_attribute("tabindex").as_deref() == Some("0"))
             .or(first_usable(&shown));
         if let Some(stop) = stop {
-            focus(stop);
+            self.focus(stop);
         }
     }
 }

@@ -13,7 +13,6 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, KeyboardEvent, Node};
 
 use super::core::{Core, Panel};
-use super::focus::{focus, note_input};
 use super::guide;
 use super::speech;
 use crate::prefs::{Cursor, SPEECH_RATE_CHOICES};
@@ -34,7 +33,7 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
         &shadow,
         "pointerdown",
         true,
-        handler(core, |_, _| note_input(false)),
+        handler(core, |core, _| core.note_input(false)),
     )?;
     listeners.add(&shadow, "focusin", false, handler(core, on_focus))?;
     listeners.add(
@@ -139,11 +138,11 @@ fn on_key(core: &Rc<Core>, event: &Event) {
     let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
         return;
     };
-    note_input(true);
     // Leave the browser's and the screen reader's combinations alone.
     if key.alt_key() || key.ctrl_key() || key.meta_key() || key.is_composing() {
         return;
     }
+    core.note_input(true);
     let name = key.key();
     if name == "Escape" {
         if core.panel_open() {
@@ -181,7 +180,7 @@ fn on_key(core: &Rc<Core>, event: &Event) {
     event.prevent_default();
     if let Some(next) = shown.get(next) {
         core.set_stop(next);
-        focus(next);
+        core.focus(next);
     }
 }
 

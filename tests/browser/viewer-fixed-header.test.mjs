@@ -8,28 +8,42 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { REFERENCE_TEXT, browserTest, openWithPackage } from './harness.mjs';
+import { servePages } from './embed-pages.mjs';
+import { REFERENCE_TEXT, browserTest, openWithPackage, serverUrl } from './harness.mjs';
 import { inView } from './viewer-helpers.mjs';
 
 const LONG_TABLES = readFileSync(new URL('../fixtures/html/03-govcn-zhengce-sanji-yiyuan-long-tables.html', import.meta.url), 'utf8');
 const STILL = { reducedMotion: 'reduce' };
 const HEADER = 64;
 
-/** The blank page with a fixed header of HEADER px, declared as the page's scroll padding; mounts `doc` (page text or HTML). */
-async function mountUnderHeader(page, { text, html, options }) {
-  await openWithPackage(page);
+/**
+ * The blank page (or, `quirks`, one without a doctype) with a fixed header
+ * of HEADER px, declared as the page's scroll padding (`padding`, default
+ * HEADER px); mounts `doc` (page text or HTML).
+ */
+async function mountUnderHeader(page, { text, html, options, padding = `${HEADER}px`, quirks = false }) {
+  if (quirks) {
+    await servePages(page, { '/quirks.html': '<html><head><meta charset="utf-8"><title>quirks</title></head><body><main id="view"></main></body></html>' });
+    await page.goto(`${serverUrl()}/quirks.html`);
+    await page.evaluate(async () => {
+      window.yilan = await import('/yilan/pkg/index.js');
+      await window.yilan.default();
+    });
+  } else {
+    await openWithPackage(page);
+  }
   await page.evaluate(
-    ([height, text, html, options]) => {
+    ([height, padding, text, html, options]) => {
       const header = document.createElement('header');
       header.textContent = '某某市人民政府';
       header.style.cssText = `position: fixed; top: 0; left: 0; right: 0; height: ${height}px; background: #036; color: #fff; z-index: 10;`;
       document.body.prepend(header);
-      document.documentElement.style.scrollPaddingTop = `${height}px`;
+      document.documentElement.style.scrollPaddingTop = padding;
       document.querySelector('#view').style.marginTop = `${height}px`;
       const doc = text ? window.yilan.parseText(text) : window.yilan.parseHtml(html);
       window.viewer = window.yilan.mount(document.querySelector('#view'), doc, options);
     },
-    [HEADER, text, html, options],
+    [HEADER, padding, text, html, options],
   );
   await frames(page);
 }
@@ -88,4 +102,43 @@ browserTest('a long table\'s header rows stick below the page\'s fixed header, a
   const bar = await barBox(page);
   assert.equal(bar.top, HEADER);
   assert.equal(elderly.head, bar.bottom, 'elderly mode: right below the bar, itself below the header');
+});
+
+browserTest('the scroll padding as a percentage of the window, and on a page in quirks mode (no doctype)', STILL, async (page) => {
+  // 8% of the window's 800 px: the header's 64.
+  await mountUnderHeader(page, { text: REFERENCE_TEXT, options: { mode: 'elderly' }, padding: '8%' });
+  await page.evaluate(() => scrollTo(0, 3000));
+  await frames(page);
+  assert.equal((await barBox(page)).top, HEADER, '8%: below the header');
+
+  await mountUnderHeader(page, { text: REFERENCE_TEXT, options: { mode: 'elderly' }, quirks: true });
+  assert.equal(await page.evaluate(() => document.compatMode), 'BackCompat');
+  await page.evaluate(() => scrollTo(0, 3000));
+  await frames(page);
+  assert.equal((await barBox(page)).top, HEADER, 'quirks mode: the root element\'s padding, below the header');
+});
+
+browserTest('in the embed\'s view over the page, the page\'s scroll padding is not the view\'s: a short page\'s title shows below the bar', STILL, async (page) => {
+  const short =
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>关于开展防汛演练的通知_某某市人民政府</title>' +
+    '<style>html { scroll-padding-top: 64px } header { position: fixed; top: 0; left: 0; right: 0; height: 64px; background: #036; color: #fff }</style>' +
+    '<script type="module" src="/yilan/pkg/embed.js"></script></head><body><header>某某市人民政府</header>' +
+    '<div class="article" style="margin-top: 80px"><h1>关于开展防汛演练的通知</h1>' +
+    '<p>各乡镇人民政府：为做好今年防汛工作，定于6月1日开展防汛演练。</p><p>一、演练时间</p><p>6月1日上午9时。</p></div></body></html>';
+  await servePages(page, { '/short.html': short });
+  await page.goto(`${serverUrl()}/short.html`);
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
+  await frames(page);
+  const placed = await page.evaluate(() => {
+    const host = document.querySelector('yilan-embed-view');
+    const shadow = host.querySelector('yilan-view').shadowRoot;
+    return {
+      overflows: host.scrollHeight > host.clientHeight,
+      bar: shadow.querySelector('.yl-toolbar').getBoundingClientRect().top,
+      titleBelowBar: shadow.querySelector('h1').getBoundingClientRect().top >= shadow.querySelector('.yl-toolbar').getBoundingClientRect().bottom,
+    };
+  });
+  assert.deepEqual(placed, { overflows: false, bar: 0, titleBelowBar: true });
 });

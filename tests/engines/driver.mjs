@@ -328,18 +328,36 @@ export async function startEngine(engine) {
   }
   if (engine === 'webkit') {
     const binary = miniBrowser();
+    if (!existsSync(WEBKIT_DRIVER)) {
+      throw new Error(`${WEBKIT_DRIVER} not found: install webkit2gtk-driver or set WEBKIT_DRIVER`);
+    }
     const xvfb = await startXvfb();
     const port = await freePort();
     const server = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
       env: { ...process.env, DISPLAY: xvfb.display },
       stdio: 'ignore',
     });
-    const url = `http://127.0.0.1:${port}`;
-    try {
-      await driverReady(url);
-    } catch (error) {
+    // The driver and the display end with this process, however it ends
+    // (the browser it started ends with its display).
+    const stopAll = () => {
       server.kill();
       xvfb.stop();
+    };
+    const onSignal = (signal) => {
+      stopAll();
+      process.kill(process.pid, signal);
+    };
+    process.once('exit', stopAll);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      await Promise.race([
+        driverReady(url),
+        new Promise((_, reject) => server.once('error', (error) => reject(new Error(`${WEBKIT_DRIVER} could not start: ${error.message}`)))),
+      ]);
+    } catch (error) {
+      stopAll();
       throw error;
     }
     return {
@@ -357,8 +375,10 @@ export async function startEngine(engine) {
         return session;
       },
       stop: () => {
-        server.kill();
-        xvfb.stop();
+        stopAll();
+        process.off('exit', stopAll);
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
       },
     };
   }

@@ -35,7 +35,7 @@ if (shots) mkdirSync(shots, { recursive: true });
 
 /**
  * Defines the tests `define(engineTest)` declares once for every engine.
- * `engineTest(name, options, body)` runs `body(session, engine)` in a fresh
+ * `engineTest(name, options, body)` runs `body(session, engine, t)` in a fresh
  * page (`options.width`, `options.height`: its viewport, default 1280×800);
  * `options.allowProblems`: patterns of problems the test provokes.
  */
@@ -49,7 +49,7 @@ export function forEachEngine(define) {
       after(() => browser?.stop());
       define((name, options, body) => {
         // (A browser that stops answering fails its test, not the run.)
-        test(name, { timeout: 60_000 }, async () => {
+        test(name, { timeout: 60_000 }, async (t) => {
           const { allowProblems = [], width, height } = options;
           const session = await browser.session(server.url, { width, height });
           session.shot = async (name) => {
@@ -57,7 +57,7 @@ export function forEachEngine(define) {
           };
           const responsesBefore = failedResponses.length;
           try {
-            await body(session, engine);
+            await body(session, engine, t);
             const problems = [...(await session.problems()), ...failedResponses.slice(responsesBefore)];
             const unexpected = problems.filter((problem) => !allowProblems.some((allowed) => allowed.test(problem)));
             assert.deepEqual(unexpected, [], `${engine}: the page reported problems`);

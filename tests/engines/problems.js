@@ -20,8 +20,19 @@
     },
     true,
   );
+  // (A rejection handled late is taken back.)
+  var rejections = [];
   window.addEventListener('unhandledrejection', function (event) {
+    rejections.push(event.promise);
     problems.push('unhandled rejection: ' + text(event.reason));
+  });
+  window.addEventListener('rejectionhandled', function (event) {
+    var at = rejections.indexOf(event.promise);
+    var said = problems.indexOf('unhandled rejection: ' + text(event.reason));
+    if (at >= 0 && said >= 0) {
+      rejections.splice(at, 1);
+      problems.splice(said, 1);
+    }
   });
   document.addEventListener('securitypolicyviolation', function (event) {
     problems.push('CSP violation: ' + event.violatedDirective + ' ' + event.blockedURI);

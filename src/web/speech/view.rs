@@ -7,7 +7,6 @@ use wasm_bindgen::JsValue;
 use web_sys::{Element, Node, Range, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use super::super::core::{reduced_motion, set_attr, Core};
-use super::super::focus::focus;
 use super::super::place;
 use super::{sentence, status};
 use crate::ids;
@@ -80,7 +79,7 @@ pub(super) fn show_controls(core: &Core) {
                     core.set_stop(&read);
                 }
                 if had_focus {
-                    focus(&read);
+                    core.focus(&read);
                 }
             }
         } else {
