@@ -2,6 +2,9 @@
 // `window.__problems` what the page reports as wrong (uncaught errors,
 // rejections nobody handled, resources that failed to load, console.error
 // calls, Content-Security-Policy violations), the same in every browser.
+// (Not seen here: a resource failing inside a shadow root, whose error does
+// not leave it, and what a page reported before the test navigated away;
+// the test server reports every request it answers with an error.)
 (function () {
   'use strict';
   var problems = (window.__problems = []);
