@@ -347,7 +347,7 @@ function buildWidget() {
   button.type = 'button';
   button.hidden = true;
   button.textContent = words.toggle;
-  button.addEventListener('click', () => enter(button));
+  button.addEventListener('click', (event) => enter(button, event.detail === 0));
   button.addEventListener('pointerenter', prefetch);
   button.addEventListener('focus', prefetch);
   box.append(button, status);
@@ -380,8 +380,12 @@ function unavailable() {
   widget.button.textContent = words.toggleUnavailable;
 }
 
-/** Shows the view over the page. `back` gets the focus again on exit. */
-async function enter(back) {
+/**
+ * Shows the view over the page. `back` gets the focus again on exit;
+ * `byKey`: the reader came by a key (Enter on the toggle), so the focus in
+ * the view shows its ring, in every browser.
+ */
+async function enter(back, byKey = false) {
   if (reader || busy) return;
   busy = true;
   const scroll = [window.scrollX, window.scrollY];
@@ -431,7 +435,7 @@ async function enter(back) {
   busy = false;
   // Should an earlier try have failed, the button says what it does again.
   widget.button.textContent = words.toggle;
-  viewer.focus();
+  viewer.focus({ focusVisible: byKey });
 }
 
 const PRIVATE_EVENTS = ['click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
@@ -451,6 +455,10 @@ function exit() {
   if (!reader) return;
   const { host, viewer, inerted, scroll, back } = reader;
   reader = null;
+  // The toggle shows its ring again if the focus in the view showed one
+  // (退出老年模式 pressed by a key).
+  const active = host.querySelector('yilan-view')?.shadowRoot?.activeElement;
+  const ring = Boolean(active?.matches(':focus-visible'));
   viewer.removeEventListener('modechange', onModeChange);
   viewer.destroy();
   viewer.free();
@@ -463,7 +471,7 @@ function exit() {
   window.scrollTo(scroll[0], scroll[1]);
   // Focus on the toggle builds a view ahead again.
   const target = back?.isConnected ? back : widget.button;
-  target.focus({ preventScroll: true });
+  target.focus({ preventScroll: true, focusVisible: ring });
 }
 
 /** The page's own toggles: clicks, and prefetch when one is reached. */
@@ -476,7 +484,8 @@ function onClick(event) {
   // (a redirect, another toolbar) must not run as well.
   event.preventDefault();
   event.stopImmediatePropagation();
-  if (what === 'enter') enter(element);
+  // (A click made by Enter or Space has no pointer's click count.)
+  if (what === 'enter') enter(element, event.detail === 0);
   else exit();
 }
 
@@ -485,7 +494,7 @@ function onKey(event) {
   if ((event.key !== 'Enter' && event.key !== ' ') || !operable.has(event.target)) return;
   if (role(event.target) !== 'enter') return;
   event.preventDefault();
-  enter(event.target);
+  enter(event.target, true);
 }
 
 function onReach(event) {

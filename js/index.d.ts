@@ -249,9 +249,10 @@ export class Viewer {
   /**
    * Focuses the toolbar (its current tool): after showing the view in answer
    * to a reader's click. A view built ahead, inert, counts as shown from here
-   * on (see `mount`).
+   * on (see `mount`). `focusVisible: true` when the reader came by a key
+   * (Enter on your toggle): the focus then shows its ring in every browser.
    */
-  focus(): void;
+  focus(options?: { focusVisible?: boolean }): void;
   /**
    * Reads the document aloud, one sentence at a time, highlighting each:
    * from the element with id `from` (a section, a paragraph…), else from

@@ -73,7 +73,19 @@ pub(super) fn area(core: &Core) -> Area {
         }
         None => (0.0, screen),
     };
-    let top = top + sticky_top(core);
+    // What is fixed over the top of what scrolls the view: its scroll
+    // padding. When nothing inside the page scrolls the view, that is the
+    // page's own, unless the view is in a fixed box that covers the page
+    // (the embed's view, whose content fits): then that box's.
+    let container = scroll_container(&core.dom.container);
+    let sticky = padding_top(container.as_ref());
+    core.dom.sheet.set_sticky_top(sticky);
+    let covered = match (&scroller, &container) {
+        (Some(element), _) => padding_top(Some(element)),
+        (None, Some(element)) if is_fixed(element) => sticky,
+        (None, _) => padding_top(None),
+    };
+    let top = top + covered;
     let bar = core.dom.bar.get_bounding_client_rect().bottom();
     Area {
         top: tables::stuck_head_bottom(core, top.max(bar)),
@@ -93,6 +105,14 @@ pub(super) fn sticky_top(core: &Core) -> f64 {
     let px = padding_top(container.as_ref());
     core.dom.sheet.set_sticky_top(px);
     px
+}
+
+/// Whether `element` is positioned `fixed`.
+fn is_fixed(element: &Element) -> bool {
+    web_sys::window()
+        .and_then(|window| window.get_computed_style(element).ok().flatten())
+        .and_then(|style| style.get_property_value("position").ok())
+        .is_some_and(|position| position == "fixed")
 }
 
 fn padding_top(container: Option<&Element>) -> f64 {

@@ -163,9 +163,17 @@ impl Viewer {
     }
 
     /// Focuses the toolbar (its current tool), e.g. after showing the view
-    /// in answer to a reader's click.
-    pub fn focus(&self) {
+    /// in answer to a reader's click. `{ focusVisible: true }`: the reader
+    /// came by a key, and the focus shows its ring (as it then does while
+    /// keys are used in the view).
+    pub fn focus(&self, options: &JsValue) {
         if let Ok(core) = self.live() {
+            let by_key = options.is_object()
+                && js_sys::Reflect::get(options, &JsValue::from_str("focusVisible"))
+                    .is_ok_and(|value| value.is_truthy());
+            if by_key {
+                core.note_input(true);
+            }
             // A view put in the page inert, ahead, and shown since: shown
             // from here on (see `Core::seen`).
             core.seen();

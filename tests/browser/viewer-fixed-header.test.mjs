@@ -142,3 +142,32 @@ browserTest('in the embed\'s view over the page, the page\'s scroll padding is n
   });
   assert.deepEqual(placed, { overflows: false, bar: 0, titleBelowBar: true });
 });
+
+browserTest('in a wrapper that clips (overflow: hidden), the place kept on 放大 is measured from below the page\'s header', STILL, async (page) => {
+  await mountUnderHeader(page, { text: REFERENCE_TEXT, options: { mode: 'elderly' } });
+  // The view in a wrapper that clips, as page templates have: the bar then
+  // sticks to the wrapper, which does not scroll, and scrolls away.
+  const placed = await page.evaluate(async (header) => {
+    const view = document.querySelector('#view');
+    const wrapper = document.createElement('div');
+    wrapper.style.overflow = 'hidden';
+    view.before(wrapper);
+    wrapper.append(view);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const shadow = view.querySelector('yilan-view').shadowRoot;
+    const blocks = [...shadow.querySelectorAll('[id^="yl-"]')].filter((e) => !e.id.startsWith('yl-tb'));
+    const leaves = blocks.filter((e, i) => !(blocks[i + 1] && e.contains(blocks[i + 1])));
+    const at = leaves.findIndex((e) => e.id === 'yl-p2-1');
+    const [before, block] = [leaves[at - 1], leaves[at]];
+    // The block 6 px below the header, the one before it wholly under it.
+    scrollBy(0, block.getBoundingClientRect().top - header - 6);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    return { top: block.getBoundingClientRect().top, beforeBottom: before.getBoundingClientRect().bottom, bar: shadow.querySelector('.yl-toolbar').getBoundingClientRect().bottom };
+  }, HEADER);
+  assert.ok(placed.beforeBottom < HEADER - 4, `the block before is under the header (its bottom at ${placed.beforeBottom})`);
+  assert.ok(placed.bar < HEADER, 'the bar has scrolled away under the header');
+  await page.evaluate(() => window.viewer.setScale(2));
+  await frames(page);
+  const top = await inView(page, (shadow) => shadow.getElementById('yl-p2-1').getBoundingClientRect().top);
+  assert.ok(Math.abs(top - placed.top) <= 2, `the first block below the header stays where it was (${placed.top} → ${top})`);
+});

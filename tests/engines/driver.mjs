@@ -54,7 +54,8 @@ function miniBrowser() {
  * `deep(selector)` is the first match in the document or any open shadow
  * root in it, `deepAll(selector)` all of them; `view()` is the shadow root of
  * the reading view shown (not one built ahead and waiting, inert);
- * `sleep(ms)`.
+ * `sleep(ms)`; `frames(n)`, n animation frames (2 by default), or a second
+ * at most: a browser that draws no frame must not hang a test.
  */
 const HELPERS = `
   const deepAll = (selector, scope = document) => {
@@ -70,6 +71,12 @@ const HELPERS = `
     return host?.shadowRoot ?? null;
   };
   const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+  const frames = (n = 2) =>
+    new Promise((done) => {
+      const timer = setTimeout(done, 1000);
+      const step = (k) => (k ? requestAnimationFrame(() => step(k - 1)) : (clearTimeout(timer), done()));
+      step(n);
+    });
 `;
 
 /** `fn(...args)` as one expression that settles to `{ value }` or `{ error }`. */
@@ -328,36 +335,41 @@ export async function startEngine(engine) {
   }
   if (engine === 'webkit') {
     const binary = miniBrowser();
-    if (!existsSync(WEBKIT_DRIVER)) {
-      throw new Error(`${WEBKIT_DRIVER} not found: install webkit2gtk-driver or set WEBKIT_DRIVER`);
-    }
     const xvfb = await startXvfb();
-    const port = await freePort();
-    const server = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
-      env: { ...process.env, DISPLAY: xvfb.display },
-      stdio: 'ignore',
-    });
+    let server = null;
     // The driver and the display end with this process, however it ends
-    // (the browser it started ends with its display).
+    // (the browser the driver started ends with its display).
     const stopAll = () => {
-      server.kill();
+      server?.kill();
       xvfb.stop();
     };
     const onSignal = (signal) => {
       stopAll();
       process.kill(process.pid, signal);
     };
+    const forget = () => {
+      process.off('exit', stopAll);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    };
     process.once('exit', stopAll);
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
-    const url = `http://127.0.0.1:${port}`;
+    let url;
     try {
+      const port = await freePort();
+      server = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
+        env: { ...process.env, DISPLAY: xvfb.display },
+        stdio: 'ignore',
+      });
+      url = `http://127.0.0.1:${port}`;
       await Promise.race([
         driverReady(url),
-        new Promise((_, reject) => server.once('error', (error) => reject(new Error(`${WEBKIT_DRIVER} could not start: ${error.message}`)))),
+        new Promise((_, reject) => server.once('error', (error) => reject(new Error(`${WEBKIT_DRIVER} could not start (install webkit2gtk-driver or set WEBKIT_DRIVER): ${error.message}`)))),
       ]);
     } catch (error) {
       stopAll();
+      forget();
       throw error;
     }
     return {
@@ -376,9 +388,7 @@ export async function startEngine(engine) {
       },
       stop: () => {
         stopAll();
-        process.off('exit', stopAll);
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        forget();
       },
     };
   }

@@ -42,7 +42,7 @@ async function mountReference(s, options = {}) {
     REFERENCE_TEXT,
     { mode: 'elderly', ...options },
   );
-  await s.run(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await s.run(() => frames());
 }
 
 /** The deepest focused element, through shadow roots: its tool, theme choice, id or tag. */
@@ -55,13 +55,12 @@ function focused(s) {
   });
 }
 
-/** Waits until nothing scrolls any more (a smooth scroll has ended): the window and the embed's view still for five frames. */
+/** Waits until nothing scrolls any more (a smooth scroll has ended): the window and the embed's view still for a quarter of a second (five seconds at most). */
 function scrollsEnded(s) {
   return s.run(async () => {
-    const frame = () => new Promise((done) => requestAnimationFrame(done));
     const where = () => `${scrollY} ${document.querySelector('yilan-embed-view')?.scrollTop}`;
-    for (let same = 0, last = ''; same < 5; ) {
-      await frame();
+    for (let same = 0, last = '', waited = 0; same < 5 && waited < 5000; waited += 50) {
+      await sleep(50);
       same = where() === last ? same + 1 : 0;
       last = where();
     }
@@ -200,7 +199,7 @@ forEachEngine((engineTest) => {
     await s.shot('keyboard-yellow-on-black');
   });
 
-  engineTest('the focus ring follows how the reader works: none after a click, shown after keys; a new view forgets the keys', {}, async (s) => {
+  engineTest('the focus ring follows how the reader works: none after a click, shown after keys; a new view forgets the keys; in and out by keys, always shown', {}, async (s) => {
     await enterPortal(s);
     assert.equal(await focused(s), 'larger');
     assert.equal((await ring(s)).style, 'none', 'entered by a click: no ring');
@@ -223,6 +222,21 @@ forEachEngine((engineTest) => {
     assert.equal(await focused(s), 'larger');
     const calls = await s.run(() => window.focusCalls);
     assert.ok(calls.length > 0 && !calls.includes(true), `entered by a click again, the view asks for no ring (${JSON.stringify(calls)})`);
+
+    // By keys all the way: out with Enter on 退出老年模式, the toggle shows
+    // its ring; in again with Enter on it, so does 放大.
+    await s.press('End');
+    await s.press('Enter');
+    await s.until(() => !document.querySelector('yilan-embed-view:not([inert])'));
+    assert.deepEqual(
+      await s.run(() => [document.activeElement.id, document.activeElement.matches(':focus-visible')]),
+      ['enter-elderly', true],
+      'left by a key: the toggle has the focus, with its ring',
+    );
+    await s.press('Enter');
+    await s.until(() => view()?.querySelector('h1') && !document.querySelector('yilan-embed-view[inert]'));
+    assert.equal(await focused(s), 'larger');
+    assert.equal((await ring(s)).style, 'solid', 'entered by a key: 放大 has its ring');
   });
 
   engineTest('目录 by keyboard: a section chosen gets the focus, its heading at the top of the view below the bar', {}, async (s) => {
@@ -277,7 +291,7 @@ forEachEngine((engineTest) => {
         return { id: block.id, top: rect.top - areaTop, height: rect.height, scroll: host.scrollTop };
       }, id);
     await s.run(() => view().getElementById('yl-p2-3-1').scrollIntoView({ block: 'start' }));
-    await s.run(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await s.run(() => frames());
     const before = await topOfView();
     assert.match(before.id, /^yl-(p2-3-1|s2-3-h)$/, 'the paragraph scrolled to, or its run-in heading, is at the top');
     assert.ok(before.scroll > 500, `the view is scrolled to the middle (${before.scroll})`);
@@ -291,7 +305,7 @@ forEachEngine((engineTest) => {
       ['缩小', 'smaller'],
     ]) {
       await s.clickOn(`[data-yl-tool="${tool}"]`);
-      await s.run(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await s.run(() => frames());
       const after = await topOfView(before.id);
       const now = after.top + share * after.height;
       assert.ok(Math.abs(now - was) <= 2, `${what}: ${before.id} was ${was.toFixed(1)} px below the bar, now ${now.toFixed(1)}`);
@@ -361,7 +375,7 @@ forEachEngine((engineTest) => {
       const paragraph = view().getElementById('yl-p2-3-1');
       const barBottom = view().querySelector('.yl-toolbar').getBoundingClientRect().bottom;
       scrollBy(0, paragraph.getBoundingClientRect().top - barBottom - 10);
-      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      await frames();
       return paragraph.textContent;
     });
     await s.clickOn('[data-yl-tool="read"]');
@@ -383,7 +397,16 @@ forEachEngine((engineTest) => {
   engineTest('the browser\'s own voices: without a Chinese one, 朗读 says so and reads nothing', {}, async (s, engine, t) => {
     await mountReference(s);
     // (The browsers here have none; a machine whose browser has one skips this.)
-    const chinese = await s.run(() => speechSynthesis.getVoices().filter((voice) => /^(zh|cmn|yue)\b/i.test(voice.lang)).map((voice) => voice.name));
+    const chinese = await s.run(async () => {
+      // (The list may come late: once it has come, or after a second.)
+      if (!speechSynthesis.getVoices().length) {
+        await new Promise((done) => {
+          speechSynthesis.addEventListener('voiceschanged', done, { once: true });
+          setTimeout(done, 1000);
+        });
+      }
+      return speechSynthesis.getVoices().filter((voice) => /^(zh|cmn|yue)([-_]|$)/i.test(voice.lang)).map((voice) => voice.name);
+    });
     if (chinese.length) {
       t.skip(`${engine} has a Chinese voice here (${chinese.join(', ')})`);
       return;
@@ -409,7 +432,7 @@ forEachEngine((engineTest) => {
       const region = view().querySelector('.yl-head-sticks');
       const rows = region.querySelectorAll('tbody tr');
       rows[Math.floor(rows.length / 2)].scrollIntoView({ block: 'center' });
-      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      await frames();
       const head = region.querySelector('thead').getBoundingClientRect();
       const bar = view().querySelector('.yl-toolbar').getBoundingClientRect();
       const table = region.querySelector('table').getBoundingClientRect();
@@ -428,9 +451,10 @@ forEachEngine((engineTest) => {
       document.body.prepend(header);
       document.documentElement.style.scrollPaddingTop = '64px';
       window.viewer = window.yilan.mount(document.querySelector('#view'), window.yilan.parseText(text), { mode: 'elderly' });
-      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
+      await frames();
+      await sleep(0);
       scrollTo(0, 3000);
-      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      await frames();
       return Math.round(view().querySelector('.yl-toolbar').getBoundingClientRect().top);
     }, REFERENCE_TEXT);
     assert.equal(bar, 64);
