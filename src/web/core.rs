@@ -194,15 +194,25 @@ impl Core {
         self.dispatch("modechange", &JsValue::from_str(mode.as_str()));
     }
 
-    /// 配色: a theme id, or `auto`; the caller checked it.
-    pub fn set_theme(&self, id: &str) {
+    /// 配色: a theme id, or `auto`; the caller checked it. Whether it
+    /// changed.
+    pub fn set_theme(&self, id: &str) -> bool {
         if self.change(|p| p.theme = id.to_owned()).is_none() {
-            return;
+            return false;
         }
         self.restyle("data-theme", id);
         self.press_choice("data-yl-theme", Some(id));
         self.announce(Notice::Theme(id));
         self.dispatch("themechange", &JsValue::from_str(id));
+        true
+    }
+
+    /// A theme chosen in the 配色 panel: the one already in use is said
+    /// too, so that the reader hears the press did something.
+    pub fn choose_theme(&self, id: &str) {
+        if !self.set_theme(id) {
+            self.announce(Notice::Theme(id));
+        }
     }
 
     /// 字号: a scale step; the caller checked it.
@@ -304,11 +314,13 @@ impl Core {
         }
     }
 
-    /// A rate chosen in the 语速 panel: said, and heard at once (the
-    /// sentence being read starts again at it).
+    /// A rate chosen in the 语速 panel: said (also the one already in
+    /// use), and heard at once (the sentence being read starts again at
+    /// it).
     pub fn choose_speech_rate(&self, rate: f32) {
-        if self.set_speech_rate(rate) {
-            self.announce(Notice::Rate(rate));
+        let changed = self.set_speech_rate(rate);
+        self.announce(Notice::Rate(rate));
+        if changed {
             speech::restart(self);
         }
     }

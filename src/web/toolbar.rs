@@ -85,7 +85,7 @@ fn on_click(core: &Rc<Core>, event: &Event) {
         }
     } else if let Some(option) = closest(event, "[data-yl-theme]") {
         if let Some(id) = option.get_attribute("data-yl-theme") {
-            core.set_theme(&id);
+            core.choose_theme(&id);
         }
     } else if let Some(option) = closest(event, "[data-yl-rate]") {
         let value = option.get_attribute("data-yl-rate");

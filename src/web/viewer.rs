@@ -131,7 +131,7 @@ impl Viewer {
     #[wasm_bindgen(js_name = setTheme)]
     pub fn set_theme(&self, id: &JsValue) -> Result<(), JsValue> {
         let id = options::theme(&text(id, "theme")?)?;
-        self.live()?.set_theme(&id);
+        let _ = self.live()?.set_theme(&id);
         Ok(())
     }
 

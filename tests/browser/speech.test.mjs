@@ -865,6 +865,10 @@ browserTest('语速: the reader picks a speed in its panel; the sentence being r
   await page.keyboard.press('Enter');
   assert.equal((await toolState(page, 'rate')).expanded, 'true');
   assert.equal((await focused(page)).text, '稍慢');
+  // The speed already in use, pressed: said, the reading goes on as it was.
+  await page.keyboard.press('Enter');
+  assert.equal(await liveText(page), '语速：稍慢');
+  assert.equal(await page.evaluate(() => window.fakeSpeech.spoken.length), 2, 'not started again');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
   assert.deepEqual(await rateChoices(page), ['慢✓', '稍慢', '正常', '快']);

@@ -140,6 +140,10 @@ browserTest('配色 by keyboard: the panel opens on the current theme, a choice 
   }));
   assert.deepEqual(panel, { shown: true, options: THEME_CHOICES });
   assert.equal((await focused(page)).theme, 'auto', 'focus on the current theme');
+  // The theme already in use, pressed: said, nothing else changes.
+  await page.keyboard.press(' ');
+  assert.equal(await liveText(page), '配色：跟随系统');
+  assert.deepEqual(await takeEvents(page), [], 'no themechange');
 
   await press(page, 'Tab', 2);
   assert.equal((await focused(page)).theme, 'yellow-on-black');
