@@ -209,6 +209,26 @@ class PuppeteerSession extends Session {
   }
 }
 
+/** How long a WebDriver command may go unanswered before the browser counts as hung. */
+const ANSWER_MS = 20_000;
+
+/**
+ * `promise`, or a `BrowserHang` error when it has not settled within
+ * `ms`: WebKitGTK's MiniBrowser under Xvfb now and then stops answering
+ * (about one test in a hundred here), and WebDriver then waits forever.
+ */
+export function answered(promise, what, ms = ANSWER_MS) {
+  let timer;
+  const hang = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(`the browser did not answer ${what} within ${ms / 1000} s`);
+      error.name = 'BrowserHang';
+      reject(error);
+    }, ms);
+  });
+  return Promise.race([promise, hang]).finally(() => clearTimeout(timer));
+}
+
 class SeleniumSession extends Session {
   constructor(engine, base, driver) {
     super(engine, base);
@@ -216,19 +236,24 @@ class SeleniumSession extends Session {
   }
 
   navigate(url) {
-    return this.driver.get(url);
+    return answered(this.driver.get(url), `opening ${url}`);
   }
 
   evaluate(source) {
-    return this.driver.executeAsyncScript(`const done = arguments[arguments.length - 1]; ${source}.then(done);`);
+    // (The script's own limit is 30 s; the answer's, a little more.)
+    return answered(
+      this.driver.executeAsyncScript(`const done = arguments[arguments.length - 1]; ${source}.then(done);`),
+      'a script',
+      ANSWER_MS + 15_000,
+    );
   }
 
   click(x, y) {
-    return this.driver.actions().move({ x, y, origin: Origin.VIEWPORT }).click().perform();
+    return answered(this.driver.actions().move({ x, y, origin: Origin.VIEWPORT }).click().perform(), 'a click');
   }
 
   move(x, y) {
-    return this.driver.actions().move({ x, y, origin: Origin.VIEWPORT }).perform();
+    return answered(this.driver.actions().move({ x, y, origin: Origin.VIEWPORT }).perform(), 'a pointer move');
   }
 
   async press(key) {
@@ -238,25 +263,26 @@ class SeleniumSession extends Session {
     for (const modifier of parts) actions = actions.keyDown(modifier);
     actions = actions.sendKeys(main);
     for (const modifier of parts.reverse()) actions = actions.keyUp(modifier);
-    await actions.perform();
+    await answered(actions.perform(), `the key ${key}`);
   }
 
   /** Sizes the window so that the page's viewport is `width`×`height`. */
   async resize(width, height) {
     const window = this.driver.manage().window();
-    await window.setRect({ width, height });
-    const inner = await this.driver.executeScript('return [innerWidth, innerHeight]');
+    await answered(window.setRect({ width, height }), 'a window size');
+    const inner = await answered(this.driver.executeScript('return [innerWidth, innerHeight]'), 'the window size');
     if (inner[0] !== width || inner[1] !== height) {
-      await window.setRect({ width: 2 * width - inner[0], height: 2 * height - inner[1] });
+      await answered(window.setRect({ width: 2 * width - inner[0], height: 2 * height - inner[1] }), 'a window size');
     }
   }
 
   async screenshot(path) {
-    writeFileSync(path, Buffer.from(await this.driver.takeScreenshot(), 'base64'));
+    writeFileSync(path, Buffer.from(await answered(this.driver.takeScreenshot(), 'a screenshot'), 'base64'));
   }
 
-  close() {
-    return this.driver.quit();
+  async close() {
+    // (A hung browser's window ends with the driver's session, or with its display.)
+    await answered(this.driver.quit(), 'closing', 5000).catch(() => {});
   }
 }
 
@@ -374,13 +400,16 @@ export async function startEngine(engine) {
     }
     return {
       async session(base, { width = 1280, height = 800 } = {}) {
-        const driver = await new Builder()
-          .usingServer(url)
-          .withCapabilities({
-            browserName: 'MiniBrowser',
-            'webkitgtk:browserOptions': { binary, args: ['--automation'] },
-          })
-          .build();
+        const driver = await answered(
+          new Builder()
+            .usingServer(url)
+            .withCapabilities({
+              browserName: 'MiniBrowser',
+              'webkitgtk:browserOptions': { binary, args: ['--automation'] },
+            })
+            .build(),
+          'a new window',
+        );
         await driver.manage().setTimeouts({ script: 30_000 });
         const session = new SeleniumSession(engine, base, driver);
         await session.resize(width, height);

@@ -49,20 +49,32 @@ export function forEachEngine(define) {
       after(() => browser?.stop());
       define((name, options, body) => {
         // (A browser that stops answering fails its test, not the run.)
-        test(name, { timeout: 60_000 }, async (t) => {
+        test(name, { timeout: 120_000 }, async (t) => {
           const { allowProblems = [], width, height } = options;
-          const session = await browser.session(server.url, { width, height });
-          session.shot = async (name) => {
-            if (shots) await session.screenshot(join(shots, `${engine}-${name}.png`));
+          const attempt = async () => {
+            const session = await browser.session(server.url, { width, height });
+            session.shot = async (name) => {
+              if (shots) await session.screenshot(join(shots, `${engine}-${name}.png`));
+            };
+            const responsesBefore = failedResponses.length;
+            try {
+              await body(session, engine, t);
+              const problems = [...(await session.problems()), ...failedResponses.slice(responsesBefore)];
+              const unexpected = problems.filter((problem) => !allowProblems.some((allowed) => allowed.test(problem)));
+              assert.deepEqual(unexpected, [], `${engine}: the page reported problems`);
+            } finally {
+              await session.close();
+            }
           };
-          const responsesBefore = failedResponses.length;
           try {
-            await body(session, engine, t);
-            const problems = [...(await session.problems()), ...failedResponses.slice(responsesBefore)];
-            const unexpected = problems.filter((problem) => !allowProblems.some((allowed) => allowed.test(problem)));
-            assert.deepEqual(unexpected, [], `${engine}: the page reported problems`);
-          } finally {
-            await session.close();
+            await attempt();
+          } catch (error) {
+            // A browser that hung (not a failed assertion) gets one more
+            // window, said in the test's output; a second hang fails.
+            if (error?.name !== 'BrowserHang') throw error;
+            t.diagnostic(`${engine}: ${error.message}; the test ran again in a new window`);
+            console.log(`# ${engine} hung in "${name}": ${error.message}; running it again in a new window`);
+            await attempt();
           }
         });
       });
