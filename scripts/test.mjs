@@ -23,14 +23,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const chromedriver = process.env.CHROMEDRIVER || (existsSync('/usr/bin/chromedriver') ? '/usr/bin/chromedriver' : undefined);
 
-const browserTests = readdirSync(join(root, 'tests', 'browser'))
-  .filter((name) => name.endsWith('.test.mjs'))
-  .sort()
-  .map((name) => join('tests', 'browser', name));
-const engineTests = readdirSync(join(root, 'tests', 'engines'))
-  .filter((name) => name.endsWith('.test.mjs'))
-  .sort()
-  .map((name) => join('tests', 'engines', name));
+/** The `.test.mjs` files of `tests/<dir>`, in order. */
+const testFiles = (dir) =>
+  readdirSync(join(root, 'tests', dir))
+    .filter((name) => name.endsWith('.test.mjs'))
+    .sort()
+    .map((name) => join('tests', dir, name));
+const browserTests = testFiles('browser');
+const engineTests = testFiles('engines');
 
 /**
  * The steps. `kind` says how to count: a `check` is one pass or failure;

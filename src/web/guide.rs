@@ -8,7 +8,6 @@
 //! page also says that the view is shown (for `mount`'s `announce`). The
 //! same observer watches the tables ([`tables`]).
 
-use std::cell::Cell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::closure::Closure;
@@ -37,9 +36,7 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
         listeners.add_when_shown(&window, "resize", move |_: Event| {
             if let Some(core) = weak.upgrade() {
                 if !core.destroyed.get() {
-                    let bar = core.dom.bar.get_bounding_client_rect().height().round();
-                    let sticky = place::sticky_top(&core);
-                    tables::fit(&core, sticky + bar);
+                    fit_tables(&core);
                 }
             }
         });
@@ -47,22 +44,16 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
     drop(listeners);
 
     let weak: Weak<Core> = Rc::downgrade(core);
-    let written = Rc::new(Cell::new(0.0_f64));
     let callback = Closure::<dyn Fn(JsValue)>::new(move |_entries: JsValue| {
         if let Some(core) = weak.upgrade() {
             // The first report in the page is the view's showing (a view
             // mounted detached is reported once out of it too, at 0 × 0),
             // unless it is in the page inert (see `Core::seen`).
             core.seen();
-            let height = core.dom.bar.get_bounding_client_rect().height().round();
-            // Below what the page keeps fixed at the top of the scroller,
-            // if anything (its own header).
-            let sticky = place::sticky_top(&core);
-            tables::fit(&core, sticky + height);
+            let height = fit_tables(&core);
             // The bar changes size when 更多工具 comes or goes.
             core.keep_stop_shown();
-            if height != written.get() {
-                written.set(height);
+            if !core.dom.sheet.bar_height_is(height) {
                 set_bar_height_later(&core, height);
             }
         }
@@ -75,6 +66,14 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
         *slot = Some((observer, callback));
     }
     Ok(())
+}
+
+/// Fits the tables to the screen below the bar and what the page keeps
+/// fixed above it (its own header, if any); gives the bar's height.
+fn fit_tables(core: &Core) -> f64 {
+    let height = core.dom.bar.get_bounding_client_rect().height().round();
+    tables::fit(core, place::sticky_top(core) + height);
+    height
 }
 
 /// Writes the bar's height into the view's sheet in a task of its own.

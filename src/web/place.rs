@@ -77,9 +77,7 @@ pub(super) fn area(core: &Core) -> Area {
     // padding. When nothing inside the page scrolls the view, that is the
     // page's own, unless the view is in a fixed box that covers the page
     // (the embed's view, whose content fits): then that box's.
-    let container = scroll_container(&core.dom.container);
-    let sticky = padding_top(container.as_ref());
-    core.dom.sheet.set_sticky_top(sticky);
+    let (sticky, container) = sticky_in(core);
     let covered = match (&scroller, &container) {
         (Some(element), _) => padding_top(Some(element)),
         (None, Some(element)) if is_fixed(element) => sticky,
@@ -101,10 +99,15 @@ pub(super) fn area(core: &Core) -> Area {
 /// counts as 0. Also written in the view's sheet as `--yl-sticky-top`, so
 /// that a value the page set late is taken up at the next measure.
 pub(super) fn sticky_top(core: &Core) -> f64 {
+    sticky_in(core).0
+}
+
+/// [`sticky_top`], and the scroll container it is read from.
+fn sticky_in(core: &Core) -> (f64, Option<Element>) {
     let container = scroll_container(&core.dom.container);
     let px = padding_top(container.as_ref());
     core.dom.sheet.set_sticky_top(px);
-    px
+    (px, container)
 }
 
 /// Whether `element` is positioned `fixed`.

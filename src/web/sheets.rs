@@ -70,6 +70,11 @@ impl Dynamic {
         write_px(&self.bar, &self.bar_px, "--yl-bar-h", px);
     }
 
+    /// Whether `px` is the bar's height written last (in whole pixels).
+    pub fn bar_height_is(&self, px: f64) -> bool {
+        self.bar_px.get() == px.max(0.0).round() as i64
+    }
+
     /// Sets how far below the top of the scroller the bar and a table's
     /// header rows stick (what the page keeps fixed there: see
     /// `place::sticky_top`).

@@ -190,8 +190,6 @@ pub fn assert_expected(name: &str, actual: &str) {
     }
 }
 
-/// Small documents that between them use every kind of block and inline,
-/// named for their expected-output files.
 /// The render options the structure tests run every document with: the
 /// defaults, and the elderly mode in 黑底黄字 at 3× with the English words.
 pub fn render_option_sets() -> Vec<RenderOptions> {
@@ -207,6 +205,8 @@ pub fn render_option_sets() -> Vec<RenderOptions> {
     ]
 }
 
+/// Small documents that between them use every kind of block and inline,
+/// named for their expected-output files.
 pub fn small_documents() -> Vec<(&'static str, Document)> {
     use yilan::model::{
         Attachment, Attachments, Contents, ContentsEntry, Image, Inline, Signature, Table,

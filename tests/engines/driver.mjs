@@ -88,7 +88,7 @@ function expression(fn, args) {
             (error) => ({ error: String(error && error.stack ? error.message + '\\n' + error.stack : error) }))`;
 }
 
-/** A session's calls shared by every engine; subclasses move, click, type and shoot. */
+/** A session's calls shared by every engine; subclasses open, evaluate, click, type and shoot. */
 class Session {
   constructor(engine, base) {
     this.engine = engine;
@@ -184,10 +184,6 @@ class PuppeteerSession extends Session {
     return this.page.mouse.click(x, y);
   }
 
-  move(x, y) {
-    return this.page.mouse.move(x, y);
-  }
-
   async press(key) {
     const parts = key.split('+');
     const main = parts.pop().replace(/^Space$/, ' ');
@@ -250,10 +246,6 @@ class SeleniumSession extends Session {
 
   click(x, y) {
     return answered(this.driver.actions().move({ x, y, origin: Origin.VIEWPORT }).click().perform(), 'a click');
-  }
-
-  move(x, y) {
-    return answered(this.driver.actions().move({ x, y, origin: Origin.VIEWPORT }).perform(), 'a pointer move');
   }
 
   async press(key) {

@@ -72,7 +72,6 @@ export function forEachEngine(define) {
             // A browser that hung (not a failed assertion) gets one more
             // window, said in the test's output; a second hang fails.
             if (error?.name !== 'BrowserHang') throw error;
-            t.diagnostic(`${engine}: ${error.message}; the test ran again in a new window`);
             console.log(`# ${engine} hung in "${name}": ${error.message}; running it again in a new window`);
             await attempt();
           }
