@@ -110,7 +110,8 @@ export function encodeDom(root: globalThis.Document | Element): string;
  * (the same checks as the Rust `parse_json`).
  *
  * @throws {YilanError} code `syntax` (not JSON), `shape` (wrong type, missing
- *   or unknown field), `value` (out of range or inconsistent), `version`
+ *   or unknown field), `value` (out of range, as a level of 9 or 300, or
+ *   inconsistent), `version`
  *   (a model version this build does not read) or `tooLarge` (over 16 MiB of
  *   JSON, or nested more than 127 levels deep); `path` says where, e.g.
  *   `body[0].level`, and the message starts with it. JSON given as text is
@@ -517,7 +518,7 @@ export interface HtmlOptions {
 export interface SpeechOptions {
   /** 标题: read the title first. Default `true`. */
   includeTitle?: boolean;
-  /** 发布日期 and 来源, as one short line after the title. Default `true`. */
+  /** 发布日期 and 来源 (else 发布单位), a short chunk each after the title. Default `true`. */
   includePublishingLine?: boolean;
   /** The other metadata fields (索引号, 文号, …). Default `false`. */
   includeMeta?: boolean;

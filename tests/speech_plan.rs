@@ -66,14 +66,17 @@ fn reference_plan_starts_with_title_then_publishing_line_then_first_section() {
     let chunks = plan(&reference());
     let head: Vec<(&str, ChunkKind, &str)> = chunks
         .iter()
-        .take(4)
+        .take(5)
         .map(|c| (c.target.as_str(), c.kind, c.text.as_str()))
         .collect();
+    // The publishing line is two chunks, each on its own field, so that
+    // the field highlighted is the one being said.
     assert_eq!(
         head,
         [
             ("yl-title", ChunkKind::Title, "上盘镇2023年工作总结及2024年工作计划"),
-            ("yl-meta-6", ChunkKind::Meta, "发布日期 2024年2月1日，来源 上盘镇"),
+            ("yl-meta-6", ChunkKind::Meta, "发布日期 2024年2月1日"),
+            ("yl-meta-7", ChunkKind::Meta, "来源 上盘镇"),
             ("yl-s1", ChunkKind::Heading, "一、2023年工作总结"),
             ("yl-p1-1", ChunkKind::Paragraph, "今年以来,上盘镇坚持以习近平新时代中国特色社会主义思想为指导,认真贯彻落实中央决策部署,"),
         ]
@@ -222,18 +225,19 @@ fn options_choose_what_is_read() {
     };
     let chunks = speech_plan(&doc, &all);
     assert_eq!(
-        texts(&chunks[..6]),
+        texts(&chunks[..7]),
         [
             "当前位置 首页，政务公开，信息公开目录，部门、街道信息公开，镇街道信息公开，上盘镇，计划总结",
             "上盘镇2023年工作总结及2024年工作计划",
-            "发布日期 2024年2月1日，来源 上盘镇",
+            "发布日期 2024年2月1日",
+            "来源 上盘镇",
             "索引号 LH331082-080/2024-131280",
             "公开方式 主动公开",
             "成文日期 2024年2月1日",
         ]
     );
-    assert_eq!(chunks[3].target, "yl-meta-1");
-    assert_eq!(chunks[3].display, "索引号：LH331082-080/2024-131280");
+    assert_eq!(chunks[4].target, "yl-meta-1");
+    assert_eq!(chunks[4].display, "索引号：LH331082-080/2024-131280");
     let bare = SpeechOptions {
         include_title: false,
         include_publishing_line: false,
@@ -244,14 +248,26 @@ fn options_choose_what_is_read() {
         include_body: false,
         ..SpeechOptions::default()
     };
-    assert_eq!(speech_plan(&doc, &none).len(), 2);
+    assert_eq!(
+        texts(&speech_plan(&doc, &none)),
+        [
+            "上盘镇2023年工作总结及2024年工作计划",
+            "发布日期 2024年2月1日",
+            "来源 上盘镇",
+        ]
+    );
 }
 
 #[test]
 fn publishing_line_falls_back_to_the_publisher_and_skips_empty_fields() {
     let mut doc = reference();
     doc.meta.retain(|m| m.label != "来源");
-    assert_eq!(plan(&doc)[1].text, "发布日期 2024年2月1日，发布单位 上盘镇");
+    let chunks = plan(&doc);
+    assert_eq!(
+        texts(&chunks[1..3]),
+        ["发布日期 2024年2月1日", "发布单位 上盘镇"]
+    );
+    assert_eq!(chunks[2].target, "yl-meta-5");
     doc.meta.iter_mut().for_each(|m| m.value.clear());
     assert_eq!(plan(&doc)[1].text, "一、2023年工作总结");
 }

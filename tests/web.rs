@@ -108,57 +108,60 @@ fn parse_json_agrees_with_the_native_parser() {
     assert!(errors > 0);
 }
 
-/// Shape errors with serde's paths and words, as the native reader gives
-/// them (the wasm build reads model JSON with its own reader).
-const SHAPE_ERRORS: &[(&str, &str, &str)] = &[
+/// Model errors with serde's paths and words and their codes, as the native
+/// reader gives them (the wasm build reads model JSON with its own reader).
+const MODEL_ERRORS: &[(&str, &str, &str, &str)] = &[
     (
         r#"{"version":1,"body":[{"type":"section","level":300,"marker":"一","heading":"h","blocks":[]}]}"#,
+        "value",
         "body[0].level",
         "invalid value: integer `300`, expected an integer from 1 to 4",
     ),
     (
         r#"{"version":1,"body":[{"type":"paragraph","text":"a","inlines":[{"text":"a","bold":true}]}]}"#,
+        "shape",
         "body[0].inlines[0].bold",
         "unknown field `bold`, expected one of `text`, `href`, `strong`, `em`",
     ),
     (
         r#"{"version":1,"body":[{"type":"table","rows":[{"cells":[{}]}]}]}"#,
+        "shape",
         "body[0].rows[0].cells[0]",
         "missing field `text`",
     ),
     (
         r#"{"version":1,"meta":[{"key":"colour","label":"a","value":"b"}]}"#,
+        "shape",
         "meta[0].key",
         "unknown variant `colour`, expected one of `indexNo`, `docNo`, `written`, `published`, `publisher`, `disclosure`, `topic`, `validity`, `source`, `views`, `expires`, `effective`, `keywords`, `title`, `summary`, `department`, `created`, `scope`, `review`, `author`, `other`",
     ),
     (
         r#"{"version":1,"actions":[7]}"#,
+        "shape",
         "actions[0]",
         "invalid type: integer `7`, expected a string",
     ),
     (
         r#"{"version":1,"body":[{"type":"contents","entries":[{"level":1.5,"text":"t"}]}]}"#,
+        "shape",
         "body[0].entries[0].level",
         "invalid type: floating point `1.5`, expected an integer from 1 to 255",
     ),
     (
         r#"{"version":1,"breadcrumb":[{"label":null}]}"#,
+        "shape",
         "breadcrumb[0].label",
         "invalid type: null, expected a string",
     ),
 ];
 
 #[wasm_bindgen_test]
-fn shape_errors_have_serdes_paths_and_words() {
-    for (input, path, message) in SHAPE_ERRORS {
+fn model_errors_have_serdes_paths_and_words() {
+    for (input, code, path, message) in MODEL_ERRORS {
         let object = JSON::parse(input).expect("JSON");
         for value in [JsValue::from_str(input), object] {
             let thrown = yilan::web::parse_json(&value).expect_err(input);
-            assert_eq!(
-                property(&thrown, "code").as_deref(),
-                Some("shape"),
-                "{input}"
-            );
+            assert_eq!(property(&thrown, "code").as_deref(), Some(*code), "{input}");
             assert_eq!(property(&thrown, "path").as_deref(), Some(*path), "{input}");
             let shown = property(&thrown, "message").unwrap_or_default();
             assert!(shown.ends_with(message), "{input}: {shown}");

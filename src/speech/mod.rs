@@ -41,7 +41,7 @@ pub use plan::{ElementSpan, Plan};
 ///
 /// # Defaults
 /// Title yes; the publishing line (publishing date and source, read as
-/// "发布日期 2024年2月1日，来源 上盘镇") yes; other metadata no; breadcrumb
+/// "发布日期 2024年2月1日" and "来源 上盘镇", a chunk each) yes; other metadata no; breadcrumb
 /// no; body yes, with tables (cell by cell, with column headers), image
 /// descriptions, attachments and the signature; a printed 目录 no; chunks
 /// of at most 60 spoken characters; reading from the start.
@@ -50,8 +50,8 @@ pub use plan::{ElementSpan, Plan};
 pub struct SpeechOptions {
     /// 标题: read the title first. Default `true`.
     pub include_title: bool,
-    /// 发布日期 and 来源 (or 发布单位 when the page names no source), read as
-    /// one short line after the title. The time of day is left out. Default `true`.
+    /// 发布日期 and 来源 (or 发布单位 when the page names no source), a short
+    /// chunk each after the title. The time of day is left out. Default `true`.
     pub include_publishing_line: bool,
     /// The other metadata fields (索引号, 文号, 成文日期, …), each as
     /// "label value", after the publishing line. Default `false`: a listener

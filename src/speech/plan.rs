@@ -247,31 +247,13 @@ impl Builder<'_> {
                 parts.push((index, spoken, format!("{}：{}", m.label, m.value)));
                 used.push(index);
             }
-            let total: usize = parts.iter().map(|(_, s, _)| s.chars().count() + 1).sum();
-            if total <= self.max + 1 && !parts.is_empty() {
-                let spoken: Vec<&str> = parts.iter().map(|(_, s, _)| s.as_str()).collect();
-                let display: Vec<&str> = parts.iter().map(|(_, _, d)| d.as_str()).collect();
-                let elements: Vec<usize> = parts
-                    .iter()
-                    .map(|(i, _, _)| self.open(ids::meta_id(*i)))
-                    .collect();
-                let target = ids::meta_id(parts.first().map_or(0, |p| p.0));
-                self.spoken(
-                    &target,
-                    ChunkKind::Meta,
-                    &spoken.join("，"),
-                    &display.join(" "),
-                );
-                for e in elements {
-                    self.close(e);
-                }
-            } else {
-                for (index, spoken, display) in &parts {
-                    let target = ids::meta_id(*index);
-                    let e = self.open(target.clone());
-                    self.spoken(&target, ChunkKind::Meta, spoken, display);
-                    self.close(e);
-                }
+            // One chunk a field, so that what is highlighted is what is
+            // being said.
+            for (index, spoken, display) in &parts {
+                let target = ids::meta_id(*index);
+                let e = self.open(target.clone());
+                self.spoken(&target, ChunkKind::Meta, spoken, display);
+                self.close(e);
             }
         }
         for (index, m) in doc.meta.iter().enumerate() {

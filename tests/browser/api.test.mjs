@@ -195,6 +195,9 @@ browserTest('a model error names the field\'s own range and where nesting went t
       fraction: attempt(() => yilan.renderHtml(section(1.5))),
       fractionText: attempt(() => yilan.parseJson(JSON.stringify(section(1.5)))),
       string: attempt(() => yilan.speechPlan(section('2'))),
+      // Out of range whether the level's type could hold it or not.
+      pastByte: attempt(() => yilan.renderHtml(section(300))),
+      nine: attempt(() => yilan.renderHtml(section(9))),
       colspan: attempt(() => yilan.renderHtml({ version: 1, body: [{ type: 'table', rows: [{ cells: [{ text: 'a', colspan: 2.5 }] }] }] })),
       deep: attempt(() => yilan.renderHtml(tooDeep)),
       deepText: attempt(() => yilan.parseJson(JSON.stringify(tooDeep))),
@@ -207,6 +210,8 @@ browserTest('a model error names the field\'s own range and where nesting went t
     fraction: ['YilanError', 'shape', 'body[0].level', `body[0].level: ${range}`],
     fractionText: ['YilanError', 'shape', 'body[0].level', `body[0].level: ${range}`],
     string: ['YilanError', 'shape', 'body[0].level', 'body[0].level: invalid type: string "2", expected an integer from 1 to 4'],
+    pastByte: ['YilanError', 'value', 'body[0].level', 'body[0].level: invalid value: integer `300`, expected an integer from 1 to 4'],
+    nine: ['YilanError', 'value', 'body[0].level', 'body[0].level: expected 1 to 4, got 9'],
     colspan: [
       'YilanError',
       'shape',

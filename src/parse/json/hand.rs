@@ -143,7 +143,10 @@ impl Shape for bool {
 
 /// An unsigned integer of at most `max` (what its type holds), for a field
 /// whose values run from `low` to `high` (often fewer): a value that is not
-/// such an integer is an error that states that range.
+/// such an integer is an error that states that range. An integer the type
+/// cannot hold (`300` for a level, `-1`) is out of range, as `9` is where
+/// validation finds it ([`ErrorCode::Value`]); anything else (a fraction, a
+/// string) is of the wrong type ([`ErrorCode::Shape`]).
 #[inline(never)]
 fn integer(value: &Value<'_>, max: u32, (low, high): (u32, u32), path: Path<'_>) -> Result<u32> {
     if let Value::Number(Number::Unsigned(u)) = value {
@@ -153,8 +156,9 @@ fn integer(value: &Value<'_>, max: u32, (low, high): (u32, u32), path: Path<'_>)
     }
     let expected = format!("an integer from {low} to {high}");
     match value {
-        Value::Number(n @ (Number::Unsigned(_) | Number::Negative(_))) => Err(error(
-            path,
+        Value::Number(n @ (Number::Unsigned(_) | Number::Negative(_))) => Err(ModelError::new(
+            ErrorCode::Value,
+            path.text(),
             format!("invalid value: {}, expected {expected}", number(n)),
         )),
         _ => Err(invalid_type(value, &expected, path)),

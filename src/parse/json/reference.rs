@@ -371,7 +371,15 @@ fn path_error(error: PathError, base: &str) -> ModelError {
             serde_path_to_error::Segment::Unknown => path.push_str("[?]"),
         }
     }
-    shape(&path, plain_words(error.into_inner().to_string(), range))
+    let message = plain_words(error.into_inner().to_string(), range);
+    // An integer the field's type cannot hold is out of range, as one
+    // that validation turns away.
+    let code = if message.starts_with("invalid value: integer") {
+        ErrorCode::Value
+    } else {
+        ErrorCode::Shape
+    };
+    ModelError::new(code, path, message)
 }
 
 /// The values the model allows in the integer field at the end of
