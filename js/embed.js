@@ -85,7 +85,7 @@ function localeOf(asked) {
 let locale = 'zh-CN';
 let loading = null; // Promise of the package, once asked for
 let busy = false; // entering
-let reader = null; // { host, viewer, inerted, scroll, back } while in the mode
+let reader = null; // { host, viewer, inerted, scroll, back, viewport } while in the mode
 let fallback = false; // whether 无障碍 links count as toggles
 let widget = null; // { host, button, status }
 
@@ -273,7 +273,7 @@ function sheet(css) {
  */
 const WIDGET_CSS = `
 div { display: flex; flex-direction: column; align-items: flex-end; justify-content: flex-end; gap: 8px;
-  box-sizing: border-box; min-height: 100%;
+  box-sizing: border-box; min-height: 100%; transform: scale(var(--yl-fit, 1)); transform-origin: 100% 100%;
   font: 20px/1.4 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; }
 button { font: inherit; font-weight: bold; min-height: 48px; min-width: 48px; padding: 8px 20px; cursor: pointer;
   color: #fff; background: #0b3d91; border: 2px solid #fff; border-radius: 8px; box-shadow: 0 0 0 2px #0b3d91; }
@@ -324,6 +324,51 @@ const PAGE_CSS =
   ' @media screen { :root { overflow: hidden !important; } }';
 let pageSheet = null;
 
+/**
+ * The window's width in the mode: the phone's own. Many portal pages are
+ * laid out for a desktop only, with no viewport `<meta>` (a phone then lays
+ * them out 980 px wide and shows them shrunk to fit) or with one that fixes
+ * the width (`width=1200`) and forbids zooming: the view over them would
+ * be shrunk as much, its 20 px text a third of that on the screen. In the
+ * mode the page's viewport tags say this (and allow zooming in, not out
+ * past the view's width); on leaving, they say again what they said, and
+ * the tag added to a page that had none says nothing before it goes (a
+ * browser keeps the last viewport it was told of when its tag is removed).
+ * Desktop browsers ignore them.
+ */
+const PHONE_VIEWPORT = 'width=device-width, initial-scale=1, minimum-scale=1';
+
+/** The page's viewport tags set to PHONE_VIEWPORT (one added where it had none); returns what undoes it. */
+function fitViewport() {
+  const tags = [...document.querySelectorAll('meta[name="viewport" i]')];
+  const saved = tags.map((tag) => [tag, tag.getAttribute('content')]);
+  const zoom = window.visualViewport?.scale;
+  let added = null;
+  if (!tags.length) {
+    added = document.createElement('meta');
+    added.name = 'viewport';
+    tags.push(added);
+  }
+  for (const tag of tags) tag.setAttribute('content', PHONE_VIEWPORT);
+  if (added) (document.head ?? document.documentElement).append(added);
+  return () => {
+    if (added) {
+      added.setAttribute('content', '');
+      added.remove();
+    }
+    for (const [tag, content] of saved) {
+      if (content === null) {
+        tag.removeAttribute('content');
+        continue;
+      }
+      // The page's zoom as it was: a browser zooms to a tag's initial
+      // scale when told one, and keeps its zoom when the tag gives none.
+      if (zoom) tag.setAttribute('content', `${content}, initial-scale=${zoom}`);
+      tag.setAttribute('content', content);
+    }
+  };
+}
+
 function beforePrint() {
   if (reader) pin(reader.host, ON_PAPER);
 }
@@ -354,7 +399,20 @@ function buildWidget() {
   shadow.append(box);
   for (const type of PRIVATE_EVENTS) host.addEventListener(type, stop);
   append(host);
+  fitWidget(host);
+  window.visualViewport?.addEventListener('resize', () => fitWidget(host));
   return { host, button, status };
+}
+
+/**
+ * The widget at its own size on the screen: a page laid out for a desktop
+ * is shown on a phone shrunk to fit (a third of its size), and the button
+ * with it, too small to read or to tap. The widget grows by as much as the
+ * page is shrunk (never shrinks: a page zoomed in is the reader's choice).
+ */
+function fitWidget(host) {
+  const scale = window.visualViewport?.scale || 1;
+  host.style.setProperty('--yl-fit', String(Math.max(1, 1 / scale)));
 }
 
 /**
@@ -429,9 +487,10 @@ async function enter(back, byKey = false) {
   }
   pageSheet ??= sheet(PAGE_CSS);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
+  const viewport = fitViewport();
   window.addEventListener('beforeprint', beforePrint);
   window.addEventListener('afterprint', afterPrint);
-  reader = { host, viewer, inerted, scroll, back };
+  reader = { host, viewer, inerted, scroll, back, viewport };
   busy = false;
   // Should an earlier try have failed, the button says what it does again.
   widget.button.textContent = words.toggle;
@@ -453,7 +512,7 @@ function onModeChange(event) {
 /** Removes the view and restores the page exactly, focus on the toggle. */
 function exit() {
   if (!reader) return;
-  const { host, viewer, inerted, scroll, back } = reader;
+  const { host, viewer, inerted, scroll, back, viewport } = reader;
   reader = null;
   // The toggle shows its ring again if the focus in the view showed one
   // (退出老年模式 pressed by a key).
@@ -466,6 +525,7 @@ function exit() {
   window.removeEventListener('beforeprint', beforePrint);
   window.removeEventListener('afterprint', afterPrint);
   document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== pageSheet);
+  viewport();
   for (const element of inerted) element.inert = false;
   pin(widget.host, { display: 'block' });
   window.scrollTo(scroll[0], scroll[1]);
