@@ -263,14 +263,20 @@ impl Core {
         set_attr(&self.dom.root, "data-guide", if on { "on" } else { "off" });
         self.set_pressed(Tool::Guide, on);
         if on {
-            // Where the pointer last was; without one yet, a little above
-            // the middle of the screen, where reading happens.
+            // Where the pointer last was on the text; without one yet, a
+            // little above the middle of the screen, where reading happens,
+            // or below the bar where it reaches further (its tools unfolded
+            // on a phone).
             let y = self
                 .state
                 .try_borrow()
                 .ok()
                 .and_then(|s| s.pointer_y)
-                .unwrap_or_else(|| viewport_height() * 0.4);
+                .unwrap_or_else(|| {
+                    let screen = viewport_height();
+                    let below_bar = self.dom.bar.get_bounding_client_rect().bottom() + 40.0;
+                    (screen * 0.4).max(below_bar.min(screen * 0.9))
+                });
             self.dom.sheet.set_guide_y(y);
         }
         self.announce(Notice::Guide(on));

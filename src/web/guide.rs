@@ -1,5 +1,7 @@
 //! 阅读辅助线, the reading guide: a band one line high that follows the
-//! pointer, or the focused element when the reader uses the keyboard. It is
+//! pointer (a mouse as it moves, a finger where it touches), or the focused
+//! element when the reader uses the keyboard; not onto the toolbar, where
+//! there is nothing to read: reaching for a tool leaves it on the text. It is
 //! placed through the viewer's own stylesheet (no inline style), and it is
 //! `pointer-events: none` and hidden from assistive technology.
 //!
@@ -29,6 +31,8 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
         .try_borrow_mut()
         .map_err(|_| JsValue::from_str("listeners busy"))?;
     listeners.add(&core.dom.root, "pointermove", true, handler(core, on_move))?;
+    // A finger that taps moves no pointer: the touch itself places the band.
+    listeners.add(&core.dom.root, "pointerdown", true, handler(core, on_move))?;
     // (On the page's window, so only once the view is shown: a view built
     // ahead listens to nothing of the page.)
     if let Some(window) = web_sys::window() {
@@ -97,10 +101,19 @@ fn set_bar_height_later(core: &Rc<Core>, height: f64) {
     }
 }
 
+/// Whether `element` is in the toolbar (the bar, or a panel it opened).
+fn on_bar(core: &Core, element: Option<&Element>) -> bool {
+    element.is_some_and(|e| core.dom.bar.contains(Some(e.unchecked_ref())))
+}
+
 fn on_move(core: &Rc<Core>, event: &Event) {
     let Some(pointer) = event.dyn_ref::<MouseEvent>() else {
         return;
     };
+    let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+    if on_bar(core, target.as_ref()) {
+        return;
+    }
     let y = f64::from(pointer.client_y());
     let guide_on = match core.state.try_borrow_mut() {
         Ok(mut state) => {
@@ -117,7 +130,7 @@ fn on_move(core: &Rc<Core>, event: &Event) {
 /// Moves the guide to a newly focused element, once the browser has
 /// scrolled it into view (the next frame).
 pub(super) fn follow_focus(core: &Rc<Core>, element: &Element) {
-    if !core.prefs().guide {
+    if !core.prefs().guide || on_bar(core, Some(element)) {
         return;
     }
     let Some(window) = web_sys::window() else {

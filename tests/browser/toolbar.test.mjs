@@ -370,6 +370,13 @@ browserTest('阅读辅助线 follows the pointer and the focus, and stays out of
   assert.ok(band.height >= 36 && band.height <= 60, `one line high: ${band.height}`);
   await page.mouse.move(400, 620);
   assert.ok(Math.abs((await guide()).centre - 620) <= 1);
+  // Reaching for a tool leaves the band on the text.
+  const larger = await inView(page, (shadow) => {
+    const rect = shadow.querySelector('[data-yl-tool="larger"]').getBoundingClientRect();
+    return [rect.left + rect.width / 2, rect.top + rect.height / 2];
+  });
+  await page.mouse.move(larger[0], larger[1]);
+  assert.ok(Math.abs((await guide()).centre - 620) <= 1, 'the band stays off the toolbar');
   // A click through the band reaches the text under it.
   const under = await inView(page, (shadow) => shadow.elementFromPoint(400, 620)?.className ?? '');
   assert.ok(!String(under).includes('yl-guide'), 'the band takes no clicks');

@@ -428,6 +428,9 @@ forEachEngine((engineTest) => {
       window.viewer = window.yilan.mount(document.querySelector('#view'), window.yilan.parseHtml(html), { mode: 'elderly' });
     }, TABLES_HTML);
     await s.until(() => Boolean(view().querySelector('.yl-head-sticks')));
+    // The bar's height, which the header rows stick below, is written in a
+    // task after the first frame: wait for it (under load it may come late).
+    await s.until(() => getComputedStyle(view().querySelector('.yl-view')).getPropertyValue('--yl-bar-h').trim() !== '0px');
     const placed = await s.run(async () => {
       const region = view().querySelector('.yl-head-sticks');
       const rows = region.querySelectorAll('tbody tr');
