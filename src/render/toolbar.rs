@@ -564,4 +564,6 @@ fn close_button(out: &mut HtmlWriter, w: &ToolbarWords) {
 }
 
 #[cfg(test)]
+mod sheet_tests;
+#[cfg(test)]
 mod tests;

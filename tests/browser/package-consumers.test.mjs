@@ -137,7 +137,7 @@ after(async () => {
 
 browserTest('the tarball holds the package files and no sources', {}, async () => {
   const listed = run('tar', ['-tzf', tarball], work).trim().split('\n').sort();
-  for (const file of ['package/package.json', 'package/pkg/index.js', 'package/js/index.d.ts', 'package/js/model.d.ts', 'package/pkg/element.js', 'package/pkg/yilan_bg.wasm', 'package/pkg/yilan.css']) {
+  for (const file of ['package/package.json', 'package/pkg/index.js', 'package/js/index.d.ts', 'package/js/model.d.ts', 'package/js/options.d.ts', 'package/pkg/element.js', 'package/pkg/yilan_bg.wasm', 'package/pkg/yilan.css']) {
     assert.ok(listed.includes(file), `${file} is packed`);
   }
   assert.deepEqual(listed.filter((file) => /^package\/(src|tests|scripts|www|target)\//.test(file)), []);
