@@ -279,7 +279,7 @@ button { font: inherit; font-weight: bold; min-height: 48px; min-width: 48px; pa
   color: #fff; background: #0b3d91; border: 2px solid #fff; border-radius: 8px; box-shadow: 0 0 0 2px #0b3d91; }
 button:hover { background: #072a66; }
 button:focus-visible { outline: 4px solid #000; outline-offset: 4px; box-shadow: 0 0 0 2px #0b3d91, 0 0 0 10px #fff; }
-p { margin: 0; max-width: 20em; padding: 8px 12px; color: #000; background: #fff; border: 2px solid #000; border-radius: 8px; }
+p { margin: 0; max-width: min(20em, calc((100vw - 32px) / var(--yl-fit, 1))); padding: 8px 12px; color: #000; background: #fff; border: 2px solid #000; border-radius: 8px; }
 p:empty { position: absolute; width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); }
 p:not(:empty) { animation: shown 0s 0.3s backwards; }
 @keyframes shown { from { opacity: 0; } }
@@ -331,41 +331,90 @@ let pageSheet = null;
  * the width (`width=1200`) and forbids zooming: the view over them would
  * be shrunk as much, its 20 px text a third of that on the screen. In the
  * mode the page's viewport tags say this (and allow zooming in, not out
- * past the view's width); on leaving, they say again what they said, and
- * the tag added to a page that had none says nothing before it goes (a
- * browser keeps the last viewport it was told of when its tag is removed).
- * Desktop browsers ignore them.
+ * past the view's width). Desktop browsers ignore them.
  */
 const PHONE_VIEWPORT = 'width=device-width, initial-scale=1, minimum-scale=1';
+/** At most this many times a mode puts PHONE_VIEWPORT back after the page changed a tag (no tug of war with a script). */
+const REFIT_LIMIT = 10;
+/** The end of a restore of the viewport tags still to come (see `fitViewport`), if any. */
+let restoring = null;
 
-/** The page's viewport tags set to PHONE_VIEWPORT (one added where it had none); returns what undoes it. */
+function viewportTags() {
+  return [...document.querySelectorAll('meta[name="viewport" i]')];
+}
+
+/**
+ * The page's viewport tags set to PHONE_VIEWPORT (one added where it had
+ * none), and kept so while the mode is on: a tag the page changes or adds
+ * meanwhile (a script of its own at `load`) is set again, and what the page
+ * wrote is what comes back. Returns what undoes it, which gives every tag
+ * its own content again and the page the zoom it was shown at: first each
+ * tag with that zoom as its initial scale, which a browser zooms to at its
+ * next frame; two frames later the contents as they were (a browser keeps
+ * its zoom when a tag gives no initial scale; a tag that gives one is
+ * shown at it, as when the page loaded). A tag added, or one that had no
+ * content, says nothing before it goes: a browser keeps the viewport a tag
+ * last said when it is removed or loses its content.
+ */
 function fitViewport() {
-  const tags = [...document.querySelectorAll('meta[name="viewport" i]')];
-  const saved = tags.map((tag) => [tag, tag.getAttribute('content')]);
+  restoring?.();
   const zoom = window.visualViewport?.scale;
+  const saved = new Map(); // tag → the page's content for it (null: none)
   let added = null;
-  if (!tags.length) {
+  let refits = 0;
+  const fit = () => {
+    for (const tag of viewportTags()) {
+      if (tag !== added && !saved.has(tag)) saved.set(tag, tag.getAttribute('content'));
+      if (tag.getAttribute('content') !== PHONE_VIEWPORT) tag.setAttribute('content', PHONE_VIEWPORT);
+    }
+  };
+  if (!viewportTags().length) {
     added = document.createElement('meta');
     added.name = 'viewport';
-    tags.push(added);
+    added.setAttribute('content', PHONE_VIEWPORT);
+    (document.head ?? document.documentElement).append(added);
   }
-  for (const tag of tags) tag.setAttribute('content', PHONE_VIEWPORT);
-  if (added) (document.head ?? document.documentElement).append(added);
-  return () => {
-    if (added) {
-      added.setAttribute('content', '');
-      added.remove();
-    }
-    for (const [tag, content] of saved) {
-      if (content === null) {
-        tag.removeAttribute('content');
-        continue;
+  fit();
+  // (The whole document: a page with text before its <html>, as a server
+  // template's left-overs, has its head's tags in its body.)
+  const watch = new MutationObserver((records) => {
+    let look = false;
+    for (const { type, target, addedNodes } of records) {
+      if (type === 'childList') {
+        look ||= [...addedNodes].some((node) => node.nodeName === 'META');
+      } else if (target.nodeName === 'META') {
+        look = true;
+        // What the page wrote into a tag of its own, to be given back.
+        const content = target.getAttribute('content');
+        if (saved.has(target) && content !== PHONE_VIEWPORT) saved.set(target, content);
       }
-      // The page's zoom as it was: a browser zooms to a tag's initial
-      // scale when told one, and keeps its zoom when the tag gives none.
-      if (zoom) tag.setAttribute('content', `${content}, initial-scale=${zoom}`);
-      tag.setAttribute('content', content);
     }
+    if (look && refits < REFIT_LIMIT && viewportTags().some((tag) => tag.getAttribute('content') !== PHONE_VIEWPORT)) {
+      refits += 1;
+      fit();
+    }
+  });
+  watch.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['content', 'name'] });
+  return () => {
+    watch.disconnect();
+    const nudge = zoom ? `initial-scale=${zoom}` : '';
+    for (const [tag, content] of saved) tag.setAttribute('content', content && nudge ? `${content}, ${nudge}` : content || nudge);
+    added?.setAttribute('content', nudge);
+    let frame = 0;
+    const finish = () => {
+      cancelAnimationFrame(frame);
+      restoring = null;
+      for (const [tag, content] of saved) {
+        tag.setAttribute('content', content ?? '');
+        if (content === null) tag.removeAttribute('content');
+      }
+      added?.setAttribute('content', '');
+      added?.remove();
+    };
+    restoring = finish;
+    frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(finish);
+    });
   };
 }
 
@@ -467,30 +516,38 @@ async function enter(back, byKey = false) {
   }
   // Only now, with the view whole, does anything on the page change: the
   // page's top-level elements become inert (unless they were), the view
-  // goes in after them (or, staged ahead, is shown where it is).
-  const inerted = [];
-  for (const element of document.body.children) {
-    if (element === widget.host || element === host || element.inert) continue;
-    element.inert = true;
-    inerted.push(element);
+  // goes in after them (or, staged ahead, is shown where it is). Should
+  // any of it fail, what was done is undone (`exit`), and the page is as
+  // it was.
+  reader = { host, viewer, inerted: [], scroll, back, viewport: null };
+  try {
+    for (const element of document.body.children) {
+      if (element === widget.host || element === host || element.inert) continue;
+      element.inert = true;
+      reader.inerted.push(element);
+    }
+    uncover();
+    pin(widget.host, { display: 'none' });
+    say('');
+    viewer.addEventListener('modechange', onModeChange);
+    if (host.isConnected) {
+      // Staged ahead: laid out already, only shown now.
+      host.style.removeProperty('opacity');
+      host.removeAttribute('inert');
+    } else {
+      append(host);
+    }
+    window.addEventListener('beforeprint', beforePrint);
+    window.addEventListener('afterprint', afterPrint);
+    pageSheet ??= sheet(PAGE_CSS);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
+    reader.viewport = fitViewport();
+  } catch {
+    exit();
+    busy = false;
+    unavailable();
+    return;
   }
-  uncover();
-  pin(widget.host, { display: 'none' });
-  say('');
-  viewer.addEventListener('modechange', onModeChange);
-  if (host.isConnected) {
-    // Staged ahead: laid out already, only shown now.
-    host.style.removeProperty('opacity');
-    host.removeAttribute('inert');
-  } else {
-    append(host);
-  }
-  pageSheet ??= sheet(PAGE_CSS);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
-  const viewport = fitViewport();
-  window.addEventListener('beforeprint', beforePrint);
-  window.addEventListener('afterprint', afterPrint);
-  reader = { host, viewer, inerted, scroll, back, viewport };
   busy = false;
   // Should an earlier try have failed, the button says what it does again.
   widget.button.textContent = words.toggle;
@@ -518,20 +575,31 @@ function exit() {
   // (退出老年模式 pressed by a key).
   const active = host.querySelector('yilan-view')?.shadowRoot?.activeElement;
   const ring = Boolean(active?.matches(':focus-visible'));
-  viewer.removeEventListener('modechange', onModeChange);
-  viewer.destroy();
-  viewer.free();
-  host.remove();
-  window.removeEventListener('beforeprint', beforePrint);
-  window.removeEventListener('afterprint', afterPrint);
-  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== pageSheet);
-  viewport();
-  for (const element of inerted) element.inert = false;
-  pin(widget.host, { display: 'block' });
-  window.scrollTo(scroll[0], scroll[1]);
-  // Focus on the toggle builds a view ahead again.
-  const target = back?.isConnected ? back : widget.button;
-  target.focus({ preventScroll: true, focusVisible: ring });
+  // Each step whatever the others do: the page must come back whole, also
+  // after an entry that failed halfway (and did only some of them).
+  for (const step of [
+    () => viewer.removeEventListener('modechange', onModeChange),
+    () => viewer.destroy(),
+    () => viewer.free(),
+    () => host.remove(),
+    () => window.removeEventListener('beforeprint', beforePrint),
+    () => window.removeEventListener('afterprint', afterPrint),
+    () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== pageSheet);
+    },
+    () => viewport?.(),
+    () => inerted.forEach((element) => (element.inert = false)),
+    () => pin(widget.host, { display: 'block' }),
+    () => window.scrollTo(scroll[0], scroll[1]),
+    // Focus on the toggle builds a view ahead again.
+    () => (back?.isConnected ? back : widget.button).focus({ preventScroll: true, focusVisible: ring }),
+  ]) {
+    try {
+      step();
+    } catch {
+      // (The next step is still taken.)
+    }
+  }
 }
 
 /** The page's own toggles: clicks, and prefetch when one is reached. */

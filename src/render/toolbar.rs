@@ -56,6 +56,11 @@ pub const SCALE_STATUS_ID: &str = "yl-tb-scale";
 pub const LIVE_ID: &str = "yl-tb-live";
 /// The id of the reading guide's band.
 pub const GUIDE_ID: &str = "yl-tb-guide";
+/// The media query under which the toolbar's sheet hides tools by the
+/// device: 大鼠标 on a touch screen with no mouse or touchpad (as minified
+/// into the sheet; the browser layer watches it to keep the tab stop on a
+/// tool that shows).
+pub const TOOLS_BY_DEVICE: &str = "(pointer:coarse) and (hover:none) and (not (any-pointer:fine))";
 
 /// A control of the toolbar, named in its `data-yl-tool` attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! 阅读辅助线, the reading guide: a band one line high that follows the
-//! pointer (a mouse as it moves, a finger where it touches), or the focused
+//! pointer (a mouse as it moves, a finger where it taps: not a finger that
+//! scrolls), or the focused
 //! element when the reader uses the keyboard; not onto the toolbar, where
 //! there is nothing to read: reaching for a tool leaves it on the text. It is
 //! placed through the viewer's own stylesheet (no inline style), and it is
@@ -12,6 +13,7 @@
 
 use std::rc::{Rc, Weak};
 
+use js_sys::Reflect;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, MouseEvent, ResizeObserver};
@@ -21,6 +23,7 @@ use super::error::dom_error;
 use super::place;
 use super::tables;
 use super::toolbar::handler;
+use crate::render::toolbar::TOOLS_BY_DEVICE;
 
 /// Adds the pointer listener, the bar's size observer and, for the
 /// tables, a listener of the window's size (the observer sees the view's
@@ -31,8 +34,9 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
         .try_borrow_mut()
         .map_err(|_| JsValue::from_str("listeners busy"))?;
     listeners.add(&core.dom.root, "pointermove", true, handler(core, on_move))?;
-    // A finger that taps moves no pointer: the touch itself places the band.
-    listeners.add(&core.dom.root, "pointerdown", true, handler(core, on_move))?;
+    // A finger that taps moves no pointer: the tap places the band, when it
+    // ends (one that scrolls the text ends in a `pointercancel` instead).
+    listeners.add(&core.dom.root, "pointerup", true, handler(core, on_move))?;
     // (On the page's window, so only once the view is shown: a view built
     // ahead listens to nothing of the page.)
     if let Some(window) = web_sys::window() {
@@ -44,6 +48,19 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
                 }
             }
         });
+        // A tool the toolbar's sheet hides by the device (大鼠标 where there
+        // is no mouse) comes or goes, the bar perhaps keeping its size: the
+        // tab stop must stay on a tool that shows.
+        if let Ok(Some(list)) = window.match_media(TOOLS_BY_DEVICE) {
+            let weak: Weak<Core> = Rc::downgrade(core);
+            listeners.add_when_shown(&list, "change", move |_: Event| {
+                if let Some(core) = weak.upgrade() {
+                    if !core.destroyed.get() {
+                        core.keep_stop_shown();
+                    }
+                }
+            });
+        }
     }
     drop(listeners);
 
@@ -110,6 +127,15 @@ fn on_move(core: &Rc<Core>, event: &Event) {
     let Some(pointer) = event.dyn_ref::<MouseEvent>() else {
         return;
     };
+    // A finger moves the band where it taps (`pointerup`); a mouse or a pen
+    // as it moves.
+    let touch = Reflect::get(event, &JsValue::from_str("pointerType"))
+        .ok()
+        .and_then(|t| t.as_string())
+        .is_some_and(|t| t == "touch");
+    if touch != (event.type_() == "pointerup") {
+        return;
+    }
     let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
     if on_bar(core, target.as_ref()) {
         return;

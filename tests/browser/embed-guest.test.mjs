@@ -119,3 +119,44 @@ browserTest("a CSP without 'wasm-unsafe-eval': the mode is unavailable, the page
   const result = await unavailable(page, '/embed-csp.html', '#enter-elderly');
   assert.deepEqual(result, { status: '老年模式暂时无法使用，页面保持原样。', button: null, view: false, inert: 0, same: true });
 });
+
+browserTest('a failure halfway through showing the view: what was done is undone, the page as it was, and the next try works', {}, async (page) => {
+  await open(page, PORTAL_PAGE);
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  // The page's document refuses the embed's stylesheet once, after the
+  // page's elements were made inert and the view was put in.
+  await page.evaluate(() => {
+    window.savedBody = document.body.cloneNode(true);
+    const own = Object.getOwnPropertyDescriptor(Document.prototype, 'adoptedStyleSheets');
+    let refuse = true;
+    Object.defineProperty(document, 'adoptedStyleSheets', {
+      configurable: true,
+      get() {
+        return own.get.call(this);
+      },
+      set(sheets) {
+        if (refuse) {
+          refuse = false;
+          throw new Error('refused');
+        }
+        own.set.call(this, sheets);
+      },
+    });
+  });
+  await page.click('#enter-elderly');
+  await page.waitForFunction(() => document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]').textContent.includes('无法使用'));
+  const after = await page.evaluate(() => ({
+    view: document.querySelector('yilan-embed-view:not([inert])') !== null,
+    inert: document.querySelectorAll('body > [inert]:not(yilan-embed-view)').length,
+    same: (() => {
+      const body = document.body.cloneNode(true);
+      for (const element of body.querySelectorAll('yilan-embed-view[inert]')) element.remove();
+      return body.isEqualNode(window.savedBody);
+    })(),
+    viewportTags: [...document.querySelectorAll('meta[name="viewport"]')].map((tag) => tag.content),
+    sheets: document.adoptedStyleSheets.length,
+  }));
+  assert.deepEqual(after, { view: false, inert: 0, same: true, viewportTags: ['width=device-width, initial-scale=1'], sheets: 0 });
+  await page.click('#enter-elderly');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
+});

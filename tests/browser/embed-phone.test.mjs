@@ -1,11 +1,12 @@
 // The embed on a phone (Chromium's mobile emulation: a touch screen 360 CSS
 // px wide, the page's viewport <meta> obeyed), over portal pages laid out
-// for a desktop: with no viewport tag (shown 980 px wide, shrunk to fit),
-// with one that fixes the width (width=1200), and with one that forbids
-// zooming. The floating button must be as large on the screen as on a
-// desktop; the view must be laid out at the phone's width, its text at its
-// own size; leaving must give the page back as it was, its viewport tags
-// and its zoom too.
+// for a desktop: with no viewport tag (shown 980 px wide, or as wide as its
+// content, shrunk to fit), with one that fixes the width (width=1200), one
+// that forbids zooming, one with no content. The floating button must be as
+// large on the screen as on a desktop; the view must be laid out at the
+// phone's width, its text at its own size; leaving must give the page back
+// as it was: its viewport tags, its width, the zoom it was shown at, its
+// scroll position.
 
 import assert from 'node:assert/strict';
 
@@ -14,16 +15,19 @@ import { browserTest, open } from './harness.mjs';
 
 const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const VIEW = 'yilan-embed-view:not([inert]) yilan-view';
+const FITTED = 'width=device-width, initial-scale=1, minimum-scale=1';
 
-/** Fixture 04 (a county's page, no viewport tag of its own) with `meta` in its head. */
-function withViewport(meta) {
+/** Fixture 04 (a county's page, 1208 px wide, no viewport tag of its own) with `meta` in its head. */
+function fixture04(meta = '') {
   return fixturePage('04-handan-xxgk-detail-saved.jsp.html').replace(/<head>/i, `<head>${meta}`);
 }
 
 const EXTRA = {
-  '/embed-pages/wide.html': () => withViewport('<meta name="viewport" content="width=1200">'),
+  '/embed-pages/04.html': () => fixture04(),
+  '/embed-pages/wide.html': () => fixture04('<meta name="viewport" content="width=1200">'),
   '/embed-pages/no-zoom.html': () =>
-    withViewport('<meta name="Viewport" content="width=device-width, initial-scale=1.0, maximum-scale=1.0, user-scalable=0">'),
+    fixture04('<meta name="Viewport" content="width=device-width, initial-scale=1.0, maximum-scale=1.0, user-scalable=0">'),
+  '/embed-pages/bare.html': () => fixture04('<meta name="viewport">'),
 };
 
 /** The window as a phone shows it, and the page's viewport tags. */
@@ -39,104 +43,182 @@ function screen(page) {
 /** The view's facts on the screen: its width, its text's size (CSS px times the zoom), what overflows sideways, whether its tools are folded. */
 function viewOnScreen(page) {
   return page.evaluate((selector) => {
-    const view = document.querySelector(selector);
-    const root = view.shadowRoot;
-    // The text's size: the view's own (a paragraph's, as 04 has none).
-    const text = root.querySelector('.yl-view');
+    const root = document.querySelector(selector).shadowRoot;
     const more = root.querySelector('[data-yl-tool="more"]');
     const scroller = document.querySelector('yilan-embed-view:not([inert])');
     return {
       width: Math.round(scroller.getBoundingClientRect().width),
-      text: parseFloat(getComputedStyle(text).fontSize) * visualViewport.scale,
+      // The text's size: the view's own (a paragraph's; 04 has none).
+      text: parseFloat(getComputedStyle(root.querySelector('.yl-view')).fontSize) * visualViewport.scale,
       overflow: scroller.scrollWidth - scroller.clientWidth,
       folded: Boolean(more && more.getClientRects().length),
     };
   }, VIEW);
 }
 
-/** Enters by tapping `toggle`, leaves by tapping 退出老年模式; checks the view in between. */
-async function inAndOut(page, toggle) {
-  await page.locator(toggle).tap();
+/** A few frames: the page's zoom comes back over two (see fitViewport in js/embed.js). */
+function frames(page, n = 4) {
+  return page.evaluate(async (count) => {
+    for (let i = 0; i < count; i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+  }, n);
+}
+
+async function enterByTap(page) {
+  await page.locator('yilan-embed button').tap();
   await page.waitForSelector(VIEW);
-  const inside = await screen(page);
-  const view = await viewOnScreen(page);
+}
+
+async function leaveByTap(page) {
   await page.locator(`${VIEW} [data-yl-tool="mode"]`).tap();
   await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
-  return { inside, view };
+  await frames(page);
 }
 
-/** The page's body as it was (the view built ahead again on leaving aside). */
-function sameBody(page) {
-  return page.evaluate((staged) => {
-    const body = document.body.cloneNode(true);
-    for (const element of body.querySelectorAll(staged)) element.remove();
-    return body.isEqualNode(window.savedBody);
-  }, STAGED);
-}
-
-browserTest('on a phone, over a page with no viewport tag: the button at its size on the screen, the view at the phone\'s width, the page as it was after', PHONE, async (page) => {
-  await servePages(page, EXTRA);
-  await open(page, '/embed-pages/01.html');
-  await page.evaluate(() => scrollTo(0, 300));
-  const before = await screen(page);
-  // The page is laid out for a desktop and shown shrunk: the case at hand.
-  assert.equal(before.width, 980);
-  assert.ok(before.scale < 0.4, `shown at ${before.scale}`);
-  assert.deepEqual(before.tags, []);
-  // The floating button, as large on the screen as it is on a desktop,
-  // in the screen's bottom right corner.
-  const button = await page.evaluate(() => {
+/** The floating button's box on the screen (CSS px times the zoom), and its distance from the screen's bottom right corner. */
+function buttonOnScreen(page) {
+  return page.evaluate(() => {
     const box = document.querySelector('yilan-embed').shadowRoot.querySelector('button').getBoundingClientRect();
-    const { scale, width, height } = visualViewport;
-    return { height: box.height * scale, width: box.width * scale, right: (width - box.right) * scale, bottom: (height - box.bottom) * scale };
+    const { scale, width, height, offsetLeft, offsetTop } = visualViewport;
+    return {
+      height: box.height * scale,
+      width: box.width * scale,
+      right: (offsetLeft + width - box.right) * scale,
+      bottom: (offsetTop + height - box.bottom) * scale,
+    };
   });
-  assert.ok(button.height >= 47.5, `button ${button.height.toFixed(1)} px high on the screen`);
-  assert.ok(button.width >= 100, `button ${button.width.toFixed(1)} px wide on the screen`);
-  assert.ok(button.right >= 0 && button.right < 24 && button.bottom >= 0 && button.bottom < 24, JSON.stringify(button));
-  await page.evaluate(() => {
-    window.savedBody = document.body.cloneNode(true);
+}
+
+const PAGES = [
+  { name: 'no viewport tag, 980 px wide (fixture 01)', path: '/embed-pages/01.html', width: (w) => w === 980, tags: [] },
+  { name: 'no viewport tag, its content 1208 px wide (fixture 04)', path: '/embed-pages/04.html', width: (w) => w > 1200, tags: [] },
+  { name: 'width=1200', path: '/embed-pages/wide.html', width: (w) => w >= 1200, tags: ['width=1200'] },
+  { name: 'a tag with no content', path: '/embed-pages/bare.html', width: (w) => w > 1200, tags: [null] },
+  {
+    name: 'zooming forbidden',
+    path: '/embed-pages/no-zoom.html',
+    width: (w) => w === 360,
+    tags: ['width=device-width, initial-scale=1.0, maximum-scale=1.0, user-scalable=0'],
+  },
+];
+
+for (const { name, path, width, tags } of PAGES) {
+  browserTest(`on a phone, over a page with ${name}: the view at the phone's width, its text at its size; after, the page as it was`, PHONE, async (page) => {
+    await servePages(page, EXTRA);
+    await open(page, path);
+    await page.evaluate(() => scrollTo(0, 300));
+    const before = await screen(page);
+    assert.ok(width(before.width), `laid out ${before.width} px wide`);
+    assert.deepEqual(before.tags, tags);
+    await page.evaluate(() => {
+      window.savedBody = document.body.cloneNode(true);
+    });
+
+    await enterByTap(page);
+    const inside = await screen(page);
+    assert.equal(inside.width, 360);
+    assert.equal(inside.scale, 1);
+    assert.deepEqual(inside.tags, tags.length ? tags.map(() => FITTED) : [FITTED]);
+    const view = await viewOnScreen(page);
+    assert.equal(view.width, 360);
+    assert.ok(view.text >= 20, `the text is ${view.text} px on the screen`);
+    assert.equal(view.overflow, 0, 'nothing of the view overflows sideways');
+    assert.ok(view.folded, 'a phone-wide view folds its tools behind 更多工具');
+
+    await leaveByTap(page);
+    // Gone: the tag added, or the page's own back; the width, the zoom and
+    // the scroll position as before.
+    assert.deepEqual(await screen(page), before);
+    const same = await page.evaluate((staged) => {
+      const body = document.body.cloneNode(true);
+      for (const element of body.querySelectorAll(staged)) element.remove();
+      return body.isEqualNode(window.savedBody);
+    }, STAGED);
+    assert.equal(same, true);
   });
+}
 
-  const { inside, view } = await inAndOut(page, 'yilan-embed button');
-  assert.deepEqual(inside.tags, ['width=device-width, initial-scale=1, minimum-scale=1']);
-  assert.equal(inside.width, 360);
-  assert.equal(inside.scale, 1);
-  assert.equal(view.width, 360);
-  assert.ok(view.text >= 20, `the text is ${view.text} px on the screen`);
-  assert.equal(view.overflow, 0, 'nothing of the view overflows sideways');
-  assert.ok(view.folded, 'a phone-wide view folds its tools behind 更多工具');
-
-  // Gone: the tag added, the width, the zoom and the scroll position as before.
-  assert.deepEqual(await screen(page), before);
-  assert.equal(await sameBody(page), true);
+browserTest('on a phone, the floating button over a page shown shrunk is as large on the screen as on a desktop, in its corner', PHONE, async (page) => {
+  await servePages(page, EXTRA);
+  for (const path of ['/embed-pages/01.html', '/embed-pages/04.html']) {
+    await open(page, path);
+    assert.ok((await screen(page)).scale < 0.4);
+    const button = await buttonOnScreen(page);
+    assert.ok(button.height >= 47.5 && button.height < 60, `${path}: button ${button.height.toFixed(1)} px high on the screen`);
+    assert.ok(button.width >= 100, `${path}: button ${button.width.toFixed(1)} px wide on the screen`);
+    assert.ok(button.right >= 0 && button.right < 24 && button.bottom >= 0 && button.bottom < 24, `${path}: ${JSON.stringify(button)}`);
+  }
+  // At the phone's width already, it needs no growing.
+  await open(page, '/embed-pages/no-zoom.html');
+  const button = await buttonOnScreen(page);
+  assert.ok(button.height >= 47.5 && button.height < 60, `button ${button.height} px high`);
 });
 
-browserTest('on a phone, over a page that fixes its width (width=1200): the view at the phone\'s width; after, the tag says width=1200 again', PHONE, async (page) => {
+browserTest('on a phone, a page the reader had zoomed into comes back zoomed as much', PHONE, async (page) => {
+  await servePages(page, EXTRA);
+  const cdp = await page.context().newCDPSession(page);
+  for (const path of ['/embed-pages/01.html', '/embed-pages/wide.html']) {
+    await open(page, path);
+    const fit = (await screen(page)).scale;
+    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: fit * 2 });
+    await frames(page);
+    const before = await screen(page);
+    assert.ok(before.scale > fit * 1.5, `${path}: zoomed from ${fit} to ${before.scale}`);
+    // (Zoomed in, the screen shows no corner of the page: the button,
+    // fixed there, is off it. The page's own link would be clicked.)
+    await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+    await page.waitForSelector(VIEW);
+    assert.equal((await screen(page)).scale, 1);
+    await leaveByTap(page);
+    const after = await screen(page);
+    assert.ok(Math.abs(after.scale - before.scale) <= 0.002, `${path}: back at ${after.scale}, was ${before.scale}`);
+  }
+});
+
+browserTest('on a phone, a tag the page changes or adds while the view is shown does not shrink the view, and is what comes back', PHONE, async (page) => {
   await servePages(page, EXTRA);
   await open(page, '/embed-pages/wide.html');
-  const before = await screen(page);
-  // 1200, or wider where the page's content is (Chromium widens it).
-  assert.ok(before.width >= 1200, `laid out ${before.width} px wide`);
-  assert.deepEqual(before.tags, ['width=1200']);
-  const { inside, view } = await inAndOut(page, 'yilan-embed button');
+  await enterByTap(page);
+  // (Fixture 04 has text before its <html>: its head's tags are in its body.)
+  await page.evaluate(() => {
+    document.querySelector('meta[name="viewport"]').id = 'own';
+  });
+  await page.evaluate(() => document.querySelector('#own').setAttribute('content', 'width=1000'));
+  await frames(page);
+  assert.deepEqual((await screen(page)).tags, [FITTED], 'a change to its own tag');
+  await page.evaluate(() => {
+    const more = document.createElement('meta');
+    more.name = 'viewport';
+    more.content = 'width=1100';
+    more.id = 'more';
+    document.head.append(more);
+  });
+  await frames(page);
+  const inside = await screen(page);
   assert.equal(inside.width, 360);
-  assert.deepEqual(inside.tags, ['width=device-width, initial-scale=1, minimum-scale=1']);
-  assert.ok(view.text >= 20, `the text is ${view.text} px on the screen`);
-  assert.equal(view.overflow, 0);
-  assert.deepEqual(await screen(page), before);
+  assert.deepEqual(inside.tags, [FITTED, FITTED]);
+  assert.equal((await viewOnScreen(page)).width, 360);
+  await leaveByTap(page);
+  const after = await screen(page);
+  const own = await page.evaluate(() => ['#own', '#more'].map((id) => document.querySelector(id).getAttribute('content')));
+  assert.deepEqual(own, ['width=1000', 'width=1100']);
+  assert.equal(after.tags.length, 2);
+  assert.ok(after.width >= 1100, `laid out ${after.width} px wide, as the page said last`);
 });
 
-browserTest('on a phone, over a page that forbids zooming: in the mode the reader may zoom in; after, the page\'s own tag is back as it was', PHONE, async (page) => {
+const NO_WASM = [/HTTP 404: .*yilan_bg\.wasm/, /console error: Failed to load resource: .*404/];
+
+browserTest('on a phone, over a page shown shrunk, what the embed says when the mode cannot open is on the screen', { ...PHONE, expectProblems: NO_WASM }, async (page) => {
   await servePages(page, EXTRA);
-  await open(page, '/embed-pages/no-zoom.html');
-  const before = await screen(page);
-  assert.equal(before.width, 360);
-  assert.deepEqual(before.tags, ['width=device-width, initial-scale=1.0, maximum-scale=1.0, user-scalable=0']);
-  // At the phone's width already, the button needs no growing.
-  const height = await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').getBoundingClientRect().height);
-  assert.ok(height >= 47.5 && height < 60, `button ${height} px high`);
-  const { inside } = await inAndOut(page, 'yilan-embed button');
-  // No maximum-scale, no user-scalable=no: zooming in is the reader's.
-  assert.deepEqual(inside.tags, ['width=device-width, initial-scale=1, minimum-scale=1']);
-  assert.deepEqual(await screen(page), before);
+  await page.route('**/yilan/pkg/yilan_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await open(page, '/embed-pages/04.html');
+  await page.locator('yilan-embed button').tap();
+  await page.waitForFunction(() => document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]').textContent.includes('无法使用'));
+  // (Past its fade-in.)
+  await page.waitForTimeout(400);
+  const status = await page.evaluate(() => {
+    const box = document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]').getBoundingClientRect();
+    const { offsetLeft, offsetTop, width, height } = visualViewport;
+    return { left: box.left - offsetLeft, right: offsetLeft + width - box.right, top: box.top - offsetTop, bottom: offsetTop + height - box.bottom };
+  });
+  for (const [side, room] of Object.entries(status)) assert.ok(room >= 0, `the status line is off the screen on the ${side}: ${JSON.stringify(status)}`);
 });

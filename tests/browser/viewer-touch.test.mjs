@@ -32,7 +32,7 @@ browserTest('on a touch screen 大鼠标 is not offered; the other tools are, be
   }
 });
 
-browserTest('on a touch screen the reading guide starts below the bar and goes where a finger touches the text, not where it taps a tool', PHONE, async (page) => {
+browserTest('on a touch screen the reading guide starts below the bar and goes where a finger taps the text, not where it taps a tool or scrolls', PHONE, async (page) => {
   await mountReference(page, { mode: 'elderly' });
   await page.locator(tool('more')).tap();
   await page.locator(tool('guide')).tap();
@@ -52,4 +52,31 @@ browserTest('on a touch screen the reading guide starts below the bar and goes w
   // A tool tapped: the band stays on the text.
   await page.locator(tool('more')).tap();
   assert.ok(Math.abs((await guide(page)).centre - y) <= 1, 'the band stayed on the text');
+  // A finger that scrolls the text: the text moves under the band, which
+  // stays where it was.
+  const scrolled = await page.evaluate(() => scrollY);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 180, y: 560 }] });
+  for (let step = 1; step <= 10; step += 1) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 180, y: 560 - step * 25 }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.ok((await page.evaluate(() => scrollY)) > scrolled + 100, 'the swipe scrolled the text');
+  assert.ok(Math.abs((await guide(page)).centre - y) <= 1, `the band stayed at ${y}: ${(await guide(page)).centre}`);
+});
+
+browserTest('a mouse gone (the screen now touch only) while 大鼠标 is the toolbar\'s tab stop: the stop moves to a tool that shows', {}, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  // Clicked twice (on, then off): 大鼠标 is the toolbar's one tab stop.
+  await page.click(tool('cursor'));
+  await page.click(tool('cursor'));
+  assert.deepEqual((await shownTools(page)).stops, ['cursor']);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const { shown, stops } = await shownTools(page);
+  assert.ok(!shown.includes('cursor'), `shown: ${shown}`);
+  assert.equal(stops.length, 1);
+  assert.ok(shown.includes(stops[0]), `the stop, ${stops[0]}, shows`);
 });

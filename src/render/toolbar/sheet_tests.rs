@@ -125,3 +125,18 @@ fn the_bar_is_sticky_only_on_tall_screens_folds_when_narrow_and_never_covers_a_t
         ":not([data-tools=\"open\"]) .yl-tools > :not([data-yl-tool=\"more\"],[data-yl-tool=\"mode\"])"
     ));
 }
+
+#[test]
+fn the_query_that_hides_tools_by_device_is_the_sheets_own() {
+    // The browser layer watches TOOLS_BY_DEVICE: it must be the very query
+    // the sheet hides 大鼠标 under.
+    let rule = format!("@media {TOOLS_BY_DEVICE}{{");
+    let at = style::TOOLBAR_CSS.find(&rule).expect("the sheet's rule");
+    let body = &style::TOOLBAR_CSS[at..];
+    let end = body.find('}').expect("the rule's end");
+    assert!(
+        body[..end].contains(r#"[data-yl-tool="cursor"]"#),
+        "{}",
+        &body[..end]
+    );
+}
