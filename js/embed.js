@@ -181,25 +181,44 @@ function stage(host) {
  * Adds one of the embed's elements to the page, touching none of the
  * page's own nodes: as the last child of `<body>`; or, where the body
  * would hold its fixed position (a `filter` or `transform` on `<body>`, as
- * a mourning day's grayscale puts there), after it, as the last child of
- * `<html>`, where the window holds it (a filter on the root element does
- * not count).
+ * a mourning day's grayscale puts there) or shrink it (a `zoom`, as a page
+ * scaled to fit its design to a narrower window has), after it, as the
+ * last child of `<html>`, where the window holds it (a filter on the root
+ * element does not count).
  */
 function append(host) {
-  (holdsFixed(document.body) ? document.documentElement : document.body).append(host);
+  home().append(host);
+  unzoom(host);
+}
+
+function home() {
+  const body = document.body;
+  return holdsFixed(body) || zoomOf(body) !== 1 ? document.documentElement : body;
+}
+
+/** The CSS `zoom` of `element` (1 where the browser knows none). */
+function zoomOf(element) {
+  return Number.parseFloat(getComputedStyle(element).zoom) || 1;
+}
+
+/** A `zoom` on `<html>` undone on the embed's element: it shows at its own size. */
+function unzoom(host) {
+  pin(host, { zoom: String(1 / zoomOf(document.documentElement)) });
 }
 
 /**
- * The embed's elements moved to where `append` would put them now: a page
- * may grey itself only once it has loaded (a class put on <body> by its
- * script). Asked where `place` is, and when <html> or <body> changes its
+ * The embed's elements moved to where `append` would put them now, and
+ * unzoomed again: a page may grey or scale itself only once it has loaded
+ * (a class or a style put on <body> by its script). Asked where `place` is, and when <html> or <body> changes its
  * class or style. The view a reader is in stays where it is (moving it
  * would take the focus away).
  */
 function rehome() {
-  const parent = holdsFixed(document.body) ? document.documentElement : document.body;
+  const parent = home();
   for (const host of document.querySelectorAll('yilan-embed, yilan-embed-view')) {
-    if (host.parentNode !== parent && host !== reader?.host) parent.append(host);
+    if (host === reader?.host) continue;
+    if (host.parentNode !== parent) parent.append(host);
+    unzoom(host);
   }
 }
 

@@ -4,7 +4,8 @@
 // width does not count; the loader may sit behind a redirect, in a folder
 // of any name, or be tagged twice; a failed load can be retried; printing
 // the page leaves the floating button out; a server-side import is inert; a
-// filter or transform on <body> (a mourning day's grayscale) moves nothing.
+// filter or transform on <body> (a mourning day's grayscale) moves nothing;
+// a `zoom` on <body> or <html> shrinks nothing of the embed's.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -257,6 +258,38 @@ browserTest("a mourning day's grayscale on <body> (or on <html>) leaves the floa
     assert.deepEqual(printed, { article: false, view: true }, `${name}: printed`);
     await page.emulateMedia({ media: 'screen' });
     // Left again, so that the next page does not open in the mode.
+    await page.click('[data-yl-tool="mode"]');
+    await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
+  }
+});
+
+browserTest('a page scaled down with `zoom` (on <body> or on <html>, set by its script) leaves the floating button and the view at their own size', SMALL, async (page) => {
+  const long = '<p>正文段落。</p>'.repeat(200);
+  await servePages(page, { '/embed-controls/plain.html': portal({ body: long }) });
+  for (const element of ['body', 'documentElement']) {
+    await open(page, '/embed-controls/plain.html');
+    await page.waitForSelector('yilan-embed', { state: 'attached' });
+    // As a page designed 1600 px wide fits itself to a 1024 px window.
+    await page.evaluate((name) => {
+      document[name].style.zoom = '0.64';
+    }, element);
+    await page.waitForFunction(() => !document.querySelector('yilan-embed').shadowRoot.querySelector('button').hidden);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const button = await page.evaluate(() => {
+      const box = document.querySelector('yilan-embed').shadowRoot.querySelector('button').getBoundingClientRect();
+      return { height: box.height, right: innerWidth - box.right, bottom: innerHeight - box.bottom };
+    });
+    assert.ok(button.height >= 47.5 && button.height < 60, `${element}: the button ${button.height} px high`);
+    assert.ok(Math.abs(button.right - 16) <= 2 && Math.abs(button.bottom - 16) <= 2, `${element}: in the corner (${JSON.stringify(button)})`);
+    await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+    await page.waitForSelector(VIEW);
+    const view = await page.evaluate(() => {
+      const host = document.querySelector('yilan-embed-view:not([inert])');
+      const rect = host.getBoundingClientRect();
+      const larger = host.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="larger"]').getBoundingClientRect();
+      return { covers: [rect.top, rect.left, Math.round(rect.width) - innerWidth, Math.round(rect.height) - innerHeight], tool: Math.round(larger.height) };
+    });
+    assert.deepEqual(view, { covers: [0, 0, 0, 0], tool: 60 }, `${element}: the view over the window, its tools 60 px high`);
     await page.click('[data-yl-tool="mode"]');
     await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
   }

@@ -325,6 +325,29 @@ forEachEngine((engineTest) => {
     await s.shot('phone-unfolded');
   });
 
+  engineTest('a page scaled down with `zoom` on <body> or <html>: the view covers the window, its tools at their own size', {}, async (s) => {
+    for (const element of ['body', 'documentElement']) {
+      await s.open('/');
+      await s.run((name) => {
+        document[name].style.zoom = '0.64';
+      }, element);
+      // (Clicked in the page: WebKit places a zoomed element's box in its
+      // own coordinates, where a click by the driver would miss it.)
+      await s.run(() => document.querySelector('#enter-elderly').click());
+      await s.until(() => view()?.querySelector('h1') && !document.querySelector('yilan-embed-view[inert]'));
+      const shown = await s.run(() => {
+        const rect = document.querySelector('yilan-embed-view:not([inert])').getBoundingClientRect();
+        return {
+          covers: [rect.left, rect.top, rect.right, rect.bottom].map(Math.round).join(' ') === `0 0 ${innerWidth} ${innerHeight}`,
+          tool: Math.round(view().querySelector('[data-yl-tool="larger"]').getBoundingClientRect().height),
+        };
+      });
+      assert.deepEqual(shown, { covers: true, tool: 60 }, element);
+      await s.clickOn('[data-yl-tool="mode"]');
+      await s.until(() => !document.querySelector('yilan-embed-view:not([inert])'));
+    }
+  });
+
   engineTest('a returning reader finds the page in the mode, in the theme chosen before', {}, async (s) => {
     await s.open('/');
     await s.run(() => localStorage.setItem('yilan:prefs:v1', JSON.stringify({ mode: 'elderly', theme: 'yellow-on-black', scale: 1.5 })));
