@@ -201,9 +201,14 @@ function zoomOf(element) {
   return Number.parseFloat(getComputedStyle(element).zoom) || 1;
 }
 
-/** A `zoom` on `<html>` undone on the embed's element: it shows at its own size. */
+/**
+ * The page's `zoom` undone on the embed's element where it is (on `<html>`,
+ * and on `<body>` for the reader's view, which stays in a body that has
+ * come to zoom meanwhile): it shows at its own size.
+ */
 function unzoom(host) {
-  pin(host, { zoom: String(1 / zoomOf(document.documentElement)) });
+  const body = host.parentNode === document.body ? zoomOf(document.body) : 1;
+  pin(host, { zoom: String(1 / (zoomOf(document.documentElement) * body)) });
 }
 
 /**
@@ -216,8 +221,7 @@ function unzoom(host) {
 function rehome() {
   const parent = home();
   for (const host of document.querySelectorAll('yilan-embed, yilan-embed-view')) {
-    if (host === reader?.host) continue;
-    if (host.parentNode !== parent) parent.append(host);
+    if (host.parentNode !== parent && host !== reader?.host) parent.append(host);
     unzoom(host);
   }
 }
@@ -353,9 +357,9 @@ let pageSheet = null;
  * past the view's width). Desktop browsers ignore them.
  */
 const PHONE_VIEWPORT = 'width=device-width, initial-scale=1, minimum-scale=1';
-/** At most this many times a mode puts PHONE_VIEWPORT back after the page changed a tag (no tug of war with a script). */
+/** At most this many times a second PHONE_VIEWPORT is put back after the page changed a tag (no tug of war with a script). */
 const REFIT_LIMIT = 10;
-/** The end of a restore of the viewport tags still to come (see `fitViewport`), if any. */
+/** A restore of the viewport tags not yet ended (see `fitViewport`): `{ finish, zoom }`. */
 let restoring = null;
 
 function viewportTags() {
@@ -365,8 +369,8 @@ function viewportTags() {
 /**
  * The page's viewport tags set to PHONE_VIEWPORT (one added where it had
  * none), and kept so while the mode is on: a tag the page changes or adds
- * meanwhile (a script of its own at `load`) is set again, and what the page
- * wrote is what comes back. Returns what undoes it, which gives every tag
+ * meanwhile (a script of its own at `load`) is set again (at most ten times
+ * a second), and what the page wrote is what comes back. Returns what undoes it, which gives every tag
  * its own content again and the page the zoom it was shown at: first each
  * tag with that zoom as its initial scale, which a browser zooms to at its
  * next frame; two frames later the contents as they were (a browser keeps
@@ -376,11 +380,15 @@ function viewportTags() {
  * last said when it is removed or loses its content.
  */
 function fitViewport() {
-  restoring?.();
-  const zoom = window.visualViewport?.scale;
+  // Entered again before the last restore ended: it ends now, and the zoom
+  // to come back to is still the one it was bringing back.
+  const pending = restoring;
+  pending?.finish();
+  const zoom = pending?.zoom ?? window.visualViewport?.scale;
   const saved = new Map(); // tag → the page's content for it (null: none)
   let added = null;
   let refits = 0;
+  let since = 0;
   const fit = () => {
     for (const tag of viewportTags()) {
       if (tag !== added && !saved.has(tag)) saved.set(tag, tag.getAttribute('content'));
@@ -400,15 +408,20 @@ function fitViewport() {
     let look = false;
     for (const { type, target, addedNodes } of records) {
       if (type === 'childList') {
-        look ||= [...addedNodes].some((node) => node.nodeName === 'META');
-      } else if (target.nodeName === 'META') {
+        look ||= [...addedNodes].some((node) => node.localName === 'meta' || node.querySelector?.('meta'));
+      } else if (target.localName === 'meta') {
         look = true;
         // What the page wrote into a tag of its own, to be given back.
         const content = target.getAttribute('content');
         if (saved.has(target) && content !== PHONE_VIEWPORT) saved.set(target, content);
       }
     }
-    if (look && refits < REFIT_LIMIT && viewportTags().some((tag) => tag.getAttribute('content') !== PHONE_VIEWPORT)) {
+    if (!look || !viewportTags().some((tag) => tag.getAttribute('content') !== PHONE_VIEWPORT)) return;
+    if (performance.now() - since > 1000) {
+      since = performance.now();
+      refits = 0;
+    }
+    if (refits < REFIT_LIMIT) {
       refits += 1;
       fit();
     }
@@ -430,7 +443,7 @@ function fitViewport() {
       added?.setAttribute('content', '');
       added?.remove();
     };
-    restoring = finish;
+    restoring = { finish, zoom };
     frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(finish);
     });
@@ -550,17 +563,21 @@ async function enter(back, byKey = false) {
     say('');
     viewer.addEventListener('modechange', onModeChange);
     if (host.isConnected) {
-      // Staged ahead: laid out already, only shown now.
+      // Staged ahead: laid out already, only shown now; where the page's
+      // looks say now (a zoom or a filter may have come by a stylesheet).
+      if (host.parentNode !== home()) home().append(host);
+      unzoom(host);
       host.style.removeProperty('opacity');
       host.removeAttribute('inert');
     } else {
       append(host);
     }
+    reader.viewport = fitViewport();
     window.addEventListener('beforeprint', beforePrint);
     window.addEventListener('afterprint', afterPrint);
     pageSheet ??= sheet(PAGE_CSS);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
-    reader.viewport = fitViewport();
+    viewer.focus({ focusVisible: byKey });
   } catch {
     exit();
     busy = false;
@@ -570,7 +587,6 @@ async function enter(back, byKey = false) {
   busy = false;
   // Should an earlier try have failed, the button says what it does again.
   widget.button.textContent = words.toggle;
-  viewer.focus({ focusVisible: byKey });
 }
 
 const PRIVATE_EVENTS = ['click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',

@@ -295,6 +295,43 @@ browserTest('a page scaled down with `zoom` (on <body> or on <html>, set by its 
   }
 });
 
+browserTest('a zoom that comes after the view was built ahead (by a stylesheet), or while the view is shown (on <html> or <body>), leaves the view at its own size', SMALL, async (page) => {
+  const long = '<p>正文段落。</p>'.repeat(200);
+  await servePages(page, { '/embed-controls/plain.html': portal({ body: long }) });
+  const tool = () =>
+    page.evaluate(() => {
+      const host = document.querySelector('yilan-embed-view:not([inert])');
+      return Math.round(host.querySelector('yilan-view').shadowRoot.querySelector('[data-yl-tool="larger"]').getBoundingClientRect().height);
+    });
+  const settle = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await open(page, '/embed-controls/plain.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  await page.waitForFunction(() => !document.querySelector('yilan-embed').shadowRoot.querySelector('button').hidden);
+  // The pointer on the button builds the view ahead; then a stylesheet
+  // zooms the page (no attribute of <html> or <body> changes).
+  await page.hover('yilan-embed button');
+  await page.waitForSelector('yilan-embed-view[inert] yilan-view', { state: 'attached' });
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = 'html { zoom: 0.64; }';
+    document.head.append(style);
+  });
+  await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+  await page.waitForSelector(VIEW);
+  assert.equal(await tool(), 60, 'built ahead, then zoomed by a stylesheet');
+  // While shown: the page zooms <html> again, then <body> (where the view is).
+  await page.evaluate(() => {
+    document.documentElement.style.zoom = '0.8';
+  });
+  await settle();
+  assert.equal(await tool(), 60, '<html> zoomed while shown');
+  await page.evaluate(() => {
+    document.body.style.zoom = '0.5';
+  });
+  await settle();
+  assert.equal(await tool(), 60, '<body> zoomed while shown');
+});
+
 browserTest('a grayscale class a page puts on <body> once it has loaded moves the floating button back to the window\'s corner', SMALL, async (page) => {
   const long = '<p>正文段落。</p>'.repeat(200);
   await servePages(page, {

@@ -124,7 +124,8 @@ browserTest('a failure halfway through showing the view: what was done is undone
   await open(page, PORTAL_PAGE);
   await page.waitForSelector('yilan-embed', { state: 'attached' });
   // The page's document refuses the embed's stylesheet once, after the
-  // page's elements were made inert and the view was put in.
+  // page's elements were made inert, the view put in and the viewport
+  // tags set.
   await page.evaluate(() => {
     window.savedBody = document.body.cloneNode(true);
     const own = Object.getOwnPropertyDescriptor(Document.prototype, 'adoptedStyleSheets');
@@ -145,6 +146,10 @@ browserTest('a failure halfway through showing the view: what was done is undone
   });
   await page.click('#enter-elderly');
   await page.waitForFunction(() => document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]').textContent.includes('无法使用'));
+  // (The viewport tags come back over two frames.)
+  await page.evaluate(async () => {
+    for (let i = 0; i < 4; i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+  });
   const after = await page.evaluate(() => ({
     view: document.querySelector('yilan-embed-view:not([inert])') !== null,
     inert: document.querySelectorAll('body > [inert]:not(yilan-embed-view)').length,
