@@ -3,7 +3,9 @@
 // view is built ahead of the click, while the browser is idle after the
 // reader reached a toggle, and shown at the click when neither the document
 // read from the page nor the reader's stored preferences changed since; else
-// it is built then.
+// it is built then. Also here, for the same reason (what only a reader in
+// the mode needs stays out of the loader every page view fetches): the
+// page's viewport fitted to a phone while the view is shown.
 
 import { mount, parseDom } from './index.js';
 
@@ -141,4 +143,107 @@ export function take(root, settings) {
   if (!kept) return build(text ?? read(root), settings, storedText());
   forget();
   return { host: kept.host, viewer: kept.viewer };
+}
+
+/**
+ * The window's width in the mode: the phone's own. Many portal pages are
+ * laid out for a desktop only, with no viewport `<meta>` (a phone then lays
+ * them out 980 px wide and shows them shrunk to fit) or with one that fixes
+ * the width (`width=1200`) and forbids zooming: the view over them would
+ * be shrunk as much, its 20 px text a third of that on the screen. In the
+ * mode the page's viewport tags say this (and allow zooming in, not out
+ * past the view's width). Desktop browsers ignore them.
+ */
+const PHONE_VIEWPORT = 'width=device-width, initial-scale=1, minimum-scale=1';
+/** At most this many times a second PHONE_VIEWPORT is put back after the page changed a tag (no tug of war with a script). */
+const REFIT_LIMIT = 10;
+/** A restore of the viewport tags not yet ended (see `fitViewport`): `{ finish, zoom }`. */
+let restoring = null;
+
+function viewportTags() {
+  return [...document.querySelectorAll('meta[name="viewport" i]')];
+}
+
+/**
+ * The page's viewport tags set to PHONE_VIEWPORT (one added where it had
+ * none), and kept so while the mode is on: a tag the page changes or adds
+ * meanwhile (a script of its own at `load`) is set again (at most ten times
+ * a second), and what the page wrote is what comes back. Returns what undoes it, which gives every tag
+ * its own content again and the page the zoom it was shown at: first each
+ * tag with that zoom as its initial scale, which a browser zooms to at its
+ * next frame; two frames later the contents as they were (a browser keeps
+ * its zoom when a tag gives no initial scale; a tag that gives one is
+ * shown at it, as when the page loaded). A tag added, or one that had no
+ * content, says nothing before it goes: a browser keeps the viewport a tag
+ * last said when it is removed or loses its content.
+ */
+export function fitViewport() {
+  // Entered again before the last restore ended: it ends now, and the zoom
+  // to come back to is still the one it was bringing back.
+  const pending = restoring;
+  pending?.finish();
+  const zoom = pending?.zoom ?? window.visualViewport?.scale;
+  const saved = new Map(); // tag → the page's content for it (null: none)
+  let added = null;
+  let refits = 0;
+  let since = 0;
+  const fit = () => {
+    for (const tag of viewportTags()) {
+      if (tag !== added && !saved.has(tag)) saved.set(tag, tag.getAttribute('content'));
+      if (tag.getAttribute('content') !== PHONE_VIEWPORT) tag.setAttribute('content', PHONE_VIEWPORT);
+    }
+  };
+  if (!viewportTags().length) {
+    added = document.createElement('meta');
+    added.name = 'viewport';
+    added.setAttribute('content', PHONE_VIEWPORT);
+    (document.head ?? document.documentElement).append(added);
+  }
+  fit();
+  // (The whole document: a page with text before its <html>, as a server
+  // template's left-overs, has its head's tags in its body.)
+  const watch = new MutationObserver((records) => {
+    let look = false;
+    for (const { type, target, addedNodes } of records) {
+      if (type === 'childList') {
+        look ||= [...addedNodes].some((node) => node.localName === 'meta' || node.querySelector?.('meta'));
+      } else if (target.localName === 'meta') {
+        look = true;
+        // What the page wrote into a tag of its own, to be given back.
+        const content = target.getAttribute('content');
+        if (saved.has(target) && content !== PHONE_VIEWPORT) saved.set(target, content);
+      }
+    }
+    if (!look || !viewportTags().some((tag) => tag.getAttribute('content') !== PHONE_VIEWPORT)) return;
+    if (performance.now() - since > 1000) {
+      since = performance.now();
+      refits = 0;
+    }
+    if (refits < REFIT_LIMIT) {
+      refits += 1;
+      fit();
+    }
+  });
+  watch.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['content', 'name'] });
+  return () => {
+    watch.disconnect();
+    const nudge = zoom ? `initial-scale=${zoom}` : '';
+    for (const [tag, content] of saved) tag.setAttribute('content', content && nudge ? `${content}, ${nudge}` : content || nudge);
+    added?.setAttribute('content', nudge);
+    let frame = 0;
+    const finish = () => {
+      cancelAnimationFrame(frame);
+      restoring = null;
+      for (const [tag, content] of saved) {
+        tag.setAttribute('content', content ?? '');
+        if (content === null) tag.removeAttribute('content');
+      }
+      added?.setAttribute('content', '');
+      added?.remove();
+    };
+    restoring = { finish, zoom };
+    frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(finish);
+    });
+  };
 }
