@@ -191,6 +191,27 @@ function append(host) {
   unzoom(host);
 }
 
+/**
+ * The floating button where `<html>` itself holds fixed descendants (a
+ * `transform` that scales a page to fit, a `will-change: transform`): no
+ * element in the document escapes it, so the button goes to the top layer,
+ * where the window holds it (a manual popover: Chromium 114, Firefox 125,
+ * Safari 17). Where the browser still puts it elsewhere (WebKit 2.50 puts
+ * it at the bottom of the page), it comes back to the document. (The view
+ * needs none of it: in the mode the root's transform is set aside, see
+ * PAGE_CSS.)
+ */
+function lift(host) {
+  if (!host.showPopover || unliftable || !host.isConnected || host.matches(':popover-open') || !holdsFixed(document.documentElement)) return;
+  host.popover = 'manual';
+  host.showPopover();
+  const { bottom } = host.getBoundingClientRect();
+  unliftable = bottom < 0 || bottom > Math.max(innerHeight, document.documentElement.clientHeight) + 1;
+  if (unliftable) host.removeAttribute('popover');
+}
+
+let unliftable = false;
+
 function home() {
   const body = document.body;
   return holdsFixed(body) || zoomOf(body) !== 1 ? document.documentElement : body;
@@ -224,14 +245,19 @@ function rehome() {
     if (host.parentNode !== parent && host !== reader?.host) parent.append(host);
     unzoom(host);
   }
+  if (widget) lift(widget.host);
 }
 
-/** Whether `element` is the containing block of its fixed descendants. */
+/**
+ * Whether `element` is the containing block of its fixed descendants (a
+ * filter on the root element is not).
+ */
 function holdsFixed(element) {
   const style = getComputedStyle(element);
-  return ['filter', 'backdropFilter', 'transform', 'translate', 'rotate', 'scale', 'perspective']
+  const filters = element === document.documentElement ? [] : ['filter', 'backdropFilter'];
+  return [...filters, 'transform', 'translate', 'rotate', 'scale', 'perspective']
     .some((name) => (style[name] ?? 'none') !== 'none')
-    || /filter|transform|perspective|translate|rotate|scale/.test(style.willChange)
+    || (filters.length ? /filter|transform|perspective|translate|rotate|scale/ : /transform|perspective|translate|rotate|scale/).test(style.willChange)
     || /paint|layout|strict|content/.test(style.contain)
     || (style.containerType ?? 'normal') !== 'normal';
 }
@@ -323,7 +349,7 @@ function pin(element, declarations) {
   }
 }
 
-const BOX = { margin: '0', padding: '0', border: '0', transform: 'none', float: 'none', 'max-width': 'none', 'min-width': '0' };
+const BOX = { margin: '0', padding: '0', border: '0', transform: 'none', float: 'none', 'max-width': 'none', 'min-width': '0', 'max-height': 'none' };
 
 /**
  * The view over the page on screen; printed, it is the page: in the flow,
@@ -332,7 +358,7 @@ const BOX = { margin: '0', padding: '0', border: '0', transform: 'none', float: 
  */
 const ON_SCREEN = { position: 'fixed', inset: '0', height: 'auto', overflow: 'auto' };
 /** The widget's place: the bottom right corner, no background of its own. */
-const CORNER = { position: 'fixed', right: '16px', bottom: '16px', left: 'auto', top: 'auto', background: 'none' };
+const CORNER = { position: 'fixed', right: '16px', bottom: '16px', left: 'auto', top: 'auto', background: 'none', overflow: 'visible' };
 /** How long at most the page stays covered while the view of a returning reader loads. */
 const COVER_MS = 1000;
 const ON_PAPER = { position: 'static', inset: 'auto', height: 'auto', overflow: 'visible' };
@@ -340,11 +366,15 @@ const ON_PAPER = { position: 'static', inset: 'auto', height: 'auto', overflow: 
  * The page's rules while in the mode: printed, the view alone (above); on
  * screen, no scroll bar of the page beside the view's own (where scroll
  * bars take room, the page's would stand at the window's edge, and scroll
- * the page under the view).
+ * the page under the view). Nor does the root element hold the view's
+ * fixed position, as a transform that scales the page to fit would (the
+ * page is covered meanwhile).
  */
 const PAGE_CSS =
   '@media print { body > :not(yilan-embed-view), :root:has(> yilan-embed-view) > body { display: none !important; } }' +
-  ' @media screen { :root { overflow: hidden !important; } }';
+  ' @media screen { :root { overflow: hidden !important; } }' +
+  ' :root { transform: none !important; translate: none !important; scale: none !important; rotate: none !important;' +
+  ' perspective: none !important; will-change: auto !important; contain: none !important; container-type: normal !important; }';
 let pageSheet = null;
 
 function beforePrint() {
@@ -377,6 +407,7 @@ function buildWidget() {
   shadow.append(box);
   for (const type of PRIVATE_EVENTS) host.addEventListener(type, stop);
   append(host);
+  lift(host);
   fitWidget(host);
   window.visualViewport?.addEventListener('resize', () => fitWidget(host));
   return { host, button, status };

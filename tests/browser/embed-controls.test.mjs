@@ -222,25 +222,30 @@ browserTest('the embed adds no landmark to the page: its button is a button, its
   }
 });
 
-browserTest("a mourning day's grayscale on <body> (or on <html>) leaves the floating button in its corner and the view over the window", SMALL, async (page) => {
+browserTest("a mourning day's grayscale on <body> (or on <html>), or a transform on either, leaves the floating button in its corner and the view over the window", SMALL, async (page) => {
   const long = '<p>正文段落。</p>'.repeat(200);
   await servePages(page, {
     '/embed-controls/body-filter.html': portal({ head: `<style>body { filter: grayscale(100%); }</style>${TAG}`, body: long }),
     '/embed-controls/root-filter.html': portal({ head: `<style>html { filter: grayscale(100%); }</style>${TAG}`, body: long }),
     '/embed-controls/body-transform.html': portal({ head: `<style>body { transform: translateZ(0); }</style>${TAG}`, body: long }),
+    // A page scaled to fit its design, on the root element (where nothing
+    // after <body> escapes it), and a root that is only promised a change.
+    '/embed-controls/root-transform.html': portal({ head: `<style>html { transform: scale(0.8); transform-origin: 0 0; }</style>${TAG}`, body: long }),
+    '/embed-controls/root-will-change.html': portal({ head: `<style>html { will-change: transform; }</style>${TAG}`, body: long }),
   });
   const place = () =>
     page.evaluate(() => {
       const button = document.querySelector('yilan-embed').shadowRoot.querySelector('button').getBoundingClientRect();
-      return { right: innerWidth - button.right, bottom: innerHeight - button.bottom };
+      return { right: innerWidth - button.right, bottom: innerHeight - button.bottom, height: button.height };
     });
-  for (const name of ['body-filter', 'root-filter', 'body-transform']) {
+  for (const name of ['body-filter', 'root-filter', 'body-transform', 'root-transform', 'root-will-change']) {
     await open(page, `/embed-controls/${name}.html`);
     await page.waitForSelector('yilan-embed', { state: 'attached' });
     await page.waitForFunction(() => !document.querySelector('yilan-embed').shadowRoot.querySelector('button').hidden);
     await page.evaluate(() => window.scrollTo(0, 3000));
     const corner = await place();
     assert.ok(Math.abs(corner.right - 16) <= 2 && Math.abs(corner.bottom - 16) <= 2, `${name}: the button 16 px from the window's corner, scrolled (${JSON.stringify(corner)})`);
+    assert.ok(corner.height >= 47.5 && corner.height < 60, `${name}: the button at its own size (${corner.height} px high)`);
     await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
     await page.waitForSelector(VIEW);
     const view = await page.evaluate(() => {
@@ -249,6 +254,27 @@ browserTest("a mourning day's grayscale on <body> (or on <html>) leaves the floa
     });
     const [top, left, width, height, windowWidth, windowHeight] = view;
     assert.deepEqual([top, left, Math.round(width), Math.round(height)], [0, 0, windowWidth, windowHeight], `${name}: the view covers the window`);
+    // The floating button is in the top layer only where nothing in the
+    // document escapes the root; the view never is (the root's transform
+    // is set aside in the mode). Printed for real (which fires the print
+    // events), the view is in the page's flow; after, it is back over the
+    // window, the reader still in it.
+    const lifted = name === 'root-transform' || name === 'root-will-change';
+    const state = () => {
+      const host = document.querySelector('yilan-embed-view:not([inert])');
+      return {
+        button: document.querySelector('yilan-embed').matches(':popover-open'),
+        view: host.matches(':popover-open'),
+        position: host.style.position,
+        focus: document.activeElement?.localName,
+      };
+    };
+    await page.evaluate((state) => {
+      window.addEventListener('beforeprint', () => (window.onPaper = eval(`(${state})`)()), { once: true });
+    }, state.toString());
+    await page.pdf();
+    assert.deepEqual(await page.evaluate(() => window.onPaper), { button: lifted, view: false, position: 'static', focus: 'yilan-view' }, `${name}: on paper`);
+    assert.deepEqual(await page.evaluate(state), { button: lifted, view: false, position: 'fixed', focus: 'yilan-view' }, `${name}: after printing`);
     // Printed, the view is the page, whichever parent holds it.
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => ({
@@ -256,7 +282,17 @@ browserTest("a mourning day's grayscale on <body> (or on <html>) leaves the floa
       view: document.querySelector('yilan-embed-view:not([inert])').checkVisibility(),
     }));
     assert.deepEqual(printed, { article: false, view: true }, `${name}: printed`);
-    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const paper = await page.evaluate(() => {
+      const host = document.querySelector('yilan-embed-view:not([inert])');
+      return {
+        root: getComputedStyle(document.documentElement).transform,
+        wide: host.getBoundingClientRect().width >= document.documentElement.clientWidth - 16,
+      };
+    });
+    assert.deepEqual(paper, { root: 'none', wide: true }, `${name}: on paper, the view as wide as the paper, not shrunk by the root's transform`);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.emulateMedia({ media: null });
     // Left again, so that the next page does not open in the mode.
     await page.click('[data-yl-tool="mode"]');
     await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
