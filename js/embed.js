@@ -3,11 +3,14 @@
 //
 //   <script type="module" src="/path/to/yilan/pkg/embed.js"></script>
 //
-// (pkg/embed.js is this file minified by the build.)
+// (pkg/embed.js is this file, with the js/embed-*.js it imports, bundled
+// and minified by the build.)
 //
 // It loads the package when the reader points at a toggle, binds the page's
 // own elderly-mode links or adds one button, and shows the view over the
 // page, made inert and restored on exit. How and why: docs/embed.md.
+
+import { append, BOX, CORNER, home, lift, ON_PAPER, ON_SCREEN, PAGE_CSS, pin, unzoom } from './embed-place.js';
 
 const HERE = import.meta.url;
 const PREFS_KEY = 'yilan:prefs:v1';
@@ -178,61 +181,6 @@ function stage(host) {
 }
 
 /**
- * Adds one of the embed's elements to the page, touching none of the
- * page's own nodes: as the last child of `<body>`; or, where the body
- * would hold its fixed position (a `filter` or `transform` on `<body>`, as
- * a mourning day's grayscale puts there) or shrink it (a `zoom`, as a page
- * scaled to fit its design to a narrower window has), after it, as the
- * last child of `<html>`, where the window holds it (a filter on the root
- * element does not count).
- */
-function append(host) {
-  home().append(host);
-  unzoom(host);
-}
-
-/**
- * The floating button where `<html>` itself holds fixed descendants (a
- * `transform` that scales a page to fit, a `will-change: transform`): no
- * element in the document escapes it, so the button goes to the top layer,
- * where the window holds it (a manual popover: Chromium 114, Firefox 125,
- * Safari 17). Where the browser still puts it elsewhere (WebKit 2.50 puts
- * it at the bottom of the page), it comes back to the document. (The view
- * needs none of it: in the mode the root's transform is set aside, see
- * PAGE_CSS.)
- */
-function lift(host) {
-  if (!host.showPopover || unliftable || !host.isConnected || host.matches(':popover-open') || !holdsFixed(document.documentElement)) return;
-  host.popover = 'manual';
-  host.showPopover();
-  const { bottom } = host.getBoundingClientRect();
-  unliftable = bottom < 0 || bottom > Math.max(innerHeight, document.documentElement.clientHeight) + 1;
-  if (unliftable) host.removeAttribute('popover');
-}
-
-let unliftable = false;
-
-function home() {
-  const body = document.body;
-  return holdsFixed(body) || zoomOf(body) !== 1 ? document.documentElement : body;
-}
-
-/** The CSS `zoom` of `element` (1 where the browser knows none). */
-function zoomOf(element) {
-  return Number.parseFloat(getComputedStyle(element).zoom) || 1;
-}
-
-/**
- * The page's `zoom` undone on the embed's element where it is (on `<html>`,
- * and on `<body>` for the reader's view, which stays in a body that has
- * come to zoom meanwhile): it shows at its own size.
- */
-function unzoom(host) {
-  const body = host.parentNode === document.body ? zoomOf(document.body) : 1;
-  pin(host, { zoom: String(1 / (zoomOf(document.documentElement) * body)) });
-}
-
-/**
  * The embed's elements moved to where `append` would put them now, and
  * unzoomed again: a page may grey or scale itself only once it has loaded
  * (a class or a style put on <body> by its script). Asked where `place` is, and when <html> or <body> changes its
@@ -246,20 +194,6 @@ function rehome() {
     unzoom(host);
   }
   if (widget) lift(widget.host);
-}
-
-/**
- * Whether `element` is the containing block of its fixed descendants (a
- * filter on the root element is not).
- */
-function holdsFixed(element) {
-  const style = getComputedStyle(element);
-  const filters = element === document.documentElement ? [] : ['filter', 'backdropFilter'];
-  return [...filters, 'transform', 'translate', 'rotate', 'scale', 'perspective']
-    .some((name) => (style[name] ?? 'none') !== 'none')
-    || (filters.length ? /filter|transform|perspective|translate|rotate|scale/ : /transform|perspective|translate|rotate|scale/).test(style.willChange)
-    || /paint|layout|strict|content/.test(style.contain)
-    || (style.containerType ?? 'normal') !== 'normal';
 }
 
 /**
@@ -338,43 +272,8 @@ p:not(:empty) { animation: shown 0s 0.3s backwards; }
 
 const READER_CSS = 'main { display: block; min-height: 100%; }';
 
-/**
- * The box of the embed's own elements, inline and important: a page rule
- * such as 'body > * { width: 1200px }' must not move them. (Setting
- * styles through the CSSOM is allowed under a CSP without 'unsafe-inline'.)
- */
-function pin(element, declarations) {
-  for (const [name, value] of Object.entries(declarations)) {
-    element.style.setProperty(name, value, 'important');
-  }
-}
-
-const BOX = { margin: '0', padding: '0', border: '0', transform: 'none', float: 'none', 'max-width': 'none', 'min-width': '0', 'max-height': 'none' };
-
-/**
- * The view over the page on screen; printed, it is the page: in the flow,
- * all of it, and nothing of the page under it (PAGE_CSS), from
- * `beforeprint` to `afterprint`, while in the mode only.
- */
-const ON_SCREEN = { position: 'fixed', inset: '0', height: 'auto', overflow: 'auto' };
-/** The widget's place: the bottom right corner, no background of its own. */
-const CORNER = { position: 'fixed', right: '16px', bottom: '16px', left: 'auto', top: 'auto', background: 'none', overflow: 'visible' };
 /** How long at most the page stays covered while the view of a returning reader loads. */
 const COVER_MS = 1000;
-const ON_PAPER = { position: 'static', inset: 'auto', height: 'auto', overflow: 'visible' };
-/**
- * The page's rules while in the mode: printed, the view alone (above); on
- * screen, no scroll bar of the page beside the view's own (where scroll
- * bars take room, the page's would stand at the window's edge, and scroll
- * the page under the view). Nor does the root element hold the view's
- * fixed position, as a transform that scales the page to fit would (the
- * page is covered meanwhile).
- */
-const PAGE_CSS =
-  '@media print { body > :not(yilan-embed-view), :root:has(> yilan-embed-view) > body { display: none !important; } }' +
-  ' @media screen { :root { overflow: hidden !important; } }' +
-  ' :root { transform: none !important; translate: none !important; scale: none !important; rotate: none !important;' +
-  ' perspective: none !important; will-change: auto !important; contain: none !important; container-type: normal !important; }';
 let pageSheet = null;
 
 function beforePrint() {

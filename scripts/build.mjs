@@ -3,7 +3,8 @@
 // also gives its imports and exports short names), written to pkg/ with its
 // JavaScript glue renamed to match (scripts/glue-names.mjs) and minified
 // (rolldown's minifier), the stylesheet (pkg/yilan.css) and the embed
-// loader, minified (pkg/embed.js, from js/embed.js). Each step after cargo
+// loader, bundled and minified (pkg/embed.js, from js/embed.js and the
+// js/embed-*.js it imports). Each step after cargo
 // is skipped when its inputs did not change.
 //
 //   node scripts/build.mjs
@@ -18,6 +19,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { rolldown } from 'rolldown';
 import { minifySync } from 'rolldown/utils';
 
 import { renameGlue } from './glue-names.mjs';
@@ -200,9 +202,27 @@ async function writeStylesheet() {
  */
 const MODULES = ['embed', 'index', 'dom-events', 'trusted', 'prefetch', 'element'];
 
-function writeModules() {
+/**
+ * The embed as one file: its own modules (js/embed-*.js) bundled into it,
+ * so that a page view fetches one file; the package's files it loads
+ * (`../pkg/…`) stay separate.
+ */
+async function bundled(name) {
+  const bundle = await rolldown({ input: join(root, 'js', `${name}.js`), external: [/^\.\.\/pkg\//], logLevel: 'warn' });
+  try {
+    const { output } = await bundle.generate({ format: 'esm' });
+    if (output.length !== 1) throw new Error(`bundling js/${name}.js gave ${output.length} files`);
+    return output[0].code;
+  } finally {
+    await bundle.close();
+  }
+}
+
+async function writeModules() {
   for (const name of MODULES) {
-    const source = readFileSync(join(root, 'js', `${name}.js`), 'utf8').replaceAll("'../pkg/", "'./");
+    // (Only the embed is bundled: the others are the package's own files.)
+    const code = name === 'embed' ? await bundled(name) : readFileSync(join(root, 'js', `${name}.js`), 'utf8');
+    const source = code.replaceAll(/(['"])\.\.\/pkg\//g, '$1./');
     // The API's functions and classes keep their names (`init.name`, stack
     // traces); the embed, which exports nothing, need not.
     const names = name === 'embed' ? {} : { keepNames: { function: true, class: true } };
@@ -225,7 +245,7 @@ try {
   optimise();
   writeGlue();
   await writeStylesheet();
-  writeModules();
+  await writeModules();
   sizes(
     [`pkg/${crate}_bg.wasm`, `pkg/${crate}.js`, 'pkg/index.js', `pkg/${crate}.css`, 'pkg/embed.js']
       .map((file) => join(root, file))
