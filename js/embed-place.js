@@ -105,7 +105,8 @@ export const ON_PAPER = { position: 'static', inset: 'auto', height: 'auto', ove
  * page is covered meanwhile).
  */
 export const PAGE_CSS =
-  '@media print { body > :not(yilan-embed-view), :root:has(> yilan-embed-view) > body { display: none !important; } }' +
+  '@media print { body > :not(yilan-embed-view), :root:has(> yilan-embed-view) > body { display: none !important; }' +
+  ' :root, :root > body { zoom: 1 !important; } }' +
   ' @media screen { :root { overflow: hidden !important; } }' +
   ' :root { transform: none !important; translate: none !important; scale: none !important; rotate: none !important;' +
   ' perspective: none !important; will-change: auto !important; contain: none !important; container-type: normal !important; }';

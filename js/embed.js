@@ -276,12 +276,19 @@ const READER_CSS = 'main { display: block; min-height: 100%; }';
 const COVER_MS = 1000;
 let pageSheet = null;
 
+// On paper no zoom of the page's is undone: the page's rules set them
+// aside there (PAGE_CSS), since a page may zoom itself on screen only.
+// After, the view takes the zoom it had on screen again.
+let screenZoom = '1';
+
 function beforePrint() {
-  if (reader) pin(reader.host, ON_PAPER);
+  if (!reader) return;
+  screenZoom = reader.host.style.getPropertyValue('zoom') || '1';
+  pin(reader.host, { ...ON_PAPER, zoom: '1' });
 }
 
 function afterPrint() {
-  if (reader) pin(reader.host, ON_SCREEN);
+  if (reader) pin(reader.host, { ...ON_SCREEN, zoom: screenZoom });
 }
 
 /** The floating toggle (shown only while the page shows none of its own) and the status line. */

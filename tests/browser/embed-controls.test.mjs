@@ -331,6 +331,48 @@ browserTest('a page scaled down with `zoom` (on <body> or on <html>, set by its 
   }
 });
 
+browserTest('printed, the view on a page scaled with `zoom` (on <html> or <body>, or on screen only) is at its own size', SMALL, async (page) => {
+  const long = '<p>正文段落。</p>'.repeat(200);
+  const pages = {
+    plain: '',
+    root: '<style>html { zoom: 0.64; }</style>',
+    body: '<style>body { zoom: 0.64; }</style>',
+    'root on screen': '<style>@media screen { html { zoom: 0.64; } }</style>',
+    'body on screen': '<style>@media screen { body { zoom: 0.64; } }</style>',
+  };
+  await servePages(page, Object.fromEntries(Object.entries(pages).map(([name, style], i) => [`/embed-controls/zoom-${i}.html`, portal({ head: `${style}${TAG}`, body: long })])));
+  // The title's height on paper, in the paper's px.
+  const printedTitle = async () => {
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const height = await page.evaluate(() => {
+      const view = document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot;
+      return view.querySelector('h1').getBoundingClientRect().height;
+    });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.emulateMedia({ media: null });
+    return height;
+  };
+  let plain;
+  for (const [i, name] of Object.keys(pages).entries()) {
+    await open(page, `/embed-controls/zoom-${i}.html`);
+    await page.waitForFunction(() => document.querySelector('yilan-embed')?.shadowRoot.querySelector('button:not([hidden])'));
+    await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+    await page.waitForSelector(VIEW);
+    const title = await printedTitle();
+    plain ??= title;
+    assert.ok(Math.abs(title - plain) <= 1, `${name}: the title ${title.toFixed(1)} px high on paper, as on a page that is not zoomed (${plain.toFixed(1)})`);
+    // Back on screen, the view is at its own size again.
+    const tool = await page.evaluate(() => {
+      const view = document.querySelector('yilan-embed-view:not([inert]) yilan-view').shadowRoot;
+      return Math.round(view.querySelector('[data-yl-tool="larger"]').getBoundingClientRect().height);
+    });
+    assert.equal(tool, 60, `${name}: on screen after printing`);
+    await page.click('[data-yl-tool="mode"]');
+    await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
+  }
+});
+
 browserTest('a zoom that comes after the view was built ahead (by a stylesheet), or while the view is shown (on <html> or <body>), leaves the view at its own size', SMALL, async (page) => {
   const long = '<p>正文段落。</p>'.repeat(200);
   await servePages(page, { '/embed-controls/plain.html': portal({ body: long }) });
