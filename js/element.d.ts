@@ -41,7 +41,8 @@ export interface YilanReaderEventMap extends Omit<HTMLElementEventMap, 'load' | 
  *   shown but not stored as the reader's (see `MountOptions`).
  * - `locale` (`zh-CN` | `zh-TW` | `en`): the language of the view's own
  *   words; without it the closest `lang` attribute (the page's `<html
- *   lang>`) decides, else zh-CN. The document's own text is never translated.
+ *   lang>`; from inside a shadow root, the host's) decides, else zh-CN.
+ *   The document's own text is never translated.
  *
  * While loading the element says so (`role="status"`, `aria-busy`); on a
  * failure it shows a plain message (`role="alert"`) and no view at all.

@@ -32,6 +32,20 @@ function localeOf(tag) {
   return lower === 'en' || lower.startsWith('en-') ? 'en' : 'zh-CN';
 }
 
+/**
+ * The `lang` an element inherits: of its closest ancestor that has one,
+ * going on from a shadow root to its host (as HTML inherits a language).
+ */
+function inheritedLang(element) {
+  for (let at = element; at; at = at.getRootNode().host) {
+    const found = at.closest('[lang]');
+    if (found) {
+      return found.getAttribute('lang');
+    }
+  }
+  return null;
+}
+
 /** A `YilanError` made here: an Error with a stable `code`. */
 function yilanError(code, message) {
   const error = new Error(message);
@@ -212,15 +226,19 @@ export class YilanReaderElement extends Base {
     });
   }
 
-  /** An attribute changed on a shown view: passed to the viewer. */
+  /**
+   * An attribute changed on a shown view: passed to the viewer, as the
+   * page's setting (shown, not stored as the reader's), as at the start.
+   */
   #apply(name, value) {
+    const page = { store: false };
     try {
       if (name === 'mode') {
-        this.#viewer.setMode(value);
+        this.#viewer.setMode(value, page);
       } else if (name === 'theme') {
-        this.#viewer.setTheme(value);
+        this.#viewer.setTheme(value, page);
       } else if (name === 'scale') {
-        this.#viewer.setScale(Number(value));
+        this.#viewer.setScale(Number(value), page);
       }
     } catch (error) {
       // An invalid value leaves the view as it was: the attribute goes
@@ -260,8 +278,7 @@ export class YilanReaderElement extends Base {
   }
 
   #words() {
-    const tag = this.getAttribute('locale') ?? this.closest('[lang]')?.getAttribute('lang');
-    return WORDS[localeOf(tag)];
+    return WORDS[localeOf(this.getAttribute('locale') ?? inheritedLang(this))];
   }
 
   /** Shows a message in place of the view; `alert` for an error. */

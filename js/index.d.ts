@@ -235,21 +235,23 @@ export class Viewer {
   /** The current text scale step (1 to 3). */
   readonly scale: number;
   /**
-   * 进入老年模式 / 退出老年模式.
-   * @throws {YilanError} `argument` (path `mode`), `destroyed`.
+   * 进入老年模式 / 退出老年模式. Stored as the reader's choice unless
+   * `store: false` (see {@link SetOptions}).
+   * @throws {YilanError} `argument` (path `mode`, or `store`), `destroyed`.
    */
-  setMode(mode: Mode): void;
+  setMode(mode: Mode, options?: SetOptions): void;
   /**
-   * A theme id from {@link themes}, or `'auto'`.
-   * @throws {YilanError} `argument` (path `theme`), `destroyed`.
+   * A theme id from {@link themes}, or `'auto'`. Stored as the reader's
+   * choice unless `store: false`.
+   * @throws {YilanError} `argument` (path `theme`, or `store`), `destroyed`.
    */
-  setTheme(theme: string): void;
+  setTheme(theme: string, options?: SetOptions): void;
   /**
    * A text scale from 1 to 3, snapped to the nearest step (1, 1.25, 1.5,
-   * 1.75, 2, 2.5, 3).
-   * @throws {YilanError} `argument` (path `scale`), `destroyed`.
+   * 1.75, 2, 2.5, 3). Stored as the reader's choice unless `store: false`.
+   * @throws {YilanError} `argument` (path `scale`, or `store`), `destroyed`.
    */
-  setScale(scale: number): void;
+  setScale(scale: number, options?: SetOptions): void;
   /**
    * Focuses the toolbar (its current tool): after showing the view in answer
    * to a reader's click. A view built ahead, inert, counts as shown from here
@@ -327,6 +329,18 @@ export class Viewer {
    * (keep the handle to call `destroy()`).
    */
   free(): void;
+}
+
+/** How a `Viewer` setter applies its value. */
+export interface SetOptions {
+  /**
+   * `true` (the default): the reader's choice, shown and stored with the
+   * reader's preferences, as a choice in the toolbar is. `false`: the
+   * page's, shown but not stored, as `mount`'s `mode`, `theme` and `scale`
+   * are (the reader's stored preferences stay); the reader choosing it in
+   * the toolbar then makes it the reader's.
+   */
+  store?: boolean;
 }
 
 /**

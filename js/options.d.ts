@@ -70,8 +70,9 @@ export interface MountOptions {
    * Language of the toolbar and the view's own words: `'zh-CN'`, `'zh-TW'`
    * (also zh-HK, zh-MO, zh-Hant…) or `'en'`; other tags give zh-CN. Default:
    * the `lang` of the element's closest ancestor that has one (usually the
-   * page's `<html lang>`), else `'zh-CN'`. The document's own text is never
-   * translated.
+   * page's `<html lang>`; from inside a shadow root the search goes on from
+   * its host, as HTML inherits a language), else `'zh-CN'`. The document's
+   * own text is never translated.
    */
   locale?: Locale | string;
   /**

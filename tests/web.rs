@@ -372,7 +372,7 @@ fn mount_builds_the_view_whole_and_destroy_takes_it_all_away() {
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some("cream"));
 
     viewer
-        .set_theme(&JsValue::from_str("white-on-black"))
+        .set_theme(&JsValue::from_str("white-on-black"), &JsValue::UNDEFINED)
         .expect("setTheme");
     assert_eq!(
         root.get_attribute("data-theme").as_deref(),
@@ -380,14 +380,14 @@ fn mount_builds_the_view_whole_and_destroy_takes_it_all_away() {
     );
     assert_eq!(viewer.theme(), "white-on-black");
     let thrown = viewer
-        .set_scale(&JsValue::from_f64(4.0))
+        .set_scale(&JsValue::from_f64(4.0), &JsValue::UNDEFINED)
         .expect_err("out of range");
     assert_eq!(property(&thrown, "code").as_deref(), Some("argument"));
 
     viewer.destroy();
     assert_eq!(host.child_element_count(), 0);
     let thrown = viewer
-        .set_mode(&JsValue::from_str("standard"))
+        .set_mode(&JsValue::from_str("standard"), &JsValue::UNDEFINED)
         .expect_err("destroyed");
     assert_eq!(property(&thrown, "code").as_deref(), Some("destroyed"));
 }
@@ -408,7 +408,9 @@ fn a_storage_that_throws_leaves_the_preferences_to_the_session() {
     let options = throwing_storage_options(r#""scale":1.5"#);
     let viewer = yilan::web::mount(&host, &doc, &options).expect("mount despite the storage");
     assert_eq!(viewer.scale(), 1.5);
-    viewer.set_scale(&JsValue::from_f64(2.0)).expect("setScale");
+    viewer
+        .set_scale(&JsValue::from_f64(2.0), &JsValue::UNDEFINED)
+        .expect("setScale");
     let prefs = yilan::web::preferences(&throwing_storage_options("")).expect("preferences");
     let scale = Reflect::get(&prefs, &JsValue::from_str("scale"))
         .ok()

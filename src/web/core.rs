@@ -96,6 +96,9 @@ pub(super) struct Core {
     pub announce_when_shown: Cell<bool>,
     /// The view has been in a page (see [`Core::shown`]).
     pub shown: Cell<bool>,
+    /// A setter called with `{ store: false }` is running: what it sets is
+    /// the page's, shown but not the reader's (see [`Core::as_page`]).
+    pub page_setting: Cell<bool>,
 }
 
 impl Core {
@@ -148,22 +151,38 @@ impl Core {
     /// Applies `change` to the preferences shown and to the reader's own;
     /// the shown ones when they changed (and the reader's were stored, once
     /// the view is shown: [`Core::shown`] stores them then), `None` when
-    /// nothing changed.
+    /// nothing changed. Within [`Core::as_page`], to the shown ones only.
+    /// The reader choosing what a page had set (shown already, so nothing
+    /// changes on the screen) makes it the reader's, and stores it.
     fn change(&self, change: impl Fn(&mut Prefs)) -> Option<Prefs> {
-        let (prefs, readers) = {
+        let (changed, prefs, readers) = {
             let mut state = self.state.try_borrow_mut().ok()?;
             let before = state.prefs.clone();
             change(&mut state.prefs);
-            if state.prefs == before {
+            let changed = state.prefs != before;
+            if self.page_setting.get() {
+                return changed.then(|| state.prefs.clone());
+            }
+            let readers_before = state.readers.clone();
+            change(&mut state.readers);
+            if !changed && state.readers == readers_before {
                 return None;
             }
-            change(&mut state.readers);
-            (state.prefs.clone(), state.readers.clone())
+            (changed, state.prefs.clone(), state.readers.clone())
         };
         if self.shown.get() {
             self.store.write(&readers);
         }
-        Some(prefs)
+        changed.then_some(prefs)
+    }
+
+    /// Runs `set` as the page's setting rather than the reader's choice:
+    /// what it changes is shown, as `mount`'s options are, and the reader's
+    /// stored preferences stay as they are.
+    pub fn as_page(&self, set: impl FnOnce()) {
+        self.page_setting.set(true);
+        set();
+        self.page_setting.set(false);
     }
 
     // ---------- Mode, theme, scale, guide, cursor ----------

@@ -113,15 +113,22 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
 
 /// The locale of the page around `host`: the `lang` of its closest ancestor
 /// (itself included) that has one, as `Locale::from_tag` reads it; zh-CN
-/// where no ancestor has one.
+/// where no ancestor has one. As HTML inherits a language, the search goes
+/// on from a shadow root to its host (a view inside a web component).
 fn page_locale(host: &Element) -> crate::render::Locale {
-    host.closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|element| element.get_attribute("lang"))
-        .map_or(crate::render::Locale::ZhCn, |tag| {
-            crate::render::Locale::from_tag(&tag)
-        })
+    let mut at = host.clone();
+    let tag = loop {
+        if let Ok(Some(element)) = at.closest("[lang]") {
+            break element.get_attribute("lang");
+        }
+        match at.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+            Ok(shadow) => at = shadow.host(),
+            Err(_) => break None,
+        }
+    };
+    tag.map_or(crate::render::Locale::ZhCn, |tag| {
+        crate::render::Locale::from_tag(&tag)
+    })
 }
 
 /// Builds the view, detached: container, shadow root, stylesheets, the
@@ -211,6 +218,7 @@ fn build(
         by_key: Cell::new(false),
         announce_when_shown: Cell::new(false),
         shown: Cell::new(false),
+        page_setting: Cell::new(false),
     }))
 }
 

@@ -266,6 +266,14 @@ pub(super) fn mount_options(value: &JsValue) -> Result<MountOptions, JsValue> {
 }
 
 /// A mode name from JavaScript.
+/// A setter's options (`setMode(mode, { store })`…): whether the value is
+/// stored as the reader's (`store`, default `true`).
+pub(super) fn store(value: &JsValue) -> Result<bool, JsValue> {
+    let mut store = true;
+    Given::read(value)?.set_flag("store", &mut store)?;
+    Ok(store)
+}
+
 pub(super) fn mode(name: &str) -> Result<Mode, JsValue> {
     Mode::from_name(name).ok_or_else(|| {
         web_error(

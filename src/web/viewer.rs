@@ -106,6 +106,15 @@ fn forget(core: &Rc<Core>) {
     drop(removed);
 }
 
+/// A setter's change: the reader's, stored (`store`), or the page's.
+fn set_as(core: &Core, store: bool, set: impl FnOnce()) {
+    if store {
+        set();
+    } else {
+        core.as_page(set);
+    }
+}
+
 /// A string argument, or an `argument` error naming it.
 fn text(value: &JsValue, name: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| {
@@ -119,28 +128,36 @@ fn text(value: &JsValue, name: &str) -> Result<String, JsValue> {
 
 #[wasm_bindgen]
 impl Viewer {
-    /// `setMode('standard' | 'elderly')`.
+    /// `setMode('standard' | 'elderly', { store })`.
     #[wasm_bindgen(js_name = setMode)]
-    pub fn set_mode(&self, mode: &JsValue) -> Result<(), JsValue> {
+    pub fn set_mode(&self, mode: &JsValue, options: &JsValue) -> Result<(), JsValue> {
         let mode = options::mode(&text(mode, "mode")?)?;
-        self.live()?.set_mode(mode);
+        let store = options::store(options)?;
+        let core = self.live()?;
+        set_as(&core, store, || core.set_mode(mode));
         Ok(())
     }
 
-    /// `setTheme(id)`: an id from `themes()`, or `'auto'`.
+    /// `setTheme(id, { store })`: an id from `themes()`, or `'auto'`.
     #[wasm_bindgen(js_name = setTheme)]
-    pub fn set_theme(&self, id: &JsValue) -> Result<(), JsValue> {
+    pub fn set_theme(&self, id: &JsValue, options: &JsValue) -> Result<(), JsValue> {
         let id = options::theme(&text(id, "theme")?)?;
-        let _ = self.live()?.set_theme(&id);
+        let store = options::store(options)?;
+        let core = self.live()?;
+        set_as(&core, store, || {
+            core.set_theme(&id);
+        });
         Ok(())
     }
 
-    /// `setScale(step)`: 1 to 3, snapped to the nearest step (1, 1.25, 1.5,
-    /// 1.75, 2, 2.5, 3).
+    /// `setScale(step, { store })`: 1 to 3, snapped to the nearest step
+    /// (1, 1.25, 1.5, 1.75, 2, 2.5, 3).
     #[wasm_bindgen(js_name = setScale)]
-    pub fn set_scale(&self, scale: &JsValue) -> Result<(), JsValue> {
+    pub fn set_scale(&self, scale: &JsValue, options: &JsValue) -> Result<(), JsValue> {
         let scale = options::scale(scale.as_f64().unwrap_or(f64::NAN))?;
-        self.live()?.set_scale(scale);
+        let store = options::store(options)?;
+        let core = self.live()?;
+        set_as(&core, store, || core.set_scale(scale));
         Ok(())
     }
 

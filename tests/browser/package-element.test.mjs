@@ -276,6 +276,30 @@ browserTest('attributes, properties and the viewer follow each other both ways',
   assert.equal(state.status, null);
 });
 
+browserTest("attributes set after the load are the page's too: shown, not stored as the reader's; the reader's own choices are stored", {}, async (page) => {
+  await openWithElement(page);
+  await page.evaluate(() => localStorage.setItem('yilan:prefs:v1', JSON.stringify({ theme: 'cream', scale: 1.25 })));
+  assert.equal(await addReader(page, { src: '/fixture/doc.json' }), 'load');
+  const stored = () => page.evaluate(() => {
+    const { theme, scale, mode } = JSON.parse(localStorage.getItem('yilan:prefs:v1'));
+    return { mode, theme, scale };
+  });
+  assert.deepEqual(await stored(), { mode: 'standard', theme: 'cream', scale: 1.25 });
+  await page.evaluate(() => {
+    const reader = document.querySelector('#reader');
+    reader.setAttribute('theme', 'yellow-on-black');
+    reader.scale = 2;
+    reader.mode = 'elderly';
+  });
+  const state = await readerState(page);
+  assert.deepEqual([state.view.mode, state.view.theme, state.view.scale], ['elderly', 'yellow-on-black', '2']);
+  assert.deepEqual(await stored(), { mode: 'standard', theme: 'cream', scale: 1.25 }, 'set by the page: not stored');
+  // The reader's 放大 is the reader's: stored, from what is shown.
+  await page.click('[data-yl-tool="larger"]');
+  assert.deepEqual(await stored(), { mode: 'standard', theme: 'cream', scale: 2.5 });
+  assert.equal((await readerState(page)).attributes.scale, '2.5');
+});
+
 browserTest('a bad mode, theme or scale attribute at the first load: the view is shown without it, and an error says which', {}, async (page) => {
   await openWithElement(page);
   await page.evaluate(() => localStorage.setItem('yilan:prefs:v1', JSON.stringify({ theme: 'cream' })));
@@ -415,18 +439,57 @@ browserTest('locale: mount() takes the page\'s lang, and its own option wins ove
     let viewer = mount(host, doc, { mode: 'elderly' });
     results.pageEn = [label(host), title(host)];
     viewer.destroy();
-    viewer = mount(host, doc, { mode: 'elderly', locale: 'zh-TW' });
-    results.optionWins = label(host);
-    viewer.destroy();
+    // The toolbar's label of a view mounted in `where` (then destroyed).
+    const labelIn = (where, options = {}) => {
+      const shown = mount(where, doc, { mode: 'elderly', ...options });
+      const text = label(where);
+      shown.destroy();
+      return text;
+    };
+    results.optionWins = labelIn(host, { locale: 'zh-TW' });
     host.setAttribute('lang', 'zh-HK');
-    viewer = mount(host, doc, { mode: 'elderly' });
-    results.closest = label(host);
-    viewer.destroy();
+    results.closest = labelIn(host);
+    host.removeAttribute('lang');
+    // Inside a web component: the language goes on from the shadow root to
+    // its host, as HTML inherits it (nested twice here).
+    const outer = document.createElement('div');
+    host.append(outer);
+    const inner = document.createElement('div');
+    outer.attachShadow({ mode: 'open' }).append(inner);
+    const deepest = document.createElement('section');
+    inner.attachShadow({ mode: 'open' }).append(deepest);
+    results.inShadow = labelIn(deepest);
+    outer.setAttribute('lang', 'zh-TW');
+    results.hostsLang = labelIn(deepest);
+    outer.remove();
     return results;
   }, REFERENCE_TEXT);
   assert.deepEqual(labels, {
     pageEn: ['Reading tools', REFERENCE.title],
     optionWins: '閱讀工具',
     closest: '閱讀工具',
+    inShadow: 'Reading tools',
+    hostsLang: '閱讀工具',
   });
+});
+
+browserTest('locale: <yilan-reader> in a shadow root takes the language of the page around its host', {}, async (page) => {
+  await openWithElement(page, { lang: 'en' });
+  const status = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const host = document.createElement('div');
+        document.querySelector('#view').append(host);
+        const reader = document.createElement('yilan-reader');
+        reader.setAttribute('src', '/fixture/doc.json');
+        let loading;
+        reader.addEventListener('load', () => {
+          resolve([loading, reader.querySelector('yilan-view').shadowRoot.querySelector('[role="toolbar"]').getAttribute('aria-label')]);
+        });
+        host.attachShadow({ mode: 'open' }).append(reader);
+        // The loading message (shown once the load starts), then the view's own words.
+        queueMicrotask(() => queueMicrotask(() => (loading = reader.querySelector('.yilan-reader-status')?.textContent)));
+      }),
+  );
+  assert.deepEqual(status, ['Loading…', 'Reading tools']);
 });

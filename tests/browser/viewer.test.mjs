@@ -392,6 +392,42 @@ browserTest("options are the page's: shown, not stored over the reader's own, un
   assert.equal((await callInPage(page, (yilan) => yilan.preferences())).value.mode, 'elderly');
 });
 
+browserTest("a setter with { store: false } is the page's: shown, not stored; the reader choosing the same in the toolbar makes it the reader's", {}, async (page) => {
+  await mountReference(page, {});
+  await chooseElderlyWhiteOnBlack(page);
+  const prefs = () => callInPage(page, (yilan) => yilan.preferences()).then(({ value }) => [value.mode, value.theme, value.scale]);
+  assert.deepEqual(await prefs(), ['elderly', 'white-on-black', 1.75]);
+  const page_ = await callInPage(page, () => {
+    const events = [];
+    for (const type of ['modechange', 'themechange', 'scalechange']) {
+      document.addEventListener(type, (event) => events.push(`${type} ${event.detail}`));
+    }
+    window.viewer.setTheme('cream', { store: false });
+    window.viewer.setScale(2.5, { store: false });
+    window.viewer.setMode('standard', { store: false });
+    return events;
+  });
+  assert.deepEqual(page_.value, ['themechange cream', 'scalechange 2.5', 'modechange standard'], 'the events are as for any change');
+  assert.deepEqual(await rootState(page), { mode: 'standard', theme: 'cream', scale: '2.5', guide: 'off', cursor: 'normal' });
+  assert.deepEqual(await prefs(), ['elderly', 'white-on-black', 1.75], 'the reader\'s stay stored');
+  // The reader picks the theme the page set: nothing changes on the screen, but it is now the reader's.
+  await page.click('[data-yl-tool="mode"]');
+  await page.click('[data-yl-tool="theme"]');
+  await page.click('[data-yl-theme="cream"]');
+  assert.deepEqual(await prefs(), ['elderly', 'cream', 1.75]);
+  // Without the option, and with `store: true`, a setter stores.
+  await callInPage(page, () => window.viewer.setScale(1.25, { store: true }));
+  assert.deepEqual(await prefs(), ['elderly', 'cream', 1.25]);
+  await callInPage(page, () => window.viewer.setScale(1.5));
+  assert.deepEqual(await prefs(), ['elderly', 'cream', 1.5]);
+  // A `store` that is no boolean, or options that are no object: an argument error, nothing changed.
+  for (const call of [() => window.viewer.setTheme('yellow-on-black', { store: 'no' }), () => window.viewer.setMode('standard', 'quiet')]) {
+    const { thrown } = await callInPage(page, call);
+    assert.equal(thrown?.code, 'argument', JSON.stringify(thrown));
+  }
+  assert.deepEqual(await rootState(page), { mode: 'elderly', theme: 'cream', scale: '1.5', guide: 'off', cursor: 'normal' });
+});
+
 browserTest('stored preferences are in place when the view is inserted, and do not change after', {}, async (page) => {
   await open(page, '/tests/browser/pages/blank.html');
   await page.evaluate((key) => {
