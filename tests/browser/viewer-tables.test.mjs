@@ -9,15 +9,28 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import { assertNoViolations } from './axe.mjs';
-import { browserTest, openWithPackage } from './harness.mjs';
+import { servePages } from './embed-pages.mjs';
+import { browserTest, openWithPackage, serverUrl } from './harness.mjs';
 import { inView } from './viewer-helpers.mjs';
 
 const LONG_TABLES = readFileSync(new URL('../fixtures/html/03-govcn-zhengce-sanji-yiyuan-long-tables.html', import.meta.url), 'utf8');
 const STILL = { reducedMotion: 'reduce' };
 
-/** Mounts fixture 03 and waits for the view's first layout reports. */
-async function mountTables(page, options) {
-  await openWithPackage(page);
+/**
+ * Mounts fixture 03 and waits for the view's first layout reports; `quirks`:
+ * in a page with no doctype (as fixture 03 itself is), else in the blank page.
+ */
+async function mountTables(page, options, { quirks = false } = {}) {
+  if (quirks) {
+    await servePages(page, { '/quirks.html': '<html lang="zh-CN"><head><meta charset="utf-8"><title>quirks</title></head><body><main id="view"></main></body></html>' });
+    await page.goto(`${serverUrl()}/quirks.html`);
+    await page.evaluate(async () => {
+      window.yilan = await import('/yilan/pkg/index.js');
+      await window.yilan.default();
+    });
+  } else {
+    await openWithPackage(page);
+  }
   await page.evaluate(
     ([html, options]) => {
       window.viewer = window.yilan.mount(document.querySelector('#view'), window.yilan.parseHtml(html), options);
@@ -126,6 +139,24 @@ browserTest('a table that fits the column keeps its header rows on screen under 
   assert.ok(at.scrolled > 1000, `the page scrolled (${at.scrolled} px)`);
   assert.ok(Math.abs(at.headTop - at.barBottom) <= 1, `the header rows right under the bar (${at.headTop} against ${at.barBottom})`);
   assert.ok(at.headBottom > at.headTop + 20, 'and shown');
+});
+
+browserTest('on a page with no doctype (quirks mode), the tables take the theme\'s colours and the text\'s size and spacing', STILL, async (page) => {
+  await mountTables(page, { mode: 'elderly', theme: 'yellow-on-black', scale: 2 }, { quirks: true });
+  assert.equal(await page.evaluate(() => document.compatMode), 'BackCompat');
+  const looks = await inView(page, (shadow) => {
+    const paragraph = getComputedStyle(shadow.querySelector('.yl-body p'));
+    const cell = getComputedStyle(shadow.querySelector('.yl-table td'));
+    const px = (value) => Number.parseFloat(value);
+    return {
+      color: cell.color === paragraph.color,
+      // The cell's text is 0.9375 of the paragraphs', and spaced as they are.
+      size: Math.round((px(cell.fontSize) / px(paragraph.fontSize)) * 1000) / 1000,
+      spacing: Math.round((px(cell.lineHeight) / px(cell.fontSize)) * 100) === Math.round((px(paragraph.lineHeight) / px(paragraph.fontSize)) * 100),
+    };
+  });
+  assert.deepEqual(looks, { color: true, size: 0.938, spacing: true });
+  await assertAccessible(page);
 });
 
 browserTest('in the standard mode the header rows stay at the top of the window', STILL, async (page) => {
