@@ -43,7 +43,7 @@ pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
         handler(core, on_focus_out),
     )?;
     // On the document: a press anywhere outside the bar, in the view or in
-    // the page around it, closes a panel.
+    // the page around it, closes a panel and folds the tools.
     if let Some(document) = core.dom.host.owner_document() {
         listeners.add_when_shown(&document, "pointerdown", handler(core, on_press));
     }
@@ -217,16 +217,26 @@ pub(super) fn related(event: &Event) -> Option<Node> {
         .ok()
 }
 
-/// A press outside the bar closes an open panel (focus stays where the
-/// reader put it).
+/// A press outside the bar closes an open panel, and folds the tools that
+/// 更多工具 unfolded (on a phone they take half the screen, over the text
+/// the reader goes back to, by a tap or a swipe). Focus stays where the
+/// reader put it.
 fn on_press(core: &Rc<Core>, event: &Event) {
-    if !core.panel_open() {
+    let panel = core.panel_open();
+    let tools = core.state.try_borrow().is_ok_and(|s| s.tools_open);
+    if !panel && !tools {
         return;
     }
     // The composed path: seen from the document, the target of a press in
     // the view is the view's host element.
-    let inside = event.composed_path().includes(&core.dom.bar, 0);
-    if !inside {
+    if event.composed_path().includes(&core.dom.bar, 0) {
+        return;
+    }
+    if panel {
         core.close_panel(false);
+    }
+    if tools {
+        core.show_tools(false);
+        core.keep_stop_shown();
     }
 }

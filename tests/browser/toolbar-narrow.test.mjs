@@ -87,6 +87,62 @@ browserTest('更多工具 by mouse, and a panel opened from the unfolded row', P
   assert.deepEqual((await shownTools(page)).shown, ['more', 'mode']);
 });
 
+browserTest('unfolded, the tools fold again when the reader goes back to the text: a tap on it, or on the page around it; not 放大 again', PHONE, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  const open = () => toolState(page, 'more').then((state) => state.expanded);
+  await page.click('[data-yl-tool="more"]');
+  assert.equal(await open(), 'true');
+  // Tools used one after the other leave the row open.
+  await page.click('[data-yl-tool="larger"]');
+  await page.click('[data-yl-tool="larger"]');
+  assert.equal((await rootState(page)).scale, '1.5');
+  assert.equal(await open(), 'true');
+  // A press on the text folds them; the tab stop is on a tool still shown.
+  const paragraph = await inView(page, (shadow) => {
+    const box = shadow.querySelector('.yl-body p').getBoundingClientRect();
+    return { x: box.left + 20, y: box.top + 10 };
+  });
+  await page.mouse.click(paragraph.x, paragraph.y);
+  assert.equal(await open(), 'false');
+  assert.deepEqual(await shownTools(page), { shown: ['more', 'mode'], stops: ['more'] });
+  // And a press on the page outside the view.
+  await page.click('[data-yl-tool="more"]');
+  await page.evaluate(() => {
+    const outside = document.createElement('button');
+    outside.id = 'outside';
+    outside.textContent = '页面按钮';
+    document.body.prepend(outside);
+  });
+  await page.evaluate(() => document.querySelector('#outside').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true })));
+  assert.equal(await open(), 'false');
+});
+
+browserTest('on a short screen (a phone held sideways) the tools fold too, and the bar stays at the top, one line high, at every text size', { viewport: { width: 640, height: 360 }, reducedMotion: 'reduce' }, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  for (const scale of [1, 3]) {
+    await page.evaluate((scale) => window.viewer.setScale(scale), scale);
+    assert.deepEqual(await shownTools(page), { shown: ['more', 'mode'], stops: ['more'] }, `at ${scale}×`);
+    await page.mouse.wheel(0, 1500);
+    await page.waitForFunction(() => window.scrollY > 1000);
+    const scrolled = await bar(page);
+    assert.equal(scrolled.top, 0, `at ${scale}×: the bar stays at the top of the screen`);
+    assert.ok(scrolled.height <= 100, `at ${scale}×: ${scrolled.height} px of 360`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
+  // A panel opened there ends on the screen, its last control in reach.
+  await page.click('[data-yl-tool="more"]');
+  await page.click('[data-yl-tool="outline"]');
+  const panel = await inView(page, (shadow) => {
+    const box = shadow.querySelector('.yl-panel:not([hidden])').getBoundingClientRect();
+    return { bottom: Math.round(box.bottom), scrolls: shadow.querySelector('.yl-panel:not([hidden])').scrollHeight > box.height };
+  });
+  assert.ok(panel.bottom <= 360, `the 目录 panel ends at ${panel.bottom} px of 360`);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await shownTools(page), { shown: ['more', 'mode'], stops: ['more'] });
+  await assertNoViolations(page);
+});
+
 browserTest('the tab stop follows the width: wide shows every tool and no 更多工具', PHONE, async (page) => {
   await mountReference(page, { mode: 'elderly' });
   assert.deepEqual((await shownTools(page)).stops, ['more']);

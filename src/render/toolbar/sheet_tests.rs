@@ -104,26 +104,25 @@ fn toolbar_colours_come_from_the_theme_data() {
 }
 
 #[test]
-fn the_bar_is_sticky_only_on_tall_screens_folds_when_narrow_and_never_covers_a_target() {
+fn the_bar_is_sticky_folds_when_narrow_or_short_and_never_covers_a_target() {
     // The sheet as built: minified, so no space after a colon or comma.
     let css = style::TOOLBAR_CSS;
-    let media = css
-        .find("@media (min-height:32em)")
-        .expect("the sticky media query");
-    let sticky = css.find("position:sticky").expect("sticky");
-    assert!(sticky > media, "sticky only inside the media query");
     assert_eq!(css.matches("position:sticky").count(), 1);
-    assert!(css[media..].contains("scroll-margin-top:calc(var(--yl-bar-h,0px)"));
+    assert!(css.contains("scroll-margin-top:calc(var(--yl-bar-h,0px)"));
     assert!(css.contains("min-height:60px"), "60 px targets");
-    // Narrow: 更多工具 shown, and every other tool but the way out folded
-    // until it is expanded.
-    let narrow = css
-        .find("@container yl-bar (max-width:560px)")
-        .expect("the narrow container query");
+    // Narrow, or short: 更多工具 shown, and every other tool but the way
+    // out folded until it is expanded.
     assert!(css.contains("container:yl-bar / inline-size"));
-    assert!(css[narrow..].contains(
-        ":not([data-tools=\"open\"]) .yl-tools > :not([data-yl-tool=\"more\"],[data-yl-tool=\"mode\"])"
-    ));
+    let folded =
+        ":not([data-tools=\"open\"]) .yl-tools > :not([data-yl-tool=\"more\"],[data-yl-tool=\"mode\"])";
+    for query in [
+        "@container yl-bar (max-width:560px)",
+        "@media (max-height:32em)",
+    ] {
+        let at = css.find(query).expect(query);
+        let end = at + css[at..].find("}}").expect("the block's end");
+        assert!(css[at..end].contains(folded), "{query}");
+    }
 }
 
 #[test]
