@@ -25,7 +25,7 @@ mod style;
 
 pub use speech::{
     no_voice_note, speech_notice_text, speech_words, NoVoice, SpeechNotice, SpeechWords,
-    LABEL_CLASS, NOTE_CLASS, SENTENCE_CLASS, SPEAKING_CLASS,
+    LABEL_CLASS, NOTE_ID, SENTENCE_CLASS, SPEAKING_CLASS,
 };
 pub use style::toolbar_stylesheet;
 
@@ -370,11 +370,9 @@ fn write_tools(out: &mut HtmlWriter, prefs: &Prefs, options: &ToolbarOptions, w:
             tool_start(out, tool, false);
             // Still focusable and announced when chosen, so a reader
             // learns why nothing is read rather than meeting silence.
-            out.markup(" aria-disabled=\"true\">");
-            out.text(label);
-            out.markup("<span class=\"yl-tool-note\">");
-            out.text(w.unavailable);
-            out.markup("</span></button>\n");
+            out.markup(" aria-disabled=\"true\"");
+            speech::described(out);
+            tool_label(out, label);
         }
     }
 
@@ -399,7 +397,10 @@ fn write_tools(out: &mut HtmlWriter, prefs: &Prefs, options: &ToolbarOptions, w:
     out.text(w.enter);
     out.markup("</span><span class=\"yl-when-elderly\">");
     out.text(w.exit);
-    out.markup("</span></button>\n</div>\n");
+    out.markup("</span></button>\n");
+    // Last in the row, on a line of its own (folded with the tools).
+    speech::write_note(out, (!options.speech).then_some(w.unavailable));
+    out.markup("</div>\n");
 }
 
 /// Writes `<button …` of a tool up to its attributes; `stop` makes it the

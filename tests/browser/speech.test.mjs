@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { assertNoViolations } from './axe.mjs';
 import { browserTest, open, REFERENCE_TEXT } from './harness.mjs';
 import { EN_VOICE, events, highlighted, mountReading, painted, plan, removeSpeech, spoken, state, until, withFake, ZH_VOICE } from './speech-support.mjs';
-import { focused, inView, liveText, mountReference, press, tabToToolbar, toolState } from './viewer-helpers.mjs';
+import { focused, inView, liveText, mountReference, press, speechNote, tabToToolbar, toolState } from './viewer-helpers.mjs';
 
 browserTest('朗读 reads the reference document start to end, chunk by chunk, in the plan order', {}, async (page) => {
   await withFake(page);
@@ -169,11 +169,35 @@ browserTest('the watchdog goes on when the engine never says it has finished', {
 browserTest('no Chinese voice: the controls say so, and nothing is spoken', {}, async (page) => {
   await withFake(page, { voices: [EN_VOICE] });
   await mountReading(page);
+  // Where each tool is: the note that comes must move none of them.
+  const places = () =>
+    inView(page, (shadow) =>
+      [...shadow.querySelectorAll('[role="toolbar"] [data-yl-tool]')]
+        .filter((tool) => tool.getClientRects().length > 0)
+        .map((tool) => {
+          const box = tool.getBoundingClientRect();
+          return `${tool.dataset.ylTool} ${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}×${Math.round(box.height)}`;
+        }),
+    );
+  const before = await places();
   await page.click('[data-yl-tool="read"]');
   const read = await toolState(page, 'read');
-  assert.equal(read.text, '朗读 本浏览器无中文语音');
+  assert.equal(read.text, '朗读');
   assert.equal(read.disabled, 'true');
-  assert.equal((await toolState(page, 'point')).text, '指读 本浏览器无中文语音');
+  assert.equal((await toolState(page, 'point')).disabled, 'true');
+  // Said once, on a line of its own below the tools, and describing both.
+  const note = await inView(page, (shadow) => {
+    const element = shadow.querySelector('.yl-speech-note');
+    const row = shadow.querySelector('[role="toolbar"] [data-yl-tool="mode"]').getBoundingClientRect();
+    return {
+      text: element.textContent,
+      shown: element.checkVisibility(),
+      below: element.getBoundingClientRect().top >= row.bottom,
+      describes: ['read', 'point'].map((tool) => shadow.querySelector(`[data-yl-tool="${tool}"]`).getAttribute('aria-describedby') === element.id),
+    };
+  });
+  assert.deepEqual(note, { text: '本浏览器无中文语音', shown: true, below: true, describes: [true, true] });
+  assert.deepEqual(await places(), before, 'no tool moved');
   assert.equal(await liveText(page), '本浏览器无中文语音，无法朗读');
   assert.deepEqual(await spoken(page), []);
   const thrown = await page.evaluate(() => {
@@ -208,7 +232,8 @@ browserTest('an engine error stops reading and says so', {}, async (page) => {
   await until(page, () => window.events.some(([type]) => type === 'speechend'));
   assert.deepEqual(await events(page, 'speechend'), [{ reason: 'failed' }]);
   assert.match((await events(page, 'speecherror'))[0].message, /synthesis-failed/);
-  assert.equal((await toolState(page, 'read')).text, '朗读 语音出错');
+  assert.equal((await toolState(page, 'read')).text, '朗读');
+  assert.deepEqual(await speechNote(page), { text: '语音出错', shown: true, describes: true });
   assert.equal(await liveText(page), '语音出错，朗读已停止');
   assert.equal((await spoken(page)).length, 1);
 });
@@ -216,8 +241,9 @@ browserTest('an engine error stops reading and says so', {}, async (page) => {
 browserTest('no speech synthesis at all: said at once; a host hook makes reading work', {}, async (page) => {
   await page.addInitScript(removeSpeech);
   await mountReading(page);
-  assert.equal((await toolState(page, 'read')).text, '朗读 本浏览器不支持朗读');
-  assert.equal((await toolState(page, 'rate')).shown, false, '语速 goes where nothing can be read');
+  assert.deepEqual(await speechNote(page), { text: '本浏览器不支持朗读', shown: true, describes: true });
+  // 语速 stays where it is (a tool that went would move the ones after it).
+  assert.deepEqual(await toolState(page, 'rate').then(({ shown, disabled }) => [shown, disabled]), [true, null]);
   await page.click('[data-yl-tool="read"]', { force: true });
   assert.equal(await liveText(page), '本浏览器不支持朗读，请换用其他浏览器');
 
@@ -248,7 +274,7 @@ browserTest('no speech synthesis at all: said at once; a host hook makes reading
     }
   }, REFERENCE_TEXT);
   assert.equal((await toolState(page, 'read')).text, '朗读');
-  assert.equal((await toolState(page, 'rate')).shown, true, 'and is there with the host\'s voice');
+  assert.equal(await speechNote(page), null);
   await page.click('[data-yl-tool="read"]');
   await until(page, () => window.events.some(([type]) => type === 'speechend'));
   const heard = await page.evaluate(() => window.heard);

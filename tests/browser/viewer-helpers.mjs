@@ -114,6 +114,24 @@ export function toolState(page, tool) {
   );
 }
 
+/**
+ * What the note below the tools says of reading aloud (no voice, no
+ * engine), with whether it shows and whether 朗读 and 指读 are described
+ * by it; null while it is hidden.
+ */
+export function speechNote(page) {
+  return inView(page, (shadow) => {
+    const note = shadow.querySelector('.yl-speech-note');
+    if (note.hidden) return null;
+    const tools = [...shadow.querySelectorAll('[data-yl-tool="read"], [data-yl-tool="point"]')];
+    return {
+      text: note.textContent,
+      shown: note.checkVisibility(),
+      describes: tools.every((tool) => tool.getAttribute('aria-describedby') === note.id),
+    };
+  });
+}
+
 /** The tools the toolbar shows, in order, and which one is the tab stop. */
 export function shownTools(page) {
   return inView(page, (shadow) => {

@@ -4,8 +4,9 @@
 //! 朗读 is one button whose label says what pressing it does next (朗读,
 //! 暂停, 继续), like the mode toggle, so it has no `aria-pressed`; 停止 is
 //! shown only while reading; 指读 is an on/off toggle (`aria-pressed`).
-//! Each of 朗读 and 指读 carries a note, hidden until there is no voice to
-//! read with, when it says why (本浏览器无中文语音).
+//! One note at the end of the row, which both describe, is hidden until
+//! there is no voice to read with, when it says why (本浏览器无中文语音):
+//! on a line of its own, so that no tool moves.
 
 use crate::render::Locale;
 
@@ -14,8 +15,8 @@ use super::{pressed, tool_label, tool_start, Tool};
 
 /// The class of a read-aloud control's label, which changes with the state.
 pub const LABEL_CLASS: &str = "yl-tool-label";
-/// The class of the note that says why a control cannot read.
-pub const NOTE_CLASS: &str = "yl-tool-note";
+/// The id of the note that says why 朗读 and 指读 cannot read.
+pub const NOTE_ID: &str = "yl-tb-speech-note";
 /// The class on the element whose text is being read aloud.
 pub const SPEAKING_CLASS: &str = "yl-speaking";
 /// The class added to it while the sentence read is painted in its text
@@ -180,23 +181,42 @@ pub(super) fn write_speech_tools(
     pointer_reading: bool,
 ) {
     tool_start(out, Tool::Read, false);
-    out.markup(">");
-    label_and_note(out, read);
+    described(out);
+    label(out, read);
     tool_start(out, Tool::Stop, false);
     out.markup(" hidden");
     tool_label(out, speech_words(locale).stop);
     tool_start(out, Tool::Point, false);
     pressed(out, pointer_reading);
-    out.markup(">");
-    label_and_note(out, point);
+    described(out);
+    label(out, point);
 }
 
-fn label_and_note(out: &mut HtmlWriter, label: &str) {
-    out.markup("<span class=\"");
+/// A read-aloud control's description: the note, when it says something.
+pub(super) fn described(out: &mut HtmlWriter) {
+    out.attr("aria-describedby", NOTE_ID);
+}
+
+fn label(out: &mut HtmlWriter, label: &str) {
+    out.markup("><span class=\"");
     out.markup(LABEL_CLASS);
     out.markup("\">");
     out.text(label);
-    out.markup("</span><span class=\"");
-    out.markup(NOTE_CLASS);
-    out.markup("\" hidden></span></button>\n");
+    out.markup("</span></button>\n");
+}
+
+/// The note that says why 朗读 and 指读 cannot read: `text`, or hidden and
+/// empty until the view knows.
+pub(super) fn write_note(out: &mut HtmlWriter, text: Option<&str>) {
+    out.open("p");
+    out.attr("id", NOTE_ID);
+    out.markup(" class=\"yl-speech-note\" data-yl-elderly");
+    match text {
+        Some(text) => {
+            out.markup(">");
+            out.text(text);
+        }
+        None => out.markup(" hidden>"),
+    }
+    out.markup("</p>\n");
 }

@@ -70,13 +70,14 @@ fn the_toolbar_as_written() {
 <button type="button" class="yl-tool" data-yl-tool="larger" data-yl-elderly tabindex="0" aria-describedby="yl-tb-scale">放大</button>
 </div>
 <button type="button" class="yl-tool" data-yl-tool="theme" data-yl-elderly tabindex="-1" aria-expanded="false" aria-controls="yl-tb-theme">配色</button>
-<button type="button" class="yl-tool" data-yl-tool="read" data-yl-elderly tabindex="-1" aria-disabled="true">朗读<span class="yl-tool-note">暂不可用</span></button>
-<button type="button" class="yl-tool" data-yl-tool="point" data-yl-elderly tabindex="-1" aria-disabled="true">指读<span class="yl-tool-note">暂不可用</span></button>
+<button type="button" class="yl-tool" data-yl-tool="read" data-yl-elderly tabindex="-1" aria-disabled="true" aria-describedby="yl-tb-speech-note">朗读</button>
+<button type="button" class="yl-tool" data-yl-tool="point" data-yl-elderly tabindex="-1" aria-disabled="true" aria-describedby="yl-tb-speech-note">指读</button>
 <button type="button" class="yl-tool" data-yl-tool="guide" data-yl-elderly tabindex="-1" aria-pressed="false">阅读辅助线</button>
 <button type="button" class="yl-tool" data-yl-tool="cursor" data-yl-elderly tabindex="-1" aria-pressed="false">大鼠标</button>
 <button type="button" class="yl-tool" data-yl-tool="outline" data-yl-elderly tabindex="-1" aria-expanded="false" aria-controls="yl-tb-outline">目录</button>
 <button type="button" class="yl-tool" data-yl-tool="print" data-yl-elderly tabindex="-1">打印</button>
 <button type="button" class="yl-tool" data-yl-tool="mode" tabindex="-1"><span class="yl-when-standard">进入老年模式</span><span class="yl-when-elderly">退出老年模式</span></button>
+<p id="yl-tb-speech-note" class="yl-speech-note" data-yl-elderly>暂不可用</p>
 </div>
 <div id="yl-tb-theme" class="yl-panel" role="group" data-yl-elderly hidden aria-labelledby="yl-tb-theme-title">
 <p id="yl-tb-theme-title" class="yl-panel-title">选择配色</p>
@@ -197,7 +198,11 @@ fn speech_tools_say_when_they_cannot_work() {
         assert!(tag.contains("aria-disabled=\"true\""), "{tag}");
         assert!(!tag.contains("aria-pressed"), "{tag}");
     }
-    assert_eq!(without.matches("暂不可用").count(), 2);
+    // Said once, in the note both are described by.
+    assert_eq!(without.matches("暂不可用").count(), 1);
+    for tool in [Tool::Read, Tool::Point] {
+        assert!(tool_tag(&without, tool).contains("aria-describedby=\"yl-tb-speech-note\""));
+    }
 
     let prefs = Prefs {
         pointer_reading: true,
@@ -219,11 +224,16 @@ fn speech_tools_say_when_they_cannot_work() {
         tool_tag(&with, Tool::Stop).contains(" hidden"),
         "停止 shows only while reading"
     );
+    for (tool, label) in [(Tool::Read, "朗读"), (Tool::Point, "指读")] {
+        assert!(tool_tag(&with, tool).contains("aria-describedby=\"yl-tb-speech-note\""));
+        assert!(with.contains(&format!(
+            "<span class=\"yl-tool-label\">{label}</span></button>"
+        )));
+    }
+    // The note both are described by: hidden and empty until the view
+    // knows there is no voice.
     assert!(with.contains(
-        "<span class=\"yl-tool-label\">朗读</span><span class=\"yl-tool-note\" hidden></span></button>"
-    ));
-    assert!(with.contains(
-        "<span class=\"yl-tool-label\">指读</span><span class=\"yl-tool-note\" hidden></span></button>"
+        "<p id=\"yl-tb-speech-note\" class=\"yl-speech-note\" data-yl-elderly hidden></p>\n</div>"
     ));
     assert!(with.contains(">停止</button>"));
     // The order: 配色, 朗读, 停止, 指读, 语速, 阅读辅助线.

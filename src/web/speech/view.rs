@@ -12,7 +12,7 @@ use super::{sentence, status};
 use crate::ids;
 use crate::parse::chars::find_str;
 use crate::render::toolbar::{
-    no_voice_note, speech_words, Tool, LABEL_CLASS, NOTE_CLASS, SENTENCE_CLASS, SPEAKING_CLASS,
+    no_voice_note, speech_words, Tool, LABEL_CLASS, NOTE_ID, SENTENCE_CLASS, SPEAKING_CLASS,
 };
 use crate::speech::reader::Status;
 use crate::speech::{Chunk, ChunkKind, Plan};
@@ -33,36 +33,28 @@ pub(super) fn show_controls(core: &Core) {
         };
         set_text(&read, LABEL_CLASS, label);
     }
-    for tool in [Tool::Read, Tool::Point] {
-        let Some(button) = core.tool(tool) else {
-            continue;
-        };
-        if let Ok(Some(note)) = button.query_selector(&format!(".{NOTE_CLASS}")) {
-            match unavailable {
-                Some(why) => {
-                    note.set_text_content(Some(no_voice_note(core.locale, why)));
-                    let _ = note.remove_attribute("hidden");
-                    set_attr(&button, "aria-disabled", "true");
-                }
-                None => {
-                    note.set_text_content(None);
-                    set_attr(&note, "hidden", "");
-                    let _ = button.remove_attribute("aria-disabled");
-                }
+    if let Some(note) = core.dom.shadow.get_element_by_id(NOTE_ID) {
+        match unavailable {
+            Some(why) => {
+                note.set_text_content(Some(no_voice_note(core.locale, why)));
+                let _ = note.remove_attribute("hidden");
+            }
+            None => {
+                note.set_text_content(None);
+                set_attr(&note, "hidden", "");
             }
         }
     }
-    // 语速 is of no use while nothing can be read (no engine, no Chinese
-    // voice yet): it goes, and comes back with a voice.
-    if let Some(rate) = core.tool(Tool::Rate) {
-        let hide = unavailable.is_some();
-        if rate.has_attribute("hidden") != hide {
-            if hide {
-                set_attr(&rate, "hidden", "");
-            } else {
-                let _ = rate.remove_attribute("hidden");
-            }
-            core.keep_stop_shown();
+    // (语速 stays, and works: a tool that went would move the ones after
+    // it, and a speed chosen now is heard once a voice comes.)
+    for button in [Tool::Read, Tool::Point]
+        .into_iter()
+        .filter_map(|tool| core.tool(tool))
+    {
+        if unavailable.is_some() {
+            set_attr(&button, "aria-disabled", "true");
+        } else {
+            let _ = button.remove_attribute("aria-disabled");
         }
     }
     if let Some(stop) = core.tool(Tool::Stop) {
