@@ -519,8 +519,20 @@ function pageToggles() {
   return own;
 }
 
+/**
+ * Whether a page's toggle shows, so that the reader can use it: it has a
+ * box, within the window's width (not in a part of a page wider than the
+ * phone that only scrolling sideways shows); and where the page is shown
+ * shrunk (laid out for a desktop, on a phone) it is 24 px high or more on
+ * the screen (the least target size of WCAG 2.5.8): a header link in 13 px
+ * text, shown at 0.3 of its size, is 5 px high, which no finger hits.
+ */
 function shown(element) {
-  return element.checkVisibility ? element.checkVisibility({ visibilityProperty: true }) : element.getClientRects().length > 0;
+  const boxed = element.checkVisibility ? element.checkVisibility({ visibilityProperty: true }) : element.getClientRects().length > 0;
+  if (!boxed) return false;
+  const box = element.getBoundingClientRect();
+  const scale = window.visualViewport?.scale ?? 1;
+  return box.right > 0 && box.left < document.documentElement.clientWidth && (scale >= 1 || box.height * scale >= 24);
 }
 
 /**

@@ -137,6 +137,37 @@ for (const { name, path, width, tags } of PAGES) {
   });
 }
 
+browserTest('on a phone, a page whose own toggle the reader cannot reach (5 px high on the screen, or off to the side) has the floating button too', PHONE, async (page) => {
+  // 04 shrunk to fit the phone, its toggle a header link in small text;
+  // 07 at the phone's width (zooming forbidden), its toggle 800 px to the right.
+  const toggle = '<a id="own" href="javascript:;" style="font-size: 13px">关怀版</a>';
+  await servePages(page, {
+    '/embed-pages/04-toggle.html': () => fixture04().replace(/<body([^>]*)>/i, `<body$1>${toggle}`),
+    ...EXTRA,
+  });
+  for (const [path, own] of [['/embed-pages/04-toggle.html', '#own'], ['/embed-pages/07.html', '#cniil_slb']]) {
+    await open(page, path);
+    await page.waitForSelector('yilan-embed', { state: 'attached' });
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await frames(page);
+    const seen = await page.evaluate((own) => {
+      const link = document.querySelector(own).getBoundingClientRect();
+      const button = document.querySelector('yilan-embed').shadowRoot.querySelector('button');
+      return {
+        own: { height: link.height * visualViewport.scale, left: link.left, width: document.documentElement.clientWidth },
+        button: !button.hidden && Math.round(button.getBoundingClientRect().height * visualViewport.scale),
+      };
+    }, own);
+    assert.ok(seen.own.height < 24 || seen.own.left >= seen.own.width, `${path}: the page's toggle ${JSON.stringify(seen.own)}`);
+    assert.ok(seen.button >= 47, `${path}: the floating button shows, ${seen.button} px high on the screen`);
+    // It works: the mode opens.
+    await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+    await page.waitForSelector(VIEW);
+    await page.click('[data-yl-tool="mode"]');
+    await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
+  }
+});
+
 browserTest('on a phone, the floating button over a page shown shrunk is as large on the screen as on a desktop, in its corner', PHONE, async (page) => {
   await servePages(page, EXTRA);
   for (const path of ['/embed-pages/01.html', '/embed-pages/04.html']) {
