@@ -33,7 +33,10 @@ export interface YilanReaderEventMap extends Omit<HTMLElementEventMap, 'load' | 
  * Attributes (each also a property):
  * - `src`: URL of model JSON, page HTML or page text. The kind is taken
  *   from the Content-Type (`json`, `html`), else from the first character
- *   that is not a space (`{` JSON, `<` HTML), else it is page text.
+ *   that is not a space (`{` JSON, `<` HTML), else it is page text. It is
+ *   decoded as a browser decodes a page: by its byte order mark, the
+ *   Content-Type's charset or a `<meta>` charset, else as UTF-8, or as
+ *   GB18030 (GBK, GB2312) where it is no valid UTF-8.
  * - `mode` (`standard` | `elderly`), `theme` (a theme id or `auto`),
  *   `scale` (1 to 3): reflected both ways. Setting one changes the view;
  *   when the reader changes it in the toolbar the attribute follows. A

@@ -61,7 +61,7 @@ function yilanError(code, message) {
  */
 async function documentOf(response) {
   const type = (response.headers.get('content-type') ?? '').toLowerCase();
-  const body = await response.text();
+  const body = decode(new Uint8Array(await response.arrayBuffer()), type);
   const first = body.trimStart().charAt(0);
   if (type.includes('json') || (!type.includes('html') && first === '{')) {
     return parseJson(body);
@@ -70,6 +70,48 @@ async function documentOf(response) {
     return parseHtml(body, { baseUrl: response.url });
   }
   return parseText(body);
+}
+
+/**
+ * A response's text, decoded as a browser decodes a page: by its byte
+ * order mark, else in the charset its Content-Type names, else a `<meta>`
+ * charset in its first 1024 bytes, else as UTF-8 where it is valid UTF-8,
+ * else as GB18030 (of which GBK and GB2312, the encodings of many
+ * government pages, are subsets).
+ */
+function decode(bytes, type) {
+  for (const label of [byteOrderMark(bytes), charsetIn(type), charsetIn(metaOf(bytes))]) {
+    if (!label) continue;
+    try {
+      return new TextDecoder(label).decode(bytes);
+    } catch {
+      // A label no decoder knows: as if there were none.
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** The charset `text` names (`charset=gbk`, in a Content-Type or a `<meta>`), or null. */
+function charsetIn(text) {
+  return /charset\s*=\s*["']?([\w.:-]+)/i.exec(text ?? '')?.[1] ?? null;
+}
+
+/** The encoding a byte order mark at the start of `bytes` names, or null. */
+function byteOrderMark(bytes) {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** The first `<meta>` tag that names a charset in the first 1024 bytes (read as ASCII), or null. */
+function metaOf(bytes) {
+  const head = String.fromCharCode(...bytes.subarray(0, 1024));
+  return /<meta\b[^>]*charset[^>]*>/i.exec(head)?.[0] ?? null;
 }
 
 /** `HTMLElement` where there is one, so that importing in Node does not throw. */

@@ -4,9 +4,12 @@
 // lang, default) for the element and for mount().
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { assertNoViolations } from './axe.mjs';
 import { BLANK_PAGE, REFERENCE_TEXT, browserTest, open, openWithPackage, packageInNode } from './harness.mjs';
+import { root } from '../../scripts/serve.mjs';
 
 const yilan = await packageInNode();
 const REFERENCE = yilan.parseText(REFERENCE_TEXT);
@@ -22,6 +25,11 @@ const FIXTURES = {
     body: '<!doctype html><html lang="zh-CN"><head><title>页面</title></head><body><div class="article"><h1>关于做好冬季供暖工作的通知</h1><p>各单位：请按要求做好冬季供暖保障工作，确保群众温暖过冬。</p></div></body></html>',
   },
   'broken.json': { type: 'application/json', body: '{"version": 1, "body": [' },
+  // In GBK, as many government portals serve their pages: said by a
+  // <meta> only, by the Content-Type, or nowhere.
+  'gbk.html': { type: 'text/html', body: readFileSync(join(root, 'tests', 'fixtures', 'encoding', 'gbk-notice.html')) },
+  'gbk.txt': { type: 'text/plain; charset=GBK', body: readFileSync(join(root, 'tests', 'fixtures', 'encoding', 'gbk-notice.txt')) },
+  'gbk-unsaid.txt': { type: 'text/plain', body: readFileSync(join(root, 'tests', 'fixtures', 'encoding', 'gbk-notice.txt')) },
 };
 
 /**
@@ -174,6 +182,19 @@ browserTest('an HTML src goes through parseHtml', {}, async (page, t) => {
   assert.equal(await addReader(page, { src: '/fixture/doc.html' }), 'load');
   const state = await readerState(page);
   assert.equal(state.view.title, '关于做好冬季供暖工作的通知');
+});
+
+browserTest('a src in GBK is read as the browser would read the page: by its Content-Type, its <meta>, else as GB18030 where it is no UTF-8', {}, async (page) => {
+  await openWithElement(page);
+  for (const name of ['gbk.html', 'gbk.txt', 'gbk-unsaid.txt']) {
+    await page.evaluate(() => document.querySelector('#reader')?.remove());
+    assert.equal(await addReader(page, { src: `/fixture/${name}` }), 'load', name);
+    const shown = await page.evaluate(() => {
+      const reader = document.querySelector('#reader');
+      return { title: reader.model.title, first: reader.querySelector('yilan-view').shadowRoot.querySelector('.yl-body p')?.textContent.trim().slice(0, 14) };
+    });
+    assert.deepEqual(shown, { title: '关于做好老年人助餐服务工作的通知', first: '各乡镇人民政府、县直各单位：' }, name);
+  }
 });
 
 browserTest('while loading the element says so, then shows the view', {}, async (page) => {
