@@ -144,7 +144,19 @@ function openTag(el, name, opens, styles) {
  * @returns {string}
  */
 export function encodeDom(root) {
-  const start = nodeTypeOf(root) === 9 ? documentElementOf(root) : root;
+  let rootType;
+  try {
+    rootType = nodeTypeOf(root);
+  } catch {
+    // Not a node at all (the DOM's own getter refuses it).
+  }
+  if (rootType !== 1 && rootType !== 9) {
+    const error = new Error('encodeDom(root): root must be a Document or an Element');
+    error.name = 'YilanError';
+    error.code = 'argument';
+    throw error;
+  }
+  const start = rootType === 9 ? documentElementOf(root) : root;
   const parts = ['\u00061'];
   const opens = new Map();
   const styles = new Map();

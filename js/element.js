@@ -180,10 +180,21 @@ export class YilanReaderElement extends Base {
     }
   }
 
-  /** The URL of the document: model JSON, page HTML or page text. */
+  /**
+   * The URL of the document: model JSON, page HTML or page text, resolved
+   * against the page's address (the attribute as it is, where it is no URL,
+   * as `<img>.src` gives it).
+   */
   get src() {
     const value = this.getAttribute('src');
-    return value === null ? '' : new URL(value, this.baseURI).href;
+    if (value === null) {
+      return '';
+    }
+    try {
+      return new URL(value, this.baseURI).href;
+    } catch {
+      return value;
+    }
   }
 
   set src(value) {
@@ -366,8 +377,14 @@ export class YilanReaderElement extends Base {
       await init();
       let doc = this.#given;
       if (!doc) {
+        let url;
+        try {
+          url = new URL(src, this.baseURI);
+        } catch {
+          throw yilanError('argument', `src is no URL: ${JSON.stringify(src)}`);
+        }
         this.#abort = new AbortController();
-        const response = await fetch(new URL(src, this.baseURI), { signal: this.#abort.signal }).catch((error) => {
+        const response = await fetch(url, { signal: this.#abort.signal }).catch((error) => {
           throw yilanError('network', error?.message ?? String(error));
         });
         if (!response.ok) {

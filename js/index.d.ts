@@ -28,6 +28,13 @@ export type InitSource =
  *
  * @param source where the .wasm is. By default `pkg/yilan_bg.wasm` of this
  *   package, found relative to the module (bundlers copy it for you).
+ * @throws {YilanError} (the promise rejects) code `network` when the .wasm
+ *   could not be fetched (offline, an HTTP error) or what came is not a
+ *   WebAssembly module (a 404 page served with 200), `unsupported` when the
+ *   browser may not compile it (a Content-Security-Policy without
+ *   `'wasm-unsafe-eval'`; in Node, a `file:` URL), `argument` (path
+ *   `source`) for a source of another kind. The browser's own error is the
+ *   `cause`. A later call tries again.
  *
  * @example
  * import init, { parseText, renderHtml } from 'yilan';
@@ -65,8 +72,9 @@ export function parseText(text: string): Document;
  * whose content cannot be found gives a document with a `noContent`
  * diagnostic, not an error.
  *
- * @throws {YilanError} code `argument` when `html` is not a string or an
- *   option has the wrong type; `unsupported` where there is no `DOMParser`
+ * @throws {YilanError} code `argument` when `html` is not a string, an
+ *   option has the wrong type, or `baseUrl` is no URL (a relative one is
+ *   resolved against the page's address); `unsupported` where there is no `DOMParser`
  *   (Node: encode a DOM of your own with {@link encodeDom} and call
  *   {@link parseEncoded}).
  *
@@ -105,6 +113,9 @@ export function parseEncoded(encoded: string, options?: HtmlOptions): Document;
  * out) for {@link parseEncoded}. Works on any DOM with `nodeType`,
  * `localName`, `getAttribute`, `firstChild`, `nextSibling`, `parentNode`
  * and `data`.
+ *
+ * @throws {YilanError} code `argument` when `root` is not a Document or an
+ *   Element.
  */
 export function encodeDom(root: globalThis.Document | Element): string;
 
@@ -326,7 +337,12 @@ export class Viewer {
   destroy(): void;
   /**
    * Releases this handle only: the view stays, and works, until destroyed
-   * (keep the handle to call `destroy()`).
+   * (call `destroy()` first to remove it). The handle's calls then throw
+   * `destroyed`; `destroy()` does nothing. (Where the runtime has
+   * `Symbol.dispose`, the handle has that method too: at the end of a
+   * `using` block the view is destroyed and the handle freed. It is left
+   * out of these types, which would otherwise need TypeScript's
+   * `esnext.disposable` library.)
    */
   free(): void;
 }
@@ -405,9 +421,9 @@ export interface SpeechHook {
 
 /**
  * Model errors (mirroring the Rust `ErrorCode`), errors of the binding, and
- * `network`: `<yilan-reader>` could not fetch its `src` (an HTTP error
- * status, or the fetch failed), and `uninitialized`: a function called
- * before `init()` has loaded the module.
+ * `network`: `init()` could not load the .wasm, or `<yilan-reader>` could
+ * not fetch its `src` (an HTTP error status, or the fetch failed), and
+ * `uninitialized`: a function called before `init()` has loaded the module.
  */
 export type ErrorCode =
   | 'syntax'

@@ -10,6 +10,53 @@ import { trustedHtml } from './trusted.js';
 export { Viewer } from '../pkg/yilan.js';
 export { encodeDom };
 
+/**
+ * A `Viewer` handle once freed (`free()`): its calls say `destroyed`, as a
+ * destroyed view's setters do, rather than failing in the binding ("null
+ * pointer passed to rust"); `destroy()` does nothing. A `using` block owns
+ * its view: at its end the view goes, then the handle. (`free()` alone
+ * releases the handle only, and the view stays: see `index.d.ts`.) The
+ * binding keeps a handle's pointer in `__wbg_ptr`, 0 once freed.
+ */
+function guardFreed(proto) {
+  const freed = () => yilanError('destroyed', 'this viewer handle was freed (free(), or the end of a using block): mount the document again to show a view');
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    if (name === 'constructor' || name === 'free' || name.startsWith('__')) continue;
+    const property = Object.getOwnPropertyDescriptor(proto, name);
+    if (typeof property.value === 'function') {
+      const call = property.value;
+      property.value = {
+        [name](...args) {
+          if (!this.__wbg_ptr) {
+            if (name === 'destroy') return undefined;
+            throw freed();
+          }
+          return call.apply(this, args);
+        },
+      }[name];
+    } else if (property.get) {
+      const get = property.get;
+      property.get = function () {
+        if (!this.__wbg_ptr) throw freed();
+        return get.call(this);
+      };
+    } else {
+      continue;
+    }
+    Object.defineProperty(proto, name, property);
+  }
+  if (typeof Symbol.dispose === 'symbol') {
+    const free = proto.free;
+    proto[Symbol.dispose] = function () {
+      if (!this.__wbg_ptr) return;
+      this.destroy();
+      free.call(this);
+    };
+  }
+}
+
+guardFreed(wasm.Viewer.prototype);
+
 /** Whether `init()` has loaded the module. */
 let ready = false;
 
@@ -200,7 +247,30 @@ export function parseJson(json) {
  */
 export function parseEncoded(encoded, options) {
   loaded();
-  return documentOf(wasm.parseEncoded(encoded, options));
+  return documentOf(wasm.parseEncoded(encoded, withBase(options)));
+}
+
+/**
+ * `options` with its `baseUrl` made absolute: resolved against the page's
+ * own address where there is a page, as a link's `href` is. One that is no
+ * URL even so is an `argument` error: relative links would otherwise stay
+ * relative, and resolve against whatever page shows them.
+ */
+function withBase(options) {
+  let base;
+  try {
+    base = options?.baseUrl;
+  } catch {
+    return options; // (the binding says the value cannot be read)
+  }
+  if (typeof base !== 'string') return options;
+  let href;
+  try {
+    href = new URL(base, globalThis.document?.baseURI).href;
+  } catch {
+    throw yilanError('argument', `baseUrl must be a URL, absolute or relative to the page's address: ${JSON.stringify(base)}`, 'baseUrl');
+  }
+  return href === base ? options : { ...options, baseUrl: href };
 }
 
 /**
@@ -237,11 +307,12 @@ export function mount(element, doc, options) {
   return withDocument(doc, (input) => wasm.mount(element, input, options));
 }
 
-/** A `YilanError` as the binding throws them: an Error with a `code`. */
-function yilanError(code, message) {
-  const error = new Error(message);
+/** A `YilanError` as the binding throws them: an Error with a `code` (and a `path`, the option's name). */
+function yilanError(code, message, path, cause) {
+  const error = new Error(message, cause === undefined ? undefined : { cause });
   error.name = 'YilanError';
   error.code = code;
+  if (path !== undefined) error.path = path;
   return error;
 }
 
@@ -308,6 +379,11 @@ let loading;
  */
 export default function init(source) {
   const where = source ?? new URL('../pkg/yilan_bg.wasm', import.meta.url);
+  if (!isSource(where)) {
+    return Promise.reject(
+      yilanError('argument', 'init(source): source must be the .wasm\'s address (a string, URL or Request), a Response, its bytes or a WebAssembly.Module', 'source'),
+    );
+  }
   if (where instanceof URL && where.protocol === 'file:') {
     // Node: its fetch reads no files.
     return Promise.reject(
@@ -322,10 +398,46 @@ export default function init(source) {
     (error) => {
       // A failed load (offline, a CSP without wasm-unsafe-eval) may be tried again.
       loading = undefined;
-      throw error;
+      throw loadError(error);
     },
   );
   return loading;
+}
+
+/** What `init` can load from. */
+function isSource(value) {
+  return (
+    typeof value === 'string' ||
+    value instanceof URL ||
+    (typeof Request === 'function' && value instanceof Request) ||
+    (typeof Response === 'function' && value instanceof Response) ||
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    value instanceof WebAssembly.Module ||
+    typeof value?.then === 'function'
+  );
+}
+
+/**
+ * A failed load as a `YilanError`, the browser's error its `cause`:
+ * `network` when the .wasm could not be fetched (offline, an HTTP error, a
+ * blocked request) or what came is not a WebAssembly module (a 404 page
+ * served with 200); `unsupported` when the browser refused to compile it
+ * (a Content-Security-Policy without 'wasm-unsafe-eval').
+ */
+function loadError(error) {
+  if (error?.name === 'YilanError') return error;
+  const message = String(error?.message ?? error);
+  if (error instanceof WebAssembly.CompileError && /Content Security Policy|CSP|unsafe-eval/i.test(message)) {
+    return yilanError('unsupported', `the browser may not compile WebAssembly here (${message})`, undefined, error);
+  }
+  if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
+    return yilanError('network', `what came is not yilan's WebAssembly module (${message})`, undefined, error);
+  }
+  if (error instanceof TypeError || /^failed to fetch/i.test(message)) {
+    return yilanError('network', `the WebAssembly module could not be fetched (${message})`, undefined, error);
+  }
+  return yilanError('internal', message, undefined, error);
 }
 
 /**

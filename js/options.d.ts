@@ -130,7 +130,10 @@ export interface Preferences {
 
 /** Options of {@link parseHtml}. */
 export interface HtmlOptions {
-  /** The page's address, against which relative links are resolved. */
+  /**
+   * The page's address, against which relative links are resolved: absolute,
+   * or relative to the address of the page that calls (as a link's `href`).
+   */
   baseUrl?: string;
 }
 

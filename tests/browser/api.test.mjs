@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 
-import { REFERENCE_TEXT, attemptsInPage, browserTest, callInPage, openWithPackage } from './harness.mjs';
+import { BLANK_PAGE, REFERENCE_TEXT, attemptsInPage, browserTest, callInPage, open, openWithPackage } from './harness.mjs';
 
 const NO_OPTIONS = {};
 
@@ -40,6 +40,57 @@ browserTest('init() accepts an explicit URL of the .wasm', NO_OPTIONS, async (pa
     return typeof yilan.parseText('一、总体情况').version;
   });
   assert.equal(kind, 'number');
+});
+
+browserTest('init() failures are YilanErrors with a code, the browser\'s error their cause; a later init() still works', { expectProblems: [/404/] }, async (page) => {
+  // Not loaded yet: a page that has not imported the package.
+  await open(page, BLANK_PAGE);
+  const failures = await page.evaluate(async () => {
+    const yilan = await import('/yilan/pkg/index.js');
+    const attempt = (source) =>
+      yilan.default(source).then(
+        () => 'loaded',
+        (error) => ({ name: error.name, code: error.code, path: error.path ?? null, cause: error.cause?.name ?? null }),
+      );
+    return {
+      missing: await attempt('/yilan/pkg/missing.wasm'),
+      notWasm: await attempt('/yilan/pkg/index.js'),
+      number: await attempt(42),
+      again: await attempt(new URL('/yilan/pkg/yilan_bg.wasm', location.href)),
+    };
+  });
+  assert.deepEqual(failures, {
+    missing: { name: 'YilanError', code: 'network', path: null, cause: 'Error' },
+    notWasm: { name: 'YilanError', code: 'network', path: null, cause: 'CompileError' },
+    number: { name: 'YilanError', code: 'argument', path: 'source', cause: null },
+    again: 'loaded',
+  });
+});
+
+browserTest('encodeDom of anything but a Document or an Element is an argument error', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  for (const value of [null, 'x', 42, {}]) {
+    const { thrown } = await callInPage(page, (yilan, value) => yilan.encodeDom(value), value);
+    assert.deepEqual([thrown?.name, thrown?.code], ['YilanError', 'argument'], JSON.stringify(value));
+  }
+  const text = await callInPage(page, (yilan) => yilan.encodeDom(document.createTextNode('x')));
+  assert.equal(text.thrown?.code, 'argument', 'a text node');
+});
+
+browserTest('parseHtml resolves a relative baseUrl against the page\'s address; one that is no URL is an argument error', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const html = '<html><body><div class="article"><h1>关于公布名单的通知</h1><p>附件：<a href="files/a.pdf">名单.pdf</a></p></div></body></html>';
+  const hrefs = await page.evaluate((html) => {
+    const links = (doc) => JSON.stringify(doc).match(/"href":"[^"]*"/g);
+    return {
+      relative: links(window.yilan.parseHtml(html, { baseUrl: '/notices/42.html' })),
+      absolute: links(window.yilan.parseHtml(html, { baseUrl: 'https://www.example.gov.cn/notices/42.html' })),
+    };
+  }, html);
+  assert.deepEqual(hrefs.relative, [`"href":"${new URL('/notices/files/a.pdf', page.url()).href}"`]);
+  assert.deepEqual(hrefs.absolute, ['"href":"https://www.example.gov.cn/notices/files/a.pdf"']);
+  const { thrown } = await callInPage(page, (yilan, html) => yilan.parseHtml(html, { baseUrl: 'http://[::1' }), html);
+  assert.deepEqual([thrown?.code, thrown?.path], ['argument', 'baseUrl']);
 });
 
 browserTest('parseText on the reference page returns a version 1 Document', NO_OPTIONS, async (page) => {

@@ -197,6 +197,16 @@ browserTest('a src in GBK is read as the browser would read the page: by its Con
   }
 });
 
+browserTest('a src that is no URL: the src property gives it as it is, and the element says it cannot be shown (argument)', {}, async (page) => {
+  await openWithElement(page);
+  assert.equal(await addReader(page, { src: 'http://[::1' }), 'error argument');
+  const state = await page.evaluate(() => {
+    const reader = document.querySelector('#reader');
+    return { src: reader.src, alert: reader.querySelector('.yilan-reader-status')?.getAttribute('role') };
+  });
+  assert.deepEqual(state, { src: 'http://[::1', alert: 'alert' });
+});
+
 browserTest('while loading the element says so, then shows the view', {}, async (page) => {
   let release;
   const gate = new Promise((resolve) => {

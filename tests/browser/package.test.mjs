@@ -58,7 +58,15 @@ test('the types of the element module declare exactly what it exports', async ()
 
 test('the published files are what users need, and only that', () => {
   for (const file of manifest.files) {
-    assert.match(file, /^(js|pkg|schema)\/|^CHANGELOG\.md$/, `${file} is for users`);
+    assert.match(file, /^(js|pkg|schema)\/|^docs\/(\w+\.md|screenshots\/)|^(CHANGELOG\.md|LICENSE-MIT|LICENSE-APACHE)$/, `${file} is for users`);
+  }
+  // The licences the manifest names, and every page and picture the README
+  // links to (the README is what npm shows).
+  assert.equal(manifest.license, 'MIT OR Apache-2.0');
+  for (const file of ['LICENSE-MIT', 'LICENSE-APACHE']) assert.ok(manifest.files.includes(file), file);
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  for (const [, target] of readme.matchAll(/\]\(((?:docs|LICENSE|CHANGELOG)[^)#]*)/g)) {
+    assert.ok(manifest.files.includes(target), `the README links to ${target}: published`);
   }
   for (const sourceDir of ['src', 'tests', 'scripts', 'www', 'target', 'benches', 'fuzz']) {
     assert.ok(!manifest.files.some((file) => file.startsWith(`${sourceDir}/`) || file === sourceDir), `${sourceDir} is not published`);

@@ -305,6 +305,43 @@ browserTest('a view outlives its handle: freed or collected, it keeps working un
   assert.equal(await liveText(page), '阅读辅助线已打开');
 });
 
+browserTest('a `using` block owns its view: at its end the view goes; a freed handle says destroyed, and destroy() on it does nothing', {}, async (page) => {
+  await openWithPackage(page);
+  // (As a string: the test runner's Node does not parse `using`; Chromium does.)
+  const result = await page.evaluate(`(() => {
+    const host = document.querySelector('#view');
+    const doc = window.yilan.parseText(${JSON.stringify(REFERENCE_TEXT)});
+    const error = (call) => { try { call(); return null; } catch (e) { return [e.name, e.code]; } };
+    let kept;
+    {
+      using viewer = window.yilan.mount(host, doc, { mode: 'elderly' });
+      kept = viewer;
+    }
+    const out = {
+      views: host.querySelectorAll('yilan-view').length,
+      setter: error(() => kept.setScale(2)),
+      getter: error(() => kept.mode),
+      destroy: error(() => kept.destroy()),
+      disposeAgain: error(() => kept[Symbol.dispose]()),
+    };
+    // free() alone releases the handle only: the view stays.
+    const freed = window.yilan.mount(host, doc, {});
+    freed.free();
+    out.afterFree = host.querySelectorAll('yilan-view').length;
+    out.freedSetter = error(() => freed.setMode('elderly'));
+    return out;
+  })()`);
+  assert.deepEqual(result, {
+    views: 0,
+    setter: ['YilanError', 'destroyed'],
+    getter: ['YilanError', 'destroyed'],
+    destroy: null,
+    disposeAgain: null,
+    afterFree: 1,
+    freedSetter: ['YilanError', 'destroyed'],
+  });
+});
+
 browserTest('a second viewer on the same host works alongside, and each destroys only itself', {}, async (page) => {
   await mountReference(page, {});
   const { value, thrown } = await callInPage(page, (yilan) => {

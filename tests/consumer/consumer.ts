@@ -53,6 +53,7 @@ import type {
   Preferences,
   RenderOptions,
   Section,
+  SetOptions,
   Signature,
   SpeechChunk,
   SpeechEventChunk,
@@ -180,7 +181,8 @@ viewer.addEventListener('action', (event) => {
   }
 });
 viewer.setMode('standard');
-viewer.setTheme('auto');
+const asPage: SetOptions = { store: false };
+viewer.setTheme('auto', asPage);
 viewer.setScale(viewer.scale + 0.25);
 viewer.focus();
 viewer.addEventListener('chunkstart', (event) => console.log(event.detail.id, event.detail.kind, event.detail.index));
