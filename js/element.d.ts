@@ -49,6 +49,9 @@ export interface YilanReaderEventMap extends Omit<HTMLElementEventMap, 'load' | 
  *
  * While loading the element says so (`role="status"`, `aria-busy`); on a
  * failure it shows a plain message (`role="alert"`) and no view at all.
+ * Moved in the page (taken out and put back in one task, or with
+ * `moveBefore`) it keeps its view; a new `locale` mounts the document again
+ * without fetching it. Taken out of the page, it removes its view.
  *
  * @example
  * <script type="module">import 'yilan/element';</script>

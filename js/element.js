@@ -142,6 +142,9 @@ export class YilanReaderElement extends Base {
   #reflecting = false;
   /** Whether a render is already queued for this task. */
   #queued = false;
+  /** What the view shows (the `model` given, else the `src`), and what a load in progress is for. */
+  #shownFor = null;
+  #loadingFor = null;
 
   constructor() {
     super();
@@ -160,20 +163,41 @@ export class YilanReaderElement extends Base {
         this[name] = value;
       }
     }
+    // Moved (taken out and put back in one task: a list reordered, a
+    // portal): the view, its place in the text and its reading go on, and
+    // a load in progress is not started again.
+    const wanted = this.#given ?? this.getAttribute('src');
+    if (wanted !== null && ((this.#viewer && wanted === this.#shownFor) || wanted === this.#loadingFor)) {
+      return;
+    }
     this.#queue();
   }
 
+  /** Moved with `moveBefore` (Chromium 133): nothing to do. */
+  connectedMoveCallback() {}
+
   disconnectedCallback() {
-    this.#generation += 1;
-    this.#abort?.abort();
-    this.#destroyView();
+    // Only an element that stays out of the page lets its view go (see
+    // `connectedCallback`).
+    queueMicrotask(() => {
+      if (this.isConnected) {
+        return;
+      }
+      this.#generation += 1;
+      this.#abort?.abort();
+      this.#loadingFor = null;
+      this.#destroyView();
+    });
   }
 
   attributeChangedCallback(name, previous, value) {
     if (this.#reflecting || previous === value || !this.isConnected) {
       return;
     }
-    if (name === 'src' || name === 'locale') {
+    if (name === 'locale' && this.#viewer && this.#loadingFor === null) {
+      // The view's words change; the document is not fetched again.
+      this.#reshow();
+    } else if (name === 'src' || name === 'locale') {
       this.#queue();
     } else if (this.#viewer && value !== null) {
       this.#apply(name, value);
@@ -357,6 +381,24 @@ export class YilanReaderElement extends Base {
     this.#viewer = null;
   }
 
+  /** The document shown, mounted again (in another locale). */
+  #reshow() {
+    try {
+      this.#show(this.#model, this.#shownFor);
+    } catch (error) {
+      this.#failed(error);
+    }
+  }
+
+  /** No view, and a plain message of why, with an `error` event. */
+  #failed(error) {
+    this.#destroyView();
+    this.#model = null;
+    this.#showStatus(`${this.#words().failed}${error?.message ?? String(error)}`, true);
+    this.removeAttribute('aria-busy');
+    this.dispatchEvent(new CustomEvent('error', { detail: error }));
+  }
+
   async #load() {
     this.#generation += 1;
     const generation = this.#generation;
@@ -364,11 +406,14 @@ export class YilanReaderElement extends Base {
     this.#abort = null;
     const src = this.getAttribute('src');
     if (!this.#given && !src) {
+      this.#loadingFor = null;
       this.#destroyView();
       this.#clearStatus();
       this.removeAttribute('aria-busy');
       return;
     }
+    const wanted = this.#given ?? src;
+    this.#loadingFor = wanted;
     this.setAttribute('aria-busy', 'true');
     if (!this.#viewer) {
       this.#showStatus(this.#words().loading, false);
@@ -398,22 +443,20 @@ export class YilanReaderElement extends Base {
       if (generation !== this.#generation) {
         return;
       }
-      this.#show(doc);
+      this.#loadingFor = null;
+      this.#show(doc, wanted);
       this.dispatchEvent(new CustomEvent('load', { detail: this.#model }));
     } catch (error) {
       if (generation !== this.#generation) {
         return;
       }
-      this.#destroyView();
-      this.#model = null;
-      this.#showStatus(`${this.#words().failed}${error?.message ?? String(error)}`, true);
-      this.removeAttribute('aria-busy');
-      this.dispatchEvent(new CustomEvent('error', { detail: error }));
+      this.#loadingFor = null;
+      this.#failed(error);
     }
   }
 
-  /** Mounts `doc`, replacing the view shown; throws with nothing mounted. */
-  #show(doc) {
+  /** Mounts `doc` (what `wanted` gave), replacing the view shown; throws with nothing mounted. */
+  #show(doc, wanted) {
     const options = {};
     for (const name of STATE) {
       const value = this.getAttribute(name);
@@ -443,6 +486,7 @@ export class YilanReaderElement extends Base {
       }
     }
     this.#model = doc;
+    this.#shownFor = wanted;
     this.#clearStatus();
     this.removeAttribute('aria-busy');
     for (const error of refused) {

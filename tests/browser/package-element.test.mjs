@@ -411,12 +411,43 @@ browserTest('removed from the page, the element leaves nothing; put back, it sho
   const counts = await page.evaluate(async () => {
     const reader = document.querySelector('#reader');
     reader.remove();
+    // (Out past the task: not a move.)
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const removed = reader.querySelectorAll('yilan-view').length;
     document.querySelector('#view').append(reader);
     await new Promise((resolve) => reader.addEventListener('load', resolve, { once: true }));
     return [removed, reader.querySelectorAll('yilan-view').length];
   });
   assert.deepEqual(counts, [0, 1]);
+});
+
+browserTest('moved in the page (a list reordered), or given another locale, the element keeps its view and fetches nothing again', {}, async (page) => {
+  await openWithElement(page);
+  let fetched = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/fixture/doc.json')) fetched += 1;
+  });
+  assert.equal(await addReader(page, { src: '/fixture/doc.json', mode: 'elderly' }), 'load');
+  const moved = await page.evaluate(async () => {
+    const reader = document.querySelector('#reader');
+    const viewer = reader.viewer;
+    let loads = 0;
+    reader.addEventListener('load', () => (loads += 1));
+    viewer.setScale(2);
+    // Moved before a sibling, then (where the browser has it) with moveBefore.
+    const before = document.createElement('p');
+    document.querySelector('#view').prepend(before);
+    document.querySelector('#view').insertBefore(reader, before);
+    if (Element.prototype.moveBefore) document.querySelector('#view').moveBefore(reader, before);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return { same: reader.viewer === viewer, scale: reader.viewer?.scale, views: reader.querySelectorAll('yilan-view').length, loads };
+  });
+  assert.deepEqual(moved, { same: true, scale: 2, views: 1, loads: 0 });
+  // Another locale: the view's words change; the document is not fetched again.
+  await page.evaluate(() => document.querySelector('#reader').setAttribute('locale', 'en'));
+  const state = await readerState(page);
+  assert.deepEqual([state.view.toolbar, state.view.mode, state.views], ['Reading tools', 'elderly', 1]);
+  assert.equal(fetched, 1, 'one fetch of the src in all');
 });
 
 // The locale of the view's own words: one test per way it is chosen.
