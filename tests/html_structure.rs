@@ -76,6 +76,68 @@ fn emphasis_links_attachments_and_images() {
 }
 
 #[test]
+fn an_alt_that_is_only_a_file_name_is_no_alternative_text() {
+    let doc = parse(
+        "<div class=TRS_Editor><p>今年以来，工作有序推进。</p>
+         <p><img src='/i/1.jpg' alt='正文1.jpg'></p>
+         <p><img src='/i/2.png' alt=' 微信图片_20231201.PNG '></p>
+         <p><img src='/i/3.png' alt='图3 示意图.png'></p>
+         <p><img src='/i/4.png' alt='现场照片'></p>
+         <table><tr><td>签章</td><td><img src='/i/s.gif' alt='IMG_0423.gif'></td></tr></table></div>",
+    );
+    let alts: Vec<&str> = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Image(img) => Some(img.alt.as_str()),
+            _ => None,
+        })
+        .collect();
+    // A name with a space in it may be a caption ("图3 示意图"): kept. (The
+    // one-row table is a layout table: its image is one of the page's.)
+    assert_eq!(alts, ["", "", "图3 示意图.png", "现场照片", ""]);
+    let json = serde_json::to_string(&doc).unwrap();
+    assert!(!json.contains("IMG_0423"), "{json}");
+}
+
+#[test]
+fn images_with_no_alternative_text_are_kept_in_order_not_read_as_a_table_of_contents() {
+    // A scanned notice: one image a page, none with alt text. Their empty
+    // lines were once read as a printed 目录 whose entries repeat, and the
+    // images after the first went into it, with the table below them.
+    let doc = parse(
+        "<div class=TRS_Editor><p>今年以来，工作有序推进。</p>
+         <p><img src='/i/1.jpg'></p><p><img src='/i/2.jpg'></p><p><img src='/i/3.jpg' alt='附图'></p>
+         <p><img src='/i/4.jpg' alt='现场照片'></p>
+         <table><tr><td>签章</td><td><img src='/i/5.gif'></td></tr></table>
+         <table><tr><th>项目</th><th>金额</th></tr><tr><td>道路</td><td>100</td></tr></table></div>",
+    );
+    let kinds: Vec<String> = doc
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Image(img) => format!("image {}", img.src.rsplit('/').next().unwrap_or("")),
+            Block::Paragraph(_) => "paragraph".to_owned(),
+            Block::Table(_) => "table".to_owned(),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "paragraph",
+            "image 1.jpg",
+            "image 2.jpg",
+            "image 3.jpg",
+            "image 4.jpg",
+            "paragraph",
+            "image 5.gif",
+            "table"
+        ]
+    );
+}
+
+#[test]
 fn hidden_elements_and_chrome_are_left_out() {
     let doc = parse(
         "<div id=zoom><p>今年以来，工作有序推进。<span style='display: NONE'>隐藏一</span>\

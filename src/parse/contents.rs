@@ -49,7 +49,11 @@ struct Entry<'a> {
 
 fn entry<'l>(line: &'l Line<'_>, decimal: bool) -> Option<Entry<'l>> {
     let t = &*line.text;
+    // (An image's line is no entry, and nor is a line with no text: two
+    // images with no alternative text are no heading printed twice.)
     if line.hints.cells.is_some()
+        || line.hints.image.is_some()
+        || t.trim_space().is_empty()
         || char_count_upto(t, ENTRY_MAX_CHARS) > ENTRY_MAX_CHARS
         || chars::contains_any(t, &['。', '，', ',', '；', ';', '：', ':'])
     {

@@ -376,7 +376,7 @@ impl<'a> Builder<'a> {
     }
 
     fn image(&mut self, e: &Element) {
-        let alt = e.attr("alt").unwrap_or("").trim_space().to_owned();
+        let alt = alt_text(e.attr("alt").unwrap_or("")).to_owned();
         if let Some(t) = &mut self.table {
             if let Some((buf, _)) = &mut t.cell {
                 if !alt.is_empty() {
@@ -484,4 +484,26 @@ fn is_data_table(tree: &Tree, id: NodeId) -> bool {
         wide_rows += 1;
     }
     wide_rows >= 2
+}
+
+/// An image's alternative text, trimmed; none where it is only a file
+/// name (`正文1.jpg`, `IMG_0423.JPG`, `微信图片_20231201.png`): a CMS that
+/// fills `alt` with the uploaded file's name says nothing a reader (or a
+/// screen reader, or the reading aloud) could use.
+fn alt_text(alt: &str) -> &str {
+    let alt = alt.trim_space();
+    let file_name = !alt.contains(char::is_whitespace)
+        && alt.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty()
+                && [
+                    "jpg", "jpeg", "png", "gif", "bmp", "webp", "svg", "tif", "tiff",
+                ]
+                .iter()
+                .any(|known| ext.eq_ignore_ascii_case(known))
+        });
+    if file_name {
+        ""
+    } else {
+        alt
+    }
 }
