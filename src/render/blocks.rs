@@ -201,6 +201,9 @@ fn write_marker(w: &mut HtmlWriter, marker: &str) {
 fn write_table(w: &mut HtmlWriter, table: &Table, id: &ids::Id, number: usize, ui: &Ui) {
     w.markup("<div class=\"yl-table\" role=\"region\"");
     w.landmark_label(id.as_str(), Some(Part::Label));
+    // Shown by the stylesheet where the viewer finds the table wider than
+    // the column (see `yl-table-scrolls`).
+    w.attr("data-yl-hint", ui.words.table_scrolls);
     w.markup(" tabindex=\"0\">\n");
     w.open("table");
     w.attr_id("id", id, None);

@@ -135,6 +135,9 @@ pub(crate) struct Strings {
     pub untitled_section: &'static str,
     /// The caption of a table that has none, before its number.
     pub table: &'static str,
+    /// The line shown above a table wider than the text column (by the
+    /// viewer, which knows the layout).
+    pub table_scrolls: &'static str,
     /// The name of the contents list when the page gives none.
     pub contents: &'static str,
     /// The name of the group of page actions.
@@ -170,6 +173,7 @@ static ZH_CN: Strings = Strings {
     untitled: "无标题文档",
     untitled_section: "（无标题）",
     table: "表格",
+    table_scrolls: "表格较宽，可左右滚动查看",
     contents: "目录",
     actions: "页面操作",
     file_type_open: "（",
@@ -189,6 +193,7 @@ static ZH_TW: Strings = Strings {
     untitled: "無標題文件",
     untitled_section: "（無標題）",
     table: "表格",
+    table_scrolls: "表格較寬，可左右捲動查看",
     contents: "目錄",
     actions: "頁面操作",
     file_type_open: "（",
@@ -208,6 +213,7 @@ static EN: Strings = Strings {
     untitled: "Untitled document",
     untitled_section: "(untitled)",
     table: "Table",
+    table_scrolls: "A wide table: scroll sideways to see all of it",
     contents: "Contents",
     actions: "Page actions",
     file_type_open: " (",

@@ -22,6 +22,9 @@ use super::core::{viewport_height, Core};
 const REGION: &str = ".yl-table";
 /// The class of a region whose table fits it.
 const FITS_CLASS: &str = "yl-table-fits";
+/// The class of a region whose table is wider: it scrolls sideways, and
+/// the stylesheet says so above it.
+const SCROLLS_CLASS: &str = "yl-table-scrolls";
 /// The class of a region whose table's header rows stay on screen.
 const STICKY_CLASS: &str = "yl-head-sticks";
 /// The most of the screen below the bar that header rows kept on screen
@@ -56,8 +59,9 @@ pub(super) fn fit(core: &Core, covered: f64) {
     for region in regions(core) {
         let classes = region.class_list();
         let fits = region.scroll_width() <= region.client_width();
-        if classes.contains(FITS_CLASS) != fits {
+        if classes.contains(FITS_CLASS) != fits || classes.contains(SCROLLS_CLASS) == fits {
             let _ = classes.toggle_with_force(FITS_CLASS, fits);
+            let _ = classes.toggle_with_force(SCROLLS_CLASS, !fits);
             // -1, not none: a region focused when it comes to fit keeps
             // the focus.
             let _ = region.set_attribute("tabindex", if fits { "-1" } else { "0" });

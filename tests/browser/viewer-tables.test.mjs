@@ -186,15 +186,26 @@ browserTest('a table wider than the column scrolls sideways in its region, which
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => document.querySelector('yilan-view').shadowRoot.querySelector('.yl-table').scrollLeft > 0, null, { timeout: 5000 });
+  // A line above the table says that it scrolls sideways, and it stays
+  // in sight (at the region's left edge) as the table scrolls.
+  const hint = await inView(page, (shadow) => {
+    const region = shadow.querySelector('.yl-table');
+    const style = getComputedStyle(region, '::before');
+    return { content: style.content, position: style.position, scrolled: region.scrollLeft > 0 };
+  });
+  assert.deepEqual(hint, { content: '"表格较宽，可左右滚动查看" / ""', position: 'sticky', scrolled: true });
 });
 
 browserTest('which tables fit follows the window\'s size and the text size', { ...STILL, viewport: { width: 1280, height: 600 } }, async (page) => {
   await mountTables(page, { mode: 'elderly', scale: 2.5 });
   const wide = { fits: true, sticks: false, tabIndex: -1, scrollsSideways: false, rows: 0, headShare: 0 };
   assert.deepEqual({ ...(await region(page)), rows: 0, headShare: 0 }, wide, 'at 2.5× on a wide screen: fits, header rows too tall to stay');
+  const hint = () => inView(page, (shadow) => getComputedStyle(shadow.querySelector('.yl-table'), '::before').content);
+  assert.equal(await hint(), 'none', 'no line about scrolling above a table that fits');
   await page.setViewportSize({ width: 390, height: 600 });
   await settle(page);
   assert.deepEqual({ ...(await region(page)), rows: 0, headShare: 0 }, { fits: false, sticks: false, tabIndex: 0, scrollsSideways: true, rows: 0, headShare: 0 }, 'narrowed: scrolls sideways');
+  assert.notEqual(await hint(), 'none', 'and says so');
   await page.setViewportSize({ width: 1280, height: 600 });
   await settle(page);
   assert.deepEqual({ ...(await region(page)), rows: 0, headShare: 0 }, wide, 'widened again');

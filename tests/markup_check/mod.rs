@@ -82,6 +82,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "data-depth",
     "data-key",
     "data-action",
+    "data-yl-hint",
     "aria-label",
     "aria-labelledby",
     "aria-hidden",
