@@ -248,10 +248,8 @@ pub(super) fn announce_later(core: &Rc<Core>, notice: Notice<'static>) {
 /// again (`preferences().mode === 'elderly'`).
 #[wasm_bindgen]
 pub fn preferences(options: &JsValue) -> Result<JsValue, JsValue> {
-    let storage = if options.is_object() {
-        js_sys::Reflect::get(options, &JsValue::from_str("storage")).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
-    };
+    let storage = super::options::Given::read(options)?
+        .value("storage")?
+        .unwrap_or(JsValue::UNDEFINED);
     super::storage::prefs_to_js(&Store::from_option(&storage)?.read())
 }

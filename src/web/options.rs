@@ -68,6 +68,11 @@ impl Given {
         }
     }
 
+    /// The value at `key` as it is; `None` when it is missing or `undefined`.
+    pub fn value(&self, key: &str) -> Result<Option<JsValue>, JsValue> {
+        self.get(key)
+    }
+
     /// A string, or `null` for none.
     pub fn string(&self, key: &str) -> Result<Option<String>, JsValue> {
         self.optional(key, "a string", JsValue::as_string)

@@ -205,16 +205,7 @@ impl Viewer {
     /// engine, no Chinese voice) and no `speech` hook was given at mount.
     pub fn speak(&self, options: &JsValue) -> Result<(), JsValue> {
         let core = self.live()?;
-        let from = if options.is_object() {
-            let from = Reflect::get(options, &JsValue::from_str("from"))?;
-            if from.is_undefined() || from.is_null() {
-                None
-            } else {
-                Some(text(&from, "from")?)
-            }
-        } else {
-            None
-        };
+        let from = options::Given::read(options)?.string("from")?;
         speech::speak_from(&core, from.as_deref()).map_err(|why| {
             web_error(
                 WebErrorCode::Unsupported,

@@ -305,6 +305,14 @@ browserTest('a view outlives its handle: freed or collected, it keeps working un
   assert.equal(await liveText(page), '阅读辅助线已打开');
 });
 
+browserTest('options that are no object are argument errors, as everywhere: preferences() and speak()', {}, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  for (const call of [(yilan) => yilan.preferences('x'), () => window.viewer.speak('yl-p1-1'), () => window.viewer.speak({ from: 42 })]) {
+    const { thrown } = await callInPage(page, call);
+    assert.deepEqual([thrown?.name, thrown?.code], ['YilanError', 'argument'], call.toString());
+  }
+});
+
 browserTest('a `using` block owns its view: at its end the view goes; a freed handle says destroyed, and destroy() on it does nothing', {}, async (page) => {
   await openWithPackage(page);
   // (As a string: the test runner's Node does not parse `using`; Chromium does.)
