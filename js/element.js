@@ -18,10 +18,34 @@ const STATE_EVENTS = { modechange: 'mode', themechange: 'theme', scalechange: 's
 
 /** The element's own words, in the view's three locales. */
 const WORDS = {
-  'zh-CN': { loading: '正在加载…', failed: '无法显示此页面：' },
-  'zh-TW': { loading: '正在載入…', failed: '無法顯示此頁面：' },
-  en: { loading: 'Loading…', failed: 'This page cannot be shown: ' },
+  'zh-CN': {
+    loading: '正在加载…',
+    failed: '无法显示此页面：',
+    network: '无法获取文档，请稍后再试。',
+    address: '文档地址有误。',
+    content: '文档内容有误。',
+    other: '出现了问题。',
+  },
+  'zh-TW': {
+    loading: '正在載入…',
+    failed: '無法顯示此頁面：',
+    network: '無法取得文件，請稍後再試。',
+    address: '文件地址有誤。',
+    content: '文件內容有誤。',
+    other: '出現了問題。',
+  },
+  en: {
+    loading: 'Loading…',
+    failed: 'This page cannot be shown: ',
+    network: 'the document could not be fetched; please try again later.',
+    address: 'the document’s address is wrong.',
+    content: 'the document is not in a form that can be read.',
+    other: 'something went wrong.',
+  },
 };
+
+/** What the reader is told of an error, by its code: plain words, not the developer's message. */
+const REASONS = { network: 'network', argument: 'address', syntax: 'content', shape: 'content', value: 'content', version: 'content', tooLarge: 'content' };
 
 /** A locale of `WORDS` for a BCP 47 tag, as the view chooses its own. */
 function localeOf(tag) {
@@ -394,7 +418,10 @@ export class YilanReaderElement extends Base {
   #failed(error) {
     this.#destroyView();
     this.#model = null;
-    this.#showStatus(`${this.#words().failed}${error?.message ?? String(error)}`, true);
+    // In plain words for the reader; the developer's message is the
+    // `error` event's (its `detail`).
+    const words = this.#words();
+    this.#showStatus(`${words.failed}${words[REASONS[error?.code] ?? 'other']}`, true);
     this.removeAttribute('aria-busy');
     this.dispatchEvent(new CustomEvent('error', { detail: error }));
   }
