@@ -77,7 +77,18 @@ browserTest('更多工具 by keyboard: Enter shows every tool, arrows reach them
 
 browserTest('更多工具 by mouse, and a panel opened from the unfolded row', PHONE, async (page) => {
   await mountReference(page, { mode: 'elderly' });
+  // 更多工具 and 退出老年模式 stay where they are as the tools unfold (a
+  // second tap folds them again, where the finger is).
+  const places = () =>
+    inView(page, (shadow) =>
+      ['more', 'mode'].map((tool) => {
+        const box = shadow.querySelector(`[data-yl-tool="${tool}"]`).getBoundingClientRect();
+        return [Math.round(box.left), Math.round(box.top)];
+      }),
+    );
+  const folded = await places();
   await inView(page, (shadow) => shadow.querySelector('[data-yl-tool="more"]').click());
+  assert.deepEqual(await places(), folded);
   assert.equal((await toolState(page, 'theme')).shown, true);
   await inView(page, (shadow) => shadow.querySelector('[data-yl-tool="theme"]').click());
   assert.equal((await toolState(page, 'theme')).expanded, 'true');
