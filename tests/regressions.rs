@@ -142,3 +142,84 @@ fn an_image_source_with_a_scheme_and_chinese_text_does_not_panic() {
         "an unknown scheme is not an image source"
     );
 }
+
+/// Every paragraph's text, in the order of the body, sections entered.
+fn texts(doc: &yilan::model::Document) -> Vec<String> {
+    let mut out = Vec::new();
+    yilan::ids::walk(doc, |_, block| {
+        if let yilan::model::Block::Paragraph(p) = block {
+            out.push(p.text.clone());
+        }
+    });
+    out
+}
+
+/// Found by a review of what the parsers lose: a work plan's 责任单位 under
+/// each task was taken for the page's metadata (a body line of known
+/// labels), moved out of its task into the metadata, and the third, a
+/// repeat, dropped. Only the page's trailer, after the document's last
+/// line, holds the page's metadata now.
+#[test]
+fn labelled_lines_inside_the_document_stay_where_they_are() {
+    let doc = parse_text(
+        "关于印发2024年优化营商环境工作方案的通知\n各乡镇人民政府：\n现将方案印发给你们。\n\
+         （一）压减审批时限。全面推行告知承诺制。\n责任单位：县行政审批局\n\
+         （二）降低企业成本。落实减税降费政策。\n责任单位：县财政局\n\
+         （三）提升服务效能。推行一窗受理。\n责任单位：县行政审批局\n",
+    );
+    assert!(doc.meta.is_empty(), "{:?}", doc.meta);
+    assert!(doc
+        .diagnostics
+        .iter()
+        .all(|d| d.code != DiagnosticCode::DuplicateMeta));
+    let units: Vec<String> = texts(&doc)
+        .into_iter()
+        .filter(|t| t.starts_with("责任单位"))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            "责任单位：县行政审批局",
+            "责任单位：县财政局",
+            "责任单位：县行政审批局"
+        ]
+    );
+    // The page's own trailer is still its metadata.
+    let doc = parse_text("关于做好防汛工作的通知\n一、提高认识\n各单位要高度重视。\n来源：县应急局\n发布时间：2024-06-01\n");
+    let keys: Vec<MetaKey> = doc.meta.iter().map(|m| m.key).collect();
+    assert_eq!(keys, [MetaKey::Source, MetaKey::Published]);
+}
+
+/// Found by the same review: a line starting 位置： (the place of land to
+/// be taken) became the page's breadcrumb, and left the body.
+#[test]
+fn a_place_is_no_breadcrumb() {
+    let doc =
+        parse_text("关于征收土地的公告\n一、征收范围\n位置：城关镇人民路东侧\n面积：约12亩。\n");
+    assert!(doc.breadcrumb.is_empty(), "{:?}", doc.breadcrumb);
+    assert_eq!(texts(&doc), ["位置：城关镇人民路东侧", "面积：约12亩。"]);
+    // A path after 位置 is still one.
+    let doc = parse_text("位置：首页 > 通知公告\n关于征收土地的公告\n一、征收范围\n");
+    let crumbs: Vec<&str> = doc.breadcrumb.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(crumbs, ["首页", "通知公告"]);
+}
+
+/// Found by the same review: under an empty 文号 the body's first
+/// paragraph (indented with full-width spaces, as page text copied from a
+/// browser is) was read as the number, and left the body.
+#[test]
+fn a_paragraph_under_an_empty_document_number_stays_a_paragraph() {
+    let doc = parse_text(
+        "关于做好春耕生产工作的通知\n发布日期：2024-03-01\n文号：\n\u{3000}\u{3000}为做好今年春耕生产工作，现将有关事项通知如下。\n一、提高认识\n各单位要高度重视。\n",
+    );
+    let doc_no = doc
+        .meta
+        .iter()
+        .find(|m| m.key == MetaKey::DocNo)
+        .expect("文号");
+    assert_eq!(doc_no.value, "");
+    assert_eq!(
+        texts(&doc)[0],
+        "为做好今年春耕生产工作，现将有关事项通知如下。"
+    );
+}

@@ -43,6 +43,11 @@ pub(super) struct Body<'a> {
     pub(super) meta_index: Option<MetaIndex>,
     /// Widgets found among body metadata (line, text), for the trace.
     pub(super) chrome: Vec<(u32, String)>,
+    /// Where the page's trailer starts: the lines after the last one that
+    /// is neither blank nor metadata. Only there is a labelled line the
+    /// page's (来源：…, 发布时间：…); before, it is the document's own
+    /// (责任单位：… under each task of a work plan).
+    pub(super) trailer_from: usize,
 }
 
 impl<'a> Body<'a> {
@@ -74,6 +79,7 @@ impl<'a> Body<'a> {
             dup_reported: false,
             meta_index: None,
             chrome: Vec::new(),
+            trailer_from: trailer_from(lines),
         }
     }
 
@@ -154,7 +160,7 @@ impl<'a> Body<'a> {
         if let Some((label, start)) = blocks::attachment(text) {
             return self.attachments(i, label, start);
         }
-        if self.body_meta(doc, line) {
+        if i >= self.trailer_from && self.body_meta(doc, line) {
             return i + 1;
         }
         if let Some(end) = blocks::bracket_lead(text) {
@@ -405,4 +411,29 @@ fn decide_runs(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Option<bool>> 
         }
     }
     decision
+}
+
+/// Where the trailer of `lines` starts (see [`Body::trailer_from`]): after
+/// the last line that is neither blank nor metadata, and after the last
+/// labelled line whose label the document uses itself before it (the
+/// 责任单位 of a work plan's last task is the document's too).
+fn trailer_from(lines: &[Line]) -> usize {
+    use super::ending::meta_line;
+    let content_end = lines
+        .iter()
+        .rposition(|line| !line.text.trim_space().is_empty() && meta_line(line).is_none())
+        .map_or(0, |last| last + 1);
+    let (own, after) = lines.split_at(content_end);
+    let own_labels: std::collections::HashSet<String> = own
+        .iter()
+        .filter_map(meta_line)
+        .flat_map(|ml| ml.fields.into_iter().map(|f| f.label))
+        .collect();
+    after
+        .iter()
+        .rposition(|line| {
+            meta_line(line)
+                .is_some_and(|ml| ml.fields.iter().any(|f| own_labels.contains(&f.label)))
+        })
+        .map_or(content_end, |last| content_end + last + 1)
 }

@@ -227,6 +227,16 @@ pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
             // "位置优越…" is a sentence, not a breadcrumb.
             return None;
         }
+        // Bare 位置 labels a place as often as a path ("位置：城关镇人民路
+        // 东侧" in a notice of land to be taken): a path it is only with a
+        // separator in it, or from 首页.
+        let path = CRUMB_SEPARATORS.iter().any(|s| after.contains(s))
+            || HOME_WORDS
+                .iter()
+                .any(|h| chars::trim_start_space(after).starts_with(h));
+        if prefix == "位置" && !path {
+            return None;
+        }
         let label = text.get(..text.len() - after.len()).unwrap_or_default();
         chrome.push(label.trim_end_space().to_owned());
         rest = after;

@@ -149,17 +149,12 @@ impl Body<'_> {
         j
     }
 
-    /// A short line of known labels in the body (来源: …) is metadata.
+    /// A short line of known labels in the page's trailer (来源: …) is
+    /// metadata (the caller checks that it is in the trailer).
     pub(super) fn body_meta(&mut self, doc: &mut Document, line: &Line) -> bool {
-        if char_count_upto(&line.text, 60) > 60 || chars::has_char(&line.text, '。') {
-            return false;
-        }
-        let Some(ml) = meta::parse_line(&line.text, Unknown::Reject) else {
+        let Some(ml) = meta_line(line) else {
             return false;
         };
-        if !ml.colons || ml.fields.is_empty() {
-            return false;
-        }
         for c in ml.chrome {
             head::add_actions(doc, &c);
             self.chrome.push((line.number, c));
@@ -170,6 +165,14 @@ impl Body<'_> {
         }
         true
     }
+}
+
+/// A short line of known labels (来源：…, 发布时间：…).
+pub(super) fn meta_line(line: &Line) -> Option<meta::MetaLine> {
+    if char_count_upto(&line.text, 60) > 60 || chars::has_char(&line.text, '。') {
+        return None;
+    }
+    meta::parse_line(&line.text, Unknown::Reject).filter(|ml| ml.colons && !ml.fields.is_empty())
 }
 
 /// One attachment from its text ("1.名单.xlsx"), with the link the line

@@ -132,7 +132,9 @@ fn known_or_card(line: &Line, ml: &MetaLine) -> bool {
 }
 
 /// In the bullet layout (• 索引号: / blank / value), the value is the next
-/// line when it is indented deeper than the label and is not a label itself.
+/// line when it is indented deeper than the label and is not a label itself,
+/// nor a sentence: under an empty 文号 the body's first paragraph, indented
+/// by its full-width spaces, is no value.
 fn value_below(label: &Line, ml: &MetaLine, next: &Line) -> bool {
     let lone_empty = ml.colons
         && ml.chrome.is_empty()
@@ -142,6 +144,7 @@ fn value_below(label: &Line, ml: &MetaLine, next: &Line) -> bool {
         && next.indent > label.indent
         && next.hints.cells.is_none()
         && char_count_upto(&next.text, 100) <= 100
+        && !next.text.contains(&['。', '，', '；', '！', '？'][..])
         && !next.text.starts_with(meta::is_bullet)
         && meta::parse_line(&next.text, Unknown::Reject).is_none()
         && parse_marker(&next.text, false).is_none()
@@ -443,8 +446,8 @@ mod tests {
     fn index_follows_every_change() {
         let doc = parse_text(
             "关于印发某某办法的通知\n文号: 发文字号:\n某政发〔2019〕29号\n某政发〔2019〕 29号\n\
-             某政发〔2019〕30号\n某政发〔2019〕31号\n各县人民政府:\n来源: 办公室\n\
-             一、总则\n来源: 办公室\n来源: 政府网",
+             某政发〔2019〕30号\n某政发〔2019〕31号\n各县人民政府:\n\
+             一、总则\n来源: 办公室\n来源: 办公室\n来源: 政府网",
         );
         let fields: Vec<(MetaKey, &str, &str)> = doc
             .meta
