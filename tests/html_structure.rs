@@ -338,3 +338,59 @@ fn a_tables_own_caption_is_its_caption_and_its_text_is_kept() {
         "not a paragraph as well"
     );
 }
+
+/// The body's text in order: paragraphs, headings and table cells.
+fn reading(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    yilan::ids::walk(doc, |_, block| match block {
+        Block::Paragraph(p) => out.push(p.text.clone()),
+        Block::Section(s) => out.push(s.heading.clone()),
+        Block::Table(t) => out.extend(
+            t.rows
+                .iter()
+                .flat_map(|r| r.cells.iter().map(|c| c.text.clone())),
+        ),
+        _ => {}
+    });
+    out
+}
+
+#[test]
+fn an_article_split_over_sibling_containers_is_read_whole() {
+    // Each paragraph in a <div> of its own, as some editors write them:
+    // the one with the most text was read, and the others lost.
+    let doc = parse(
+        "<html><body><div><p>第一段：县政府召开常务会议，研究部署春耕生产工作。</p></div>\
+         <div><p>第二段：会议强调，要切实抓好春耕备耕，确保粮食生产稳定，落实各项惠农政策，做好农资供应保障工作。</p></div>\
+         <div><p>第三段：会议还研究了其他事项。</p></div></body></html>",
+    );
+    assert_eq!(
+        reading(&doc).iter().map(|t| &t[..9]).collect::<Vec<_>>(),
+        ["第一段", "第二段", "第三段"]
+    );
+    // A table with one long cell: the cell alone was read.
+    let doc = parse(
+        "<html><body><div class=x><p>现将2024年重点项目建设情况公示如下。</p><table>\
+         <tr><td>项目名称</td><td>建设内容</td></tr>\
+         <tr><td>城区道路</td><td>新建城区主干道路三条，总长约十二公里，配套建设排水、照明、绿化等附属设施。</td></tr>\
+         <tr><td>河道整治</td><td>清淤5公里。</td></tr></table><p>公示期5天。</p></div></body></html>",
+    );
+    let read = reading(&doc);
+    assert_eq!(
+        read.first().map(String::as_str),
+        Some("现将2024年重点项目建设情况公示如下。")
+    );
+    assert!(read.iter().any(|t| t == "河道整治"), "{read:?}");
+    assert_eq!(read.last().map(String::as_str), Some("公示期5天。"));
+    // A Word export in div.WordSection1/2/3 (a landscape table between).
+    let doc = parse(
+        "<html><body><div class=main><div class=WordSection1><p>一、总体要求</p>\
+         <p>坚持以人民为中心，全面推进各项工作，确保取得实效。</p></div>\
+         <div class=WordSection2><table><tr><th>任务</th><th>责任单位</th></tr><tr><td>道路建设</td><td>县交通局</td></tr></table></div>\
+         <div class=WordSection3><p>二、保障措施</p><p>各单位要加强组织领导，明确责任分工，确保各项任务落到实处。</p></div></div></body></html>",
+    );
+    let read = reading(&doc);
+    assert_eq!(read[0], "总体要求");
+    assert!(read.contains(&"县交通局".to_owned()), "{read:?}");
+    assert!(read.contains(&"保障措施".to_owned()), "{read:?}");
+}

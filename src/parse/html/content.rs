@@ -398,7 +398,65 @@ fn density(tree: &Tree, meta_blocks: &[(NodeId, bool)]) -> Option<NodeId> {
             best = Some((id, score));
         }
     }
-    best.map(|(id, _)| id)
+    let best = best.map(|(id, _)| id)?;
+    // The prose of each subtree (outside chrome and metadata), for the
+    // widening below: children come after their parents, so one backward
+    // pass sums it.
+    let mut prose = vec![0usize; n];
+    for id in (0..n).rev() {
+        let Some(node) = tree.get(id) else { continue };
+        if let Kind::Text(t) = &node.kind {
+            if !excluded.get(id).copied().unwrap_or(true) && chars::contains_any(t, PROSE_MARKS) {
+                if let Some(count) = prose.get_mut(id) {
+                    *count += node.chars;
+                }
+            }
+        }
+        let here = prose.get(id).copied().unwrap_or(0);
+        if let Some(count) = node.parent.and_then(|p| prose.get_mut(p)) {
+            *count += here;
+        }
+    }
+    Some(widen_to_siblings(tree, best, &prose, &excluded))
+}
+
+/// Most levels the content root found by density is widened to take in
+/// its siblings (a cell's row, its table, the table's container).
+const MAX_WIDEN: usize = 5;
+
+/// Most share of link text in an element taken in by widening.
+const MAX_WIDEN_LINKS: f64 = 0.2;
+
+/// `best` widened to its parent while the parent's other children hold
+/// prose too, and no links to speak of (a portal's page, menus and
+/// footers of links around its article, stays where it is; a bare page
+/// whose paragraphs are the body's children is read whole): an editor that writes each
+/// paragraph in a `<div>` of its own, or a Word export in
+/// `div.WordSection1/2/3`, splits one article over sibling containers,
+/// and the one with the most text alone would lose the others.
+fn widen_to_siblings(tree: &Tree, best: NodeId, prose: &[usize], excluded: &[bool]) -> NodeId {
+    let mut at = best;
+    let mut up = best;
+    // (A level may add no prose and the next one some: a long cell's
+    // table is in the article's <div>, with the paragraphs around it.)
+    for _ in 0..MAX_WIDEN {
+        let Some(parent) = tree.get(up).and_then(|n| n.parent) else {
+            break;
+        };
+        let Some(node) = tree.get(parent) else { break };
+        let links = node.link_chars as f64 / node.chars.max(1) as f64;
+        if links > MAX_WIDEN_LINKS
+            || excluded.get(parent).copied().unwrap_or(true)
+            || node.tag() == "html"
+        {
+            break;
+        }
+        if prose.get(parent).copied().unwrap_or(0) > prose.get(at).copied().unwrap_or(0) {
+            at = parent;
+        }
+        up = parent;
+    }
+    at
 }
 
 /// Whether one element is page chrome by its tag, role, class or id.
