@@ -394,3 +394,43 @@ fn an_article_split_over_sibling_containers_is_read_whole() {
     assert!(read.contains(&"县交通局".to_owned()), "{read:?}");
     assert!(read.contains(&"保障措施".to_owned()), "{read:?}");
 }
+
+#[test]
+fn list_items_keep_their_links_and_emphasis() {
+    let doc = parse(
+        "<div class=TRS_Editor><p>一、办理流程</p>\
+         <p>1.申请人下载<a href='/f/sqb.doc'>申请表</a>并如实填写，按要求签字确认后提交。</p>\
+         <p>2.提交<b>材料</b>至窗口办理，工作人员当场审核，符合条件的予以受理。</p>\
+         <ul><li><a href='/f/zc.pdf'>相关政策文件</a></li><li>其他说明</li></ul></div>",
+    );
+    let items: Vec<yilan::model::ListItem> = all(&doc)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::List(l) => Some(l.items),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let links: Vec<&str> = items
+        .iter()
+        .flat_map(|item| item.inlines.iter().filter_map(|i| i.href.as_deref()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "https://www.example.gov.cn/f/sqb.doc",
+            "https://www.example.gov.cn/f/zc.pdf"
+        ]
+    );
+    assert!(items[1]
+        .inlines
+        .iter()
+        .any(|i| i.strong && i.text == "材料"));
+    // The runs are the item's text, as a paragraph's are.
+    for item in &items {
+        if !item.inlines.is_empty() {
+            let joined: String = item.inlines.iter().map(|i| i.text.as_str()).collect();
+            assert_eq!(joined, item.text);
+        }
+    }
+}

@@ -171,11 +171,12 @@ impl<'a> Body<'a> {
             if let (true, Some((lead, rest))) =
                 (next_too.is_some() || prev_too, text.split_at_checked(end))
             {
+                let rest = rest.trim_space();
                 let item = ListItem {
                     marker: String::new(),
                     lead: Some(lead.to_owned()),
-                    text: rest.trim_space().to_owned(),
-                    inlines: Vec::new(),
+                    text: rest.to_owned(),
+                    inlines: inlines_of(line, rest),
                 };
                 self.out.item(ListKind::Bracket, item);
                 self.started = true;
@@ -188,11 +189,12 @@ impl<'a> Body<'a> {
             return i + 1;
         }
         if let Some(rest) = text.strip_prefix(meta::is_bullet) {
+            let rest = rest.trim_space();
             let item = ListItem {
                 marker: String::new(),
                 lead: None,
-                text: rest.trim_space().to_owned(),
-                inlines: Vec::new(),
+                text: rest.to_owned(),
+                inlines: inlines_of(line, rest),
             };
             self.out.item(ListKind::Bullet, item);
             self.started = true;
@@ -340,7 +342,7 @@ impl<'a> Body<'a> {
                 marker,
                 lead: None,
                 text: rest.to_owned(),
-                inlines: Vec::new(),
+                inlines: inlines_of(line, rest),
             };
             self.out.item(ListKind::Numbered(m.kind), item);
             self.started = true;
@@ -436,4 +438,15 @@ fn trailer_from(lines: &[Line]) -> usize {
                 .is_some_and(|ml| ml.fields.iter().any(|f| own_labels.contains(&f.label)))
         })
         .map_or(content_end, |last| content_end + last + 1)
+}
+
+/// The links and emphasis of `part`, a slice of `line`'s text (a list
+/// item's text after its marker): none for a part that is not one.
+fn inlines_of(line: &Line, part: &str) -> Vec<crate::model::Inline> {
+    let text = &*line.text;
+    let start = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    match start.checked_add(part.len()) {
+        Some(end) if end <= text.len() => line.inlines_in(start, end),
+        _ => Vec::new(),
+    }
 }
