@@ -223,3 +223,23 @@ fn a_paragraph_under_an_empty_document_number_stays_a_paragraph() {
         "为做好今年春耕生产工作，现将有关事项通知如下。"
     );
 }
+
+/// Found by the same review: a list of scores (城关镇 86 / 新华镇 90 /
+/// 东关镇 95) was read as a printed table of contents, the scores as its
+/// page numbers. Rising page numbers alone now make one only from the
+/// first pages.
+#[test]
+fn a_list_of_scores_is_no_table_of_contents() {
+    let doc = parse_text(
+        "关于考核结果的通报\n一、考核结果\n城关镇 86\n新华镇 90\n东关镇 95\n二、下一步工作\n各镇要认真整改。\n",
+    );
+    let mut contents = 0;
+    yilan::ids::walk(&doc, |_, block| {
+        contents += usize::from(matches!(block, yilan::model::Block::Contents(_)))
+    });
+    assert_eq!(contents, 0);
+    assert_eq!(
+        texts(&doc),
+        ["城关镇 86", "新华镇 90", "东关镇 95", "各镇要认真整改。"]
+    );
+}

@@ -20,6 +20,9 @@ const LABELS: &[&str] = &["目录", "目次"];
 const ENTRY_MAX_CHARS: usize = 60;
 /// Fewest entries of an unlabelled table of contents.
 const MIN_ENTRIES: usize = 3;
+/// The highest first page number of an unlabelled table of contents whose
+/// only evidence is its rising page numbers.
+const FIRST_PAGE_MAX: u32 = 10;
 /// Most entries read in one run (bounds the work on long lists of short lines).
 const MAX_ENTRIES: usize = 400;
 
@@ -184,7 +187,10 @@ fn run(
     }
     if !labelled {
         let pages: Vec<u32> = taken.iter().filter_map(|e| e.page?.parse().ok()).collect();
-        let rising_pages = pages.len() == taken.len() && pages.is_sorted();
+        // (From the first pages: 城关镇 86 / 新华镇 90 / 东关镇 95 are scores.)
+        let rising_pages = pages.len() == taken.len()
+            && pages.is_sorted()
+            && pages.first().is_some_and(|&p| p <= FIRST_PAGE_MAX);
         let found_later = taken
             .iter()
             .filter(|e| last_seen.get(e.key.as_ref()).is_some_and(|&k| k >= j))
