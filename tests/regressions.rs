@@ -243,3 +243,22 @@ fn a_list_of_scores_is_no_table_of_contents() {
         ["城关镇 86", "新华镇 90", "东关镇 95", "各镇要认真整改。"]
     );
 }
+
+/// Found by the same review: a duty roster's header row right under the
+/// title (日期 | 带班领导 | 值班人员) was read as metadata (日期 =
+/// "带班领导 值班人员"), and the table lost its header.
+#[test]
+fn a_tables_header_under_the_title_is_no_metadata() {
+    let doc = parse_text("某某县防汛值班表\n日期 | 带班领导 | 值班人员\n6月1日 | 张三 | 李四\n6月2日 | 王五 | 赵六\n");
+    assert!(doc.meta.is_empty(), "{:?}", doc.meta);
+    let Some(yilan::model::Block::Table(table)) = doc.body.first() else {
+        panic!("{:?}", doc.body);
+    };
+    let first: Vec<&str> = table.rows[0]
+        .cells
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(first, ["日期", "带班领导", "值班人员"]);
+    assert_eq!(table.rows.len(), 3);
+}

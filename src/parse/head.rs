@@ -48,6 +48,21 @@ pub fn read(
     let mut last_meta = false;
     while let Some(line) = lines.get(i) {
         if let Some(cells) = &line.hints.cells {
+            // A row of labels above rows of as many cells that are no
+            // labels is a table's header (日期 | 带班领导 | 值班人员 above
+            // 6月1日 | 张三 | 李四), not metadata.
+            let header = lines
+                .get(i + 1)
+                .and_then(|next| next.hints.cells.as_ref())
+                .is_some_and(|next| {
+                    next.len() == cells.len()
+                        && next
+                            .first()
+                            .is_some_and(|c| meta::parse_cells(&[c.text.as_str()]).is_none())
+                });
+            if header {
+                break;
+            }
             let texts: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
             let Some(ml) = meta::parse_cells(&texts) else {
                 break;
