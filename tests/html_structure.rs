@@ -434,3 +434,22 @@ fn list_items_keep_their_links_and_emphasis() {
         }
     }
 }
+
+#[test]
+fn an_aside_or_a_footer_inside_the_article_is_the_documents_own() {
+    let doc = parse(
+        "<html><body><nav><a href='/'>首页</a></nav><article><h1>关于做好防汛工作的通知</h1>\
+         <p>各单位：请认真做好防汛准备工作，确保安全度汛。</p>\
+         <aside><p>注：本通知自发布之日起施行。</p></aside>\
+         <footer><p>某某县人民政府办公室</p><p>2024年3月1日</p></footer></article>\
+         <footer><p>主办单位：某某县人民政府</p></footer></body></html>",
+    );
+    let json = serde_json::to_string(&doc.body).unwrap();
+    assert!(json.contains("注：本通知自发布之日起施行。"), "{json}");
+    let Some(Block::Signature(sign)) = doc.body.last() else {
+        panic!("{json}")
+    };
+    assert_eq!(sign.date.as_deref(), Some("2024年3月1日"));
+    // The page's own footer, outside the article, is still left out.
+    assert!(!json.contains("主办单位"), "{json}");
+}

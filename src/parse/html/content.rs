@@ -465,9 +465,18 @@ fn chrome_element(tree: &Tree, id: NodeId) -> bool {
 }
 
 /// Whether the subtree at `id` is chrome to skip when reading the article:
-/// chrome by `chrome_element`, unless it holds part of the plan.
+/// chrome by `chrome_element`, unless it holds part of the plan. An
+/// `<aside>` or a `<footer>` inside the content is the document's own (a
+/// note, the signature and date): only the page's are chrome.
 pub fn is_chrome(tree: &Tree, plan: &Plan, id: NodeId) -> bool {
+    let own_part = plan
+        .content
+        .is_some_and(|c| c != id && tree.contains(c, id))
+        && tree
+            .get(id)
+            .is_some_and(|n| matches!(n.tag(), "aside" | "footer"));
     chrome_element(tree, id)
+        && !own_part
         && ![plan.content, plan.crumb, plan.title]
             .into_iter()
             .flatten()
