@@ -453,3 +453,31 @@ fn an_aside_or_a_footer_inside_the_article_is_the_documents_own() {
     // The page's own footer, outside the article, is still left out.
     assert!(!json.contains("主办单位"), "{json}");
 }
+
+#[test]
+fn an_ordered_list_keeps_its_numbers_as_list_items() {
+    // The browser numbers an <ol>'s items; they were plain paragraphs.
+    let doc = parse(
+        "<div class=TRS_Editor><p>办理须知如下，请仔细阅读。</p>\
+         <ol><li>携带身份证原件。</li><li>填写<a href='/f/sqb.doc'>申请表</a>。</li><li>3.到窗口提交材料。</li></ol></div>",
+    );
+    let Some(Block::List(list)) = doc.body.get(1) else {
+        panic!("{:#?}", doc.body)
+    };
+    assert!(list.ordered);
+    let items: Vec<(&str, &str)> = list
+        .items
+        .iter()
+        .map(|i| (i.marker.as_str(), i.text.as_str()))
+        .collect();
+    // An item with a number of its own keeps it (no "3.3.").
+    assert_eq!(
+        items,
+        [
+            ("1.", "携带身份证原件。"),
+            ("2.", "填写申请表。"),
+            ("3.", "到窗口提交材料。")
+        ]
+    );
+    assert!(list.items[1].inlines.iter().any(|i| i.href.is_some()));
+}

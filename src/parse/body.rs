@@ -154,7 +154,11 @@ impl<'a> Body<'a> {
             return i + 1;
         }
         if let Some(m) = marker {
-            self.numbered(line, m, self.items.get(i) == Some(&Some(true)));
+            self.numbered(
+                line,
+                m,
+                line.hints.item || self.items.get(i) == Some(&Some(true)),
+            );
             return i + 1;
         }
         if let Some((label, start)) = blocks::attachment(text) {

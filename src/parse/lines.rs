@@ -44,6 +44,9 @@ pub struct Hints {
     pub inlines: Vec<Inline>,
     /// The line is an image (its text is then the alternative text).
     pub image: Option<Image>,
+    /// The line is an item of a numbered list (HTML's `<ol>`): a list item,
+    /// never a heading, whatever its number.
+    pub item: bool,
 }
 
 /// One line of the page, in reading order. Its text is borrowed from the

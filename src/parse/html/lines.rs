@@ -76,6 +76,8 @@ struct Builder<'a> {
     /// The breadcrumb container being flattened into one line.
     flatten: Option<NodeId>,
     table: Option<TableState>,
+    /// The number of the last item of each `<ol>` open around the walk.
+    ordered: Vec<(NodeId, u64)>,
 }
 
 /// Builds the lines of a page from its plan (what to read, in order).
@@ -91,6 +93,7 @@ pub fn build(tree: &Tree, plan: &Plan, base: Option<&Base>) -> Vec<Line<'static>
         blank: false,
         flatten: None,
         table: None,
+        ordered: Vec::new(),
     };
     if let Some(crumb) = plan.crumb {
         if plan.article.is_none_or(|a| !tree.contains(a, crumb)) {
@@ -231,14 +234,21 @@ impl<'a> Builder<'a> {
                 self.image(e);
             }
             if kind == Tag::Li && self.table.is_none() {
-                let in_ul = self
-                    .tree
-                    .get(id)
-                    .and_then(|n| n.parent)
-                    .is_some_and(|p| matches!(self.tree.get(p).map(|n| n.tag()), Some("ul")));
-                if in_ul {
-                    self.buf.push("• ", &Style::default());
-                    self.buf.space = true;
+                let parent = self.tree.get(id).and_then(|n| n.parent);
+                match parent.and_then(|p| self.tree.get(p)).map(|n| n.tag()) {
+                    Some("ul") => {
+                        self.buf.push("• ", &Style::default());
+                        self.buf.space = true;
+                    }
+                    // The number the browser shows (1. 2. 3.), unless the
+                    // item's text has one of its own.
+                    Some("ol") => {
+                        if let Some(number) = parent.and_then(|p| self.item_number(p, id)) {
+                            self.buf.push(&format!("{number}."), &Style::default());
+                        }
+                        self.buf.item = true;
+                    }
+                    _ => {}
                 }
             }
         }
@@ -375,6 +385,36 @@ impl<'a> Builder<'a> {
         self.push_line(text, hints);
     }
 
+    /// The number of the item `li` of the list `ol` (its `start` counted
+    /// from), or `None` where the item's text begins with a number of its
+    /// own.
+    fn item_number(&mut self, ol: NodeId, li: NodeId) -> Option<u64> {
+        let at = match self.ordered.iter().rposition(|(list, _)| *list == ol) {
+            Some(at) => at,
+            None => {
+                let start = self
+                    .tree
+                    .get(ol)
+                    .and_then(|n| n.element())
+                    .and_then(|e| e.attr("start"))
+                    .and_then(|s| s.trim().parse::<u64>().ok())
+                    .unwrap_or(1);
+                // (A list inside another's item is walked within it.)
+                self.ordered
+                    .retain(|(list, _)| self.tree.contains(*list, ol));
+                self.ordered.push((ol, start.saturating_sub(1)));
+                self.ordered.len() - 1
+            }
+        };
+        let (_, last) = self.ordered.get_mut(at)?;
+        *last = last.saturating_add(1);
+        let number = *last;
+        let text = self.tree.text(li);
+        crate::parse::numbering::parse_marker(text.trim_space(), false)
+            .is_none()
+            .then_some(number)
+    }
+
     fn image(&mut self, e: &Element) {
         let alt = alt_text(e.attr("alt").unwrap_or("")).to_owned();
         if let Some(t) = &mut self.table {
@@ -416,6 +456,7 @@ impl<'a> Builder<'a> {
         let align = self.buf.align;
         let heading = self.buf.heading;
         let caption = self.buf.caption;
+        let item = self.buf.item;
         let (text, inlines, strong) = self.buf.take();
         if text.is_empty() {
             self.blank = !self.out.is_empty();
@@ -427,6 +468,7 @@ impl<'a> Builder<'a> {
             strong,
             align,
             inlines,
+            item,
             ..Hints::default()
         };
         self.push_line(text, hints);

@@ -45,6 +45,8 @@ pub(super) struct Buf {
     pub(super) heading: Option<u8>,
     /// The line's first text was in a `<caption>`.
     pub(super) caption: bool,
+    /// The line is an item of an `<ol>`, numbered as the browser numbers it.
+    pub(super) item: bool,
 }
 
 impl Buf {
@@ -155,6 +157,7 @@ impl Buf {
         let mut runs = std::mem::take(&mut self.runs);
         self.space = true;
         self.inked = false;
+        self.item = false;
         for r in &mut runs {
             r.text = tidy(std::mem::take(&mut r.text));
         }
