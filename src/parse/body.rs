@@ -430,11 +430,15 @@ fn trailer_from(lines: &[Line]) -> usize {
         .rposition(|line| !line.text.trim_space().is_empty() && meta_line(line).is_none())
         .map_or(0, |last| last + 1);
     let (own, after) = lines.split_at(content_end);
-    let own_labels: std::collections::HashSet<String> = own
-        .iter()
-        .filter_map(meta_line)
-        .flat_map(|ml| ml.fields.into_iter().map(|f| f.label))
-        .collect();
+    // (Known labels only: a few, however many lines carry them.)
+    let mut own_labels: Vec<String> = Vec::new();
+    for ml in own.iter().filter_map(meta_line) {
+        for f in ml.fields {
+            if !own_labels.contains(&f.label) {
+                own_labels.push(f.label);
+            }
+        }
+    }
     after
         .iter()
         .rposition(|line| {

@@ -230,7 +230,7 @@ pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
         // Bare 位置 labels a place as often as a path ("位置：城关镇人民路
         // 东侧" in a notice of land to be taken): a path it is only with a
         // separator in it, or from 首页.
-        let path = CRUMB_SEPARATORS.iter().any(|s| after.contains(s))
+        let path = CRUMB_SEPARATORS.iter().any(|s| chars::has_str(after, s))
             || HOME_WORDS
                 .iter()
                 .any(|h| chars::trim_start_space(after).starts_with(h));

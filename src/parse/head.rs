@@ -159,7 +159,7 @@ fn value_below(label: &Line, ml: &MetaLine, next: &Line) -> bool {
         && next.indent > label.indent
         && next.hints.cells.is_none()
         && char_count_upto(&next.text, 100) <= 100
-        && !next.text.contains(&['。', '，', '；', '！', '？'][..])
+        && !chars::contains_any(&next.text, &['。', '，', '；', '！', '？'])
         && !next.text.starts_with(meta::is_bullet)
         && meta::parse_line(&next.text, Unknown::Reject).is_none()
         && parse_marker(&next.text, false).is_none()

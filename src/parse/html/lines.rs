@@ -77,7 +77,7 @@ struct Builder<'a> {
     flatten: Option<NodeId>,
     table: Option<TableState>,
     /// The number of the last item of each `<ol>` open around the walk.
-    ordered: Vec<(NodeId, u64)>,
+    ordered: Vec<(NodeId, usize)>,
 }
 
 /// Builds the lines of a page from its plan (what to read, in order).
@@ -244,7 +244,10 @@ impl<'a> Builder<'a> {
                     // item's text has one of its own.
                     Some("ol") => {
                         if let Some(number) = parent.and_then(|p| self.item_number(p, id)) {
-                            self.buf.push(&format!("{number}."), &Style::default());
+                            let mut marker = String::new();
+                            crate::ids::push_number(&mut marker, number);
+                            marker.push('.');
+                            self.buf.push(&marker, &Style::default());
                         }
                         self.buf.item = true;
                     }
@@ -385,24 +388,17 @@ impl<'a> Builder<'a> {
         self.push_line(text, hints);
     }
 
-    /// The number of the item `li` of the list `ol` (its `start` counted
-    /// from), or `None` where the item's text begins with a number of its
-    /// own.
-    fn item_number(&mut self, ol: NodeId, li: NodeId) -> Option<u64> {
+    /// The number of the item `li` of the list `ol`, or `None` where the
+    /// item's text begins with a number of its own. (From 1: the `start`
+    /// attribute is not among those the page's encoding keeps.)
+    fn item_number(&mut self, ol: NodeId, li: NodeId) -> Option<usize> {
         let at = match self.ordered.iter().rposition(|(list, _)| *list == ol) {
             Some(at) => at,
             None => {
-                let start = self
-                    .tree
-                    .get(ol)
-                    .and_then(|n| n.element())
-                    .and_then(|e| e.attr("start"))
-                    .and_then(|s| s.trim().parse::<u64>().ok())
-                    .unwrap_or(1);
                 // (A list inside another's item is walked within it.)
                 self.ordered
                     .retain(|(list, _)| self.tree.contains(*list, ol));
-                self.ordered.push((ol, start.saturating_sub(1)));
+                self.ordered.push((ol, 0));
                 self.ordered.len() - 1
             }
         };
@@ -534,7 +530,7 @@ fn is_data_table(tree: &Tree, id: NodeId) -> bool {
 /// screen reader, or the reading aloud) could use.
 fn alt_text(alt: &str) -> &str {
     let alt = alt.trim_space();
-    let file_name = !alt.contains(char::is_whitespace)
+    let file_name = !alt.chars().any(char::is_whitespace)
         && alt.rsplit_once('.').is_some_and(|(stem, ext)| {
             !stem.is_empty()
                 && [
