@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { bannedIn } from './banned.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -72,28 +73,7 @@ if (embed) {
 }
 for (const check of checks) check.ok = check.value <= check.limit;
 
-/**
- * Code that must stay out of the wasm, found by the function names that
- * wasm-bindgen's output (before wasm-opt strips them) still carries. Core's
- * two-way string search comes with `str::contains`/`find`/`split_once` of a
- * `&str`, and of a char outside ASCII; its slicing panic brings char
- * escaping and its Unicode tables: together some 4.5 KB of gzip. The
- * crate's byte searches (`src/parse/chars.rs`) do those jobs.
- */
-const BANNED = [
-  { name: 'core\'s two-way string search', marker: 'StrSearcher' },
-  // Also without the search: a char outside ASCII looked up in a `&str`
-  // (`"一二三".contains(c)`) brings the slicing panic alone (5 KB of gzip
-  // once). `matches!` on the chars does the job.
-  { name: 'str slicing\'s panic message', marker: 'slice_error_fail' },
-];
-const named = join(root, 'target', 'yilan-web', 'bindgen', 'yilan_bg.wasm');
-const banned = [];
-if (existsSync(named)) {
-  const sections = WebAssembly.Module.customSections(new WebAssembly.Module(readFileSync(named)), 'name');
-  const names = sections.map((section) => Buffer.from(section).toString('latin1')).join('');
-  for (const entry of BANNED) banned.push({ ...entry, found: names.includes(entry.marker) });
-}
+const banned = bannedIn(root);
 
 const line = (name, what, r) =>
   `${name.padEnd(20)} ${what.padEnd(24)} ${kb(r.raw).padStart(9)} ${kb(r.gzip).padStart(9)} ${kb(r.brotli).padStart(9)}`;

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
+import { bannedIn } from '../../scripts/banned.mjs';
 import { generate } from '../../scripts/gen-types.mjs';
 import { root } from '../../scripts/serve.mjs';
 
@@ -54,6 +55,15 @@ test('the types of the element module declare exactly what it exports', async ()
   const types = readFileSync(join(root, 'js', 'element.d.ts'), 'utf8');
   const declared = [...types.matchAll(/^export (?:const|class|function) (\w+)/gm)].map((m) => m[1]);
   assert.deepEqual(declared.sort(), Object.keys(element).sort());
+});
+
+test('the wasm carries none of the code kept out of it (core\'s two-way search, str slicing\'s panic)', (t) => {
+  const found = bannedIn(root);
+  if (!found.length) {
+    t.skip('no build with names in target/ (npm run build first)');
+    return;
+  }
+  assert.deepEqual(found.filter((entry) => entry.found).map((entry) => entry.name), []);
 });
 
 test('the published files are what users need, and only that', () => {
