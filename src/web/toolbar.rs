@@ -153,6 +153,22 @@ fn on_key(core: &Rc<Core>, event: &Event) {
         }
         return;
     }
+    // In a panel of choices (配色, 语速) the arrow keys go from choice to
+    // choice, as in any group of options (Tab still goes on to 收起).
+    if let Some(choice) = closest(event, CHOICES) {
+        let Some(list) = choice.parent_element() else {
+            return;
+        };
+        let choices = core.all_in(&list, CHOICES);
+        let Some(at) = choices.iter().position(|c| c == &choice) else {
+            return;
+        };
+        if let Some(next) = step(name.as_str(), at, choices.len()).and_then(|n| choices.get(n)) {
+            event.prevent_default();
+            core.focus(next);
+        }
+        return;
+    }
     let Some(tool) = closest(event, "[data-yl-tool]") else {
         return;
     };
@@ -163,24 +179,31 @@ fn on_key(core: &Rc<Core>, event: &Event) {
     let Some(at) = shown.iter().position(|t| t == &tool) else {
         return;
     };
-    let last = shown.len().saturating_sub(1);
-    let next = match name.as_str() {
-        "ArrowRight" => {
-            if at < last {
-                at + 1
-            } else {
-                0
-            }
-        }
-        "ArrowLeft" => at.checked_sub(1).unwrap_or(last),
-        "Home" => 0,
-        "End" => last,
-        _ => return,
+    // (Along the row: Up and Down are the page's, to scroll.)
+    if matches!(name.as_str(), "ArrowUp" | "ArrowDown") {
+        return;
+    }
+    let Some(next) = step(name.as_str(), at, shown.len()).and_then(|n| shown.get(n)) else {
+        return;
     };
     event.prevent_default();
-    if let Some(next) = shown.get(next) {
-        core.set_stop(next);
-        core.focus(next);
+    core.set_stop(next);
+    core.focus(next);
+}
+
+/// The choices of the panels of choices (配色, 语速).
+const CHOICES: &str = "[data-yl-theme], [data-yl-rate]";
+
+/// Where `key` moves from `at` among `len` items (wrapping at the ends):
+/// → and ↓ on, ← and ↑ back, Home and End to the first and the last.
+fn step(key: &str, at: usize, len: usize) -> Option<usize> {
+    let last = len.checked_sub(1)?;
+    match key {
+        "ArrowRight" | "ArrowDown" => Some(if at < last { at + 1 } else { 0 }),
+        "ArrowLeft" | "ArrowUp" => Some(at.checked_sub(1).unwrap_or(last)),
+        "Home" => Some(0),
+        "End" => Some(last),
+        _ => None,
     }
 }
 

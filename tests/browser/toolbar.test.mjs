@@ -148,6 +148,15 @@ browserTest('配色 by keyboard: the panel opens on the current theme, a choice 
 
   await press(page, 'Tab', 2);
   assert.equal((await focused(page)).theme, 'yellow-on-black');
+  // The arrow keys go from choice to choice too, wrapping; Home and End.
+  const visited = [];
+  for (const key of ['ArrowDown', 'ArrowRight', 'End', 'ArrowDown', 'ArrowUp', 'Home', 'ArrowLeft']) {
+    await page.keyboard.press(key);
+    visited.push((await focused(page)).theme);
+  }
+  assert.deepEqual(visited, ['white-on-black', 'black-on-white', 'cream', 'auto', 'cream', 'auto', 'cream']);
+  await press(page, 'ArrowLeft', 3);
+  assert.equal((await focused(page)).theme, 'yellow-on-black');
   await page.keyboard.press(' ');
   assert.equal((await rootState(page)).theme, 'yellow-on-black');
   assert.equal(await liveText(page), '配色：黑底黄字');
