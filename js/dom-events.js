@@ -25,7 +25,8 @@ const FILTER = {
   ],
   "attrs": [
     "id", "class", "href", "src", "alt", "title", "colspan", "rowspan", "scope",
-    "align", "style", "hidden", "aria-hidden", "role", "name", "content"
+    "align", "style", "hidden", "aria-hidden", "role", "name", "content",
+    "data-src", "data-original"
   ],
   "style": ["font-weight", "text-align", "display", "visibility"]
 };

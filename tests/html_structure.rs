@@ -481,3 +481,28 @@ fn an_ordered_list_keeps_its_numbers_as_list_items() {
     );
     assert!(list.items[1].inlines.iter().any(|i| i.href.is_some()));
 }
+
+#[test]
+fn a_lazily_loaded_image_is_its_own_address_not_the_placeholder() {
+    let doc = parse(
+        "<div class=TRS_Editor><p>今年以来，工作有序推进，成效明显。</p>\
+         <p><img src='/images/loading.gif' data-src='/uploads/p1.jpg' alt='现场照片'></p>\
+         <p><img data-original='/uploads/p2.jpg'></p><p><img src='/uploads/p3.jpg'></p></div>",
+    );
+    let srcs: Vec<&str> = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Image(img) => Some(img.src.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        srcs,
+        [
+            "https://www.example.gov.cn/uploads/p1.jpg",
+            "https://www.example.gov.cn/uploads/p2.jpg",
+            "https://www.example.gov.cn/uploads/p3.jpg"
+        ]
+    );
+}

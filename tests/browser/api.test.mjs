@@ -91,6 +91,15 @@ browserTest('parseHtml resolves a relative baseUrl against the page\'s address; 
   assert.deepEqual(hrefs.absolute, ['"href":"https://www.example.gov.cn/notices/files/a.pdf"']);
   const { thrown } = await callInPage(page, (yilan, html) => yilan.parseHtml(html, { baseUrl: 'http://[::1' }), html);
   assert.deepEqual([thrown?.code, thrown?.path], ['argument', 'baseUrl']);
+  // A lazily loaded image, through the browser's encoding: its own address, not the placeholder.
+  const lazy = await page.evaluate(() => {
+    const doc = window.yilan.parseHtml(
+      '<div class="TRS_Editor"><p>今年以来，工作有序推进，成效明显。</p><p><img src="/images/loading.gif" data-src="/uploads/p1.jpg" alt="现场照片"></p></div>',
+      { baseUrl: 'https://www.example.gov.cn/a.html' },
+    );
+    return doc.body.filter((b) => b.type === 'image').map((b) => b.src);
+  });
+  assert.deepEqual(lazy, ['https://www.example.gov.cn/uploads/p1.jpg']);
 });
 
 browserTest('parseText on the reference page returns a version 1 Document', NO_OPTIONS, async (page) => {

@@ -421,9 +421,13 @@ impl<'a> Builder<'a> {
             }
             return;
         }
-        let Some(src) = e
-            .attr("src")
-            .and_then(|s| resolve(s, self.base, Use::Image))
+        // A lazily loaded image (a portal's lazyload script) has its own
+        // address in data-src or data-original, and a placeholder, or
+        // nothing, in src until it is scrolled to.
+        let Some(src) = ["data-src", "data-original", "src"]
+            .into_iter()
+            .filter_map(|name| e.attr(name))
+            .find_map(|s| resolve(s, self.base, Use::Image))
         else {
             return;
         };
