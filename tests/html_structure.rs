@@ -14,6 +14,14 @@ fn parse(html: &str) -> Document {
     parse_html(html, &options)
 }
 
+/// The images at the top level of the body, in order.
+fn top_images(doc: &Document) -> impl Iterator<Item = &yilan::model::Image> {
+    doc.body.iter().filter_map(|b| match b {
+        Block::Image(img) => Some(img),
+        _ => None,
+    })
+}
+
 fn all(doc: &Document) -> Vec<Block> {
     let mut out = Vec::new();
     yilan::ids::walk(doc, |_, b| out.push(b.clone()));
@@ -85,14 +93,7 @@ fn an_alt_that_is_only_a_file_name_is_no_alternative_text() {
          <p><img src='/i/4.png' alt='现场照片'></p>
          <table><tr><td>签章</td><td><img src='/i/s.gif' alt='IMG_0423.gif'></td></tr></table></div>",
     );
-    let alts: Vec<&str> = doc
-        .body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Image(img) => Some(img.alt.as_str()),
-            _ => None,
-        })
-        .collect();
+    let alts: Vec<&str> = top_images(&doc).map(|img| img.alt.as_str()).collect();
     // A name with a space in it may be a caption ("图3 示意图"): kept. (The
     // one-row table is a layout table: its image is one of the page's.)
     assert_eq!(alts, ["", "", "图3 示意图.png", "现场照片", ""]);
@@ -489,14 +490,7 @@ fn a_lazily_loaded_image_is_its_own_address_not_the_placeholder() {
          <p><img src='/images/loading.gif' data-src='/uploads/p1.jpg' alt='现场照片'></p>\
          <p><img data-original='/uploads/p2.jpg'></p><p><img src='/uploads/p3.jpg'></p></div>",
     );
-    let srcs: Vec<&str> = doc
-        .body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Image(img) => Some(img.src.as_str()),
-            _ => None,
-        })
-        .collect();
+    let srcs: Vec<&str> = top_images(&doc).map(|img| img.src.as_str()).collect();
     assert_eq!(
         srcs,
         [
