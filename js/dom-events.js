@@ -138,6 +138,19 @@ function openTag(el, name, opens, styles) {
 }
 
 /**
+ * A `YilanError` as the binding throws them: an Error with a stable `code`
+ * (and a `path`, an option's name; a `cause`). Here, in the module the
+ * package's others all import, so that it is written once.
+ */
+export function yilanError(code, message, path, cause) {
+  const error = new Error(message, cause === undefined ? undefined : { cause });
+  error.name = 'YilanError';
+  error.code = code;
+  if (path !== undefined) error.path = path;
+  return error;
+}
+
+/**
  * Encodes the events of `root` (a Document or an Element) for
  * `parseEncoded` in wasm. For a document the walk starts at its
  * `documentElement`; an element is itself the first event.
@@ -152,10 +165,7 @@ export function encodeDom(root) {
     // Not a node at all (the DOM's own getter refuses it).
   }
   if (rootType !== 1 && rootType !== 9) {
-    const error = new Error('encodeDom(root): root must be a Document or an Element');
-    error.name = 'YilanError';
-    error.code = 'argument';
-    throw error;
+    throw yilanError('argument', 'encodeDom(root): root must be a Document or an Element');
   }
   const start = rootType === 9 ? documentElementOf(root) : root;
   const parts = ['\u00061'];

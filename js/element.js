@@ -5,6 +5,7 @@
 //   <script type="module" src="/node_modules/yilan/pkg/element.js"></script>
 //   <yilan-reader src="/docs/notice.json" mode="elderly" theme="yellow-on-black"></yilan-reader>
 
+import { yilanError } from './dom-events.js';
 import init, { mount, parseHtml, parseJson, parseText } from './index.js';
 
 /** The element's tag name. */
@@ -68,14 +69,6 @@ function inheritedLang(element) {
     }
   }
   return null;
-}
-
-/** A `YilanError` made here: an Error with a stable `code`. */
-function yilanError(code, message) {
-  const error = new Error(message);
-  error.name = 'YilanError';
-  error.code = code;
-  return error;
 }
 
 /**

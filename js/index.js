@@ -4,7 +4,7 @@
 // documentation: ./index.d.ts.
 
 import initWasm, * as wasm from '../pkg/yilan.js';
-import { encodeDom } from './dom-events.js';
+import { encodeDom, yilanError } from './dom-events.js';
 import { trustedHtml } from './trusted.js';
 
 export { Viewer } from '../pkg/yilan.js';
@@ -307,14 +307,6 @@ export function mount(element, doc, options) {
   return withDocument(doc, (input) => wasm.mount(element, input, options));
 }
 
-/** A `YilanError` as the binding throws them: an Error with a `code` (and a `path`, the option's name). */
-function yilanError(code, message, path, cause) {
-  const error = new Error(message, cause === undefined ? undefined : { cause });
-  error.name = 'YilanError';
-  error.code = code;
-  if (path !== undefined) error.path = path;
-  return error;
-}
 
 /**
  * Page HTML → the document model. The browser's own HTML parser reads the

@@ -430,20 +430,28 @@ fn trailer_from(lines: &[Line]) -> usize {
         .rposition(|line| !line.text.trim_space().is_empty() && meta_line(line).is_none())
         .map_or(0, |last| last + 1);
     let (own, after) = lines.split_at(content_end);
-    // (Known labels only: a few, however many lines carry them.)
-    let mut own_labels: Vec<String> = Vec::new();
-    for ml in own.iter().filter_map(meta_line) {
+    // The trailer's labels (known ones only: a few, however many lines
+    // carry them), and of those the ones the document uses itself: only
+    // its lines that hold such a label are read as metadata (a byte search
+    // first).
+    let mut labels: Vec<String> = Vec::new();
+    for ml in after.iter().filter_map(meta_line) {
         for f in ml.fields {
-            if !own_labels.contains(&f.label) {
-                own_labels.push(f.label);
+            if !labels.contains(&f.label) {
+                labels.push(f.label);
             }
         }
     }
+    labels.retain(|label| {
+        own.iter().any(|line| {
+            chars::has_str(&line.text, label)
+                && meta_line(line).is_some_and(|ml| ml.fields.iter().any(|f| &f.label == label))
+        })
+    });
     after
         .iter()
         .rposition(|line| {
-            meta_line(line)
-                .is_some_and(|ml| ml.fields.iter().any(|f| own_labels.contains(&f.label)))
+            meta_line(line).is_some_and(|ml| ml.fields.iter().any(|f| labels.contains(&f.label)))
         })
         .map_or(content_end, |last| content_end + last + 1)
 }

@@ -56,9 +56,7 @@ pub fn read(
                 .and_then(|next| next.hints.cells.as_ref())
                 .is_some_and(|next| {
                     next.len() == cells.len()
-                        && next
-                            .first()
-                            .is_some_and(|c| meta::parse_cells(&[c.text.as_str()]).is_none())
+                        && next.first().is_some_and(|c| !meta::is_label(&c.text))
                 });
             if header {
                 break;

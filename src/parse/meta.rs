@@ -521,6 +521,11 @@ pub fn parse_cells(cells: &[&str]) -> Option<MetaLine> {
     Some(line)
 }
 
+/// Whether a cell is a known label (索引号, 发布日期…) by itself.
+pub fn is_label(cell: &str) -> bool {
+    lookup_short(cell.trim_space()).is_some()
+}
+
 fn lookup_short(cell: &str) -> Option<LabelKind> {
     (char_count_upto(cell, 16) <= 16)
         .then(|| lookup(cell))

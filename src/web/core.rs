@@ -77,6 +77,15 @@ pub(super) struct State {
 /// The observer of the bar's size, with the closure it calls.
 pub(super) type Observer = (ResizeObserver, Closure<dyn Fn(JsValue)>);
 
+/// Whose a change of the preferences is: the reader's (the toolbar, a
+/// setter), shown and stored; or the page's (`mount`'s options, a setter
+/// with `{ store: false }`), shown only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum By {
+    Reader,
+    Page,
+}
+
 /// A mounted view.
 pub(super) struct Core {
     pub dom: Dom,
@@ -96,9 +105,6 @@ pub(super) struct Core {
     pub announce_when_shown: Cell<bool>,
     /// The view has been in a page (see [`Core::shown`]).
     pub shown: Cell<bool>,
-    /// A setter called with `{ store: false }` is running: what it sets is
-    /// the page's, shown but not the reader's (see [`Core::as_page`]).
-    pub page_setting: Cell<bool>,
 }
 
 impl Core {
@@ -151,16 +157,16 @@ impl Core {
     /// Applies `change` to the preferences shown and to the reader's own;
     /// the shown ones when they changed (and the reader's were stored, once
     /// the view is shown: [`Core::shown`] stores them then), `None` when
-    /// nothing changed. Within [`Core::as_page`], to the shown ones only.
-    /// The reader choosing what a page had set (shown already, so nothing
-    /// changes on the screen) makes it the reader's, and stores it.
-    fn change(&self, change: impl Fn(&mut Prefs)) -> Option<Prefs> {
+    /// nothing changed. By the page, to the shown ones only. The reader
+    /// choosing what a page had set (shown already, so nothing changes on
+    /// the screen) makes it the reader's, and stores it.
+    fn change(&self, by: By, change: impl Fn(&mut Prefs)) -> Option<Prefs> {
         let (changed, prefs, readers) = {
             let mut state = self.state.try_borrow_mut().ok()?;
             let before = state.prefs.clone();
             change(&mut state.prefs);
             let changed = state.prefs != before;
-            if self.page_setting.get() {
+            if by == By::Page {
                 return changed.then(|| state.prefs.clone());
             }
             let readers_before = state.readers.clone();
@@ -176,15 +182,6 @@ impl Core {
         changed.then_some(prefs)
     }
 
-    /// Runs `set` as the page's setting rather than the reader's choice:
-    /// what it changes is shown, as `mount`'s options are, and the reader's
-    /// stored preferences stay as they are.
-    pub fn as_page(&self, set: impl FnOnce()) {
-        self.page_setting.set(true);
-        set();
-        self.page_setting.set(false);
-    }
-
     // ---------- Mode, theme, scale, guide, cursor ----------
 
     /// Sets an attribute of the view's root that moves the text (the mode,
@@ -198,8 +195,8 @@ impl Core {
     }
 
     /// 进入老年模式 / 退出老年模式.
-    pub fn set_mode(&self, mode: Mode) {
-        if self.change(|p| p.mode = mode).is_none() {
+    pub fn set_mode(&self, mode: Mode, by: By) {
+        if self.change(by, |p| p.mode = mode).is_none() {
             return;
         }
         self.restyle("data-mode", mode.as_str());
@@ -215,8 +212,8 @@ impl Core {
 
     /// 配色: a theme id, or `auto`; the caller checked it. Whether it
     /// changed.
-    pub fn set_theme(&self, id: &str) -> bool {
-        if self.change(|p| p.theme = id.to_owned()).is_none() {
+    pub fn set_theme(&self, id: &str, by: By) -> bool {
+        if self.change(by, |p| p.theme = id.to_owned()).is_none() {
             return false;
         }
         self.restyle("data-theme", id);
@@ -229,14 +226,14 @@ impl Core {
     /// A theme chosen in the 配色 panel: the one already in use is said
     /// too, so that the reader hears the press did something.
     pub fn choose_theme(&self, id: &str) {
-        if !self.set_theme(id) {
+        if !self.set_theme(id, By::Reader) {
             self.announce(Notice::Theme(id));
         }
     }
 
     /// 字号: a scale step; the caller checked it.
-    pub fn set_scale(&self, scale: f32) {
-        if self.change(|p| p.scale = scale).is_none() {
+    pub fn set_scale(&self, scale: f32, by: By) {
+        if self.change(by, |p| p.scale = scale).is_none() {
             return;
         }
         self.restyle("data-scale", theme::scale_step(scale));
@@ -268,7 +265,7 @@ impl Core {
             smaller_scale(scale)
         };
         match next {
-            Some(next) => self.set_scale(next),
+            Some(next) => self.set_scale(next, By::Reader),
             None if larger => self.announce(Notice::Largest),
             None => self.announce(Notice::Smallest),
         }
@@ -276,7 +273,7 @@ impl Core {
 
     /// 阅读辅助线 on or off.
     pub fn set_guide(&self, on: bool) {
-        if self.change(|p| p.guide = on).is_none() {
+        if self.change(By::Reader, |p| p.guide = on).is_none() {
             return;
         }
         set_attr(&self.dom.root, "data-guide", if on { "on" } else { "off" });
@@ -303,7 +300,7 @@ impl Core {
 
     /// 大鼠标 on or off.
     pub fn set_cursor(&self, cursor: Cursor) {
-        if self.change(|p| p.cursor = cursor).is_none() {
+        if self.change(By::Reader, |p| p.cursor = cursor).is_none() {
             return;
         }
         set_attr(&self.dom.root, "data-cursor", cursor.as_str());
@@ -313,7 +310,10 @@ impl Core {
 
     /// 指读 on or off.
     pub fn set_pointer_reading(&self, on: bool) {
-        if self.change(|p| p.pointer_reading = on).is_some() {
+        if self
+            .change(By::Reader, |p| p.pointer_reading = on)
+            .is_some()
+        {
             self.set_pressed(Tool::Point, on);
         }
     }
@@ -321,7 +321,7 @@ impl Core {
     /// 语速: the speech rate, 0.5 to 2; the caller checked it. Whether it
     /// changed.
     pub fn set_speech_rate(&self, rate: f32) -> bool {
-        if self.change(|p| p.speech_rate = rate).is_none() {
+        if self.change(By::Reader, |p| p.speech_rate = rate).is_none() {
             return false;
         }
         speech::set_rate(self, rate);

@@ -218,7 +218,6 @@ fn build(
         by_key: Cell::new(false),
         announce_when_shown: Cell::new(false),
         shown: Cell::new(false),
-        page_setting: Cell::new(false),
     }))
 }
 

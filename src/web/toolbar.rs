@@ -12,7 +12,7 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, KeyboardEvent, Node};
 
-use super::core::{Core, Panel};
+use super::core::{By, Core, Panel};
 use super::guide;
 use super::speech;
 use crate::prefs::{Cursor, SPEECH_RATE_CHOICES};
@@ -127,10 +127,13 @@ fn use_tool(core: &Core, tool: Tool) {
             Cursor::Normal => Cursor::Large,
         }),
         Tool::Print => core.run_action("print"),
-        Tool::Mode => core.set_mode(match prefs.mode {
-            Mode::Elderly => Mode::Standard,
-            Mode::Standard => Mode::Elderly,
-        }),
+        Tool::Mode => core.set_mode(
+            match prefs.mode {
+                Mode::Elderly => Mode::Standard,
+                Mode::Standard => Mode::Elderly,
+            },
+            By::Reader,
+        ),
     }
 }
 

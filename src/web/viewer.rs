@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 
 use web_sys::Element;
 
-use super::core::Core;
+use super::core::{By, Core};
 use super::error::{web_error, WebErrorCode};
 use super::events::forward;
 use super::options;
@@ -106,12 +106,12 @@ fn forget(core: &Rc<Core>) {
     drop(removed);
 }
 
-/// A setter's change: the reader's, stored (`store`), or the page's.
-fn set_as(core: &Core, store: bool, set: impl FnOnce()) {
+/// Whose a setter's change is: the reader's where it is `store`d.
+fn by(store: bool) -> By {
     if store {
-        set();
+        By::Reader
     } else {
-        core.as_page(set);
+        By::Page
     }
 }
 
@@ -133,8 +133,7 @@ impl Viewer {
     pub fn set_mode(&self, mode: &JsValue, options: &JsValue) -> Result<(), JsValue> {
         let mode = options::mode(&text(mode, "mode")?)?;
         let store = options::store(options)?;
-        let core = self.live()?;
-        set_as(&core, store, || core.set_mode(mode));
+        self.live()?.set_mode(mode, by(store));
         Ok(())
     }
 
@@ -143,10 +142,7 @@ impl Viewer {
     pub fn set_theme(&self, id: &JsValue, options: &JsValue) -> Result<(), JsValue> {
         let id = options::theme(&text(id, "theme")?)?;
         let store = options::store(options)?;
-        let core = self.live()?;
-        set_as(&core, store, || {
-            core.set_theme(&id);
-        });
+        self.live()?.set_theme(&id, by(store));
         Ok(())
     }
 
@@ -156,8 +152,7 @@ impl Viewer {
     pub fn set_scale(&self, scale: &JsValue, options: &JsValue) -> Result<(), JsValue> {
         let scale = options::scale(scale.as_f64().unwrap_or(f64::NAN))?;
         let store = options::store(options)?;
-        let core = self.live()?;
-        set_as(&core, store, || core.set_scale(scale));
+        self.live()?.set_scale(scale, by(store));
         Ok(())
     }
 

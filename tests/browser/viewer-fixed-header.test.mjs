@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import { servePages } from './embed-pages.mjs';
-import { REFERENCE_TEXT, browserTest, openWithPackage, serverUrl } from './harness.mjs';
-import { inView } from './viewer-helpers.mjs';
+import { REFERENCE_TEXT, browserTest, serverUrl } from './harness.mjs';
+import { inView, openPage } from './viewer-helpers.mjs';
 
 const LONG_TABLES = readFileSync(new URL('../fixtures/html/03-govcn-zhengce-sanji-yiyuan-long-tables.html', import.meta.url), 'utf8');
 const STILL = { reducedMotion: 'reduce' };
@@ -22,16 +22,7 @@ const HEADER = 64;
  * HEADER px); mounts `doc` (page text or HTML).
  */
 async function mountUnderHeader(page, { text, html, options, padding = `${HEADER}px`, quirks = false }) {
-  if (quirks) {
-    await servePages(page, { '/quirks.html': '<html><head><meta charset="utf-8"><title>quirks</title></head><body><main id="view"></main></body></html>' });
-    await page.goto(`${serverUrl()}/quirks.html`);
-    await page.evaluate(async () => {
-      window.yilan = await import('/yilan/pkg/index.js');
-      await window.yilan.default();
-    });
-  } else {
-    await openWithPackage(page);
-  }
+  await openPage(page, { quirks });
   await page.evaluate(
     ([height, padding, text, html, options]) => {
       const header = document.createElement('header');

@@ -4,7 +4,8 @@
 
 import assert from 'node:assert/strict';
 
-import { REFERENCE_TEXT, openWithPackage } from './harness.mjs';
+import { servePages } from './embed-pages.mjs';
+import { REFERENCE_TEXT, openWithPackage, serverUrl } from './harness.mjs';
 
 /** The tools of the elderly toolbar, in order. */
 export const TOOLS = ['smaller', 'larger', 'theme', 'read', 'point', 'rate', 'guide', 'cursor', 'outline', 'print', 'mode'];
@@ -232,3 +233,21 @@ export const STORAGE_THROWS = () => {
     },
   });
 };
+
+/**
+ * Opens the package as `openWithPackage` does, in the blank page, or with
+ * `quirks` in one without a doctype (quirks mode, as many portal pages
+ * are): `window.yilan` loaded, a `#view` to mount in.
+ */
+export async function openPage(page, { quirks = false } = {}) {
+  if (!quirks) {
+    await openWithPackage(page);
+    return;
+  }
+  await servePages(page, { '/quirks.html': '<html lang="zh-CN"><head><meta charset="utf-8"><title>quirks</title></head><body><main id="view"></main></body></html>' });
+  await page.goto(`${serverUrl()}/quirks.html`);
+  await page.evaluate(async () => {
+    window.yilan = await import('/yilan/pkg/index.js');
+    await window.yilan.default();
+  });
+}

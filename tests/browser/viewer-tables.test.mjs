@@ -9,9 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import { assertNoViolations } from './axe.mjs';
-import { servePages } from './embed-pages.mjs';
-import { browserTest, openWithPackage, serverUrl } from './harness.mjs';
-import { inView } from './viewer-helpers.mjs';
+import { browserTest } from './harness.mjs';
+import { inView, openPage } from './viewer-helpers.mjs';
 
 const LONG_TABLES = readFileSync(new URL('../fixtures/html/03-govcn-zhengce-sanji-yiyuan-long-tables.html', import.meta.url), 'utf8');
 const STILL = { reducedMotion: 'reduce' };
@@ -21,16 +20,7 @@ const STILL = { reducedMotion: 'reduce' };
  * in a page with no doctype (as fixture 03 itself is), else in the blank page.
  */
 async function mountTables(page, options, { quirks = false } = {}) {
-  if (quirks) {
-    await servePages(page, { '/quirks.html': '<html lang="zh-CN"><head><meta charset="utf-8"><title>quirks</title></head><body><main id="view"></main></body></html>' });
-    await page.goto(`${serverUrl()}/quirks.html`);
-    await page.evaluate(async () => {
-      window.yilan = await import('/yilan/pkg/index.js');
-      await window.yilan.default();
-    });
-  } else {
-    await openWithPackage(page);
-  }
+  await openPage(page, { quirks });
   await page.evaluate(
     ([html, options]) => {
       window.viewer = window.yilan.mount(document.querySelector('#view'), window.yilan.parseHtml(html), options);

@@ -349,6 +349,9 @@ fn density(tree: &Tree, meta_blocks: &[(NodeId, bool)]) -> Option<NodeId> {
     let mut near: Vec<Option<NodeId>> = vec![None; n];
     let mut excluded = vec![false; n];
     let mut own = vec![0usize; n];
+    // Each prose text's chars at its own node, summed up the tree below
+    // for the widening.
+    let mut prose = vec![0usize; n];
     let mut is_meta = vec![false; n];
     for (m, _) in meta_blocks {
         if let Some(flag) = is_meta.get_mut(*m) {
@@ -383,6 +386,9 @@ fn density(tree: &Tree, meta_blocks: &[(NodeId, bool)]) -> Option<NodeId> {
                 if let Some(count) = parent_near.and_then(|c| own.get_mut(c)) {
                     *count += node.chars;
                 }
+                if let Some(count) = prose.get_mut(id) {
+                    *count = node.chars;
+                }
             }
         }
     }
@@ -401,17 +407,9 @@ fn density(tree: &Tree, meta_blocks: &[(NodeId, bool)]) -> Option<NodeId> {
     let best = best.map(|(id, _)| id)?;
     // The prose of each subtree (outside chrome and metadata), for the
     // widening below: children come after their parents, so one backward
-    // pass sums it.
-    let mut prose = vec![0usize; n];
+    // pass sums what the forward one counted at each text.
     for id in (0..n).rev() {
         let Some(node) = tree.get(id) else { continue };
-        if let Kind::Text(t) = &node.kind {
-            if !excluded.get(id).copied().unwrap_or(true) && chars::contains_any(t, PROSE_MARKS) {
-                if let Some(count) = prose.get_mut(id) {
-                    *count += node.chars;
-                }
-            }
-        }
         let here = prose.get(id).copied().unwrap_or(0);
         if let Some(count) = node.parent.and_then(|p| prose.get_mut(p)) {
             *count += here;
