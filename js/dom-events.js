@@ -18,15 +18,14 @@
 const FILTER = {
   "version": 1,
   "skip": [
-    "script", "style", "noscript", "template", "link", "iframe", "frame", "frameset",
-    "object", "embed", "applet", "canvas", "svg", "math", "audio", "video", "source",
-    "track", "map", "input", "select", "option", "optgroup", "textarea", "button",
-    "datalist", "dialog"
+    "script", "style", "noscript", "template", "link", "frameset", "applet", "canvas",
+    "svg", "math", "audio", "video", "source", "track", "map", "input", "select",
+    "option", "optgroup", "textarea", "button", "datalist", "dialog"
   ],
   "attrs": [
     "id", "class", "href", "src", "alt", "title", "colspan", "rowspan", "scope",
     "align", "style", "hidden", "aria-hidden", "role", "name", "content",
-    "data-src", "data-original"
+    "data-src", "data-original", "data", "start"
   ],
   "style": ["font-weight", "text-align", "display", "visibility"]
 };

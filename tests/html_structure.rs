@@ -284,6 +284,65 @@ fn a_site_banner_above_the_title_the_page_names_is_not_the_title() {
 }
 
 #[test]
+fn the_sites_name_and_the_columns_name_above_the_title_are_not_the_title() {
+    // The <title> names only the site (too short to be a hint), so the head
+    // alone decides: the logo's <h1> was joined to the title, and the
+    // column's heading (the breadcrumb's last label) was taken for it, the
+    // real title becoming a paragraph.
+    let title = "关于印发某某县2024年农村人居环境整治实施方案的通知";
+    let crumb = "<div class=crumb>当前位置：<a href=/>首页</a> &gt; <a href=/zwgk>政务公开</a> &gt; 通知公告</div>";
+    let aboves = [
+        (
+            "logo",
+            "<h1 class=logo>某某县人民政府门户网站</h1>".to_owned(),
+        ),
+        (
+            "logo, crumb",
+            format!("<h1 class=logo>某某县人民政府门户网站</h1>{crumb}"),
+        ),
+        ("column", format!("{crumb}<div class=col>通知公告</div>")),
+        (
+            "logo and column",
+            format!("{crumb}<h2>某某县人民政府网站</h2><div class=col>通知公告</div>"),
+        ),
+    ];
+    for (what, above) in aboves {
+        let doc = parse(&format!(
+            "<html><head><title>某某县人民政府</title></head><body>{above}<div class=title>{title}</div>\
+             <div class=info>发布时间：2024-03-05 来源：县农业农村局</div><div class=content>{ARTICLE_BODY}</div></body></html>"
+        ));
+        assert_eq!(doc.title.as_deref(), Some(title), "{what}");
+        let text = format!("{:?}", doc.body);
+        assert!(
+            !text.contains("关于印发某某县"),
+            "{what}: the title is in the body: {text}"
+        );
+    }
+    // A breadcrumb whose last label is the title itself: still the title.
+    let doc = parse(&format!(
+        "<html><head><title>某某县人民政府</title></head><body>\
+         <div class=crumb>当前位置：<a href=/>首页</a> &gt; {title}</div><h1>{title}</h1>{ARTICLE_BODY}</body></html>"
+    ));
+    assert_eq!(doc.title.as_deref(), Some(title));
+    // A title wrapped over two lines of one element is still joined, and
+    // so is a title the issuing organ's name begins (page text, no hints).
+    let doc = parse(&format!(
+        "<html><body><h1>某某县人民政府<br>关于印发某某办法的通知</h1>{ARTICLE_BODY}</body></html>"
+    ));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("某某县人民政府关于印发某某办法的通知")
+    );
+    let doc = yilan::parse_text(
+        "某某县人民政府\n关于印发某某办法的通知\n\n各乡镇人民政府：\n现将《某某办法》印发给你们，请认真贯彻执行。\n",
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("某某县人民政府关于印发某某办法的通知")
+    );
+}
+
+#[test]
 fn a_legacy_table_page_takes_its_centred_title_over_the_banner() {
     let html = "<html><head><title>关于做好2024年春节期间安全生产工作的通知-某县人民政府</title></head><body>\
         <table><tr><td><font color=#ffffff>欢迎访问某县人民政府网站</font> <a href=#>适老化</a></td></tr>\
@@ -498,5 +557,97 @@ fn a_lazily_loaded_image_is_its_own_address_not_the_placeholder() {
             "https://www.example.gov.cn/uploads/p2.jpg",
             "https://www.example.gov.cn/uploads/p3.jpg"
         ]
+    );
+}
+
+#[test]
+fn an_ordered_list_counts_from_its_start() {
+    // A list continued after a paragraph: the browser shows 3. and 4.
+    let doc = parse(
+        "<div class=TRS_Editor><p>办理须知如下，请仔细阅读。</p>\
+         <ol start=' 3'><li>携带身份证原件。</li><li>到窗口提交材料。</li></ol>\
+         <p>另有说明如下，请一并阅读。</p><ol start=x><li>现场领取。</li></ol></div>",
+    );
+    let markers: Vec<Vec<&str>> = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::List(list) => Some(list.items.iter().map(|i| i.marker.as_str()).collect()),
+            _ => None,
+        })
+        .collect();
+    // A start that is no number counts from 1, as the browser does.
+    assert_eq!(markers, [vec!["3.", "4."], vec!["1."]], "{:#?}", doc.body);
+}
+
+/// The paragraphs' links, as (text, target).
+fn links(doc: &Document) -> Vec<(String, String)> {
+    all(doc)
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.inlines.clone()),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|i| Some((i.text, i.href?)))
+        .collect()
+}
+
+#[test]
+fn a_document_the_page_shows_in_a_frame_is_a_link_to_it() {
+    // Portals show a notice's PDF in an <iframe> (often pdf.js's viewer) or
+    // an <embed>: it was skipped, and the reader had no way to it.
+    let doc = parse(
+        "<div class=TRS_Editor><p>现将有关事项公告如下，请认真阅读。</p>\
+         <iframe src='/files/fangan.pdf' title=' 实施方案全文 '>您的浏览器不支持</iframe>\
+         <embed src='/files/%E9%99%84%E8%A1%A8.xlsx#page=1' type='application/vnd.ms-excel'>\
+         <iframe src='/pdfjs/web/viewer.html?file=..%2F..%2Fupload%2Fgg.pdf&amp;zoom=auto'></iframe>\
+         <object data='/files/b.pdf' type='application/pdf'><a href='/files/b.pdf'>下载公告文件</a></object>\
+         <object data='/files/c.pdf' type='application/pdf'></object>\
+         <iframe src='https://player.example.com/video/1'></iframe><iframe src='javascript:alert(1)//a.pdf'></iframe>\
+         <p>特此公告。</p></div>",
+    );
+    let site = "https://www.example.gov.cn";
+    assert_eq!(
+        links(&doc),
+        [
+            (
+                "实施方案全文".to_owned(),
+                format!("{site}/files/fangan.pdf")
+            ),
+            (
+                "附表.xlsx".to_owned(),
+                format!("{site}/files/%E9%99%84%E8%A1%A8.xlsx#page=1")
+            ),
+            // The viewer's file, resolved against the viewer's address.
+            ("gg.pdf".to_owned(), format!("{site}/upload/gg.pdf")),
+            // An <object>'s fallback content is read instead of its data.
+            ("下载公告文件".to_owned(), format!("{site}/files/b.pdf")),
+            ("c.pdf".to_owned(), format!("{site}/files/c.pdf")),
+        ],
+        "{:#?}",
+        doc.body
+    );
+    // An <iframe>'s text is its fallback markup, never the page's.
+    let json = serde_json::to_string(&doc).unwrap();
+    assert!(
+        !json.contains("不支持") && !json.contains("javascript"),
+        "{json}"
+    );
+}
+
+#[test]
+fn superscript_and_subscript_digits_keep_their_place() {
+    let doc = parse(
+        "<div class=TRS_Editor><p>新建厂房3000m<sup>2</sup>，年减少SO<sub>2</sub>排放12吨，\
+         投资10<sup>-3</sup>亿元<sup>[1]</sup>，共计<sup> 3 </sup>项。</p></div>",
+    );
+    let Some(Block::Paragraph(p)) = doc.body.first() else {
+        panic!("{:#?}", doc.body)
+    };
+    // A footnote's mark is no number: it stays as written.
+    assert_eq!(
+        p.text,
+        "新建厂房3000m²，年减少SO₂排放12吨，投资10⁻³亿元[1]，共计³项。"
     );
 }

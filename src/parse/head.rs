@@ -15,7 +15,7 @@ use super::lines::{char_count_upto, compact, Line, Trace};
 use super::meta::{self, MetaLine, Unknown};
 use super::numbering::parse_marker;
 use crate::error::{Diagnostic, DiagnosticCode};
-use crate::model::{Document, MetaField, MetaKey};
+use crate::model::{Crumb, Document, MetaField, MetaKey};
 
 /// How far below a title-like line the title the page names elsewhere is
 /// looked for (site banners and toolbars sit a few lines above it).
@@ -99,7 +99,9 @@ pub fn read(
             break;
         }
         match &head.doc.title {
-            None if hint.as_deref().is_some_and(|h| banner_above(lines, i, h)) => {
+            None if hint.as_deref().is_some_and(|h| banner_above(lines, i, h))
+                || name_above(lines, i, &head.doc.breadcrumb) =>
+            {
                 head.trace.chrome(line.number, line.text.to_string());
                 i += 1;
             }
@@ -131,6 +133,33 @@ fn banner_above(lines: &[Line], i: usize, hint: &str) -> bool {
             .skip(i + 1)
             .take(HINT_LOOKAHEAD)
             .any(|line| title_like(line) && is_title(line))
+}
+
+/// Endings of a website's name (某某县人民政府门户网站, 中国政府网): a
+/// document's title never ends so.
+const SITE_ENDINGS: &[&str] = &["网站", "门户", "政府网"];
+
+/// Whether line `i` names the site or the column rather than the document,
+/// with the title right below it: a website's name (the logo's `<h1>`,
+/// 某某县人民政府门户网站) or a label of the breadcrumb (the column,
+/// 通知公告, printed above the title as its heading), one such line or a
+/// few in a row. A breadcrumb whose last label is the title itself has no
+/// second title-like line below it.
+fn name_above(lines: &[Line], i: usize, crumbs: &[Crumb]) -> bool {
+    let names = |line: &Line| {
+        let text = compact(&line.text);
+        SITE_ENDINGS.iter().any(|e| text.ends_with(e))
+            || crumbs.iter().any(|c| compact(&c.label) == text)
+    };
+    // The names may come one after the other (the site's, then the
+    // column's): the first line that is neither is the title.
+    lines.get(i).is_some_and(names)
+        && lines
+            .iter()
+            .skip(i + 1)
+            .take(3)
+            .find(|next| !(title_like(next) && names(next)))
+            .is_some_and(title_like)
 }
 
 /// A line whose first label is not in the table belongs to the metadata
@@ -222,7 +251,15 @@ impl Head<'_> {
             .map(|m| compact(&m.value));
         let mut j = i + 1;
         while let Some(next) = lines.get(j) {
+            // A title wrapped in the page's HTML is one element, or
+            // elements alike: a line of another heading rank or alignment
+            // (the site's logo in an `<h1>` above a `<div>` title) is
+            // not part of it.
+            let alike = lines.get(i).is_some_and(|first| {
+                first.hints.heading == next.hints.heading && first.hints.align == next.hints.align
+            });
             if next.blank_before
+                || !alike
                 || !title_like(next)
                 || meta::parse_line(&next.text, Unknown::Reject).is_some()
                 || j - i >= 3

@@ -100,6 +100,28 @@ browserTest('parseHtml resolves a relative baseUrl against the page\'s address; 
     return doc.body.filter((b) => b.type === 'image').map((b) => b.src);
   });
   assert.deepEqual(lazy, ['https://www.example.gov.cn/uploads/p1.jpg']);
+  // A document in a frame, and an <ol start>, through the browser's encoding too.
+  const framed = await page.evaluate(() => {
+    const doc = window.yilan.parseHtml(
+      '<div class="TRS_Editor"><p>现将有关事项公告如下，请认真阅读。</p>' +
+        '<iframe src="/pdfjs/web/viewer.html?file=%2Fupload%2Fgg.pdf" title="公告全文">不支持</iframe>' +
+        '<object data="/files/c.pdf"></object><ol start="3"><li>携带身份证原件。</li></ol></div>',
+      { baseUrl: 'https://www.example.gov.cn/a.html' },
+    );
+    return {
+      links: doc.body.flatMap((b) => b.inlines ?? []).map((i) => [i.text, i.href]),
+      markers: doc.body.filter((b) => b.type === 'list').flatMap((b) => b.items.map((i) => i.marker)),
+      text: JSON.stringify(doc).includes('不支持'),
+    };
+  });
+  assert.deepEqual(framed, {
+    links: [
+      ['公告全文', 'https://www.example.gov.cn/upload/gg.pdf'],
+      ['c.pdf', 'https://www.example.gov.cn/files/c.pdf'],
+    ],
+    markers: ['3.'],
+    text: false,
+  });
 });
 
 browserTest('parseText on the reference page returns a version 1 Document', NO_OPTIONS, async (page) => {

@@ -20,10 +20,10 @@ use std::borrow::Cow;
 
 use super::content::{self, Plan};
 use super::events::{self, Element};
-use super::runs::{align_of, apply_style, Buf, Style};
+use super::runs::{align_of, apply_style, shifted, Buf, Style};
 use super::tags::Tag;
-use super::tree::{Kind, NodeId, Tree};
-use super::url::{resolve, Base, Use};
+use super::tree::{Kind, Node, NodeId, Tree};
+use super::url::{embedded_document, file_name, resolve, Base, Use};
 use crate::model::{Image, TableCell};
 use crate::parse::blocks;
 use crate::parse::chars::TrimSpace;
@@ -115,6 +115,16 @@ pub fn build(tree: &Tree, plan: &Plan, base: Option<&Base>) -> Vec<Line<'static>
     lines
 }
 
+/// Whether `node` is a frame, whose content is not the page's.
+fn frame_tag(node: &Node) -> bool {
+    node.element().is_some_and(|e| {
+        matches!(
+            events::text(&e.tag).as_bytes(),
+            b"iframe" | b"frame" | b"embed"
+        )
+    })
+}
+
 /// After the content: page actions (打印 关闭) and attachment links.
 fn keep_in_tail(line: &Line) -> bool {
     if line.hints.image.is_some() {
@@ -157,7 +167,13 @@ impl<'a> Builder<'a> {
                     }
                     let frame = self.open(id, style.clone());
                     stack.push(frame);
-                    id += 1;
+                    // A frame's content is another page's (an `<iframe>`'s
+                    // text is the markup of its fallback, unparsed).
+                    id = if frame_tag(node) {
+                        node.end.max(id + 1)
+                    } else {
+                        id + 1
+                    };
                 }
             }
         }
@@ -168,6 +184,8 @@ impl<'a> Builder<'a> {
     }
 
     fn text(&mut self, text: &str, style: &Style) {
+        let shifted = style.raised.and_then(|sup| shifted(text, sup));
+        let text = shifted.as_deref().unwrap_or(text);
         if let Some(t) = &mut self.table {
             if let Some((buf, _)) = &mut t.cell {
                 buf.push(text, style);
@@ -219,6 +237,8 @@ impl<'a> Builder<'a> {
             }
             Tag::Heading(rank) => style.heading = Some(rank),
             Tag::Caption => style.caption = true,
+            Tag::Sup => style.raised = Some(true),
+            Tag::Sub => style.raised = Some(false),
             _ => {}
         }
         let facts = node.map(|n| n.style).unwrap_or_default();
@@ -232,6 +252,9 @@ impl<'a> Builder<'a> {
             self.open_table_parts(id, kind, e, &style);
             if kind == Tag::Img {
                 self.image(e);
+            }
+            if let b"iframe" | b"frame" | b"embed" | b"object" = tag.as_bytes() {
+                self.embedded(node, e, tag);
             }
             if kind == Tag::Li && self.table.is_none() {
                 let parent = self.tree.get(id).and_then(|n| n.parent);
@@ -388,9 +411,9 @@ impl<'a> Builder<'a> {
         self.push_line(text, hints);
     }
 
-    /// The number of the item `li` of the list `ol`, or `None` where the
-    /// item's text begins with a number of its own. (From 1: the `start`
-    /// attribute is not among those the page's encoding keeps.)
+    /// The number of the item `li` of the list `ol` (from the list's
+    /// `start`, else 1), or `None` where the item's text begins with a
+    /// number of its own.
     fn item_number(&mut self, ol: NodeId, li: NodeId) -> Option<usize> {
         let at = match self.ordered.iter().rposition(|(list, _)| *list == ol) {
             Some(at) => at,
@@ -398,7 +421,17 @@ impl<'a> Builder<'a> {
                 // (A list inside another's item is walked within it.)
                 self.ordered
                     .retain(|(list, _)| self.tree.contains(*list, ol));
-                self.ordered.push((ol, 0));
+                // The number before the first: `start` − 1 (an
+                // integer; below 1, or none, counts from 1).
+                let start = self
+                    .tree
+                    .get(ol)
+                    .and_then(|n| n.element())
+                    .and_then(|e| e.attr("start"))
+                    .and_then(|v| v.trim_space().parse::<i64>().ok())
+                    .unwrap_or(1);
+                let before = usize::try_from(start.saturating_sub(1)).unwrap_or(0);
+                self.ordered.push((ol, before));
                 self.ordered.len() - 1
             }
         };
@@ -440,6 +473,39 @@ impl<'a> Builder<'a> {
             ..Hints::default()
         };
         self.push_line(alt, hints);
+    }
+
+    /// A document the page shows in a frame (`<iframe>`, `<frame>`,
+    /// `<embed>`, `<object>`: a PDF, a Word file, pdf.js's viewer with
+    /// `?file=`): a link to it, on a line of its own (or in its table
+    /// cell), named by the element's title or else the file's name. An
+    /// `<object>` with fallback content is read by that content instead.
+    fn embedded(&mut self, node: Option<&Node>, e: &Element, tag: &str) {
+        if tag == "object" && node.is_some_and(|n| n.chars > 0) {
+            return;
+        }
+        let attr = if tag == "object" { "data" } else { "src" };
+        let Some(href) = e
+            .attr(attr)
+            .and_then(|raw| embedded_document(raw, self.base))
+        else {
+            return;
+        };
+        let name = match e.attr("title").map(TrimSpace::trim_space) {
+            Some(title) if !title.is_empty() => title.to_owned(),
+            _ => file_name(&href),
+        };
+        let style = Style {
+            href: Some(href),
+            ..Style::default()
+        };
+        if let Some((buf, _)) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
+            buf.push(&name, &style);
+            return;
+        }
+        self.flush();
+        self.buf.push(&name, &style);
+        self.flush();
     }
 
     fn flush_or_blank(&mut self, is_br: bool) {

@@ -22,6 +22,8 @@ pub(super) struct Style {
     pub(super) heading: Option<u8>,
     pub(super) caption: bool,
     pub(super) pre: bool,
+    /// Inside `<sup>` (`Some(true)`) or `<sub>` (`Some(false)`).
+    pub(super) raised: Option<bool>,
 }
 
 /// A run of text with its formatting.
@@ -268,4 +270,29 @@ pub(super) fn align_of(value: &str) -> Option<Align> {
         "right" | "end" => Some(Align::Right),
         _ => None,
     }
+}
+
+/// A `<sup>` or `<sub>` text of digits (and signs) in Unicode's superscript
+/// or subscript characters, which the line's plain text can hold:
+/// m<sup>2</sup> → m², SO<sub>2</sub> → SO₂. `None` for any other text
+/// (a footnote's [1], a word), which stays as written.
+pub(super) fn shifted(text: &str, sup: bool) -> Option<String> {
+    const SUPER: [char; 12] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁺', '⁻'];
+    const SUB: [char; 12] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉', '₊', '₋'];
+    let table = if sup { &SUPER } else { &SUB };
+    let t = text.trim_matches(is_space);
+    if t.is_empty() {
+        return None;
+    }
+    t.chars()
+        .map(|c| {
+            let at = match c {
+                '0'..='9' => c.to_digit(10).and_then(|d| usize::try_from(d).ok()),
+                '+' => Some(10),
+                '-' | '−' => Some(11),
+                _ => None,
+            };
+            at.and_then(|i| table.get(i).copied())
+        })
+        .collect()
 }

@@ -77,6 +77,8 @@ pub(super) enum Tag {
     Caption,
     Img,
     Li,
+    Sup,
+    Sub,
 }
 
 impl Tag {
@@ -102,6 +104,8 @@ impl Tag {
             b"caption" => Tag::Caption,
             b"img" => Tag::Img,
             b"li" => Tag::Li,
+            b"sup" => Tag::Sup,
+            b"sub" => Tag::Sub,
             _ => Tag::Other,
         }
     }

@@ -188,6 +188,76 @@ pub fn resolve(raw: &str, base: Option<&Base>, usage: Use) -> Option<String> {
     Some(out)
 }
 
+/// File types a page embeds as a document to read (`<iframe>`, `<embed>`,
+/// `<object>`): not archives, images or web pages.
+const DOCUMENT_TYPES: &[&str] = &[
+    "pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et", "ppt", "pptx", "txt", "csv",
+];
+
+/// The file type of the path of `url` (query and fragment cut off), lower
+/// case, when it is one of [`DOCUMENT_TYPES`].
+fn document_type(url: &str) -> Option<&'static str> {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let (_, ext) = path.rsplit_once('.')?;
+    DOCUMENT_TYPES
+        .iter()
+        .copied()
+        .find(|t| ext.eq_ignore_ascii_case(t))
+}
+
+/// The document a frame shows, as a link target: the frame's own address
+/// when it is a document (`/files/a.pdf`), or the `file` that a viewer's
+/// address names (pdf.js: `/pdfjs/web/viewer.html?file=%2Ffiles%2Fa.pdf`,
+/// resolved against the viewer's address). `None` for anything else (a
+/// video player, a map, a page).
+pub fn embedded_document(raw: &str, base: Option<&Base>) -> Option<String> {
+    let url = strip_url(raw);
+    if document_type(&url).is_some() {
+        return resolve(&url, base, Use::Link);
+    }
+    let (_, query) = url.split('#').next()?.split_once('?')?;
+    let file = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("file="))
+        .map(percent_decoded)?;
+    document_type(&file)?;
+    let viewer = resolve(&url, base, Use::Link)?;
+    resolve(&file, Base::parse(&viewer).as_ref().or(base), Use::Link)
+}
+
+/// The file name at the end of a link's path, `%XX` escapes decoded
+/// (`/files/%E6%96%B9%E6%A1%88.pdf` → 方案.pdf).
+pub fn file_name(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    percent_decoded(path.rsplit('/').next().unwrap_or(path))
+}
+
+/// `%XX` escapes decoded (UTF-8; a sequence that is not is kept as
+/// written) and `+` read as a space, as a query's value is.
+pub fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let hex = |at: usize| bytes.get(at).and_then(|h| (*h as char).to_digit(16));
+        match (b, hex(i + 1), hex(i + 2)) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push(u8::try_from(hi * 16 + lo).unwrap_or(b'?'));
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
 /// An absolute http(s) `url` (its scheme ending at `end`) rebuilt: the
 /// scheme lower case, the host as written, the path tidied. `None` when it
 /// has no `//` authority.
