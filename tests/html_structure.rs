@@ -651,3 +651,27 @@ fn superscript_and_subscript_digits_keep_their_place() {
         "新建厂房3000m²，年减少SO₂排放12吨，投资10⁻³亿元[1]，共计³项。"
     );
 }
+
+#[test]
+fn a_number_in_a_paragraph_of_its_own_heads_the_next() {
+    // A Word export puts a heading's number in a paragraph of its own.
+    let doc = parse(
+        "<div class=TRS_Editor><p>为切实做好今年防汛工作，现将有关事项通知如下。</p>\
+         <p><b>一、</b></p><p><b>提高思想认识</b></p><p>各地要充分认识防汛工作的重要性，加强组织领导。</p>\
+         <p>二、</p><p>落实<a href='/f/fa.pdf'>工作责任</a></p><p>各地要层层落实责任，确保各项措施落到实处。</p></div>",
+    );
+    let sections: Vec<(&str, &str, usize)> = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Section(s) => Some((s.marker.as_str(), s.heading.as_str(), s.blocks.len())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        sections,
+        [("一、", "提高思想认识", 1), ("二、", "落实工作责任", 1)],
+        "{:#?}",
+        doc.body
+    );
+}

@@ -99,6 +99,16 @@ const LINES: &[(&str, &[Field])] = &[
     ("来源:本站 字号:默认 另有说明", &[(Source, "来源", "本站"), (Other, "字号", "默认 另有说明")]),
     // an unknown label after a known one is kept as "other"
     ("来源:新华社 记者:张三", &[(Source, "来源", "新华社"), (Other, "记者", "张三")]),
+    // fields between bars, with or without spaces around them
+    (
+        "文号：某应急〔2024〕5号｜公开方式：主动公开|发布日期：2024-05-06 丨 来源：县应急局",
+        &[
+            (DocNo, "文号", "某应急〔2024〕5号"),
+            (Disclosure, "公开方式", "主动公开"),
+            (Published, "发布日期", "2024-05-06"),
+            (Source, "来源", "县应急局"),
+        ],
+    ),
 ];
 
 #[test]
@@ -170,6 +180,21 @@ const CELLS: &[(&[&str], &[Field])] = &[
         &[(Keywords, "关键词", ""), (Publisher, "发布机构", "大满镇")],
     ),
     (&["有效性", ""], &[(Validity, "有效性", "")]),
+    // each cell a whole field (page text: 索引号：… | 发布机构：… | …)
+    (
+        &[
+            "索引号：001/2024-00012",
+            " 发布机构：某某县应急管理局 ",
+            "",
+            "发布日期：2024-05-06 联系电话：12345",
+        ],
+        &[
+            (IndexNo, "索引号", "001/2024-00012"),
+            (Publisher, "发布机构", "某某县应急管理局"),
+            (Published, "发布日期", "2024-05-06"),
+            (Other, "联系电话", "12345"),
+        ],
+    ),
     (
         &["成文日期", "2024-06-05", "废止日期", ""],
         &[
@@ -191,6 +216,13 @@ fn cells() {
         assert_eq!(got, expected, "{cells:?}");
     }
     assert_eq!(parse_cells(&["序号", "公开事项", "公开内容"]), None);
+    // Every cell must be a field: a row of sentences with a colon is not.
+    assert_eq!(
+        parse_cells(&["索引号：1", "说明：本表为年度汇总。另附明细"]),
+        None
+    );
+    assert_eq!(parse_cells(&["索引号：1", "其中部分内容仍在核实"]), None);
+    assert_eq!(parse_cells(&["联系电话：12345", "索引号：1"]), None);
 }
 
 /// Whole-document behaviour of the metadata block.
@@ -217,6 +249,24 @@ fn blocks() {
     let doc =
         parse_text("关于印发某某办法的通知\n文号: 成文日期:\n某政发〔2019〕29号\n各县人民政府:");
     assert_eq!(doc.meta_value(DocNo), Some("某政发〔2019〕29号"));
+    // Fields between bars, a row of them and a line (they were a table
+    // and a paragraph of the body).
+    let doc = parse_text("关于做好2024年防汛工作的通知\n索引号：001/2024-00012 | 发布机构：某某县应急管理局\n文号：某应急〔2024〕5号｜公开方式：主动公开\n\n各乡镇人民政府：");
+    let fields: Vec<(MetaKey, &str)> = doc.meta.iter().map(|m| (m.key, m.value.as_str())).collect();
+    assert_eq!(
+        fields,
+        [
+            (IndexNo, "001/2024-00012"),
+            (Publisher, "某某县应急管理局"),
+            (DocNo, "某应急〔2024〕5号"),
+            (Disclosure, "主动公开")
+        ]
+    );
+    assert!(
+        matches!(doc.body.first(), Some(yilan::model::Block::Addressee(_))),
+        "{:#?}",
+        doc.body
+    );
     // A damaged number is kept and reported.
     let doc = parse_text("发文字号: 号\n一、正文");
     assert!(doc

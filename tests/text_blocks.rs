@@ -286,3 +286,43 @@ fn a_line_naming_the_table_below_is_its_caption() {
         );
     }
 }
+
+/// The sections at the top of the body, as (marker, heading).
+fn headings(doc: &yilan::Document) -> Vec<(String, String)> {
+    doc.body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Section(s) => Some((s.marker.clone(), s.heading.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_marker_alone_on_its_line_is_the_heading_of_the_next() {
+    // A chapter's number and its name on two lines, as regulations print
+    // them: the chapter had no heading and its name was a paragraph.
+    let doc = parse_text(
+        "某某县财政资金管理办法\n\n第一章\n总则\n第一条 为加强财政资金管理，制定本办法。\n\
+         第二章\n管理职责\n第二条 县财政局负责资金管理。\n",
+    );
+    let pair = |m: &str, h: &str| (m.to_owned(), h.to_owned());
+    assert_eq!(
+        headings(&doc),
+        [pair("第一章", "总则"), pair("第二章", "管理职责")]
+    );
+    let first = doc.body.first();
+    let Some(Block::Section(chapter)) = first else {
+        panic!("{:#?}", doc.body)
+    };
+    assert!(matches!(chapter.blocks.first(), Some(Block::Section(s)) if s.marker == "第一条"));
+    // 一、 alone, then its heading; a marker followed by a marker stays.
+    let doc = parse_text(
+        "关于做好防汛工作的通知\n\n为切实做好今年防汛工作，现将有关事项通知如下。\n一、\n提高思想认识\n\
+         各地要充分认识防汛工作的重要性。\n二、\n（一）落实责任\n各地要层层落实责任。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [pair("一、", "提高思想认识"), pair("二、", "")]
+    );
+}

@@ -31,7 +31,7 @@ pub fn assemble_with(lines: Vec<Line<'_>>, title_hint: Option<&str>) -> (Documen
     let mut doc = Document::default();
     let mut trace = Trace::default();
     doc.lang = script::lang(lines.iter().map(|l| &*l.text)).to_owned();
-    let lines = chrome::strip(lines, &mut doc, &mut trace);
+    let lines = join_lone_markers(chrome::strip(lines, &mut doc, &mut trace));
     let start = head::read(&lines, &mut doc, &mut trace, title_hint);
     let body_lines = lines.get(start..).unwrap_or(&[]);
     let decimal = numbering::uses_decimal(body_lines.iter().map(|l| &*l.text));
@@ -59,6 +59,63 @@ pub fn assemble_with(lines: Vec<Line<'_>>, title_hint: Option<&str>) -> (Documen
     }
     crate::sort::by_key(&mut doc.diagnostics, |d| u64::from(d.line.unwrap_or(0)));
     (doc, trace)
+}
+
+/// A marker alone on its line (一、, 第一章) and the text of the next line,
+/// which carries on the numbered heading or paragraph (a page breaks the
+/// line after a chapter's number, 第一章 / 总则; a Word export puts the
+/// number in a paragraph of its own), become one line: the marker was read
+/// as a section with no heading and its text as a paragraph. A next line
+/// with a marker of its own, a table row or an image is left alone.
+fn join_lone_markers(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let lone = |line: &Line| {
+        line.hints.cells.is_none()
+            && line.hints.image.is_none()
+            && numbering::parse_marker(&line.text, false).is_some_and(|m| m.rest >= line.text.len())
+    };
+    if !lines.iter().any(lone) {
+        return lines;
+    }
+    let mut out: Vec<Line<'_>> = Vec::with_capacity(lines.len());
+    let mut lines = lines.into_iter().peekable();
+    while let Some(mut line) = lines.next() {
+        let joins = |next: &Line| {
+            next.hints.cells.is_none()
+                && next.hints.image.is_none()
+                && numbering::parse_marker(&next.text, false).is_none()
+        };
+        if lone(&line) {
+            if let Some(next) = lines.next_if(joins) {
+                // 第一章 总则 apart, as the heading is written; 一、总体要求 together.
+                let spaced = line.text.ends_with(|c: char| super::lines::is_cjk(c));
+                let mut head = line.text.into_owned();
+                if spaced {
+                    head.push(' ');
+                }
+                let mut hints = next.hints;
+                if !hints.inlines.is_empty() {
+                    hints.inlines.insert(
+                        0,
+                        crate::model::Inline {
+                            text: head.clone(),
+                            href: None,
+                            strong: false,
+                            em: false,
+                        },
+                    );
+                }
+                hints.heading = line.hints.heading.or(hints.heading);
+                head.push_str(&next.text);
+                line = Line {
+                    text: head.into(),
+                    hints,
+                    ..line
+                };
+            }
+        }
+        out.push(line);
+    }
+    out
 }
 
 #[cfg(test)]

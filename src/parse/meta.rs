@@ -226,6 +226,11 @@ pub fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '·' | '●' | '◆' | '▪' | '■')
 }
 
+/// A bar between the fields of one line (索引号：… | 发布机构：…｜…).
+fn is_bar(c: char) -> bool {
+    matches!(c, '|' | '｜' | '丨')
+}
+
 /// A label found in a line.
 #[derive(Debug, Clone, Copy)]
 struct Found {
@@ -346,6 +351,25 @@ pub enum Unknown {
     Anywhere,
 }
 
+/// Cells that each hold whole fields (索引号：… | 发布机构：… | 发布日期：…),
+/// read as one line of them; `None` unless every cell reads so, the first
+/// with a label of the table.
+fn fields_in_cells<'a>(cells: impl Iterator<Item = &'a str>) -> Option<MetaLine> {
+    let mut line = MetaLine::default();
+    for cell in cells.filter(|c| !c.is_empty()) {
+        let unknown = if line.fields.is_empty() {
+            Unknown::Reject
+        } else {
+            Unknown::AfterKnown
+        };
+        let read = parse_line(cell, unknown).filter(|ml| ml.colons)?;
+        line.colons = true;
+        line.fields.extend(read.fields);
+        line.chrome.extend(read.chrome);
+    }
+    line.colons.then_some(line)
+}
+
 /// Reads a `label: value` line (one or more fields; bullets, spaced labels,
 /// colons optional). `None` when the line does not start with a label.
 pub fn parse_line(text: &str, unknown: Unknown) -> Option<MetaLine> {
@@ -370,7 +394,7 @@ pub fn parse_line(text: &str, unknown: Unknown) -> Option<MetaLine> {
     let mut prev_space = false;
     for (pos, c) in chars::char_indices(text) {
         let at_token = prev_space && pos >= found.last().map_or(0, |f| f.value_start);
-        prev_space = is_space(c) || is_bullet(c);
+        prev_space = is_space(c) || is_bullet(c) || is_bar(c);
         if !at_token {
             continue;
         }
@@ -397,7 +421,7 @@ pub fn parse_line(text: &str, unknown: Unknown) -> Option<MetaLine> {
         let value = text
             .get(f.value_start.min(value_end)..value_end)
             .unwrap_or("")
-            .trim_matches(|c| is_space(c) || is_bullet(c));
+            .trim_matches(|c| is_space(c) || is_bullet(c) || is_bar(c));
         let label = text.get(f.start..f.label_end).unwrap_or_default();
         let label_raw = text
             .get(f.start..f.value_start.min(value_end))
@@ -480,10 +504,9 @@ pub fn parse_cells(cells: &[&str]) -> Option<MetaLine> {
         cells.next();
     }
     let first = *cells.peek()?;
-    if char_count_upto(first, 16) > 16 {
-        return None;
+    if char_count_upto(first, 16) > 16 || lookup(first).is_none() {
+        return fields_in_cells(cells);
     }
-    lookup(first)?;
     let mut line = MetaLine {
         colons: false,
         ..MetaLine::default()
