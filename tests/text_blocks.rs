@@ -326,3 +326,36 @@ fn a_marker_alone_on_its_line_is_the_heading_of_the_next() {
         [pair("一、", "提高思想认识"), pair("二、", "")]
     );
 }
+
+#[test]
+fn a_list_named_again_under_a_later_heading_is_no_table_of_contents() {
+    // Three units under 一、, named again under 二、: read as a printed
+    // table of contents, which swallowed the heading 二、职责分工.
+    let doc = parse_text(
+        "关于成立防汛工作领导小组的通知\n\n各乡镇人民政府：\n为切实做好今年防汛工作，经研究，决定成立领导小组。\n\
+         一、成员单位\n县发改局\n县财政局\n县水利局\n二、职责分工\n县发改局\n负责项目审批工作。\n\
+         县财政局\n负责资金保障工作。\n县水利局\n负责水利设施建设。\n",
+    );
+    let pair = |m: &str, h: &str| (m.to_owned(), h.to_owned());
+    assert_eq!(
+        headings(&doc),
+        [pair("一、", "成员单位"), pair("二、", "职责分工")]
+    );
+    let mut contents = 0;
+    yilan::ids::walk(&doc, |_, b| {
+        contents += usize::from(matches!(b, Block::Contents(_)))
+    });
+    assert_eq!(contents, 0, "{:#?}", doc.body);
+    // An attached plan's own unlabelled contents, after the notice's
+    // numbered lines, is still one: its title starts the outline anew.
+    let doc = parse_text(
+        "关于印发某某应急预案的通知\n\n各乡镇人民政府：\n一、请认真贯彻执行。\n二、请及时报送情况。\n\
+         某某县突发事件应急预案\n总则\n组织体系\n预防预警\n总则\n本预案适用于全县。\n组织体系\n县政府设立指挥部。\n\
+         预防预警\n各部门加强监测。\n",
+    );
+    let mut contents = 0;
+    yilan::ids::walk(&doc, |_, b| {
+        contents += usize::from(matches!(b, Block::Contents(_)))
+    });
+    assert_eq!(contents, 1, "{:#?}", doc.body);
+}

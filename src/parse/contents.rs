@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::blocks;
 use super::chars::{self, TrimSpace};
 use super::lines::{char_count_upto, compact, is_space, Line};
 use super::numbering::parse_marker;
@@ -119,6 +120,22 @@ pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
             last_seen.insert(e.key.as_ref(), i);
         }
     }
+    // Whether the outline has begun before each line: a numbered line
+    // came since the last line that reads as a document's title (an
+    // attached plan's own title starts its outline anew). A table of
+    // contents whose only evidence is its entries found again stands
+    // before the outline it lists; after, such a run is a plain list
+    // (县发改局 / 县财政局 under 一、成员单位, named again under 二、).
+    let mut begun = Vec::with_capacity(lines.len());
+    let mut numbered = false;
+    for line in lines {
+        begun.push(numbered);
+        numbered = if numbered {
+            !(blocks::has_title_tail(&line.text) && blocks::title_like(line))
+        } else {
+            line.hints.cells.is_none() && parse_marker(&line.text, decimal).is_some()
+        };
+    }
     let mut tocs = Vec::new();
     let mut i = 0;
     while let Some(line) = lines.get(i) {
@@ -129,7 +146,10 @@ pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
                 e.page.is_some() || last_seen.get(e.key.as_ref()).is_some_and(|&k| k > i)
             });
         let Some(toc) = promising
-            .then(|| run(&entries, &last_seen, start, labelled))
+            .then(|| {
+                let begun = begun.get(start).copied().unwrap_or(false);
+                run(&entries, &last_seen, start, labelled, begun)
+            })
             .flatten()
         else {
             i += 1;
@@ -150,12 +170,14 @@ pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
 }
 
 /// Reads a run of entries from `start`; `Some((end, entries))` when the
-/// evidence says it is a table of contents.
+/// evidence says it is a table of contents. `begun`: the outline has begun
+/// above the run, where only a label or page numbers make one.
 fn run(
     entries: &[Option<Entry>],
     last_seen: &HashMap<&str, usize>,
     start: usize,
     labelled: bool,
+    begun: bool,
 ) -> Option<(usize, Vec<ContentsEntry>)> {
     let first = entries.get(start)?.as_ref()?;
     let marked = first.rank.is_some();
@@ -196,7 +218,8 @@ fn run(
             .filter(|e| last_seen.get(e.key.as_ref()).is_some_and(|&k| k >= j))
             .count();
         let repeats = found_later * 2 >= taken.len();
-        if taken.len() < MIN_ENTRIES || !(rising_pages || repeated_after || repeats) {
+        let found_again = !begun && (repeated_after || repeats);
+        if taken.len() < MIN_ENTRIES || !(rising_pages || found_again) {
             return None;
         }
     }
