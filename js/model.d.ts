@@ -187,7 +187,7 @@ export interface TableRow {
 
 /** A table cell. */
 export interface TableCell {
-  /** The cell's plain text. */
+  /** The cell's plain text, without the alternative text of its `images`. */
   text: string;
   /** A header cell inside a body row (a row header). Defaults to false. */
   header?: boolean;
@@ -196,6 +196,18 @@ export interface TableCell {
   /** Rows spanned, 1 to 65534 (HTML's limit). Defaults to 1. Range: 1 to 65534. */
   rowspan?: number;
   inlines?: Inlines;
+  /**
+   * The images in the cell (a photo, a 二维码), in page order, shown after its text. Defaults to none.
+   */
+  images?: CellImage[];
+}
+
+/** An image in a table cell (图片). */
+export interface CellImage {
+  /** The image's address. */
+  src: string;
+  /** Alternative text; empty marks the image as decorative. Defaults to empty. */
+  alt?: string;
 }
 
 /** 附件: the document's attachments. */

@@ -153,7 +153,7 @@ export interface SpeechOptions {
   includeTables?: boolean;
   /** Read each body cell with its column header. Default `true`. */
   tableHeaders?: boolean;
-  /** Images with a description, as "图片：…". Default `true`. */
+  /** Images with a description, as "图片：…", those of table cells too. Default `true`. */
   includeImages?: boolean;
   /** 附件: the attachment names. Default `true`. */
   includeAttachments?: boolean;

@@ -304,10 +304,14 @@ pub struct TableRow {
     pub cells: Vec<TableCell>,
 }
 
-/// A table cell.
+/// A table cell: its text, then the images it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TableCell {
+    /// The cell's text. An image the cell keeps in [`TableCell::images`]
+    /// says what it shows in its own `alt`, not here (else a view and the
+    /// reading aloud would say it twice); the alternative text of an image
+    /// with no usable address, which is not kept, stays in the text.
     pub text: String,
     /// A header cell inside a body row (a row header).
     #[serde(default, skip_serializing_if = "is_false")]
@@ -318,6 +322,10 @@ pub struct TableCell {
     pub rowspan: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inlines: Vec<Inline>,
+    /// The images in the cell, in page order (a photo in a 照片 column, a
+    /// 二维码); shown after its text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<Image>,
 }
 
 fn one() -> u32 {
@@ -337,6 +345,7 @@ impl TableCell {
             colspan: 1,
             rowspan: 1,
             inlines: Vec::new(),
+            images: Vec::new(),
         }
     }
 }
@@ -407,7 +416,7 @@ pub struct ContentsEntry {
     pub page: Option<String>,
 }
 
-/// An image.
+/// An image: a block of its own, or one of a table cell's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Image {

@@ -83,6 +83,12 @@ fn defs() -> Vec<Def> {
             false,
             "/body/4/rows/0/cells/0",
         ),
+        def(
+            "cellImage",
+            fields::<Image>,
+            false,
+            "/body/4/rows/0/cells/0/images/0",
+        ),
         def("attachments", fields::<Attachments>, true, "/body/5"),
         def("attachment", fields::<Attachment>, false, "/body/5/items/0"),
         def("image", fields::<Image>, true, "/body/6"),

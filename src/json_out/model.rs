@@ -169,7 +169,8 @@ impl Fields for TableCell {
         if self.rowspan != 1 {
             o.field("rowspan", &self.rowspan);
         }
-        o.nonempty("inlines", &self.inlines);
+        o.nonempty("inlines", &self.inlines)
+            .nonempty("images", &self.images);
     }
 }
 

@@ -72,7 +72,9 @@ fn full() -> Document {
             {"type": "table", "caption": "c", "rows": [
                 {"header": true, "cells": [{"text": "h", "header": true, "colspan": 2,
                                             "rowspan": 3, "inlines": [{"text": "h"}]}]},
-                {"cells": [{"text": "v", "colspan": 4000000000u32}, {"text": "w", "rowspan": 7}]}]},
+                {"cells": [{"text": "v", "colspan": 4000000000u32}, {"text": "w", "rowspan": 7},
+                           {"text": "", "images": [{"src": "p.jpg", "alt": "照片"},
+                                                   {"src": "q.png", "alt": ""}]}]}]},
             {"type": "table", "rows": []},
             {"type": "attachments", "label": "附件", "items": [
                 {"marker": "1.", "name": "a.pdf", "href": "/a.pdf", "fileType": "pdf"},

@@ -17,7 +17,10 @@ impl Body<'_> {
         let mut j = i;
         let mut rows = Vec::new();
         while let Some(cells) = self.lines.get(j).and_then(|l| l.hints.cells.as_ref()) {
-            if !cells.iter().all(|c| c.text.is_empty()) {
+            if !cells
+                .iter()
+                .all(|c| c.text.is_empty() && c.images.is_empty())
+            {
                 rows.push(cells.clone());
             }
             j += 1;

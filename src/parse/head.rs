@@ -7,11 +7,12 @@
 //! labels without colons, table rows, bullets with the value on a later line,
 //! or twice over (kept once).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::blocks::{doc_no, has_title_tail, title_like};
 use super::chars::{self, TrimSpace};
-use super::lines::{char_count_upto, compact, Line, Trace};
+use super::lines::{cell_words, char_count_upto, compact, Line, Trace};
 use super::meta::{self, MetaLine, Unknown};
 use super::numbering::parse_marker;
 use crate::error::{Diagnostic, DiagnosticCode};
@@ -61,7 +62,8 @@ pub fn read(
             if header {
                 break;
             }
-            let texts: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
+            let words: Vec<Cow<str>> = cells.iter().map(cell_words).collect();
+            let texts: Vec<&str> = words.iter().map(|w| &**w).collect();
             let Some(ml) = meta::parse_cells(&texts) else {
                 break;
             };

@@ -49,6 +49,21 @@ pub struct Hints {
     pub item: bool,
 }
 
+/// A table cell's words as the rules read them (a row's line, metadata in
+/// cells): its text, then the alternative text of its images, as the page
+/// reads with its images off (扫一扫 beside a 二维码 whose alt is 本页二维码).
+/// The cell's own `text` leaves that alternative text to its images.
+pub(crate) fn cell_words(cell: &TableCell) -> Cow<'_, str> {
+    if cell.images.iter().all(|image| image.alt.is_empty()) {
+        return Cow::Borrowed(&cell.text);
+    }
+    let mut words = cell.text.clone();
+    for image in &cell.images {
+        words.push_str(&image.alt);
+    }
+    Cow::Owned(words)
+}
+
 /// One line of the page, in reading order. Its text is borrowed from the
 /// page text where the line is a slice of it as it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]

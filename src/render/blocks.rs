@@ -276,6 +276,18 @@ fn write_row(
         }
         w.markup(">");
         write_inlines(w, &cell.inlines, &cell.text);
+        let mut before = !cell.text.is_empty();
+        for image in &cell.images {
+            // One whose source is refused is its alternative text, as a
+            // figure's is.
+            if !write_img(w, image) && !image.alt.is_empty() {
+                if before {
+                    w.text(" ");
+                }
+                w.text(&image.alt);
+            }
+            before = true;
+        }
         w.close(tag);
     }
     w.markup("</tr>\n");
@@ -373,15 +385,25 @@ fn write_image(w: &mut HtmlWriter, image: &Image, id: &ids::Id) {
     w.open("figure");
     w.attr_id("id", id, None);
     w.markup(" class=\"yl-figure\">");
-    if safe_url(&image.src).is_some() {
-        w.open("img");
-        w.url_attr("src", &image.src);
-        w.attr("alt", &image.alt);
-        w.markup(" loading=\"lazy\">");
-    } else if !image.alt.is_empty() {
+    if !write_img(w, image) && !image.alt.is_empty() {
         w.markup("<figcaption>");
         w.text(&image.alt);
         w.markup("</figcaption>");
     }
     w.markup("</figure>\n");
+}
+
+/// The `<img>` of an image (a figure's or a table cell's): its alternative
+/// text (`alt=""` for a decorative one), loaded when it nears the screen;
+/// false, and nothing written, where its source is refused (see
+/// [`super::escape::safe_url`]).
+fn write_img(w: &mut HtmlWriter, image: &Image) -> bool {
+    if safe_url(&image.src).is_none() {
+        return false;
+    }
+    w.open("img");
+    w.url_attr("src", &image.src);
+    w.attr("alt", &image.alt);
+    w.markup(" loading=\"lazy\">");
+    true
 }

@@ -327,7 +327,14 @@ fn estimate_size(doc: &Document) -> usize {
                 .map(|row| {
                     row.cells
                         .iter()
-                        .map(|cell| text(cell.text.len()) + 48)
+                        .map(|cell| {
+                            let images: usize = cell
+                                .images
+                                .iter()
+                                .map(|i| text(i.src.len() + i.alt.len()) + 48)
+                                .sum();
+                            text(cell.text.len()) + 48 + images
+                        })
                         .sum::<usize>()
                         + 16
                 })

@@ -67,7 +67,8 @@ pub struct SpeechOptions {
     /// Read each body cell with its column header (headers longer than 16
     /// spoken characters are not repeated). Default `true`.
     pub table_headers: bool,
-    /// Images with a description, as "图片：…". Default `true`.
+    /// Images with a description, as "图片：…", those of table cells
+    /// too (after the cell's text). Default `true`.
     pub include_images: bool,
     /// 附件: the attachment names. Default `true`.
     pub include_attachments: bool,

@@ -354,14 +354,19 @@ impl Builder<'_> {
                     self.written(id, ChunkKind::Contents, &line, None);
                 }
             }
-            Block::Image(img) if options.include_images => {
-                self.written(id, ChunkKind::Image, &img.alt, Some("图片"));
-            }
+            Block::Image(img) if options.include_images => self.image(id, &img.alt),
             _ => {}
         }
     }
 
-    /// Cells row by row; a body cell is preceded by its column's header.
+    /// An image with a description, as "图片：…"; a decorative one (no
+    /// `alt`) is silent.
+    fn image(&mut self, target: &str, alt: &str) {
+        self.written(target, ChunkKind::Image, alt, Some("图片"));
+    }
+
+    /// Cells row by row; a body cell is preceded by its column's header,
+    /// and followed by its images.
     fn table(&mut self, id: &str, table: &Table) {
         if let Some(caption) = &table.caption {
             self.written(id, ChunkKind::Caption, caption, None);
@@ -410,6 +415,12 @@ impl Builder<'_> {
                     &cell.text,
                     prefix.as_deref(),
                 );
+                // The cell's images read as an image block does.
+                if self.options.include_images {
+                    for image in &cell.images {
+                        self.image(&cell_id, &image.alt);
+                    }
+                }
                 self.close(e);
                 col = col.saturating_add(span);
             }

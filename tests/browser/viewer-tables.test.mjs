@@ -255,3 +255,102 @@ browserTest('in a long table the reader keeps the row under the header rows thro
   await page.emulateMedia({ media: 'print' });
   assert.equal(await inView(page, (shadow) => getComputedStyle(shadow.querySelector('.yl-table thead')).position), 'static');
 });
+
+/** A picture `width` by `height` pixels, as an image server sends it. */
+function picture(width, height) {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="${width}" height="${height}" fill="#777"/></svg>`;
+}
+
+/** The pictures of CELL_IMAGES: a large photo, a smaller one, a 二维码. */
+const PICTURES = { 'zhang.svg': picture(2400, 1800), 'li.svg': picture(600, 800), 'qr.svg': picture(300, 300) };
+
+/** A staff list with a photo column (one photo lazily loaded) and a decorative 二维码. */
+const CELL_IMAGES = `<div class="TRS_Editor"><p>今年以来，工作有序推进，成效明显。</p><table>
+<tr><th>序号</th><th>姓名</th><th>照片</th></tr>
+<tr><td>1</td><td>张三</td><td><img src="/cell-images/zhang.svg" alt="张三照片"></td></tr>
+<tr><td>2</td><td>李四</td><td><img src="/cell-images/loading.gif" data-src="/cell-images/li.svg" alt="李四照片"></td></tr>
+<tr><td>3</td><td>王五</td><td>扫码查看<img src="/cell-images/qr.svg" alt=""></td></tr>
+</table></div>`;
+
+browserTest('an image in a table cell shows in its cell, under its text and no wider than the cell, and axe finds nothing', STILL, async (page) => {
+  const requested = [];
+  await page.route('**/cell-images/*', (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    requested.push(name);
+    return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PICTURES[name] ?? '' });
+  });
+  await openPage(page);
+  // Read in the browser, written out as model JSON and read back: the
+  // model's images, then the view of what was read back.
+  const model = await page.evaluate((html) => {
+    const read = window.yilan.parseJson(JSON.stringify(window.yilan.parseHtml(html)));
+    window.viewer = window.yilan.mount(document.querySelector('#view'), read, { mode: 'elderly' });
+    return read.body[1].rows.map((row) => row.cells.map((cell) => [cell.text, cell.images ?? []]));
+  }, CELL_IMAGES);
+  assert.deepEqual(model.slice(1), [
+    [['1', []], ['张三', []], ['', [{ src: '/cell-images/zhang.svg', alt: '张三照片' }]]],
+    [['2', []], ['李四', []], ['', [{ src: '/cell-images/li.svg', alt: '李四照片' }]]],
+    [['3', []], ['王五', []], ['扫码查看', [{ src: '/cell-images/qr.svg', alt: '' }]]],
+  ]);
+  await page.waitForFunction(() => {
+    const images = [...document.querySelector('yilan-view').shadowRoot.querySelectorAll('.yl-table img')];
+    return images.length === 3 && images.every((image) => image.complete && image.naturalWidth > 0);
+  }, null, { timeout: 5000 });
+  await settle(page);
+  assert.deepEqual(requested.sort(), ['li.svg', 'qr.svg', 'zhang.svg'], 'each image at its own address, not the placeholder');
+
+  const cells = await inView(page, (shadow) =>
+    [...shadow.querySelectorAll('.yl-table img')].map((image) => {
+      const cell = image.closest('td, th');
+      const style = getComputedStyle(cell);
+      const inner = cell.getBoundingClientRect();
+      const box = image.getBoundingClientRect();
+      const text = [...cell.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.data).join('');
+      const textBottom = (() => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        range.setEndBefore(image);
+        return range.getBoundingClientRect().bottom;
+      })();
+      return {
+        cell: cell.id,
+        alt: image.getAttribute('alt'),
+        text,
+        inside:
+          box.left >= inner.left + parseFloat(style.paddingLeft) - 0.5 &&
+          box.right <= inner.right - parseFloat(style.paddingRight) + 0.5 &&
+          box.top >= inner.top &&
+          box.bottom <= inner.bottom,
+        under: !text || box.top >= textBottom - 0.5,
+        shrunk: box.width < image.naturalWidth,
+        lines: box.height / parseFloat(getComputedStyle(image).fontSize),
+      };
+    }),
+  );
+  assert.deepEqual(
+    cells.map(({ cell, alt, text, inside, under }) => ({ cell, alt, text, inside, under })),
+    [
+      { cell: 'yl-t2-2-3', alt: '张三照片', text: '', inside: true, under: true },
+      { cell: 'yl-t2-3-3', alt: '李四照片', text: '', inside: true, under: true },
+      { cell: 'yl-t2-4-3', alt: '', text: '扫码查看', inside: true, under: true },
+    ],
+  );
+  assert.ok(cells[0].shrunk, 'the large photo is shown smaller than its own size');
+  assert.ok(cells.every((cell) => cell.lines <= 12.01), `no image taller than 12em (${cells.map((cell) => cell.lines.toFixed(2))})`);
+  // The photo does not widen the table past the column, nor squeeze the
+  // text columns to a character a line.
+  const table = await inView(page, (shadow) => {
+    const region = shadow.querySelector('.yl-table');
+    const names = [...region.querySelectorAll('tbody tr td:nth-child(2)')];
+    return {
+      scrollsSideways: region.scrollWidth > region.clientWidth,
+      narrowest: Math.min(...names.map((td) => {
+        const style = getComputedStyle(td);
+        return (td.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)) / parseFloat(style.fontSize);
+      })),
+    };
+  });
+  assert.equal(table.scrollsSideways, false, 'the table fits the column');
+  assert.ok(table.narrowest >= 1.99, `the name column two characters wide or more (${table.narrowest.toFixed(2)})`);
+  await assertNoViolations(page, { partlyHiddenIn: '.yl-table' });
+});

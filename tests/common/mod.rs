@@ -86,6 +86,9 @@ fn block_text(block: &Block, out: &mut String) {
             for row in &t.rows {
                 for cell in &row.cells {
                     out.push_str(&cell.text);
+                    for image in &cell.images {
+                        out.push_str(&image.alt);
+                    }
                 }
             }
         }

@@ -150,6 +150,16 @@ pub fn full() -> Document {
                             colspan: 2,
                             rowspan: 3,
                             inlines: vec![inline("项目名称", Some("#n"), false, false)],
+                            images: vec![
+                                Image {
+                                    src: "/img/site.jpg".into(),
+                                    alt: "项目现场".into(),
+                                },
+                                Image {
+                                    src: "/img/rule.png".into(),
+                                    alt: String::new(),
+                                },
+                            ],
                         },
                         TableCell::plain("金额"),
                     ],
@@ -334,19 +344,24 @@ fn leaf_block() -> impl Strategy<Value = Block> {
         });
     let list = (any::<bool>(), vec(item, 0..4))
         .prop_map(|(ordered, items)| Block::List(List { ordered, items }));
+    let cell_image = (text(), text()).prop_map(|(src, alt)| Image { src, alt });
     let cell = (
         text_with_inlines(),
         any::<bool>(),
         prop_oneof![Just(1u32), 1u32..=1000],
         prop_oneof![Just(1u32), 1u32..=65534],
+        vec(cell_image, 0..3),
     )
-        .prop_map(|((text, inlines), header, colspan, rowspan)| TableCell {
-            text,
-            header,
-            colspan,
-            rowspan,
-            inlines,
-        });
+        .prop_map(
+            |((text, inlines), header, colspan, rowspan, images)| TableCell {
+                text,
+                header,
+                colspan,
+                rowspan,
+                inlines,
+                images,
+            },
+        );
     let row =
         (any::<bool>(), vec(cell, 0..4)).prop_map(|(header, cells)| TableRow { header, cells });
     let table = (opt_text(), vec(row, 0..4))

@@ -4,12 +4,12 @@
 //! (`b`, `strong`, `font-weight`), alignment (`align`, `text-align`,
 //! `<center>`), links and emphasis become the line's hints and inline runs.
 //! A data table (no table inside it, two rows of two cells or more) gives
-//! one line per row with real cells; a row whose first cell is a metadata
-//! label with its colon (`索 引 号：`) is read as the text line a browser
-//! shows, so the metadata rules see it as they see page text. Layout tables
-//! are only blocks. A breadcrumb container becomes one line. After the
-//! content root, only chrome lines (打印 关闭, for the actions) and
-//! attachment links are kept.
+//! one line per row with real cells, which hold their images; a row whose
+//! first cell is a metadata label with its colon (`索 引 号：`) is read as
+//! the text line a browser shows, so the metadata rules see it as they see
+//! page text. Layout tables are only blocks. A breadcrumb container becomes
+//! one line. After the content root, only chrome lines (打印 关闭, for the
+//! actions) and attachment links are kept.
 //!
 //! The walk is a loop over the nodes in document order with an explicit
 //! stack of open elements: no recursion, whatever the depth.
@@ -28,7 +28,7 @@ use crate::model::{Image, TableCell};
 use crate::parse::blocks;
 use crate::parse::chars::TrimSpace;
 use crate::parse::chrome;
-use crate::parse::lines::{Align, Hints, Line};
+use crate::parse::lines::{cell_words, Align, Hints, Line};
 use crate::parse::meta::{self, Unknown};
 
 /// Largest `colspan` (HTML clamps it to 1000).
@@ -375,9 +375,37 @@ impl<'a> Builder<'a> {
     /// Emits a table row: as cells, or as the text line of metadata fields.
     fn row_line(&mut self, mut cells: Vec<TableCell>) {
         let first_row = self.table.as_ref().is_some_and(|t| t.rows == 1);
-        let filled = || cells.iter().filter(|c| !c.text.is_empty());
+        // What the row says, its images by their alternative text: the
+        // line's text, and the words its rules read.
+        let words: Vec<Cow<str>> = cells.iter().map(cell_words).collect();
+        let filled = || {
+            cells
+                .iter()
+                .zip(&words)
+                .filter(|(_, w)| !w.is_empty())
+                .map(|(c, _)| c)
+        };
         // A header row only when every filled cell says so.
         let all_header = filled().count() >= 2 && filled().all(|c| c.header);
+        let is_meta = words.iter().find(|w| !w.is_empty()).is_some_and(|w| {
+            meta::parse_line(w, Unknown::Reject)
+                .is_some_and(|ml| ml.colons && !ml.fields.is_empty())
+        });
+        let text = if is_meta {
+            words
+                .iter()
+                .map(|w| w.replace('\n', " "))
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            words
+                .iter()
+                .map(|w| w.replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        drop(words);
         if first_row && !all_header {
             for c in &mut cells {
                 if !c.text.is_empty() && c.header && c.inlines.iter().all(|r| r.strong) {
@@ -386,25 +414,9 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        let is_meta = cells.iter().find(|c| !c.text.is_empty()).is_some_and(|c| {
-            meta::parse_line(&c.text, Unknown::Reject)
-                .is_some_and(|ml| ml.colons && !ml.fields.is_empty())
-        });
-        let text = if is_meta {
-            cells
-                .iter()
-                .map(|c| c.text.replace('\n', " "))
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        } else {
-            cells
-                .iter()
-                .map(|c| c.text.replace('\n', " "))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        };
         let mut hints = Hints::default();
+        // (A row read as metadata has no cells: metadata holds no images,
+        // only their alternative text, in the line.)
         if !is_meta {
             hints.cells = Some(cells);
         }
@@ -444,24 +456,23 @@ impl<'a> Builder<'a> {
             .then_some(number)
     }
 
+    /// An image: a line of its own, or one of the images of the table cell
+    /// being read. One with no usable address is dropped; in a cell, its
+    /// alternative text stays in the cell's text, as a browser shows it.
     fn image(&mut self, e: &Element) {
         let alt = alt_text(e.attr("alt").unwrap_or("")).to_owned();
+        let src = image_src(e, self.base);
         if let Some(t) = &mut self.table {
-            if let Some((buf, _)) = &mut t.cell {
-                if !alt.is_empty() {
-                    buf.push(&alt, &Style::default());
+            if let Some((buf, cell)) = &mut t.cell {
+                match src {
+                    Some(src) => cell.images.push(Image { src, alt }),
+                    None if !alt.is_empty() => buf.push(&alt, &Style::default()),
+                    None => {}
                 }
             }
             return;
         }
-        // A lazily loaded image (a portal's lazyload script) has its own
-        // address in data-src or data-original, and a placeholder, or
-        // nothing, in src until it is scrolled to.
-        let Some(src) = ["data-src", "data-original", "src"]
-            .into_iter()
-            .filter_map(|name| e.attr(name))
-            .find_map(|s| resolve(s, self.base, Use::Image))
-        else {
+        let Some(src) = src else {
             return;
         };
         self.flush();
@@ -592,6 +603,17 @@ fn is_data_table(tree: &Tree, id: NodeId) -> bool {
         wide_rows += 1;
     }
     wide_rows >= 2
+}
+
+/// An image's address, resolved and allowed ([`Use::Image`]), or `None`.
+/// A lazily loaded image (a portal's lazyload script) has its own address
+/// in data-src or data-original, and a placeholder, or nothing, in src
+/// until it is scrolled to.
+fn image_src(e: &Element, base: Option<&Base>) -> Option<String> {
+    ["data-src", "data-original", "src"]
+        .into_iter()
+        .filter_map(|name| e.attr(name))
+        .find_map(|s| resolve(s, base, Use::Image))
 }
 
 /// An image's alternative text, trimmed; none where it is only a file

@@ -45,7 +45,8 @@ fn full() -> Value {
              "items": [{"marker": "1.", "lead": "l", "text": "t", "inlines": [{"text": "t"}]}]},
             {"type": "table", "caption": "c", "rows": [
                 {"header": true, "cells": [{"text": "h", "header": true, "colspan": 2, "rowspan": 3,
-                                            "inlines": [{"text": "h"}]}]}]},
+                                            "inlines": [{"text": "h"}],
+                                            "images": [{"src": "p.jpg", "alt": "照片"}]}]}]},
             {"type": "attachments", "label": "附件",
              "items": [{"marker": "1.", "name": "a.pdf", "href": "/a.pdf", "fileType": "pdf"}]},
             {"type": "signature", "organisations": ["某局"], "date": "2024年1月1日"},

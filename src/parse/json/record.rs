@@ -96,6 +96,7 @@ kinds! {
     Items: Vec<ListItem> = Vec::new(),
     Rows: Vec<TableRow> = Vec::new(),
     Cells: Vec<TableCell> = Vec::new(),
+    Images: Vec<Image> = Vec::new(),
     Files: Vec<Attachment> = Vec::new(),
     Entries: Vec<ContentsEntry> = Vec::new(),
 }
@@ -251,7 +252,8 @@ records! {
         colspan: "colspan" [1, MAX_COLSPAN] => u32 = 1,
         rowspan: "rowspan" [1, MAX_ROWSPAN] => u32 = 1,
         inlines: "inlines" => Vec<Inline>,
-    } => TableCell { text, header, colspan, rowspan, inlines };
+        images: "images" => Vec<Image>,
+    } => TableCell { text, header, colspan, rowspan, inlines, images };
 
     Attachments as "Attachments" {
         label: required "label" => String,
