@@ -26,6 +26,7 @@ import type {
   Attachment,
   Attachments,
   Block,
+  CellImage,
   ChunkKind,
   Contents,
   ContentsEntry,
@@ -91,7 +92,8 @@ const inlines: Inlines = [inline];
 const paragraph: Paragraph = { type: 'paragraph', text: '链接', inlines };
 const listItem: ListItem = { marker: '一是', lead: '强化。', text: '内容', inlines: [] };
 const list: List = { type: 'list', ordered: true, items: [listItem] };
-const cell: TableCell = { text: '合计', header: true, colspan: 2, rowspan: 1 };
+const photo: CellImage = { src: 'zhang.jpg', alt: '张三照片' };
+const cell: TableCell = { text: '合计', header: true, colspan: 2, rowspan: 1, images: [photo] };
 const row: TableRow = { header: true, cells: [cell] };
 const table: Table = { type: 'table', caption: '表1', rows: [row] };
 const attachment: Attachment = { marker: '1.', name: '附件一.pdf', href: 'a.pdf', fileType: 'pdf' };
