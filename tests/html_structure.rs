@@ -675,3 +675,33 @@ fn a_number_in_a_paragraph_of_its_own_heads_the_next() {
         doc.body
     );
 }
+
+#[test]
+fn a_metadata_table_above_the_content_keeps_its_values() {
+    // One row of label and value cells was read as layout, a line per
+    // cell: the labels lost their values. With no colons, the table was
+    // not read at all.
+    let fields = |table: &str| {
+        let doc = parse(&format!(
+            "<html><head><title>关于做好防汛工作的通知_某县人民政府</title></head><body>{table}\
+             <div class=TRS_Editor><h1>关于做好防汛工作的通知</h1>{ARTICLE_BODY}</div></body></html>"
+        ));
+        doc.meta
+            .iter()
+            .map(|m| (m.label.clone(), m.value.clone()))
+            .collect::<Vec<_>>()
+    };
+    let pair = |l: &str, v: &str| (l.to_owned(), v.to_owned());
+    let want = [pair("索引号", "001/2024-1"), pair("发布日期", "2024-01-02")];
+    for table in [
+        "<table><tr><td>索引号：</td><td>001/2024-1</td><td>发布日期：</td><td>2024-01-02</td></tr></table>",
+        "<table><tr><th>索引号</th><td>001/2024-1</td><th>发布日期</th><td>2024-01-02</td></tr></table>",
+        "<table><tr><td>索 引 号</td><td>001/2024-1</td></tr><tr><td>发布日期</td><td>2024-01-02</td></tr></table>",
+    ] {
+        assert_eq!(fields(table), want, "{table}");
+    }
+    // A table of one label is no metadata: a duty roster above an article
+    // stays out.
+    let roster = "<table><tr><th>日期</th><th>带班领导</th></tr><tr><td>6月1日</td><td>张三</td></tr></table>";
+    assert_eq!(fields(roster), Vec::<(String, String)>::new());
+}

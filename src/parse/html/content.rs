@@ -192,6 +192,10 @@ fn meta_blocks(tree: &Tree) -> Vec<(NodeId, bool)> {
             out.push((id, true));
             continue;
         }
+        if node.tag().as_bytes() == b"table" && label_table(tree, id) {
+            out.push((id, false));
+            continue;
+        }
         let small = node.end - id <= MAX_FIELD_NODES;
         let field_tag = matches!(
             node.tag().as_bytes(),
@@ -207,6 +211,36 @@ fn meta_blocks(tree: &Tree) -> Vec<(NodeId, bool)> {
         }
     }
     out
+}
+
+/// Most nodes of a table read as a metadata table by its label cells.
+const MAX_LABEL_TABLE_NODES: usize = 240;
+
+/// A small table of metadata whose labels stand in cells of their own,
+/// with no colon (索引号 | 001/2024-1 | 发布机构 | 某某县应急管理局): its
+/// first cell and at least one other are labels of the table
+/// ([`meta::lookup`]). A data table's header (日期 | 带班领导 | 值班人员)
+/// has one label at most.
+fn label_table(tree: &Tree, id: NodeId) -> bool {
+    let Some(node) = tree.get(id).filter(|n| n.end - id <= MAX_LABEL_TABLE_NODES) else {
+        return false;
+    };
+    let mut labels = 0;
+    for (n, cell) in tree.nodes.iter().enumerate().take(node.end).skip(id + 1) {
+        if !matches!(cell.tag().as_bytes(), b"td" | b"th") || cell.chars == 0 {
+            continue;
+        }
+        let label = cell.chars <= 16
+            && matches!(meta::lookup(&tree.text(n)), Some(meta::LabelKind::Meta(_)));
+        if !label && labels == 0 {
+            return false;
+        }
+        labels += usize::from(label);
+        if labels >= 2 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Text with whitespace runs collapsed and trimmed.

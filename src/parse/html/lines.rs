@@ -575,8 +575,10 @@ fn span(value: Option<&str>, max: u32) -> u32 {
 }
 
 /// A table that holds data rather than layout: no table inside it, and at
-/// least two rows of at least two cells. The scan stops at the first
-/// nested table, so nested layout tables cost little.
+/// least two rows of at least two cells, or one such row that opens with
+/// a metadata label (索引号： | 001/2024-1 | 发布日期： | 2024-01-02: read
+/// as layout, each cell a line, the labels lost their values). The scan
+/// stops at the first nested table, so nested layout tables cost little.
 fn is_data_table(tree: &Tree, id: NodeId) -> bool {
     let Some(end) = tree.get(id).map(|n| n.end) else {
         return false;
@@ -584,6 +586,9 @@ fn is_data_table(tree: &Tree, id: NodeId) -> bool {
     let mut wide_rows = 0;
     let mut row: Option<NodeId> = None;
     let mut cells = 0;
+    // The first cell of the first wide row.
+    let mut first_cell: Option<NodeId> = None;
+    let mut row_first: Option<NodeId> = None;
     for n in id + 1..end {
         let Some(node) = tree.get(n) else { break };
         match node.tag().as_bytes() {
@@ -591,18 +596,30 @@ fn is_data_table(tree: &Tree, id: NodeId) -> bool {
             b"tr" => {
                 if cells >= 2 {
                     wide_rows += 1;
+                    first_cell = first_cell.or(row_first);
                 }
                 row = Some(n);
                 cells = 0;
+                row_first = None;
             }
-            b"td" | b"th" if row.is_some() && node.parent == row => cells += 1,
+            b"td" | b"th" if row.is_some() && node.parent == row => {
+                cells += 1;
+                row_first = row_first.or(Some(n));
+            }
             _ => {}
         }
     }
     if cells >= 2 {
         wide_rows += 1;
+        first_cell = first_cell.or(row_first);
     }
-    wide_rows >= 2
+    let labelled = || {
+        first_cell.is_some_and(|c| {
+            tree.get(c).is_some_and(|n| n.chars <= 16)
+                && matches!(meta::lookup(&tree.text(c)), Some(meta::LabelKind::Meta(_)))
+        })
+    };
+    wide_rows >= 2 || (wide_rows == 1 && labelled())
 }
 
 /// An image's address, resolved and allowed ([`Use::Image`]), or `None`.
