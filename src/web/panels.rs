@@ -121,6 +121,8 @@ impl Core {
         let Some(heading) = self.dom.shadow.get_element_by_id(target) else {
             return;
         };
+        // (Asked before the focus moves: 指读 reads what takes it.)
+        let reading = super::speech::reading_all(self);
         if !heading.has_attribute("tabindex") {
             set_attr(&heading, "tabindex", "-1");
         }
@@ -136,6 +138,11 @@ impl Core {
             ScrollBehavior::Smooth
         });
         heading.scroll_into_view_with_scroll_into_view_options(&options);
+        if reading {
+            if let Some(section) = target.strip_suffix("-h") {
+                super::speech::went_to(self, section);
+            }
+        }
     }
 
     /// Brings the bar's height in the view's sheet up to date, before

@@ -15,9 +15,10 @@ export const EN_VOICE = { name: 'Fake English', lang: 'en-US', localService: tru
 /**
  * Init script: a fake Web Speech API in `window.speechSynthesis`.
  * `mode`: 'ends' (each utterance ends after `delay` ms), 'hold' (ends only
- * when the test calls `window.fakeSpeech.end()`), 'never', 'error'.
+ * when the test calls `window.fakeSpeech.end()`), 'never', 'error' (each
+ * utterance fails with the error code `error`).
  */
-function installFakeSpeech({ mode, voices, delay }) {
+function installFakeSpeech({ mode, voices, delay, error }) {
   const state = { spoken: [], cancels: 0, current: null };
   window.fakeSpeech = state;
   class FakeUtterance extends EventTarget {
@@ -42,7 +43,7 @@ function installFakeSpeech({ mode, voices, delay }) {
     state.current = utterance;
     setTimeout(() => {
       fire(utterance, 'start');
-      if (mode === 'error') fire(utterance, 'error', 'synthesis-failed');
+      if (mode === 'error') fire(utterance, 'error', error);
       if (mode === 'ends') setTimeout(() => fire(utterance, 'end'), delay);
     }, 0);
   };
@@ -70,13 +71,13 @@ export function removeSpeech() {
   delete window.speechSynthesis;
 }
 
-export async function withFake(page, { mode = 'ends', voices = [EN_VOICE, ZH_VOICE], delay = 5 } = {}) {
-  await page.addInitScript(installFakeSpeech, { mode, voices, delay });
+export async function withFake(page, { mode = 'ends', voices = [EN_VOICE, ZH_VOICE], delay = 5, error = 'synthesis-failed' } = {}) {
+  await page.addInitScript(installFakeSpeech, { mode, voices, delay, error });
 }
 
-/** Mounts the reference in elderly mode and records the speech events too. */
-export async function mountReading(page, options = {}) {
-  await mountReference(page, { mode: 'elderly', ...options });
+/** Mounts the reference (or page `text`) in elderly mode and records the speech events too. */
+export async function mountReading(page, options = {}, text = undefined) {
+  await mountReference(page, { mode: 'elderly', ...options }, text);
   await page.evaluate(() => {
     for (const type of ['chunkstart', 'chunkend', 'speechend', 'speecherror']) {
       window.viewer.addEventListener(type, (event) => window.events.push([type, event.detail]));

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 
 import { assertNoViolations } from './axe.mjs';
 import { browserTest } from './harness.mjs';
+import { mountReading, state, until, withFake } from './speech-support.mjs';
 import { TOOLS, focused, inView, mountReference, rootState, shownTools, tabToToolbar, toolState } from './viewer-helpers.mjs';
 
 const PHONE = { viewport: { width: 320, height: 640 }, reducedMotion: 'reduce' };
@@ -195,3 +196,26 @@ browserTest('on a small phone at 300%, each panel ends on the screen: its 收起
     assert.equal((await toolState(page, panel)).expanded, 'false');
   }
 });
+
+browserTest('folded while a voice reads, the bar keeps 暂停 and 停止: the reader always sees how to stop it', PHONE, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  await page.click('[data-yl-tool="more"]');
+  await page.click('[data-yl-tool="read"]');
+  await until(page, () => window.viewer.speechState === 'speaking');
+  // A tap on the text folds the tools (as a swipe to scroll does).
+  const paragraph = await inView(page, (shadow) => {
+    const box = shadow.querySelector('.yl-body p').getBoundingClientRect();
+    return { x: box.left + 20, y: box.top + 10 };
+  });
+  await page.mouse.click(paragraph.x, paragraph.y);
+  assert.equal((await toolState(page, 'more')).expanded, 'false');
+  assert.equal(await state(page), 'speaking');
+  assert.deepEqual((await shownTools(page)).shown, ['more', 'read', 'stop', 'mode']);
+  assert.equal((await toolState(page, 'read')).text, '暂停');
+  await assertNoViolations(page);
+  await page.click('[data-yl-tool="stop"]');
+  assert.equal(await state(page), 'idle');
+  assert.deepEqual(await shownTools(page), { shown: ['more', 'mode'], stops: ['more'] });
+});
+

@@ -18,7 +18,7 @@ export const THEME_CHOICES = ['auto', 'standard', 'yellow-on-black', 'white-on-b
  * document in `#view` as `window.viewer`, with every event the viewer
  * dispatches recorded in `window.events` as `[type, detail]`.
  */
-export async function mountReference(page, options = {}) {
+export async function mountReference(page, options = {}, text = REFERENCE_TEXT) {
   await openWithPackage(page);
   const thrown = await page.evaluate(
     ([text, opts]) => {
@@ -33,7 +33,7 @@ export async function mountReference(page, options = {}) {
         return { code: error.code, message: error.message };
       }
     },
-    [REFERENCE_TEXT, options],
+    [text, options],
   );
   assert.equal(thrown, null, 'mount succeeded');
   // The toolbar's tab stop follows the layout, which the view's size

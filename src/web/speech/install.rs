@@ -130,8 +130,11 @@ fn dispatch(number: u32, kind: u32, a: JsValue, b: JsValue) {
                     .and_then(|e| e.as_string())
                     .unwrap_or_default();
                 let report = match code.as_str() {
-                    // Someone else (the page, another tab) cancelled it.
-                    "interrupted" | "canceled" => Report::Interrupted,
+                    // Someone else (the page, another tab) cancelled it;
+                    // or the browser refused to speak before the reader's
+                    // first tap or key (`not-allowed`): reading stops, and
+                    // the voice is no less usable for it.
+                    "interrupted" | "canceled" | "not-allowed" => Report::Interrupted,
                     _ => Report::Failed(format!("speech synthesis error: {code}")),
                 };
                 on_report(&core, JsValue::from(token), report);
@@ -246,6 +249,12 @@ pub(in super::super) fn install(
         "pointerout",
         true,
         handler(core, point::on_pointer_out),
+    )?;
+    listeners.add(
+        &root,
+        "pointermove",
+        true,
+        handler(core, point::on_pointer_move),
     )?;
     drop(listeners);
     // A browser with no engine, or no Chinese voice yet, says so at once.

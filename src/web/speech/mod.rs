@@ -66,6 +66,13 @@ pub(super) struct Speech {
     watchdog: Option<i32>,
     /// 指读's hover: the element under the pointer and its timer.
     dwell: Option<(Element, i32)>,
+    /// Where the mouse last moved to (screen coordinates) and when
+    /// (`Date.now()`): an element that comes under a pointer at rest was
+    /// scrolled there, and is not one the reader pointed at.
+    pointer_at: Option<(i32, i32, f64)>,
+    /// Whether what is being read is a 指读 of one element (a rest of the
+    /// mouse may replace it), not a 朗读 (which a rest does not stop).
+    pointed: bool,
     /// The last element focused in the document (not the toolbar), and
     /// when (`Date.now()`): 朗读 reads from its section while it is on
     /// screen, or was focused just now.
@@ -91,6 +98,8 @@ impl Speech {
             sentence: None,
             watchdog: None,
             dwell: None,
+            pointer_at: None,
+            pointed: false,
             last_focus: None,
             error: None,
             on_watchdog: None,
@@ -205,7 +214,7 @@ pub(super) fn toggle_read(core: &Core) {
                 return;
             }
             let queue = selection::selected_chunks(core).unwrap_or_else(|| from_here(core));
-            start(core, queue);
+            start(core, queue, false);
         }
     }
 }
@@ -235,6 +244,30 @@ fn from_here(core: &Core) -> Vec<usize> {
     (start..plan.chunks.len()).collect()
 }
 
+/// Whether the whole text is being read (朗读, `speak()`), not one element
+/// (指读), and not paused.
+pub(super) fn reading_all(core: &Core) -> bool {
+    core.speech
+        .try_borrow()
+        .is_ok_and(|s| s.reader.status() == Status::Speaking && !s.pointed)
+}
+
+/// 目录 took the reader to the section `section` while the text was being
+/// read: the reading goes on from there, not from where it was (which would
+/// scroll the view back).
+pub(super) fn went_to(core: &Core, section: &str) {
+    let queue = {
+        let Ok(speech) = core.speech.try_borrow() else {
+            return;
+        };
+        let Some(start) = speech.plan().start_of(section) else {
+            return;
+        };
+        (start..speech.plan().chunks.len()).collect()
+    };
+    start(core, queue, false);
+}
+
 /// `viewer.speak({ from })`: reads from element `from`, or from the top.
 pub(super) fn speak_from(core: &Core, from: Option<&str>) -> Result<(), NoVoice> {
     if let Some(why) = unavailable(core) {
@@ -248,7 +281,7 @@ pub(super) fn speak_from(core: &Core, from: Option<&str>) -> Result<(), NoVoice>
         let start = from.and_then(|id| speech.plan().start_of(id)).unwrap_or(0);
         (start..speech.plan().chunks.len()).collect()
     };
-    start(core, queue);
+    start(core, queue, false);
     Ok(())
 }
 
@@ -291,7 +324,7 @@ fn stop_others(core: &Core) {
 }
 
 /// Reads the chunks `queue` (indices into the plan), after any reading.
-fn start(core: &Core, queue: Vec<usize>) {
+fn start(core: &Core, queue: Vec<usize>, pointed: bool) {
     stop_others(core);
     let rate = core.prefs().speech_rate;
     let actions = {
@@ -299,6 +332,7 @@ fn start(core: &Core, queue: Vec<usize>) {
             return;
         };
         speech.error = None;
+        speech.pointed = pointed;
         let lengths: Vec<usize> = queue
             .iter()
             .map(|&i| {
@@ -357,7 +391,7 @@ pub(super) fn read_element(core: &Core, queue: Vec<usize>) {
     if queue.is_empty() || !ready(core) {
         return;
     }
-    start(core, queue);
+    start(core, queue, true);
 }
 
 /// 指读 pressed: on or off (stored with the preferences).

@@ -52,8 +52,13 @@ fn point_target(core: &Core, target: Option<Element>) -> Option<(Element, Vec<us
         if id.starts_with("yl-s") && plan.span(&id).is_some() {
             return None;
         }
-        if let Some(span) = plan.span(&id).filter(|s| !s.is_empty()) {
-            return Some((e, span.collect()));
+        match plan.span(&id) {
+            // An element the plan visited with nothing to say (an empty
+            // cell, a "—"): nothing, not the table around it from its
+            // first row.
+            Some(span) if span.is_empty() => return None,
+            Some(span) => return Some((e, span.collect())),
+            None => {}
         }
         at = e.parent_element();
     }
@@ -120,6 +125,23 @@ pub(super) fn on_pointer_over(core: &Rc<Core>, event: &Event) {
     if !mouse {
         return;
     }
+    // An element that comes under a pointer that has not moved since its
+    // last move was scrolled there (the view follows the reading): the
+    // reader did not point at it. (Browsers report the move into an
+    // element before the move itself, or just after it.)
+    let at = screen_point(event);
+    let now = js_sys::Date::now();
+    let moved = core.speech.try_borrow_mut().is_ok_and(|mut speech| {
+        let before = speech.pointer_at;
+        let moved = before.is_none_or(|(x, y, when)| (x, y) != at || now - when < MOVING_MS);
+        if moved {
+            speech.pointer_at = Some((at.0, at.1, now));
+        }
+        moved
+    });
+    if !moved {
+        return;
+    }
     let Some((element, _)) = point_target(core, event_element(event)) else {
         cancel_dwell(core);
         return;
@@ -147,6 +169,51 @@ pub(super) fn on_pointer_over(core: &Rc<Core>, event: &Event) {
     if let (Some(timer), Ok(mut speech)) = (timer, core.speech.try_borrow_mut()) {
         speech.dwell = Some((element, timer));
     }
+}
+
+/// How recent a move of the mouse makes it one that is moving (ms).
+const MOVING_MS: f64 = 100.0;
+
+/// The mouse moved: where it is now, to tell a move from a scroll under
+/// it ([`on_pointer_over`]).
+pub(super) fn on_pointer_move(core: &Rc<Core>, event: &Event) {
+    if !pointing(&core.prefs()) {
+        return;
+    }
+    let at = screen_point(event);
+    if let Ok(mut speech) = core.speech.try_borrow_mut() {
+        // (A move reported where the pointer already was is the browser
+        // updating what is under it after a scroll, not the reader.)
+        if speech.pointer_at.is_none_or(|(x, y, _)| (x, y) != at) {
+            speech.pointer_at = Some((at.0, at.1, js_sys::Date::now()));
+        }
+    }
+}
+
+/// Where a pointer event happened on the screen.
+fn screen_point(event: &Event) -> (i32, i32) {
+    event
+        .dyn_ref::<web_sys::MouseEvent>()
+        .map_or((0, 0), |e| (e.screen_x(), e.screen_y()))
+}
+
+/// Whether the page has had the reader's tap, click or key (the browser
+/// refuses speech before it: `not-allowed`). True where the browser does
+/// not say.
+fn activated() -> bool {
+    let Some(window) = web_sys::window() else {
+        return true;
+    };
+    let activation = Reflect::get(&window, &JsValue::from_str("navigator"))
+        .and_then(|n| Reflect::get(&n, &JsValue::from_str("userActivation")))
+        .ok()
+        .filter(JsValue::is_object);
+    activation.is_none_or(|a| {
+        Reflect::get(&a, &JsValue::from_str("hasBeenActive"))
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true)
+    })
 }
 
 /// The pointer left the view: no dwell.
@@ -179,7 +246,16 @@ pub(super) fn dwell_done(core: &Rc<Core>) {
     let Some((element, _)) = pending else {
         return;
     };
-    if !pointing(&core.prefs()) || !element.is_connected() {
+    if !pointing(&core.prefs()) || !element.is_connected() || !activated() {
+        return;
+    }
+    // A rest of the mouse replaces a 指读, not a 朗读 of the whole text
+    // (a click does).
+    let reading_all = core
+        .speech
+        .try_borrow()
+        .is_ok_and(|s| s.reader.status() != Status::Idle && !s.pointed);
+    if reading_all {
         return;
     }
     if let Some((_, chunks)) = point_target(core, Some(element)) {

@@ -22,6 +22,14 @@ use crate::speech::{Chunk, ChunkKind, Plan};
 /// possible, and 语速 only while it is.
 pub(super) fn show_controls(core: &Core) {
     let status = status(core);
+    // While a voice reads, 朗读 (now 暂停 or 继续) and 停止 stay on the bar
+    // folded behind 更多工具 (the stylesheet reads this): the reader always
+    // sees how to stop it.
+    if status == Status::Idle {
+        let _ = core.dom.root.remove_attribute("data-speech");
+    } else {
+        set_attr(&core.dom.root, "data-speech", "on");
+    }
     let unavailable = core.speech.try_borrow().ok().and_then(|s| s.unavailable);
     let words = core.locale.toolbar_words();
     let speech_words = speech_words(core.locale);

@@ -1,0 +1,156 @@
+// Reading aloud as the reader moves about, in Chromium with the fake
+// `speechSynthesis` of tests/browser/speech-support.mjs: 指读 on a cell
+// with nothing to say, a mouse at rest while 朗读 scrolls the text under
+// it, a refusal before the reader's first tap, and 目录 used while the
+// text is read.
+
+import assert from 'node:assert/strict';
+
+import { events, highlighted, mountReading, plan, spoken, state, until, withFake } from './speech-support.mjs';
+import { browserTest } from './harness.mjs';
+import { inView, speechNote, toolState } from './viewer-helpers.mjs';
+
+/** Page text with a table whose 备注 column is empty or "—". */
+const TABLE_TEXT = [
+  '关于2024年重点项目进度的公示',
+  '',
+  '现将2024年重点项目进度公示如下。',
+  '序号 | 备注 | 项目 | 进度',
+  '1 |  | 城东道路 | 已完工',
+  '2 | — | 新华桥梁 | 在建',
+  '3 | 年底完工 | 北山公园 | 在建',
+  '',
+].join('\n');
+
+/** The middle of the cell at `row`, `column` of the first table, in the viewport. */
+function cellPoint(page, row, column) {
+  return inView(
+    page,
+    (shadow, [r, c]) => {
+      const cell = shadow.querySelector('.yl-body table').rows[r].cells[c];
+      const box = cell.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    },
+    [row, column],
+  );
+}
+
+browserTest('指读 on a cell with nothing to say reads nothing, not the table from its first row', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page, {}, TABLE_TEXT);
+  await page.click('[data-yl-tool="point"]');
+  for (const row of [1, 2]) {
+    const empty = await cellPoint(page, row, 1);
+    await page.mouse.click(empty.x, empty.y);
+    await page.waitForTimeout(100);
+    assert.deepEqual(await spoken(page), [], `row ${row}'s 备注`);
+    assert.equal(await state(page), 'idle');
+  }
+  // A cell with words reads them, with its column's header.
+  const filled = await cellPoint(page, 3, 1);
+  await page.mouse.click(filled.x, filled.y);
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  assert.deepEqual(await spoken(page), ['备注：年底完工']);
+});
+
+browserTest('a mouse at rest on the text does not take over 朗读 as the view scrolls the text under it', { viewport: { width: 800, height: 600 }, reducedMotion: 'reduce' }, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  const chunks = await plan(page);
+  await page.click('[data-yl-tool="point"]');
+  // The pointer comes to rest on the text, then the reader starts 朗读 by
+  // keyboard from the top.
+  await page.mouse.move(400, 500, { steps: 3 });
+  await page.waitForTimeout(100);
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-tool="read"]').focus());
+  await page.keyboard.press('Enter');
+  const said = chunks.slice(0, 8).map((c) => c.text);
+  for (let i = 1; i < said.length; i += 1) {
+    await until(page, (n) => window.fakeSpeech.spoken.length === n, i);
+    // Each chunk read scrolls the view to it; the pointer stays where it
+    // is, and rests there longer than 指读 waits.
+    await page.waitForTimeout(700);
+    await page.evaluate(() => window.fakeSpeech.end());
+  }
+  await until(page, (n) => window.fakeSpeech.spoken.length === n, said.length);
+  assert.deepEqual(await spoken(page), said, '朗读 goes on in order');
+  assert.equal(await state(page), 'speaking');
+  // Moving the mouse and resting does not stop 朗读 either; a click does.
+  await page.mouse.move(420, 300, { steps: 3 });
+  await page.waitForTimeout(800);
+  assert.deepEqual((await spoken(page)).length, said.length);
+});
+
+browserTest('a browser that refuses to speak before the first tap stops reading; the voice is not reported broken', {}, async (page) => {
+  await withFake(page, { mode: 'error', error: 'not-allowed' });
+  await mountReading(page);
+  await page.click('[data-yl-tool="read"]');
+  await until(page, () => window.events.some(([type]) => type === 'speechend'));
+  assert.deepEqual(await events(page, 'speechend'), [{ reason: 'stopped' }]);
+  assert.deepEqual(await events(page, 'speecherror'), []);
+  assert.equal(await speechNote(page), null, 'no 语音出错');
+  assert.equal((await toolState(page, 'read')).disabled, null);
+  assert.equal((await toolState(page, 'point')).disabled, null);
+});
+
+/**
+ * Init script: `navigator.userActivation` as a browser reports it to a page
+ * before and after the reader's first click or key (the test browser
+ * reports the page activated from the start).
+ */
+function activationAsBrowsers() {
+  let active = false;
+  const activate = (event) => {
+    if (event.isTrusted) active = true;
+  };
+  window.addEventListener('pointerdown', activate, true);
+  window.addEventListener('keydown', activate, true);
+  Object.defineProperty(Navigator.prototype, 'userActivation', {
+    configurable: true,
+    get: () => ({ hasBeenActive: active, isActive: active }),
+  });
+}
+
+browserTest('with 指读 on, a mouse at rest reads nothing before the reader has tapped or pressed a key', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await page.addInitScript(activationAsBrowsers);
+  await page.addInitScript(() => localStorage.setItem('yilan:prefs:v1', JSON.stringify({ mode: 'elderly', pointerReading: true })));
+  await mountReading(page);
+  assert.equal((await toolState(page, 'point')).pressed, 'true');
+  const paragraph = await inView(page, (shadow) => {
+    const box = shadow.getElementById('yl-p1-1').getBoundingClientRect();
+    return { x: box.left + 30, y: box.top + 10 };
+  });
+  await page.mouse.move(paragraph.x, paragraph.y, { steps: 3 });
+  await page.waitForTimeout(900);
+  assert.deepEqual(await spoken(page), [], 'the browser would refuse it');
+  // After a tap (here on the title), a rest reads.
+  const title = await inView(page, (shadow) => {
+    const box = shadow.querySelector('.yl-title').getBoundingClientRect();
+    return { x: box.left + 10, y: box.top + 10 };
+  });
+  await page.mouse.click(title.x, title.y);
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  await page.evaluate(() => window.fakeSpeech.end());
+  await page.mouse.move(paragraph.x, paragraph.y + 2, { steps: 3 });
+  await until(page, () => window.fakeSpeech.spoken.length === 2);
+  assert.deepEqual(await highlighted(page), ['yl-p1-1']);
+});
+
+browserTest('目录 while the text is read: the reading goes on from the section chosen', { reducedMotion: 'reduce' }, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  const chunks = await plan(page);
+  await page.click('[data-yl-tool="read"]');
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  await page.click('[data-yl-tool="outline"]');
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-target="yl-s2-h"]').click());
+  const from = chunks.findIndex((c) => c.target === 'yl-s2');
+  await until(page, (text) => window.fakeSpeech.spoken.at(-1)?.text === text, chunks[from].text);
+  assert.equal(await state(page), 'speaking');
+  await page.evaluate(() => window.fakeSpeech.end());
+  await until(page, (text) => window.fakeSpeech.spoken.at(-1)?.text === text, chunks[from + 1].text);
+  // The view stays at the section: the highlight is there, not back at the top.
+  const top = await inView(page, (shadow) => shadow.getElementById('yl-s2-h').getBoundingClientRect().top);
+  assert.ok(top < 600, `the section's heading is on screen (${top})`);
+});
