@@ -512,3 +512,36 @@ fn a_long_run_of_paragraphs_in_deep_sections_closes_every_span() {
     assert_eq!(plan.span("yl-s1-1-1"), Some(2..5));
     assert_eq!(plan.span("yl-p2"), Some(5..6));
 }
+
+#[test]
+fn a_column_of_phone_numbers_and_postcodes_is_read_digit_by_digit() {
+    // Under 联系电话, a mobile number alone in its cell was read as one large
+    // number (一百三十八亿…).
+    let doc = yilan::parse_text(
+        "联系方式公示\n\n现将各单位联系方式公示如下。\n单位 | 联系电话 | 邮编 | 人数\n\
+         县财政局 | 13812345678 | 317000 | 12345\n县水利局 | 0576-85123456、85123457 | 317001 | 56\n",
+    );
+    let chunks = plan(&doc);
+    let cells: Vec<&str> = chunks
+        .iter()
+        .filter(|c| c.kind == ChunkKind::TableCell)
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            "单位",
+            "联系电话",
+            "邮编",
+            "人数",
+            "单位：县财政局",
+            "联系电话：幺三八幺二三四五六七八",
+            "邮编：三幺七零零零",
+            "人数：12345",
+            "单位：县水利局",
+            "联系电话：零五七六 八五幺二三四五六、八五幺二三四五七",
+            "邮编：三幺七零零幺",
+            "人数：56"
+        ]
+    );
+}

@@ -8,10 +8,11 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::chunk::pieces;
-use super::normalize::{date_only, normalize};
+use super::normalize::{announces_digits, date_only, normalize, normalize_numbers};
 use super::{Chunk, ChunkKind, SpeechOptions};
 use crate::ids;
 use crate::model::{Block, Document, MetaKey, Table};
+use crate::parse::lines::char_count_upto;
 
 /// Columns tracked for header context; cells further right are read
 /// without their header (a guard against absurd colspans).
@@ -374,6 +375,9 @@ impl Builder<'_> {
         // Per column: its header's spoken text, and how many more rows a
         // cell above still covers it.
         let mut headers: Vec<String> = Vec::new();
+        // Per column: whether its header announces phone numbers or
+        // postcodes (联系电话), whose cells are read digit by digit.
+        let mut digits: Vec<bool> = Vec::new();
         let mut covered: Vec<u32> = Vec::new();
         for (r, row) in table.rows.iter().enumerate() {
             let mut col = 0usize;
@@ -386,6 +390,7 @@ impl Builder<'_> {
                 if covered.len() < cols.end {
                     covered.resize(cols.end, 0);
                     headers.resize(cols.end, String::new());
+                    digits.resize(cols.end, false);
                 }
                 let mut prefix = None;
                 if row.header {
@@ -398,6 +403,10 @@ impl Builder<'_> {
                     for h in headers.get_mut(cols.clone()).unwrap_or(&mut []) {
                         h.clone_from(&label);
                     }
+                    let announces = announces_digits(&cell.text);
+                    for d in digits.get_mut(cols.clone()).unwrap_or(&mut []) {
+                        *d = announces;
+                    }
                 } else if self.options.table_headers && !cell.header {
                     prefix = headers
                         .get(col)
@@ -409,12 +418,23 @@ impl Builder<'_> {
                 }
                 let cell_id = ids::cell_id(id, r, c);
                 let e = self.open(cell_id.clone());
-                self.written(
-                    &cell_id,
-                    ChunkKind::TableCell,
-                    &cell.text,
-                    prefix.as_deref(),
-                );
+                let numbers = !row.header && digits.get(col).copied().unwrap_or(false);
+                if numbers && char_count_upto(&cell.text, 40) <= 40 {
+                    // A short cell: one chunk, its number read digit by digit.
+                    let spoken = normalize_numbers(&cell.text);
+                    let text = match &prefix {
+                        Some(p) => format!("{p}：{spoken}"),
+                        None => spoken,
+                    };
+                    self.push(&cell_id, ChunkKind::TableCell, text, &cell.text);
+                } else {
+                    self.written(
+                        &cell_id,
+                        ChunkKind::TableCell,
+                        &cell.text,
+                        prefix.as_deref(),
+                    );
+                }
                 // The cell's images read as an image block does.
                 if self.options.include_images {
                     for image in &cell.images {

@@ -27,6 +27,9 @@ pub(super) const SYMBOLS: &[(char, &str)] = &[
     ('＜', "小于"),
     ('±', "正负"),
     ('№', "编号"),
+    ('√', "对勾"),
+    ('✓', "对勾"),
+    ('✔', "对勾"),
     // Only where no number precedes (a column header "完成率（%）"); after
     // a number the percent rule reads 百分之.
     ('%', "百分比"),
@@ -147,6 +150,22 @@ pub(super) const TITLE_MARKS: &[char] = &['《', '》', '〈', '〉', '<', '>'];
 pub(super) const BULLETS: &[char] = &[
     '·', '・', '‧', '･', '•', '●', '▪', '■', '□', '◆', '◇', '★', '☆', '▲', '△', '▶', '►', '※', '○',
     '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+];
+
+/// Marks among [`BULLETS`] with a name, read where one stands alone (a
+/// cell of its own, or in quotes: 标记“▲”的指标).
+pub(super) const MARK_NAMES: &[(char, &str)] = &[
+    ('▲', "三角"),
+    ('△', "空心三角"),
+    ('★', "星号"),
+    ('☆', "空心星号"),
+    ('●', "实心圆"),
+    ('○', "圆圈"),
+    ('■', "方块"),
+    ('□', "方框"),
+    ('◆', "菱形"),
+    ('◇', "空心菱形"),
+    ('※', "注"),
 ];
 
 /// The longest HTML tag (in characters) that the markup rule drops whole.

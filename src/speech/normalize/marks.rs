@@ -5,8 +5,8 @@ use super::scan::{
     ascii, family, is_digit, is_han, is_pause, is_punct_or_close, numbered, Aside, Scan,
 };
 use crate::speech::tables::{
-    tag_end, BULLETS, CHINESE_NUMERALS, LONG_DASHES, SEPARATORS, SYMBOLS, TILDES, TITLE_MARKS,
-    URL_LABELS,
+    tag_end, BULLETS, CHINESE_NUMERALS, LONG_DASHES, MARK_NAMES, SEPARATORS, SYMBOLS, TILDES,
+    TITLE_MARKS, URL_LABELS,
 };
 
 pub(super) fn url(s: &mut Scan) -> bool {
@@ -149,8 +149,13 @@ pub(super) fn list_marker(s: &mut Scan) -> bool {
     if !full_stop && !half_bracket {
         return false;
     }
-    let next = s.at(s.skip_spaces(end + 1, 4));
-    if !next.is_some_and(|c| !is_digit(c) && !is_punct_or_close(c) && !c.is_whitespace()) {
+    let next_at = s.skip_spaces(end + 1, 4);
+    let next = s.at(next_at);
+    // A year may follow the marker (1.2023年工作回顾): 1、2023年, not 1.2023.
+    let year = s.digit_run(next_at) == next_at + 4
+        && (1900..=2099).contains(&s.value(next_at, next_at + 4))
+        && s.at(next_at + 4) == Some('年');
+    if !year && !next.is_some_and(|c| !is_digit(c) && !is_punct_or_close(c) && !c.is_whitespace()) {
         return false;
     }
     s.emit(&numeral);
@@ -201,17 +206,17 @@ pub(super) fn symbol(s: &mut Scan) -> bool {
     true
 }
 
-fn between_numbers(s: &Scan, from: usize, to: usize, left: &str) -> bool {
-    s.prev_solid(from)
-        .is_some_and(|c| is_digit(c) || left.chars().any(|l| l == c))
-        && s.next_solid(to).is_some_and(is_digit)
+/// Whether the mark at `from..to` stands between two numbers, the first
+/// maybe with its unit (5万元～10万元, 2023年—2024年, 5℃~10℃, 8时~12时).
+fn between_numbers(s: &Scan, from: usize, to: usize) -> bool {
+    s.number_before(from) && s.next_solid(to).is_some_and(is_digit)
 }
 
 pub(super) fn tilde(s: &mut Scan) -> bool {
     if !s.cur().is_some_and(|c| TILDES.contains(&c)) {
         return false;
     }
-    if between_numbers(s, s.pos, s.pos + 1, "%‰") {
+    if between_numbers(s, s.pos, s.pos + 1) {
         s.emit("至");
     }
     s.pos += 1;
@@ -226,7 +231,7 @@ pub(super) fn long_dash(s: &mut Scan) -> bool {
     while s.at(end).is_some_and(|c| LONG_DASHES.contains(&c)) {
         end += 1;
     }
-    if between_numbers(s, s.pos, end, "%‰年月日") {
+    if between_numbers(s, s.pos, end) {
         s.emit("至");
     } else {
         s.pause();
@@ -251,6 +256,19 @@ pub(super) fn book_title(s: &mut Scan) -> bool {
     let Some(c) = s.cur().filter(|c| TITLE_MARKS.contains(c)) else {
         return false;
     };
+    // < and > at a number compare (>60岁, PM2.5<35, 60<x): read so. Not
+    // a breadcrumb's 首页 > 政务公开.
+    if matches!(c, '<' | '>') {
+        let next = s.next_solid(s.pos + 1);
+        let at_number = next.is_some_and(is_digit)
+            || (s.prev_solid(s.pos).is_some_and(is_digit)
+                && next.is_some_and(|c| c.is_ascii_alphanumeric()));
+        if at_number {
+            s.emit(if c == '<' { "小于" } else { "大于" });
+            s.pos += 1;
+            return true;
+        }
+    }
     s.pos += 1;
     // Titles in a row are a list: 《条例》《规定》 → 条例、规定.
     let between_titles = matches!(c, '》' | '〉') && matches!(s.cur(), Some('《' | '〈'));
@@ -265,8 +283,20 @@ pub(super) fn bullet(s: &mut Scan) -> bool {
         return false;
     };
     let numeral = |c: Option<char>| c.is_some_and(|c| CHINESE_NUMERALS.contains(c) || c == '○');
+    // A mark that stands alone, quoted or as a whole cell, is a symbol the
+    // text refers to (标记“▲”的指标): its name is read.
+    let opens =
+        |c: Option<char>| c.is_none_or(|c| matches!(c, '“' | '‘' | '"' | '\'' | '「' | '（' | '('));
+    let closes =
+        |c: Option<char>| c.is_none_or(|c| matches!(c, '”' | '’' | '"' | '\'' | '」' | '）' | ')'));
+    let named = MARK_NAMES
+        .iter()
+        .find(|(m, _)| *m == c)
+        .map(|(_, name)| *name);
     if c == '○' && (numeral(s.before(s.pos)) || numeral(s.at(s.pos + 1))) {
         s.emit("〇");
+    } else if let Some(name) = named.filter(|_| opens(s.before(s.pos)) && closes(s.at(s.pos + 1))) {
+        s.emit(name);
     }
     s.pos += 1;
     true

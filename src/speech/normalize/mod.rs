@@ -21,7 +21,7 @@ use numbers::{
 };
 use scan::{is_han, Scan};
 
-use super::tables::{CHINESE_NUMERALS, PLAIN_MARKS};
+use super::tables::{CHINESE_NUMERALS, DIGIT_LABELS, PLAIN_MARKS};
 
 /// One listening rule.
 #[derive(Debug)]
@@ -234,7 +234,26 @@ pub static RULES: &[Rule] = &[
 
 /// Normalises `text` for listening by the rules of [`RULES`].
 pub fn normalize(text: &str) -> String {
+    run(Scan::new(text))
+}
+
+/// Normalises the text of a table cell under a column of phone numbers
+/// (联系电话, 邮编): a number that opens it is read digit by digit, as one
+/// after the word would be.
+pub(super) fn normalize_numbers(text: &str) -> String {
     let mut scan = Scan::new(text);
+    scan.spelled_to = Some(0);
+    run(scan)
+}
+
+/// Whether a column's header announces numbers read digit by digit.
+pub(super) fn announces_digits(header: &str) -> bool {
+    DIGIT_LABELS
+        .iter()
+        .any(|label| crate::parse::chars::has_str(header, label))
+}
+
+fn run(mut scan: Scan) -> String {
     while let Some(c) = scan.cur() {
         // Most characters are ideographs that no rule reads (only Chinese
         // numerals start a marker) or common punctuation that none starts

@@ -200,9 +200,15 @@ pub(super) fn minus(s: &mut Scan) -> bool {
         return false;
     }
     let before = s.before(s.pos);
+    // (A unit of two: 1万元-5万元.)
     let after_unit = before.is_some_and(|c| RANGE_UNITS.contains(&c))
         && s.pos >= 2
-        && s.before(s.pos - 1).is_some_and(is_digit);
+        && (s.before(s.pos - 1).is_some_and(is_digit)
+            || (s
+                .before(s.pos - 1)
+                .is_some_and(|c| RANGE_UNITS.contains(&c))
+                && s.pos >= 3
+                && s.before(s.pos - 2).is_some_and(is_digit)));
     if after_unit {
         s.emit("至");
     } else if before.is_none_or(|c| SIGN_CONTEXT.contains(&c)) {
@@ -227,6 +233,7 @@ fn spell(s: &mut Scan, from: usize, to: usize) {
     }
     s.emit(&out);
     s.pos = to;
+    s.spelled_to = Some(to);
 }
 
 /// Where a phone number starting at `i` ends: a landline with its area
@@ -242,7 +249,16 @@ fn phone_at(s: &Scan, i: usize) -> Option<usize> {
         lens.contains(&(end - k)).then_some(end)
     };
     let lead = s.at(i).map(digit_value);
-    let end = if lead == Some(0) && (3..=4).contains(&len) && hyphen(first) {
+    // The area code and the number apart: a space between them, or the
+    // code in brackets ((0576)85123456).
+    let apart = |k: usize| match s.at(k) {
+        Some(' ' | '\u{3000}') => Some(k + 1),
+        Some(')' | '）') if s.at(k + 1).is_some_and(is_digit) => Some(k + 1),
+        _ => None,
+    };
+    let end = if lead == Some(0) && (3..=4).contains(&len) && apart(first).is_some() {
+        group(apart(first)?, 7..=8)?
+    } else if lead == Some(0) && (3..=4).contains(&len) && hyphen(first) {
         let number = group(first + 1, 7..=8)?;
         if hyphen(number) {
             group(number + 1, 1..=5).unwrap_or(number)
@@ -282,7 +298,29 @@ pub(super) fn digits(s: &mut Scan) -> bool {
     if !(5..=12).contains(&(run - s.pos)) || !s.right_free(end) {
         return false;
     }
-    let labelled = s.follows(DIGIT_LABELS);
+    // Another number right after one read digit by digit, past a 、 or 或
+    // (电话：0576-85123456、85123457): the same kind of number.
+    let continued = s.spelled_to.is_some_and(|to| {
+        s.src.get(to..s.pos).is_some_and(|between| {
+            between.len() <= 3
+                && between.iter().all(|c| {
+                    matches!(
+                        c,
+                        '、' | '，'
+                            | ','
+                            | '；'
+                            | ';'
+                            | '/'
+                            | '或'
+                            | '及'
+                            | '和'
+                            | ' '
+                            | '\u{3000}'
+                    )
+                })
+        })
+    });
+    let labelled = continued || s.follows(DIGIT_LABELS);
     let hotline = s.at(end) == Some('热') && s.at(end + 1) == Some('线');
     if !(labelled || hotline) {
         return false;

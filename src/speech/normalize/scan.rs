@@ -15,6 +15,10 @@ pub(in crate::speech) struct Scan {
     pub(super) space: bool,
     /// Per position: how the bracket there is read.
     pub(super) asides: Vec<Aside>,
+    /// Where the last number read digit by digit ended: a number right
+    /// after it, past a 、 or 或, is another of the same (电话：0576-85123456、
+    /// 85123457).
+    pub(super) spelled_to: Option<usize>,
 }
 
 /// How a bracket is read, decided by pairing all brackets first.
@@ -122,6 +126,7 @@ impl Scan {
             out: String::with_capacity(text.len() + 16),
             space: false,
             asides,
+            spelled_to: None,
         }
     }
 
@@ -201,6 +206,27 @@ impl Scan {
             Some(' ') | Some('\u{3000}') => self.before(i - 1),
             other => other,
         }
+    }
+
+    /// Whether a number ends right before `i` (spaces aside), maybe with a
+    /// unit of one or two characters after it: 5, 5万, 5万元, 2023年, 5℃.
+    pub(super) fn number_before(&self, i: usize) -> bool {
+        let mut at = i;
+        while self.before(at).is_some_and(|c| c == ' ' || c == '\u{3000}') {
+            at -= 1;
+        }
+        for back in 1..=3 {
+            let Some(c) = at.checked_sub(back).and_then(|k| self.at(k)) else {
+                return false;
+            };
+            if is_digit(c) {
+                return true;
+            }
+            if !(is_han(c) || matches!(c, '%' | '％' | '‰' | '℃')) {
+                return false;
+            }
+        }
+        false
     }
 
     pub(super) fn digit_run(&self, mut i: usize) -> usize {
