@@ -52,6 +52,10 @@ const ENTER_FALLBACK = /^(进入|進入|开启|開啟)?无障碍(模式|版|浏�
  */
 const EXIT_LINK = /^(退出|关闭|關閉|返回)(老年|关怀|關懷|长辈|長輩|适老化|適老化|无障碍)(模式|版|浏览|瀏覽)?$|^(返回)?(标准|標準|普通)版$/;
 const CONTROLS = 'a, button, [role="button"]';
+/** What takes the focus of itself. */
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
+/** How long the package may take before the status line says it is coming (ms). */
+const SLOW_MS = 300;
 
 /** Set on the window by the first embed, so that a second tag (another URL of the loader) adds nothing. */
 const STARTED = Symbol.for('yilan.embed');
@@ -250,9 +254,9 @@ function sheet(css) {
 }
 
 /*
- * The widget's look. A status shows a moment after it is said (to screen
- * readers at once: it is only transparent until then), so that an entry
- * whose view comes within 0.3 s does not flash it by.
+ * The widget's look. (The loading status is said only once the package is
+ * slow to come, `SLOW_MS`: an entry whose view comes at once neither
+ * flashes it by nor has it read out before 已进入老年模式.)
  */
 const WIDGET_CSS = `
 div { display: flex; flex-direction: column; align-items: flex-end; justify-content: flex-end; gap: 8px;
@@ -264,8 +268,6 @@ button:hover { background: #072a66; }
 button:focus-visible { outline: 4px solid #000; outline-offset: 4px; box-shadow: 0 0 0 2px #0b3d91, 0 0 0 10px #fff; }
 p { margin: 0; max-width: min(20em, calc((100vw - 32px) / var(--yl-fit, 1))); padding: 8px 12px; color: #000; background: #fff; border: 2px solid #000; border-radius: 8px; }
 p:empty { position: absolute; width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); }
-p:not(:empty) { animation: shown 0s 0.3s backwards; }
-@keyframes shown { from { opacity: 0; } }
 @media (forced-colors: active) { button, p { border-color: ButtonText; } }
 @media print { div { display: none; } }
 `;
@@ -300,6 +302,10 @@ function buildWidget() {
   // No landmark: on a page with its own toggle it would hold only the
   // status line, empty until something is said.
   const box = document.createElement('div');
+  // The words are the embed's, whatever the page's language (a page of
+  // Chinese often says lang="en"): a screen reader reads them in a voice
+  // of theirs.
+  box.lang = locale;
   const status = document.createElement('p');
   status.setAttribute('role', 'status');
   const button = document.createElement('button');
@@ -358,18 +364,22 @@ function unavailable() {
  * `byKey`: the reader came by a key (Enter on the toggle), so the focus in
  * the view shows its ring, in every browser.
  */
-async function enter(back, byKey = false) {
+async function enter(back, byKey = false, unasked = false) {
   if (reader || busy) return;
   busy = true;
   const scroll = [window.scrollX, window.scrollY];
   let yilan;
+  // Said only if the package is slow to come: a view in at once says it
+  // is in, once.
+  const slow = setTimeout(say, SLOW_MS, words.loading);
   try {
-    say(words.loading);
     yilan = await load();
   } catch {
     busy = false;
     unavailable();
     return;
+  } finally {
+    clearTimeout(slow);
   }
   let host;
   let viewer;
@@ -385,13 +395,12 @@ async function enter(back, byKey = false) {
   // goes in after them (or, staged ahead, is shown where it is). Should
   // any of it fail, what was done is undone (`exit`), and the page is as
   // it was.
-  reader = { host, viewer, inerted: [], scroll, back, viewport: null };
+  reader = { host, viewer, inerted: [], wrapped: [], scroll, back, viewport: null, added: new MutationObserver(hideAdded) };
   try {
-    for (const element of document.body.children) {
-      if (element === widget.host || element === host || element.inert) continue;
-      element.inert = true;
-      reader.inerted.push(element);
-    }
+    for (const node of [...document.body.childNodes]) hide(node);
+    // What the page adds while the mode is on (a chat window, a notice)
+    // is behind the view as well.
+    reader.added.observe(document.body, { childList: true });
     uncover();
     pin(widget.host, { display: 'none' });
     say('');
@@ -411,7 +420,9 @@ async function enter(back, byKey = false) {
     window.addEventListener('afterprint', afterPrint);
     pageSheet ??= sheet(PAGE_CSS);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
-    viewer.focus({ focusVisible: byKey });
+    // (A view shown unasked, for a reader who left the mode on, takes no
+    // focus: a screen reader starts at its top, as on any page.)
+    if (!unasked) viewer.focus({ focusVisible: byKey });
   } catch {
     exit();
     busy = false;
@@ -426,6 +437,29 @@ async function enter(back, byKey = false) {
 const PRIVATE_EVENTS = ['click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
   'keydown', 'keyup', 'keypress', 'input', 'change', 'focusin', 'focusout', 'wheel', 'touchstart', 'touchend'];
 
+/**
+ * Puts a node of the page's `<body>` behind the view: an element inert
+ * (unless it was), a text of its own in an inert `<span>` (a page's stray
+ * text, which a screen reader would read out), both undone by `exit`.
+ */
+function hide(node) {
+  if (!reader || node === widget.host || node === reader.host) return;
+  if (node.nodeType === 1 && !node.inert) {
+    node.inert = true;
+    reader.inerted.push(node);
+  } else if (node.nodeType === 3 && node.data.trim()) {
+    const span = document.createElement('span');
+    span.inert = true;
+    node.replaceWith(span);
+    span.append(node);
+    reader.wrapped.push(span);
+  }
+}
+
+function hideAdded(records) {
+  for (const record of records) record.addedNodes.forEach(hide);
+}
+
 /** Stops the reader's events at the embed's hosts (the page's capturing listeners still see them). */
 function stop(event) {
   event.stopPropagation();
@@ -438,7 +472,7 @@ function onModeChange(event) {
 /** Removes the view and restores the page exactly, focus on the toggle. */
 function exit() {
   if (!reader) return;
-  const { host, viewer, inerted, scroll, back, viewport } = reader;
+  const { host, viewer, inerted, wrapped, added, scroll, back, viewport } = reader;
   reader = null;
   // The toggle shows its ring again if the focus in the view showed one
   // (退出老年模式 pressed by a key).
@@ -457,7 +491,9 @@ function exit() {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== pageSheet);
     },
     () => viewport?.(),
+    () => added.disconnect(),
     () => inerted.forEach((element) => (element.inert = false)),
+    () => wrapped.forEach((span) => span.replaceWith(...span.childNodes)),
     () => pin(widget.host, { display: 'block' }),
     () => window.scrollTo(scroll[0], scroll[1]),
     // Focus on the toggle builds a view ahead again.
@@ -544,15 +580,15 @@ function shown(element) {
 function place() {
   rehome();
   const own = pageToggles();
-  if (data.toggle) {
-    for (const element of own) {
-      if (operable.has(element) || element.tabIndex >= 0 || element.querySelector(CONTROLS)) continue;
-      // The portal named an element that neither takes the focus nor holds
-      // a control (an <li onclick>): it is made a button for the keyboard.
-      element.tabIndex = 0;
-      if (!element.hasAttribute('role')) element.setAttribute('role', 'button');
-      operable.add(element);
-    }
+  for (const element of own) {
+    if (operable.has(element) || element.matches(FOCUSABLE) || element.querySelector(CONTROLS)) continue;
+    // A toggle that neither takes the focus nor holds a control (an <li
+    // onclick> the portal named, an <a> with no href) is made one the
+    // keyboard reaches; a button to a screen reader, but a list's item,
+    // which stays one.
+    element.tabIndex = 0;
+    if (!element.hasAttribute('role') && element.localName !== 'li') element.setAttribute('role', 'button');
+    operable.add(element);
   }
   widget.button.hidden = own.some(shown);
   return own;
@@ -591,7 +627,7 @@ function start() {
     // second at most, should the package be slow to come.
     pin(widget.host, { inset: '0', background: backdrop(stored.theme ?? data.theme) });
     setTimeout(uncover, COVER_MS);
-    enter(own.find(shown) ?? widget.button);
+    enter(own.find(shown) ?? widget.button, false, true);
   }
 }
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-import { SMALL, servePages } from './embed-pages.mjs';
+import { SMALL, accessibleNames, servePages } from './embed-pages.mjs';
 import { browserTest, open } from './harness.mjs';
 import { root } from '../../scripts/serve.mjs';
 
@@ -77,7 +77,7 @@ browserTest('behind a redirect the script tag is still found: its data- attribut
   assert.deepEqual(view, { theme: 'yellow-on-black', scale: '2' });
 });
 
-browserTest('data-toggle may name any element: an <li onclick> becomes a button for the keyboard, a wrapper answers for its link', SMALL, async (page) => {
+browserTest('data-toggle may name any element: an <li onclick> takes the focus and keys, a wrapper answers for its link', SMALL, async (page) => {
   const head = (selector) => `<script>window.log = [];</script><script type="module" src="/yilan/pkg/embed.js" data-toggle="${selector}"></script>`;
   await servePages(page, {
     '/embed-controls/li.html': portal({ head: head('#ghb'), body: `<ul><li id="ghb" onclick="log.push('page handler')">关怀版</li></ul>` }),
@@ -89,7 +89,9 @@ browserTest('data-toggle may name any element: an <li onclick> becomes a button 
   assert.equal(await floatingShown(page), false, 'the page has its toggle: no floating button');
   assert.deepEqual(
     await page.evaluate(() => ({ tabIndex: document.getElementById('ghb').tabIndex, role: document.getElementById('ghb').getAttribute('role') })),
-    { tabIndex: 0, role: 'button' },
+    // A list's item stays one (a button in a list would break the page's
+    // list for a screen reader).
+    { tabIndex: 0, role: null },
   );
   await page.click('#ghb');
   await page.waitForSelector(VIEW);
@@ -436,3 +438,72 @@ browserTest('a grayscale class a page puts on <body> once it has loaded moves th
   });
   assert.deepEqual([top, height], [0, 0], 'the view covers the window');
 });
+
+browserTest('a page toggle that takes no focus (an <a> with no href) is made one the keyboard reaches, so the floating button may stay hidden', SMALL, async (page) => {
+  await servePages(page, {
+    '/embed-controls/nohref.html': portal({ head: `<script>window.log = [];</script>${TAG}`, body: `<a id="care" onclick="log.push('page handler')">关怀版</a>` }),
+  });
+  await open(page, '/embed-controls/nohref.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  assert.equal(await floatingShown(page), false);
+  assert.deepEqual(
+    await page.evaluate(() => ({ tabIndex: document.getElementById('care').tabIndex, role: document.getElementById('care').getAttribute('role') })),
+    { tabIndex: 0, role: 'button' },
+  );
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'care', 'Tab reaches it');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(VIEW);
+  assert.deepEqual(await page.evaluate(() => window.log), []);
+});
+
+browserTest('in the mode, what the page adds to its body later, and its stray text, stay behind the view; all is as it was after', SMALL, async (page) => {
+  await servePages(page, {
+    '/embed-controls/stray.html': portal({ body: '版权所有 某某市人民政府' }),
+  });
+  await open(page, '/embed-controls/stray.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  const before = await page.evaluate(() => document.body.innerHTML);
+  await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').click());
+  await page.waitForSelector(VIEW);
+  // A chat window the page opens while the mode is on.
+  await page.evaluate(() => {
+    const chat = document.createElement('div');
+    chat.id = 'chat';
+    chat.setAttribute('role', 'dialog');
+    chat.setAttribute('aria-label', '在线客服');
+    chat.innerHTML = '<button id="close-chat">关闭客服</button>';
+    document.body.append(chat);
+  });
+  await page.waitForFunction(() => document.getElementById('chat').inert);
+  const cdp = await page.context().newCDPSession(page);
+  const names = await accessibleNames(cdp);
+  assert.ok(!names.some((name) => /版权所有|关闭客服|在线客服/.test(name)), names.join(' | '));
+  // Tab from the view never lands behind it.
+  for (let i = 0; i < 20; i += 1) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement.id);
+    assert.notEqual(id, 'close-chat');
+  }
+  await page.click('[data-yl-tool="mode"]');
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert])'));
+  // (Back on the toggle, the embed builds the next view ahead, inert and
+  // transparent: that one is its own.)
+  const after = await page.evaluate(() => {
+    document.getElementById('chat').remove();
+    document.querySelector('yilan-embed-view[inert]')?.remove();
+    return { html: document.body.innerHTML, inert: document.querySelectorAll('[inert]').length };
+  });
+  assert.deepEqual(after, { html: before, inert: 0 });
+});
+
+browserTest('the floating button says its words in their own language, whatever the page\'s', SMALL, async (page) => {
+  await servePages(page, {
+    '/embed-controls/en.html': portal({ body: '' }).replace('lang="zh-CN"', 'lang="en"'),
+  });
+  await open(page, '/embed-controls/en.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  const lang = await page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('button').closest('[lang]')?.lang);
+  assert.equal(lang, 'zh-CN');
+});
+
