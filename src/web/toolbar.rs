@@ -1,7 +1,8 @@
 //! The toolbar's event wiring: clicks on tools, theme and rate choices, outline
 //! entries and the page's action buttons (one delegated listener on the
 //! shadow root); the keyboard (arrow keys, Home and End along the toolbar,
-//! Escape to close a panel, or the tools 更多工具 showed); focus, which keeps the toolbar's one tab stop
+//! Escape to close a panel, or the tools 更多工具 showed, else to stop reading
+//! aloud); focus, which keeps the toolbar's one tab stop
 //! on the last tool used; and a press outside the bar or focus moving out
 //! of a panel (Tab past its last control), which close it.
 //!
@@ -152,6 +153,10 @@ fn on_key(core: &Rc<Core>, event: &Event) {
             core.close_panel(true);
             event.prevent_default();
         } else if closest(event, "[role=\"toolbar\"]").is_some() && core.close_tools() {
+            event.prevent_default();
+        } else if super::speech::status(core) != crate::speech::reader::Status::Idle {
+            // Else it stops a voice that reads, as it stops media.
+            super::speech::stop(core);
             event.prevent_default();
         }
         return;

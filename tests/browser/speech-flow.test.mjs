@@ -154,3 +154,25 @@ browserTest('目录 while the text is read: the reading goes on from the section
   const top = await inView(page, (shadow) => shadow.getElementById('yl-s2-h').getBoundingClientRect().top);
   assert.ok(top < 600, `the section's heading is on screen (${top})`);
 });
+
+browserTest('Escape stops reading aloud, once no panel is open', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-tool="read"]').focus());
+  await page.keyboard.press('Enter');
+  await until(page, () => window.viewer.speechState === 'speaking');
+  // A panel open: Escape closes it, and the reading goes on.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await toolState(page, 'rate')).tabindex, '0');
+  await page.keyboard.press('Enter');
+  assert.equal((await toolState(page, 'rate')).expanded, 'true');
+  await page.keyboard.press('Escape');
+  assert.equal((await toolState(page, 'rate')).expanded, 'false');
+  assert.equal(await state(page), 'speaking');
+  await page.keyboard.press('Escape');
+  assert.equal(await state(page), 'idle');
+  assert.deepEqual(await events(page, 'speechend'), [{ reason: 'stopped' }]);
+});
+
