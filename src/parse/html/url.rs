@@ -197,7 +197,7 @@ const DOCUMENT_TYPES: &[&str] = &[
 /// The file type of the path of `url` (query and fragment cut off), lower
 /// case, when it is one of [`DOCUMENT_TYPES`].
 fn document_type(url: &str) -> Option<&'static str> {
-    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let path = without_query(url);
     let (_, ext) = path.rsplit_once('.')?;
     DOCUMENT_TYPES
         .iter()
@@ -228,34 +228,45 @@ pub fn embedded_document(raw: &str, base: Option<&Base>) -> Option<String> {
 /// The file name at the end of a link's path, `%XX` escapes decoded
 /// (`/files/%E6%96%B9%E6%A1%88.pdf` → 方案.pdf).
 pub fn file_name(url: &str) -> String {
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    percent_decoded(path.rsplit('/').next().unwrap_or(path))
+    let path = without_query(url);
+    let name = path
+        .rfind('/')
+        .map_or(path, |i| path.get(i + 1..).unwrap_or_default());
+    percent_decoded(name)
 }
 
-/// `%XX` escapes decoded (UTF-8; a sequence that is not is kept as
-/// written) and `+` read as a space, as a query's value is.
+/// A URL up to its query or fragment.
+fn without_query(url: &str) -> &str {
+    let end = url
+        .bytes()
+        .position(|b| b == b'?' || b == b'#')
+        .unwrap_or(url.len());
+    url.get(..end).unwrap_or(url)
+}
+
+/// `%XX` escapes decoded (UTF-8; a text that is not is kept as written).
 pub fn percent_decoded(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let hex = |at: usize| bytes.get(at).and_then(|h| (*h as char).to_digit(16));
-        match (b, hex(i + 1), hex(i + 2)) {
-            (b'%', Some(hi), Some(lo)) => {
-                out.push(u8::try_from(hi * 16 + lo).unwrap_or(b'?'));
-                i += 3;
-            }
-            (b'+', _, _) => {
-                out.push(b' ');
-                i += 1;
-            }
-            _ => {
-                out.push(b);
-                i += 1;
-            }
-        }
+        let escaped = match (b, bytes.get(i + 1..i + 3)) {
+            (b'%', Some(&[hi, lo])) => hex(hi).zip(hex(lo)).map(|(h, l)| h << 4 | l),
+            _ => None,
+        };
+        out.push(escaped.unwrap_or(b));
+        i += if escaped.is_some() { 3 } else { 1 };
     }
     String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
 }
 
 /// An absolute http(s) `url` (its scheme ending at `end`) rebuilt: the
