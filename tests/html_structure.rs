@@ -318,12 +318,15 @@ fn the_sites_name_and_the_columns_name_above_the_title_are_not_the_title() {
             "{what}: the title is in the body: {text}"
         );
     }
-    // A breadcrumb whose last label is the title itself: still the title.
-    let doc = parse(&format!(
-        "<html><head><title>某某县人民政府</title></head><body>\
-         <div class=crumb>当前位置：<a href=/>首页</a> &gt; {title}</div><h1>{title}</h1>{ARTICLE_BODY}</body></html>"
-    ));
-    assert_eq!(doc.title.as_deref(), Some(title));
+    // A breadcrumb whose last label is the title itself: still the title,
+    // also with a title-like line below it (the plan it issues).
+    for below in ["", "<p>某某县农村人居环境整治实施方案</p>"] {
+        let doc = parse(&format!(
+            "<html><head><title>某某县人民政府</title></head><body>\
+             <div class=crumb>当前位置：<a href=/>首页</a> &gt; {title}</div><h1>{title}</h1>{below}{ARTICLE_BODY}</body></html>"
+        ));
+        assert_eq!(doc.title.as_deref(), Some(title), "{below}");
+    }
     // A title wrapped over two lines of one element is still joined, and
     // so is a title the issuing organ's name begins (page text, no hints).
     let doc = parse(&format!(

@@ -137,6 +137,9 @@ fn banner_above(lines: &[Line], i: usize, hint: &str) -> bool {
             .any(|line| title_like(line) && is_title(line))
 }
 
+/// Longest column name (通知公告, 部门文件), in chars.
+const COLUMN_MAX_CHARS: usize = 12;
+
 /// Endings of a website's name (某某县人民政府门户网站, 中国政府网): a
 /// document's title never ends so.
 const SITE_ENDINGS: &[&str] = &["网站", "门户", "政府网"];
@@ -150,8 +153,11 @@ const SITE_ENDINGS: &[&str] = &["网站", "门户", "政府网"];
 fn name_above(lines: &[Line], i: usize, crumbs: &[Crumb]) -> bool {
     let names = |line: &Line| {
         let text = compact(&line.text);
+        // (A column's name is short: a long label of the breadcrumb that
+        // a line repeats is the title itself.)
         SITE_ENDINGS.iter().any(|e| text.ends_with(e))
-            || crumbs.iter().any(|c| compact(&c.label) == text)
+            || (char_count_upto(&text, COLUMN_MAX_CHARS) <= COLUMN_MAX_CHARS
+                && crumbs.iter().any(|c| compact(&c.label) == text))
     };
     // The names may come one after the other (the site's, then the
     // column's): the first line that is neither is the title.
