@@ -24,6 +24,10 @@ const MIN_ENTRIES: usize = 3;
 /// The highest first page number of an unlabelled table of contents whose
 /// only evidence is its rising page numbers.
 const FIRST_PAGE_MAX: u32 = 10;
+/// Longest line that may be a document's title, in bytes (100 chars of
+/// three bytes, and some).
+const TITLE_MAX_BYTES: usize = 400;
+
 /// Most entries read in one run (bounds the work on long lists of short lines).
 const MAX_ENTRIES: usize = 400;
 
@@ -130,10 +134,17 @@ pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
     let mut numbered = false;
     for line in lines {
         begun.push(numbered);
+        // (Table rows are neither; nor is a line too long for a title,
+        // most of the text, which the title's tests need not read.)
+        if line.hints.cells.is_some() {
+            continue;
+        }
         numbered = if numbered {
-            !(blocks::has_title_tail(&line.text) && blocks::title_like(line))
+            !(line.text.len() <= TITLE_MAX_BYTES
+                && blocks::has_title_tail(&line.text)
+                && blocks::title_like(line))
         } else {
-            line.hints.cells.is_none() && parse_marker(&line.text, decimal).is_some()
+            parse_marker(&line.text, decimal).is_some()
         };
     }
     let mut tocs = Vec::new();
