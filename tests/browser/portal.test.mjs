@@ -6,6 +6,7 @@
 
 import assert from 'node:assert/strict';
 
+import { assertNoViolations } from './axe.mjs';
 import { STAGED } from './embed-pages.mjs';
 import { PORTAL_PAGE, browserTest, open } from './harness.mjs';
 import { STORAGE_THROWS, focused, inView, liveText, rootState, shownTools } from './viewer-helpers.mjs';
@@ -229,3 +230,10 @@ browserTest('the developer page: model JSON in, viewer out, controls through the
   assert.equal(await inView(page, (shadow) => shadow.querySelector('h1').textContent), '好');
   assert.equal(await page.evaluate(() => document.querySelectorAll('yilan-view').length), 1, 'the old view was destroyed');
 });
+
+browserTest('the demo portal page itself, with the embed in it, has no axe violations before the mode', {}, async (page) => {
+  await open(page, PORTAL_PAGE);
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  await assertNoViolations(page);
+});
+
