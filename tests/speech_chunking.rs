@@ -203,13 +203,12 @@ fn check_plan(text: &str, max: usize) -> Result<(), TestCaseError> {
             c
         );
         prop_assert_eq!(c.target.as_str(), "yl-p1");
-        shown.push_str(&c.display);
+        // Piece by piece: pieces put together can make a tag that the text
+        // does not hold (ힰ< then, "#{" silent and dropped, aaA0 … A>).
+        // No piece is cut inside a tag, so a tag of the text is in one.
+        shown.push_str(&speakable(&c.display));
     }
-    prop_assert_eq!(
-        speakable(&shown),
-        speakable(text),
-        "something speakable was dropped"
-    );
+    prop_assert_eq!(shown, speakable(text), "something speakable was dropped");
     Ok(())
 }
 
