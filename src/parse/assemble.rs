@@ -35,8 +35,20 @@ pub fn assemble_with(lines: Vec<Line<'_>>, title_hint: Option<&str>) -> (Documen
     let start = head::read(&lines, &mut doc, &mut trace, title_hint);
     let body_lines = lines.get(start..).unwrap_or(&[]);
     let decimal = numbering::uses_decimal(body_lines.iter().map(|l| &*l.text));
-    let tocs = contents::find(body_lines, decimal);
-    let mut body = Body::new(body_lines, decimal, &tocs);
+    // Each body line's marker, read once for the table of contents and the
+    // body (a table row has none).
+    let markers: Vec<Option<numbering::Marker>> = body_lines
+        .iter()
+        .map(|l| {
+            l.hints
+                .cells
+                .is_none()
+                .then(|| numbering::parse_marker(&l.text, decimal))
+                .flatten()
+        })
+        .collect();
+    let tocs = contents::find(body_lines, &markers);
+    let mut body = Body::new(body_lines, &markers, &tocs);
     body.run(&mut doc, &tocs);
     for (line, text) in std::mem::take(&mut body.chrome) {
         trace.chrome(line, text);

@@ -19,7 +19,7 @@ use super::enumeration;
 use super::head::MetaIndex;
 use super::lines::{unspace_cjk, Line};
 use super::meta;
-use super::numbering::{parse_marker, shape, Marker, MarkerKind, Shape};
+use super::numbering::{shape, Marker, MarkerKind, Shape};
 use super::outline::{ListKind, Opened, Outline, OutlineKind, TooDeep};
 use crate::error::{Diagnostic, DiagnosticCode};
 use crate::model::{Block, Document, ListItem, Paragraph, TextBlock};
@@ -51,21 +51,19 @@ pub(super) struct Body<'a> {
 }
 
 impl<'a> Body<'a> {
-    pub(super) fn new(lines: &'a [Line<'a>], decimal: bool, tocs: &[Toc]) -> Self {
+    /// `markers`: each line's outline marker, as read for the whole body
+    /// (none for a table row); a line of a table of contents has none here.
+    pub(super) fn new(lines: &'a [Line<'a>], markers: &[Option<Marker>], tocs: &[Toc]) -> Self {
         let mut in_toc = vec![false; lines.len()];
         for toc in tocs {
             for flag in in_toc.iter_mut().take(toc.end).skip(toc.start) {
                 *flag = true;
             }
         }
-        let markers: Vec<Option<Marker>> = lines
+        let markers: Vec<Option<Marker>> = in_toc
             .iter()
-            .zip(&in_toc)
-            .map(|(l, &skip)| {
-                (!skip && l.hints.cells.is_none())
-                    .then(|| parse_marker(&l.text, decimal))
-                    .flatten()
-            })
+            .enumerate()
+            .map(|(i, &skip)| (!skip).then(|| markers.get(i).copied().flatten()).flatten())
             .collect();
         let items = decide_runs(lines, &markers);
         Body {

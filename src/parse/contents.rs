@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use super::blocks;
 use super::chars::{self, TrimSpace};
 use super::lines::{char_count_upto, compact, is_space, Line};
-use super::numbering::parse_marker;
+use super::numbering::Marker;
 use crate::model::{Contents, ContentsEntry, MAX_LEVEL};
 
 /// Labels of a table of contents (whitespace removed).
@@ -55,7 +55,7 @@ struct Entry<'a> {
     page: Option<&'a str>,
 }
 
-fn entry<'l>(line: &'l Line<'_>, decimal: bool) -> Option<Entry<'l>> {
+fn entry<'l>(line: &'l Line<'_>, m: Option<Marker>) -> Option<Entry<'l>> {
     let t = &*line.text;
     // (An image's line is no entry, and nor is a line with no text: two
     // images with no alternative text are no heading printed twice.)
@@ -67,7 +67,6 @@ fn entry<'l>(line: &'l Line<'_>, decimal: bool) -> Option<Entry<'l>> {
     {
         return None;
     }
-    let m = parse_marker(t, decimal);
     let (marker, rest) = match m {
         Some(m) => (
             t.get(..m.end).unwrap_or_default(),
@@ -115,8 +114,14 @@ fn is_label(text: &str) -> bool {
 }
 
 /// Finds the tables of contents in `lines` (the body).
-pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
-    let entries: Vec<Option<Entry>> = lines.iter().map(|l| entry(l, decimal)).collect();
+/// `markers`: each line's outline marker (none for a table row).
+pub fn find(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Toc> {
+    let marker = |i: usize| markers.get(i).copied().flatten();
+    let entries: Vec<Option<Entry>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| entry(l, marker(i)))
+        .collect();
     // Where each heading text occurs last, to see repeats.
     let mut last_seen: HashMap<&str, usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
@@ -132,7 +137,7 @@ pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
     // (县发改局 / 县财政局 under 一、成员单位, named again under 二、).
     let mut begun = Vec::with_capacity(lines.len());
     let mut numbered = false;
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         begun.push(numbered);
         // (Table rows are neither; nor is a line too long for a title,
         // most of the text, which the title's tests need not read.)
@@ -144,7 +149,7 @@ pub fn find(lines: &[Line], decimal: bool) -> Vec<Toc> {
                 && blocks::has_title_tail(&line.text)
                 && blocks::title_like(line))
         } else {
-            parse_marker(&line.text, decimal).is_some()
+            marker(i).is_some()
         };
     }
     let mut tocs = Vec::new();

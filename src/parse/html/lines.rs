@@ -115,16 +115,6 @@ pub fn build(tree: &Tree, plan: &Plan, base: Option<&Base>) -> Vec<Line<'static>
     lines
 }
 
-/// Whether `node` is a frame, whose content is not the page's.
-fn frame_tag(node: &Node) -> bool {
-    node.element().is_some_and(|e| {
-        matches!(
-            events::text(&e.tag).as_bytes(),
-            b"iframe" | b"frame" | b"embed"
-        )
-    })
-}
-
 /// After the content: page actions (打印 关闭) and attachment links.
 fn keep_in_tail(line: &Line) -> bool {
     if line.hints.image.is_some() {
@@ -166,14 +156,15 @@ impl<'a> Builder<'a> {
                         continue;
                     }
                     let frame = self.open(id, style.clone());
-                    stack.push(frame);
                     // A frame's content is another page's (an `<iframe>`'s
                     // text is the markup of its fallback, unparsed).
-                    id = if frame_tag(node) {
+                    let next = if frame.kind == Tag::Frame {
                         node.end.max(id + 1)
                     } else {
                         id + 1
                     };
+                    stack.push(frame);
+                    id = next;
                 }
             }
         }
@@ -253,8 +244,8 @@ impl<'a> Builder<'a> {
             if kind == Tag::Img {
                 self.image(e);
             }
-            if let b"iframe" | b"frame" | b"embed" | b"object" = tag.as_bytes() {
-                self.embedded(node, e, tag);
+            if matches!(kind, Tag::Frame | Tag::Object) {
+                self.embedded(node, e, kind == Tag::Object);
             }
             if kind == Tag::Li && self.table.is_none() {
                 let parent = self.tree.get(id).and_then(|n| n.parent);
@@ -491,11 +482,11 @@ impl<'a> Builder<'a> {
     /// `?file=`): a link to it, on a line of its own (or in its table
     /// cell), named by the element's title or else the file's name. An
     /// `<object>` with fallback content is read by that content instead.
-    fn embedded(&mut self, node: Option<&Node>, e: &Element, tag: &str) {
-        if tag == "object" && node.is_some_and(|n| n.chars > 0) {
+    fn embedded(&mut self, node: Option<&Node>, e: &Element, object: bool) {
+        if object && node.is_some_and(|n| n.chars > 0) {
             return;
         }
-        let attr = if tag == "object" { "data" } else { "src" };
+        let attr = if object { "data" } else { "src" };
         let Some(href) = e
             .attr(attr)
             .and_then(|raw| embedded_document(raw, self.base))

@@ -79,6 +79,9 @@ pub(super) enum Tag {
     Li,
     Sup,
     Sub,
+    /// `iframe`, `frame`, `embed`: another page's content, not walked.
+    Frame,
+    Object,
 }
 
 impl Tag {
@@ -106,6 +109,8 @@ impl Tag {
             b"li" => Tag::Li,
             b"sup" => Tag::Sup,
             b"sub" => Tag::Sub,
+            b"iframe" | b"frame" | b"embed" => Tag::Frame,
+            b"object" => Tag::Object,
             _ => Tag::Other,
         }
     }
