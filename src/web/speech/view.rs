@@ -70,17 +70,22 @@ pub(super) fn show_controls(core: &Core) {
             if stop.has_attribute("hidden") {
                 return;
             }
-            // The stop button goes: focus and the tab stop go to 朗读.
+            // The stop button goes: focus and the tab stop go to 朗读, or,
+            // where 朗读 folds away with the reading (a narrow bar), to the
+            // first tool still shown (更多工具). This is decided now, not
+            // when the bar's size is next reported: the bar may keep its
+            // size, and a Tab pressed before would land nowhere.
             let had_focus = core.dom.shadow.active_element().as_ref() == Some(&stop);
             let was_stop = stop.get_attribute("tabindex").as_deref() == Some("0");
             set_attr(&stop, "hidden", "");
-            if let Some(read) = core.tool(Tool::Read) {
-                if was_stop || had_focus {
+            if was_stop || had_focus {
+                if let Some(read) = core.tool(Tool::Read) {
                     core.set_stop(&read);
                 }
-                if had_focus {
-                    core.focus(&read);
-                }
+            }
+            core.keep_stop_shown();
+            if had_focus {
+                core.focus_toolbar();
             }
         } else {
             let _ = stop.remove_attribute("hidden");
