@@ -158,3 +158,19 @@ pub fn first_difference(expected: &str, actual: &str) -> String {
     }
     out
 }
+
+/// An article's address on a portal, the base its pages' links resolve
+/// against.
+pub const ARTICLE_URL: &str = "https://www.example.gov.cn/art/2024/1/2/art_1.html";
+
+/// Parses `html` as the page at [`ARTICLE_URL`].
+#[cfg(feature = "html")]
+pub fn parse_article(html: &str) -> Document {
+    let options = yilan::HtmlOptions {
+        base_url: Some(ARTICLE_URL.to_owned()),
+    };
+    yilan::parse_html(html, &options)
+}
+
+/// A body paragraph long enough for the content heuristic.
+pub const ARTICLE_BODY: &str = "<p>各县（市、区）人民政府，市政府直属各单位：</p><p>《某某办法》已经市政府同意，现印发给你们，请认真贯彻执行。各地区各部门要结合实际，认真组织实施，确保各项措施落到实处，切实提高群众的获得感和满意度。</p><p>一、总体要求</p><p>各地区各部门要结合实际，认真组织实施，确保各项措施落到实处。</p>";
