@@ -6,7 +6,7 @@ mod speech_support;
 use proptest::prelude::*;
 use speech_support::speakable;
 use yilan::model::{Block, Document, Paragraph};
-use yilan::speech::{normalize, speech_plan, Chunk, SpeechOptions};
+use yilan::speech::{normalize, speech_plan, utterance_parts, Chunk, SpeechOptions};
 
 const BRACKETS: &[char] = &[
     '(', ')', '（', '）', '〔', '〕', '[', ']', '［', '］', '【', '】', '《', '》', '〈', '〉',
@@ -212,6 +212,69 @@ fn check_plan(text: &str, max: usize) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The parts of a chunk's text at `rate`: within the rate's bound (a run
+/// of Latin letters or digits excepted), in order, losing nothing but
+/// space; one part at the default rate or faster.
+fn check_parts(text: &str, rate: f32) -> Result<(), TestCaseError> {
+    let parts = utterance_parts(text, rate);
+    let bound = (60.0 * rate.clamp(0.5, 0.9) / 0.9) as usize;
+    if rate >= 0.9 || text.chars().count() <= bound {
+        prop_assert_eq!(&parts, &[text]);
+    }
+    for part in &parts {
+        prop_assert!(!part.trim().is_empty(), "empty part of {:?}", text);
+        let long_word = part
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w.len() > 1);
+        prop_assert!(
+            part.chars().count() <= bound || long_word,
+            "{:?} over {} at {}",
+            part,
+            bound,
+            rate
+        );
+    }
+    let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    prop_assert_eq!(squeezed(&parts.concat()), squeezed(text));
+    Ok(())
+}
+
+#[test]
+fn at_a_slow_rate_a_long_chunk_is_said_in_parts_cut_at_its_commas() {
+    let text = "全面开展要素保障、招大引强、项目快进“三大攻坚战”以及“大干60天 攻坚破难”行动,积极服务和融入湾区新发展格局,";
+    assert_eq!(text.chars().count(), 57);
+    for rate in [0.9, 1.0, 1.3, 2.0, f32::NAN, f32::INFINITY] {
+        assert_eq!(utterance_parts(text, rate), [text], "at {rate}");
+    }
+    // 慢: 46 characters at most.
+    assert_eq!(
+        utterance_parts(text, 0.7),
+        [
+            "全面开展要素保障、招大引强、项目快进“三大攻坚战”以及“大干60天 攻坚破难”行动,",
+            "积极服务和融入湾区新发展格局,"
+        ]
+    );
+    // Half speed and slower: 33 at most; the enumeration is cut at its 顿号.
+    let half = utterance_parts(text, 0.5);
+    assert_eq!(half, utterance_parts(text, 0.1));
+    assert_eq!(
+        half,
+        [
+            "全面开展要素保障、招大引强、",
+            "项目快进“三大攻坚战”以及“大干60天 攻坚破难”行动,",
+            "积极服务和融入湾区新发展格局,"
+        ]
+    );
+    for part in half {
+        assert!(part.chars().count() <= 33, "{part}");
+    }
+    // A short chunk is one part at any rate.
+    assert_eq!(
+        utterance_parts("完成工业性投资260万元;", 0.5),
+        ["完成工业性投资260万元;"]
+    );
+}
+
 /// Text made of the pieces the rules react to, in any order.
 fn government_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
@@ -303,6 +366,13 @@ proptest! {
     #[test]
     fn any_text_plans_cleanly(text in any::<String>(), max in 1usize..80) {
         check_plan(&text, max)?;
+    }
+
+    #[test]
+    fn at_any_rate_every_chunk_is_said_whole_in_parts(text in government_text(), rate in 0.3f32..2.5) {
+        for chunk in chunks_with(&text, 60) {
+            check_parts(&chunk.text, rate)?;
+        }
     }
 
     #[test]

@@ -111,11 +111,55 @@ impl Default for SpeechOptions {
             include_attachments: true,
             include_signature: true,
             include_contents: false,
-            max_chars: 60,
+            max_chars: MAX_CHARS,
             from: None,
             id_prefix: None,
         }
     }
+}
+
+/// [`SpeechOptions::max_chars`]'s default.
+const MAX_CHARS: usize = 60;
+
+/// The parts in which an engine says a chunk's spoken `text` at speech
+/// `rate`, as utterances one after the other: the whole text, unless the
+/// rate is slower than the default (0.9, [`crate::prefs::DEFAULT_SPEECH_RATE`]).
+/// A chunk of the default 60 characters takes some twelve to fifteen
+/// seconds at the default rate, and longer at a slower one, where a network
+/// voice that stops after about fifteen seconds of one utterance would cut
+/// its end off, silently. So at a slower rate a chunk is cut again, as a
+/// sentence is (at its commas first, then its 顿号, then between words),
+/// into parts of at most `60 × rate ÷ 0.9` characters: 46 at 慢 (0.7), 33
+/// at half speed. A rate that is no number counts as the default; the
+/// slowest counted is half speed.
+///
+/// ```
+/// use yilan::speech::utterance_parts;
+///
+/// let text = "各地区各部门要结合实际认真组织实施，确保各项措施落到实处，切实提高群众的获得感、幸福感和安全感。";
+/// assert_eq!(utterance_parts(text, 0.9), [text]);
+/// assert_eq!(
+///     utterance_parts(text, 0.7),
+///     ["各地区各部门要结合实际认真组织实施，确保各项措施落到实处，", "切实提高群众的获得感、幸福感和安全感。"]
+/// );
+/// ```
+pub fn utterance_parts(text: &str, rate: f32) -> Vec<&str> {
+    let default = crate::prefs::DEFAULT_SPEECH_RATE;
+    let rate = if rate.is_finite() {
+        rate.clamp(crate::prefs::MIN_SPEECH_RATE, default)
+    } else {
+        default
+    };
+    // In range: 33 ≤ bound ≤ 60.
+    let bound = (MAX_CHARS as f32 * rate / default) as usize;
+    if text.chars().count() <= bound {
+        return vec![text];
+    }
+    let count = |s: &str| s.chars().count();
+    chunk::pieces(text, bound, &count)
+        .into_iter()
+        .filter_map(|range| text.get(range))
+        .collect()
 }
 
 /// What a chunk reads: the engine may pace or voice kinds differently.

@@ -176,3 +176,65 @@ browserTest('Escape stops reading aloud, once no panel is open', {}, async (page
   assert.deepEqual(await events(page, 'speechend'), [{ reason: 'stopped' }]);
 });
 
+
+/** A sentence of 59 spoken characters, with commas: one chunk. */
+const LONG_SENTENCE = '各地区各部门要结合本地实际认真组织实施，确保各项工作措施落到实处，切实提高人民群众的获得感、幸福感和安全感。';
+
+browserTest('at 慢 a long chunk is said in parts within what a network voice says in one utterance, one chunk for the view and the events', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  const text = `关于做好有关工作的通知\n\n${LONG_SENTENCE}\n\n请认真贯彻执行。`;
+  await mountReading(page, {}, text);
+  const chunks = await page.evaluate((t) => window.yilan.speechPlan(window.yilan.parseText(t)), text);
+  const long = chunks.findIndex((c) => c.text === LONG_SENTENCE);
+  assert.ok(long > 0 && [...LONG_SENTENCE].length > 46 && [...LONG_SENTENCE].length <= 60, 'one chunk, longer than 46 characters');
+
+  // At the default rate, the chunk is one utterance.
+  await page.evaluate(() => window.viewer.speak());
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  await page.evaluate(() => window.fakeSpeech.end());
+  await until(page, () => window.fakeSpeech.spoken.length === 2);
+  assert.equal((await spoken(page))[1], LONG_SENTENCE);
+  await page.evaluate(() => window.viewer.stop());
+
+  // At 慢 (0.7), two utterances queued together, each of 46 characters at most.
+  await page.evaluate(() => {
+    window.viewer.setSpeechRate(0.7);
+    window.fakeSpeech.spoken.length = 0;
+    window.events.length = 0;
+    window.viewer.speak();
+  });
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  await page.evaluate(() => window.fakeSpeech.end());
+  await until(page, () => window.fakeSpeech.spoken.length === 3);
+  const parts = (await page.evaluate(() => window.fakeSpeech.spoken.slice(1)));
+  assert.deepEqual(parts.map((u) => u.text), ['各地区各部门要结合本地实际认真组织实施，确保各项工作措施落到实处，', '切实提高人民群众的获得感、幸福感和安全感。']);
+  assert.ok(parts.every((u) => [...u.text].length <= 46 && Math.abs(u.rate - 0.7) < 1e-6));
+  assert.deepEqual(await highlighted(page), [chunks[long].target]);
+
+  // The first part's end is no chunk's end: the view stays on the chunk.
+  await page.evaluate(() => window.fakeSpeech.end());
+  assert.equal(await page.evaluate(() => window.fakeSpeech.queued()), 1);
+  assert.equal(await state(page), 'speaking');
+  assert.deepEqual((await events(page, 'chunkend')).map((d) => d.index), [long - 1]);
+  assert.deepEqual((await events(page, 'chunkstart')).map((d) => d.text), [chunks[long - 1].text, LONG_SENTENCE]);
+
+  // The last part's end is: the next chunk comes.
+  await page.evaluate(() => window.fakeSpeech.end());
+  await until(page, () => window.fakeSpeech.spoken.length === 4);
+  assert.deepEqual((await events(page, 'chunkend')).map((d) => d.index), [long - 1, long]);
+  assert.equal((await spoken(page))[3], chunks[long + 1].text);
+
+  // 暂停 and 继续 in the middle of the parts: both go, and the chunk is said again from its start.
+  await page.evaluate(async () => {
+    window.viewer.stop();
+    window.fakeSpeech.spoken.length = 0;
+  });
+  await page.evaluate((id) => window.viewer.speak({ from: id }), chunks[long].target);
+  await until(page, () => window.fakeSpeech.spoken.length === 2);
+  await page.evaluate(() => window.fakeSpeech.end());
+  await page.evaluate(() => window.viewer.pause());
+  assert.equal(await page.evaluate(() => window.fakeSpeech.queued()), 0, 'the part still queued is cancelled');
+  await page.evaluate(() => window.viewer.resume());
+  await until(page, () => window.fakeSpeech.spoken.length === 4);
+  assert.deepEqual((await spoken(page)).slice(2), (await spoken(page)).slice(0, 2));
+});

@@ -38,18 +38,32 @@ function installFakeSpeech({ mode, voices, delay, error }) {
   const synth = new EventTarget();
   synth.paused = false;
   synth.getVoices = () => voices;
+  // As a browser does: utterances wait in a queue, said one at a time.
+  const queue = [];
+  const begin = () => {
+    const utterance = queue[0];
+    state.current = utterance ?? null;
+    if (!utterance) return;
+    setTimeout(() => {
+      if (state.current !== utterance) return;
+      fire(utterance, 'start');
+      if (mode === 'error') {
+        queue.length = 0;
+        state.current = null;
+        fire(utterance, 'error', error);
+      }
+      if (mode === 'ends') setTimeout(() => state.current === utterance && state.end(), delay);
+    }, 0);
+  };
   synth.speak = (utterance) => {
     state.spoken.push({ text: utterance.text, lang: utterance.lang, rate: utterance.rate, voice: utterance.voice?.name ?? null });
-    state.current = utterance;
-    setTimeout(() => {
-      fire(utterance, 'start');
-      if (mode === 'error') fire(utterance, 'error', error);
-      if (mode === 'ends') setTimeout(() => fire(utterance, 'end'), delay);
-    }, 0);
+    queue.push(utterance);
+    if (queue.length === 1) begin();
   };
   synth.cancel = () => {
     state.cancels += 1;
     const utterance = state.current;
+    queue.length = 0;
     state.current = null;
     // As Chromium does: the cancelled utterance reports an error later.
     if (utterance) setTimeout(() => fire(utterance, 'error', 'interrupted'), 0);
@@ -58,9 +72,14 @@ function installFakeSpeech({ mode, voices, delay, error }) {
   synth.resume = () => {};
   state.end = () => {
     const utterance = state.current;
+    if (!utterance) return;
+    queue.shift();
     state.current = null;
-    if (utterance) fire(utterance, 'end');
+    fire(utterance, 'end');
+    // (Unless a listener of the end spoke, and that began the next.)
+    if (!state.current) begin();
   };
+  state.queued = () => queue.length;
   Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
   window.SpeechSynthesisUtterance = FakeUtterance;
 }

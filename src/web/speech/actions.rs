@@ -36,20 +36,20 @@ pub(super) fn run(core: &Core, actions: Vec<Action>) {
 }
 
 fn cancel(core: &Core) {
-    let (engine, utterance, watchdog) = {
+    let (engine, utterances, watchdog) = {
         let Ok(mut speech) = core.speech.try_borrow_mut() else {
             return;
         };
         (
             speech.engine.clone(),
-            speech.utterance.take(),
+            std::mem::take(&mut speech.utterances),
             speech.watchdog.take(),
         )
     };
     if let Some(timer) = watchdog {
         view::clear_timer(timer);
     }
-    engine.cancel(utterance.as_ref());
+    engine.cancel(&utterances);
 }
 
 fn chunk_detail(core: &Core, chunk: usize) -> Option<JsValue> {
@@ -91,18 +91,16 @@ fn speak(core: &Core, index: usize, token: u32, watchdog_ms: u32) {
         return;
     }
     match engine.speak(&chunk, token, core.prefs().speech_rate) {
-        Ok(utterance) => {
+        Ok(utterances) => {
             let timer = view::set_timer(core, watchdog_ms, token);
             let (old, old_timer) = match core.speech.try_borrow_mut() {
                 Ok(mut speech) => (
-                    std::mem::replace(&mut speech.utterance, utterance),
+                    std::mem::replace(&mut speech.utterances, utterances),
                     std::mem::replace(&mut speech.watchdog, timer),
                 ),
-                Err(_) => (None, None),
+                Err(_) => (Vec::new(), None),
             };
-            if let Some(old) = old {
-                engine.release(&old);
-            }
+            engine.release(&old);
             if let Some(old) = old_timer {
                 view::clear_timer(old);
             }
@@ -122,7 +120,7 @@ fn speak(core: &Core, index: usize, token: u32, watchdog_ms: u32) {
 }
 
 fn finished(core: &Core, reason: EndReason) {
-    let (error, engine, utterance) = {
+    let (error, engine, utterances) = {
         let Ok(mut speech) = core.speech.try_borrow_mut() else {
             return;
         };
@@ -132,11 +130,14 @@ fn finished(core: &Core, reason: EndReason) {
         (
             speech.error.take(),
             speech.engine.clone(),
-            speech.utterance.take(),
+            std::mem::take(&mut speech.utterances),
         )
     };
-    if let Some(utterance) = utterance {
-        engine.release(&utterance);
+    if reason == EndReason::Failed {
+        // One part of a chunk failed: the parts queued after it go too.
+        engine.cancel(&utterances);
+    } else {
+        engine.release(&utterances);
     }
     view::clear_highlight(core);
     if reason == EndReason::Failed {

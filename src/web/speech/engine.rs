@@ -14,7 +14,7 @@ use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
 use crate::render::toolbar::NoVoice;
 use crate::speech::voice::{choose_voice, VoiceInfo};
-use crate::speech::Chunk;
+use crate::speech::{utterance_parts, Chunk};
 
 use super::super::error::{web_error, WebErrorCode};
 
@@ -188,31 +188,44 @@ impl Engine {
     }
 
     /// Starts saying `chunk`; reports come back with `token`. Returns the
-    /// utterance (browser engine) to keep until it ends: an utterance that
-    /// nothing references may be collected before it reports its end.
+    /// utterances (browser engine) to keep until they end: an utterance
+    /// that nothing references may be collected before it reports its end.
+    /// The browser says a chunk in one utterance, or, at a slow rate, in
+    /// the parts [`utterance_parts`] cuts it into, queued at once: errors
+    /// come from any of them, the end from the last.
     pub fn speak(
         &self,
         chunk: &Chunk,
         token: u32,
         rate: f32,
-    ) -> Result<Option<SpeechSynthesisUtterance>, JsValue> {
+    ) -> Result<Vec<SpeechSynthesisUtterance>, JsValue> {
         match self {
             Engine::None => Err(JsValue::from_str("no speech engine")),
             Engine::Browser(web) => {
-                let utterance = SpeechSynthesisUtterance::new_with_text(&chunk.text)?;
-                utterance.set_lang(&web.lang);
-                utterance.set_rate(rate);
-                if let Some(voice) = web.voice() {
-                    utterance.set_voice(Some(&voice));
+                let parts = utterance_parts(&chunk.text, rate);
+                let voice = web.voice();
+                let mut utterances = Vec::with_capacity(parts.len());
+                for (i, part) in parts.iter().enumerate() {
+                    let utterance = SpeechSynthesisUtterance::new_with_text(part)?;
+                    utterance.set_lang(&web.lang);
+                    utterance.set_rate(rate);
+                    if let Some(voice) = &voice {
+                        utterance.set_voice(Some(voice));
+                    }
+                    if i + 1 == parts.len() {
+                        utterance.add_event_listener_with_callback("end", &web.on_end)?;
+                    }
+                    utterance.add_event_listener_with_callback("error", &web.on_error)?;
+                    utterances.push(utterance);
                 }
-                utterance.add_event_listener_with_callback("end", &web.on_end)?;
-                utterance.add_event_listener_with_callback("error", &web.on_error)?;
                 // A page (or an earlier view) may have left the engine paused.
                 if web.synth.paused() {
                     web.synth.resume();
                 }
-                web.synth.speak(&utterance);
-                Ok(Some(utterance))
+                for utterance in &utterances {
+                    web.synth.speak(utterance);
+                }
+                Ok(utterances)
             }
             Engine::Hook(hook) => {
                 let detail = chunk_object(chunk, rate)?;
@@ -225,29 +238,29 @@ impl Engine {
                 let done = call(&hook.on_done, "bind", &[JsValue::NULL, token.clone()])?;
                 let fail = call(&hook.on_fail, "bind", &[JsValue::NULL, token])?;
                 call(&promise, "then", &[done, fail])?;
-                Ok(None)
+                Ok(Vec::new())
             }
         }
     }
 
-    /// Stops listening to a finished utterance.
-    pub fn release(&self, utterance: &SpeechSynthesisUtterance) {
+    /// Stops listening to the utterances of a finished chunk.
+    pub fn release(&self, utterances: &[SpeechSynthesisUtterance]) {
         if let Engine::Browser(web) = self {
-            let _ = utterance.remove_event_listener_with_callback("end", &web.on_end);
-            let _ = utterance.remove_event_listener_with_callback("error", &web.on_error);
+            for utterance in utterances {
+                let _ = utterance.remove_event_listener_with_callback("end", &web.on_end);
+                let _ = utterance.remove_event_listener_with_callback("error", &web.on_error);
+            }
         }
     }
 
     /// Cancels whatever is being said.
-    pub fn cancel(&self, utterance: Option<&SpeechSynthesisUtterance>) {
+    pub fn cancel(&self, utterances: &[SpeechSynthesisUtterance]) {
         match self {
             Engine::None => {}
             Engine::Browser(web) => {
-                // Its reports are no longer wanted; some engines still
+                // Their reports are no longer wanted; some engines still
                 // send them after the cancel.
-                if let Some(utterance) = utterance {
-                    self.release(utterance);
-                }
+                self.release(utterances);
                 web.synth.cancel();
             }
             Engine::Hook(hook) => {

@@ -273,8 +273,11 @@ pub(in super::super) fn install(
 fn utterance_token(core: &Core, event: &Event) -> Option<u32> {
     let speech = core.speech.try_borrow().ok()?;
     let target: JsValue = event.target()?.into();
-    let current: &JsValue = speech.utterance.as_ref()?;
-    if &target == current {
+    let ours = speech
+        .utterances
+        .iter()
+        .any(|utterance| AsRef::<JsValue>::as_ref(utterance) == &target);
+    if ours {
         speech.reader.token()
     } else {
         None

@@ -55,9 +55,9 @@ pub(super) struct Speech {
     engine: Engine,
     /// Why the last attempt could not read, shown on the controls.
     unavailable: Option<NoVoice>,
-    /// The utterance under way (browser engine), kept so that it is not
-    /// collected before it reports.
-    utterance: Option<SpeechSynthesisUtterance>,
+    /// The utterances of the chunk under way (browser engine), kept so
+    /// that they are not collected before they report.
+    utterances: Vec<SpeechSynthesisUtterance>,
     /// The highlighted element.
     highlighted: Option<Element>,
     /// The sentence painted in it, where the browser paints one.
@@ -93,7 +93,7 @@ impl Speech {
             reader: Reader::default(),
             engine: Engine::None,
             unavailable: None,
-            utterance: None,
+            utterances: Vec::new(),
             highlighted: None,
             sentence: None,
             watchdog: None,
@@ -432,7 +432,7 @@ pub(super) fn mode_changed(core: &Core, mode: Mode) {
 /// what the view held for reading is let go at once (the view's handle may
 /// live on in JavaScript until it is collected).
 pub(super) fn shut(core: &Core) {
-    let (engine, utterance, timers) = {
+    let (engine, utterances, timers) = {
         let Ok(mut speech) = core.speech.try_borrow_mut() else {
             return;
         };
@@ -441,12 +441,12 @@ pub(super) fn shut(core: &Core) {
         let timers = [speech.watchdog.take(), speech.dwell.take().map(|d| d.1)];
         (
             reading.then(|| speech.engine.clone()),
-            speech.utterance.take(),
+            std::mem::take(&mut speech.utterances),
             timers,
         )
     };
     if let Some(engine) = engine {
-        engine.cancel(utterance.as_ref());
+        engine.cancel(&utterances);
     }
     for timer in timers.into_iter().flatten() {
         view::clear_timer(timer);
