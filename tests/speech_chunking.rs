@@ -275,6 +275,42 @@ fn at_a_slow_rate_a_long_chunk_is_said_in_parts_cut_at_its_commas() {
     );
 }
 
+#[test]
+fn a_clause_without_commas_is_cut_where_a_word_likely_ends() {
+    let cases = [
+        // After a number's unit, not inside 其他市场.
+        (
+            "深入推进安全生产大排查大整治行动完成企业主体底数600家其他市场主体底数942家检查覆盖率均达标准并持续巩固一打三整治工作成果",
+            0.7,
+            vec![
+                "深入推进安全生产大排查大整治行动完成企业主体底数600家",
+                "其他市场主体底数942家检查覆盖率均达标准并持续巩固一打三整治工作成果",
+            ],
+        ),
+        // Not between 2024 and 年.
+        (
+            "上盘镇人民政府关于印发《上盘镇2024年农村生活垃圾分类工作实施方案》的通知",
+            0.5,
+            vec!["上盘镇人民政府关于印发《上盘镇2024年", "农村生活垃圾分类工作实施方案》的通知"],
+        ),
+        // After 的, not inside 社会治理.
+        (
+            "关于进一步加强和改进新时代基层社会治理工作的实施意见的贯彻落实情况报告",
+            0.5,
+            vec!["关于进一步加强和改进新时代基层社会治理工作的", "实施意见的贯彻落实情况报告"],
+        ),
+        // Before a conjunction, not inside 提升 or 分类.
+        (
+            "切实加强农村人居环境整治提升工作推进垃圾分类和污水治理设施建设稳步提高群众满意度",
+            0.5,
+            vec!["切实加强农村人居环境整治提升工作推进垃圾分类", "和污水治理设施建设稳步提高群众满意度"],
+        ),
+    ];
+    for (text, rate, expected) in cases {
+        assert_eq!(utterance_parts(text, rate), expected, "{text}");
+    }
+}
+
 /// Text made of the pieces the rules react to, in any order.
 fn government_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![

@@ -145,13 +145,11 @@ const MAX_CHARS: usize = 60;
 /// ```
 pub fn utterance_parts(text: &str, rate: f32) -> Vec<&str> {
     let default = crate::prefs::DEFAULT_SPEECH_RATE;
-    let rate = if rate.is_finite() {
-        rate.clamp(crate::prefs::MIN_SPEECH_RATE, default)
-    } else {
-        default
-    };
-    // In range: 33 ≤ bound ≤ 60.
-    let bound = (MAX_CHARS as f32 * rate / default) as usize;
+    if !rate.is_finite() || rate >= default {
+        return vec![text];
+    }
+    // In range: 33 ≤ bound < 60.
+    let bound = (MAX_CHARS as f32 * rate.max(crate::prefs::MIN_SPEECH_RATE) / default) as usize;
     if text.chars().count() <= bound {
         return vec![text];
     }
