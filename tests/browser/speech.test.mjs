@@ -211,18 +211,68 @@ browserTest('no Chinese voice: the controls say so, and nothing is spoken', {}, 
   assert.equal(thrown, 'unsupported');
 });
 
-browserTest('a voice that arrives late makes the controls work again', {}, async (page) => {
+/** The browser lists `voices` now, and says so. */
+function listVoices(page, voices) {
+  return page.evaluate((list) => {
+    window.speechSynthesis.getVoices = () => list;
+    window.speechSynthesis.dispatchEvent(new Event('voiceschanged'));
+  }, voices);
+}
+
+browserTest('朗读 pressed before the browser lists its voices reads when a Chinese voice comes', {}, async (page) => {
+  await withFake(page, { mode: 'hold', voices: [] });
+  await mountReading(page);
+  await page.click('[data-yl-tool="read"]');
+  assert.equal(await state(page), 'idle');
+  assert.equal(await liveText(page), '正在准备语音，请稍候');
+  assert.equal(await speechNote(page), null, 'no "no Chinese voice" while the list is coming');
+  assert.equal((await toolState(page, 'read')).disabled, null);
+  // A second press while waiting changes nothing; a list with no Chinese voice is waited past.
+  await page.click('[data-yl-tool="read"]');
+  await listVoices(page, [EN_VOICE]);
+  assert.equal(await state(page), 'idle');
+  await listVoices(page, [EN_VOICE, ZH_VOICE]);
+  await until(page, () => window.viewer.speechState === 'speaking');
+  const heard = await page.evaluate(() => window.fakeSpeech.spoken);
+  assert.equal(heard.length, 1);
+  assert.equal(heard[0].voice, ZH_VOICE.name);
+  assert.equal(heard[0].text, (await plan(page))[0].text, 'from the top, where the view is');
+});
+
+browserTest('when no voice comes in time, the controls say so; a voice that arrives later makes them work again', {}, async (page) => {
   await withFake(page, { voices: [] });
   await mountReading(page);
   await page.click('[data-yl-tool="read"]', { force: true });
+  await until(page, () => document.querySelector('yilan-view').shadowRoot.querySelector('.yl-speech-note')?.hidden === false, undefined, 4000);
   assert.equal((await toolState(page, 'read')).disabled, 'true');
-  await page.evaluate((voice) => {
-    window.speechSynthesis.getVoices = () => [voice];
-    window.speechSynthesis.dispatchEvent(new Event('voiceschanged'));
-  }, ZH_VOICE);
+  assert.equal(await liveText(page), '本浏览器无中文语音，无法朗读');
+  assert.equal(await state(page), 'idle');
+  await listVoices(page, [ZH_VOICE]);
   const read = await toolState(page, 'read');
   assert.equal(read.text, '朗读');
   assert.equal(read.disabled, null);
+  // Not read by itself: the press was answered, and long ago.
+  assert.equal(await state(page), 'idle');
+  assert.deepEqual(await spoken(page), []);
+});
+
+browserTest('停止 or leaving the mode while 朗读 waits for the voices: nothing is read when they come', {}, async (page) => {
+  await withFake(page, { mode: 'hold', voices: [] });
+  await mountReading(page);
+  await page.click('[data-yl-tool="read"]');
+  await page.evaluate(() => window.viewer.stop());
+  await listVoices(page, [ZH_VOICE]);
+  await page.click('[data-yl-tool="read"]');
+  await until(page, () => window.viewer.speechState === 'speaking');
+  await page.evaluate(() => window.viewer.stop());
+
+  await listVoices(page, []);
+  await page.click('[data-yl-tool="read"]');
+  await page.evaluate(() => window.viewer.setMode('standard'));
+  await listVoices(page, [ZH_VOICE]);
+  await page.waitForTimeout(100);
+  assert.equal(await state(page), 'idle');
+  assert.equal((await spoken(page)).length, 1);
 });
 
 browserTest('an engine error stops reading and says so', {}, async (page) => {

@@ -51,6 +51,8 @@ pub enum SpeechNotice {
     Point(bool),
     /// Reading is not possible, and why.
     Unavailable(NoVoice),
+    /// 朗读 waits for the browser to list its voices.
+    Preparing,
 }
 
 /// The words of the read-aloud controls in one locale.
@@ -69,6 +71,7 @@ pub struct SpeechWords {
     pub done: &'static str,
     pub point_on: &'static str,
     pub point_off: &'static str,
+    pub preparing: &'static str,
     /// The notes shown on 朗读 and 指读 (short: they sit under the label).
     pub no_engine: &'static str,
     pub no_chinese_voice: &'static str,
@@ -90,6 +93,7 @@ static ZH_CN: SpeechWords = SpeechWords {
     done: "朗读完毕",
     point_on: "指读已打开：点按或选中一段，即朗读这一段",
     point_off: "指读已关闭",
+    preparing: "正在准备语音，请稍候",
     no_engine: "本浏览器不支持朗读",
     no_chinese_voice: "本浏览器无中文语音",
     engine_error: "语音出错",
@@ -109,6 +113,7 @@ static ZH_TW: SpeechWords = SpeechWords {
     done: "朗讀完畢",
     point_on: "指讀已開啟：點按或選取一段，即朗讀這一段",
     point_off: "指讀已關閉",
+    preparing: "正在準備語音，請稍候",
     no_engine: "本瀏覽器不支援朗讀",
     no_chinese_voice: "本瀏覽器無中文語音",
     engine_error: "語音出錯",
@@ -128,6 +133,7 @@ static EN: SpeechWords = SpeechWords {
     done: "Finished reading",
     point_on: "Point to read on: tap or focus a paragraph to hear it",
     point_off: "Point to read off",
+    preparing: "Getting the voice ready, one moment",
     no_engine: "this browser cannot speak",
     no_chinese_voice: "no Chinese voice",
     engine_error: "voice error",
@@ -166,6 +172,7 @@ pub fn speech_notice_text(locale: Locale, notice: SpeechNotice) -> &'static str 
         SpeechNotice::Done => w.done,
         SpeechNotice::Point(true) => w.point_on,
         SpeechNotice::Point(false) => w.point_off,
+        SpeechNotice::Preparing => w.preparing,
         SpeechNotice::Unavailable(NoVoice::NoEngine) => w.no_engine_long,
         SpeechNotice::Unavailable(NoVoice::NoChineseVoice) => w.no_chinese_voice_long,
         SpeechNotice::Unavailable(NoVoice::EngineError) => w.engine_error_long,

@@ -178,6 +178,12 @@ fn voice_facts(voice: &SpeechSynthesisVoice) -> (String, String, bool) {
 }
 
 impl Engine {
+    /// Whether this is the browser's engine and it lists no voice at all
+    /// (yet: see `waiting`).
+    pub fn lists_no_voices(&self) -> bool {
+        matches!(self, Engine::Browser(web) if web.voices().is_empty())
+    }
+
     /// Why this engine cannot read now, or `None` when it can.
     pub fn unavailable(&self) -> Option<NoVoice> {
         match self {

@@ -13,7 +13,7 @@ use web_sys::Event;
 use super::super::core::Core;
 use super::super::toolbar::handler;
 use super::engine::{browser_synth, Engine, Hook, WebSpeech};
-use super::{on_report, point, set_unavailable, stop, Report};
+use super::{on_report, point, set_unavailable, stop, waiting, Report};
 use crate::render::document_lang;
 use crate::render::toolbar::NoVoice;
 use crate::speech::voice::utterance_lang;
@@ -35,16 +35,19 @@ enum Late {
     Watchdog,
     /// 指读's dwell timer.
     Dwell,
+    /// The timer of a press of 朗读 waiting for the voices.
+    VoiceWait,
 }
 
 impl Late {
-    const ALL: [Late; 6] = [
+    const ALL: [Late; 7] = [
         Late::HookDone,
         Late::HookFail,
         Late::End,
         Late::Error,
         Late::Watchdog,
         Late::Dwell,
+        Late::VoiceWait,
     ];
 }
 
@@ -142,6 +145,7 @@ fn dispatch(number: u32, kind: u32, a: JsValue, b: JsValue) {
         }
         Late::Watchdog => on_report(&core, a, Report::TimedOut),
         Late::Dwell => point::dwell_done(&core),
+        Late::VoiceWait => waiting::gave_up(&core),
     }
 }
 
@@ -203,6 +207,7 @@ pub(in super::super) fn install(
         speech.engine = engine;
         speech.on_watchdog = Some(lasting(core, Late::Watchdog)?);
         speech.on_dwell = Some(lasting(core, Late::Dwell)?);
+        speech.on_voice_wait = Some(lasting(core, Late::VoiceWait)?);
     }
     let mut listeners = core
         .listeners
@@ -285,6 +290,7 @@ fn utterance_token(core: &Core, event: &Event) -> Option<u32> {
 }
 
 fn voices_changed(core: &Core) {
+    waiting::voices_came(core);
     let shown = core.speech.try_borrow().ok().and_then(|s| s.unavailable);
     if shown == Some(NoVoice::NoChineseVoice) {
         let now = core

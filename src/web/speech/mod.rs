@@ -16,6 +16,7 @@ mod point;
 mod selection;
 mod sentence;
 mod view;
+mod waiting;
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::{Rc, Weak};
@@ -64,6 +65,8 @@ pub(super) struct Speech {
     sentence: Option<Range>,
     /// The watchdog's timer.
     watchdog: Option<i32>,
+    /// The timer of a press of 朗读 kept until the voices come ([`waiting`]).
+    voice_wait: Option<i32>,
     /// 指读's hover: the element under the pointer and its timer.
     dwell: Option<(Element, i32)>,
     /// Where the mouse last moved to (screen coordinates) and when
@@ -82,6 +85,7 @@ pub(super) struct Speech {
     /// Timer callbacks: `(token)` for the watchdog, `()` for the dwell.
     on_watchdog: Option<Function>,
     on_dwell: Option<Function>,
+    on_voice_wait: Option<Function>,
 }
 
 impl Speech {
@@ -97,6 +101,7 @@ impl Speech {
             highlighted: None,
             sentence: None,
             watchdog: None,
+            voice_wait: None,
             dwell: None,
             pointer_at: None,
             pointed: false,
@@ -104,6 +109,7 @@ impl Speech {
             error: None,
             on_watchdog: None,
             on_dwell: None,
+            on_voice_wait: None,
         }
     }
 
@@ -210,7 +216,7 @@ pub(super) fn toggle_read(core: &Core) {
         Status::Speaking => pause(core),
         Status::Paused => resume(core),
         Status::Idle => {
-            if !ready(core) {
+            if waiting::wait_for_voices(core) || !ready(core) {
                 return;
             }
             let queue = selection::selected_chunks(core).unwrap_or_else(|| from_here(core));
@@ -382,6 +388,7 @@ pub(super) fn resume(core: &Core) {
 
 /// Stops reading, if it is under way.
 pub(super) fn stop(core: &Core) {
+    waiting::forget(core);
     let actions = queued(core, Reader::stop);
     run(core, actions);
 }
@@ -432,6 +439,7 @@ pub(super) fn mode_changed(core: &Core, mode: Mode) {
 /// what the view held for reading is let go at once (the view's handle may
 /// live on in JavaScript until it is collected).
 pub(super) fn shut(core: &Core) {
+    waiting::forget(core);
     let (engine, utterances, timers) = {
         let Ok(mut speech) = core.speech.try_borrow_mut() else {
             return;
