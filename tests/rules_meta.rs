@@ -109,7 +109,29 @@ const LINES: &[(&str, &[Field])] = &[
             (Source, "来源", "县应急局"),
         ],
     ),
+    // the page's widgets after a value on its line are not the value
+    ("发布日期：2024-01-02 扫一扫在手机打开当前页", &[(Published, "发布日期", "2024-01-02")]),
+    (
+        "来源：市应急管理局 【字体：大 中 小】 打印 关闭",
+        &[(Source, "来源", "市应急管理局")],
+    ),
+    // a widget's word inside a value, or the value's only word, stays
+    ("来源：关闭窗口工作组", &[(Source, "来源", "关闭窗口工作组")]),
+    ("来源：打印", &[(Source, "来源", "打印")]),
+    ("发布单位：市政府 大 中 小", &[(Publisher, "发布单位", "市政府 大 中 小")]),
 ];
+
+#[test]
+fn widgets_after_a_value_go_with_the_lines_chrome() {
+    let line = parse_line(
+        "发布日期：2024-01-02 扫一扫在手机打开当前页",
+        Unknown::AfterKnown,
+    )
+    .unwrap();
+    assert_eq!(line.chrome, ["扫一扫在手机打开当前页"]);
+    let line = parse_line("来源：市应急管理局 打印 关闭", Unknown::AfterKnown).unwrap();
+    assert_eq!(line.chrome, ["打印 关闭"]);
+}
 
 #[test]
 fn lines() {

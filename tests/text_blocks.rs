@@ -359,3 +359,25 @@ fn a_list_named_again_under_a_later_heading_is_no_table_of_contents() {
     });
     assert_eq!(contents, 1, "{:#?}", doc.body);
 }
+
+#[test]
+fn the_pages_widgets_after_a_metadata_value_are_chrome_and_its_actions_kept() {
+    let (doc, trace) = parse_text_traced(
+        "关于做好防汛工作的通知\n发布日期：2024-01-02 扫一扫在手机打开当前页\n来源：市应急管理局 打印 关闭\n各县（市、区）人民政府：\n现将有关事项通知如下。\n",
+    );
+    let meta: Vec<(MetaKey, &str)> = doc.meta.iter().map(|m| (m.key, m.value.as_str())).collect();
+    assert_eq!(
+        meta,
+        [
+            (MetaKey::Published, "2024-01-02"),
+            (MetaKey::Source, "市应急管理局")
+        ]
+    );
+    assert_eq!(doc.actions, [Action::Print, Action::Close]);
+    let chrome: Vec<(u32, &str)> = trace
+        .chrome
+        .iter()
+        .map(|hit| (hit.line, hit.text.as_str()))
+        .collect();
+    assert_eq!(chrome, [(2, "扫一扫在手机打开当前页"), (3, "打印 关闭")]);
+}

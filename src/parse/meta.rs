@@ -442,20 +442,49 @@ fn push_field(
     raw: &str,
 ) {
     let label: String = label.chars().filter(|c| !is_space(*c)).collect();
-    match kind {
-        Some(LabelKind::Chrome) => {
-            let raw = raw.trim_space();
-            if value.is_empty() || super::chrome::whole_line(raw).is_some() {
-                line.chrome.push(raw.to_owned());
-            } else {
-                // Text after a widget label that is not widget text is kept.
-                line.chrome.push(label_raw.trim_space().to_owned());
-                line.fields.push(field(MetaKey::Other, label, value));
+    if matches!(kind, Some(LabelKind::Chrome)) {
+        let raw = raw.trim_space();
+        if value.is_empty() || super::chrome::whole_line(raw).is_some() {
+            line.chrome.push(raw.to_owned());
+        } else {
+            // Text after a widget label that is not widget text is kept.
+            line.chrome.push(label_raw.trim_space().to_owned());
+            line.fields.push(field(MetaKey::Other, label, value));
+        }
+        return;
+    }
+    let (value, tail) = without_chrome_tail(value);
+    if let Some(tail) = tail {
+        line.chrome.push(tail.to_owned());
+    }
+    let key = match kind {
+        Some(LabelKind::Meta(key)) => key,
+        _ => MetaKey::Other,
+    };
+    line.fields.push(field(key, label, value));
+}
+
+/// A value and the page's widgets after it on its line, apart: the
+/// words after a space that make a line of chrome on their own
+/// (发布日期：2024-01-02 扫一扫在手机打开当前页; 来源：市政府 打印 关闭), where
+/// something is left before them.
+fn without_chrome_tail(value: &str) -> (&str, Option<&str>) {
+    let mut prev_space = false;
+    for (pos, c) in chars::char_indices(value) {
+        let starts = prev_space && !is_space(c);
+        prev_space = is_space(c);
+        if !starts {
+            continue;
+        }
+        let tail = value.get(pos..).unwrap_or_default();
+        if super::chrome::whole_line(tail).is_some() {
+            let head = value.get(..pos).unwrap_or_default().trim_space();
+            if !head.is_empty() {
+                return (head, Some(tail));
             }
         }
-        Some(LabelKind::Meta(key)) => line.fields.push(field(key, label, value)),
-        None => line.fields.push(field(MetaKey::Other, label, value)),
     }
+    (value, None)
 }
 
 /// A field, with date values tidied ("2014- 07- 25 11: 20" → "2014-07-25 11:20").
