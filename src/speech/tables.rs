@@ -61,8 +61,28 @@ pub(super) const ASCII_UNITS: &[(&str, &str)] = &[
     ("mL", "毫升"),
     ("kW", "千瓦"),
     ("MW", "兆瓦"),
+    ("kVA", "千伏安"),
+    ("kV", "千伏"),
+    ("KV", "千伏"),
+    ("min", "分钟"),
     ("m", "米"),
+    ("t/h", "吨每小时"),
+    ("t", "吨"),
+    ("h", "小时"),
 ];
+
+/// Labels of numbered tables, figures and attachments (表1-1, 附件2-3):
+/// the hyphen after them joins the parts of one number, read 杠, not a
+/// range.
+pub(super) const NUMBERED_LABELS: &[&str] = &["附件", "附录", "表", "图", "公式"];
+
+/// Words that end in a label of [`NUMBERED_LABELS`] but are no label
+/// (代表1-2人, 发表3-5篇).
+pub(super) const NOT_NUMBERED_LABELS: &[&str] = &["代表", "发表", "意图", "试图", "企图"];
+
+/// Digits as read one by one in a name (7·20 → 七二零): 1 is 一 here.
+pub(super) const NAME_DIGITS: [&str; 10] =
+    ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
 /// Numbered symbols (带圈数字 and kin): (first char, how many, value of the first).
 pub(super) const NUMBERED_SYMBOLS: &[(char, u32, u32)] = &[

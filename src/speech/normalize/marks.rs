@@ -293,8 +293,14 @@ pub(super) fn bullet(s: &mut Scan) -> bool {
         .iter()
         .find(|(m, _)| *m == c)
         .map(|(_, name)| *name);
+    let digit =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     if c == '○' && (numeral(s.before(s.pos)) || numeral(s.at(s.pos + 1))) {
         s.emit("〇");
+    } else if c != '○' && digit(s.before(s.pos)) && digit(s.at(s.pos + 1)) {
+        // Between two numbers (13·5, not a day's name): they stay apart,
+        // not one number (135).
+        s.space = !s.out.is_empty();
     } else if let Some(name) = named.filter(|_| opens(s.before(s.pos)) && closes(s.at(s.pos + 1))) {
         s.emit(name);
     }

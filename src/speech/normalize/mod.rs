@@ -17,7 +17,7 @@ use marks::{
     long_dash, markup, roman_numeral, separator, space, symbol, tilde, url,
 };
 use numbers::{
-    date, date_zeros, digits, doc_number_year, minus, number, percent, range, time, unit,
+    date, date_zeros, day_name, digits, doc_number_year, minus, number, percent, range, time, unit,
 };
 use scan::{is_han, Scan};
 
@@ -119,6 +119,13 @@ pub static RULES: &[Rule] = &[
         apply: date_zeros,
     },
     Rule {
+        name: "day-name",
+        #[cfg(not(target_arch = "wasm32"))]
+        summary: "月·日: a month and a day joined by a middle dot name an event or a day and \
+            are read digit by digit: 7·20特大暴雨 → 七二零特大暴雨, 5·12 → 五一二",
+        apply: day_name,
+    },
+    Rule {
         name: "digits",
         #[cfg(not(target_arch = "wasm32"))]
         summary: "电话、手机、邮编、热线: read digit by digit, 1 as 幺, groups apart: \
@@ -143,7 +150,9 @@ pub static RULES: &[Rule] = &[
             3至5天, 1—12月 → 1至12月, 10%-20% → 百分之10至百分之20. A hyphen only between \
             free-standing numbers of at most six digits without leading zeros, so \
             index numbers (LH331082-080/2024-131280) and standards (GB/T 9704-2012) \
-            stay (phone numbers are read by digits, before)",
+            stay (phone numbers are read by digits, before). After the label of a \
+            numbered table, figure or attachment a hyphen joins one number's parts, \
+            杠: 表1-1 → 表1杠1, 附件2-3 → 附件2杠3 (but 代表1-2人 is a range)",
         apply: range,
     },
     Rule {
@@ -164,7 +173,8 @@ pub static RULES: &[Rule] = &[
         name: "unit",
         #[cfg(not(target_arch = "wasm32"))]
         summary: "计量单位 in Latin letters right after a number: 12km → 12公里, 5 kg → 5千克, \
-            100m² → 100平方米, 2300m2 → 2300平方米",
+            100m² → 100平方米, 2300m2 → 2300平方米, 24h → 24小时, 10kV → 10千伏, 500t → \
+            500吨",
         apply: unit,
     },
     Rule {

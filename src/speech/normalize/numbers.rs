@@ -3,8 +3,9 @@
 
 use super::scan::{digit_value, family, is_digit, percent_word, Scan};
 use crate::speech::tables::{
-    ASCII_UNITS, DATE_UNITS, DIGIT_LABELS, HYPHENS, LONG_DASHES, MINUS_SIGNS, RANGE_DASHES,
-    RANGE_UNITS, SIGN_CONTEXT, SPELLED_DIGITS, TIME_CONTEXT,
+    ASCII_UNITS, DATE_UNITS, DIGIT_LABELS, HYPHENS, LONG_DASHES, MINUS_SIGNS, NAME_DIGITS,
+    NOT_NUMBERED_LABELS, NUMBERED_LABELS, RANGE_DASHES, RANGE_UNITS, SIGN_CONTEXT, SPELLED_DIGITS,
+    TIME_CONTEXT,
 };
 
 pub(super) fn doc_number_year(s: &mut Scan) -> bool {
@@ -181,13 +182,75 @@ pub(super) fn range(s: &mut Scan) -> bool {
     if left.leading_zero || right.leading_zero || !free || !short {
         return false;
     }
+    // 表1-1, 附件2-3: one number in two parts, unless a unit says the
+    // label is a word of the text (代表1-2人; 所 in 图3-2所示 is no unit).
+    let numbered = hyphen
+        && left_pct.is_none()
+        && right_pct.is_none()
+        && after_numbered_label(s, s.pos)
+        && !s
+            .at(end)
+            .is_some_and(|c| c != '所' && RANGE_UNITS.contains(&c));
     let spoken = match (left_pct, right_pct) {
+        _ if numbered => format!("{}杠{}", left.text, right.text),
         (Some(l), Some(r)) => format!("{l}{}至{r}{}", left.text, right.text),
         (Some(l), None) | (None, Some(l)) => format!("{l}{}至{}", left.text, right.text),
         (None, None) => format!("{}至{}", left.text, right.text),
     };
     s.emit(&spoken);
     s.pos = end;
+    true
+}
+
+/// Whether the text before `at` ends with a label of numbered tables,
+/// figures or attachments ([`NUMBERED_LABELS`]) that is not the end of
+/// another word.
+fn after_numbered_label(s: &Scan, at: usize) -> bool {
+    let ends_with = |word: &str| {
+        let n = word.chars().count();
+        at >= n
+            && word
+                .chars()
+                .enumerate()
+                .all(|(k, c)| s.at(at - n + k) == Some(c))
+    };
+    NUMBERED_LABELS.iter().any(|label| ends_with(label))
+        && !NOT_NUMBERED_LABELS.iter().any(|word| ends_with(word))
+}
+
+/// A month and a day joined by a middle dot (7·20特大暴雨, 5·12): the name
+/// of an event or a day, read digit by digit (七二零, 五一二).
+pub(super) fn day_name(s: &mut Scan) -> bool {
+    let dots = |c: Option<char>| matches!(c, Some('·' | '・' | '‧' | '•' | '･'));
+    if !s.cur().is_some_and(is_digit)
+        || s.before(s.pos).is_some_and(|c| is_digit(c) || c == '.')
+        || dots(s.before(s.pos))
+    {
+        return false;
+    }
+    let m_end = s.digit_run(s.pos);
+    if !dots(s.at(m_end)) {
+        return false;
+    }
+    let d0 = m_end + 1;
+    let d_end = s.digit_run(d0);
+    let sizes_ok = (1..=2).contains(&(m_end - s.pos)) && (1..=2).contains(&(d_end - d0));
+    // Not a number that goes on (7·20.5, 1·2·3).
+    let ends = !s.at(d_end).is_some_and(|c| is_digit(c) || c == '.') && !dots(s.at(d_end));
+    if !sizes_ok
+        || !ends
+        || !(1..=12).contains(&s.value(s.pos, m_end))
+        || !(1..=31).contains(&s.value(d0, d_end))
+    {
+        return false;
+    }
+    let mut out = String::new();
+    for i in (s.pos..m_end).chain(d0..d_end) {
+        let digit = s.at(i).map_or(0, digit_value) as usize;
+        out.push_str(NAME_DIGITS.get(digit).copied().unwrap_or_default());
+    }
+    s.emit(&out);
+    s.pos = d_end;
     true
 }
 
