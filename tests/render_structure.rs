@@ -265,3 +265,64 @@ fn deep_nesting_never_skips_a_rank_and_does_not_recurse() {
     assert!(html.contains("<h6 id=\"yl-s1-1-1-1-1-h\">第5层</h6>"));
     assert!(html.contains("<h5 id=\"yl-s1-1-1-1-h\">第4层</h5>"));
 }
+
+#[test]
+fn cells_a_body_row_begins_with_that_span_rows_are_its_row_headers() {
+    use yilan::model::{Table, TableCell, TableRow};
+    let cell = |text: &str, rowspan: u32| TableCell {
+        rowspan,
+        ..TableCell::plain(text)
+    };
+    let row = |header: bool, cells: Vec<TableCell>| TableRow { header, cells };
+    let table = Table {
+        caption: Some("指标".into()),
+        rows: vec![
+            row(
+                true,
+                vec![cell("一级", 1), cell("二级", 1), cell("三级", 1)],
+            ),
+            row(
+                false,
+                vec![
+                    cell("一、医疗质量", 3),
+                    cell("（一）功能定位", 2),
+                    cell("门诊人次", 1),
+                ],
+            ),
+            row(false, vec![cell("下转人次", 1)]),
+            row(false, vec![cell("（二）质量安全", 1), cell("并发症", 1)]),
+            // Not a category: an empty spanning cell, and a row that is
+            // all spanning cells.
+            row(false, vec![cell("", 2), cell("甲", 1), cell("乙", 1)]),
+            row(false, vec![cell("丙", 2), cell("丁", 2)]),
+        ],
+    };
+    let doc = Document {
+        title: Some("指标表".into()),
+        body: vec![Block::Table(table)],
+        ..Document::default()
+    };
+    let html = render(&doc, &RenderOptions::default());
+    let page = Html::parse_fragment(&html);
+    let rows: Vec<Vec<String>> = page
+        .select(&sel("tbody tr"))
+        .map(|tr| {
+            tr.select(&sel("td, th"))
+                .map(|c| {
+                    let scope = c.value().attr("scope").unwrap_or("-");
+                    format!("{} {}", c.value().name(), scope)
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            vec!["th row", "th row", "td -"],
+            vec!["td -"],
+            vec!["td -", "td -"],
+            vec!["td -", "td -", "td -"],
+            vec!["td -", "td -"],
+        ]
+    );
+}

@@ -255,9 +255,21 @@ fn write_row(
     table_id: &ids::Id,
     row: usize,
 ) {
+    // The cells a body row begins with that span rows (一级指标 一、医疗质量
+    // over 24 rows, then （一）功能定位 over 7) name the rows they span:
+    // their headers, for a screen reader moving along them.
+    let categories = cells
+        .iter()
+        .take_while(|cell| cell.rowspan > 1 && !cell.text.trim().is_empty())
+        .count();
+    let categories = if categories < cells.len() {
+        categories
+    } else {
+        0
+    };
     w.markup("<tr>");
     for (c, cell) in cells.iter().enumerate() {
-        let header = header_row || cell.header;
+        let header = header_row || cell.header || c < categories;
         let tag = if header { "th" } else { "td" };
         w.open(tag);
         w.attr_id("id", table_id, Some(Part::Cell(row, c)));
