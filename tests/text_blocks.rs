@@ -267,6 +267,11 @@ fn a_line_naming_the_table_below_is_its_caption() {
         "附表3 申报条件",
         "续表1",
         "表１ 名单",
+        // A title that says it is a table, a list or a roll.
+        "2024年重点项目进度表",
+        "临海市第一批重点项目清单",
+        "上盘镇2023年度低保对象名单",
+        "农村危房改造对象名录",
     ] {
         let page = format!("{head}{caption}\n| 项目 | 金额 |\n| 道路 | 100 |\n");
         assert_eq!(tables(&page), [(Some(caption.to_owned()), 2)], "{caption}");
@@ -277,6 +282,11 @@ fn a_line_naming_the_table_below_is_its_caption() {
         "表格说明如下",
         "表彰先进集体和个人",
         &format!("表1 {}", "很长的标题".repeat(13)),
+        "出席会议的有各位人大代表",
+        "现将有关情况列表如下，请各单位认真核对名单",
+        "经审核，现将名单公示如下：名单",
+        "名单",
+        &format!("{}名单", "很长的标题".repeat(8)),
     ] {
         let page = format!("{head}{line}\n| 项目 | 金额 |\n| 道路 | 100 |\n");
         assert_eq!(tables(&page), [(None, 2)], "{line}");

@@ -348,9 +348,35 @@ pub fn table_rows(rows: Vec<Vec<TableCell>>) -> Vec<TableRow> {
 /// Longest table caption, in chars.
 const CAPTION_MAX_CHARS: usize = 60;
 
+/// Longest table title without a number, in chars.
+const TABLE_TITLE_MAX_CHARS: usize = 40;
+
+/// What the title of a table ends with (2024年重点项目进度表, 低保对象名单).
+const TABLE_TITLE_ENDS: &[&str] = &["表", "清单", "名单", "名录", "一览"];
+
+/// Words that end like a table's title and are none (人大代表, 论文发表).
+const NOT_TABLE_TITLE_ENDS: &[&str] = &["代表", "发表", "外表", "仪表"];
+
 /// A line that names the table below it: 表1 / 表 2 / 表一 / 附表3 / 续表1,
-/// then its title; short, no sentence.
+/// then its title; or a title that says it is a table, a list or a roll
+/// (2024年重点项目进度表, 第一批重点项目清单, 低保对象名单); short, no
+/// sentence.
 pub fn is_table_caption(text: &str) -> bool {
+    numbered_table_caption(text) || table_title(text)
+}
+
+fn table_title(text: &str) -> bool {
+    let t = text.trim_space();
+    let n = char_count_upto(t, TABLE_TITLE_MAX_CHARS);
+    (4..=TABLE_TITLE_MAX_CHARS).contains(&n)
+        && TABLE_TITLE_ENDS.iter().any(|end| t.ends_with(end))
+        && !NOT_TABLE_TITLE_ENDS.iter().any(|end| t.ends_with(end))
+        && !t
+            .chars()
+            .any(|c| matches!(c, '。' | '，' | '；' | '！' | '？' | ',' | ';' | '!' | '?'))
+}
+
+fn numbered_table_caption(text: &str) -> bool {
     let t = text.trim_space();
     let t = ["附表", "续表", "表"]
         .iter()
