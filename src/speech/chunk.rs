@@ -267,21 +267,28 @@ impl Splitter<'_> {
     }
 
     /// The best place for a cut in `target ± window` (within `last..b`):
-    /// the highest [`Self::cut_score`], then the nearest to `target`, that
-    /// leaves the part from `last` within the bound.
+    /// the highest [`Self::cut_score`], then the nearest to `target` (the
+    /// earlier of two as near), that leaves the part from `last` within
+    /// the bound.
     fn best_cut(&self, last: usize, b: usize, target: usize, window: usize) -> Option<usize> {
         let lo = target.saturating_sub(window).max(last + 1);
         let hi = (target + window).min(b.saturating_sub(1));
-        let mut places: Vec<(u8, usize, usize)> = (lo..=hi)
-            .filter(|&p| self.can_cut(p))
-            .map(|p| (self.cut_score(p), p.abs_diff(target), p))
-            .filter(|&(score, _, _)| score > 0)
-            .collect();
-        places.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-        places
-            .into_iter()
-            .map(|(_, _, p)| p)
-            .find(|&p| self.measure(last, p) <= self.max)
+        for score in [3, 2] {
+            for d in 0..=window {
+                let before = target.checked_sub(d);
+                let after = (d > 0).then_some(target + d);
+                for p in [before, after].into_iter().flatten() {
+                    if (lo..=hi).contains(&p)
+                        && self.can_cut(p)
+                        && self.cut_score(p) == score
+                        && self.measure(last, p) <= self.max
+                    {
+                        return Some(p);
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// The place a cut may fall nearest before `target` (after `last`),
@@ -303,9 +310,10 @@ impl Splitter<'_> {
     /// How sure it is that a cut before character `i` falls between words,
     /// where no dictionary says: 3 at a space, after a closing or before an
     /// opening bracket or quote, before a number in digits (底数|600家) or
-    /// after a number's unit (600家|其他, 九百四十二家|检查); 2 after 的, or before a conjunction
-    /// (派出所|和行政执法队) that is not the end of a word (参与, 涉及,
-    /// 合并); 0 elsewhere, as between the ideographs of one word.
+    /// after a number's unit (600家|其他, 九百四十二家|检查); 2 after 的,
+    /// or before a conjunction (派出所|和行政执法队) that is not the end of
+    /// a word (参与, 涉及, 合并); 0 elsewhere, as between the ideographs of
+    /// one word.
     fn cut_score(&self, i: usize) -> u8 {
         let (before, a, b) = (self.c(i.wrapping_sub(2)), self.c(i - 1), self.c(i));
         let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
