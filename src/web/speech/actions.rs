@@ -133,7 +133,7 @@ fn finished(core: &Core, reason: EndReason) {
             std::mem::take(&mut speech.utterances),
         )
     };
-    if reason == EndReason::Failed {
+    if reason == EndReason::Failed && utterances.len() > 1 {
         // One part of a chunk failed: the parts queued after it go too.
         engine.cancel(&utterances);
     } else {
