@@ -203,6 +203,8 @@ impl Builder<'_> {
             .map(|c| normalize(&c.label))
             .filter(|l| has_speech(l))
             .collect();
+        // Joined as `&str`s, as every other list of words is.
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
         if labels.is_empty() {
             return;
         }
