@@ -5,18 +5,44 @@
 //! wasm, each element type and comparison bringing a copy of its own.
 
 /// Sorts `items` stably by `key`: equal keys keep their order.
-pub(crate) fn by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
-    let mut keyed: Vec<(u64, usize)> = items.iter().map(key).zip(0..).collect();
+pub(crate) fn by_key<T>(items: &mut [T], key: impl Fn(&T) -> u64) {
+    let keys: Vec<u64> = items.iter().map(key).collect();
+    for (a, b) in swaps(keys) {
+        items.swap(a, b);
+    }
+}
+
+/// The swaps, in turn, that put items with these keys in order (stably):
+/// none when they are in order already. The items' own type plays no part,
+/// so the browser build carries this once for every element type sorted.
+#[inline(never)]
+fn swaps(keys: Vec<u64>) -> Vec<(usize, usize)> {
+    let mut keyed: Vec<(u64, usize)> = keys.into_iter().zip(0..).collect();
     if keyed.is_sorted() {
-        return;
+        return Vec::new();
     }
     sort_keys(&mut keyed);
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(
-        keyed
-            .iter()
-            .filter_map(|&(_, at)| slots.get_mut(at).and_then(Option::take)),
-    );
+    // Where the item that goes at each position is now.
+    let from: Vec<usize> = keyed.into_iter().map(|(_, at)| at).collect();
+    // Each cycle of that permutation, from its first position `start`: the
+    // item that goes at `at` is swapped in, and `start`'s item, carried
+    // along, lands where the cycle closes.
+    let mut done = vec![false; from.len()];
+    let mut swaps = Vec::new();
+    for start in 0..from.len() {
+        let mut at = start;
+        while let Some(flag) = done.get_mut(at).filter(|flag| !**flag) {
+            *flag = true;
+            let Some(&next) = from.get(at) else {
+                break;
+            };
+            if next != start {
+                swaps.push((at, next));
+            }
+            at = next;
+        }
+    }
+    swaps
 }
 
 /// The one sort: bottom-up merges of runs of 1, 2, 4… pairs, from one
