@@ -33,6 +33,7 @@
 )]
 
 pub mod error;
+mod hash;
 pub mod ids;
 mod json_out;
 pub mod model;

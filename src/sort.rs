@@ -1,28 +1,84 @@
 //! One sort for the whole crate: every sort goes through [`by_key`], so the
-//! browser build carries a single instantiation of the standard library's
-//! sort (each element type and comparison would otherwise bring its own
-//! copy, several kilobytes each).
+//! browser build carries a single sort, of `(u64, usize)` pairs: a merge
+//! sort of a few lines, where the standard library's (a quicksort with its
+//! small-sort networks, pivot choice and heapsort fallback) is some 4 KB of
+//! wasm, each element type and comparison bringing a copy of its own.
 
 /// Sorts `items` stably by `key`: equal keys keep their order.
-pub(crate) fn by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
-    let mut keyed: Vec<(u64, usize)> = items.iter().map(key).zip(0..).collect();
-    if keyed.is_sorted() {
-        return;
+pub(crate) fn by_key<T>(items: &mut [T], key: impl Fn(&T) -> u64) {
+    let keys: Vec<u64> = items.iter().map(key).collect();
+    for (a, b) in swaps(keys) {
+        items.swap(a, b);
     }
-    sort_keys(&mut keyed);
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(
-        keyed
-            .iter()
-            .filter_map(|&(_, at)| slots.get_mut(at).and_then(Option::take)),
-    );
 }
 
-/// The one instantiation: the position in each pair makes every pair
-/// distinct, so the unstable sort gives the stable order.
+/// The swaps, in turn, that put items with these keys in order (stably):
+/// none when they are in order already. The items' own type plays no part,
+/// so the browser build carries this once for every element type sorted.
 #[inline(never)]
-fn sort_keys(keyed: &mut [(u64, usize)]) {
-    keyed.sort_unstable();
+fn swaps(keys: Vec<u64>) -> Vec<(usize, usize)> {
+    let mut keyed: Vec<(u64, usize)> = keys.into_iter().zip(0..).collect();
+    if keyed.is_sorted() {
+        return Vec::new();
+    }
+    sort_keys(&mut keyed);
+    // Where the item that goes at each position is now.
+    let from: Vec<usize> = keyed.into_iter().map(|(_, at)| at).collect();
+    // Each cycle of that permutation, from its first position `start`: the
+    // item that goes at `at` is swapped in, and `start`'s item, carried
+    // along, lands where the cycle closes.
+    let mut done = vec![false; from.len()];
+    let mut swaps = Vec::new();
+    for start in 0..from.len() {
+        let mut at = start;
+        while let Some(flag) = done.get_mut(at).filter(|flag| !**flag) {
+            *flag = true;
+            let Some(&next) = from.get(at) else {
+                break;
+            };
+            if next != start {
+                swaps.push((at, next));
+            }
+            at = next;
+        }
+    }
+    swaps
+}
+
+/// The one sort: bottom-up merges of runs of 1, 2, 4… pairs, from one
+/// buffer into the other (n log n steps whatever the input).
+#[inline(never)]
+fn sort_keys(keyed: &mut Vec<(u64, usize)>) {
+    let mut from = std::mem::take(keyed);
+    let mut into = Vec::with_capacity(from.len());
+    let mut run = 1;
+    while run < from.len() {
+        into.clear();
+        for pair in from.chunks(run.saturating_mul(2)) {
+            let (left, right) = pair.split_at_checked(run).unwrap_or((pair, &[]));
+            merge(left, right, &mut into);
+        }
+        std::mem::swap(&mut from, &mut into);
+        run = run.saturating_mul(2);
+    }
+    *keyed = from;
+}
+
+/// Appends the sorted runs `left` and `right` to `out`, merged (of equal
+/// pairs, `left`'s first).
+fn merge(left: &[(u64, usize)], right: &[(u64, usize)], out: &mut Vec<(u64, usize)>) {
+    let (mut l, mut r) = (0, 0);
+    while let (Some(&a), Some(&b)) = (left.get(l), right.get(r)) {
+        if b < a {
+            out.push(b);
+            r += 1;
+        } else {
+            out.push(a);
+            l += 1;
+        }
+    }
+    out.extend_from_slice(left.get(l..).unwrap_or_default());
+    out.extend_from_slice(right.get(r..).unwrap_or_default());
 }
 
 #[cfg(test)]

@@ -243,7 +243,7 @@ const FILE_TYPES: &[&str] = &[
 
 /// The file type of an attachment name or link, lower case.
 pub fn file_type(name: &str) -> Option<String> {
-    let (_, ext) = name.rsplit_once('.')?;
+    let (_, ext) = chars::rsplit_once_byte(name, b'.')?;
     let ext = ext.trim_space().to_ascii_lowercase();
     FILE_TYPES.contains(&ext.as_str()).then_some(ext)
 }

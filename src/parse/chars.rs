@@ -75,6 +75,21 @@ pub fn rfind_str(text: &str, needle: &str) -> Option<usize> {
     match_at(text, needle, false)
 }
 
+/// Where the ASCII `byte` last is in `text`, like `text.rfind(c)` for an
+/// ASCII `c`: a walk back over the bytes, where the char search brings a
+/// reverse searcher of its own into the wasm.
+pub fn rfind_byte(text: &str, byte: u8) -> Option<usize> {
+    debug_assert!(byte.is_ascii());
+    text.bytes().rposition(|b| b == byte)
+}
+
+/// `text` split around the last ASCII `byte`, like `text.rsplit_once(c)`
+/// for an ASCII `c` (see [`rfind_byte`]).
+pub fn rsplit_once_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = rfind_byte(text, byte)?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
 /// The first match of `needle` in `text` when `first`, else the last.
 fn match_at(text: &str, needle: &str, first: bool) -> Option<usize> {
     let mut at = None;
@@ -467,6 +482,31 @@ mod tests {
         }
         for c in ['\u{a0}', '年', '\u{10ffff}'] {
             assert_eq!(has_char(&all, c), all.contains(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn bytes_are_found_last_as_the_standard_search_finds_them() {
+        for text in [
+            "",
+            ".",
+            "/",
+            "方案.pdf",
+            "/files/2024/通知.附件.docx",
+            "no mark at all",
+            "a.b/c.d/",
+            "mail@example.gov.cn",
+            "一\n二\n",
+        ] {
+            for byte in [b'.', b'/', b'\n'] {
+                let c = char::from(byte);
+                assert_eq!(rfind_byte(text, byte), text.rfind(c), "{text:?} {c:?}");
+                assert_eq!(
+                    rsplit_once_byte(text, byte),
+                    text.rsplit_once(c),
+                    "{text:?} {c:?}"
+                );
+            }
         }
     }
 }

@@ -7,12 +7,12 @@
 //! later. Entries wrapped over two lines ("…支出情" / "况说明") are joined.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::blocks;
 use super::chars::{self, TrimSpace};
 use super::lines::{char_count_upto, compact, is_space, Line};
 use super::numbering::Marker;
+use crate::hash::Map;
 use crate::model::{Contents, ContentsEntry, MAX_LEVEL};
 
 /// Labels of a table of contents (whitespace removed).
@@ -123,7 +123,7 @@ pub fn find(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Toc> {
         .map(|(i, l)| entry(l, marker(i)))
         .collect();
     // Where each heading text occurs last, to see repeats.
-    let mut last_seen: HashMap<&str, usize> = HashMap::new();
+    let mut last_seen: Map<&str, usize> = Map::default();
     for (i, e) in entries.iter().enumerate() {
         if let Some(e) = e {
             last_seen.insert(e.key.as_ref(), i);
@@ -190,7 +190,7 @@ pub fn find(lines: &[Line], markers: &[Option<Marker>]) -> Vec<Toc> {
 /// above the run, where only a label or page numbers make one.
 fn run(
     entries: &[Option<Entry>],
-    last_seen: &HashMap<&str, usize>,
+    last_seen: &Map<&str, usize>,
     start: usize,
     labelled: bool,
     begun: bool,

@@ -8,7 +8,6 @@
 //! or twice over (kept once).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::blocks::{doc_no, has_title_tail, title_like};
 use super::chars::{self, TrimSpace};
@@ -16,6 +15,7 @@ use super::lines::{cell_words, char_count_upto, compact, Line, Trace};
 use super::meta::{self, MetaLine, Unknown};
 use super::numbering::parse_marker;
 use crate::error::{Diagnostic, DiagnosticCode};
+use crate::hash::Map;
 use crate::model::{Crumb, Document, MetaField, MetaKey};
 
 /// How far below a title-like line the title the page names elsewhere is
@@ -317,9 +317,9 @@ pub fn add_field(doc: &mut Document, f: MetaField, number: u32, dup_reported: &m
 #[derive(Debug, Default)]
 pub struct MetaIndex {
     /// How many fields have each label and value.
-    fields: HashMap<String, HashMap<String, usize>>,
+    fields: Map<String, Map<String, usize>>,
     /// How many 文号 fields have each value, whitespace removed.
-    doc_nos: HashMap<String, usize>,
+    doc_nos: Map<String, usize>,
     /// Positions in `doc.meta` of the 文号 fields still empty.
     empty_doc_nos: EmptyDocNos,
 }
@@ -387,7 +387,7 @@ impl MetaIndex {
 
     /// Counts field `m` at position `i` in (`by` 1) or out (`by` -1).
     fn note(&mut self, i: usize, m: &MetaField, by: isize) {
-        fn count(map: &mut HashMap<String, usize>, key: &str, by: isize) {
+        fn count(map: &mut Map<String, usize>, key: &str, by: isize) {
             let n = map.entry(key.to_owned()).or_default();
             *n = n.saturating_add_signed(by);
         }

@@ -2,6 +2,7 @@
 //! input beyond the limit is cut, not refused, and the cut is reported as a
 //! [`DiagnosticCode::Truncated`] diagnostic.
 
+use super::chars;
 use crate::error::{Diagnostic, DiagnosticCode};
 
 /// The default limit on page input: 16 MiB, like model JSON's
@@ -25,7 +26,7 @@ pub fn truncate(input: &str, max_bytes: usize) -> (&str, Option<Diagnostic>) {
         end -= 1;
     }
     let within = input.get(..end).unwrap_or_default();
-    let (kept, whole_lines) = match within.rfind('\n') {
+    let (kept, whole_lines) = match chars::rfind_byte(within, b'\n') {
         Some(newline) => (within.get(..=newline).unwrap_or(within), true),
         None => (within, false),
     };

@@ -2,7 +2,6 @@
 //! turned into chunks, and for every element where its chunks are.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -10,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::chunk::pieces;
 use super::normalize::{announces_digits, date_only, normalize, normalize_numbers};
 use super::{Chunk, ChunkKind, SpeechOptions};
+use crate::hash::Map;
 use crate::ids;
 use crate::model::{Block, Document, MetaKey, Table};
 use crate::parse::lines::char_count_upto;
@@ -158,7 +158,7 @@ impl Builder<'_> {
         // Measuring a piece normalises it; most measured pieces (whole
         // sentences) are then spoken as they are, so the normalised text is
         // kept by its byte range instead of being made again.
-        let measured: RefCell<HashMap<(usize, usize), String>> = RefCell::default();
+        let measured: RefCell<Map<(usize, usize), String>> = RefCell::default();
         let measure = |s: &str| {
             let spoken = normalize(s);
             let count = spoken.chars().count();
@@ -203,6 +203,8 @@ impl Builder<'_> {
             .map(|c| normalize(&c.label))
             .filter(|l| has_speech(l))
             .collect();
+        // Joined as `&str`s, as every other list of words is.
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
         if labels.is_empty() {
             return;
         }

@@ -27,7 +27,7 @@ use super::tree::{Kind, Node, NodeId, Tree};
 use super::url::{embedded_document, file_name, resolve, Base, Use};
 use crate::model::Image;
 use crate::parse::blocks;
-use crate::parse::chars::TrimSpace;
+use crate::parse::chars::{self, TrimSpace};
 use crate::parse::chrome;
 use crate::parse::lines::{Align, Hints, Line};
 
@@ -446,7 +446,7 @@ fn image_src(e: &Element, base: Option<&Base>) -> Option<String> {
 fn alt_text(alt: &str) -> &str {
     let alt = alt.trim_space();
     let file_name = !alt.chars().any(char::is_whitespace)
-        && alt.rsplit_once('.').is_some_and(|(stem, ext)| {
+        && chars::rsplit_once_byte(alt, b'.').is_some_and(|(stem, ext)| {
             !stem.is_empty()
                 && [
                     "jpg", "jpeg", "png", "gif", "bmp", "webp", "svg", "tif", "tiff",

@@ -177,9 +177,7 @@ pub fn resolve(raw: &str, base: Option<&Base>, usage: Use) -> Option<String> {
         out.push_str(&base.query);
         out.push_str(&reference);
     } else {
-        let dir = base
-            .path
-            .rfind('/')
+        let dir = chars::rfind_byte(&base.path, b'/')
             .and_then(|i| base.path.get(..=i))
             .unwrap_or("/");
         out.push_str(&base.origin);
@@ -198,7 +196,7 @@ const DOCUMENT_TYPES: &[&str] = &[
 /// case, when it is one of [`DOCUMENT_TYPES`].
 fn document_type(url: &str) -> Option<&'static str> {
     let path = without_query(url);
-    let (_, ext) = path.rsplit_once('.')?;
+    let (_, ext) = chars::rsplit_once_byte(path, b'.')?;
     DOCUMENT_TYPES
         .iter()
         .copied()
@@ -229,9 +227,8 @@ pub fn embedded_document(raw: &str, base: Option<&Base>) -> Option<String> {
 /// (`/files/%E6%96%B9%E6%A1%88.pdf` → 方案.pdf).
 pub fn file_name(url: &str) -> String {
     let path = without_query(url);
-    let name = path
-        .rfind('/')
-        .map_or(path, |i| path.get(i + 1..).unwrap_or_default());
+    let name =
+        chars::rfind_byte(path, b'/').map_or(path, |i| path.get(i + 1..).unwrap_or_default());
     percent_decoded(name)
 }
 

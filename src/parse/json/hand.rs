@@ -101,10 +101,7 @@ fn one_of(names: &[&str]) -> String {
     match names {
         [one] => format!("`{one}`"),
         [a, b] => format!("`{a}` or `{b}`"),
-        _ => {
-            let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
-            format!("one of {}", quoted.join(", "))
-        }
+        _ => format!("one of `{}`", names.join("`, `")),
     }
 }
 

@@ -222,11 +222,8 @@ fn block<'a>(value: Value<'a>, path: Path<'_>) -> Result<Read<'a>, ModelError> {
 
 /// The block types, for a message about an unknown one.
 pub(super) fn block_type_list() -> String {
-    let names: Vec<String> = BLOCK_TYPES
-        .iter()
-        .map(|(name, _)| format!("`{name}`"))
-        .collect();
-    names.join(", ")
+    let names: Vec<&str> = BLOCK_TYPES.iter().map(|(name, _)| *name).collect();
+    format!("`{}`", names.join("`, `"))
 }
 
 /// Takes the array at `key` out of `fields`, leaving an empty one in its

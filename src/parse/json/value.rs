@@ -19,11 +19,11 @@
 //! Strings without escapes, keys included, borrow from the input.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::number::{float, whole};
 use super::path::{abbreviated, Step};
 use super::MAX_NESTING;
+use crate::hash::Map;
 
 /// A JSON number, kept as serde_json keeps it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -555,7 +555,8 @@ fn dedupe_many(fields: &mut Fields<'_>) {
         return;
     }
     let keep: Vec<bool> = {
-        let mut last: HashMap<&str, usize> = HashMap::with_capacity(fields.len());
+        let mut last: Map<&str, usize> =
+            Map::with_capacity_and_hasher(fields.len(), Default::default());
         for (n, (key, _)) in fields.iter().enumerate() {
             last.insert(key, n);
         }

@@ -4,6 +4,7 @@
 use super::scan::{
     ascii, family, is_digit, is_han, is_pause, is_punct_or_close, numbered, Aside, Scan,
 };
+use crate::parse::chars;
 use crate::speech::tables::{
     tag_end, BULLETS, CHINESE_NUMERALS, LONG_DASHES, MARK_NAMES, SEPARATORS, SYMBOLS, TILDES,
     TITLE_MARKS, URL_LABELS,
@@ -105,7 +106,7 @@ pub(super) fn email(s: &mut Scan) -> bool {
         end -= 1;
     }
     let domain: String = s.src.get(at + 1..end).unwrap_or(&[]).iter().collect();
-    let dotted = domain.rsplit_once('.').is_some_and(|(name, tld)| {
+    let dotted = chars::rsplit_once_byte(&domain, b'.').is_some_and(|(name, tld)| {
         !name.is_empty() && tld.chars().any(|c| c.is_ascii_alphabetic())
     });
     if !dotted {

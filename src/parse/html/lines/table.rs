@@ -111,20 +111,19 @@ impl Builder<'_> {
             meta::parse_line(w, Unknown::Reject)
                 .is_some_and(|ml| ml.colons && !ml.fields.is_empty())
         });
-        let text = if is_meta {
-            words
+        let joined = if is_meta {
+            let filled: Vec<&str> = words
                 .iter()
-                .map(|w| w.replace('\n', " "))
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
+                .map(AsRef::as_ref)
+                .filter(|w: &&str| !w.is_empty())
+                .collect();
+            filled.join(" ")
         } else {
-            words
-                .iter()
-                .map(|w| w.replace('\n', " "))
-                .collect::<Vec<_>>()
-                .join(" | ")
+            let all: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
+            all.join(" | ")
         };
+        // A line break inside a cell becomes a space.
+        let text = joined.replace('\n', " ");
         drop(words);
         if first_row && !all_header {
             for c in &mut cells {
