@@ -7,7 +7,9 @@
 // the mode needs stays out of the loader every page view fetches): the
 // page's viewport fitted to a phone while the view is shown.
 
-import { mount, parseDom } from './index.js';
+import { parseEncoded as parseToJson } from '../pkg/yilan.js';
+import { encodeDom } from './dom-events.js';
+import { mount } from './index.js';
 
 export * from './index.js';
 export { default } from './index.js';
@@ -65,9 +67,15 @@ function build(text, settings, stored) {
   }
 }
 
-/** The document read from `root`, as model JSON: what a view is built from, and compared by. */
+/**
+ * The document read from `root`, as model JSON: what a view is built from,
+ * and compared by. It is the text the binding's parse returns, as
+ * `parseDom(root)` would make its document of: no object made of it only
+ * to be written back as the same text.
+ */
 function read(root) {
-  return JSON.stringify(parseDom(root));
+  const base = baseOf(root);
+  return parseToJson(encodeDom(root), base ? { baseUrl: base } : undefined);
 }
 
 /**
