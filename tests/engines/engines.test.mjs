@@ -485,6 +485,9 @@ forEachEngine((engineTest) => {
       return;
     }
     await s.clickOn('[data-yl-tool="read"]');
+    // A browser that lists no voice at all may list them a moment later: the
+    // press waits for them (up to 2 s), then says there is none.
+    await s.until(() => view().querySelector('.yl-speech-note').checkVisibility());
     const state = await s.run(() => {
       const read = view().querySelector('[data-yl-tool="read"]');
       const note = view().querySelector('.yl-speech-note');
