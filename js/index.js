@@ -348,10 +348,13 @@ export function parseDom(node, options) {
     throw yilanError('argument', 'node must be a Document or an Element');
   }
   const base = (type === 9 ? node : node.ownerDocument)?.baseURI;
-  let given = options;
   if (base && (options === undefined || options === null)) {
-    given = { baseUrl: base };
-  } else if (base && typeof options === 'object' && options.baseUrl === undefined) {
+    // The document's own address, absolute as the browser wrote it: there
+    // is nothing for `withBase` to resolve.
+    return documentOf(wasm.parseEncoded(encodeDom(node), { baseUrl: base }));
+  }
+  let given = options;
+  if (base && typeof options === 'object' && options.baseUrl === undefined) {
     given = { ...options, baseUrl: base };
   }
   return parseEncoded(encodeDom(node), given);
