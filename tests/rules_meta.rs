@@ -296,3 +296,34 @@ fn blocks() {
         .iter()
         .any(|d| d.code == yilan::DiagnosticCode::Garbled));
 }
+
+/// A title that cites another document's number (关于执行国发〔2019〕5号文件…)
+/// is the title, not a damaged 文号 of the page; a bare number line is still
+/// one, and one that lost its closing bracket is reported.
+#[test]
+fn titles_that_cite_a_number() {
+    for title in [
+        "关于执行国发〔2019〕5号文件有关问题的说明",
+        "关于印发国发〔2019〕5号文件的通知",
+        "关于转发国发〔2019〕5号",
+    ] {
+        let doc = parse_text(&format!("{title}\n发布日期：2024-01-01\n\n一、正文。"));
+        assert_eq!(doc.title.as_deref(), Some(title), "{doc:#?}");
+        assert!(doc.meta.iter().all(|f| f.key != DocNo), "{:#?}", doc.meta);
+        assert!(doc.diagnostics.is_empty(), "{:#?}", doc.diagnostics);
+    }
+    let doc = parse_text("关于做好防汛工作的通知\n临政发〔2019〕5号\n\n一、正文。");
+    assert_eq!(doc.title.as_deref(), Some("关于做好防汛工作的通知"));
+    assert_eq!(
+        doc.meta
+            .iter()
+            .map(|f| (f.key, f.value.as_str()))
+            .collect::<Vec<_>>(),
+        [(DocNo, "临政发〔2019〕5号")]
+    );
+    let doc = parse_text("关于做好防汛工作的通知\n临政发〔201905\n\n一、正文。");
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == yilan::DiagnosticCode::Garbled));
+}

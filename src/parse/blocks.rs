@@ -52,14 +52,21 @@ pub fn title_like(line: &Line) -> bool {
 }
 
 /// A document number line (发文字号, 齐政办发〔2019〕29号): `Some(false)` when
-/// well formed, `Some(true)` when it looks damaged (牟政办发〔201746).
+/// well formed, `Some(true)` when it looks damaged (牟政办发〔201746). A line
+/// that goes on after a number (关于执行国发〔2019〕5号文件有关问题的说明) or
+/// begins as a title does (关于转发国发〔2019〕5号) is not one: it is a title
+/// or a sentence that cites one.
 pub fn doc_no(text: &str) -> Option<bool> {
     if char_count_upto(text, 30) > 30 {
         return None;
     }
     let open = text.find(['〔', '[', '［', '(', '（'])?;
     let (prefix, after) = text.split_at_checked(open)?;
-    let prefix_ok = (1..=12).contains(&prefix.chars().count()) && prefix.chars().all(is_cjk);
+    // An issuer's short name (国发, 浙政办发): never a title's 关于…的.
+    let prefix_ok = (1..=12).contains(&prefix.chars().count())
+        && prefix.chars().all(is_cjk)
+        && !prefix.starts_with("关于")
+        && !chars::has_char(prefix, '的');
     if !prefix_ok {
         return None;
     }
@@ -71,12 +78,28 @@ pub fn doc_no(text: &str) -> Option<bool> {
         return None;
     }
     let tail = after.get(year_len..)?;
-    let closed = tail.starts_with(['〕', ']', '］', ')', '）']);
-    let ends_hao = text.ends_with('号');
-    let digits_only = tail.chars().all(|c| c.is_ascii_digit());
-    if closed && ends_hao && year_len == 4 {
+    // 〔201746: the bracket never closed, the serial run into the year.
+    if tail.chars().all(|c| c.is_ascii_digit()) {
+        return Some(true);
+    }
+    let mut rest = tail.chars();
+    if !matches!(rest.next(), Some('〕' | ']' | '］' | ')' | '）')) {
+        return None;
+    }
+    let rest = rest.as_str();
+    let serial = rest.strip_prefix('第').unwrap_or(rest);
+    let (digits, hao) = match serial.strip_suffix('号') {
+        Some(digits) => (digits, true),
+        None => (serial, false),
+    };
+    let digits = digits.trim_space();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if hao && year_len == 4 {
         Some(false)
-    } else if prefix.ends_with('发') || prefix.ends_with('函') || digits_only {
+    } else if prefix.ends_with('发') || prefix.ends_with('函') {
+        // 〔20197〕29号, 〔2019〕29: a digit too many, the 号 lost.
         Some(true)
     } else {
         None
@@ -406,6 +429,15 @@ mod tests {
         assert_eq!(doc_no("牟政办发〔201746"), Some(true));
         assert_eq!(doc_no("（此件公开发布）"), None);
         assert_eq!(doc_no("根据《国务院关于…》(国发〔2016〕56号)精神"), None);
+        assert_eq!(doc_no("国办发〔2019〕第5号"), Some(false));
+        assert_eq!(doc_no("国办函〔2019〕12 号"), Some(false));
+        assert_eq!(doc_no("临政发〔20197〕29号"), Some(true));
+        assert_eq!(doc_no("临政发〔2019〕29"), Some(true));
+        // Titles that cite a number.
+        assert_eq!(doc_no("关于执行国发〔2019〕5号文件有关问题的说明"), None);
+        assert_eq!(doc_no("关于印发国发〔2019〕5号文件的通知"), None);
+        assert_eq!(doc_no("关于转发国发〔2019〕5号"), None);
+        assert_eq!(doc_no("国发〔2019〕5号文件解读"), None);
     }
 
     #[test]
