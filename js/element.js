@@ -6,7 +6,7 @@
 //   <yilan-reader src="/docs/notice.json" mode="elderly" theme="yellow-on-black"></yilan-reader>
 
 import { yilanError } from './dom-events.js';
-import init, { mount, parseHtml, parseJson, parseText } from './index.js';
+import init, { mount, parseHtml, parseJson, parseText, preferences } from './index.js';
 
 /** The element's tag name. */
 export const TAG = 'yilan-reader';
@@ -157,6 +157,8 @@ export class YilanReaderElement extends Base {
   #status = null;
   /** Set while the element writes an attribute itself from a viewer event. */
   #reflecting = false;
+  /** Set while a removed attribute's stored preference is applied: the attribute stays removed. */
+  #unsetting = false;
   /** Whether a render is already queued for this task. */
   #queued = false;
   /** What the view shows (the `model` given, else the `src`), and what a load in progress is for. */
@@ -204,6 +206,9 @@ export class YilanReaderElement extends Base {
       this.#abort?.abort();
       this.#loadingFor = null;
       this.#destroyView();
+      // And the loading or error message with it: put back, it loads again.
+      this.#clearStatus();
+      this.removeAttribute('aria-busy');
     });
   }
 
@@ -218,6 +223,8 @@ export class YilanReaderElement extends Base {
       this.#queue();
     } else if (this.#viewer && value !== null) {
       this.#apply(name, value);
+    } else if (this.#viewer) {
+      this.#unset(name);
     }
   }
 
@@ -341,6 +348,26 @@ export class YilanReaderElement extends Base {
     }
   }
 
+  /**
+   * An attribute removed from a shown view: the view takes the reader's
+   * stored preference again, as a view mounted without it does, and the
+   * attribute stays removed.
+   */
+  #unset(name) {
+    let stored;
+    try {
+      stored = preferences()[name];
+    } catch {
+      return;
+    }
+    this.#unsetting = true;
+    try {
+      this.#apply(name, String(stored));
+    } finally {
+      this.#unsetting = false;
+    }
+  }
+
   /** A bad `mode`, `theme` or `scale` attribute: back to what the view shows, and an `error` event. */
   #refused(error) {
     const name = error?.path;
@@ -365,7 +392,7 @@ export class YilanReaderElement extends Base {
 
   /** The reader (toolbar) or a setter changed the state: the attribute follows. */
   #onStateEvent(event, attribute) {
-    if (event.target !== this || !this.#viewer) {
+    if (event.target !== this || !this.#viewer || this.#unsetting) {
       return;
     }
     this.#reflect(attribute, String(event.detail));

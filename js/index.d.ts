@@ -76,7 +76,8 @@ export function parseText(text: string): Document;
  *   option has the wrong type, or `baseUrl` is no URL (a relative one is
  *   resolved against the page's address); `unsupported` where there is no `DOMParser`
  *   (Node: encode a DOM of your own with {@link encodeDom} and call
- *   {@link parseEncoded}).
+ *   {@link parseEncoded}); `internal` when the browser refuses to parse
+ *   (a page that enforces Trusted Types without `trusted-types yilan`).
  *
  * @example
  * const doc = parseHtml(await (await fetch(url)).text(), { baseUrl: url });
@@ -338,7 +339,7 @@ export class Viewer {
   /**
    * Releases this handle only: the view stays, and works, until destroyed
    * (call `destroy()` first to remove it). The handle's calls then throw
-   * `destroyed`; `destroy()` does nothing. (Where the runtime has
+   * `destroyed`; `destroy()` and `free()` again do nothing. (Where the runtime has
    * `Symbol.dispose`, the handle has that method too: at the end of a
    * `using` block the view is destroyed and the handle freed. It is left
    * out of these types, which would otherwise need TypeScript's

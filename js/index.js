@@ -13,7 +13,7 @@ export { encodeDom };
 /**
  * A `Viewer` handle once freed (`free()`): its calls say `destroyed`, as a
  * destroyed view's setters do, rather than failing in the binding ("null
- * pointer passed to rust"); `destroy()` does nothing. A `using` block owns
+ * pointer passed to rust"); `destroy()` and `free()` again do nothing. A `using` block owns
  * its view: at its end the view goes, then the handle. (`free()` alone
  * releases the handle only, and the view stays: see `index.d.ts`.) The
  * binding keeps a handle's pointer in `__wbg_ptr`, 0 once freed.
@@ -21,14 +21,14 @@ export { encodeDom };
 function guardFreed(proto) {
   const freed = () => yilanError('destroyed', 'this viewer handle was freed (free(), or the end of a using block): mount the document again to show a view');
   for (const name of Object.getOwnPropertyNames(proto)) {
-    if (name === 'constructor' || name === 'free' || name.startsWith('__')) continue;
+    if (name === 'constructor' || name.startsWith('__')) continue;
     const property = Object.getOwnPropertyDescriptor(proto, name);
     if (typeof property.value === 'function') {
       const call = property.value;
       property.value = {
         [name](...args) {
           if (!this.__wbg_ptr) {
-            if (name === 'destroy') return undefined;
+            if (name === 'destroy' || name === 'free') return undefined;
             throw freed();
           }
           return call.apply(this, args);
@@ -329,7 +329,16 @@ export function parseHtml(html, options) {
   }
   // Through the package's Trusted Types policy: the document is inert and
   // only read, never inserted.
-  const doc = new DOMParser().parseFromString(trustedHtml(html), 'text/html');
+  let doc;
+  try {
+    doc = new DOMParser().parseFromString(trustedHtml(html), 'text/html');
+  } catch (error) {
+    // A page that enforces Trusted Types without allowing the policy.
+    throw yilanError(
+      'internal',
+      `the browser refused to parse the HTML (${error?.message ?? error}); a page that enforces Trusted Types lists the package's policy: trusted-types yilan`,
+    );
+  }
   return parseEncoded(encodeDom(doc), options);
 }
 

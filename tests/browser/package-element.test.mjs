@@ -330,6 +330,23 @@ browserTest("attributes set after the load are the page's too: shown, not stored
   await page.click('[data-yl-tool="larger"]');
   assert.deepEqual(await stored(), { mode: 'standard', theme: 'cream', scale: 2.5 });
   assert.equal((await readerState(page)).attributes.scale, '2.5');
+
+  // An attribute removed (or its property set to null): the reader's stored
+  // preference again, as without it at the start, and the attribute stays out.
+  await page.evaluate(() => {
+    const reader = document.querySelector('#reader');
+    reader.removeAttribute('theme');
+    reader.mode = null;
+    reader.scale = 3;
+  });
+  await page.evaluate(() => {
+    document.querySelector('#reader').scale = null;
+  });
+  const unset = await readerState(page);
+  assert.deepEqual([unset.view.mode, unset.view.theme, unset.view.scale], ['standard', 'cream', '2.5']);
+  assert.deepEqual(unset.attributes, { mode: null, theme: null, scale: null, locale: null });
+  assert.deepEqual(unset.properties, { mode: 'standard', theme: 'cream', scale: 2.5, hasViewer: true });
+  assert.deepEqual(await stored(), { mode: 'standard', theme: 'cream', scale: 2.5 }, 'nothing stored by the page');
 });
 
 browserTest('a bad mode, theme or scale attribute at the first load: the view is shown without it, and an error says which', {}, async (page) => {
@@ -420,6 +437,35 @@ browserTest('removed from the page, the element leaves nothing; put back, it sho
     return [removed, reader.querySelectorAll('yilan-view').length];
   });
   assert.deepEqual(counts, [0, 1]);
+});
+
+browserTest('removed while loading or after a failed load, the element keeps no message and is not busy', {}, async (page) => {
+  let release;
+  const gate = new Promise((resolve) => {
+    release = resolve;
+  });
+  await openWithElement(page, { slow: { name: 'doc.json', gate } });
+  const noOtherProblems = expectFailedRequests(page);
+  await page.evaluate(() => {
+    const reader = document.createElement('yilan-reader');
+    reader.id = 'reader';
+    reader.setAttribute('src', '/fixture/doc.json');
+    document.querySelector('#view').append(reader);
+  });
+  await page.waitForFunction(() => document.querySelector('#reader .yilan-reader-status'));
+  const out = () => page.evaluate(async () => {
+    const reader = document.querySelector('#reader');
+    reader.remove();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return { children: reader.childElementCount, busy: reader.getAttribute('aria-busy') };
+  });
+  assert.deepEqual(await out(), { children: 0, busy: null }, 'removed while loading');
+  release();
+
+  assert.equal(await addReader(page, { src: '/fixture/missing.json' }), 'error network');
+  assert.equal((await readerState(page)).status.role, 'alert');
+  assert.deepEqual(await out(), { children: 0, busy: null }, 'removed after a failed load');
+  noOtherProblems();
 });
 
 browserTest('moved in the page (a list reordered), or given another locale, the element keeps its view and fetches nothing again', {}, async (page) => {

@@ -2,7 +2,7 @@
 // 'script'`), the view's markup goes in through the package's one policy,
 // `yilan`, and nothing is refused; on a page whose `trusted-types` list
 // leaves `yilan` out, mount throws a YilanError and leaves the page as it
-// was, with no half-made view.
+// was, with no half-made view, and parseHtml says why it cannot parse.
 
 import assert from 'node:assert/strict';
 
@@ -22,6 +22,7 @@ browserTest('with `trusted-types yilan` the view mounts and nothing is refused',
   assert.equal(value.title, '上盘镇2023年工作总结及2024年工作计划');
   assert.equal(value.tools, 13, 'the whole toolbar (更多工具, 停止 and the eleven tools)');
   assert.equal(value.theme, 'cream', 'and it works');
+  assert.deepEqual(value.parsed, { title: '关于做好防汛工作的通知' }, 'parseHtml reads through the policy');
 });
 
 const REFUSED = {
@@ -46,6 +47,9 @@ browserTest('without the policy allowed, mount fails with a code and leaves noth
     value.violations.some((v) => v.startsWith('trusted-types')),
     `the refused policy is reported: ${JSON.stringify(value.violations)}`,
   );
+  assert.equal(value.parsed.error?.name, 'YilanError', `parseHtml: ${JSON.stringify(value.parsed)}`);
+  assert.equal(value.parsed.error.code, 'internal');
+  assert.match(value.parsed.error.message, /refused to parse the HTML.*trusted-types yilan/);
   assert.equal(value.views, 0, 'no view left in the page');
   assert.equal(value.hostChildren, 0, 'the host element as it was');
 });

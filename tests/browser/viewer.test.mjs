@@ -310,7 +310,7 @@ browserTest('options that are no object are argument errors, as everywhere: pref
   }
 });
 
-browserTest('a `using` block owns its view: at its end the view goes; a freed handle says destroyed, and destroy() on it does nothing', {}, async (page) => {
+browserTest('a `using` block owns its view: at its end the view goes; a freed handle says destroyed, and destroy() or free() on it does nothing', {}, async (page) => {
   await openWithPackage(page);
   // (As a string: the test runner's Node does not parse `using`; Chromium does.)
   const result = await page.evaluate(`(() => {
@@ -334,6 +334,8 @@ browserTest('a `using` block owns its view: at its end the view goes; a freed ha
     freed.free();
     out.afterFree = host.querySelectorAll('yilan-view').length;
     out.freedSetter = error(() => freed.setMode('elderly'));
+    out.freeAgain = error(() => freed.free());
+    out.freeAfterUsing = error(() => kept.free());
     return out;
   })()`);
   assert.deepEqual(result, {
@@ -344,6 +346,8 @@ browserTest('a `using` block owns its view: at its end the view goes; a freed ha
     disposeAgain: null,
     afterFree: 1,
     freedSetter: ['YilanError', 'destroyed'],
+    freeAgain: null,
+    freeAfterUsing: null,
   });
 });
 
