@@ -206,7 +206,8 @@ export function stylesheet(): string;
  * percentage (e.g. `html { scroll-padding-top: 64px }`): the toolbar and a
  * table's header rows then stick below it.
  *
- * @throws {YilanError} `argument` (not an element, a bad option: `path`
+ * @throws {YilanError} `argument` (not an element, or one that shows no
+ *   children such as an `<img>` or an SVG element; a bad option: `path`
  *   names it), a model code for a bad document, or `internal` when the
  *   browser refuses a step (the message says which).
  *

@@ -70,6 +70,13 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
         };
         web_error(WebErrorCode::Argument, message, Some("element"))
     })?;
+    if !shows_children(&host) {
+        return Err(web_error(
+            WebErrorCode::Argument,
+            "element shows no children (an <img>, <input>, <textarea>, <iframe>, an SVG element…): mount into a container such as a <div> or <main>",
+            Some("element"),
+        ));
+    }
     let doc = document_from_js(doc)?;
     let element_options = options;
     let options = mount_options(options)?;
@@ -109,6 +116,40 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
     // page (see `guide::install`) or when it is focused, if not inert then.
     core.seen();
     Ok(Viewer::new(core))
+}
+
+/// Whether `host` lays out its children, so that a view put in it shows:
+/// an HTML element, not one that is void, replaced or holds only text.
+fn shows_children(host: &Element) -> bool {
+    host.is_instance_of::<web_sys::HtmlElement>()
+        && !matches!(
+            host.local_name().as_str(),
+            "area"
+                | "audio"
+                | "base"
+                | "br"
+                | "canvas"
+                | "col"
+                | "embed"
+                | "hr"
+                | "iframe"
+                | "img"
+                | "input"
+                | "link"
+                | "meta"
+                | "object"
+                | "option"
+                | "script"
+                | "select"
+                | "source"
+                | "style"
+                | "template"
+                | "textarea"
+                | "title"
+                | "track"
+                | "video"
+                | "wbr"
+        )
 }
 
 /// The locale of the page around `host`: the `lang` of its closest ancestor

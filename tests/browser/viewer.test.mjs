@@ -186,6 +186,17 @@ browserTest('bad arguments throw YilanErrors with a code and leave the host unto
           frame.remove();
         }
       })(),
+      // Elements that lay out no children: the view would never show.
+      noChildren: ['img', 'input', 'textarea', 'iframe', 'video'].map((tag) => {
+        const element = document.createElement(tag);
+        document.body.append(element);
+        try {
+          return attempt(() => yilan.mount(element, doc));
+        } finally {
+          element.remove();
+        }
+      }),
+      svg: attempt(() => yilan.mount(document.createElementNS('http://www.w3.org/2000/svg', 'g'), doc)),
       doc: attempt(() => yilan.mount(host, { version: 1, title: 5 })),
       mode: attempt(() => yilan.mount(host, doc, { mode: 'large' })),
       theme: attempt(() => yilan.mount(host, doc, { theme: 'purple' })),
@@ -223,6 +234,8 @@ browserTest('bad arguments throw YilanErrors with a code and leave the host unto
   assert.deepEqual(results, {
     element: error('argument', 'element'),
     notAnElement: error('argument', 'element'),
+    noChildren: Array(5).fill(error('argument', 'element')),
+    svg: error('argument', 'element'),
     otherWindow: ['argument', 'element', true],
     doc: error('shape', 'title'),
     mode: error('argument', 'mode'),
