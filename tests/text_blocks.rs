@@ -391,3 +391,70 @@ fn the_pages_widgets_after_a_metadata_value_are_chrome_and_its_actions_kept() {
         .collect();
     assert_eq!(chrome, [(2, "扫一扫在手机打开当前页"), (3, "打印 关闭")]);
 }
+
+#[test]
+fn tables_copied_with_tabs_as_inner_text_writes_them() {
+    let rows = |page: &str| -> Vec<Vec<Vec<String>>> {
+        let mut out = Vec::new();
+        yilan::ids::walk(&parse_text(page), |_, b| {
+            if let Block::Table(t) = b {
+                out.push(
+                    t.rows
+                        .iter()
+                        .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                        .collect(),
+                );
+            }
+        });
+        out
+    };
+    let head = "关于某事的通知\n今年以来，各项工作有序推进。\n";
+    // A row of three cells is a row on its own; an empty first cell keeps
+    // its place and empty cells at the end go.
+    assert_eq!(
+        rows(&format!(
+            "{head}序号\t事项\t依据\n1\t政府采购\t《采购法》\n2\t工程建设\t\n"
+        )),
+        [vec![
+            vec!["序号", "事项", "依据"],
+            vec!["1", "政府采购", "《采购法》"],
+            vec!["2", "工程建设"],
+        ]]
+    );
+    assert_eq!(
+        rows(&format!("{head}\t2023年\t2024年\n收入\t100\t200\n")),
+        [vec![
+            vec!["", "2023年", "2024年"],
+            vec!["收入", "100", "200"]
+        ]]
+    );
+    // Two cells make a row beside another row.
+    assert_eq!(
+        rows(&format!("{head}项目\t金额\n道路\t100\n")),
+        [vec![vec!["项目", "金额"], vec!["道路", "100"]]]
+    );
+    // A tab alone between two words, or a tab of indentation, is no table.
+    for page in [
+        format!("{head}第一条\t内容如下。\n附则从略。\n"),
+        format!("{head}\t一、总体要求\n\t各单位要高度重视。\n"),
+    ] {
+        assert_eq!(rows(&page), Vec::<Vec<Vec<String>>>::new(), "{page:?}");
+    }
+    let doc = parse_text(&format!("{head}\t一、总体要求\n\t各单位要高度重视。\n"));
+    assert_eq!(kinds(&doc), ["paragraph", "section"]);
+    // A table of the page's details, written with tabs, is its metadata.
+    let doc = parse_text(
+        "关于某事的通知\n索引号\t11331082/2024-00012\n发布机构\t临海市人民政府\n\
+         成文日期\t2024-01-02\n正文如下。\n",
+    );
+    let meta: Vec<(MetaKey, &str)> = doc.meta.iter().map(|m| (m.key, m.value.as_str())).collect();
+    assert_eq!(
+        meta,
+        [
+            (MetaKey::IndexNo, "11331082/2024-00012"),
+            (MetaKey::Publisher, "临海市人民政府"),
+            (MetaKey::Written, "2024-01-02"),
+        ]
+    );
+    assert_eq!(kinds(&doc), ["paragraph"]);
+}

@@ -2,7 +2,8 @@
 //!
 //! The text front end only splits lines: CRLF and lone CR, a byte-order mark,
 //! zero-width spaces, nbsp and U+3000 indentation, lines of only whitespace,
-//! and `|`-separated table rows. Every rule lives in the shared pipeline.
+//! and table rows: `|`-separated, or tab-separated as `innerText` writes a
+//! table. Every rule lives in the shared pipeline.
 
 use super::assemble::assemble;
 use super::chars::{self, TrimSpace};
@@ -72,25 +73,46 @@ pub fn parse_text_traced(input: &str) -> (Document, Trace) {
 /// Splits page text into lines with their indentation and table cells.
 pub fn lines(input: &str) -> Vec<Line<'_>> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    // Every line first (a lone CR, as old Mac files end theirs, ends one
+    // too; CRLF leaves an empty tail), with how many cells it has between
+    // tabs: whether a line of tabs is a table row depends on its neighbours.
+    let mut raw: Vec<(u32, &str, usize)> = Vec::new();
+    for (n, whole) in input.split('\n').enumerate() {
+        let number = u32::try_from(n + 1).unwrap_or(u32::MAX);
+        for part in whole.split('\r') {
+            raw.push((number, part, tab_cells(part)));
+        }
+    }
     let mut out = Vec::new();
     let mut blank_before = false;
-    for (n, raw) in input.split('\n').enumerate() {
-        let number = u32::try_from(n + 1).unwrap_or(u32::MAX);
-        // A lone CR (old Mac files) also ends a line; CRLF leaves an empty tail.
-        for part in raw.split('\r') {
-            match line(number, part, blank_before) {
-                Some(l) => {
-                    out.push(l);
-                    blank_before = false;
-                }
-                None => blank_before = blank_before || !out.is_empty(),
+    for (i, &(number, part, cells)) in raw.iter().enumerate() {
+        let neighbour = |j: Option<usize>| j.and_then(|j| raw.get(j)).is_some_and(|r| r.2 >= 2);
+        let tabbed = cells >= 3
+            || (cells == 2 && (neighbour(i.checked_sub(1)) || neighbour(i.checked_add(1))));
+        match line(number, part, blank_before, tabbed) {
+            Some(l) => {
+                out.push(l);
+                blank_before = false;
             }
+            None => blank_before = blank_before || !out.is_empty(),
         }
     }
     out
 }
 
-fn line(number: u32, raw: &str, blank_before: bool) -> Option<Line<'_>> {
+/// How many cells with text a line has between tabs (as `innerText` writes
+/// a table's row: its cells joined by tabs), 0 for a line with no tab
+/// between its words (a tab of indentation, or none).
+fn tab_cells(raw: &str) -> usize {
+    if !chars::has_char(raw.trim_space(), '\t') {
+        return 0;
+    }
+    raw.split('\t')
+        .filter(|c| !c.trim_space().is_empty())
+        .count()
+}
+
+fn line(number: u32, raw: &str, blank_before: bool, tabbed: bool) -> Option<Line<'_>> {
     let text = raw.trim_space();
     if text.chars().all(|c| c == '|' || is_space(c)) {
         return None;
@@ -108,11 +130,25 @@ fn line(number: u32, raw: &str, blank_before: bool) -> Option<Line<'_>> {
         })
         .sum();
     let mut hints = Hints::default();
-    if is_table_row(text) {
-        let mut cells: Vec<TableCell> = text
-            .split('|')
-            .map(|c| TableCell::plain(c.trim_space()))
-            .collect();
+    // A table's row: its cells between tabs (from the line as it is, so
+    // that an empty first cell keeps its place), or between `|`.
+    let cells: Option<Vec<TableCell>> = if tabbed {
+        let row = raw.trim_end_matches(is_space);
+        Some(
+            row.split('\t')
+                .map(|c| TableCell::plain(c.trim_space()))
+                .collect(),
+        )
+    } else if is_table_row(text) {
+        Some(
+            text.split('|')
+                .map(|c| TableCell::plain(c.trim_space()))
+                .collect(),
+        )
+    } else {
+        None
+    };
+    if let Some(mut cells) = cells {
         while cells.last().is_some_and(|c| c.text.is_empty()) {
             cells.pop();
         }
