@@ -168,9 +168,19 @@ fn first_piece_may_be_chrome(text: &str) -> bool {
 /// How a breadcrumb line starts (当前位置: 首页 > …).
 const CRUMB_PREFIXES: &[&str] = &[
     "当前位置",
+    "当前所在位置",
+    "您当前的位置",
+    "您当前位置",
+    "您当前所在位置",
     "您现在的位置",
+    "您现在所在的位置",
+    "您现在位置",
     "您的位置",
     "您所在的位置",
+    "您所在位置",
+    "你现在的位置",
+    "你的位置",
+    "你所在的位置",
     "所在位置",
     "现在位置",
     "位置",
@@ -471,6 +481,21 @@ mod tests {
         assert!(breadcrumb("位置优越，交通便利。", false, true).is_none());
         let c = breadcrumb("首页 >> 公开信息内容", false, true).unwrap();
         assert_eq!(c.labels, ["首页", "公开信息内容"]);
+        // How portals word the label, anywhere on the page.
+        for label in [
+            "您当前的位置",
+            "您当前位置",
+            "当前所在位置",
+            "您所在位置",
+            "你现在的位置",
+            "您现在所在的位置",
+            "你所在的位置",
+        ] {
+            let c = breadcrumb(&format!("{label}：首页 > 通知公告"), false, false)
+                .unwrap_or_else(|| panic!("{label}"));
+            assert_eq!(c.labels, ["首页", "通知公告"], "{label}");
+            assert_eq!(c.chrome[0], format!("{label}："), "{label}");
+        }
     }
 
     #[test]
