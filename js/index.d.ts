@@ -374,8 +374,11 @@ export interface ViewerEventMap {
   scalechange: CustomEvent<number>;
   /**
    * A page action was chosen (打印 in the toolbar, or one of the document's
-   * own buttons). Cancelable: `preventDefault()` stops the browser's own
-   * print or close. `detail`: `'print'`, `'close'`, `'share'`, `'bookmark'`.
+   * own buttons). Cancelable: `preventDefault()` stops what the view does
+   * itself: print; close (or, where the browser will not, say how); share
+   * the page's address with the system's share sheet, or copy it (or show
+   * it); say how to bookmark the page (no script may).
+   * `detail`: `'print'`, `'close'`, `'share'`, `'bookmark'`.
    */
   action: CustomEvent<Action>;
   /** A chunk starts being read (and is highlighted). */

@@ -303,6 +303,14 @@ pub(crate) struct ToolbarWords {
     /// Said when 关闭 asked the browser to close the page and it did not
     /// (browsers close only windows a script opened).
     pub cannot_close: &'static str,
+    /// Said when 分享 copied the page's address.
+    pub link_copied: &'static str,
+    /// Said before the page's address when 分享 could neither share nor
+    /// copy it.
+    pub share_link: &'static str,
+    /// Said by 收藏: how to bookmark the page with the keys, with ⌘ on a
+    /// Mac, and from the browser's menu (on a touch screen).
+    pub bookmark: [&'static str; 3],
 }
 
 static TOOLBAR_ZH_CN: ToolbarWords = ToolbarWords {
@@ -343,6 +351,13 @@ static TOOLBAR_ZH_CN: ToolbarWords = ToolbarWords {
     exited: "已退出老年模式",
     close_panel: "收起",
     cannot_close: "此页面无法自行关闭，请在浏览器中关闭此标签页",
+    link_copied: "已复制本页链接，可以粘贴发给亲友",
+    share_link: "请复制本页链接分享：",
+    bookmark: [
+        "请同时按键盘上的 Ctrl 和 D 键，把本页加入收藏夹",
+        "请同时按键盘上的 ⌘ 和 D 键，把本页加入收藏夹",
+        "请打开浏览器的菜单，点“收藏”或“添加书签”",
+    ],
 };
 
 static TOOLBAR_ZH_TW: ToolbarWords = ToolbarWords {
@@ -383,6 +398,13 @@ static TOOLBAR_ZH_TW: ToolbarWords = ToolbarWords {
     exited: "已退出老年模式",
     close_panel: "收起",
     cannot_close: "此頁面無法自行關閉，請在瀏覽器中關閉此分頁",
+    link_copied: "已複製本頁連結，可以貼上傳給親友",
+    share_link: "請複製本頁連結分享：",
+    bookmark: [
+        "請同時按鍵盤上的 Ctrl 和 D 鍵，將本頁加入書籤",
+        "請同時按鍵盤上的 ⌘ 和 D 鍵，將本頁加入書籤",
+        "請開啟瀏覽器的選單，點「加入書籤」",
+    ],
 };
 
 static TOOLBAR_EN: ToolbarWords = ToolbarWords {
@@ -423,6 +445,13 @@ static TOOLBAR_EN: ToolbarWords = ToolbarWords {
     exited: "Elderly mode is off",
     close_panel: "Close",
     cannot_close: "This page cannot close itself: please close the tab in your browser",
+    link_copied: "The link to this page is copied: paste it to send it on",
+    share_link: "Copy this page's link to share it: ",
+    bookmark: [
+        "Press Ctrl and D together to bookmark this page",
+        "Press ⌘ and D together to bookmark this page",
+        "Open your browser's menu and choose Bookmark to keep this page",
+    ],
 };
 
 #[cfg(test)]
@@ -513,6 +542,11 @@ mod tests {
                 w.exited,
                 w.close_panel,
                 w.cannot_close,
+                w.link_copied,
+                w.share_link,
+                w.bookmark[0],
+                w.bookmark[1],
+                w.bookmark[2],
             ];
             for (n, word) in words.iter().enumerate() {
                 assert!(!word.trim().is_empty(), "{locale:?} word {n}");

@@ -213,6 +213,23 @@ pub enum Notice<'a> {
     Speech(SpeechNotice),
     /// 关闭 asked the browser to close the page, which it refused.
     CannotClose,
+    /// 分享 copied the page's address.
+    LinkCopied,
+    /// 分享 could neither share nor copy this address: it is shown.
+    ShareLink(&'a str),
+    /// 收藏: how to bookmark the page, since no script may.
+    Bookmark(Bookmarking),
+}
+
+/// How a reader adds a bookmark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bookmarking {
+    /// Ctrl+D.
+    Keys,
+    /// ⌘+D.
+    MacKeys,
+    /// From the browser's menu (phones and tablets have no keys for it).
+    Menu,
 }
 
 /// The sentence the live region says for `notice`.
@@ -237,6 +254,17 @@ pub fn notice_text(locale: Locale, notice: Notice) -> String {
         Notice::PointUnavailable => w.point_unavailable.to_owned(),
         Notice::Speech(notice) => speech_notice_text(locale, notice).to_owned(),
         Notice::CannotClose => w.cannot_close.to_owned(),
+        Notice::LinkCopied => w.link_copied.to_owned(),
+        Notice::ShareLink(url) => [w.share_link, url].concat(),
+        Notice::Bookmark(how) => {
+            let [keys, mac_keys, menu] = w.bookmark;
+            match how {
+                Bookmarking::Keys => keys,
+                Bookmarking::MacKeys => mac_keys,
+                Bookmarking::Menu => menu,
+            }
+            .to_owned()
+        }
     }
 }
 

@@ -376,32 +376,6 @@ impl Core {
         }
     }
 
-    /// A page action (打印, 关闭, …): an `action` event the host may cancel,
-    /// then the browser's own print or close. Browsers close only a window
-    /// a script opened, and say nothing when they refuse: when the page is
-    /// still open after asking (`closed` is set at once when it is not),
-    /// the live region says so, and how to close it.
-    pub fn run_action(&self, name: &str) {
-        if !dispatch(&self.dom.host, "action", &JsValue::from_str(name), true) {
-            return;
-        }
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        match name {
-            "print" => {
-                let _ = window.print();
-            }
-            "close" => {
-                let _ = window.close();
-                if window.closed() == Ok(false) {
-                    self.announce(Notice::CannotClose);
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// Removes every listener and the view; the host is left as it was.
     pub fn destroy(&self) {
         if self.destroyed.get() {

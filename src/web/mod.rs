@@ -8,6 +8,7 @@
 //! errors); nothing here may panic, since a panic in wasm is a trap that
 //! leaves the module unusable.
 
+mod actions;
 mod api;
 mod convert;
 mod core;

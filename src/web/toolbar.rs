@@ -110,7 +110,7 @@ fn on_click(core: &Rc<Core>, event: &Event) {
 }
 
 /// What each tool does.
-fn use_tool(core: &Core, tool: Tool) {
+fn use_tool(core: &Rc<Core>, tool: Tool) {
     let prefs = core.prefs();
     match tool {
         Tool::More => core.toggle_tools(),

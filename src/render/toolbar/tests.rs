@@ -430,7 +430,7 @@ fn the_rate_panel_as_written() {
 
 #[test]
 fn notices_in_every_locale() {
-    let cases: [(Notice, &str, &str); 15] = [
+    let cases: [(Notice, &str, &str); 20] = [
         (Notice::Rate(0.7), "语速：慢", "Reading speed: Slow"),
         (
             Notice::Rate(0.9),
@@ -489,6 +489,31 @@ fn notices_in_every_locale() {
             Notice::CannotClose,
             "此页面无法自行关闭，请在浏览器中关闭此标签页",
             "This page cannot close itself: please close the tab in your browser",
+        ),
+        (
+            Notice::LinkCopied,
+            "已复制本页链接，可以粘贴发给亲友",
+            "The link to this page is copied: paste it to send it on",
+        ),
+        (
+            Notice::ShareLink("https://www.linhai.gov.cn/art/1.html"),
+            "请复制本页链接分享：https://www.linhai.gov.cn/art/1.html",
+            "Copy this page's link to share it: https://www.linhai.gov.cn/art/1.html",
+        ),
+        (
+            Notice::Bookmark(Bookmarking::Keys),
+            "请同时按键盘上的 Ctrl 和 D 键，把本页加入收藏夹",
+            "Press Ctrl and D together to bookmark this page",
+        ),
+        (
+            Notice::Bookmark(Bookmarking::MacKeys),
+            "请同时按键盘上的 ⌘ 和 D 键，把本页加入收藏夹",
+            "Press ⌘ and D together to bookmark this page",
+        ),
+        (
+            Notice::Bookmark(Bookmarking::Menu),
+            "请打开浏览器的菜单，点“收藏”或“添加书签”",
+            "Open your browser's menu and choose Bookmark to keep this page",
         ),
     ];
     for (notice, zh, en) in cases {
