@@ -586,6 +586,14 @@ browserTest('分享 copies the page\'s link or shares it, 收藏 says how to boo
   );
 });
 
+browserTest('收藏 on a phone points to the browser\'s menu: it has no keys for it', { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } }, async (page) => {
+  await mountReference(page, { mode: 'elderly' }, ALL_ACTIONS);
+  await page.tap('.yl-actions [data-action="bookmark"]');
+  const text = '请打开浏览器的菜单，点“收藏”或“添加书签”';
+  assert.deepEqual(await actionNote(page), { count: 1, text, shown: true, live: false });
+  assert.equal(await liveText(page), text);
+});
+
 browserTest('退出老年模式 and 进入老年模式: the toggle keeps focus, changes its label, says so', {}, async (page) => {
   await mountReference(page, { mode: 'elderly' });
   await tabToToolbar(page);
