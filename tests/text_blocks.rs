@@ -88,6 +88,20 @@ fn titles() {
         doc.title.as_deref(),
         Some("某某县人民政府关于印发某某办法的通知")
     );
+    // Under the column's name, which is no part of it and no title.
+    for column in ["通知公告", "政策文件", "政 策 文 件", "工作动态"] {
+        let doc = parse_text(&format!(
+            "{column}\n临海市人民政府关于印发临海市2024年重点工作的通知\n\
+             发布时间：2024-01-02\n现将有关事项通知如下。\n"
+        ));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("临海市人民政府关于印发临海市2024年重点工作的通知"),
+            "{column}"
+        );
+        assert_eq!(doc.meta.len(), 1, "{column}");
+        assert_eq!(kinds(&doc), ["paragraph"], "{column}");
+    }
     // Given only by a 标题 field.
     let doc = parse_text("标题: 某某县工作规则\n索引号: 1\n第一章 总则");
     assert_eq!(doc.title.as_deref(), Some("某某县工作规则"));

@@ -140,6 +140,41 @@ fn banner_above(lines: &[Line], i: usize, hint: &str) -> bool {
 /// Longest column name (通知公告, 部门文件), in chars.
 const COLUMN_MAX_CHARS: usize = 12;
 
+/// Columns' names a portal prints above a document's title as its heading,
+/// with no breadcrumb to say so (whitespace removed). Only names of two
+/// words or more: a title may be a bare 通知 or 公告.
+const COLUMN_NAMES: &[&str] = &[
+    "通知公告",
+    "通知通告",
+    "公示公告",
+    "公告公示",
+    "公告通告",
+    "政策文件",
+    "政府文件",
+    "部门文件",
+    "文件通知",
+    "规范性文件",
+    "其他文件",
+    "政策解读",
+    "文件解读",
+    "工作动态",
+    "政务动态",
+    "部门动态",
+    "乡镇动态",
+    "新闻动态",
+    "政务要闻",
+    "本地要闻",
+    "信息公开",
+    "政府信息公开",
+    "政务公开",
+    "计划总结",
+    "规划计划",
+    "人事信息",
+    "财政信息",
+    "统计信息",
+    "政府公报",
+];
+
 /// Endings of a website's name (某某县人民政府门户网站, 中国政府网): a
 /// document's title never ends so.
 const SITE_ENDINGS: &[&str] = &["网站", "门户", "政府网"];
@@ -147,8 +182,8 @@ const SITE_ENDINGS: &[&str] = &["网站", "门户", "政府网"];
 /// Whether line `i` names the site or the column rather than the document,
 /// with the title right below it: a website's name (the logo's `<h1>`,
 /// 某某县人民政府门户网站) or a label of the breadcrumb (the column,
-/// 通知公告, printed above the title as its heading), one such line or a
-/// few in a row. A breadcrumb whose last label is the title itself has no
+/// 通知公告, printed above the title as its heading) or a column's usual
+/// name, one such line or a few in a row. A breadcrumb whose last label is the title itself has no
 /// second title-like line below it.
 fn name_above(lines: &[Line], i: usize, crumbs: &[Crumb]) -> bool {
     let names = |line: &Line| {
@@ -156,6 +191,7 @@ fn name_above(lines: &[Line], i: usize, crumbs: &[Crumb]) -> bool {
         // (A column's name is short: a long label of the breadcrumb that
         // a line repeats is the title itself.)
         SITE_ENDINGS.iter().any(|e| text.ends_with(e))
+            || COLUMN_NAMES.contains(&text.as_str())
             || (char_count_upto(&text, COLUMN_MAX_CHARS) <= COLUMN_MAX_CHARS
                 && crumbs.iter().any(|c| compact(&c.label) == text))
     };
