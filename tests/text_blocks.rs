@@ -472,3 +472,55 @@ fn tables_copied_with_tabs_as_inner_text_writes_them() {
     );
     assert_eq!(kinds(&doc), ["paragraph"]);
 }
+
+#[test]
+fn signatures_as_pages_type_them() {
+    let last = |doc: &yilan::Document| match doc.body.last() {
+        Some(Block::Signature(s)) => Some((s.organisations.clone(), s.date.clone())),
+        _ => None,
+    };
+    let head = "关于某事的通知\n各单位：\n现将有关事项通知如下。\n一、总体要求\n坚持稳中求进。\n";
+    for (ending, orgs, date) in [
+        (
+            "临海市人民政府\n二○二四年二月一日",
+            &["临海市人民政府"][..],
+            "二○二四年二月一日",
+        ),
+        (
+            "临海市人民政府\n二O二四年二月一日",
+            &["临海市人民政府"],
+            "二O二四年二月一日",
+        ),
+        (
+            "临海市人民政府\n２０２４年２月１日",
+            &["临海市人民政府"],
+            "２０２４年２月１日",
+        ),
+        (
+            "临海市人民政府\n2024-02-01",
+            &["临海市人民政府"],
+            "2024-02-01",
+        ),
+        ("临海市人民政府\n2024.2.1", &["临海市人民政府"], "2024.2.1"),
+        (
+            "临海市人民政府 2024年2月1日",
+            &["临海市人民政府"],
+            "2024年2月1日",
+        ),
+        (
+            "中共临海市委办公室\n临海市人民政府办公室　　2024年2月1日",
+            &["中共临海市委办公室", "临海市人民政府办公室"],
+            "2024年2月1日",
+        ),
+    ] {
+        let doc = parse_text(&format!("{head}{ending}\n"));
+        let orgs: Vec<String> = orgs.iter().map(|o| o.to_string()).collect();
+        assert_eq!(last(&doc), Some((orgs, Some(date.to_owned()))), "{ending}");
+    }
+    // A sentence with a date at its end, and a date with no organisation
+    // above it, stay text.
+    for ending in ["会议定于 2024年2月1日", "截至目前 2024-02-01"] {
+        let doc = parse_text(&format!("{head}{ending}\n"));
+        assert_eq!(last(&doc), None, "{ending}");
+    }
+}

@@ -106,12 +106,19 @@ pub fn doc_no(text: &str) -> Option<bool> {
     }
 }
 
-/// A date line (成文日期 under a signature): 2019年11月29日, 二〇一九年十一月二十九日.
+/// A date line (成文日期 under a signature): 2019年11月29日,
+/// 二〇一九年十一月二十九日 (also with ○ or O for 〇, as typed), in
+/// full-width digits, or 2019-11-29, 2019.11.29, 2019/11/29.
 pub fn is_date_line(text: &str) -> bool {
     // Every body line is asked: turn away those without 年 or not ending in
-    // 日 before building the compacted copy.
-    let ends_day = text.trim_end_space().ends_with('日');
-    if !ends_day || !chars::has_char(text, '年') || char_count_upto(text, 40) > 40 {
+    // 日 (or not starting with a digit) before building the compacted copy.
+    let text = text.trim_space();
+    if !text.ends_with('日') {
+        return text.starts_with(is_digit)
+            && char_count_upto(text, 12) <= 12
+            && is_numeric_date(text);
+    }
+    if !chars::has_char(text, '年') || char_count_upto(text, 40) > 40 {
         return false;
     }
     let t: String = compact(text);
@@ -127,16 +134,48 @@ pub fn is_date_line(text: &str) -> bool {
     let Some(day) = rest.strip_suffix('日') else {
         return false;
     };
-    const CN_DIGITS: [char; 12] = [
-        '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+    const CN_DIGITS: [char; 16] = [
+        '〇', '○', '◯', 'Ｏ', 'O', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
     ];
     let numeric = |s: &str, min: usize, max: usize| {
         let n = s.chars().count();
-        (min..=max).contains(&n)
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || CN_DIGITS.contains(&c))
+        (min..=max).contains(&n) && s.chars().all(|c| is_digit(c) || CN_DIGITS.contains(&c))
     };
     numeric(year, 4, 4) && numeric(month, 1, 3) && numeric(day, 1, 3)
+}
+
+/// An ASCII or full-width digit.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// 2019-11-29, 2019.11.29, 2019/11/29 (one separator throughout).
+fn is_numeric_date(text: &str) -> bool {
+    let Some(sep) = text.chars().find(|c| !is_digit(*c)) else {
+        return false;
+    };
+    if !matches!(sep, '-' | '.' | '/' | '－' | '．' | '／') {
+        return false;
+    }
+    let parts: Vec<&str> = text.split(sep).collect();
+    let sizes = parts.iter().map(|p| p.chars().count());
+    parts.len() == 3
+        && parts.iter().all(|p| p.chars().all(is_digit))
+        && sizes
+            .zip([4..=4, 1..=2, 1..=2])
+            .all(|(n, r)| r.contains(&n))
+}
+
+/// A signature on one line: an organisation, a space, the date
+/// (临海市人民政府 2024年2月1日).
+pub fn org_and_date(text: &str) -> Option<(&str, &str)> {
+    if char_count_upto(text, 50) > 50 {
+        return None;
+    }
+    let text = text.trim_space();
+    let (org, date) = text.rsplit_once(is_space)?;
+    let (org, date) = (org.trim_space(), date.trim_space());
+    (is_org_line(org, true) && is_date_line(date)).then_some((org, date))
 }
 
 /// A date broken by a word-processor field code ("{ 2017 6 23").
@@ -445,6 +484,36 @@ mod tests {
         assert!(is_date_line("2019年11月29日"));
         assert!(is_date_line("二〇一九年十一月二十九日"));
         assert!(!is_date_line("2019年11月29日召开会议"));
+        for date in [
+            "二○一九年十一月二十九日",
+            "二O一九年十一月二十九日",
+            "２０１９年１１月２９日",
+            "2019-11-29",
+            "2019.11.29",
+            "2019/1/9",
+            "２０１９－１１－２９",
+        ] {
+            assert!(is_date_line(date), "{date}");
+        }
+        for not in [
+            "2019-11",
+            "2019-11-29-1",
+            "2019-11/29",
+            "201-11-29",
+            "20191129",
+            "1.2.3",
+        ] {
+            assert!(!is_date_line(not), "{not}");
+        }
+        assert_eq!(
+            org_and_date("临海市人民政府 2024年2月1日"),
+            Some(("临海市人民政府", "2024年2月1日"))
+        );
+        assert_eq!(
+            org_and_date("上盘镇人民政府　　二〇二四年二月一日"),
+            Some(("上盘镇人民政府", "二〇二四年二月一日"))
+        );
+        assert_eq!(org_and_date("会议于 2024年2月1日"), None);
         assert!(is_garbled_date("{ 2017 6 23"));
         assert!(is_note("(此件公开发布)"));
         assert!(!is_note("(一)主要职责"));

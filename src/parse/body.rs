@@ -131,7 +131,11 @@ impl<'a> Body<'a> {
             return i + 1;
         }
         if blocks::is_date_line(text) || blocks::is_garbled_date(text) {
-            self.date(line);
+            self.date(line, None);
+            return i + 1;
+        }
+        if let Some(signed) = blocks::org_and_date(text) {
+            self.date(line, Some(signed));
             return i + 1;
         }
         if !self.started && blocks::is_addressee(text) {

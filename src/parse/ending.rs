@@ -75,7 +75,8 @@ impl Body<'_> {
 
     /// A date line: with the organisation lines above it, a signature; after
     /// a signature without a date (and its note), that signature's date.
-    pub(super) fn date(&mut self, line: &Line) {
+    /// `signed` is an organisation before the date on its line.
+    pub(super) fn date(&mut self, line: &Line, signed: Option<(&str, &str)>) {
         let garbled = blocks::is_garbled_date(&line.text);
         if garbled {
             self.diag(
@@ -98,11 +99,18 @@ impl Body<'_> {
             }
         }
         orgs.reverse();
+        let date = match signed {
+            Some((org, date)) => {
+                orgs.push(org.to_owned());
+                date
+            }
+            None => &line.text,
+        };
         if !orgs.is_empty() {
             self.out.close_all();
             self.push(Block::Signature(Signature {
                 organisations: orgs,
-                date: Some(line.text.to_string()),
+                date: Some(date.to_owned()),
             }));
             return;
         }
