@@ -231,6 +231,41 @@ pub fn is_org_line(text: &str, strict: bool) -> bool {
         && (!strict || ORG_SUFFIXES.iter().any(|s| text.ends_with(s)))
 }
 
+/// The formula that closes a document's text (特此通知。, 此复。, 妥否，请批示。):
+/// it ends the last section, and belongs to the whole document.
+pub fn is_closing(text: &str) -> bool {
+    if char_count_upto(text, 16) > 16 {
+        return false;
+    }
+    let t = compact(text);
+    let t = t.trim_end_matches(['。', '！', '!', '.']);
+    if let Some(what) = t.strip_prefix("特此") {
+        return matches!(
+            what,
+            "通知"
+                | "通告"
+                | "公告"
+                | "报告"
+                | "函告"
+                | "函复"
+                | "批复"
+                | "复函"
+                | "说明"
+                | "请示"
+                | "证明"
+                | "函达"
+        );
+    }
+    matches!(
+        t,
+        "此复"
+            | "妥否，请批示"
+            | "妥否,请批示"
+            | "以上报告，请审议"
+            | "以上意见如无不妥，请批转各地执行"
+    )
+}
+
 /// A note in brackets (附注): (此件公开发布), （此页无正文）.
 pub fn is_note(text: &str) -> bool {
     let Some(inner) = text
@@ -514,6 +549,23 @@ mod tests {
             Some(("上盘镇人民政府", "二〇二四年二月一日"))
         );
         assert_eq!(org_and_date("会议于 2024年2月1日"), None);
+    }
+
+    #[test]
+    fn closing_formulas() {
+        for line in [
+            "特此通知。",
+            "特此报告",
+            "特 此 公 告。",
+            "此复。",
+            "妥否，请批示。",
+        ] {
+            assert!(is_closing(line), "{line}");
+        }
+        for line in ["特此通知各单位认真执行。", "特此", "此复印件无效。", "通知"]
+        {
+            assert!(!is_closing(line), "{line}");
+        }
         assert!(is_garbled_date("{ 2017 6 23"));
         assert!(is_note("(此件公开发布)"));
         assert!(!is_note("(一)主要职责"));

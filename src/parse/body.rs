@@ -134,6 +134,11 @@ impl<'a> Body<'a> {
             self.date(line, None);
             return i + 1;
         }
+        if marker.is_none() && blocks::is_closing(text) {
+            self.out.close_all();
+            self.paragraph(line, 0);
+            return i + 1;
+        }
         if let Some(signed) = blocks::org_and_date(text) {
             self.date(line, Some(signed));
             return i + 1;

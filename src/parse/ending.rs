@@ -156,6 +156,18 @@ impl Body<'_> {
             items.push(attachment(&next.text, next));
             j += 1;
         }
+        // 附件说明 between the text and the signature (GB/T 9704 §7.3.5)
+        // is the whole document's, not its last section's.
+        let closes = self.lines.get(j).is_none_or(|next| {
+            let text = &*next.text;
+            blocks::is_org_line(text, true)
+                || blocks::is_date_line(text)
+                || blocks::org_and_date(text).is_some()
+                || blocks::is_note(text)
+        });
+        if closes {
+            self.out.close_all();
+        }
         self.push(Block::Attachments(Attachments { label, items }));
         j
     }
