@@ -551,3 +551,53 @@ fn the_closing_formula_and_attachments_belong_to_the_whole_document() {
     );
     assert_eq!(kinds(&doc), ["section", "section"]);
 }
+
+#[test]
+fn attachments_printed_after_the_signature_are_sections_of_their_own() {
+    let page = "关于某事的通知\n各单位：\n一、总体要求\n坚持稳中求进。\n二、工作措施\n各单位要高度重视。\n\
+                附件：1.某某办法\n2.某某名单\n临海市人民政府\n2024年2月1日\n\
+                附件1\n某某办法\n一、总则\n为了规范管理，制定本办法。\n二、职责\n各部门负责。\n\
+                附件 2：某某名单\n（一）第一组\n张三\n";
+    let doc = parse_text(page);
+    let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(m, h)| (m.to_string(), h.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        headings(&doc),
+        pairs(&[
+            ("一、", "总体要求"),
+            ("二、", "工作措施"),
+            ("附件1", "某某办法"),
+            ("附件2", "某某名单"),
+        ])
+    );
+    // Each attachment's numbering starts again inside it: no gap reported.
+    let Some(Block::Section(first)) = doc
+        .body
+        .iter()
+        .find(|b| matches!(b, Block::Section(s) if s.marker == "附件1"))
+    else {
+        panic!("附件1");
+    };
+    let inner: Vec<&str> = first
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Section(s) => Some(s.marker.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(inner, ["一、", "二、"]);
+    assert!(
+        !doc.diagnostics
+            .iter()
+            .any(|d| d.code == DiagnosticCode::OutlineGap),
+        "{:?}",
+        doc.diagnostics
+    );
+    // Before the signature, 附件1 is a line of the text.
+    let doc = parse_text("关于某事的通知\n一、总体要求\n附件1\n坚持稳中求进。\n");
+    assert_eq!(headings(&doc), pairs(&[("一、", "总体要求")]));
+}

@@ -332,6 +332,37 @@ pub fn attachment(text: &str) -> Option<(String, usize)> {
     Some((compact(label), start))
 }
 
+/// The heading of an attachment printed in full after the document
+/// (附件1, 附件 2：, 附件一 某某办法): the label (附件1, spaces removed)
+/// and the title on the same line (empty when it is on the next).
+pub fn appendix_heading(text: &str) -> Option<(String, &str)> {
+    if char_count_upto(text, 60) > 60 || chars::has_char(text, '。') {
+        return None;
+    }
+    let after = ATTACHMENT_LABELS
+        .iter()
+        .find_map(|label| text.strip_prefix(label))?;
+    let after = chars::trim_start_space(after);
+    let numeral = |c: char| {
+        is_digit(c)
+            || matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
+    };
+    let rest = after.trim_start_matches(numeral);
+    let number = after.get(..after.len() - rest.len())?;
+    if number.is_empty() || number.chars().count() > 3 {
+        return None;
+    }
+    let rest = rest.trim_start_matches(|c: char| meta::is_colon(c) || is_space(c));
+    // A file (附件1：某某办法.pdf) is listed, not printed here.
+    if file_type(rest).is_some() {
+        return None;
+    }
+    Some((format!("附件{number}"), rest.trim_space()))
+}
+
 /// File types an attachment name may end with.
 const FILE_TYPES: &[&str] = &[
     "pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd", "zip", "rar", "7z", "jpg", "jpeg",
@@ -549,6 +580,29 @@ mod tests {
             Some(("上盘镇人民政府", "二〇二四年二月一日"))
         );
         assert_eq!(org_and_date("会议于 2024年2月1日"), None);
+    }
+
+    #[test]
+    fn appendix_headings() {
+        assert_eq!(appendix_heading("附件1"), Some(("附件1".to_owned(), "")));
+        assert_eq!(appendix_heading("附件 2："), Some(("附件2".to_owned(), "")));
+        assert_eq!(
+            appendix_heading("附件一　某某办法"),
+            Some(("附件一".to_owned(), "某某办法"))
+        );
+        assert_eq!(
+            appendix_heading("附件３：申请表"),
+            Some(("附件３".to_owned(), "申请表"))
+        );
+        for not in [
+            "附件：1.某某办法",
+            "附件1：某某办法.pdf",
+            "附件",
+            "附件下载",
+            "附件1所列单位要按时报送。",
+        ] {
+            assert_eq!(appendix_heading(not), None, "{not}");
+        }
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub(super) struct Body<'a> {
     /// The last block closed a document (signature or note): a title-like
     /// line now opens an attached document.
     pub(super) after_close: bool,
+    /// An attachment printed in full after the document (附件1) has
+    /// opened: the next one (附件2) opens after it.
+    pub(super) appendix: bool,
     pub(super) dup_reported: bool,
     /// The document's metadata fields, indexed at the first metadata line
     /// of the body.
@@ -74,6 +77,7 @@ impl<'a> Body<'a> {
             items,
             started: false,
             after_close: false,
+            appendix: false,
             dup_reported: false,
             meta_index: None,
             chrome: Vec::new(),
@@ -148,6 +152,11 @@ impl<'a> Body<'a> {
                 text: text.to_owned(),
             }));
             return i + 1;
+        }
+        if self.after_close || self.appendix {
+            if let Some((label, title)) = blocks::appendix_heading(text) {
+                return self.appendix(i, label, title);
+            }
         }
         if self.after_close && marker.is_none() && blocks::title_like(line) {
             self.out.close_all();
@@ -266,7 +275,7 @@ impl<'a> Body<'a> {
     }
 
     /// Opens a section; when it would be too deep, it becomes a list item.
-    fn open(
+    pub(super) fn open(
         &mut self,
         kind: OutlineKind,
         value: u32,

@@ -8,6 +8,7 @@ use super::head::{self, MetaIndex};
 use super::lines::{char_count_upto, Align, Line};
 use super::meta::{self, Unknown};
 use super::numbering::parse_marker;
+use super::outline::OutlineKind;
 use crate::error::DiagnosticCode;
 use crate::model::{Attachment, Attachments, Block, Document, Signature, Table, TextBlock};
 
@@ -127,6 +128,30 @@ impl Body<'_> {
             return;
         }
         self.paragraph(line, 0);
+    }
+
+    /// An attachment printed in full after the document: 附件1, with its
+    /// title on the same line or the next, opens a section at the top, in
+    /// which the attachment's own numbering starts again.
+    pub(super) fn appendix(&mut self, i: usize, label: String, title: &str) -> usize {
+        let Some(line) = self.lines.get(i) else {
+            return i + 1;
+        };
+        let mut next = i + 1;
+        let mut heading = title.to_owned();
+        if heading.is_empty() {
+            let below = self.lines.get(next).filter(|l| {
+                blocks::title_like(l) && self.markers.get(next).copied().flatten().is_none()
+            });
+            if let Some(below) = below {
+                heading = below.text.trim_space().to_owned();
+                next += 1;
+            }
+        }
+        self.out.close_all();
+        self.open(OutlineKind::DocTitle, 0, label, heading, line);
+        self.appendix = true;
+        next
     }
 
     /// 附件：1.… 2.…: the note and the numbered lines after it.
