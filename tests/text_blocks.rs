@@ -601,3 +601,58 @@ fn attachments_printed_after_the_signature_are_sections_of_their_own() {
     let doc = parse_text("关于某事的通知\n一、总体要求\n附件1\n坚持稳中求进。\n");
     assert_eq!(headings(&doc), pairs(&[("一、", "总体要求")]));
 }
+
+#[test]
+fn attachment_notes_on_one_line_and_under_other_labels() {
+    let items = |note: &str| -> (String, Vec<(String, String)>) {
+        let doc = parse_text(&format!(
+            "关于某事的通知\n现将有关事项通知如下。\n{note}\n临海市人民政府\n2024年2月1日\n"
+        ));
+        match doc.body.iter().find(|b| matches!(b, Block::Attachments(_))) {
+            Some(Block::Attachments(a)) => (
+                a.label.clone(),
+                a.items
+                    .iter()
+                    .map(|i| (i.marker.clone(), i.name.clone()))
+                    .collect(),
+            ),
+            _ => panic!("no attachments: {note}"),
+        }
+    };
+    let owned = |label: &str, v: &[(&str, &str)]| {
+        (
+            label.to_owned(),
+            v.iter()
+                .map(|(m, n)| (m.to_string(), n.to_string()))
+                .collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        items("附件：1.某某办法 2.某某名单"),
+        owned("附件", &[("1.", "某某办法"), ("2.", "某某名单")])
+    );
+    assert_eq!(
+        items("附件：1.某某办法；2.某某名单；3.某某表。"),
+        owned(
+            "附件",
+            &[("1.", "某某办法"), ("2.", "某某名单"), ("3.", "某某表")]
+        )
+    );
+    assert_eq!(
+        items("附件：（1）某某办法　（2）某某名单"),
+        owned("附件", &[("（1）", "某某办法"), ("（2）", "某某名单")])
+    );
+    // A 2 inside a name does not split it.
+    assert_eq!(
+        items("附件：1.第2批名单 2.说明"),
+        owned("附件", &[("1.", "第2批名单"), ("2.", "说明")])
+    );
+    assert_eq!(
+        items("附件下载：某某办法.pdf"),
+        owned("附件下载", &[("", "某某办法.pdf")])
+    );
+    assert_eq!(
+        items("相关文件：某某办法.doc"),
+        owned("相关文件", &[("", "某某办法.doc")])
+    );
+}

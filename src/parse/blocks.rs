@@ -316,7 +316,16 @@ pub fn is_addressee(text: &str) -> bool {
 }
 
 /// Labels of an attachment note (附件说明).
-const ATTACHMENT_LABELS: &[&str] = &["附件", "相关附件", "附 件", "附　件"];
+/// (Longest first: the first that begins a line is its label.)
+const ATTACHMENT_LABELS: &[&str] = &[
+    "附件下载",
+    "附件列表",
+    "相关附件",
+    "相关文件",
+    "附件",
+    "附 件",
+    "附　件",
+];
 
 /// An attachment note (附件：1.…): the label as written and the byte offset
 /// of the first item's text (which may be empty).

@@ -5,7 +5,7 @@ use super::blocks::{self, is_org_line};
 use super::body::Body;
 use super::chars::{self, TrimSpace};
 use super::head::{self, MetaIndex};
-use super::lines::{char_count_upto, Align, Line};
+use super::lines::{char_count_upto, is_space, Align, Line};
 use super::meta::{self, Unknown};
 use super::numbering::parse_marker;
 use super::outline::OutlineKind;
@@ -160,10 +160,10 @@ impl Body<'_> {
             return i + 1;
         };
         let first = line.text.get(start..).unwrap_or("");
-        let mut items = Vec::new();
-        if !first.is_empty() {
-            items.push(attachment(first, line));
-        }
+        let mut items: Vec<Attachment> = one_line_items(first)
+            .into_iter()
+            .map(|item| attachment(item, line))
+            .collect();
         let mut j = i + 1;
         while let Some(next) = self.lines.get(j) {
             let numbered = self
@@ -225,6 +225,51 @@ pub(super) fn meta_line(line: &Line) -> Option<meta::MetaLine> {
 
 /// One attachment from its text ("1.名单.xlsx"), with the link the line
 /// carries for it (HTML).
+/// The items of an attachment note on one line, numbered from 1
+/// (附件：1.某某办法 2.某某名单, or between ；), each with its number; the
+/// text as one item when it is not so numbered.
+fn one_line_items(text: &str) -> Vec<&str> {
+    let text = text.trim_space();
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let first = parse_marker(text, false)
+        .filter(|m| blocks::numbers_attachments(m.kind))
+        .and_then(|m| text.get(..m.end))
+        .filter(|marker| marker.contains('1') && !marker.contains("10"));
+    let Some(marker) = first else {
+        return vec![text];
+    };
+    let mut items = Vec::new();
+    let mut rest = text;
+    for n in 2..100 {
+        let next = marker.replacen('1', &n.to_string(), 1);
+        // The next number, after a space or a separator.
+        let at = rest
+            .match_indices(next.as_str())
+            .map(|(at, _)| at)
+            .find(|&at| {
+                rest.get(..at)
+                    .and_then(|before| before.chars().next_back())
+                    .is_some_and(|c| is_space(c) || matches!(c, '；' | ';' | '，' | ',' | '、'))
+            });
+        let Some(at) = at else { break };
+        let (item, after) = rest.split_at(at);
+        items.push(
+            item.trim_space()
+                .trim_end_matches(['；', ';', '，', ',', '、'])
+                .trim_space(),
+        );
+        rest = after;
+    }
+    items.push(
+        rest.trim_space()
+            .trim_end_matches(['；', ';', '。'])
+            .trim_space(),
+    );
+    items
+}
+
 fn attachment(text: &str, line: &Line) -> Attachment {
     let (marker, name) = match parse_marker(text, false) {
         Some(m) if blocks::numbers_attachments(m.kind) => (
