@@ -508,14 +508,8 @@ fn is_date_key(key: MetaKey) -> bool {
     )
 }
 
-/// Drops the stray spaces a CMS puts after the separators of a date; a
-/// date of zeros (0000-00-00, the CMS's "none") is no date: the value is
-/// empty, shown as missing.
+/// Drops the stray spaces a CMS puts after the separators of a date.
 fn tidy_date(value: &str) -> String {
-    let digits = || value.chars().filter(char::is_ascii_digit);
-    if digits().next().is_some() && digits().all(|c| c == '0') {
-        return String::new();
-    }
     let mut out = String::with_capacity(value.len());
     let mut chars = value.chars().peekable();
     while let Some(c) = chars.next() {
