@@ -233,34 +233,48 @@ fn one_line_items(text: &str) -> Vec<&str> {
     if text.is_empty() {
         return Vec::new();
     }
+    // Numbered from 1 (not 10, 11…), by a marker that numbers attachments.
     let first = parse_marker(text, false)
-        .filter(|m| blocks::numbers_attachments(m.kind))
-        .and_then(|m| text.get(..m.end))
-        .filter(|marker| marker.contains('1') && !marker.contains("10"));
-    let Some(marker) = first else {
+        .filter(|m| blocks::numbers_attachments(m.kind) && m.value == 1)
+        .filter(|m| {
+            text.get(..m.end)
+                .is_some_and(|marker| !marker.contains('0'))
+        });
+    let Some(first) = first else {
         return vec![text];
     };
     let mut items = Vec::new();
     let mut rest = text;
-    for n in 2..100 {
-        let next = marker.replacen('1', &n.to_string(), 1);
-        // The next number, after a space or a separator.
-        let at = rest
-            .match_indices(next.as_str())
-            .map(|(at, _)| at)
-            .find(|&at| {
-                rest.get(..at)
-                    .and_then(|before| before.chars().next_back())
-                    .is_some_and(|c| is_space(c) || matches!(c, '；' | ';' | '，' | ',' | '、'))
-            });
-        let Some(at) = at else { break };
-        let (item, after) = rest.split_at(at);
+    let mut expected = 2;
+    let mut previous = ' ';
+    // The next number, after a space or a separator; parsed where it may
+    // start, not searched for (the searcher alone weighs kilobytes of wasm).
+    for (at, c) in chars::char_indices(text) {
+        let boundary = is_space(previous) || matches!(previous, '；' | ';' | '，' | ',' | '、');
+        previous = c;
+        if at == 0 || !boundary {
+            continue;
+        }
+        let Some(tail) = text.get(at..) else { continue };
+        let Some(m) = parse_marker(tail, false) else {
+            continue;
+        };
+        if m.kind != first.kind || m.value != expected {
+            continue;
+        }
+        // Slices by `get`: `split_at`'s panic path brings the whole
+        // formatting machinery into the wasm.
+        let start = rest.len() - (text.len() - at);
+        let (Some(item), Some(after)) = (rest.get(..start), rest.get(start..)) else {
+            continue;
+        };
         items.push(
             item.trim_space()
                 .trim_end_matches(['；', ';', '，', ',', '、'])
                 .trim_space(),
         );
         rest = after;
+        expected += 1;
     }
     items.push(
         rest.trim_space()
