@@ -142,7 +142,13 @@ fn as_parsed(v: &str) -> String {
     v.replace('\0', "\u{FFFD}")
 }
 
+/// Checks that `dom` holds only the renderer's elements and attributes,
+/// and the `extra` ones (a page's own).
 fn check_elements(v: &str, dom: &Html, extra: &[&str]) {
+    check_page_elements(v, dom, extra, &[]);
+}
+
+fn check_page_elements(v: &str, dom: &Html, extra: &[&str], extra_attributes: &[&str]) {
     for el in dom
         .root_element()
         .descendants()
@@ -159,7 +165,9 @@ fn check_elements(v: &str, dom: &Html, extra: &[&str]) {
                 "{v:?}: {attr}"
             );
             assert!(
-                RENDERER_ATTRIBUTES.contains(&attr) || (name == "meta" || name == "link"),
+                RENDERER_ATTRIBUTES.contains(&attr)
+                    || extra_attributes.contains(&attr)
+                    || (name == "meta" || name == "link"),
                 "vector {v:?} produced the attribute {attr} on <{name}>"
             );
             if attr == "href" || attr == "src" {
@@ -302,10 +310,21 @@ fn every_vector_in_a_standalone_page_stays_text() {
     let page_elements = [
         "html", "head", "body", "meta", "title", "link", "style", "main", "script",
     ];
+    // The page's live region, and the words its script says.
+    let page_attributes = [
+        "aria-live",
+        "aria-atomic",
+        "data-close",
+        "data-copied",
+        "data-share",
+        "data-keys",
+        "data-mac",
+        "data-menu",
+    ];
     for v in vectors() {
         let page = standalone(&hostile(&v), &RenderOptions::default());
         let dom = Html::parse_document(&page);
-        check_elements(&v, &dom, &page_elements);
+        check_page_elements(&v, &dom, &page_elements, &page_attributes);
         assert_eq!(
             dom.select(&sel("script")).count(),
             1,
@@ -316,9 +335,15 @@ fn every_vector_in_a_standalone_page_stays_text() {
         assert_eq!(dom.select(&sel("meta")).count(), 2, "{v:?}");
         let script = text_of(dom.select(&sel("script")).next().unwrap());
         assert!(
-            script.starts_with("document.addEventListener('click'"),
+            script.starts_with("(function(){var s=document.currentScript.dataset,"),
             "{v:?}"
         );
+        // The script's words and the live region are the page's own.
+        let said: Vec<_> = dom
+            .select(&sel("[aria-live], [data-close]"))
+            .map(|el| (el.value().name(), text_of(el).is_empty()))
+            .collect();
+        assert_eq!(said, [("div", true), ("script", false)], "{v:?}");
         if !v.trim().is_empty() {
             assert_eq!(
                 text_of(dom.select(&sel("title")).next().unwrap()),
