@@ -206,6 +206,35 @@ fn lead_and_marker_are_bold_and_visible() {
 }
 
 #[test]
+fn a_marker_that_ends_in_a_word_or_number_is_set_apart_from_its_heading() {
+    let text = "关于某某事项的通知\n\n第一章　总则\n第一条　为了规范管理，制定本办法。\n\
+                第二章　附则\n一、适用范围\n（一）基本要求\n\
+                本办法自发布之日起施行。\n\n某某市人民政府\n2024年1月1日\n\n\
+                附件1\n某某名单\n张三\n";
+    let html = render(&yilan::parse_text(text), &RenderOptions::default());
+    let dom = Html::parse_fragment(&html);
+    let markers: Vec<(String, bool)> = dom
+        .select(&sel(".yl-section > :is(h2, h3, h4, h5, h6) > .yl-marker"))
+        .map(|el| {
+            let gap = el.value().classes().any(|c| c == "yl-gap");
+            (el.text().collect(), gap)
+        })
+        .collect();
+    let expected = [
+        ("第一章", true),
+        ("第一条", true),
+        ("第二章", true),
+        ("一、", false),
+        ("（一）", false),
+        ("附件1", true),
+    ];
+    let expected: Vec<(String, bool)> = expected.iter().map(|&(m, g)| (m.to_owned(), g)).collect();
+    assert_eq!(markers, expected, "{html}");
+    // The text stays as written: nothing is inserted between them.
+    assert!(html.contains("<span class=\"yl-marker yl-gap\">第一章</span>总则</h"));
+}
+
+#[test]
 fn reference_metadata_keeps_labels_and_marks_empty_values() {
     let html = render(&common::reference_document(), &RenderOptions::default());
     let dom = Html::parse_fragment(&html);

@@ -117,11 +117,7 @@ fn write_section_start(w: &mut HtmlWriter, section: &Section, id: &ids::Id, rank
     w.open(tag);
     w.attr_id("id", id, Some(Part::Heading));
     w.markup(">");
-    if !section.marker.is_empty() {
-        w.markup("<span class=\"yl-marker\">");
-        w.text(&section.marker);
-        w.markup("</span>");
-    }
+    write_heading_marker(w, &section.marker);
     if section.heading.trim().is_empty() && section.marker.trim().is_empty() {
         ui.word(w, ui.words.untitled_section);
     } else {
@@ -185,6 +181,28 @@ fn write_list(w: &mut HtmlWriter, list: &List, id: &ids::Id) {
     }
     w.close(tag);
     w.markup("\n");
+}
+
+/// A heading's marker. One that ends in a word or a number (第一章, 第三条,
+/// 附件1, 1.2), where print puts a space before the heading (第一章　总则),
+/// is set apart by the stylesheet; punctuation (一、, （一）, 1.) is gap
+/// enough. The text stays as written, for copying and for speech.
+pub(crate) fn write_heading_marker(w: &mut HtmlWriter, marker: &str) {
+    if marker.is_empty() {
+        return;
+    }
+    let gap = marker.chars().next_back().is_some_and(|c| {
+        c.is_ascii_alphanumeric()
+            || crate::parse::lines::is_cjk(c)
+            || matches!(c, '〇' | '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+    });
+    w.markup(if gap {
+        "<span class=\"yl-marker yl-gap\">"
+    } else {
+        "<span class=\"yl-marker\">"
+    });
+    w.text(marker);
+    w.markup("</span>");
 }
 
 fn write_marker(w: &mut HtmlWriter, marker: &str) {

@@ -573,11 +573,7 @@ fn write_outline_panel(out: &mut HtmlWriter, doc: &Document, ui: &Ui, w: &Toolba
             out.markup("><button type=\"button\" class=\"yl-outline-entry\"");
             out.attr("data-yl-target", &entry.target);
             out.markup(">");
-            if !entry.marker.is_empty() {
-                out.markup("<span class=\"yl-marker\">");
-                out.text(&entry.marker);
-                out.markup("</span>");
-            }
+            super::blocks::write_heading_marker(out, &entry.marker);
             if entry.heading.trim().is_empty() && entry.marker.trim().is_empty() {
                 ui.word(out, ui.words.untitled_section);
             } else {
