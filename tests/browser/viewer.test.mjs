@@ -95,6 +95,27 @@ browserTest('setMode, setTheme and setScale change attributes only and dispatch 
   assert.equal(await liveText(page), '已退出老年模式');
 });
 
+browserTest('the breadcrumb and the details grow with the text up to 1.5×, then more slowly, never under twice the base at 3×', { viewport: { width: 390, height: 844 } }, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  const sizes = [];
+  for (const scale of [1, 1.5, 2, 3]) {
+    await callInPage(page, (_, s) => window.viewer.setScale(s), scale);
+    sizes.push(
+      await inView(page, (shadow) => {
+        const px = (selector) => parseFloat(getComputedStyle(shadow.querySelector(selector)).fontSize);
+        return { text: px('.yl-body p'), crumbs: px('.yl-breadcrumb'), details: px('.yl-meta dd') };
+      }),
+    );
+  }
+  const ratio = (a, b) => Math.round((a / b) * 1000) / 1000;
+  assert.deepEqual(sizes.map((s) => s.text), [20, 30, 40, 60], 'the text grows with the scale');
+  // 0.875 and 0.9375 of the text, then times min(1, 0.5 + 0.75 / scale).
+  assert.deepEqual(sizes.map((s) => ratio(s.crumbs, s.text)), [0.875, 0.875, 0.766, 0.656]);
+  assert.deepEqual(sizes.map((s) => ratio(s.details, s.text)), [0.938, 0.938, 0.82, 0.703]);
+  const base = sizes[0];
+  assert.ok(sizes[3].crumbs >= 2 * base.crumbs && sizes[3].details >= 2 * base.details, JSON.stringify(sizes));
+});
+
 browserTest('the highlight names yl-speech and yl-search colour text deep in the view in the theme\'s colours', {}, async (page) => {
   await mountReference(page, { mode: 'elderly' });
   for (const theme of ['yellow-on-black', 'cream']) {
