@@ -167,6 +167,30 @@ pub struct OutlineEntry {
     pub marker: String,
     /// The heading after the marker.
     pub heading: String,
+    /// Where the section has a marker but no heading (第一条 and its
+    /// text), the start of its text, to tell the entries apart
+    /// (为加强资源管理…); else empty.
+    pub excerpt: String,
+}
+
+/// Characters of a section's text an outline entry shows at most.
+const EXCERPT_CHARS: usize = 18;
+
+/// The start of `text` up to its first clause mark, or to
+/// [`EXCERPT_CHARS`], with "…" where the text goes on.
+fn excerpt(text: &str) -> String {
+    let text = text.trim();
+    let mut out = String::new();
+    for (n, c) in text.chars().enumerate() {
+        if n == EXCERPT_CHARS
+            || matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':')
+        {
+            out.push('…');
+            return out;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The outline of the document's sections, in reading order, with the ids
@@ -175,11 +199,20 @@ pub fn outline(doc: &Document) -> Vec<OutlineEntry> {
     let mut entries = Vec::new();
     ids::walk(doc, |path, block| {
         if let Block::Section(section) = block {
+            let untitled = section.heading.trim().is_empty() && !section.marker.trim().is_empty();
+            let first_text = section.blocks.first().and_then(|b| match b {
+                Block::Paragraph(p) => Some(p.text.as_str()),
+                _ => None,
+            });
             entries.push(OutlineEntry {
                 target: ids::heading_id(&ids::block_id(path, block)),
                 depth: path.len(),
                 marker: section.marker.clone(),
                 heading: section.heading.clone(),
+                excerpt: first_text
+                    .filter(|_| untitled)
+                    .map(excerpt)
+                    .unwrap_or_default(),
             });
         }
     });
@@ -576,6 +609,10 @@ fn write_outline_panel(out: &mut HtmlWriter, doc: &Document, ui: &Ui, w: &Toolba
             super::blocks::write_heading_marker(out, &entry.marker);
             if entry.heading.trim().is_empty() && entry.marker.trim().is_empty() {
                 ui.word(out, ui.words.untitled_section);
+            } else if !entry.excerpt.is_empty() {
+                out.markup("<span class=\"yl-excerpt\">");
+                out.text(&entry.excerpt);
+                out.markup("</span>");
             } else {
                 out.text(&entry.heading);
             }

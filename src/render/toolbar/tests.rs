@@ -339,6 +339,53 @@ fn outline_targets_are_the_rendered_headings() {
 }
 
 #[test]
+fn an_article_without_a_heading_shows_the_start_of_its_text_in_the_outline() {
+    let para = |t: &str| Block::Paragraph(Paragraph::plain(t));
+    let doc = Document {
+        body: vec![section(
+            1,
+            "第一章",
+            "总则",
+            vec![
+                section(2, "第一条", "", vec![para("为加强资源管理，制定本细则。")]),
+                section(
+                    2,
+                    "第二条",
+                    "",
+                    vec![para("本细则适用于全市各级行政机关的政务云平台资源申请使用")],
+                ),
+                section(2, "第三条", "", vec![para("短句")]),
+                section(2, "第四条", "", vec![]),
+                section(2, "一、", "有标题", vec![para("正文。")]),
+            ],
+        )],
+        ..Document::default()
+    };
+    let entries: Vec<(String, String, String)> = outline(&doc)
+        .into_iter()
+        .map(|e| (e.marker, e.heading, e.excerpt))
+        .collect();
+    let expected = [
+        ("第一章", "总则", ""),
+        ("第一条", "", "为加强资源管理…"),
+        ("第二条", "", "本细则适用于全市各级行政机关的政务云…"),
+        ("第三条", "", "短句"),
+        ("第四条", "", ""),
+        ("一、", "有标题", ""),
+    ];
+    let expected: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|&(m, h, e)| (m.into(), h.into(), e.into()))
+        .collect();
+    assert_eq!(entries, expected);
+    let html = toolbar(&doc, &elderly(1.0), &ToolbarOptions::default());
+    assert!(html.contains(
+        "<span class=\"yl-marker yl-gap\">第一条</span><span class=\"yl-excerpt\">为加强资源管理…</span></button>"
+    ));
+    assert!(html.contains("<span class=\"yl-marker yl-gap\">第四条</span></button>"));
+}
+
+#[test]
 fn a_document_without_sections_says_so() {
     let doc = Document {
         body: vec![Block::Paragraph(Paragraph::plain("只有一段。"))],
