@@ -297,6 +297,78 @@ fn blocks() {
         .any(|d| d.code == yilan::DiagnosticCode::Garbled));
 }
 
+/// Metadata one cell to a line (a page laid out in boxes, copied as text):
+/// each label on a line, its value on the next, or the next label when the
+/// field is empty; a value must fit its field, so a title below a lone label
+/// stays the title.
+#[test]
+fn a_label_on_a_line_and_its_value_on_the_next() {
+    let fields = |doc: &yilan::Document| -> Vec<(MetaKey, String)> {
+        doc.meta.iter().map(|m| (m.key, m.value.clone())).collect()
+    };
+    let owned = |pairs: &[(MetaKey, &str)]| -> Vec<(MetaKey, String)> {
+        pairs.iter().map(|&(k, v)| (k, v.to_owned())).collect()
+    };
+    let doc = parse_text(
+        "首页 > 政务公开 > 通知公告\n索引号\n113708280043326001/2024-02411\n公开方式\n主动公开\n\
+         文号\n发布机构\n金乡县胡集镇人民政府\n成文日期：\n2024-06-05\n\
+         关于做好某某工作的通知\n各村（社区）：\n为做好某某工作，现将有关事项通知如下。\n一、总体要求\n坚持问题导向。",
+    );
+    assert_eq!(
+        fields(&doc),
+        owned(&[
+            (IndexNo, "113708280043326001/2024-02411"),
+            (Disclosure, "主动公开"),
+            (DocNo, ""),
+            (Publisher, "金乡县胡集镇人民政府"),
+            (Written, "2024-06-05"),
+        ])
+    );
+    assert_eq!(doc.title.as_deref(), Some("关于做好某某工作的通知"));
+    assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+
+    // After the title; the last label's line below is the body, not its value.
+    let doc = parse_text(
+        "关于做好某某工作的通知\n发布机构\n某某县应急管理局\n发布日期\n2024年6月5日\n文号\n\
+         为做好某某工作，现将有关事项通知如下。",
+    );
+    assert_eq!(
+        fields(&doc),
+        owned(&[
+            (Publisher, "某某县应急管理局"),
+            (Published, "2024年6月5日"),
+            (DocNo, ""),
+        ])
+    );
+    assert_eq!(doc.title.as_deref(), Some("关于做好某某工作的通知"));
+
+    // A title is no value: not under 发布机构, nor a date under 成文日期.
+    let doc = parse_text(
+        "索引号\n001/2024-00012\n成文日期\n2024-06-05\n发布机构\n\
+         关于印发某某县防汛应急预案的通知\n一、总则\n正文。",
+    );
+    assert_eq!(
+        fields(&doc),
+        owned(&[
+            (IndexNo, "001/2024-00012"),
+            (Written, "2024-06-05"),
+            (Publisher, "")
+        ])
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("关于印发某某县防汛应急预案的通知")
+    );
+    let doc = parse_text(
+        "索引号\n001/2024-00012\n公开方式\n主动公开\n成文日期\n某某镇人民政府\n一、正文\n正文。",
+    );
+    assert_eq!(fields(&doc)[2], (Written, String::new()));
+
+    // One label and its value alone are not enough to read as metadata.
+    let doc = parse_text("某某镇2024年工作计划\n来源\n上盘镇\n一、总体要求\n正文。");
+    assert!(doc.meta.is_empty(), "{:?}", doc.meta);
+}
+
 /// A title that cites another document's number (关于执行国发〔2019〕5号文件…)
 /// is the title, not a damaged 文号 of the page; a bare number line is still
 /// one, and one that lost its closing bracket is reported.

@@ -77,6 +77,14 @@ pub fn read(
         } else {
             Unknown::AfterKnown
         };
+        if let Some((cells, used)) = label_column(lines, i) {
+            if let Some(ml) = meta::parse_cells(&cells) {
+                head.add(ml, line.number);
+                last_meta = true;
+                i += used;
+                continue;
+            }
+        }
         let parsed = meta::parse_line(&line.text, unknown).filter(|ml| known_or_card(line, ml));
         if let Some(mut ml) = parsed {
             let mut next = i + 1;
@@ -234,6 +242,64 @@ fn value_below(label: &Line, ml: &MetaLine, next: &Line) -> bool {
         && !next.text.starts_with(meta::is_bullet)
         && meta::parse_line(&next.text, Unknown::Reject).is_none()
         && parse_marker(&next.text, false).is_none()
+}
+
+/// Metadata written one cell to a line (索引号 / 1137… / 公开方式 / 主动公开),
+/// as a page laid out in boxes gives its text: a run of lines, each a known
+/// label followed by its value, or by the next label when it is empty. The
+/// run counts only with two values at least, and a value only when it fits
+/// its field ([`fits`]): a title below a lone 文号 stays the title. The
+/// cells, as a table row, and the lines they take.
+fn label_column<'a>(lines: &'a [Line], i: usize) -> Option<(Vec<&'a str>, usize)> {
+    let mut cells = Vec::new();
+    let mut values = 0;
+    let mut j = i;
+    while let Some(line) = lines.get(j).filter(|l| l.hints.cells.is_none()) {
+        let text = line.text.trim_space();
+        let Some(meta::LabelKind::Meta(key)) =
+            meta::is_label(text).then(|| meta::lookup(text)).flatten()
+        else {
+            break;
+        };
+        cells.push(text);
+        j += 1;
+        let value = lines
+            .get(j)
+            .filter(|v| v.hints.cells.is_none() && fits(key, v.text.trim_space()));
+        if let Some(value) = value {
+            cells.push(value.text.trim_space());
+            values += 1;
+            j += 1;
+        }
+    }
+    (values >= 2).then_some((cells, j - i))
+}
+
+/// Whether `text`, on the line below a label of `key`, is its value: short,
+/// no sentence, no label or numbered heading, and like the field's values
+/// (a date or number has digits; a title is no publisher's name).
+fn fits(key: MetaKey, text: &str) -> bool {
+    let digits = text
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '０'..='９' | '〇' | '○'));
+    let n = char_count_upto(text, 60);
+    let shaped = match key {
+        MetaKey::IndexNo
+        | MetaKey::Written
+        | MetaKey::Published
+        | MetaKey::Created
+        | MetaKey::Effective
+        | MetaKey::Expires
+        | MetaKey::Views => digits,
+        MetaKey::DocNo => digits || chars::has_char(text, '号'),
+        MetaKey::Title => true,
+        _ => !text.starts_with("关于") && (n <= 16 || !has_title_tail(text)),
+    };
+    shaped
+        && (1..60).contains(&n)
+        && !chars::contains_any(text, &['。', '；', '！', '？'])
+        && !meta::is_label(text)
+        && parse_marker(text, false).is_none()
 }
 
 struct Head<'a> {
