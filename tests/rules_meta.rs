@@ -369,6 +369,43 @@ fn a_label_on_a_line_and_its_value_on_the_next() {
     assert!(doc.meta.is_empty(), "{:?}", doc.meta);
 }
 
+/// A line of the page's details may begin with a label the table does not
+/// know (时间：…) when known ones follow it; without them it is body text.
+#[test]
+fn a_details_line_may_begin_with_a_label_of_its_own() {
+    let line = "时间：2024-06-05 10:20  来源：某某县应急管理局  浏览次数：123";
+    let read = parse_line(line, Unknown::AfterKnown).expect(line);
+    let fields: Vec<(MetaKey, &str, &str)> = read
+        .fields
+        .iter()
+        .map(|f| (f.key, f.label.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (Other, "时间", "2024-06-05 10:20"),
+            (Source, "来源", "某某县应急管理局"),
+            (Views, "浏览次数", "123"),
+        ]
+    );
+    assert_eq!(parse_line(line, Unknown::Reject), None);
+    let doc = parse_text(&format!(
+        "关于做好2024年防汛工作的通知\n{line}\n各乡镇人民政府：\n为做好防汛工作，通知如下。"
+    ));
+    assert_eq!(doc.meta.len(), 3);
+    assert!(matches!(
+        doc.body.first(),
+        Some(yilan::model::Block::Addressee(_))
+    ));
+    // A meeting's time and place are the notice's text, not its details.
+    let meeting = "时间：6月5日上午9时 地点：县政府三楼会议室";
+    assert_eq!(parse_line(meeting, Unknown::AfterKnown), None);
+    let doc = parse_text(&format!(
+        "关于召开防汛工作会议的通知\n{meeting}\n请准时参加。"
+    ));
+    assert!(doc.meta.is_empty(), "{:?}", doc.meta);
+}
+
 /// A title that cites another document's number (关于执行国发〔2019〕5号文件…)
 /// is the title, not a damaged 文号 of the page; a bare number line is still
 /// one, and one that lost its closing bracket is reported.

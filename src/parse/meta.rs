@@ -380,10 +380,14 @@ pub fn parse_line(text: &str, unknown: Unknown) -> Option<MetaLine> {
         - text
             .trim_start_matches(|c| is_bullet(c) || is_space(c))
             .len();
-    let first = match_label_at(text, body_start).or_else(|| {
-        (unknown == Unknown::Anywhere)
-            .then(|| match_unknown_at(text, body_start))
-            .flatten()
+    let first = match_label_at(text, body_start).or_else(|| match unknown {
+        Unknown::Anywhere => match_unknown_at(text, body_start),
+        // A line of the page's details may begin with a label of its own
+        // when known ones follow (时间：… 来源：… 浏览次数：…).
+        Unknown::AfterKnown => {
+            match_unknown_at(text, body_start).filter(|f| known_label_after(text, f.value_start))
+        }
+        Unknown::Reject => None,
     })?;
     // Without colons, only spaced-out labels (索   引   号) are trusted.
     let bare_ok = !first.colon && first.spaced;
@@ -430,6 +434,18 @@ pub fn parse_line(text: &str, unknown: Unknown) -> Option<MetaLine> {
         push_field(&mut line, (label, label_raw), f.kind, value, raw);
     }
     Some(line)
+}
+
+/// Whether a known label with a colon starts a word of `text` after `from`.
+fn known_label_after(text: &str, from: usize) -> bool {
+    let mut prev_space = false;
+    chars::char_indices(text).any(|(pos, c)| {
+        let at_token = prev_space && pos >= from;
+        prev_space = is_space(c) || is_bullet(c) || is_bar(c);
+        at_token
+            && match_label_at(text, pos)
+                .is_some_and(|f| f.colon && matches!(f.kind, Some(LabelKind::Meta(_))))
+    })
 }
 
 /// Adds one field; `label_raw` is the label as written (with its colon) and
