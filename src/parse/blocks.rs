@@ -298,7 +298,36 @@ const ADDRESSEE_WORDS: &[&str] = &[
     "办、局",
     "各区",
     "各县",
+    "居委会",
+    "村委会",
 ];
+
+/// Units an addressee line names (各村（社区）：, 各成员单位：) when a unit's
+/// word, a bracket or a separator follows: 各村要做到以下几点： is a sentence.
+const ADDRESSEE_UNITS: &[&str] = &[
+    "各镇",
+    "各市",
+    "各村",
+    "各社区",
+    "各有关",
+    "各成员",
+    "各科室",
+    "各站所",
+    "各学校",
+];
+
+fn names_units(text: &str) -> bool {
+    ADDRESSEE_UNITS.iter().any(|unit| {
+        text.strip_prefix(unit).is_some_and(|rest| {
+            rest.chars().next().is_some_and(|c| {
+                matches!(
+                    c,
+                    '（' | '(' | '、' | '：' | ':' | '，' | ',' | '单' | '部' | '党' | '居' | '村'
+                )
+            })
+        })
+    })
+}
 
 /// An addressee line (各县(市)、区人民政府,市政府各委、办、局:).
 pub fn is_addressee(text: &str) -> bool {
@@ -312,7 +341,7 @@ pub fn is_addressee(text: &str) -> bool {
         && text.ends_with([':', '：'])
         && !chars::has_char(text, '。')
         && (text.starts_with('各') || chars::has_str(text, "人民政府"))
-        && ADDRESSEE_WORDS.iter().any(|w| chars::has_str(text, w))
+        && (ADDRESSEE_WORDS.iter().any(|w| chars::has_str(text, w)) || names_units(text))
 }
 
 /// Labels of an attachment note (附件说明).
@@ -589,6 +618,29 @@ mod tests {
             Some(("上盘镇人民政府", "二〇二四年二月一日"))
         );
         assert_eq!(org_and_date("会议于 2024年2月1日"), None);
+        for to in [
+            "各县(市)、区人民政府,市政府各委、办、局:",
+            "各村（社区）：",
+            "各村（社区）、镇属各单位：",
+            "各社区居委会：",
+            "各镇（街道）：",
+            "各有关单位：",
+            "各成员单位：",
+            "各科室、各站所：",
+            "各学校：",
+            "主送：各乡镇人民政府",
+        ] {
+            assert!(is_addressee(to), "{to}");
+        }
+        for not in [
+            "各项工作要求如下：",
+            "各村要做到以下几点：",
+            "各村（社区）要高度重视。",
+            "各村（社区）",
+            "现将有关事项通知如下：",
+        ] {
+            assert!(!is_addressee(not), "{not}");
+        }
     }
 
     #[test]
