@@ -600,6 +600,22 @@ fn attachments_printed_after_the_signature_are_sections_of_their_own() {
     // Before the signature, 附件1 is a line of the text.
     let doc = parse_text("关于某事的通知\n一、总体要求\n附件1\n坚持稳中求进。\n");
     assert_eq!(headings(&doc), pairs(&[("一、", "总体要求")]));
+    // Two lists printed after the signature under 附件1 and 附件2: no table
+    // of contents (附件 on page 1, printed again as 附件2).
+    let doc = parse_text(
+        "关于公布某某名单的通知\n各乡镇人民政府：\n现将名单公布如下。\n特此通知。\n\n\
+         某某县人民政府\n2024年1月1日\n\n附件1\n某某示范村名单\n1.上盘村\n2.下盘村\n\
+         3.东岙村\n附件2\n某某示范户名单\n1.张三户\n2.李四户\n",
+    );
+    assert!(
+        !doc.body.iter().any(|b| matches!(b, Block::Contents(_))),
+        "{:#?}",
+        doc.body
+    );
+    assert_eq!(
+        headings(&doc),
+        pairs(&[("附件1", "某某示范村名单"), ("附件2", "某某示范户名单")])
+    );
 }
 
 #[test]

@@ -67,6 +67,11 @@ fn entry<'l>(line: &'l Line<'_>, m: Option<Marker>) -> Option<Entry<'l>> {
     {
         return None;
     }
+    // 附件1 alone heads an attachment printed in full: no entry 附件 on
+    // page 1, whose 附件2 below would read as the run printed again.
+    if blocks::appendix_heading(t).is_some_and(|(_, title)| title.is_empty()) {
+        return None;
+    }
     let (marker, rest) = match m {
         Some(m) => (
             t.get(..m.end).unwrap_or_default(),
