@@ -616,6 +616,38 @@ fn attachments_printed_after_the_signature_are_sections_of_their_own() {
         headings(&doc),
         pairs(&[("附件1", "某某示范村名单"), ("附件2", "某某示范户名单")])
     );
+    // Their numbered lines, with nothing under any, are lists, not headings.
+    let lists: Vec<Vec<String>> = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Section(s) => Some(&s.blocks),
+            _ => None,
+        })
+        .map(|blocks| match blocks.as_slice() {
+            [Block::List(l)] if l.ordered => l
+                .items
+                .iter()
+                .map(|i| format!("{}{}", i.marker, i.text))
+                .collect(),
+            other => panic!("{other:#?}"),
+        })
+        .collect();
+    assert_eq!(
+        lists,
+        [
+            vec!["1.上盘村", "2.下盘村", "3.东岙村"],
+            vec!["1.张三户", "2.李四户"]
+        ]
+    );
+    // Where one of them has text under it, they are headings.
+    let doc = parse_text(
+        "关于某事的通知\n现将有关事项通知如下。\n1.总体要求\n2.工作措施\n各单位要高度重视。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        pairs(&[("1.", "总体要求"), ("2.", "工作措施")])
+    );
 }
 
 #[test]

@@ -17,7 +17,7 @@ use super::lines::{Line, Trace};
 use super::numbering;
 use super::script;
 use crate::error::{Diagnostic, DiagnosticCode};
-use crate::model::Document;
+use crate::model::{Block, Document, List, ListItem};
 
 /// Builds the document from the lines of a page.
 pub fn assemble(lines: Vec<Line<'_>>) -> (Document, Trace) {
@@ -55,6 +55,7 @@ pub fn assemble_with(lines: Vec<Line<'_>>, title_hint: Option<&str>) -> (Documen
     }
     trace.sort_chrome();
     doc.body = body.out.finish();
+    empty_headings_to_lists(&mut doc.body, decimal);
     if doc.title.is_none() {
         doc.diagnostics.push(Diagnostic::new(
             DiagnosticCode::NoTitle,
@@ -71,6 +72,61 @@ pub fn assemble_with(lines: Vec<Line<'_>>, title_hint: Option<&str>) -> (Documen
     }
     crate::sort::by_key(&mut doc.diagnostics, |d| u64::from(d.line.unwrap_or(0)));
     (doc, trace)
+}
+
+/// Numbered lines in a row with nothing under any of them (1.上盘村 /
+/// 2.下盘村 / 3.东岙村, a list of names) were read as headings, each an
+/// empty section: such a run, two at least, all of one numbering, is a
+/// numbered list. A run where any has text under it stays sections.
+fn empty_headings_to_lists(blocks: &mut Vec<Block>, decimal: bool) {
+    for block in blocks.iter_mut() {
+        if let Block::Section(s) = block {
+            empty_headings_to_lists(&mut s.blocks, decimal);
+        }
+    }
+    let numbering_of = |b: &Block| match b {
+        Block::Section(s) => numbering::parse_marker(&s.marker, decimal)
+            .filter(|m| m.end == s.marker.len())
+            .map(|m| m.kind),
+        _ => None,
+    };
+    let empty = |b: &Block| matches!(b, Block::Section(s) if s.blocks.is_empty() && !s.run_in && !s.heading.is_empty());
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some(k) = blocks.get(i).and_then(numbering_of) else {
+            i += 1;
+            continue;
+        };
+        // The run: the sections of this numbering from i on.
+        let end = (i..blocks.len())
+            .find(|&j| blocks.get(j).and_then(numbering_of) != Some(k))
+            .unwrap_or(blocks.len());
+        let all_empty = blocks.get(i..end).is_some_and(|run| run.iter().all(empty));
+        if end - i < 2 || !all_empty {
+            i = end;
+            continue;
+        }
+        let items = blocks
+            .drain(i..end)
+            .filter_map(|b| match b {
+                Block::Section(s) => Some(ListItem {
+                    marker: s.marker,
+                    lead: None,
+                    text: s.heading,
+                    inlines: Vec::new(),
+                }),
+                _ => None,
+            })
+            .collect();
+        blocks.insert(
+            i,
+            Block::List(List {
+                ordered: true,
+                items,
+            }),
+        );
+        i += 1;
+    }
 }
 
 /// A marker alone on its line (一、, 第一章) and the text of the next line,
