@@ -91,6 +91,8 @@ fn empty_headings_to_lists(blocks: &mut Vec<Block>, decimal: bool) {
         _ => None,
     };
     let empty = |b: &Block| matches!(b, Block::Section(s) if s.blocks.is_empty() && !s.run_in && !s.heading.is_empty());
+    // The runs to turn into lists, as (start, end).
+    let mut runs = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
         let Some(k) = blocks.get(i).and_then(numbering_of) else {
@@ -101,31 +103,36 @@ fn empty_headings_to_lists(blocks: &mut Vec<Block>, decimal: bool) {
         let end = (i..blocks.len())
             .find(|&j| blocks.get(j).and_then(numbering_of) != Some(k))
             .unwrap_or(blocks.len());
-        let all_empty = blocks.get(i..end).is_some_and(|run| run.iter().all(empty));
-        if end - i < 2 || !all_empty {
-            i = end;
-            continue;
+        if end - i >= 2 && blocks.get(i..end).is_some_and(|run| run.iter().all(empty)) {
+            runs.push((i, end));
         }
-        let items = blocks
-            .drain(i..end)
-            .filter_map(|b| match b {
-                Block::Section(s) => Some(ListItem {
-                    marker: s.marker,
-                    lead: None,
-                    text: s.heading,
-                    inlines: Vec::new(),
-                }),
-                _ => None,
-            })
-            .collect();
-        blocks.insert(
-            i,
-            Block::List(List {
+        i = end;
+    }
+    if runs.is_empty() {
+        return;
+    }
+    let mut runs = runs.into_iter().peekable();
+    let mut items = Vec::new();
+    for (n, block) in std::mem::take(blocks).into_iter().enumerate() {
+        let Some(&(_, end)) = runs.peek().filter(|&&(start, _)| n >= start) else {
+            blocks.push(block);
+            continue;
+        };
+        if let Block::Section(s) = block {
+            items.push(ListItem {
+                marker: s.marker,
+                lead: None,
+                text: s.heading,
+                inlines: Vec::new(),
+            });
+        }
+        if n + 1 == end {
+            runs.next();
+            blocks.push(Block::List(List {
                 ordered: true,
-                items,
-            }),
-        );
-        i += 1;
+                items: std::mem::take(&mut items),
+            }));
+        }
     }
 }
 
