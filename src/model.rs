@@ -461,4 +461,15 @@ impl Document {
             .find(|m| m.key == key)
             .map(|m| m.value.as_str())
     }
+
+    /// Whether `field` only repeats the title (a 标题 or 名称 field whose
+    /// value is the title, spaces aside): the view and reading aloud leave
+    /// it out, as the title is right above it.
+    pub fn repeats_title(&self, field: &MetaField) -> bool {
+        let solid = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        field.key == MetaKey::Title
+            && self.title.as_deref().is_some_and(|title| {
+                !title.trim().is_empty() && solid(title) == solid(&field.value)
+            })
+    }
 }

@@ -545,3 +545,56 @@ fn a_column_of_phone_numbers_and_postcodes_is_read_digit_by_digit() {
         ]
     );
 }
+
+/// A 标题 field that only repeats the title (spaces aside) is neither shown
+/// nor read; the other fields keep their ids, and every chunk's target is in
+/// the view.
+#[test]
+fn a_field_that_repeats_the_title_is_neither_shown_nor_read() {
+    let ids_in = |html: &str| -> Vec<String> {
+        html.split(" id=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_owned)
+            .collect()
+    };
+    let options = SpeechOptions {
+        include_meta: true,
+        ..SpeechOptions::default()
+    };
+    let doc = yilan::parse_text(
+        "关于做好防汛工作的通知\n索引号：001/2024-00012\n标题：关于做好 防汛工作的通知\n\
+         发布日期：2024-06-05\n各乡镇人民政府：\n现将有关事项通知如下。\n",
+    );
+    let labels: Vec<&str> = doc.meta.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(labels, ["索引号", "标题", "发布日期"], "the model keeps it");
+    assert!(doc.repeats_title(&doc.meta[1]));
+    assert!(!doc.repeats_title(&doc.meta[0]));
+    let html = yilan::render(&doc, &yilan::RenderOptions::default());
+    assert!(!html.contains("<dt>标题</dt>"), "{html}");
+    assert!(html.contains("<dt>索引号</dt>") && html.contains("<dt>发布日期</dt>"));
+    let ids = ids_in(&html);
+    for index in [0, 2] {
+        assert!(ids.contains(&yilan::ids::meta_id(index)), "{index}");
+    }
+    assert!(!ids.contains(&yilan::ids::meta_id(1)));
+    let chunks = speech_plan(&doc, &options);
+    assert!(chunks.iter().all(|c| !c.display.starts_with("标题")));
+    assert!(chunks.iter().any(|c| c.display == "索引号：001/2024-00012"));
+    for c in &chunks {
+        assert!(ids.contains(&c.target), "{} is not in the view", c.target);
+    }
+    // A different 标题 is shown; one alone that repeats the title leaves no
+    // metadata block at all.
+    let doc = yilan::parse_text(
+        "关于做好防汛工作的通知\n标题：关于做好抗旱工作的通知\n现将有关事项通知如下。\n",
+    );
+    assert!(!doc.repeats_title(&doc.meta[0]));
+    let doc = yilan::parse_text(
+        "关于做好防汛工作的通知\n标题：关于做好防汛工作的通知\n现将有关事项通知如下。\n",
+    );
+    let html = yilan::render(&doc, &yilan::RenderOptions::default());
+    assert!(!html.contains("yl-meta"), "{html}");
+    let chunks = speech_plan(&doc, &options);
+    assert!(chunks.iter().all(|c| ids_in(&html).contains(&c.target)));
+}

@@ -31,7 +31,7 @@ pub use strings::Locale;
 pub use style::{stylesheet, BASE_STYLESHEET, MEDIA_STYLESHEET};
 
 use crate::ids;
-use crate::model::{Action, Document, MetaField, MetaKey};
+use crate::model::{Action, Document, MetaKey};
 use crate::theme;
 
 use strings::Ui;
@@ -192,7 +192,7 @@ fn write_view(w: &mut HtmlWriter, doc: &Document, options: &RenderOptions) {
         }
     }
     w.markup("</h1>\n");
-    write_meta(w, &doc.meta, &ui);
+    write_meta(w, doc, &ui);
     w.markup("</header>\n<div class=\"yl-body\">\n");
     blocks::write_body(w, &doc.body, &ui);
     w.markup("</div>\n");
@@ -236,9 +236,11 @@ fn write_breadcrumb(w: &mut HtmlWriter, doc: &Document, ui: &Ui) {
 ///
 /// An empty value (a page's 文号: with nothing after it) is shown as "—",
 /// hidden from screen readers, which hear "未填写" instead of a dash or
-/// silence.
-fn write_meta(w: &mut HtmlWriter, meta: &[MetaField], ui: &Ui) {
-    if meta.is_empty() {
+/// silence. A field that only repeats the title is left out
+/// ([`Document::repeats_title`]).
+fn write_meta(w: &mut HtmlWriter, doc: &Document, ui: &Ui) {
+    let meta = &doc.meta;
+    if meta.iter().all(|field| doc.repeats_title(field)) {
         return;
     }
     w.markup("<section class=\"yl-meta\"");
@@ -256,6 +258,10 @@ fn write_meta(w: &mut HtmlWriter, meta: &[MetaField], ui: &Ui) {
     w.markup(">\n");
     let list_id = ids::Id::meta();
     for (index, field) in meta.iter().enumerate() {
+        // (Its index is kept: the ids of the others stay as they were.)
+        if doc.repeats_title(field) {
+            continue;
+        }
         w.open("div");
         w.attr_id("id", &list_id, Some(ids::Part::Item(index)));
         w.markup(" class=\"yl-meta-item\"");

@@ -222,7 +222,8 @@ impl Builder<'_> {
 
     /// The publishing line, then (on request) the other fields.
     fn meta(&mut self, doc: &Document) {
-        if doc.meta.is_empty()
+        // (As in the view: a field that repeats the title is not there.)
+        if doc.meta.iter().all(|m| doc.repeats_title(m))
             || !(self.options.include_publishing_line || self.options.include_meta)
         {
             return;
@@ -260,7 +261,7 @@ impl Builder<'_> {
             }
         }
         for (index, m) in doc.meta.iter().enumerate() {
-            if used.contains(&index) {
+            if used.contains(&index) || doc.repeats_title(m) {
                 continue;
             }
             let target = ids::meta_id(index);
