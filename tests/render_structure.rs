@@ -235,6 +235,26 @@ fn a_marker_that_ends_in_a_word_or_number_is_set_apart_from_its_heading() {
 }
 
 #[test]
+fn a_list_of_short_items_is_set_close_a_list_of_sentences_is_not() {
+    let text = "关于公布某某名单的通知\n现将名单公布如下。\n特此通知。\n\n某某县人民政府\n2024年1月1日\n\n\
+                附件1\n某某示范村名单\n1.上盘村\n2.下盘村\n3.东岙村\n";
+    let lists = |html: &str| -> Vec<String> {
+        Html::parse_fragment(html)
+            .select(&sel("ol, ul"))
+            .filter_map(|el| el.value().attr("class").map(str::to_owned))
+            .filter(|class| class.contains("yl-list"))
+            .collect()
+    };
+    let html = render(&yilan::parse_text(text), &RenderOptions::default());
+    assert_eq!(lists(&html), ["yl-list yl-short"], "{html}");
+    // The reference document's 一是/二是 items are sentences.
+    let html = render(&common::reference_document(), &RenderOptions::default());
+    let classes = lists(&html);
+    assert_eq!(classes.len(), 4);
+    assert!(classes.iter().all(|c| c == "yl-list"), "{classes:?}");
+}
+
+#[test]
 fn reference_metadata_keeps_labels_and_marks_empty_values() {
     let html = render(&common::reference_document(), &RenderOptions::default());
     let dom = Html::parse_fragment(&html);

@@ -156,13 +156,28 @@ pub(crate) fn write_inlines(w: &mut HtmlWriter, runs: &[Inline], text: &str) {
     }
 }
 
+/// The most characters of an item of a list set close (marker and text).
+const SHORT_ITEM_CHARS: usize = 20;
+
 /// 一是/二是 enumerations and numbered items: the marker as written (so the
 /// list style is off and nothing is numbered twice), the lead in bold.
 fn write_list(w: &mut HtmlWriter, list: &List, id: &ids::Id) {
     let tag = if list.ordered { "ol" } else { "ul" };
     w.open(tag);
     w.attr_id("id", id, None);
-    w.markup(" class=\"yl-list\">\n");
+    // A list of short items (names, places, units: 1.上盘村) is set close,
+    // as a column; a list of sentences keeps the paragraphs' spacing.
+    let short = list.items.iter().all(|item| {
+        item.marker.chars().count()
+            + item.lead.as_deref().map_or(0, |l| l.chars().count())
+            + item.text.chars().count()
+            <= SHORT_ITEM_CHARS
+    });
+    w.markup(if short {
+        " class=\"yl-list yl-short\">\n"
+    } else {
+        " class=\"yl-list\">\n"
+    });
     for (n, item) in list.items.iter().enumerate() {
         w.open("li");
         w.attr_id("id", id, Some(Part::Item(n)));
