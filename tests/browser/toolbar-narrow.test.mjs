@@ -255,3 +255,27 @@ browserTest('folded, a reading that ends by itself leaves the tab stop on a tool
   assert.deepEqual(await shownTools(page), { shown: ['more', 'mode'], stops: ['more'] });
 });
 
+
+browserTest('on a phone at 200% an article\'s number in 目录 stays on one line beside how its text begins', PHONE, async (page) => {
+  const rules =
+    '某某县财政资金管理办法\n第一章　总则\n第一条　为加强财政资金管理，提高资金使用效益，根据有关规定，制定本办法。\n' +
+    '第二条　本办法适用于全县各级行政机关和事业单位的财政资金申请、使用和监督管理。\n';
+  await mountReference(page, { mode: 'elderly', scale: 2 }, rules);
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-tool="more"]').click());
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-tool="outline"]').click());
+  const entries = await inView(page, (shadow) =>
+    [...shadow.querySelectorAll('.yl-outline-entry')].map((entry) => {
+      const marker = entry.querySelector('.yl-marker');
+      const line = parseFloat(getComputedStyle(entry).lineHeight);
+      return {
+        text: entry.textContent,
+        markerLines: marker ? Math.round(marker.getBoundingClientRect().height / line) : 0,
+      };
+    }),
+  );
+  assert.deepEqual(entries, [
+    { text: '第一章总则', markerLines: 1 },
+    { text: '第一条为加强财政资金管理…', markerLines: 1 },
+    { text: '第二条本办法适用于全县各级行政机关和事业单…', markerLines: 1 },
+  ]);
+});
