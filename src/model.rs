@@ -466,10 +466,12 @@ impl Document {
     /// value is the title, spaces aside): the view and reading aloud leave
     /// it out, as the title is right above it.
     pub fn repeats_title(&self, field: &MetaField) -> bool {
-        let solid = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        fn solid(t: &str) -> impl Iterator<Item = char> + '_ {
+            t.chars().filter(|c| !c.is_whitespace())
+        }
         field.key == MetaKey::Title
             && self.title.as_deref().is_some_and(|title| {
-                !title.trim().is_empty() && solid(title) == solid(&field.value)
+                !title.trim().is_empty() && solid(title).eq(solid(&field.value))
             })
     }
 }

@@ -256,9 +256,7 @@ fn label_column<'a>(lines: &'a [Line], i: usize) -> Option<(Vec<&'a str>, usize)
     let mut j = i;
     while let Some(line) = lines.get(j).filter(|l| l.hints.cells.is_none()) {
         let text = line.text.trim_space();
-        let Some(meta::LabelKind::Meta(key)) =
-            meta::is_label(text).then(|| meta::lookup(text)).flatten()
-        else {
+        let Some(meta::LabelKind::Meta(key)) = meta::lookup_short(text) else {
             break;
         };
         cells.push(text);
@@ -284,13 +282,8 @@ fn fits(key: MetaKey, text: &str) -> bool {
         .any(|c| c.is_ascii_digit() || matches!(c, '０'..='９' | '〇' | '○'));
     let n = char_count_upto(text, 60);
     let shaped = match key {
-        MetaKey::IndexNo
-        | MetaKey::Written
-        | MetaKey::Published
-        | MetaKey::Created
-        | MetaKey::Effective
-        | MetaKey::Expires
-        | MetaKey::Views => digits,
+        k if meta::is_date_key(k) => digits,
+        MetaKey::IndexNo | MetaKey::Views => digits,
         MetaKey::DocNo => digits || chars::has_char(text, '号'),
         MetaKey::Title => true,
         _ => !text.starts_with("关于") && (n <= 16 || !has_title_tail(text)),

@@ -383,10 +383,9 @@ pub fn parse_line(text: &str, unknown: Unknown) -> Option<MetaLine> {
     let first = match_label_at(text, body_start).or_else(|| match unknown {
         Unknown::Anywhere => match_unknown_at(text, body_start),
         // A line of the page's details may begin with a label of its own
-        // when known ones follow (时间：… 来源：… 浏览次数：…).
-        Unknown::AfterKnown => {
-            match_unknown_at(text, body_start).filter(|f| known_label_after(text, f.value_start))
-        }
+        // when known ones follow (时间：… 来源：… 浏览次数：…): checked
+        // once the line's labels are found.
+        Unknown::AfterKnown => match_unknown_at(text, body_start),
         Unknown::Reject => None,
     })?;
     // Without colons, only spaced-out labels (索   引   号) are trusted.
@@ -416,6 +415,10 @@ pub fn parse_line(text: &str, unknown: Unknown) -> Option<MetaLine> {
     if !first.colon && found.len() == 1 && first.kind.is_none() {
         return None;
     }
+    let known = |f: &Found| matches!(f.kind, Some(LabelKind::Meta(_)));
+    if unknown == Unknown::AfterKnown && first.kind.is_none() && !found.iter().any(known) {
+        return None;
+    }
     let mut line = MetaLine {
         colons: first.colon,
         ..MetaLine::default()
@@ -434,18 +437,6 @@ pub fn parse_line(text: &str, unknown: Unknown) -> Option<MetaLine> {
         push_field(&mut line, (label, label_raw), f.kind, value, raw);
     }
     Some(line)
-}
-
-/// Whether a known label with a colon starts a word of `text` after `from`.
-fn known_label_after(text: &str, from: usize) -> bool {
-    let mut prev_space = false;
-    chars::char_indices(text).any(|(pos, c)| {
-        let at_token = prev_space && pos >= from;
-        prev_space = is_space(c) || is_bullet(c) || is_bar(c);
-        at_token
-            && match_label_at(text, pos)
-                .is_some_and(|f| f.colon && matches!(f.kind, Some(LabelKind::Meta(_))))
-    })
 }
 
 /// Adds one field; `label_raw` is the label as written (with its colon) and
@@ -513,7 +504,7 @@ pub fn field(key: MetaKey, label: String, value: &str) -> MetaField {
     MetaField { key, label, value }
 }
 
-fn is_date_key(key: MetaKey) -> bool {
+pub fn is_date_key(key: MetaKey) -> bool {
     matches!(
         key,
         MetaKey::Published
@@ -594,7 +585,8 @@ pub fn is_label(cell: &str) -> bool {
     lookup_short(cell.trim_space()).is_some()
 }
 
-fn lookup_short(cell: &str) -> Option<LabelKind> {
+/// The meaning of a short cell that is a label by itself.
+pub fn lookup_short(cell: &str) -> Option<LabelKind> {
     (char_count_upto(cell, 16) <= 16)
         .then(|| lookup(cell))
         .flatten()

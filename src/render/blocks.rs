@@ -211,6 +211,16 @@ pub(crate) fn write_heading_marker(w: &mut HtmlWriter, marker: &str) {
             || crate::parse::lines::is_cjk(c)
             || matches!(c, '〇' | '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
     });
+    marker_span(w, marker, gap);
+}
+
+fn write_marker(w: &mut HtmlWriter, marker: &str) {
+    if !marker.is_empty() {
+        marker_span(w, marker, false);
+    }
+}
+
+fn marker_span(w: &mut HtmlWriter, marker: &str, gap: bool) {
     w.markup(if gap {
         "<span class=\"yl-marker yl-gap\">"
     } else {
@@ -218,14 +228,6 @@ pub(crate) fn write_heading_marker(w: &mut HtmlWriter, marker: &str) {
     });
     w.text(marker);
     w.markup("</span>");
-}
-
-fn write_marker(w: &mut HtmlWriter, marker: &str) {
-    if !marker.is_empty() {
-        w.markup("<span class=\"yl-marker\">");
-        w.text(marker);
-        w.markup("</span>");
-    }
 }
 
 /// A table in its own focusable, labelled scroll region, so that a wide
