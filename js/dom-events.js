@@ -25,7 +25,7 @@ const FILTER = {
   "attrs": [
     "id", "class", "href", "src", "alt", "title", "colspan", "rowspan", "scope",
     "align", "style", "hidden", "aria-hidden", "role", "name", "content",
-    "data-src", "data-original", "data", "start"
+    "data-src", "data-original", "data", "start", "onclick"
   ],
   "style": ["font-weight", "text-align", "display", "visibility"]
 };

@@ -7,7 +7,7 @@
 mod common;
 
 use common::{parse_article as parse, ARTICLE_BODY};
-use yilan::model::{Block, Document};
+use yilan::model::{Action, Block, Document};
 
 /// The images at the top level of the body, in order.
 fn top_images(doc: &Document) -> impl Iterator<Item = &yilan::model::Image> {
@@ -568,4 +568,35 @@ fn a_metadata_table_above_the_content_keeps_its_values() {
     // stays out.
     let roster = "<table><tr><th>日期</th><th>带班领导</th></tr><tr><td>6月1日</td><td>张三</td></tr></table>";
     assert_eq!(fields(roster), Vec::<(String, String)>::new());
+}
+
+#[test]
+fn pictures_of_page_actions_are_the_actions() {
+    // gov.cn's buttons: pictures with no alternative text in links whose
+    // script prints, closes or bookmarks; one beside text of its own; and a
+    // picture in a link of another script stays a picture.
+    let doc = parse(&format!(
+        "<div class=article><h1>关于印发某某办法的通知</h1><div id=zoom>{ARTICLE_BODY}<p><a href='#' onclick='showBig(1)'><img src='/i/photo.jpg' alt='现场照片'></a></p></div>
+         <table><tr><td>
+           <a href='#' onclick=\"javascript:window.external.AddFavorite(document.URL,document.title);return false\"><img src='/i/save.gif'></a>
+           <a href='#' onclick='javascript:window.print()'><img src='/i/openpage.gif'></a>
+           <a href='javascript:window.close()'><img src='/i/close.gif'>关闭窗口</a>
+         </td></tr></table></div>"
+    ));
+    assert_eq!(
+        doc.actions,
+        [Action::Bookmark, Action::Print, Action::Close],
+        "{:#?}",
+        doc.body
+    );
+    let images: Vec<_> = all(&doc)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Image(img) => Some(img.src),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(images, ["https://www.example.gov.cn/i/photo.jpg"]);
+    let text = serde_json::to_string(&doc.body).unwrap();
+    assert!(!text.contains("收藏") && !text.contains("打印"), "{text}");
 }

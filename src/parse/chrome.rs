@@ -98,6 +98,40 @@ fn word(piece: &str) -> Option<Word> {
     WORDS.iter().find(|(w, _)| *w == piece).map(|(_, k)| *k)
 }
 
+/// The action a link's script does, from its `onclick` or its `javascript:`
+/// address (`window.print()`, `window.close()`, IE's `AddFavorite`,
+/// Firefox's `sidebar.addPanel`), if it is one the view offers again.
+pub fn script_action(script: &str) -> Option<Action> {
+    if script.len() > MAX_SCRIPT_BYTES {
+        return None;
+    }
+    let script = script.to_ascii_lowercase();
+    let has = |needle: &str| chars::has_str(&script, needle);
+    if has("print(") || has("printpage") {
+        Some(Action::Print)
+    } else if has("close(") || has("closewin") {
+        Some(Action::Close)
+    } else if has("favorite") || has("addpanel") || has("bookmark") {
+        Some(Action::Bookmark)
+    } else {
+        None
+    }
+}
+
+/// Longest link script [`script_action`] reads: a page action's is one
+/// call; a longer script does more than that.
+const MAX_SCRIPT_BYTES: usize = 200;
+
+/// The word the view names `action` by (打印, 关闭, 分享, 收藏).
+pub fn action_word(action: Action) -> &'static str {
+    match action {
+        Action::Print => "打印",
+        Action::Close => "关闭",
+        Action::Share => "分享",
+        Action::Bookmark => "收藏",
+    }
+}
+
 /// Longest line the chrome rules look at, in chars.
 const MAX_CHROME_CHARS: usize = 80;
 
@@ -468,6 +502,31 @@ mod tests {
         assert_eq!(whole_line("字号:【大 中 小】"), Some(vec![]));
         assert_eq!(whole_line("大 中 小"), None);
         assert_eq!(whole_line("打印机采购"), None);
+    }
+
+    #[test]
+    fn link_scripts() {
+        for (script, action) in [
+            ("javascript:window.print()", Some(Action::Print)),
+            ("doPrint();return false", Some(Action::Print)),
+            ("window.opener=null;window.close();", Some(Action::Close)),
+            ("closeWindow()", Some(Action::Close)),
+            (
+                "javascript:window.external.AddFavorite(document.URL,document.title);return false",
+                Some(Action::Bookmark),
+            ),
+            (
+                "window.sidebar.addPanel(document.title, location.href, '')",
+                Some(Action::Bookmark),
+            ),
+            ("showMenu(3)", None),
+            ("", None),
+        ] {
+            assert_eq!(script_action(script), action, "{script}");
+        }
+        // A script that does more than one call is not a button's.
+        let long = format!("{}window.print()", "var a = 1; ".repeat(20));
+        assert_eq!(script_action(&long), None);
     }
 
     #[test]

@@ -279,7 +279,7 @@ mod tests {
         }
         for name in [
             "",
-            "onclick",
+            "onmouseover",
             "data-id",
             "aria-hiddenx",
             "a-very-long-attribute-name",
@@ -298,7 +298,7 @@ mod tests {
         let e = element(
             "TD",
             [
-                ("onclick", "x()"),
+                ("onmouseover", "x()"),
                 ("STYLE", "color:red; Font-Weight : bold ;text-align:center"),
                 ("colspan", "3"),
             ],

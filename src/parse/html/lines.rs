@@ -210,6 +210,8 @@ impl<'a> Builder<'a> {
                 if let Some(href) = e.attr("href") {
                     style.href = resolve(href, self.base, Use::Link);
                 }
+                style.action = chrome::script_action(e.attr("onclick").unwrap_or(""))
+                    .or_else(|| chrome::script_action(e.attr("href")?));
             }
             Tag::Heading(rank) => style.heading = Some(rank),
             Tag::Caption => style.caption = true,
@@ -227,7 +229,17 @@ impl<'a> Builder<'a> {
         if !flat {
             self.open_table_parts(id, kind, e, &style);
             if kind == Tag::Img {
-                self.image(e);
+                match style.action {
+                    // A picture of the action's name (gov.cn's 打印 and 关闭
+                    // buttons, with no alternative text): the name, a word
+                    // of its own beside any text of the link.
+                    Some(action) => {
+                        for word in [" ", chrome::action_word(action), " "] {
+                            self.text(word, &style);
+                        }
+                    }
+                    None => self.image(e),
+                }
             }
             if matches!(kind, Tag::Frame | Tag::Object) {
                 self.embedded(node, e, kind == Tag::Object);

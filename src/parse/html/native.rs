@@ -404,7 +404,8 @@ mod tests {
 
     #[test]
     fn a_small_page() {
-        let (ev, deep) = events("<p class=x onclick=y>a<b>b</b><script>s</script></p><!-- c -->");
+        let (ev, deep) =
+            events("<p class=x onmouseover=y>a<b>b</b><script>s</script></p><!-- c -->");
         assert!(!deep);
         let tags: Vec<String> = ev
             .iter()

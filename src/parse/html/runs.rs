@@ -24,6 +24,8 @@ pub(super) struct Style {
     pub(super) pre: bool,
     /// Inside `<sup>` (`Some(true)`) or `<sub>` (`Some(false)`).
     pub(super) raised: Option<bool>,
+    /// Inside a link whose script is a page action (`onclick="window.print()"`).
+    pub(super) action: Option<crate::model::Action>,
 }
 
 /// A run of text with its formatting.
