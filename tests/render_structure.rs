@@ -235,6 +235,38 @@ fn a_marker_that_ends_in_a_word_or_number_is_set_apart_from_its_heading() {
 }
 
 #[test]
+fn a_heading_that_is_only_a_number_leads_its_text() {
+    // 第一条 and 第二条 are numbers only, each with its article's text after
+    // it; 第三条 has a list first; 第一章 and 一、 have headings of their own.
+    let text = "关于某某事项的通知\n\n第一章　总则\n第一条　为了规范管理，制定本办法。\n\
+                第二条　本办法适用于本市。\n第三条\n1.统一标准；\n2.加强监督。\n\
+                一、适用范围\n各单位参照执行。\n\n某某市人民政府\n2024年1月1日\n";
+    let html = render(&yilan::parse_text(text), &RenderOptions::default());
+    let dom = Html::parse_fragment(&html);
+    let leads: Vec<String> = dom
+        .select(&sel("section.yl-leads > :first-child"))
+        .map(|el| el.text().collect())
+        .collect();
+    assert_eq!(leads, ["第一条", "第二条"], "{html}");
+    // The heading stays a heading, before its text.
+    let next: Vec<String> = dom
+        .select(&sel("section.yl-leads > :is(h2, h3, h4, h5, h6) + p"))
+        .map(|el| el.text().collect())
+        .collect();
+    assert_eq!(next, ["为了规范管理，制定本办法。", "本办法适用于本市。"]);
+    let third = dom
+        .select(&sel("section"))
+        .find(|el| {
+            el.text()
+                .collect::<String>()
+                .trim_start()
+                .starts_with("第三条")
+        })
+        .unwrap();
+    assert!(third.value().classes().all(|c| c != "yl-leads"), "{html}");
+}
+
+#[test]
 fn a_list_of_short_items_is_set_close_a_list_of_sentences_is_not() {
     let text = "关于公布某某名单的通知\n现将名单公布如下。\n特此通知。\n\n某某县人民政府\n2024年1月1日\n\n\
                 附件1\n某某示范村名单\n1.上盘村\n2.下盘村\n3.东岙村\n";

@@ -116,6 +116,39 @@ browserTest('the breadcrumb and the details grow with the text up to 1.5×, then
   assert.ok(sizes[3].crumbs >= 2 * base.crumbs && sizes[3].details >= 2 * base.details, JSON.stringify(sizes));
 });
 
+browserTest('an article number leads the first line of its text, as print sets it, in both modes and at 3×', { viewport: { width: 390, height: 844 } }, async (page) => {
+  const text = '关于印发某某办法的通知\n\n第一章　总则\n第一条　为了规范政务云平台的管理，确保资源的合理分配和安全使用，根据有关规定，制定本办法。\n第二条　本办法适用于本市。\n';
+  for (const [mode, scale] of [['standard', 1], ['elderly', 1], ['elderly', 3]]) {
+    await mountReference(page, { mode, scale }, text);
+    const layout = await inView(page, (shadow) => {
+      const heading = shadow.querySelector('.yl-leads > h3');
+      const paragraph = heading.nextElementSibling;
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      const lines = [...range.getClientRects()];
+      // The glyphs' boxes on both sides (a block's box is its line's).
+      const number = heading.querySelector('.yl-marker').getBoundingClientRect();
+      const first = lines[0];
+      return {
+        headingText: heading.textContent,
+        // The number and the text's first line share a line, the number first.
+        sameLine: Math.abs(number.top - first.top) < 2 && Math.abs(number.bottom - first.bottom) < 2,
+        numberFirst: number.right <= first.left + 1,
+        // Further lines start at the text's edge, left of the number.
+        wrapsUnder: lines.some((r) => r.left < number.left - 1),
+        indented: number.left > paragraph.getBoundingClientRect().left + 1,
+        sizes: [getComputedStyle(heading).fontSize, getComputedStyle(paragraph).fontSize],
+      };
+    });
+    assert.deepEqual(
+      { ...layout, sizes: layout.sizes[0] === layout.sizes[1] },
+      { headingText: '第一条', sameLine: true, numberFirst: true, wrapsUnder: true, indented: true, sizes: true },
+      `${mode} ${scale}× ${JSON.stringify(layout)}`,
+    );
+    await page.evaluate(() => window.viewer.destroy());
+  }
+});
+
 browserTest('the highlight names yl-speech and yl-search colour text deep in the view in the theme\'s colours', {}, async (page) => {
   await mountReference(page, { mode: 'elderly' });
   for (const theme of ['yellow-on-black', 'cream']) {
