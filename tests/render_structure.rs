@@ -407,3 +407,34 @@ fn cells_a_body_row_begins_with_that_span_rows_are_its_row_headers() {
         ]
     );
 }
+
+#[test]
+fn a_document_with_no_body_says_so_where_the_body_would_be() {
+    // A saved page whose text is loaded by script: the details, no body.
+    let doc = yilan::parse_text(
+        "关于某某事项的通知\n索引号：000014348/2020-35147\n发布机构：某某市教育局\n",
+    );
+    assert!(doc.body.is_empty(), "{:#?}", doc.body);
+    let notes = |html: &str| -> Vec<String> {
+        Html::parse_fragment(html)
+            .select(&sel(".yl-body > p.yl-no-body"))
+            .map(|el| el.text().collect())
+            .collect()
+    };
+    let html = render(&doc, &RenderOptions::default());
+    assert_eq!(notes(&html), ["本页未找到可以显示的正文。"], "{html}");
+    // In the view's language, marked as such inside a document in another.
+    let english = RenderOptions {
+        locale: yilan::render::Locale::En,
+        ..RenderOptions::default()
+    };
+    let html = render(&doc, &english);
+    assert_eq!(notes(&html), ["No body text was found on this page."]);
+    assert!(
+        html.contains("<p class=\"yl-no-body\"><span lang=\"en\">No body"),
+        "{html}"
+    );
+    // A document with a body has no such line.
+    let html = render(&common::reference_document(), &RenderOptions::default());
+    assert!(notes(&html).is_empty());
+}

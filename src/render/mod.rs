@@ -195,6 +195,11 @@ fn write_view(w: &mut HtmlWriter, doc: &Document, options: &RenderOptions) {
     write_meta(w, doc, &ui);
     w.markup("</header>\n<div class=\"yl-body\">\n");
     blocks::write_body(w, &doc.body, &ui);
+    if doc.body.is_empty() {
+        w.markup("<p class=\"yl-no-body\">");
+        ui.word(w, ui.words.no_body);
+        w.markup("</p>\n");
+    }
     w.markup("</div>\n");
     write_actions(w, &doc.actions, &ui);
     w.markup("</article>\n");

@@ -133,6 +133,9 @@ pub(crate) struct Strings {
     pub untitled: &'static str,
     /// The heading shown for a section whose heading is empty.
     pub untitled_section: &'static str,
+    /// Shown where the body would be when the document has none (the page's
+    /// text was not found), so that a reader is not left before a blank.
+    pub no_body: &'static str,
     /// The caption of a table that has none, before its number.
     pub table: &'static str,
     /// The line shown above a table wider than the text column (by the
@@ -172,6 +175,7 @@ static ZH_CN: Strings = Strings {
     empty_value: "未填写",
     untitled: "无标题文档",
     untitled_section: "（无标题）",
+    no_body: "本页未找到可以显示的正文。",
     table: "表格",
     table_scrolls: "表格较宽，可左右滚动查看",
     contents: "目录",
@@ -192,6 +196,7 @@ static ZH_TW: Strings = Strings {
     empty_value: "未填寫",
     untitled: "無標題文件",
     untitled_section: "（無標題）",
+    no_body: "本頁未找到可以顯示的正文。",
     table: "表格",
     table_scrolls: "表格較寬，可左右捲動查看",
     contents: "目錄",
@@ -212,6 +217,7 @@ static EN: Strings = Strings {
     empty_value: "not given",
     untitled: "Untitled document",
     untitled_section: "(untitled)",
+    no_body: "No body text was found on this page.",
     table: "Table",
     table_scrolls: "A wide table: scroll sideways to see all of it",
     contents: "Contents",
