@@ -221,6 +221,22 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
+impl Section {
+    /// Whether the section has a number and no heading of its own
+    /// (第一条 with the article's text after it).
+    pub fn number_only(&self) -> bool {
+        self.heading.trim().is_empty() && !self.marker.trim().is_empty()
+    }
+
+    /// The text of the section's first block, when that is a paragraph.
+    pub fn opening_paragraph(&self) -> Option<&str> {
+        match self.blocks.first() {
+            Some(Block::Paragraph(p)) => Some(&p.text),
+            _ => None,
+        }
+    }
+}
+
 /// A paragraph. `text` is always the whole plain text; `inlines`, when the
 /// source had links or emphasis, splits the same text into runs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -106,9 +106,7 @@ fn write_section_start(w: &mut HtmlWriter, section: &Section, id: &ids::Id, rank
     // A heading that is only a number (第一条), with the article's text
     // after it, leads that text's first line, as print sets it
     // (第一条　为加强…); it stays the section's heading.
-    let leads = !section.marker.trim().is_empty()
-        && section.heading.trim().is_empty()
-        && matches!(section.blocks.first(), Some(Block::Paragraph(_)));
+    let leads = section.number_only() && section.opening_paragraph().is_some();
     w.markup(match (section.run_in, leads) {
         (false, false) => " class=\"yl-section\"",
         (true, false) => " class=\"yl-section yl-run-in\"",

@@ -20,17 +20,18 @@
 //! assert!(html.contains("进入老年模式"));
 //! ```
 
+mod outline;
 mod speech;
 mod style;
 
+pub use outline::{outline, OutlineEntry};
 pub use speech::{
     no_voice_note, speech_notice_text, speech_words, NoVoice, SpeechNotice, SpeechWords,
     LABEL_CLASS, NOTE_ID, SENTENCE_CLASS, SPEAKING_CLASS,
 };
 pub use style::toolbar_stylesheet;
 
-use crate::ids;
-use crate::model::{Block, Document};
+use crate::model::Document;
 use crate::prefs::{
     larger_scale, rate_choice, scale_percent, smaller_scale, Cursor, Prefs, SPEECH_RATE_CHOICES,
 };
@@ -154,69 +155,6 @@ pub struct ToolbarOptions {
     /// Whether a speech engine can read aloud; without one, 朗读 and 指读
     /// show and announce that they are not available.
     pub speech: bool,
-}
-
-/// One entry of the outline (目录): a section heading to jump to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutlineEntry {
-    /// The id of the heading in the view ([`ids::heading_id`]).
-    pub target: String,
-    /// Nesting depth, 1 for a top-level section.
-    pub depth: usize,
-    /// The section's marker as written (一、, （一）).
-    pub marker: String,
-    /// The heading after the marker.
-    pub heading: String,
-    /// Where the section has a marker but no heading (第一条 and its
-    /// text), the start of its text, to tell the entries apart
-    /// (为加强资源管理…); else empty.
-    pub excerpt: String,
-}
-
-/// Characters of a section's text an outline entry shows at most.
-const EXCERPT_CHARS: usize = 18;
-
-/// The start of `text` up to its first clause mark, or to
-/// [`EXCERPT_CHARS`], with "…" where the text goes on.
-fn excerpt(text: &str) -> String {
-    let text = text.trim();
-    let mut out = String::new();
-    for (n, c) in text.chars().enumerate() {
-        if n == EXCERPT_CHARS
-            || matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':')
-        {
-            out.push('…');
-            return out;
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// The outline of the document's sections, in reading order, with the ids
-/// the rendered view gives their headings.
-pub fn outline(doc: &Document) -> Vec<OutlineEntry> {
-    let mut entries = Vec::new();
-    ids::walk(doc, |path, block| {
-        if let Block::Section(section) = block {
-            let untitled = section.heading.trim().is_empty() && !section.marker.trim().is_empty();
-            let first_text = section.blocks.first().and_then(|b| match b {
-                Block::Paragraph(p) => Some(p.text.as_str()),
-                _ => None,
-            });
-            entries.push(OutlineEntry {
-                target: ids::heading_id(&ids::block_id(path, block)),
-                depth: path.len(),
-                marker: section.marker.clone(),
-                heading: section.heading.clone(),
-                excerpt: first_text
-                    .filter(|_| untitled)
-                    .map(excerpt)
-                    .unwrap_or_default(),
-            });
-        }
-    });
-    entries
 }
 
 /// What the live region says after a change.
@@ -352,7 +290,7 @@ pub fn toolbar(doc: &Document, prefs: &Prefs, options: &ToolbarOptions) -> Strin
     if options.speech {
         write_rate_panel(&mut out, prefs, w);
     }
-    write_outline_panel(&mut out, doc, &ui, w);
+    outline::write_outline_panel(&mut out, doc, &ui, w);
     out.markup("</div>\n");
     out.finish()
 }
@@ -578,53 +516,7 @@ fn write_choice_panel<'a>(
     out.markup("</div>\n");
 }
 
-/// 目录: the sections, indented by depth; choosing one moves focus to its
-/// heading. The entries are the document's words, so they carry its
-/// language when the toolbar's differs.
-fn write_outline_panel(out: &mut HtmlWriter, doc: &Document, ui: &Ui, w: &ToolbarWords) {
-    out.open("nav");
-    out.attr("id", OUTLINE_PANEL_ID);
-    out.markup(" class=\"yl-panel\" data-yl-elderly hidden");
-    out.attr("aria-labelledby", "yl-tb-outline-title");
-    out.markup(">\n<p id=\"yl-tb-outline-title\" class=\"yl-panel-title\">");
-    out.text(w.outline_panel);
-    out.markup("</p>\n");
-    let entries = outline(doc);
-    if entries.is_empty() {
-        out.markup("<p class=\"yl-panel-note\">");
-        out.text(w.outline_empty);
-        out.markup("</p>\n");
-    } else {
-        out.markup("<ol class=\"yl-outline\"");
-        if ui.lang.is_some() {
-            out.attr("lang", document_lang(doc));
-        }
-        out.markup(">\n");
-        for entry in &entries {
-            out.markup("<li");
-            out.attr_number("data-depth", u32::try_from(entry.depth.min(4)).unwrap_or(4));
-            out.markup("><button type=\"button\" class=\"yl-outline-entry\"");
-            out.attr("data-yl-target", &entry.target);
-            out.markup(">");
-            super::blocks::write_heading_marker(out, &entry.marker);
-            if entry.heading.trim().is_empty() && entry.marker.trim().is_empty() {
-                ui.word(out, ui.words.untitled_section);
-            } else if !entry.excerpt.is_empty() {
-                out.markup("<span class=\"yl-excerpt\">");
-                out.text(&entry.excerpt);
-                out.markup("</span>");
-            } else {
-                out.text(&entry.heading);
-            }
-            out.markup("</button></li>\n");
-        }
-        out.markup("</ol>\n");
-    }
-    close_button(out, w);
-    out.markup("</nav>\n");
-}
-
-fn close_button(out: &mut HtmlWriter, w: &ToolbarWords) {
+pub(super) fn close_button(out: &mut HtmlWriter, w: &ToolbarWords) {
     out.markup("<button type=\"button\" class=\"yl-panel-close\" data-yl-close>");
     out.text(w.close_panel);
     out.markup("</button>\n");

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Paragraph, Section};
+use crate::model::{Block, Paragraph, Section};
 use crate::render::{render, RenderOptions};
 
 fn section(level: u8, marker: &str, heading: &str, blocks: Vec<Block>) -> Block {
