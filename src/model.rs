@@ -95,6 +95,25 @@ pub struct MetaField {
     pub value: String,
 }
 
+impl MetaField {
+    /// Whether the field says nothing: an empty value, or a date a CMS
+    /// prints where none was set (废止时间：0000-00-00, 0000年00月00日).
+    /// The view shows it as empty and reading aloud leaves it out; the
+    /// model keeps the value as written.
+    pub fn is_blank(&self) -> bool {
+        let value = self.value.trim();
+        value.is_empty()
+            || (self.key.is_date()
+                && value.contains('0')
+                && value.chars().all(|c| {
+                    matches!(
+                        c,
+                        '0' | '０' | '〇' | '-' | '/' | '.' | ':' | '：' | '年' | '月' | '日' | ' '
+                    )
+                }))
+    }
+}
+
 /// The normalised meaning of a metadata label. Many labels map to one key:
 /// the table lives in `parse/meta.rs`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -146,6 +165,19 @@ pub enum MetaKey {
 }
 
 impl MetaKey {
+    /// Whether the field's value is a date (发布日期, 成文日期, 生成日期,
+    /// 生效日期, 废止日期).
+    pub fn is_date(self) -> bool {
+        matches!(
+            self,
+            MetaKey::Published
+                | MetaKey::Written
+                | MetaKey::Created
+                | MetaKey::Effective
+                | MetaKey::Expires
+        )
+    }
+
     /// The key as the model's JSON names it (`indexNo`).
     pub fn as_str(self) -> &'static str {
         match self {

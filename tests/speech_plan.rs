@@ -598,3 +598,52 @@ fn a_field_that_repeats_the_title_is_neither_shown_nor_read() {
     let chunks = speech_plan(&doc, &options);
     assert!(chunks.iter().all(|c| ids_in(&html).contains(&c.target)));
 }
+
+/// A date a CMS prints where none was set (废止时间：0000-00-00) is shown as
+/// empty and not read; the model keeps it; a real date and a number that is
+/// only zeros in another field are kept as they are.
+#[test]
+fn a_zero_date_is_shown_empty_and_not_read() {
+    let options = SpeechOptions {
+        include_meta: true,
+        ..SpeechOptions::default()
+    };
+    let doc = yilan::parse_text(
+        "关于做好防汛工作的通知\n索引号：000014349/2014-777577\n成文日期：2014-07-16\n\
+         废止时间：0000-00-00\n生效日期：0000年00月00日\n文号：0\n\
+         各乡镇人民政府：\n现将有关事项通知如下。\n",
+    );
+    let fields: Vec<(&str, &str, bool)> = doc
+        .meta
+        .iter()
+        .map(|m| (m.label.as_str(), m.value.as_str(), m.is_blank()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("索引号", "000014349/2014-777577", false),
+            ("成文日期", "2014-07-16", false),
+            ("废止时间", "0000-00-00", true),
+            ("生效日期", "0000年00月00日", true),
+            ("文号", "0", false),
+        ],
+        "the model keeps the values"
+    );
+    let html = yilan::render(&doc, &yilan::RenderOptions::default());
+    assert!(
+        !html.contains("0000-00-00") && !html.contains("0000年"),
+        "{html}"
+    );
+    assert_eq!(html.matches("<dd class=\"yl-empty\">").count(), 2, "{html}");
+    let said: Vec<String> = speech_plan(&doc, &options)
+        .into_iter()
+        .map(|c| c.display)
+        .collect();
+    assert!(
+        said.iter()
+            .all(|d| !d.contains("0000-") && !d.contains("0000年")),
+        "{said:?}"
+    );
+    assert!(said.iter().any(|d| d == "成文日期：2014-07-16"), "{said:?}");
+    assert!(said.iter().any(|d| d == "文号：0"), "{said:?}");
+}

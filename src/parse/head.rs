@@ -282,7 +282,7 @@ fn fits(key: MetaKey, text: &str) -> bool {
         .any(|c| c.is_ascii_digit() || matches!(c, '０'..='９' | '〇' | '○'));
     let n = char_count_upto(text, 60);
     let shaped = match key {
-        k if meta::is_date_key(k) => digits,
+        k if k.is_date() => digits,
         MetaKey::IndexNo | MetaKey::Views => digits,
         MetaKey::DocNo => digits || chars::has_char(text, '号'),
         MetaKey::Title => true,

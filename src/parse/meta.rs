@@ -496,23 +496,12 @@ fn without_chrome_tail(value: &str) -> (&str, Option<&str>) {
 
 /// A field, with date values tidied ("2014- 07- 25 11: 20" → "2014-07-25 11:20").
 pub fn field(key: MetaKey, label: String, value: &str) -> MetaField {
-    let value = if is_date_key(key) {
+    let value = if key.is_date() {
         tidy_date(value)
     } else {
         value.to_owned()
     };
     MetaField { key, label, value }
-}
-
-pub fn is_date_key(key: MetaKey) -> bool {
-    matches!(
-        key,
-        MetaKey::Published
-            | MetaKey::Written
-            | MetaKey::Created
-            | MetaKey::Effective
-            | MetaKey::Expires
-    )
 }
 
 /// Drops the stray spaces a CMS puts after the separators of a date.
@@ -607,7 +596,7 @@ pub fn damage(f: &MetaField) -> Option<&'static str> {
         MetaKey::DocNo if chars::has_char(v, '〔') != chars::has_char(v, '〕') => {
             Some("the document number's brackets do not match")
         }
-        k if is_date_key(k)
+        k if k.is_date()
             && chars::has_char(v, '年')
             && chars::has_char(v, '月')
             && !chars::has_char(v, '日') =>

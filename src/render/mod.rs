@@ -274,7 +274,7 @@ fn write_meta(w: &mut HtmlWriter, doc: &Document, ui: &Ui) {
         w.markup("><dt>");
         w.text(&field.label);
         w.markup("</dt>");
-        if field.value.trim().is_empty() {
+        if field.is_blank() {
             w.markup("<dd class=\"yl-empty\"><span aria-hidden=\"true\">—</span><span class=\"yl-visually-hidden\"");
             ui.lang_attr(w);
             w.markup(">");

@@ -11,7 +11,7 @@ use super::normalize::{announces_digits, date_only, normalize, normalize_numbers
 use super::{Chunk, ChunkKind, SpeechOptions};
 use crate::hash::Map;
 use crate::ids;
-use crate::model::{Block, Document, MetaKey, Table};
+use crate::model::{Block, Document, MetaField, MetaKey, Table};
 use crate::parse::lines::char_count_upto;
 
 /// Columns tracked for header context; cells further right are read
@@ -114,6 +114,12 @@ struct Builder<'o> {
 
 fn has_speech(text: &str) -> bool {
     text.chars().any(char::is_alphanumeric)
+}
+
+/// Whether a field has a value worth saying (not 0000-00-00, see
+/// [`MetaField::is_blank`]).
+fn says_something(field: &MetaField) -> bool {
+    !field.is_blank() && has_speech(&field.value)
 }
 
 impl Builder<'_> {
@@ -231,7 +237,7 @@ impl Builder<'_> {
         let field = |key: MetaKey| {
             doc.meta
                 .iter()
-                .position(|m| m.key == key && has_speech(&m.value))
+                .position(|m| m.key == key && says_something(m))
         };
         let whole = self.open(ids::META.to_owned());
         let mut used = Vec::new();
@@ -266,7 +272,7 @@ impl Builder<'_> {
             }
             let target = ids::meta_id(index);
             let e = self.open(target.clone());
-            if self.options.include_meta && has_speech(&m.value) {
+            if self.options.include_meta && says_something(m) {
                 let spoken = format!("{} {}", normalize(&m.label), normalize(&m.value));
                 let display = format!("{}：{}", m.label, m.value);
                 self.spoken(&target, ChunkKind::Meta, &spoken, &display);
