@@ -96,19 +96,28 @@ pub struct MetaField {
 }
 
 impl MetaField {
-    /// Whether the field says nothing: an empty value, or a date a CMS
-    /// prints where none was set (废止时间：0000-00-00, 0000年00月00日).
-    /// The view shows it as empty and reading aloud leaves it out; the
-    /// model keeps the value as written.
+    /// Whether the field says nothing: an empty value, or what a CMS's
+    /// template prints where nothing was filled in: a date of zeros
+    /// (废止时间：0000-00-00, 0000年00月00日), a document number of its
+    /// frame alone (文号：号, 〔〕号). The view shows it as empty and reading
+    /// aloud leaves it out; the model keeps the value as written.
     pub fn is_blank(&self) -> bool {
         let value = self.value.trim();
+        let only = |keep: fn(char) -> bool| value.chars().all(keep);
         value.is_empty()
             || (self.key.is_date()
                 && value.contains('0')
-                && value.chars().all(|c| {
+                && only(|c| {
                     matches!(
                         c,
                         '0' | '０' | '〇' | '-' | '/' | '.' | ':' | '：' | '年' | '月' | '日' | ' '
+                    )
+                }))
+            || (self.key == MetaKey::DocNo
+                && only(|c| {
+                    matches!(
+                        c,
+                        '号' | '第' | '〔' | '〕' | '[' | ']' | '［' | '］' | ' ' | '\u{3000}'
                     )
                 }))
     }

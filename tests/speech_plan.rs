@@ -599,18 +599,18 @@ fn a_field_that_repeats_the_title_is_neither_shown_nor_read() {
     assert!(chunks.iter().all(|c| ids_in(&html).contains(&c.target)));
 }
 
-/// A date a CMS prints where none was set (废止时间：0000-00-00) is shown as
-/// empty and not read; the model keeps it; a real date and a number that is
-/// only zeros in another field are kept as they are.
+/// What a CMS's template prints where nothing was filled in (废止时间：
+/// 0000-00-00, 文号：〔〕号) is shown as empty and not read; the model keeps
+/// it; a real date and a number that is only zeros are kept as they are.
 #[test]
-fn a_zero_date_is_shown_empty_and_not_read() {
+fn a_zero_date_or_an_empty_number_frame_is_shown_empty_and_not_read() {
     let options = SpeechOptions {
         include_meta: true,
         ..SpeechOptions::default()
     };
     let doc = yilan::parse_text(
         "关于做好防汛工作的通知\n索引号：000014349/2014-777577\n成文日期：2014-07-16\n\
-         废止时间：0000-00-00\n生效日期：0000年00月00日\n文号：0\n\
+         废止时间：0000-00-00\n生效日期：0000年00月00日\n文号：0\n发文字号：〔 〕号\n\
          各乡镇人民政府：\n现将有关事项通知如下。\n",
     );
     let fields: Vec<(&str, &str, bool)> = doc
@@ -626,6 +626,7 @@ fn a_zero_date_is_shown_empty_and_not_read() {
             ("废止时间", "0000-00-00", true),
             ("生效日期", "0000年00月00日", true),
             ("文号", "0", false),
+            ("发文字号", "〔 〕号", true),
         ],
         "the model keeps the values"
     );
@@ -634,7 +635,7 @@ fn a_zero_date_is_shown_empty_and_not_read() {
         !html.contains("0000-00-00") && !html.contains("0000年"),
         "{html}"
     );
-    assert_eq!(html.matches("<dd class=\"yl-empty\">").count(), 2, "{html}");
+    assert_eq!(html.matches("<dd class=\"yl-empty\">").count(), 3, "{html}");
     let said: Vec<String> = speech_plan(&doc, &options)
         .into_iter()
         .map(|c| c.display)
@@ -646,4 +647,5 @@ fn a_zero_date_is_shown_empty_and_not_read() {
     );
     assert!(said.iter().any(|d| d == "成文日期：2014-07-16"), "{said:?}");
     assert!(said.iter().any(|d| d == "文号：0"), "{said:?}");
+    assert!(said.iter().all(|d| !d.starts_with("发文字号")), "{said:?}");
 }
