@@ -540,6 +540,28 @@ forEachEngine((engineTest) => {
     assert.equal(bar, 64);
   });
 
+  engineTest('an article\'s number leads the first line of its text, as print sets it', { width: 390, height: 844 }, async (s) => {
+    await openWithPackage(s);
+    const layout = await s.run(async (text) => {
+      window.viewer = window.yilan.mount(document.querySelector('#view'), window.yilan.parseText(text), { mode: 'elderly' });
+      await frames();
+      const heading = view().querySelector('.yl-leads > h3');
+      const range = document.createRange();
+      range.selectNodeContents(heading.nextElementSibling);
+      const lines = [...range.getClientRects()];
+      const number = heading.querySelector('.yl-marker').getBoundingClientRect();
+      return {
+        // Centres: Firefox gives the bold number's glyphs a box of another
+        // height than the text's.
+        sameLine: Math.abs(number.top + number.bottom - lines[0].top - lines[0].bottom) < 4,
+        numberFirst: number.right <= lines[0].left + 1,
+        wrapsUnder: lines.some((r) => r.left < number.left - 1),
+      };
+    }, '关于印发某某办法的通知\n\n第一章　总则\n第一条　为了规范政务云平台的管理，确保资源的合理分配和安全使用，根据有关规定，制定本办法。\n第二条　本办法适用于本市。\n');
+    assert.deepEqual(layout, { sameLine: true, numberFirst: true, wrapsUnder: true });
+    await s.shot('article-number-leads');
+  });
+
   engineTest('<yilan-reader> shows the document its src names, and another when src changes', {}, async (s) => {
     await s.open('/tests/browser/pages/blank.html');
     await s.run(async () => {
