@@ -12,6 +12,8 @@ use yilan::model::{Block, Document, MetaKey};
 use yilan::parse::html::{content_text, native};
 use yilan::{parse_html, HtmlOptions};
 
+use common::all_blocks;
+
 fn page(name: &str) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html");
     fs::read_to_string(dir.join(name)).unwrap()
@@ -19,12 +21,6 @@ fn page(name: &str) -> String {
 
 fn parse(name: &str) -> Document {
     parse_html(&page(name), &HtmlOptions::default())
-}
-
-fn blocks(doc: &Document) -> Vec<Block> {
-    let mut out = Vec::new();
-    yilan::ids::walk(doc, |_, b| out.push(b.clone()));
-    out
 }
 
 #[test]
@@ -41,7 +37,7 @@ fn govcn_metadata_table() {
     assert_eq!(field(MetaKey::DocNo), "国发〔2018〕43号");
     assert_eq!(field(MetaKey::Keywords), "");
     assert!(matches!(doc.body.last(), Some(Block::Note(n)) if n.text == "（此件公开发布）"));
-    assert!(blocks(&doc)
+    assert!(all_blocks(&doc)
         .iter()
         .any(|b| matches!(b, Block::Signature(s) if s.organisations == ["国务院"])));
 }
@@ -103,7 +99,7 @@ fn hanweb_article() {
     );
     let number = doc.meta.iter().find(|m| m.label == "文件编号").unwrap();
     assert_eq!(number.value, "");
-    let images: Vec<_> = blocks(&doc)
+    let images: Vec<_> = all_blocks(&doc)
         .into_iter()
         .filter_map(|b| match b {
             Block::Image(i) => Some(i),
@@ -129,7 +125,7 @@ fn hanweb_article() {
 #[test]
 fn word_tables_keep_their_spans_and_header() {
     let doc = parse("03-govcn-zhengce-sanji-yiyuan-long-tables.html");
-    let tables: Vec<_> = blocks(&doc)
+    let tables: Vec<_> = all_blocks(&doc)
         .into_iter()
         .filter_map(|b| match b {
             Block::Table(t) => Some(t),

@@ -6,22 +6,8 @@
 
 mod common;
 
-use common::{parse_article as parse, ARTICLE_BODY};
-use yilan::model::{Action, Block, Document};
-
-/// The images at the top level of the body, in order.
-fn top_images(doc: &Document) -> impl Iterator<Item = &yilan::model::Image> {
-    doc.body.iter().filter_map(|b| match b {
-        Block::Image(img) => Some(img),
-        _ => None,
-    })
-}
-
-fn all(doc: &Document) -> Vec<Block> {
-    let mut out = Vec::new();
-    yilan::ids::walk(doc, |_, b| out.push(b.clone()));
-    out
-}
+use common::{all_blocks, parse_article as parse, ARTICLE_BODY};
+use yilan::model::{Block, Document};
 
 #[test]
 fn tables_with_header_cells_and_spans() {
@@ -31,7 +17,10 @@ fn tables_with_header_cells_and_spans() {
          <tr><td rowspan=2>道路</td><td>100</td><td>200</td></tr>
          <tr><td>300</td><td><a href='../../x.xls'>明细</a></td></tr></table></div>",
     );
-    let Some(Block::Table(t)) = all(&doc).into_iter().find(|b| matches!(b, Block::Table(_))) else {
+    let Some(Block::Table(t)) = all_blocks(&doc)
+        .into_iter()
+        .find(|b| matches!(b, Block::Table(_)))
+    else {
         panic!("{:#?}", doc.body);
     };
     assert!(t.rows[0].header);
@@ -75,61 +64,6 @@ fn emphasis_links_attachments_and_images() {
     assert_eq!(
         (img.src.as_str(), img.alt.as_str()),
         ("https://www.example.gov.cn/i/a.png", "现场照片")
-    );
-}
-
-#[test]
-fn an_alt_that_is_only_a_file_name_is_no_alternative_text() {
-    let doc = parse(
-        "<div class=TRS_Editor><p>今年以来，工作有序推进。</p>
-         <p><img src='/i/1.jpg' alt='正文1.jpg'></p>
-         <p><img src='/i/2.png' alt=' 微信图片_20231201.PNG '></p>
-         <p><img src='/i/3.png' alt='图3 示意图.png'></p>
-         <p><img src='/i/4.png' alt='现场照片'></p>
-         <table><tr><td>签章</td><td><img src='/i/s.gif' alt='IMG_0423.gif'></td></tr></table></div>",
-    );
-    let alts: Vec<&str> = top_images(&doc).map(|img| img.alt.as_str()).collect();
-    // A name with a space in it may be a caption ("图3 示意图"): kept. (The
-    // one-row table is a layout table: its image is one of the page's.)
-    assert_eq!(alts, ["", "", "图3 示意图.png", "现场照片", ""]);
-    let json = serde_json::to_string(&doc).unwrap();
-    assert!(!json.contains("IMG_0423"), "{json}");
-}
-
-#[test]
-fn images_with_no_alternative_text_are_kept_in_order_not_read_as_a_table_of_contents() {
-    // A scanned notice: one image a page, none with alt text. Their empty
-    // lines were once read as a printed 目录 whose entries repeat, and the
-    // images after the first went into it, with the table below them.
-    let doc = parse(
-        "<div class=TRS_Editor><p>今年以来，工作有序推进。</p>
-         <p><img src='/i/1.jpg'></p><p><img src='/i/2.jpg'></p><p><img src='/i/3.jpg' alt='附图'></p>
-         <p><img src='/i/4.jpg' alt='现场照片'></p>
-         <table><tr><td>签章</td><td><img src='/i/5.gif'></td></tr></table>
-         <table><tr><th>项目</th><th>金额</th></tr><tr><td>道路</td><td>100</td></tr></table></div>",
-    );
-    let kinds: Vec<String> = doc
-        .body
-        .iter()
-        .map(|b| match b {
-            Block::Image(img) => format!("image {}", img.src.rsplit('/').next().unwrap_or("")),
-            Block::Paragraph(_) => "paragraph".to_owned(),
-            Block::Table(_) => "table".to_owned(),
-            other => format!("{other:?}"),
-        })
-        .collect();
-    assert_eq!(
-        kinds,
-        [
-            "paragraph",
-            "image 1.jpg",
-            "image 2.jpg",
-            "image 3.jpg",
-            "image 4.jpg",
-            "paragraph",
-            "image 5.gif",
-            "table"
-        ]
     );
 }
 
@@ -195,7 +129,7 @@ fn a_page_without_content_is_a_document_with_a_diagnostic() {
 
 /// The text of the document's paragraphs, in order.
 fn paragraphs(doc: &Document) -> Vec<String> {
-    all(doc)
+    all_blocks(doc)
         .into_iter()
         .filter_map(|b| match b {
             Block::Paragraph(p) => Some(p.text),
@@ -251,7 +185,10 @@ fn a_tables_own_caption_is_its_caption_and_its_text_is_kept() {
          <table><caption> 2023年 预算执行情况 </caption><tr><th>项目</th><th>金额</th></tr><tr><td>道路</td><td>100</td></tr></table>\
          <p>以上情况，特此说明。</p></div></body></html>"
     ));
-    let Some(Block::Table(t)) = all(&doc).into_iter().find(|b| matches!(b, Block::Table(_))) else {
+    let Some(Block::Table(t)) = all_blocks(&doc)
+        .into_iter()
+        .find(|b| matches!(b, Block::Table(_)))
+    else {
         panic!("{:#?}", doc.body);
     };
     assert_eq!(t.caption.as_deref(), Some("2023年 预算执行情况"));
@@ -327,7 +264,7 @@ fn list_items_keep_their_links_and_emphasis() {
          <p>2.提交<b>材料</b>至窗口办理，工作人员当场审核，符合条件的予以受理。</p>\
          <ul><li><a href='/f/zc.pdf'>相关政策文件</a></li><li>其他说明</li></ul></div>",
     );
-    let items: Vec<yilan::model::ListItem> = all(&doc)
+    let items: Vec<yilan::model::ListItem> = all_blocks(&doc)
         .into_iter()
         .filter_map(|b| match b {
             Block::List(l) => Some(l.items),
@@ -407,24 +344,6 @@ fn an_ordered_list_keeps_its_numbers_as_list_items() {
 }
 
 #[test]
-fn a_lazily_loaded_image_is_its_own_address_not_the_placeholder() {
-    let doc = parse(
-        "<div class=TRS_Editor><p>今年以来，工作有序推进，成效明显。</p>\
-         <p><img src='/images/loading.gif' data-src='/uploads/p1.jpg' alt='现场照片'></p>\
-         <p><img data-original='/uploads/p2.jpg'></p><p><img src='/uploads/p3.jpg'></p></div>",
-    );
-    let srcs: Vec<&str> = top_images(&doc).map(|img| img.src.as_str()).collect();
-    assert_eq!(
-        srcs,
-        [
-            "https://www.example.gov.cn/uploads/p1.jpg",
-            "https://www.example.gov.cn/uploads/p2.jpg",
-            "https://www.example.gov.cn/uploads/p3.jpg"
-        ]
-    );
-}
-
-#[test]
 fn an_ordered_list_counts_from_its_start() {
     // A list continued after a paragraph: the browser shows 3. and 4.
     let doc = parse(
@@ -446,7 +365,7 @@ fn an_ordered_list_counts_from_its_start() {
 
 /// The paragraphs' links, as (text, target).
 fn links(doc: &Document) -> Vec<(String, String)> {
-    all(doc)
+    all_blocks(doc)
         .iter()
         .filter_map(|b| match b {
             Block::Paragraph(p) => Some(p.inlines.clone()),
@@ -568,35 +487,4 @@ fn a_metadata_table_above_the_content_keeps_its_values() {
     // stays out.
     let roster = "<table><tr><th>日期</th><th>带班领导</th></tr><tr><td>6月1日</td><td>张三</td></tr></table>";
     assert_eq!(fields(roster), Vec::<(String, String)>::new());
-}
-
-#[test]
-fn pictures_of_page_actions_are_the_actions() {
-    // gov.cn's buttons: pictures with no alternative text in links whose
-    // script prints, closes or bookmarks; one beside text of its own; and a
-    // picture in a link of another script stays a picture.
-    let doc = parse(&format!(
-        "<div class=article><h1>关于印发某某办法的通知</h1><div id=zoom>{ARTICLE_BODY}<p><a href='#' onclick='showBig(1)'><img src='/i/photo.jpg' alt='现场照片'></a></p></div>
-         <table><tr><td>
-           <a href='#' onclick=\"javascript:window.external.AddFavorite(document.URL,document.title);return false\"><img src='/i/save.gif'></a>
-           <a href='#' onclick='javascript:window.print()'><img src='/i/openpage.gif'></a>
-           <a href='javascript:window.close()'><img src='/i/close.gif'>关闭窗口</a>
-         </td></tr></table></div>"
-    ));
-    assert_eq!(
-        doc.actions,
-        [Action::Bookmark, Action::Print, Action::Close],
-        "{:#?}",
-        doc.body
-    );
-    let images: Vec<_> = all(&doc)
-        .into_iter()
-        .filter_map(|b| match b {
-            Block::Image(img) => Some(img.src),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(images, ["https://www.example.gov.cn/i/photo.jpg"]);
-    let text = serde_json::to_string(&doc.body).unwrap();
-    assert!(!text.contains("收藏") && !text.contains("打印"), "{text}");
 }

@@ -122,14 +122,12 @@ pub fn script_action(script: &str) -> Option<Action> {
 /// call; a longer script does more than that.
 const MAX_SCRIPT_BYTES: usize = 200;
 
-/// The word the view names `action` by (打印, 关闭, 分享, 收藏).
+/// The first of the chrome words that names `action` (打印, 关闭, 分享, 收藏).
 pub fn action_word(action: Action) -> &'static str {
-    match action {
-        Action::Print => "打印",
-        Action::Close => "关闭",
-        Action::Share => "分享",
-        Action::Bookmark => "收藏",
-    }
+    WORDS
+        .iter()
+        .find(|(_, kind)| *kind == Word::Action(action))
+        .map_or("", |(word, _)| word)
 }
 
 /// Longest line the chrome rules look at, in chars.

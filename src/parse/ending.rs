@@ -9,6 +9,7 @@ use super::lines::{char_count_upto, is_space, Align, Line};
 use super::meta::{self, Unknown};
 use super::numbering::parse_marker;
 use super::outline::OutlineKind;
+use super::tables;
 use crate::error::DiagnosticCode;
 use crate::model::{Attachment, Attachments, Block, Document, Signature, Table, TextBlock};
 
@@ -38,7 +39,7 @@ impl Body<'_> {
                 .map(|l| l.text.trim_space());
             let named = matches!(self.out.blocks().last(),
                 Some(Block::Paragraph(p)) if own == Some(p.text.as_str())
-                    || (p.inlines.is_empty() && blocks::is_table_caption(&p.text)));
+                    || (p.inlines.is_empty() && tables::is_table_caption(&p.text)));
             let caption = if named {
                 match self.out.pop() {
                     Some(Block::Paragraph(p)) => Some(p.text),
@@ -49,7 +50,7 @@ impl Body<'_> {
             };
             self.push(Block::Table(Table {
                 caption,
-                rows: blocks::table_rows(rows),
+                rows: tables::table_rows(rows),
             }));
         }
         j.max(i + 1)

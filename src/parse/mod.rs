@@ -19,4 +19,5 @@ pub mod meta;
 pub mod numbering;
 pub mod outline;
 pub mod script;
+pub mod tables;
 pub mod text;

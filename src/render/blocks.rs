@@ -106,13 +106,14 @@ fn write_section_start(w: &mut HtmlWriter, section: &Section, id: &ids::Id, rank
     // A heading that is only a number (第一条), with the article's text
     // after it, leads that text's first line, as print sets it
     // (第一条　为加强…); it stays the section's heading.
-    let leads = section.number_only() && section.opening_paragraph().is_some();
-    w.markup(match (section.run_in, leads) {
-        (false, false) => " class=\"yl-section\"",
-        (true, false) => " class=\"yl-section yl-run-in\"",
-        (false, true) => " class=\"yl-section yl-leads\"",
-        (true, true) => " class=\"yl-section yl-run-in yl-leads\"",
-    });
+    w.markup(" class=\"yl-section");
+    if section.run_in {
+        w.markup(" yl-run-in");
+    }
+    if section.number_only() && section.opening_paragraph().is_some() {
+        w.markup(" yl-leads");
+    }
+    w.markup("\"");
     w.attr_number("data-level", u32::from(section.level));
     // Not named after its heading: a named section is a region landmark,
     // and a document's dozen sections would crowd a screen reader's list

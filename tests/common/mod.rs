@@ -12,6 +12,14 @@ use std::path::{Path, PathBuf};
 
 use yilan::model::{Block, Document, MAX_LEVEL};
 
+/// Every block of the document in reading order, sections' blocks after
+/// their section (as [`yilan::ids::walk`] visits them).
+pub fn all_blocks(doc: &Document) -> Vec<Block> {
+    let mut out = Vec::new();
+    yilan::ids::walk(doc, |_, b| out.push(b.clone()));
+    out
+}
+
 /// The text fixtures, sorted by name: (slug, contents).
 pub fn text_fixtures() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/text");

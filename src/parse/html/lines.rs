@@ -210,8 +210,13 @@ impl<'a> Builder<'a> {
                 if let Some(href) = e.attr("href") {
                     style.href = resolve(href, self.base, Use::Link);
                 }
-                style.action = chrome::script_action(e.attr("onclick").unwrap_or(""))
-                    .or_else(|| chrome::script_action(e.attr("href")?));
+                // Its script: the onclick, or an address no link may have
+                // (javascript:…); an ordinary link's is not read.
+                let refused = style.href.is_none().then(|| e.attr("href")).flatten();
+                style.action = e
+                    .attr("onclick")
+                    .and_then(chrome::script_action)
+                    .or_else(|| refused.and_then(chrome::script_action));
             }
             Tag::Heading(rank) => style.heading = Some(rank),
             Tag::Caption => style.caption = true,
