@@ -25,6 +25,9 @@ pub const META: &str = "yl-meta";
 pub const BREADCRUMB: &str = "yl-breadcrumb";
 /// The id of the metadata block's heading (文档信息).
 pub const META_HEADING: &str = "yl-meta-h";
+/// The id of the line that stands where the body would be when a
+/// document has none (本页未找到可以显示的正文。).
+pub const NO_BODY: &str = "yl-no-body";
 
 /// Whether `prefix` can stand in place of [`PREFIX`] at the start of every
 /// id of a view: 1 to [`MAX_PREFIX_LEN`] ASCII letters, digits, `-` or `_`,

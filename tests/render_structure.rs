@@ -431,7 +431,7 @@ fn a_document_with_no_body_says_so_where_the_body_would_be() {
     let html = render(&doc, &english);
     assert_eq!(notes(&html), ["No body text was found on this page."]);
     assert!(
-        html.contains("<p class=\"yl-no-body\"><span lang=\"en\">No body"),
+        html.contains("<p class=\"yl-no-body\" id=\"yl-no-body\"><span lang=\"en\">No body"),
         "{html}"
     );
     // A document with a body has no such line.

@@ -649,3 +649,74 @@ fn a_zero_date_or_an_empty_number_frame_is_shown_empty_and_not_read() {
     assert!(said.iter().any(|d| d == "文号：0"), "{said:?}");
     assert!(said.iter().all(|d| !d.starts_with("发文字号")), "{said:?}");
 }
+
+/// A document with no body (a saved page whose text a script loads): after
+/// the title and the details the plan reads the line the view shows in the
+/// body's place, in the document's language, targeting that line, so the
+/// listener hears why the reading ends there. Not when the body is left
+/// out, nor when there is a body.
+#[test]
+fn a_document_with_no_body_reads_the_line_that_says_so() {
+    let text = "关于某某事项的通知\n索引号：000014348/2020-35147\n发布机构：某某市教育局\n";
+    let doc = yilan::parse_text(text);
+    assert!(doc.body.is_empty(), "{:#?}", doc.body);
+    let chunks = plan(&doc);
+    let last = chunks.last().expect("the title at least");
+    assert_eq!(
+        (last.target.as_str(), last.kind, last.text.as_str()),
+        (
+            "yl-no-body",
+            ChunkKind::Paragraph,
+            "本页未找到可以显示的正文。"
+        )
+    );
+    assert_eq!(chunks.first().map(|c| c.kind), Some(ChunkKind::Title));
+    // Its target is the line of the view, and 指读 of that line reads it.
+    let html = yilan::render(&doc, &yilan::RenderOptions::default());
+    assert!(
+        html.contains("<p class=\"yl-no-body\" id=\"yl-no-body\">"),
+        "{html}"
+    );
+    let whole = Plan::new(&doc, &SpeechOptions::default());
+    assert_eq!(
+        texts(whole.of("yl-no-body")),
+        ["本页未找到可以显示的正文。"]
+    );
+    // With the view's own id prefix, on both sides.
+    let prefixed = speech_plan(
+        &doc,
+        &SpeechOptions {
+            id_prefix: Some("news-".to_owned()),
+            ..SpeechOptions::default()
+        },
+    );
+    assert_eq!(
+        prefixed.last().map(|c| c.target.as_str()),
+        Some("news-no-body")
+    );
+    let html = yilan::render(
+        &doc,
+        &yilan::RenderOptions {
+            id_prefix: Some("news-".to_owned()),
+            ..yilan::RenderOptions::default()
+        },
+    );
+    assert!(html.contains(" id=\"news-no-body\">"), "{html}");
+    // A document in Traditional characters hears it in them.
+    let mut traditional = doc.clone();
+    traditional.lang = "zh-TW".to_owned();
+    assert_eq!(
+        plan(&traditional).last().map(|c| c.text.as_str()),
+        Some("本頁未找到可以顯示的正文。")
+    );
+    // The body left out: nothing in its place.
+    let no_body = SpeechOptions {
+        include_body: false,
+        ..SpeechOptions::default()
+    };
+    assert!(speech_plan(&doc, &no_body)
+        .iter()
+        .all(|c| c.target != "yl-no-body"));
+    // A document with a body never reads it.
+    assert!(plan(&reference()).iter().all(|c| c.target != "yl-no-body"));
+}

@@ -196,7 +196,9 @@ fn write_view(w: &mut HtmlWriter, doc: &Document, options: &RenderOptions) {
     w.markup("</header>\n<div class=\"yl-body\">\n");
     blocks::write_body(w, &doc.body, &ui);
     if doc.body.is_empty() {
-        w.markup("<p class=\"yl-no-body\">");
+        w.markup("<p class=\"yl-no-body\"");
+        w.fixed_id("id", ids::NO_BODY);
+        w.markup(">");
         ui.word(w, ui.words.no_body);
         w.markup("</p>\n");
     }

@@ -13,6 +13,7 @@ use crate::hash::Map;
 use crate::ids;
 use crate::model::{Block, Document, MetaField, MetaKey, Table};
 use crate::parse::lines::char_count_upto;
+use crate::render::Locale;
 
 /// Columns tracked for header context; cells further right are read
 /// without their header (a guard against absurd colspans).
@@ -71,7 +72,11 @@ impl Plan {
         }
         builder.meta(doc);
         if options.include_body {
-            builder.body(doc);
+            if doc.body.is_empty() {
+                builder.no_body(doc);
+            } else {
+                builder.body(doc);
+            }
         }
         builder.plan
     }
@@ -123,6 +128,17 @@ fn says_something(field: &MetaField) -> bool {
 }
 
 impl Builder<'_> {
+    /// Where the body would be, the line the view shows in its place
+    /// (本页未找到可以显示的正文。), in the document's language, which the
+    /// voice is chosen for: a listener hears why the reading ends after the
+    /// details.
+    fn no_body(&mut self, doc: &Document) {
+        let line = Locale::from_tag(&doc.lang).strings().no_body;
+        let e = self.open(ids::NO_BODY.to_owned());
+        self.written(ids::NO_BODY, ChunkKind::Paragraph, line, None);
+        self.close(e);
+    }
+
     fn next(&self) -> u32 {
         u32::try_from(self.plan.chunks.len()).unwrap_or(u32::MAX)
     }

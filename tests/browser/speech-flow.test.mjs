@@ -1,8 +1,8 @@
 // Reading aloud as the reader moves about, in Chromium with the fake
 // `speechSynthesis` of tests/browser/speech-support.mjs: 指读 on a cell
 // with nothing to say, a mouse at rest while 朗读 scrolls the text under
-// it, a refusal before the reader's first tap, and 目录 used while the
-// text is read.
+// it, a refusal before the reader's first tap, 目录 used while the text
+// is read, and a page whose body was not found.
 
 import assert from 'node:assert/strict';
 
@@ -21,6 +21,9 @@ const TABLE_TEXT = [
   '3 | 年底完工 | 北山公园 | 在建',
   '',
 ].join('\n');
+
+/** Page text of a saved page whose body a script loads: a title and details. */
+const NO_BODY_TEXT = '关于某某事项的通知\n索引号：000014348/2020-35147\n发布机构：某某市教育局\n';
 
 /** The middle of the cell at `row`, `column` of the first table, in the viewport. */
 function cellPoint(page, row, column) {
@@ -237,4 +240,24 @@ browserTest('at 慢 a long chunk is said in parts within what a network voice sa
   await page.evaluate(() => window.viewer.resume());
   await until(page, () => window.fakeSpeech.spoken.length === 4);
   assert.deepEqual((await spoken(page)).slice(2), (await spoken(page)).slice(0, 2));
+});
+
+browserTest('朗读 on a page whose body was not found ends with the line that says so, painted as it is read', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page, {}, NO_BODY_TEXT);
+  await page.click('[data-yl-tool="read"]');
+  const line = '本页未找到可以显示的正文。';
+  // The title and the publisher, each ended in turn, then the line.
+  for (const n of [1, 2]) {
+    await until(page, (count) => window.fakeSpeech.spoken.length === count, n);
+    await page.evaluate(() => window.fakeSpeech.end());
+  }
+  await until(page, () => window.fakeSpeech.spoken.length === 3);
+  assert.deepEqual(await spoken(page), ['关于某某事项的通知', '发布机构 某某市教育局', line]);
+  assert.deepEqual(await highlighted(page), ['yl-no-body']);
+  assert.equal(await inView(page, (shadow) => shadow.getElementById('yl-no-body').textContent), line);
+  await page.evaluate(() => window.fakeSpeech.end());
+  await until(page, () => window.events.some(([type]) => type === 'speechend'));
+  assert.deepEqual(await events(page, 'speechend'), [{ reason: 'done' }]);
+  assert.equal(await state(page), 'idle');
 });
