@@ -93,14 +93,16 @@ const PAIRS: &[(char, char)] = &[
     ('权', '權'),
 ];
 
-/// How many characters of the table decide: a page is written in one
-/// script, and this many of its characters show which, so the rest of a
-/// long page is not read for it.
+/// How many characters from U+4E00 to U+FFFF (the ideographs, and the
+/// fullwidth punctuation among them) of a page are read: a page is written
+/// in one script, and among its first thousand some 150 to 200 are
+/// characters of the table (the most frequent of official text), which show
+/// which; the rest of a long page is not read for it.
 const SAMPLE: usize = 1000;
 
 /// The BCP 47 tag for `texts`: `zh-TW` when Traditional characters clearly
 /// outnumber Simplified ones (at least 5, and three times as many) among
-/// the first thousand characters of the table, else `zh-CN`.
+/// the texts' first thousand ideographs ([`SAMPLE`]), else `zh-CN`.
 pub fn lang<'a>(texts: impl Iterator<Item = &'a str>) -> &'static str {
     let (simplified, traditional) = counts(texts);
     if traditional >= 5 && traditional >= simplified * 3 {
@@ -111,11 +113,12 @@ pub fn lang<'a>(texts: impl Iterator<Item = &'a str>) -> &'static str {
 }
 
 /// How many characters of the texts are Simplified and how many Traditional
-/// by the table, up to [`SAMPLE`] of them in all.
+/// by the table, among their first [`SAMPLE`] chars from U+4E00 to U+FFFF.
 fn counts<'a>(texts: impl Iterator<Item = &'a str>) -> (usize, usize) {
     let table = Table::get();
     let mut simplified = 0usize;
     let mut traditional = 0usize;
+    let mut read = 0usize;
     for text in texts {
         // Every char of the table is a three-byte one from U+4E00 (lead
         // byte E4 to EF); bytes outside those leads (ASCII, other leads,
@@ -132,15 +135,16 @@ fn counts<'a>(texts: impl Iterator<Item = &'a str>) -> (usize, usize) {
                 break;
             };
             at += 3;
+            if read == SAMPLE {
+                return (simplified, traditional);
+            }
+            read += 1;
             let c =
                 (u32::from(lead & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
             match table.script_of(c) {
                 Some(true) => traditional += 1,
                 Some(false) => simplified += 1,
-                None => continue,
-            }
-            if simplified + traditional >= SAMPLE {
-                return (simplified, traditional);
+                None => {}
             }
         }
     }
@@ -257,8 +261,8 @@ mod tests {
         assert_eq!(lang(["國"].into_iter()), "zh-CN", "too little evidence");
     }
 
-    /// The first thousand characters of the table decide; the rest of a
-    /// long page is not read.
+    /// The first thousand ideographs decide, those outside the table
+    /// included; the rest of a long page is not read.
     #[test]
     fn a_sample_decides() {
         let simplified = "国".repeat(SAMPLE);
@@ -267,6 +271,15 @@ mod tests {
             counts([simplified.as_str(), &traditional].into_iter()),
             (SAMPLE, 0)
         );
+        // Ideographs outside the table count towards the thousand.
+        let plain = "上".repeat(SAMPLE - 10);
+        assert_eq!(
+            counts([plain.as_str(), "国", &traditional].into_iter()),
+            (1, 9)
+        );
+        assert_eq!(lang([plain.as_str(), &traditional].into_iter()), "zh-TW");
+        let late = "上".repeat(SAMPLE);
+        assert_eq!(lang([late.as_str(), &traditional].into_iter()), "zh-CN");
         assert_eq!(
             lang([simplified.as_str(), &traditional].into_iter()),
             "zh-CN"
