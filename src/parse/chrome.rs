@@ -236,16 +236,26 @@ pub struct Crumbs {
 /// Whether a text starts with a breadcrumb's label (当前位置, …): what a
 /// breadcrumb that is neither a continuation nor at the top needs.
 pub fn opens_breadcrumb(text: &str) -> bool {
-    CRUMB_PREFIXES.iter().any(|p| text.starts_with(p))
+    crumb_prefix(text).is_some()
+}
+
+/// The first of [`CRUMB_PREFIXES`] that `text` starts with. Every prefix
+/// starts with a char of three bytes, and a text whose first three bytes
+/// start none is passed over at once: this runs on every text of a page.
+fn crumb_prefix(text: &str) -> Option<&'static str> {
+    let lead = |s: &str| -> Option<[u8; 3]> { s.as_bytes().get(..3)?.try_into().ok() };
+    let first = lead(text)?;
+    if !CRUMB_PREFIXES.iter().any(|p| lead(p) == Some(first)) {
+        return None;
+    }
+    CRUMB_PREFIXES.iter().copied().find(|p| text.starts_with(p))
 }
 
 /// Reads a breadcrumb line: one starting with 当前位置 (colon optional, spaces
 /// before it allowed), a continuation starting with `>` right after one, or
 /// (at the top of the page) `首页 >> …`.
 pub fn breadcrumb(text: &str, after_crumb: bool, top: bool) -> Option<Crumbs> {
-    let prefixed = CRUMB_PREFIXES
-        .iter()
-        .find_map(|p| text.strip_prefix(p).map(|after| (*p, after)));
+    let prefixed = crumb_prefix(text).map(|p| (p, text.get(p.len()..).unwrap_or_default()));
     // Without the prefix only a continuation or a top line can be one:
     // most texts stop here, before any counting.
     if prefixed.is_none() && !after_crumb && !top {
@@ -467,6 +477,30 @@ pub fn strip<'a>(lines: Vec<Line<'a>>, doc: &mut Document, trace: &mut Trace) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The look at the first char turns away no text a prefix starts, and
+    /// finds the same prefix as trying each in turn.
+    #[test]
+    fn the_crumb_prefix_is_the_first_that_matches() {
+        let plain = |t: &str| CRUMB_PREFIXES.iter().copied().find(|p| t.starts_with(p));
+        let mut texts = vec![
+            String::new(),
+            "位".to_owned(),
+            "a当前位置".to_owned(),
+            "当前位置：首页 > 政务公开".to_owned(),
+            "位置优越，交通便利".to_owned(),
+            "关于做好防汛工作的通知".to_owned(),
+        ];
+        for p in CRUMB_PREFIXES {
+            texts.push((*p).to_owned());
+            texts.push(format!("{p}：首页>>信息公开"));
+            texts.push(p.chars().skip(1).collect());
+        }
+        for t in &texts {
+            assert_eq!(crumb_prefix(t), plain(t), "{t:?}");
+        }
+        assert_eq!(crumb_prefix("您当前所在位置：首页"), Some("您当前所在位置"));
+    }
 
     proptest::proptest! {
         /// The first look never turns away a line the words make chrome:
