@@ -102,7 +102,7 @@ const SAMPLE: usize = 1000;
 
 /// The BCP 47 tag for `texts`: `zh-TW` when Traditional characters clearly
 /// outnumber Simplified ones (at least 5, and three times as many) among
-/// the texts' first thousand ideographs ([`SAMPLE`]), else `zh-CN`.
+/// the texts' first thousand ideographs, else `zh-CN`.
 pub fn lang<'a>(texts: impl Iterator<Item = &'a str>) -> &'static str {
     let (simplified, traditional) = counts(texts);
     if traditional >= 5 && traditional >= simplified * 3 {
