@@ -5,7 +5,7 @@ mod speech_support;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use speech_support::{element_ids, reference, speakable};
+use speech_support::{element_ids, plan, reference, speakable, texts};
 use yilan::model::{
     Attachment, Attachments, Block, Contents, ContentsEntry, Document, Image, List, ListItem,
     Paragraph, Section, Signature, Table, TableCell, TableRow, TextBlock,
@@ -16,14 +16,6 @@ const BRACKETS: &[char] = &[
     '(', ')', '（', '）', '〔', '〕', '[', ']', '［', '］', '【', '】', '《', '》', '〈', '〉',
     '{', '}',
 ];
-
-fn plan(doc: &Document) -> Vec<Chunk> {
-    speech_plan(doc, &SpeechOptions::default())
-}
-
-fn texts(chunks: &[Chunk]) -> Vec<&str> {
-    chunks.iter().map(|c| c.text.as_str()).collect()
-}
 
 /// One line per chunk, and the written text under it where it differs.
 fn listing(chunks: &[Chunk]) -> String {

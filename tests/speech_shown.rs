@@ -5,16 +5,8 @@
 
 mod speech_support;
 
-use speech_support::reference;
-use yilan::speech::{speech_plan, Chunk, ChunkKind, Plan, SpeechOptions};
-
-fn plan(doc: &yilan::model::Document) -> Vec<Chunk> {
-    speech_plan(doc, &SpeechOptions::default())
-}
-
-fn texts(chunks: &[Chunk]) -> Vec<&str> {
-    chunks.iter().map(|c| c.text.as_str()).collect()
-}
+use speech_support::{plan, reference, texts};
+use yilan::speech::{speech_plan, ChunkKind, Plan, SpeechOptions};
 
 /// A 标题 field that only repeats the title (spaces aside) is neither shown
 /// nor read; the other fields keep their ids, and every chunk's target is in

@@ -208,3 +208,13 @@ pub fn without_markup(text: &str) -> String {
     }
     out
 }
+
+/// The default speech plan of `doc`.
+pub fn plan(doc: &Document) -> Vec<yilan::speech::Chunk> {
+    yilan::speech::speech_plan(doc, &yilan::speech::SpeechOptions::default())
+}
+
+/// The spoken texts of `chunks`.
+pub fn texts(chunks: &[yilan::speech::Chunk]) -> Vec<&str> {
+    chunks.iter().map(|c| c.text.as_str()).collect()
+}
