@@ -6,7 +6,10 @@
 use super::chars::{self, TrimSpace};
 use super::lines::{char_count_upto, compact, is_cjk, is_space, Line};
 use super::meta;
-use super::numbering::{parse_marker, MarkerKind};
+use super::numbering::parse_marker;
+
+mod attachments;
+pub use attachments::{appendix_heading, attachment, file_type, numbers_attachments};
 
 /// Words a document title usually ends with (公文种类, GB/T 9704 and the
 /// 党政机关公文处理工作条例 §8, plus report and plan genres).
@@ -343,81 +346,6 @@ pub fn is_addressee(text: &str) -> bool {
         && (ADDRESSEE_WORDS.iter().any(|w| chars::has_str(text, w)) || names_units(text))
 }
 
-/// Labels of an attachment note (附件说明).
-/// (Longest first: the first that begins a line is its label.)
-const ATTACHMENT_LABELS: &[&str] = &[
-    "附件下载",
-    "附件列表",
-    "相关附件",
-    "相关文件",
-    "附件",
-    "附 件",
-    "附　件",
-];
-
-/// An attachment note (附件：1.…): the label as written and the byte offset
-/// of the first item's text (which may be empty).
-pub fn attachment(text: &str) -> Option<(String, usize)> {
-    let after = ATTACHMENT_LABELS
-        .iter()
-        .find_map(|label| text.strip_prefix(label))?;
-    let after_digits = after.trim_start_matches(|c: char| c.is_ascii_digit());
-    let mut chars = after_digits.chars();
-    chars.next().filter(|c| meta::is_colon(*c))?;
-    let label = text.get(..text.len() - after_digits.len())?;
-    let start = text.len() - chars::trim_start_space(chars.as_str()).len();
-    Some((compact(label), start))
-}
-
-/// The heading of an attachment printed in full after the document
-/// (附件1, 附件 2：, 附件一 某某办法): the label (附件1, spaces removed)
-/// and the title on the same line (empty when it is on the next).
-pub fn appendix_heading(text: &str) -> Option<(String, &str)> {
-    if char_count_upto(text, 60) > 60 || chars::has_char(text, '。') {
-        return None;
-    }
-    let after = ATTACHMENT_LABELS
-        .iter()
-        .find_map(|label| text.strip_prefix(label))?;
-    let after = chars::trim_start_space(after);
-    let numeral = |c: char| {
-        is_digit(c)
-            || matches!(
-                c,
-                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-            )
-    };
-    let rest = after.trim_start_matches(numeral);
-    let number = after.get(..after.len() - rest.len())?;
-    if number.is_empty() || number.chars().count() > 3 {
-        return None;
-    }
-    let rest = rest.trim_start_matches(|c: char| meta::is_colon(c) || is_space(c));
-    // A file (附件1：某某办法.pdf) is listed, not printed here.
-    if file_type(rest).is_some() {
-        return None;
-    }
-    Some((format!("附件{number}"), rest.trim_space()))
-}
-
-/// File types an attachment name may end with.
-const FILE_TYPES: &[&str] = &[
-    "pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd", "zip", "rar", "7z", "jpg", "jpeg",
-    "png", "txt", "ppt", "pptx", "csv",
-];
-
-/// The file type of an attachment name or link, lower case.
-pub fn file_type(name: &str) -> Option<String> {
-    let (_, ext) = chars::rsplit_once_byte(name, b'.')?;
-    let ext = ext.trim_space().to_ascii_lowercase();
-    FILE_TYPES.contains(&ext.as_str()).then_some(ext)
-}
-
-/// Whether a marker kind can number attachments (1. 2. or （1）（2）).
-pub fn numbers_attachments(kind: MarkerKind) -> bool {
-    matches!(kind, MarkerKind::Arabic | MarkerKind::ArabicParen)
-}
-
 /// Endings of unnumbered headings ("2020年工作回顾", "总则").
 const HEADING_TAILS: &[&str] = &[
     "回顾", "总则", "附则", "概况", "情况", "目标", "任务", "措施", "要求", "原则", "职责", "背景",
@@ -549,29 +477,6 @@ mod tests {
     }
 
     #[test]
-    fn appendix_headings() {
-        assert_eq!(appendix_heading("附件1"), Some(("附件1".to_owned(), "")));
-        assert_eq!(appendix_heading("附件 2："), Some(("附件2".to_owned(), "")));
-        assert_eq!(
-            appendix_heading("附件一　某某办法"),
-            Some(("附件一".to_owned(), "某某办法"))
-        );
-        assert_eq!(
-            appendix_heading("附件３：申请表"),
-            Some(("附件３".to_owned(), "申请表"))
-        );
-        for not in [
-            "附件：1.某某办法",
-            "附件1：某某办法.pdf",
-            "附件",
-            "附件下载",
-            "附件1所列单位要按时报送。",
-        ] {
-            assert_eq!(appendix_heading(not), None, "{not}");
-        }
-    }
-
-    #[test]
     fn closing_formulas() {
         for line in [
             "特此通知。",
@@ -591,14 +496,5 @@ mod tests {
         assert!(!is_note("(一)主要职责"));
         assert!(is_addressee("各县(市)、区人民政府,市政府各委、办、局:"));
         assert!(!is_addressee("各位代表:"));
-    }
-
-    #[test]
-    fn attachments() {
-        let (label, start) = attachment("附件：1.名单.xlsx").unwrap();
-        assert_eq!(label, "附件");
-        assert_eq!(&"附件：1.名单.xlsx"[start..], "1.名单.xlsx");
-        assert_eq!(file_type("名单.XLSX").as_deref(), Some("xlsx"));
-        assert!(attachment("附件是指").is_none());
     }
 }

@@ -182,3 +182,34 @@ pub fn parse_article(html: &str) -> Document {
 
 /// A body paragraph long enough for the content heuristic.
 pub const ARTICLE_BODY: &str = "<p>各县（市、区）人民政府，市政府直属各单位：</p><p>《某某办法》已经市政府同意，现印发给你们，请认真贯彻执行。各地区各部门要结合实际，认真组织实施，确保各项措施落到实处，切实提高群众的获得感和满意度。</p><p>一、总体要求</p><p>各地区各部门要结合实际，认真组织实施，确保各项措施落到实处。</p>";
+
+/// The kind of each block at the top of the body, in order.
+pub fn kinds(doc: &Document) -> Vec<&'static str> {
+    doc.body
+        .iter()
+        .map(|b| match b {
+            Block::Section(_) => "section",
+            Block::Paragraph(_) => "paragraph",
+            Block::List(_) => "list",
+            Block::Table(_) => "table",
+            Block::Attachments(_) => "attachments",
+            Block::Signature(_) => "signature",
+            Block::Addressee(_) => "addressee",
+            Block::Note(_) => "note",
+            Block::Contents(_) => "contents",
+            Block::Image(_) => "image",
+            _ => "other",
+        })
+        .collect()
+}
+
+/// The sections at the top of the body, as (marker, heading).
+pub fn headings(doc: &Document) -> Vec<(String, String)> {
+    doc.body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Section(s) => Some((s.marker.clone(), s.heading.clone())),
+            _ => None,
+        })
+        .collect()
+}
