@@ -20,7 +20,7 @@ const FILTER = {
   "skip": [
     "script", "style", "noscript", "template", "link", "frameset", "applet", "canvas",
     "svg", "math", "audio", "video", "source", "track", "map", "input", "select",
-    "option", "optgroup", "textarea", "button", "datalist", "dialog"
+    "option", "optgroup", "textarea", "datalist", "dialog"
   ],
   "attrs": [
     "id", "class", "href", "src", "alt", "title", "colspan", "rowspan", "scope",

@@ -1,7 +1,7 @@
 //! Images in page HTML: alternative text that is only a file name, images
 //! without any kept in order, a lazily loaded image at its own address, and
 //! a picture in a link of a page action (gov.cn's 收藏 打印 关闭) read as the
-//! action.
+//! action, and the same actions as buttons.
 #![cfg(feature = "html")]
 
 mod common;
@@ -119,4 +119,33 @@ fn pictures_of_page_actions_are_the_actions() {
     assert_eq!(images, ["https://www.example.gov.cn/i/photo.jpg"]);
     let text = serde_json::to_string(&doc.body).unwrap();
     assert!(!text.contains("收藏") && !text.contains("打印"), "{text}");
+}
+
+#[test]
+fn buttons_of_page_actions_are_the_actions_and_other_buttons_no_text() {
+    // The same actions as buttons: by their script (one a picture only),
+    // or by their words alone; the page's other buttons (搜索, a share
+    // menu's) are its controls, whose words are no text of the document.
+    let doc = parse(&format!(
+        "<div class=article><h1>关于印发某某办法的通知</h1>
+         <form><input name=q><button type=submit>搜索本站</button></form>
+         <div id=zoom>{ARTICLE_BODY}<p><button type=button onclick='toggleShare()'>分享到微信朋友圈</button></p></div>
+         <div class=tools>
+           <button type=button onclick=\"window.external.AddFavorite(location.href, document.title)\"><img src='/i/save.gif'></button>
+           <button type=button onclick='window.print()'>【打印本页】</button>
+           <button type=button onclick='doClose()'><span>关闭窗口</span></button>
+         </div></div>"
+    ));
+    assert_eq!(
+        doc.actions,
+        [Action::Bookmark, Action::Print, Action::Close],
+        "{:#?}",
+        doc.body
+    );
+    let json = serde_json::to_string(&doc).unwrap();
+    for word in ["搜索本站", "分享", "打印", "关闭", "save.gif"] {
+        assert!(!json.contains(word), "{word}: {json}");
+    }
+    assert_eq!(doc.title.as_deref(), Some("关于印发某某办法的通知"));
+    assert!(json.contains("现印发给你们，请认真贯彻执行。"), "{json}");
 }

@@ -218,6 +218,8 @@ impl<'a> Builder<'a> {
                     .and_then(chrome::script_action)
                     .or_else(|| refused.and_then(chrome::script_action));
             }
+            // (The tree keeps only a button that is an action.)
+            Tag::Button => style.action = e.attr("onclick").and_then(chrome::script_action),
             Tag::Heading(rank) => style.heading = Some(rank),
             Tag::Caption => style.caption = true,
             Tag::Sup => style.raised = Some(true),

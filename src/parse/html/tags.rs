@@ -69,6 +69,8 @@ pub(super) enum Tag {
     Pre,
     Center,
     A,
+    /// A `<button>` the tree kept: one of the page's actions.
+    Button,
     Heading(u8),
     Table,
     Tr,
@@ -94,6 +96,7 @@ impl Tag {
             b"pre" => Tag::Pre,
             b"center" => Tag::Center,
             b"a" => Tag::A,
+            b"button" => Tag::Button,
             b"h1" => Tag::Heading(1),
             b"h2" => Tag::Heading(2),
             b"h3" => Tag::Heading(3),

@@ -5,13 +5,15 @@
 //! the nodes after it up to its `end`; subtree sums are one reverse pass and
 //! no walk recurses. Hidden elements (`hidden`, `aria-hidden="true"`,
 //! `display:none`, `visibility:hidden`) and skipped tags never enter the
-//! tree: what assistive technology does not see is not content.
+//! tree: what assistive technology does not see is not content; nor do the
+//! page's buttons, but for those that are its actions (打印, 关闭).
 
 use std::borrow::Cow;
 
 use super::events::{is_skipped, text, Element, Event};
 use super::lines::is_block;
 use super::selectors::{self, Marks};
+use crate::parse::chrome;
 use crate::parse::lines::Align;
 use crate::words;
 
@@ -211,6 +213,31 @@ fn is_hidden(e: &Element, style: StyleFacts) -> bool {
         && !matches!(&*e.tag, "html" | "body")
 }
 
+/// Whether the node `id`, just closed (its subtree the nodes after it), is
+/// kept: any node but a `<button>`, and a button only when it is one of
+/// the page's actions (打印, 关闭, 收藏), by its script or by its words.
+/// The page's other buttons (搜索, 登录, a menu's) are its controls,
+/// not its text.
+fn button_kept(nodes: &[Node], id: NodeId) -> bool {
+    let Some(Kind::Element(e)) = nodes.get(id).map(|n| &n.kind) else {
+        return true;
+    };
+    if e.tag.as_bytes() != b"button" {
+        return true;
+    }
+    if e.attr("onclick").and_then(chrome::script_action).is_some() {
+        return true;
+    }
+    let mut words = String::new();
+    for node in nodes.get(id + 1..).unwrap_or_default() {
+        if let Kind::Text(t) = &node.kind {
+            words.push_str(t);
+            words.push(' ');
+        }
+    }
+    chrome::whole_line(words.trim()).is_some_and(|actions| !actions.is_empty())
+}
+
 impl<'a> Tree<'a> {
     /// Builds the tree from balanced events (unbalanced closes are ignored,
     /// what is left open is closed at the end).
@@ -251,6 +278,12 @@ impl<'a> Tree<'a> {
                     if skipping > 0 {
                         skipping -= 1;
                     } else if let Some(id) = open.pop() {
+                        if !button_kept(&nodes, id) {
+                            // A control of the page's, not its text: out,
+                            // with all it holds (the last nodes).
+                            nodes.truncate(id);
+                            continue;
+                        }
                         let end = nodes.len();
                         if let Some(n) = nodes.get_mut(id) {
                             n.end = end;
