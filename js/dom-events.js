@@ -19,13 +19,13 @@ const FILTER = {
   "version": 1,
   "skip": [
     "script", "style", "noscript", "template", "link", "frameset", "applet", "canvas",
-    "svg", "math", "audio", "video", "source", "track", "map", "input", "select",
+    "svg", "math", "audio", "video", "source", "track", "map", "select",
     "option", "optgroup", "textarea", "datalist", "dialog"
   ],
   "attrs": [
     "id", "class", "href", "src", "alt", "title", "colspan", "rowspan", "scope",
     "align", "style", "hidden", "aria-hidden", "role", "name", "content",
-    "data-src", "data-original", "data", "start", "onclick"
+    "data-src", "data-original", "data", "start", "onclick", "type", "value"
   ],
   "style": ["font-weight", "text-align", "display", "visibility"]
 };

@@ -1,7 +1,7 @@
 //! Images in page HTML: alternative text that is only a file name, images
 //! without any kept in order, a lazily loaded image at its own address, and
 //! a picture in a link of a page action (gov.cn's 收藏 打印 关闭) read as the
-//! action, and the same actions as buttons.
+//! action, and the same actions as buttons and input buttons.
 #![cfg(feature = "html")]
 
 mod common;
@@ -121,6 +121,23 @@ fn pictures_of_page_actions_are_the_actions() {
     assert!(!text.contains("收藏") && !text.contains("打印"), "{text}");
 }
 
+/// The page's three actions, in order, none of `absent` in the document,
+/// and the article's text kept.
+fn assert_actions_and_no_controls(doc: &Document, absent: &[&str]) {
+    assert_eq!(
+        doc.actions,
+        [Action::Bookmark, Action::Print, Action::Close],
+        "{:#?}",
+        doc.body
+    );
+    let json = serde_json::to_string(doc).unwrap();
+    for word in absent {
+        assert!(!json.contains(word), "{word}: {json}");
+    }
+    assert_eq!(doc.title.as_deref(), Some("关于印发某某办法的通知"));
+    assert!(json.contains("现印发给你们，请认真贯彻执行。"), "{json}");
+}
+
 #[test]
 fn buttons_of_page_actions_are_the_actions_and_other_buttons_no_text() {
     // The same actions as buttons: by their script (one a picture only),
@@ -136,16 +153,34 @@ fn buttons_of_page_actions_are_the_actions_and_other_buttons_no_text() {
            <button type=button onclick='doClose()'><span>关闭窗口</span></button>
          </div></div>"
     ));
-    assert_eq!(
-        doc.actions,
-        [Action::Bookmark, Action::Print, Action::Close],
-        "{:#?}",
-        doc.body
+    assert_actions_and_no_controls(&doc, &["搜索本站", "分享", "打印", "关闭", "save.gif"]);
+}
+
+#[test]
+fn input_buttons_of_page_actions_are_the_actions_and_other_inputs_no_text() {
+    // Older portals' 打印 关闭 are <input type=button>: read by their script,
+    // their value, or (a picture button) their script alone; a search field,
+    // its submit button and a button of another script are not text.
+    let doc = parse(&format!(
+        "<div class=article><h1>关于印发某某办法的通知</h1>
+         <form><input name=q value='请输入关键字'><input type=submit value='搜索'></form>
+         <div id=zoom>{ARTICLE_BODY}</div>
+         <p align=center>
+           <input type=image src='/i/fav.gif' onclick=\"window.external.AddFavorite(location.href, document.title)\">
+           <input type=button value='打印本页' onclick='doPrint()'>
+           <input type='BUTTON' value=' 关闭窗口 ' onclick='window.close()'>
+           <input type=button value='返回列表' onclick='history.back()'>
+         </p></div>"
+    ));
+    assert_actions_and_no_controls(
+        &doc,
+        &[
+            "请输入关键字",
+            "搜索",
+            "打印",
+            "关闭",
+            "返回列表",
+            "fav.gif",
+        ],
     );
-    let json = serde_json::to_string(&doc).unwrap();
-    for word in ["搜索本站", "分享", "打印", "关闭", "save.gif"] {
-        assert!(!json.contains(word), "{word}: {json}");
-    }
-    assert_eq!(doc.title.as_deref(), Some("关于印发某某办法的通知"));
-    assert!(json.contains("现印发给你们，请认真贯彻执行。"), "{json}");
 }

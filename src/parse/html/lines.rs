@@ -218,8 +218,10 @@ impl<'a> Builder<'a> {
                     .and_then(chrome::script_action)
                     .or_else(|| refused.and_then(chrome::script_action));
             }
-            // (The tree keeps only a button that is an action.)
-            Tag::Button => style.action = e.attr("onclick").and_then(chrome::script_action),
+            // (The tree keeps only a button or an input that is an action.)
+            Tag::Button | Tag::Input => {
+                style.action = e.attr("onclick").and_then(chrome::script_action);
+            }
             Tag::Heading(rank) => style.heading = Some(rank),
             Tag::Caption => style.caption = true,
             Tag::Sup => style.raised = Some(true),
@@ -246,6 +248,16 @@ impl<'a> Builder<'a> {
                         }
                     }
                     None => self.image(e),
+                }
+            }
+            if kind == Tag::Input {
+                // Its words: the label it shows, else its action's name.
+                let label = e.attr("value").map(str::trim).filter(|v| !v.is_empty());
+                let action = style.action.map(chrome::action_word);
+                if let Some(words) = label.or(action) {
+                    for word in [" ", words, " "] {
+                        self.text(word, &style);
+                    }
                 }
             }
             if matches!(kind, Tag::Frame | Tag::Object) {

@@ -69,8 +69,9 @@ pub(super) enum Tag {
     Pre,
     Center,
     A,
-    /// A `<button>` the tree kept: one of the page's actions.
+    /// A `<button>` or an `<input>` the tree kept: one of the page's actions.
     Button,
+    Input,
     Heading(u8),
     Table,
     Tr,
@@ -97,6 +98,7 @@ impl Tag {
             b"center" => Tag::Center,
             b"a" => Tag::A,
             b"button" => Tag::Button,
+            b"input" => Tag::Input,
             b"h1" => Tag::Heading(1),
             b"h2" => Tag::Heading(2),
             b"h3" => Tag::Heading(3),

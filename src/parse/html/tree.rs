@@ -214,28 +214,40 @@ fn is_hidden(e: &Element, style: StyleFacts) -> bool {
 }
 
 /// Whether the node `id`, just closed (its subtree the nodes after it), is
-/// kept: any node but a `<button>`, and a button only when it is one of
-/// the page's actions (打印, 关闭, 收藏), by its script or by its words.
-/// The page's other buttons (搜索, 登录, a menu's) are its controls,
-/// not its text.
-fn button_kept(nodes: &[Node], id: NodeId) -> bool {
+/// kept: any node but a control of the page's (`<button>`, `<input>`), and
+/// a control only when it is one of the page's actions (打印, 关闭, 收藏),
+/// by its script or by its words (an input's `value`). The page's other
+/// buttons and fields (搜索, 登录, a menu's) are its controls, not its text.
+fn control_kept(nodes: &[Node], id: NodeId) -> bool {
     let Some(Kind::Element(e)) = nodes.get(id).map(|n| &n.kind) else {
         return true;
     };
-    if e.tag.as_bytes() != b"button" {
-        return true;
-    }
-    if e.attr("onclick").and_then(chrome::script_action).is_some() {
-        return true;
-    }
-    let mut words = String::new();
-    for node in nodes.get(id + 1..).unwrap_or_default() {
-        if let Kind::Text(t) = &node.kind {
-            words.push_str(t);
-            words.push(' ');
+    let words = match e.tag.as_bytes() {
+        b"button" => {
+            let mut words = String::new();
+            for node in nodes.get(id + 1..).unwrap_or_default() {
+                if let Kind::Text(t) = &node.kind {
+                    words.push_str(t);
+                    words.push(' ');
+                }
+            }
+            words
         }
-    }
-    chrome::whole_line(words.trim()).is_some_and(|actions| !actions.is_empty())
+        b"input" if is_input_button(e) => e.attr("value").unwrap_or_default().to_owned(),
+        b"input" => return false,
+        _ => return true,
+    };
+    e.attr("onclick").and_then(chrome::script_action).is_some()
+        || chrome::whole_line(words.trim()).is_some_and(|actions| !actions.is_empty())
+}
+
+/// Whether an `<input>` is a button (`type` button, submit, reset or image).
+fn is_input_button(e: &Element) -> bool {
+    e.attr("type").is_some_and(|t| {
+        ["button", "submit", "reset", "image"]
+            .iter()
+            .any(|b| t.trim().eq_ignore_ascii_case(b))
+    })
 }
 
 impl<'a> Tree<'a> {
@@ -278,7 +290,7 @@ impl<'a> Tree<'a> {
                     if skipping > 0 {
                         skipping -= 1;
                     } else if let Some(id) = open.pop() {
-                        if !button_kept(&nodes, id) {
+                        if !control_kept(&nodes, id) {
                             // A control of the page's, not its text: out,
                             // with all it holds (the last nodes).
                             nodes.truncate(id);
