@@ -2,11 +2,11 @@
 //! printed in full after the document (附件1 某某办法), and the file types a
 //! listed attachment may have.
 
-use super::super::chars::{self, TrimSpace};
-use super::super::lines::{char_count_upto, compact, is_space};
-use super::super::meta;
-use super::super::numbering::MarkerKind;
 use super::is_digit;
+use crate::parse::chars::{self, TrimSpace};
+use crate::parse::lines::{char_count_upto, compact, is_space};
+use crate::parse::meta;
+use crate::parse::numbering::MarkerKind;
 
 /// Labels of an attachment note (附件说明).
 /// (Longest first: the first that begins a line is its label.)

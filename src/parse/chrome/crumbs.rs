@@ -1,8 +1,8 @@
 //! Breadcrumbs: the line that says where the page sits in the portal
 //! (当前位置：首页 > 政务公开 > …), split into its crumbs and its chrome.
 
-use super::super::chars::{self, TrimSpace};
-use super::super::lines::char_count_upto;
+use crate::parse::chars::{self, TrimSpace};
+use crate::parse::lines::char_count_upto;
 
 /// How a breadcrumb line starts (当前位置: 首页 > …).
 const CRUMB_PREFIXES: &[&str] = &[

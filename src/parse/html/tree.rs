@@ -213,41 +213,42 @@ fn is_hidden(e: &Element, style: StyleFacts) -> bool {
         && !matches!(&*e.tag, "html" | "body")
 }
 
-/// Whether the node `id`, just closed (its subtree the nodes after it), is
-/// kept: any node but a control of the page's (`<button>`, `<input>`), and
-/// a control only when it is one of the page's actions (打印, 关闭, 收藏),
-/// by its script or by its words (an input's `value`). The page's other
-/// buttons and fields (搜索, 登录, a menu's) are its controls, not its text.
-fn control_kept(nodes: &[Node], id: NodeId) -> bool {
-    let Some(Kind::Element(e)) = nodes.get(id).map(|n| &n.kind) else {
-        return true;
-    };
-    let words = match e.tag.as_bytes() {
-        b"button" => {
-            let mut words = String::new();
-            for node in nodes.get(id + 1..).unwrap_or_default() {
-                if let Kind::Text(t) = &node.kind {
-                    words.push_str(t);
-                    words.push(' ');
-                }
-            }
-            words
-        }
-        b"input" if is_input_button(e) => e.attr("value").unwrap_or_default().to_owned(),
-        b"input" => return false,
-        _ => return true,
-    };
+/// Whether a control of the page's is one of its actions (打印, 关闭, 收藏):
+/// by its script, or by its words (a button's text, an input's `value`).
+/// The page's other controls (搜索, 登录, a menu's) are not its text.
+fn is_action(e: &Element, words: &str) -> bool {
     e.attr("onclick").and_then(chrome::script_action).is_some()
         || chrome::whole_line(words.trim()).is_some_and(|actions| !actions.is_empty())
 }
 
-/// Whether an `<input>` is a button (`type` button, submit, reset or image).
-fn is_input_button(e: &Element) -> bool {
-    e.attr("type").is_some_and(|t| {
+/// Whether an `<input>` enters the tree: a button (`type` button, submit,
+/// reset or image) that is an action. (All it says is on the element.)
+fn input_kept(e: &Element) -> bool {
+    let button = e.attr("type").is_some_and(|t| {
         ["button", "submit", "reset", "image"]
             .iter()
             .any(|b| t.trim().eq_ignore_ascii_case(b))
-    })
+    });
+    button && is_action(e, e.attr("value").unwrap_or_default())
+}
+
+/// Whether the node `id`, just closed (its subtree the nodes after it),
+/// stays: any node but a `<button>`, and a button that is an action, which
+/// its text may say.
+fn button_kept(nodes: &[Node], id: NodeId) -> bool {
+    let Some(Kind::Element(e)) = nodes.get(id).map(|n| &n.kind) else {
+        return true;
+    };
+    if e.tag.as_bytes() != b"button" {
+        return true;
+    }
+    let mut words = String::new();
+    for node in nodes.get(id + 1..).unwrap_or_default() {
+        if let Kind::Text(t) = &node.kind {
+            words.push_str(t);
+        }
+    }
+    is_action(e, &words)
 }
 
 impl<'a> Tree<'a> {
@@ -263,7 +264,10 @@ impl<'a> Tree<'a> {
         for event in events {
             match event {
                 Event::Open(e) => {
-                    if skipping > 0 || is_skipped(&e.tag) {
+                    if skipping > 0
+                        || is_skipped(&e.tag)
+                        || (e.tag.as_bytes() == b"input" && !input_kept(&e))
+                    {
                         skipping += 1;
                         continue;
                     }
@@ -290,8 +294,8 @@ impl<'a> Tree<'a> {
                     if skipping > 0 {
                         skipping -= 1;
                     } else if let Some(id) = open.pop() {
-                        if !control_kept(&nodes, id) {
-                            // A control of the page's, not its text: out,
+                        if !button_kept(&nodes, id) {
+                            // A button of the page's, not its text: out,
                             // with all it holds (the last nodes).
                             nodes.truncate(id);
                             continue;
