@@ -49,7 +49,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ms, targets } from './bench-targets.mjs';
+import { ms, PORTAL, targets, timesFaster } from './bench-targets.mjs';
 import { asPage, launchChromium } from './chromium.mjs';
 import { root, startServer } from './serve.mjs';
 
@@ -385,7 +385,7 @@ await page.goto(`${server.url}/bench/blank`);
 await prepare(page, server);
 results.can = await page.evaluate(() => window.yilanCan());
 results.string = {};
-for (const fixture of [...fixtures, { name: 'portal (www/index.html)', html: portalHtml }]) {
+for (const fixture of [...fixtures, { name: PORTAL, html: portalHtml }]) {
   results.string[fixture.name] = { bytes: Buffer.byteLength(fixture.html), ...(await page.evaluate(fromString, fixture.html)) };
 }
 
@@ -402,7 +402,7 @@ await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
 await page.evaluate(() => localStorage.clear());
 await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
 await prepare(page, server);
-results.live['portal (www/index.html)'] = { bytes: Buffer.byteLength(portalHtml), ...(await page.evaluate(fromLive, 'dom')) };
+results.live[PORTAL] = { bytes: Buffer.byteLength(portalHtml), ...(await page.evaluate(fromLive, 'dom')) };
 results.live['portal, page text'] = { bytes: Buffer.byteLength(portalHtml), ...(await page.evaluate(fromLive, 'innerText')) };
 results.switches = await page.evaluate(switches, CLICKS);
 await page.close();
@@ -485,7 +485,7 @@ await server.close();
 // ---------------------------------------------------------------------------
 // Report
 
-const ratio = (row) => (row.yilan ? `${(row.readability.median / row.yilan.median).toFixed(1)}×` : '—');
+const ratio = (row) => (row.yilan ? `${timesFaster(row).toFixed(1)}×` : '—');
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 
 console.log(`Chromium ${results.chromium}; medians of ${SAMPLES} batches (≥ ${BATCH_MS} ms each)`);
