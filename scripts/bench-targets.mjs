@@ -4,6 +4,9 @@
 /** A time in milliseconds as the report writes it: µs below 1 ms. */
 export const ms = (value) => (value == null ? '—' : value < 1 ? `${(value * 1000).toFixed(0)} µs` : `${value.toFixed(2)} ms`);
 
+/** The middle of `values` (the upper middle of an even count). */
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 /** The row name of the demo portal page in the bench's tables. */
 export const PORTAL = 'portal (www/index.html)';
 
@@ -40,4 +43,38 @@ export function targets(results, fixtureNames) {
     { what: 'entering the mode warm, to the next frame, ≤ 16 ms', ...within(results.toggle.warm?.frame, 16) },
     { what: 'entering the mode cold, to painted, < 100 ms', ...within(results.toggle.cold?.paint, 100, true) },
   ];
+}
+
+/**
+ * The scaling target, as the browser's scaling benchmark
+ * (scripts/bench-scaling.mjs) judges it: 10× the input at most 11× the
+ * time, so from one size to the next the time may grow at most 1.1 times
+ * as much as the bytes read.
+ */
+export const SCALING = 1.1;
+
+/**
+ * The steps from each size to the next, from `times` (per size, one time
+ * per round, the sizes timed in turns within a round) and `bytes` (per
+ * size): the median, least and most over the rounds of each round's time
+ * ratio, the ratio of the bytes, and whether the median stays within
+ * `SCALING` times the bytes' ratio.
+ */
+export function scalingSteps(ids, times, bytes) {
+  const steps = [];
+  for (let i = 1; i < ids.length; i += 1) {
+    const ratios = times[i].map((time, round) => time / times[i - 1][round]);
+    const time = median(ratios);
+    const grown = bytes[i] / bytes[i - 1];
+    steps.push({
+      from: ids[i - 1],
+      to: ids[i],
+      time,
+      min: Math.min(...ratios),
+      max: Math.max(...ratios),
+      bytes: grown,
+      met: ratios.length > 0 && time <= SCALING * grown,
+    });
+  }
+  return steps;
 }

@@ -49,7 +49,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ms, PORTAL, targets, timesFaster } from './bench-targets.mjs';
+import { median, ms, PORTAL, targets, timesFaster } from './bench-targets.mjs';
 import { asPage, launchChromium } from './chromium.mjs';
 import { root, startServer } from './serve.mjs';
 
@@ -301,11 +301,6 @@ const ENTRY_PROBE = () => {
 
 // ---------------------------------------------------------------------------
 // Driver (runs in Node)
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 const server = await startServer({ port: 0, mounts: { '/': join(root, 'www') } });
 // `--expose-gc`: the in-page `gc()` that clears the heap before each batch.

@@ -1,11 +1,12 @@
 // The benchmark's verdict on its speed targets (scripts/bench-targets.mjs),
 // on made-up figures: what meets a target, what misses it, and which pages
-// each ratio target holds for.
+// each ratio target holds for; the scaling steps of the browser's scaling
+// benchmark.
 
 import assert from 'node:assert/strict';
 import test from 'node:test';
 
-import { ms, PORTAL, targets } from '../../scripts/bench-targets.mjs';
+import { median, ms, PORTAL, SCALING, scalingSteps, targets } from '../../scripts/bench-targets.mjs';
 
 const KB = 1024;
 
@@ -109,4 +110,42 @@ test('times are written in µs below a millisecond, else in ms', () => {
   assert.equal(ms(0.5371), '537 µs');
   assert.equal(ms(16.64), '16.64 ms');
   assert.equal(ms(undefined), '—');
+});
+
+test('scaling: each step is the median over the rounds of the ratio within a round, against the bytes', () => {
+  // Three rounds; in the second the machine ran at half speed for all
+  // three sizes alike, which a ratio within the round does not see.
+  const times = [
+    [1, 2, 1],
+    [10, 20, 11],
+    [100, 200, 150],
+  ];
+  const [small, large] = scalingSteps(['100KB', '1MB', '10MB'], times, [100, 1000, 10000]);
+  assert.deepEqual([small.from, small.to, small.time, small.min, small.max, small.bytes], ['100KB', '1MB', 10, 10, 11, 10]);
+  assert.ok(small.met);
+  // Ratios 10, 10 and 150 / 11 = 13.6: the median, 10, is within.
+  assert.equal(large.time, 10);
+  assert.ok(Math.abs(large.max - 150 / 11) < 1e-9);
+  assert.ok(large.met);
+});
+
+test('scaling: a step over 1.1 times the bytes\' growth is over, on the line is within', () => {
+  assert.equal(SCALING, 1.1);
+  const [over] = scalingSteps(['a', 'b'], [[1, 1, 1], [11.5, 11.2, 12]], [100, 1000]);
+  assert.equal(over.time, 11.5);
+  assert.equal(over.met, false);
+  // Bytes that grow by less than ten times allow less.
+  const [fewerBytes] = scalingSteps(['a', 'b'], [[1], [10.5]], [100, 925]);
+  assert.equal(fewerBytes.met, false);
+  const [onTheLine] = scalingSteps(['a', 'b'], [[2], [22]], [100, 1000]);
+  assert.equal(onTheLine.met, true);
+  assert.deepEqual(scalingSteps(['a'], [[1]], [1]), []);
+});
+
+test('the median is the middle value, the upper of the two middles of an even count', () => {
+  assert.equal(median([3, 1, 2]), 2);
+  assert.equal(median([4, 1, 3, 2]), 3);
+  const values = [5, 4];
+  median(values);
+  assert.deepEqual(values, [5, 4], 'the values are left in their order');
 });
