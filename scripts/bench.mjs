@@ -32,7 +32,9 @@
 //     navigation to the first contentful paint (usually the embed's cover
 //     over the page, with its status line) and to the view;
 //   - text scale and theme switches of a mounted view: the call alone, the
-//     call plus the style and layout it causes, and to the next frame.
+//     call plus the style and layout it causes, and to the next frame; the
+//     first switch to each scale step apart from later ones (a font size
+//     new to the page has the browser shape the whole text anew).
 // Where the package has no `parseHtml`/`parseDom` yet, those rows say so
 // and the live page falls back to `parseText(body.innerText)`.
 //
@@ -211,7 +213,13 @@ function fromLive(route) {
   return { readability, yilan, how };
 }
 
-/** Scale and theme switches of a view mounted in this page. */
+/**
+ * Scale and theme switches of a view mounted in this page. `scale, new`:
+ * the first switch to each scale step the page has not shown yet (the
+ * browser then shapes the whole text, and measures its glyphs, at a font
+ * size new to it); `scale`: switches to steps shown before, `count` of them;
+ * `theme`: `count` theme switches.
+ */
 async function switches(count) {
   const { mount, parseText, themes } = window.yilan;
   const host = document.createElement('main');
@@ -219,21 +227,16 @@ async function switches(count) {
   const viewer = mount(host, parseText(document.querySelector('main').innerText), { mode: 'elderly' });
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
   const view = host.shadowRoot?.querySelector('.yl-view') ?? host;
-  const result = {};
-  const cases = {
-    scale: [1.25, 1.5, 2, 3, 1],
-    theme: themes().map((theme) => theme.id),
-  };
-  for (const [name, values] of Object.entries(cases)) {
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  /** Times switching to each of `values` in turn (`set`), median of each part. */
+  const timeSwitches = async (values, set) => {
     const call = [];
     const layout = [];
     const toFrame = [];
-    for (let i = 0; i < count; i += 1) {
-      const value = values[i % values.length];
+    for (const value of values) {
       await frame();
       const start = performance.now();
-      if (name === 'scale') viewer.setScale(value);
-      else viewer.setTheme(value);
+      set(value);
       const called = performance.now();
       view.getBoundingClientRect();
       getComputedStyle(view).color;
@@ -243,9 +246,20 @@ async function switches(count) {
       layout.push(laidOut - start);
       toFrame.push(painted - start);
     }
-    const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-    result[name] = { call: median(call), layout: median(layout), frame: median(toFrame) };
-  }
+    return { call: median(call), layout: median(layout), frame: median(toFrame), switches: values.length };
+  };
+  // Every step above the mounted one (1), each a font size new to the view.
+  const steps = [1.25, 1.5, 1.75, 2, 2.5, 3];
+  const setScale = (value) => viewer.setScale(value);
+  const result = {};
+  result['scale, new'] = await timeSwitches(steps, setScale);
+  const again = Array.from({ length: count }, (_, i) => [...steps, 1][i % (steps.length + 1)]);
+  result.scale = await timeSwitches(again, setScale);
+  const ids = themes().map((theme) => theme.id);
+  result.theme = await timeSwitches(
+    Array.from({ length: count }, (_, i) => ids[i % ids.length]),
+    (value) => viewer.setTheme(value),
+  );
   viewer.destroy();
   host.remove();
   return result;
@@ -510,9 +524,9 @@ for (const [name, row] of Object.entries(results.toggle)) {
 }
 const back = results.returning;
 console.log(`  a returning reader (the mode stored), from the navigation: first contentful paint ${ms(back.page)}, view in ${ms(back.inserted)}, next frame ${ms(back.frame)}, painted ${ms(back.paint)}`);
-console.log('\nswitches in a mounted elderly view, median:');
+console.log('\nswitches in a mounted elderly view, median (scale, new: the first switch to each step, a font size new to the page):');
 for (const [name, row] of Object.entries(results.switches)) {
-  console.log(`  ${name.padEnd(6)} call ${ms(row.call).padStart(9)}   + style/layout ${ms(row.layout).padStart(9)}   next frame ${ms(row.frame).padStart(9)}`);
+  console.log(`  ${name.padEnd(10)} call ${ms(row.call).padStart(9)}   + style/layout ${ms(row.layout).padStart(9)}   next frame ${ms(row.frame).padStart(9)}   (${row.switches} switches)`);
 }
 
 results.targets = targets(results, fixtures.map((fixture) => fixture.name));
