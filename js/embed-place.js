@@ -25,7 +25,7 @@ export function append(host) {
  * Safari 17). Where the browser still puts it elsewhere (WebKit 2.50 puts
  * it at the bottom of the page), it comes back to the document. (The view
  * needs none of it: in the mode the root's transform is set aside, see
- * PAGE_CSS.)
+ * PAGE_CSS in js/prefetch.js.)
  */
 export function lift(host) {
   if (!host.showPopover || unliftable || !host.isConnected || host.matches(':popover-open') || !holdsFixed(document.documentElement)) return;
@@ -87,26 +87,9 @@ export function pin(element, declarations) {
 export const BOX = { margin: '0', padding: '0', border: '0', transform: 'none', float: 'none', 'max-width': 'none', 'min-width': '0', 'max-height': 'none' };
 
 /**
- * The view over the page on screen; printed, it is the page: in the flow,
- * all of it, and nothing of the page under it (PAGE_CSS), from
- * `beforeprint` to `afterprint`, while in the mode only.
+ * The view over the page on screen; printed, it is the page (`ON_PAPER`
+ * and `PAGE_CSS` in js/prefetch.js, while in the mode only).
  */
 export const ON_SCREEN = { position: 'fixed', inset: '0', height: 'auto', overflow: 'auto' };
 /** The widget's place: the bottom right corner, no background of its own. */
 export const CORNER = { position: 'fixed', right: '16px', bottom: '16px', left: 'auto', top: 'auto', background: 'none', overflow: 'visible' };
-
-export const ON_PAPER = { position: 'static', inset: 'auto', height: 'auto', overflow: 'visible' };
-/**
- * The page's rules while in the mode: printed, the view alone (above); on
- * screen, no scroll bar of the page beside the view's own (where scroll
- * bars take room, the page's would stand at the window's edge, and scroll
- * the page under the view). Nor does the root element hold the view's
- * fixed position, as a transform that scales the page to fit would (the
- * page is covered meanwhile).
- */
-export const PAGE_CSS =
-  '@media print { body > :not(yilan-embed-view), :root:has(> yilan-embed-view) > body { display: none !important; }' +
-  ' :root, :root > body { zoom: 1 !important; } }' +
-  ' @media screen { :root { overflow: hidden !important; } }' +
-  ' :root { transform: none !important; translate: none !important; scale: none !important; rotate: none !important;' +
-  ' perspective: none !important; will-change: auto !important; contain: none !important; container-type: normal !important; }';

@@ -10,7 +10,7 @@
 // own elderly-mode links or adds one button, and shows the view over the
 // page, made inert and restored on exit. How and why: docs/embed.md.
 
-import { append, BOX, CORNER, home, lift, ON_PAPER, ON_SCREEN, PAGE_CSS, pin, unzoom } from './embed-place.js';
+import { append, BOX, CORNER, home, lift, ON_SCREEN, pin, unzoom } from './embed-place.js';
 import { control, makeOperable, operable, pageToggles, role, shown, useSelector } from './embed-toggles.js';
 
 const HERE = import.meta.url;
@@ -76,7 +76,7 @@ function localeOf(asked) {
 let locale = 'zh-CN';
 let loading = null; // Promise of the package, once asked for
 let busy = false; // entering
-let reader = null; // { host, viewer, inerted, scroll, back, viewport } while in the mode
+let reader = null; // { host, exit } while in the mode (js/prefetch.js, `enter`)
 let widget = null; // { host, button, status }
 
 /**
@@ -223,22 +223,6 @@ const READER_CSS = 'main { display: block; min-height: 100%; }';
 
 /** How long at most the page stays covered while the view of a returning reader loads. */
 const COVER_MS = 1000;
-let pageSheet = null;
-
-// On paper no zoom of the page's is undone: the page's rules set them
-// aside there (PAGE_CSS), since a page may zoom itself on screen only.
-// After, the view takes the zoom it had on screen again.
-let screenZoom = '1';
-
-function beforePrint() {
-  if (!reader) return;
-  screenZoom = reader.host.style.getPropertyValue('zoom') || '1';
-  pin(reader.host, { ...ON_PAPER, zoom: '1' });
-}
-
-function afterPrint() {
-  if (reader) pin(reader.host, { ...ON_SCREEN, zoom: screenZoom });
-}
 
 /** The floating toggle (shown only while the page shows none of its own) and the status line. */
 function buildWidget() {
@@ -307,151 +291,61 @@ function unavailable() {
 }
 
 /**
- * Shows the view over the page. `back` gets the focus again on exit;
- * `byKey`: the reader came by a key (Enter on the toggle), so the focus in
- * the view shows its ring, in every browser.
+ * Shows the view over the page, once the package is in (the entry itself is
+ * js/prefetch.js's `enter`: only a reader in the mode needs it). `back`
+ * gets the focus again on exit; `byKey`: the reader came by a key (Enter
+ * on the toggle), so the focus in the view shows its ring, in every
+ * browser; `unasked`: shown for a reader who left the mode on.
  */
 async function enter(back, byKey = false, unasked = false) {
   if (reader || busy) return;
   busy = true;
   const scroll = [window.scrollX, window.scrollY];
-  let yilan;
   // Said only if the package is slow to come: a view in at once says it
   // is in, once.
   const slow = setTimeout(say, SLOW_MS, words.loading);
   try {
-    yilan = await load();
+    const yilan = await load();
+    clearTimeout(slow);
+    reader = yilan.enter({
+      root: contentRoot(),
+      settings: settings(),
+      back,
+      byKey,
+      unasked,
+      scroll,
+      widget,
+      place: PLACE,
+      left: () => {
+        reader = null;
+      },
+    });
+    // Should an earlier try have failed, the button says what it does again.
+    widget.button.textContent = words.toggle;
   } catch {
-    busy = false;
+    // (The package did not come, or the view could not be shown: the page
+    // is as it was.)
     unavailable();
-    return;
   } finally {
     clearTimeout(slow);
-  }
-  let host;
-  let viewer;
-  try {
-    ({ host, viewer } = yilan.take(contentRoot(), settings()));
-  } catch {
     busy = false;
-    unavailable();
-    return;
   }
-  // Only now, with the view whole, does anything on the page change: the
-  // page's top-level elements become inert (unless they were), the view
-  // goes in after them (or, staged ahead, is shown where it is). Should
-  // any of it fail, what was done is undone (`exit`), and the page is as
-  // it was.
-  reader = { host, viewer, inerted: [], wrapped: [], scroll, back, viewport: null, added: new MutationObserver(hideAdded) };
-  try {
-    for (const node of [...document.body.childNodes]) hide(node);
-    // What the page adds while the mode is on (a chat window, a notice)
-    // is behind the view as well.
-    reader.added.observe(document.body, { childList: true });
-    uncover();
-    pin(widget.host, { display: 'none' });
-    say('');
-    viewer.addEventListener('modechange', onModeChange);
-    if (host.isConnected) {
-      // Staged ahead: laid out already, only shown now; where the page's
-      // looks say now (a zoom or a filter may have come by a stylesheet).
-      if (host.parentNode !== home()) home().append(host);
-      unzoom(host);
-      host.style.removeProperty('opacity');
-      host.removeAttribute('inert');
-    } else {
-      append(host);
-    }
-    reader.viewport = yilan.fitViewport();
-    window.addEventListener('beforeprint', beforePrint);
-    window.addEventListener('afterprint', afterPrint);
-    pageSheet ??= sheet(PAGE_CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
-    // (A view shown unasked, for a reader who left the mode on, takes no
-    // focus: a screen reader starts at its top, as on any page.)
-    if (!unasked) viewer.focus({ focusVisible: byKey });
-  } catch {
-    exit();
-    busy = false;
-    unavailable();
-    return;
-  }
-  busy = false;
-  // Should an earlier try have failed, the button says what it does again.
-  widget.button.textContent = words.toggle;
 }
+
+/** What js/prefetch.js's `enter` places the view and the widget with. */
+const PLACE = { pin, append, home, unzoom, ON_SCREEN, CORNER };
 
 const PRIVATE_EVENTS = ['click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
   'keydown', 'keyup', 'keypress', 'input', 'change', 'focusin', 'focusout', 'wheel', 'touchstart', 'touchend'];
-
-/**
- * Puts a node of the page's `<body>` behind the view: an element inert
- * (unless it was), a text of its own in an inert `<span>` (a page's stray
- * text, which a screen reader would read out), both undone by `exit`.
- */
-function hide(node) {
-  if (!reader || node === widget.host || node === reader.host) return;
-  if (node.nodeType === 1 && !node.inert) {
-    node.inert = true;
-    reader.inerted.push(node);
-  } else if (node.nodeType === 3 && node.data.trim()) {
-    const span = document.createElement('span');
-    span.inert = true;
-    node.replaceWith(span);
-    span.append(node);
-    reader.wrapped.push(span);
-  }
-}
-
-function hideAdded(records) {
-  for (const record of records) record.addedNodes.forEach(hide);
-}
 
 /** Stops the reader's events at the embed's hosts (the page's capturing listeners still see them). */
 function stop(event) {
   event.stopPropagation();
 }
 
-function onModeChange(event) {
-  if (event.detail === 'standard') exit();
-}
-
-/** Removes the view and restores the page exactly, focus on the toggle. */
+/** Back to the page (the reader's `exit`, see js/prefetch.js). */
 function exit() {
-  if (!reader) return;
-  const { host, viewer, inerted, wrapped, added, scroll, back, viewport } = reader;
-  reader = null;
-  // The toggle shows its ring again if the focus in the view showed one
-  // (退出老年模式 pressed by a key).
-  const active = host.querySelector('yilan-view')?.shadowRoot?.activeElement;
-  const ring = Boolean(active?.matches(':focus-visible'));
-  // Each step whatever the others do: the page must come back whole, also
-  // after an entry that failed halfway (and did only some of them).
-  for (const step of [
-    () => viewer.removeEventListener('modechange', onModeChange),
-    () => viewer.destroy(),
-    () => viewer.free(),
-    () => host.remove(),
-    () => window.removeEventListener('beforeprint', beforePrint),
-    () => window.removeEventListener('afterprint', afterPrint),
-    () => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== pageSheet);
-    },
-    () => viewport?.(),
-    () => added.disconnect(),
-    () => inerted.forEach((element) => (element.inert = false)),
-    () => wrapped.forEach((span) => span.replaceWith(...span.childNodes)),
-    () => pin(widget.host, { display: 'block' }),
-    () => window.scrollTo(scroll[0], scroll[1]),
-    // Focus on the toggle builds a view ahead again.
-    () => (back?.isConnected ? back : widget.button).focus({ preventScroll: true, focusVisible: ring }),
-  ]) {
-    try {
-      step();
-    } catch {
-      // (The next step is still taken.)
-    }
-  }
+  reader?.exit();
 }
 
 /** The page's own toggles: clicks, and prefetch when one is reached. */

@@ -4,8 +4,10 @@
 // reader reached a toggle, and shown at the click when neither the document
 // read from the page nor the reader's stored preferences changed since; else
 // it is built then. Also here, for the same reason (what only a reader in
-// the mode needs stays out of the loader every page view fetches): the
-// page's viewport fitted to a phone while the view is shown.
+// the mode needs stays out of the loader every page view fetches): showing
+// the view over the page and putting the page behind it (`enter`), the way
+// back (the reader's `exit`), the page printed as the view meanwhile, and
+// the page's viewport fitted to a phone while the view is shown.
 
 import { parseEncoded as parseToJson } from '../pkg/yilan.js';
 import { encodeDom } from './dom-events.js';
@@ -254,4 +256,161 @@ export function fitViewport() {
       frame = requestAnimationFrame(finish);
     });
   };
+}
+
+/**
+ * The view printed: in the flow, all of it, and nothing of the page under
+ * it (`PAGE_CSS`), from `beforeprint` to `afterprint`.
+ */
+const ON_PAPER = { position: 'static', inset: 'auto', height: 'auto', overflow: 'visible' };
+/**
+ * The page's rules while in the mode: printed, the view alone (above); on
+ * screen, no scroll bar of the page beside the view's own (where scroll
+ * bars take room, the page's would stand at the window's edge, and scroll
+ * the page under the view). Nor does the root element hold the view's
+ * fixed position, as a transform that scales the page to fit would (the
+ * page is covered meanwhile).
+ */
+const PAGE_CSS =
+  '@media print { body > :not(yilan-embed-view), :root:has(> yilan-embed-view) > body { display: none !important; }' +
+  ' :root, :root > body { zoom: 1 !important; } }' +
+  ' @media screen { :root { overflow: hidden !important; } }' +
+  ' :root { transform: none !important; translate: none !important; scale: none !important; rotate: none !important;' +
+  ' perspective: none !important; will-change: auto !important; contain: none !important; container-type: normal !important; }';
+let pageSheet = null;
+
+/**
+ * The embed's entry, once the package is in (js/embed.js): shows the view
+ * of `root` (the one made ahead if still current, see `take`) over the
+ * page and puts the page behind it. Only with the view whole does anything
+ * on the page change: the page's top-level elements become inert (unless
+ * they were), the view goes in after them (or, staged ahead, is shown
+ * where it is). Should any of it fail, what was done is undone and the
+ * error thrown: the page is as it was.
+ *
+ * `entry`: `settings` as for `take`; `back`, the element the focus goes
+ * back to on exit; `byKey`, the reader came by a key (the focus in the
+ * view shows its ring); `unasked`, a view shown for a reader who left the
+ * mode on (it takes no focus); `scroll`, the page's scroll position to
+ * come back to; `widget`, the embed's `{ host, button, status }`; `place`,
+ * the embed's placement (`pin`, `append`, `home`, `unzoom`, `ON_SCREEN`,
+ * `CORNER`: js/embed-place.js, bundled into the loader); `left`, told
+ * first thing on the way back.
+ *
+ * @returns {{ host: Element, exit: () => void }} the reader in the mode
+ */
+export function enter({ root, settings, back, byKey, unasked, scroll, widget, place, left }) {
+  const { pin, append, home, unzoom, ON_SCREEN, CORNER } = place;
+  const { host, viewer } = take(root, settings);
+  const inerted = [];
+  const wrapped = [];
+  let viewport = null;
+  let out = false;
+  // On paper no zoom of the page's is undone: the page's rules set them
+  // aside there (PAGE_CSS), since a page may zoom itself on screen only.
+  // After, the view takes the zoom it had on screen again.
+  let screenZoom = '1';
+  const beforePrint = () => {
+    screenZoom = host.style.getPropertyValue('zoom') || '1';
+    pin(host, { ...ON_PAPER, zoom: '1' });
+  };
+  const afterPrint = () => pin(host, { ...ON_SCREEN, zoom: screenZoom });
+  /**
+   * Puts a node of the page's `<body>` behind the view: an element inert
+   * (unless it was), a text of its own in an inert `<span>` (a page's stray
+   * text, which a screen reader would read out), both undone by `exit`.
+   */
+  const hide = (node) => {
+    if (out || node === widget.host || node === host) return;
+    if (node.nodeType === 1 && !node.inert) {
+      node.inert = true;
+      inerted.push(node);
+    } else if (node.nodeType === 3 && node.data.trim()) {
+      const span = document.createElement('span');
+      span.inert = true;
+      node.replaceWith(span);
+      span.append(node);
+      wrapped.push(span);
+    }
+  };
+  // What the page adds while the mode is on (a chat window, a notice) is
+  // behind the view as well.
+  const added = new MutationObserver((records) => {
+    for (const record of records) record.addedNodes.forEach(hide);
+  });
+  const onModeChange = (event) => {
+    if (event.detail === 'standard') exit();
+  };
+  /** Removes the view and restores the page exactly, focus on the toggle. */
+  const exit = () => {
+    if (out) return;
+    out = true;
+    left();
+    // The toggle shows its ring again if the focus in the view showed one
+    // (退出老年模式 pressed by a key).
+    const active = host.querySelector('yilan-view')?.shadowRoot?.activeElement;
+    const ring = Boolean(active?.matches(':focus-visible'));
+    // Each step whatever the others do: the page must come back whole, also
+    // after an entry that failed halfway (and did only some of them).
+    for (const step of [
+      () => viewer.removeEventListener('modechange', onModeChange),
+      () => viewer.destroy(),
+      () => viewer.free(),
+      () => host.remove(),
+      () => window.removeEventListener('beforeprint', beforePrint),
+      () => window.removeEventListener('afterprint', afterPrint),
+      () => {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== pageSheet);
+      },
+      () => viewport?.(),
+      () => added.disconnect(),
+      () => inerted.forEach((element) => (element.inert = false)),
+      () => wrapped.forEach((span) => span.replaceWith(...span.childNodes)),
+      () => pin(widget.host, { display: 'block' }),
+      () => window.scrollTo(scroll[0], scroll[1]),
+      // Focus on the toggle builds a view ahead again.
+      () => (back?.isConnected ? back : widget.button).focus({ preventScroll: true, focusVisible: ring }),
+    ]) {
+      try {
+        step();
+      } catch {
+        // (The next step is still taken.)
+      }
+    }
+  };
+  try {
+    for (const node of [...document.body.childNodes]) hide(node);
+    added.observe(document.body, { childList: true });
+    // The widget back in its corner (it covered the page for a returning
+    // reader), then out of the way; its status line says nothing.
+    pin(widget.host, CORNER);
+    pin(widget.host, { display: 'none' });
+    widget.status.textContent = '';
+    viewer.addEventListener('modechange', onModeChange);
+    if (host.isConnected) {
+      // Staged ahead: laid out already, only shown now; where the page's
+      // looks say now (a zoom or a filter may have come by a stylesheet).
+      if (host.parentNode !== home()) home().append(host);
+      unzoom(host);
+      host.style.removeProperty('opacity');
+      host.removeAttribute('inert');
+    } else {
+      append(host);
+    }
+    viewport = fitViewport();
+    window.addEventListener('beforeprint', beforePrint);
+    window.addEventListener('afterprint', afterPrint);
+    if (!pageSheet) {
+      pageSheet = new CSSStyleSheet();
+      pageSheet.replaceSync(PAGE_CSS);
+    }
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
+    // (A view shown unasked, for a reader who left the mode on, takes no
+    // focus: a screen reader starts at its top, as on any page.)
+    if (!unasked) viewer.focus({ focusVisible: byKey });
+  } catch (error) {
+    exit();
+    throw error;
+  }
+  return { host, exit };
 }

@@ -56,7 +56,7 @@ function viewOnScreen(page) {
   }, VIEW);
 }
 
-/** A few frames: the page's zoom comes back over two (see fitViewport in js/embed.js). */
+/** A few frames: the page's zoom comes back over two (see fitViewport in js/prefetch.js). */
 function frames(page, n = 4) {
   return page.evaluate(async (count) => {
     for (let i = 0; i < count; i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
