@@ -30,8 +30,10 @@
 //   - renderHtml(doc) and speechPlan(doc): the document the last parse
 //     returned, untouched (the embed's case: no JSON is read again), so the
 //     render or the plan and its result crossing back;
+//   - parseHtml(html): the generated page's HTML, through the browser's
+//     DOMParser, the walk and the wasm parse;
 //   - encodeDom(document): the DOM walk (JavaScript) over a DOMParser
-//     document of the generated page's HTML;
+//     document of that HTML;
 //   - parseEncoded(encoding): the wasm parse of that walk's encoding;
 //   - TextDecoder: the browser decoding renderHtml's output (its UTF-8) into
 //     a string, alone, the share of renderHtml that is the browser's own.
@@ -50,7 +52,7 @@ const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const roundsAt = args.indexOf('--rounds');
 const ROUNDS = roundsAt >= 0 ? Number(args[roundsAt + 1]) : QUICK ? 5 : 11;
-const CALLS = ['parseText', 'parseJson', 'renderHtml', 'speechPlan', 'encodeDom', 'parseEncoded', 'TextDecoder'];
+const CALLS = ['parseText', 'parseJson', 'renderHtml', 'speechPlan', 'parseHtml', 'encodeDom', 'parseEncoded', 'TextDecoder'];
 const picked = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--rounds');
 const calls = picked ? picked.split(',') : CALLS;
 for (const call of calls) {
@@ -114,7 +116,7 @@ await page.evaluate(
  * run (one per round) and the bytes the call reads.
  */
 function timeCall({ call, runs, rounds, warmMs }) {
-  const { parseText, parseJson, renderHtml, speechPlan, encodeDom, parseEncoded } = window.yilan;
+  const { parseText, parseJson, renderHtml, speechPlan, parseHtml, encodeDom, parseEncoded } = window.yilan;
   // The binding keeps the document of the last parse (for the render or
   // the mount that usually follows) until the next parse replaces it. A
   // parse's run ends with an empty text parsed, so that each run drops the
@@ -148,6 +150,8 @@ function timeCall({ call, runs, rounds, warmMs }) {
           work: () => fn(doc),
         };
       }
+      case 'parseHtml':
+        return { bytes: input.htmlBytes, work: dropped(() => parseHtml(input.html)) };
       case 'encodeDom': {
         const dom = new DOMParser().parseFromString(input.html, 'text/html');
         return { bytes: input.htmlBytes, work: () => encodeDom(dom) };
