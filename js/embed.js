@@ -306,7 +306,6 @@ async function enter(back, byKey = false, unasked = false) {
   const slow = setTimeout(say, SLOW_MS, words.loading);
   try {
     const yilan = await load();
-    clearTimeout(slow);
     reader = yilan.enter({
       root: contentRoot(),
       settings: settings(),

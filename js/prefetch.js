@@ -383,8 +383,7 @@ export function enter({ root, settings, back, byKey, unasked, scroll, widget, pl
     added.observe(document.body, { childList: true });
     // The widget back in its corner (it covered the page for a returning
     // reader), then out of the way; its status line says nothing.
-    pin(widget.host, CORNER);
-    pin(widget.host, { display: 'none' });
+    pin(widget.host, { ...CORNER, display: 'none' });
     widget.status.textContent = '';
     viewer.addEventListener('modechange', onModeChange);
     if (host.isConnected) {

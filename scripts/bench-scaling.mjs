@@ -44,7 +44,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { median, SCALING, scalingSteps } from './bench-targets.mjs';
+import { median, ms, SCALING, scalingSteps } from './bench-targets.mjs';
 import { launchChromium } from './chromium.mjs';
 import { root, startServer } from './serve.mjs';
 
@@ -99,7 +99,9 @@ await page.evaluate(
     const yilan = await import(`${url}/yilan/pkg/index.js`);
     await yilan.default();
     window.yilan = yilan;
+    /** The UTF-8 bytes of `text`: what a call reads, counted. */
     const utf8 = (text) => new TextEncoder().encode(text).length;
+    window.utf8 = utf8;
     window.inputs = await Promise.all(
       sizes.map(async (id) => {
         const text = await (await fetch(`${url}/inputs/generated--${id}--00.txt`)).text();
@@ -117,6 +119,7 @@ await page.evaluate(
  */
 function timeCall({ call, runs, rounds, warmMs }) {
   const { parseText, parseJson, renderHtml, speechPlan, parseHtml, encodeDom, parseEncoded } = window.yilan;
+  const { utf8 } = window;
   // The binding keeps the document of the last parse (for the render or
   // the mount that usually follows) until the next parse replaces it. A
   // parse's run ends with an empty text parsed, so that each run drops the
@@ -134,7 +137,7 @@ function timeCall({ call, runs, rounds, warmMs }) {
         // A space first: not the very text the last parse handed over,
         // which the binding would take as that parse's document, unread.
         const json = ` ${JSON.stringify(parseText(input.text))}`;
-        return { bytes: new TextEncoder().encode(json).length, work: dropped(() => parseJson(json)) };
+        return { bytes: utf8(json), work: dropped(() => parseJson(json)) };
       }
       case 'renderHtml':
       case 'speechPlan': {
@@ -158,7 +161,7 @@ function timeCall({ call, runs, rounds, warmMs }) {
       }
       case 'parseEncoded': {
         const encoding = encodeDom(new DOMParser().parseFromString(input.html, 'text/html'));
-        return { bytes: new TextEncoder().encode(encoding).length, work: dropped(() => parseEncoded(encoding, {})) };
+        return { bytes: utf8(encoding), work: dropped(() => parseEncoded(encoding, {})) };
       }
       case 'TextDecoder': {
         const bytes = new TextEncoder().encode(renderHtml(parseText(input.text)));
@@ -190,7 +193,6 @@ function timeCall({ call, runs, rounds, warmMs }) {
   return { times, bytes: works.map((w) => w.bytes) };
 }
 
-const ms = (value) => `${value.toFixed(value < 10 ? 3 : value < 100 ? 2 : 1)} ms`;
 const times = (value) => `${value.toFixed(2)}×`;
 
 const results = { date: new Date().toISOString(), chromium: browser.version(), rounds: ROUNDS, warmMs: WARM_MS, calls: {} };
@@ -216,12 +218,11 @@ for (const call of calls) {
     const row = results.calls[call].sizes[i];
     console.log(`  ${size.label.padEnd(8)} ${ms(row.median).padStart(12)} ${row.mbPerS.toFixed(1).padStart(8)} MB/s`);
   });
-  for (const step of steps) {
-    const from = SIZES.find((size) => size.id === step.from).label;
-    const to = SIZES.find((size) => size.id === step.to).label;
+  steps.forEach((step, i) => {
+    const [from, to] = [SIZES[i].label, SIZES[i + 1].label];
     const verdict = step.met ? 'within' : 'OVER';
     console.log(`  ${`${from} → ${to}`.padEnd(17)} ${times(step.time)} for ${times(step.bytes)} the bytes (rounds ${times(step.min)}–${times(step.max)}): ${verdict} ${SCALING}× the bytes' growth`);
-  }
+  });
 }
 
 mkdirSync(join(root, 'target'), { recursive: true });

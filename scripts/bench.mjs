@@ -248,8 +248,11 @@ async function switches(count) {
     }
     return { call: median(call), layout: median(layout), frame: median(toFrame), switches: values.length };
   };
-  // Every step above the mounted one (1), each a font size new to the view.
-  const steps = [1.25, 1.5, 1.75, 2, 2.5, 3];
+  // Every step above the mounted one (1), each a font size new to the view:
+  // the steps the view's stylesheet has rules for.
+  const steps = [...new Set([...window.yilan.stylesheet().matchAll(/data-scale="([\d.]+)"/g)].map((m) => Number(m[1])))]
+    .filter((step) => step > 1)
+    .sort((a, b) => a - b);
   const setScale = (value) => viewer.setScale(value);
   const result = {};
   result['scale, new'] = await timeSwitches(steps, setScale);
