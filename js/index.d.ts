@@ -317,14 +317,20 @@ export class Viewer {
    * moment after the page loads).
    */
   voices(): { name: string; lang: string; local: boolean }[];
-  /** The host element's `addEventListener`: the view's events are dispatched there. */
+  /**
+   * Listens to the view's events, which are dispatched on the host element:
+   * with the host's options, `this` and order, but the listener is the
+   * view's own, called for this view's events only (another view in the
+   * same element dispatches there too) and removed by `destroy()`.
+   * @throws {YilanError} `argument` (path `type`, or `listener`), `destroyed`.
+   */
   addEventListener<K extends keyof ViewerEventMap>(
     type: K,
     listener: (event: ViewerEventMap[K]) => void,
     options?: boolean | AddEventListenerOptions,
   ): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  /** The host element's `removeEventListener`. */
+  /** Removes a listener added with `addEventListener`; nothing once destroyed. */
   removeEventListener<K extends keyof ViewerEventMap>(
     type: K,
     listener: (event: ViewerEventMap[K]) => void,
@@ -332,9 +338,10 @@ export class Viewer {
   ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
   /**
-   * Removes the view and every listener and observer it added; the host
-   * element is left as it was. Calling it again does nothing; the setters
-   * then throw `destroyed`.
+   * Removes the view, every listener and observer it added and those added
+   * with `addEventListener`; the host element is left as it was. A reading
+   * under way ends first (`speechend`, `'stopped'`). Calling it again does
+   * nothing; the setters and `addEventListener` then throw `destroyed`.
    */
   destroy(): void;
   /**
@@ -387,7 +394,7 @@ export interface ViewerEventMap {
   chunkend: CustomEvent<SpeechEventChunk>;
   /**
    * Reading ended: `'done'` (everything was read), `'stopped'` (停止,
-   * `stop()`, leaving the elderly mode, the page hidden), `'failed'` (the
+   * `stop()`, leaving the elderly mode, the page hidden, `destroy()`), `'failed'` (the
    * engine failed: a `speecherror` came first).
    */
   speechend: CustomEvent<{ reason: 'done' | 'stopped' | 'failed' }>;

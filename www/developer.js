@@ -28,6 +28,10 @@ function logEvent(event) {
 }
 
 function syncControls() {
+  // Without a view there is nothing for the controls to change.
+  for (const id of ['mode', 'theme', 'scale', 'destroy']) {
+    $(id).disabled = !viewer;
+  }
   $('mode').value = viewer?.mode ?? 'standard';
   $('theme').value = viewer?.theme ?? 'auto';
   $('scale').value = String(viewer?.scale ?? 1);

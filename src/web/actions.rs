@@ -25,7 +25,7 @@ impl Core {
         if let Ok(Some(note)) = self.dom.root.query_selector(NOTE) {
             note.remove();
         }
-        if !dispatch(&self.dom.host, "action", &JsValue::from_str(name), true) {
+        if !dispatch(self, "action", &JsValue::from_str(name), true) {
             return;
         }
         let Some(window) = web_sys::window() else {

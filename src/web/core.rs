@@ -372,7 +372,7 @@ impl Core {
     /// Dispatches `kind` on the host element, unless destroyed.
     fn dispatch(&self, kind: &str, detail: &JsValue) {
         if !self.destroyed.get() {
-            dispatch(&self.dom.host, kind, detail, false);
+            dispatch(self, kind, detail, false);
         }
     }
 

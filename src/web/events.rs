@@ -1,13 +1,17 @@
 //! Event plumbing: the listeners a viewer adds (kept so that `destroy`
 //! removes every one), the `CustomEvent`s it dispatches on the host
-//! element, and the host's `addEventListener`/`removeEventListener` that
-//! the viewer forwards to.
+//! element, and the listeners a page adds through the viewer's
+//! `addEventListener`, which are the view's own.
 
-use js_sys::{Function, Reflect};
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AddEventListenerOptions, CustomEvent, CustomEventInit, Element, Event, EventTarget};
+use web_sys::{AddEventListenerOptions, CustomEvent, CustomEventInit, Event, EventTarget};
 
+use super::core::Core;
 use super::error::dom_error;
 
 /// How a listener is added.
@@ -89,6 +93,67 @@ impl Listener {
 pub(super) struct Listeners {
     entries: Vec<Listener>,
     waiting: Vec<Listener>,
+    pages: Vec<PageListener>,
+}
+
+/// A listener the page added through the viewer's `addEventListener`: on
+/// the host element, so that it runs where the host's own listeners run,
+/// but called for this view's events only (another view in the same host
+/// dispatches there too), and removed with the view.
+struct PageListener {
+    host: EventTarget,
+    kind: String,
+    listener: JsValue,
+    capture: bool,
+    /// A `once` listener has been called.
+    spent: Rc<Cell<bool>>,
+    /// The `signal` it was added with, if any.
+    signal: JsValue,
+    callback: Closure<dyn Fn(Event) -> Result<(), JsValue>>,
+}
+
+impl PageListener {
+    /// Called no more: spent, or its signal aborted (the browser then
+    /// removed it from the host).
+    fn over(&self) -> bool {
+        self.spent.get() || flag(&self.signal, "aborted")
+    }
+
+    fn is(&self, kind: &str, listener: &JsValue, capture: bool) -> bool {
+        self.kind == kind && self.capture == capture && Object::is(&self.listener, listener)
+    }
+
+    fn unregister(&self) {
+        let _ = self.host.remove_event_listener_with_callback_and_bool(
+            &self.kind,
+            self.callback.as_ref().unchecked_ref(),
+            self.capture,
+        );
+    }
+}
+
+thread_local! {
+    /// The view whose event is being dispatched (its `Core`'s address), 0
+    /// for none: what a page's listener added through a viewer checks.
+    static DISPATCHING: Cell<usize> = const { Cell::new(0) };
+}
+
+fn view_id(core: &Core) -> usize {
+    std::ptr::from_ref(core) as usize
+}
+
+/// `options[name]` is truthy (`false` for no object).
+fn flag(options: &JsValue, name: &str) -> bool {
+    options.is_object()
+        && Reflect::get(options, &JsValue::from_str(name)).is_ok_and(|v| v.is_truthy())
+}
+
+/// The `capture` of an `addEventListener` options argument (a boolean, or
+/// an object).
+fn capture_of(options: &JsValue) -> bool {
+    options
+        .as_bool()
+        .unwrap_or_else(|| flag(options, "capture"))
 }
 
 impl Listeners {
@@ -145,12 +210,115 @@ impl Listeners {
         for listener in std::mem::take(&mut self.entries) {
             listener.unregister();
         }
+        for listener in std::mem::take(&mut self.pages) {
+            listener.unregister();
+        }
+    }
+
+    /// The viewer's `addEventListener(kind, listener, options)`, as the
+    /// DOM's own: `options` a boolean (capture) or `{ capture, once,
+    /// passive, signal }`; the same listener, type and capture again adds
+    /// nothing.
+    pub fn add_for_page(
+        &mut self,
+        core: &Core,
+        kind: String,
+        listener: JsValue,
+        options: &JsValue,
+    ) -> Result<(), JsValue> {
+        let capture = capture_of(options);
+        let once = flag(options, "once");
+        let signal = if options.is_object() {
+            Reflect::get(options, &JsValue::from_str("signal"))?
+        } else {
+            JsValue::UNDEFINED
+        };
+        if flag(&signal, "aborted") {
+            return Ok(());
+        }
+        self.pages.retain(|old| {
+            let keep = !old.over();
+            if !keep {
+                old.unregister();
+            }
+            keep
+        });
+        if self
+            .pages
+            .iter()
+            .any(|old| old.is(&kind, &listener, capture))
+        {
+            return Ok(());
+        }
+        let id = view_id(core);
+        let spent = Rc::new(Cell::new(false));
+        let callback = {
+            let (spent, listener) = (Rc::clone(&spent), listener.clone());
+            Closure::<dyn Fn(Event) -> Result<(), JsValue>>::new(move |event: Event| {
+                if spent.get() || DISPATCHING.with(Cell::get) != id {
+                    return Ok(());
+                }
+                spent.set(once);
+                // A function is called on the host, as the DOM calls it;
+                // an object's `handleEvent` on the object.
+                let (function, this) = match listener.dyn_ref::<Function>() {
+                    Some(function) => (function.clone(), event.current_target().into()),
+                    None => (
+                        Reflect::get(&listener, &JsValue::from_str("handleEvent"))?
+                            .dyn_into::<Function>()?,
+                        listener.clone(),
+                    ),
+                };
+                function.call1(&this, &event).map(|_| ())
+            })
+        };
+        let mut flags = vec![("capture", JsValue::from_bool(capture))];
+        if options.is_object() {
+            let passive = Reflect::get(options, &JsValue::from_str("passive"))?;
+            if !passive.is_undefined() {
+                flags.push(("passive", JsValue::from_bool(passive.is_truthy())));
+            }
+            if !signal.is_undefined() {
+                flags.push(("signal", signal.clone()));
+            }
+        }
+        let host: &EventTarget = &core.dom.host;
+        let options: AddEventListenerOptions = dictionary(&flags).unchecked_into();
+        host.add_event_listener_with_callback_and_add_event_listener_options(
+            &kind,
+            callback.as_ref().unchecked_ref(),
+            &options,
+        )?;
+        self.pages.push(PageListener {
+            host: host.clone(),
+            kind,
+            listener,
+            capture,
+            spent,
+            signal,
+            callback,
+        });
+        Ok(())
+    }
+
+    /// The viewer's `removeEventListener(kind, listener, options)`.
+    pub fn remove_for_page(&mut self, kind: &str, listener: &JsValue, options: &JsValue) {
+        let capture = capture_of(options);
+        if let Some(at) = self
+            .pages
+            .iter()
+            .position(|old| old.is(kind, listener, capture))
+        {
+            // Dropping the closure while it runs (a listener that removes
+            // itself) is safe: the glue frees it when the call returns.
+            self.pages.swap_remove(at).unregister();
+        }
     }
 }
 
 /// Dispatches `CustomEvent(kind, { detail, bubbles, composed, cancelable })`
-/// on `host`; returns `false` when a listener cancelled it.
-pub(super) fn dispatch(host: &Element, kind: &str, detail: &JsValue, cancelable: bool) -> bool {
+/// on the view's host element; returns `false` when a listener cancelled it.
+pub(super) fn dispatch(core: &Core, kind: &str, detail: &JsValue, cancelable: bool) -> bool {
     let init: CustomEventInit = dictionary(&[
         ("bubbles", JsValue::TRUE),
         ("composed", JsValue::TRUE),
@@ -159,8 +327,13 @@ pub(super) fn dispatch(host: &Element, kind: &str, detail: &JsValue, cancelable:
     ])
     .unchecked_into();
     match CustomEvent::new_with_event_init_dict(kind, &init) {
-        // A listener that throws is reported by the browser, not here.
-        Ok(event) => host.dispatch_event(&event).unwrap_or(true),
+        Ok(event) => {
+            let outer = DISPATCHING.with(|d| d.replace(view_id(core)));
+            // A listener that throws is reported by the browser, not here.
+            let done = core.dom.host.dispatch_event(&event).unwrap_or(true);
+            DISPATCHING.with(|d| d.set(outer));
+            done
+        }
         Err(_) => true,
     }
 }
@@ -175,17 +348,4 @@ pub(super) fn dictionary(fields: &[(&str, JsValue)]) -> js_sys::Object {
         let _ = Reflect::set(&object, &JsValue::from_str(key), value);
     }
     object
-}
-
-/// Calls `host[method](type, listener, options)`: the viewer's
-/// `addEventListener` and `removeEventListener` are the host element's.
-pub(super) fn forward(
-    host: &Element,
-    method: &str,
-    kind: &JsValue,
-    listener: &JsValue,
-    options: &JsValue,
-) -> Result<(), JsValue> {
-    let function: Function = Reflect::get(host, &JsValue::from_str(method))?.dyn_into()?;
-    function.call3(host, kind, listener, options).map(|_| ())
 }

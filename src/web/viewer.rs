@@ -6,11 +6,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use web_sys::Element;
-
 use super::core::{By, Core};
 use super::error::{web_error, WebErrorCode};
-use super::events::forward;
 use super::options;
 use super::speech;
 use crate::prefs::{speech_rate_from, Prefs};
@@ -36,9 +33,8 @@ pub struct Viewer {
     gone: RefCell<Option<Gone>>,
 }
 
-/// What a destroyed viewer remembers: its host and the last preferences.
+/// What a destroyed viewer remembers: the last preferences.
 struct Gone {
-    host: Element,
     prefs: Prefs,
     voice: Option<String>,
 }
@@ -73,14 +69,6 @@ impl Viewer {
         match self.core() {
             Some(core) => core.prefs(),
             None => self.gone(|g| g.prefs.clone()).unwrap_or_default(),
-        }
-    }
-
-    /// The host element, also once destroyed.
-    fn host(&self) -> Option<Element> {
-        match self.core() {
-            Some(core) => Some(core.dom.host.clone()),
-            None => self.gone(|g| g.host.clone()),
         }
     }
 }
@@ -317,9 +305,12 @@ impl Viewer {
         Ok(list.into())
     }
 
-    /// The host element's `addEventListener`: `modechange`, `themechange`,
+    /// Listens to the view's events (`modechange`, `themechange`,
     /// `scalechange`, `action`, `chunkstart`, `chunkend`, `speechend`,
-    /// `speecherror`.
+    /// `speecherror`), which it dispatches on the host element: as the
+    /// host's `addEventListener` (the same options, `this` and order), but
+    /// the listener is the view's own, called for this view's events only
+    /// and removed by `destroy()`.
     #[wasm_bindgen(js_name = addEventListener)]
     pub fn add_event_listener(
         &self,
@@ -327,24 +318,35 @@ impl Viewer {
         listener: &JsValue,
         options: &JsValue,
     ) -> Result<(), JsValue> {
-        let Some(host) = self.host() else {
+        let core = self.live()?;
+        let kind = text(kind, "type")?;
+        if listener.is_null() || listener.is_undefined() {
+            return Ok(());
+        }
+        if !listener.is_object() && !listener.is_function() {
+            return Err(web_error(
+                WebErrorCode::Argument,
+                "listener must be a function or an object with handleEvent",
+                Some("listener"),
+            ));
+        }
+        let Ok(mut listeners) = core.listeners.try_borrow_mut() else {
             return Ok(());
         };
-        forward(&host, "addEventListener", kind, listener, options)
+        listeners.add_for_page(&core, kind, listener.clone(), options)
     }
 
-    /// The host element's `removeEventListener`.
+    /// Removes a listener added with `addEventListener` (the same type,
+    /// listener and capture); nothing once destroyed, when `destroy()` has
+    /// removed them all.
     #[wasm_bindgen(js_name = removeEventListener)]
-    pub fn remove_event_listener(
-        &self,
-        kind: &JsValue,
-        listener: &JsValue,
-        options: &JsValue,
-    ) -> Result<(), JsValue> {
-        let Some(host) = self.host() else {
-            return Ok(());
+    pub fn remove_event_listener(&self, kind: &JsValue, listener: &JsValue, options: &JsValue) {
+        let (Some(core), Some(kind)) = (self.core(), kind.as_string()) else {
+            return;
         };
-        forward(&host, "removeEventListener", kind, listener, options)
+        if let Ok(mut listeners) = core.listeners.try_borrow_mut() {
+            listeners.remove_for_page(&kind, listener, options);
+        };
     }
 
     /// Removes the view and every listener it added; the host element is
@@ -354,7 +356,6 @@ impl Viewer {
             return;
         };
         let gone = Gone {
-            host: core.dom.host.clone(),
             prefs: core.prefs(),
             voice: speech::wanted_voice(&core),
         };

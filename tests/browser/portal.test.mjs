@@ -229,6 +229,17 @@ browserTest('the developer page: model JSON in, viewer out, controls through the
   assert.equal(await page.isHidden('#error'), true);
   assert.equal(await inView(page, (shadow) => shadow.querySelector('h1').textContent), '好');
   assert.equal(await page.evaluate(() => document.querySelectorAll('yilan-view').length), 1, 'the old view was destroyed');
+  // The new view's events are logged once: the old views' listeners went with them.
+  await page.evaluate(() => document.querySelector('#events').replaceChildren());
+  await page.selectOption('#scale', '3');
+  const again = await page.evaluate(() => [...document.querySelectorAll('#events li')].map((li) => li.textContent));
+  assert.deepEqual(again, ['scalechange: 3']);
+  // Destroyed: nothing for the controls to change.
+  await page.click('#destroy');
+  const disabled = await page.evaluate(() => ['mode', 'theme', 'scale', 'destroy'].map((id) => document.getElementById(id).disabled));
+  assert.deepEqual(disabled, [true, true, true, true]);
+  await page.click('#show');
+  assert.equal(await page.isDisabled('#scale'), false);
 });
 
 browserTest('the demo portal page itself, with the embed in it, has no axe violations before the mode', {}, async (page) => {

@@ -27,7 +27,7 @@ pub(super) fn run(core: &Core, actions: Vec<Action>) {
             } => speak(core, chunk, token, watchdog_ms),
             Action::ChunkEnd { chunk } => {
                 if let Some(detail) = chunk_detail(core, chunk) {
-                    dispatch(&core.dom.host, "chunkend", &detail, false);
+                    dispatch(core, "chunkend", &detail, false);
                 }
             }
             Action::Finished(reason) => finished(core, reason),
@@ -83,7 +83,7 @@ fn speak(core: &Core, index: usize, token: u32, watchdog_ms: u32) {
     view::show_controls(core);
     view::highlight(core, index);
     if let Some(detail) = chunk_detail(core, index) {
-        dispatch(&core.dom.host, "chunkstart", &detail, false);
+        dispatch(core, "chunkstart", &detail, false);
     }
     // A listener may have stopped or restarted the reading.
     let current = core.speech.try_borrow().ok().and_then(|s| s.reader.token());
@@ -157,16 +157,20 @@ fn finished(core: &Core, reason: EndReason) {
             &JsValue::from_str("message"),
             &JsValue::from_str(&message),
         );
-        dispatch(&core.dom.host, "speecherror", &detail, false);
+        dispatch(core, "speecherror", &detail, false);
     }
-    if core.destroyed.get() {
-        return;
+    if !core.destroyed.get() {
+        ended(core, reason);
     }
+}
+
+/// Dispatches `speechend` with `reason`.
+pub(super) fn ended(core: &Core, reason: EndReason) {
     let detail = js_sys::Object::new();
     let _ = Reflect::set(
         &detail,
         &JsValue::from_str("reason"),
         &JsValue::from_str(reason.as_str()),
     );
-    dispatch(&core.dom.host, "speechend", &detail, false);
+    dispatch(core, "speechend", &detail, false);
 }

@@ -29,7 +29,7 @@ use super::core::Core;
 use super::place;
 use crate::render::toolbar::{NoVoice, Notice, SpeechNotice};
 use crate::render::Mode;
-use crate::speech::reader::{Action, Reader, Status};
+use crate::speech::reader::{Action, EndReason, Reader, Status};
 use crate::speech::{Plan, SpeechOptions};
 use crate::Document;
 
@@ -437,7 +437,9 @@ pub(super) fn mode_changed(core: &Core, mode: Mode) {
 
 /// The view is going: the engine falls silent, timers are cleared, and
 /// what the view held for reading is let go at once (the view's handle may
-/// live on in JavaScript until it is collected).
+/// live on in JavaScript until it is collected). A reading under way ends
+/// as `stop()` ends it, with `speechend` (`stopped`), so that a page that
+/// follows the reading is not left thinking it goes on.
 pub(super) fn shut(core: &Core) {
     waiting::forget(core);
     let (engine, utterances, timers) = {
@@ -453,6 +455,7 @@ pub(super) fn shut(core: &Core) {
             timers,
         )
     };
+    let reading = engine.is_some();
     if let Some(engine) = engine {
         engine.cancel(&utterances);
     }
@@ -470,6 +473,9 @@ pub(super) fn shut(core: &Core) {
         speech.last_focus = None;
         speech.on_watchdog = None;
         speech.on_dwell = None;
+    }
+    if reading {
+        actions::ended(core, EndReason::Stopped);
     }
 }
 
