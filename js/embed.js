@@ -284,10 +284,30 @@ function uncover() {
   pin(widget.host, CORNER);
 }
 
+/** How long the status line says the mode is unavailable (ms). */
+const NOTICE_MS = 10000;
+let quiet = 0;
+
 function unavailable() {
   uncover();
   say(words.unavailable);
   widget.button.textContent = words.toggleUnavailable;
+  clearTimeout(quiet);
+  quiet = setTimeout(say, NOTICE_MS, '');
+}
+
+/** The page's toggle whose click is handed back to the page (see `enter`). */
+let passing = null;
+
+/**
+ * Whether a page's toggle does something of its own: an `onclick`, or a
+ * link that goes somewhere (not `#`, not `javascript:;` or `void(0)`).
+ * (Listeners a script added cannot be seen.)
+ */
+function ownAction(element) {
+  const href = element.localName === 'a' ? element.getAttribute('href') : null;
+  return element.hasAttribute('onclick') ||
+    (!!href && !/^\s*(#.*|javascript:\s*(void\s*\(?\s*0\s*\)?)?\s*;?\s*)$/i.test(href));
 }
 
 /**
@@ -323,8 +343,20 @@ async function enter(back, byKey = false, unasked = false) {
     widget.button.textContent = words.toggle;
   } catch {
     // (The package did not come, or the view could not be shown: the page
-    // is as it was.)
-    unavailable();
+    // is as it was.) A toggle of the page's own that does something of its
+    // own (an older 关怀版 toolbar, a link to a page of its own) does it
+    // after all; else the status line says the mode is unavailable.
+    if (!unasked && back !== widget.button && back.isConnected && ownAction(back)) {
+      uncover();
+      passing = back;
+      try {
+        back.click();
+      } finally {
+        passing = null;
+      }
+    } else {
+      unavailable();
+    }
   } finally {
     clearTimeout(slow);
     busy = false;
@@ -350,6 +382,7 @@ function exit() {
 /** The page's own toggles: clicks, and prefetch when one is reached. */
 function onClick(event) {
   const element = control(event.target);
+  if (element && element === passing) return;
   const what = role(element);
   // Outside the mode a link that leaves it does what the page makes it do.
   if (!what || (what === 'exit' && !reader)) return;

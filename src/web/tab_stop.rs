@@ -49,6 +49,14 @@ impl Core {
         }
     }
 
+    /// Hides the tools 更多工具 showed, if it did; focus stays where it is.
+    pub fn fold_tools(&self) {
+        if self.state.try_borrow().is_ok_and(|s| s.tools_open) {
+            self.show_tools(false);
+            self.keep_stop_shown();
+        }
+    }
+
     /// Escape in the toolbar: hides the tools 更多工具 showed, focus back on
     /// it. False when there was nothing to hide.
     pub fn close_tools(&self) -> bool {
@@ -106,7 +114,7 @@ fn first_usable(tools: &[Element]) -> Option<&Element> {
 }
 
 /// Whether `element` is laid out (not `display: none`, nor inside one).
-fn rendered(element: &Element) -> bool {
+pub(super) fn rendered(element: &Element) -> bool {
     element
         .dyn_ref::<HtmlElement>()
         .is_some_and(|html| html.offset_parent().is_some())

@@ -19,6 +19,7 @@ use super::speech;
 use crate::prefs::{Cursor, SPEECH_RATE_CHOICES};
 use crate::render::toolbar::Tool;
 use crate::render::Mode;
+use crate::speech::reader::Status;
 
 /// Adds the toolbar's listeners (and the reading guide's) to a view.
 pub(super) fn install(core: &Rc<Core>) -> Result<(), JsValue> {
@@ -96,7 +97,7 @@ fn on_click(core: &Rc<Core>, event: &Event) {
         if let Some((rate, _)) = chosen {
             core.choose_speech_rate(*rate);
         }
-    } else if let Some(entry) = closest(event, "[data-yl-target]") {
+    } else if let Some(entry) = closest(event, OUTLINE_ENTRY) {
         if let Some(id) = entry.get_attribute("data-yl-target") {
             core.go_to(&id);
         }
@@ -119,7 +120,14 @@ fn use_tool(core: &Rc<Core>, tool: Tool) {
         Tool::Theme => core.toggle_panel(Panel::Theme),
         Tool::Rate => core.toggle_panel(Panel::Rate),
         Tool::Outline => core.toggle_panel(Panel::Outline),
-        Tool::Read => speech::toggle_read(core),
+        Tool::Read => {
+            speech::toggle_read(core);
+            // Reading from the unfolded tools: they fold, giving the screen
+            // back to the text read (暂停 and 停止 stay on the folded bar).
+            if speech::status(core) != Status::Idle {
+                core.fold_tools();
+            }
+        }
         Tool::Stop => speech::stop(core),
         Tool::Point => speech::toggle_point(core),
         Tool::Guide => core.set_guide(!prefs.guide),
@@ -177,6 +185,25 @@ fn on_key(core: &Rc<Core>, event: &Event) {
         }
         return;
     }
+    // In 目录, ↑ and ↓ go from entry to entry (Tab too, on to 收起).
+    if let Some(entry) = closest(event, OUTLINE_ENTRY) {
+        let entries = entry
+            .closest(".yl-outline")
+            .ok()
+            .flatten()
+            .map(|list| core.all_in(&list, OUTLINE_ENTRY))
+            .unwrap_or_default();
+        let at = entries.iter().position(|e| e == &entry);
+        let next = match name.as_str() {
+            "ArrowLeft" | "ArrowRight" => None,
+            key => at.and_then(|at| step(key, at, entries.len())),
+        };
+        if let Some(next) = next.and_then(|n| entries.get(n)) {
+            event.prevent_default();
+            core.focus(next);
+        }
+        return;
+    }
     let Some(tool) = closest(event, "[data-yl-tool]") else {
         return;
     };
@@ -201,6 +228,9 @@ fn on_key(core: &Rc<Core>, event: &Event) {
 
 /// The choices of the panels of choices (配色, 语速).
 const CHOICES: &str = "[data-yl-theme], [data-yl-rate]";
+
+/// 目录's entries.
+const OUTLINE_ENTRY: &str = "[data-yl-target]";
 
 /// Where `key` moves from `at` among `len` items (wrapping at the ends):
 /// → and ↓ on, ← and ↑ back, Home and End to the first and the last.
@@ -237,6 +267,11 @@ fn on_focus(core: &Rc<Core>, event: &Event) {
 fn on_focus_out(core: &Rc<Core>, event: &Event) {
     if let Some(to) = related(event) {
         core.focus_moved(&to);
+        // Out of the bar by Tab: the unfolded tools fold, as a tap on the
+        // text folds them.
+        if !core.dom.bar.contains(Some(&to)) {
+            core.fold_tools();
+        }
     }
 }
 
@@ -267,7 +302,6 @@ fn on_press(core: &Rc<Core>, event: &Event) {
         core.close_panel(false);
     }
     if tools {
-        core.show_tools(false);
-        core.keep_stop_shown();
+        core.fold_tools();
     }
 }

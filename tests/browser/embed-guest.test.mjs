@@ -114,6 +114,29 @@ browserTest('the .wasm 404 on a page with its own links: the page unchanged, the
   assert.deepEqual(result, { status: '老年模式暂时无法使用，页面保持原样。', button: null, view: false, inert: 0, same: true });
 });
 
+browserTest("the .wasm 404 on a page whose own 关怀版 link has an action of its own: the page's action runs, each time", { expectProblems: NO_WASM }, async (page) => {
+  await servePages(page);
+  await page.route('**/yilan/pkg/yilan_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await open(page, '/embed-pages/07.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  // The Hanweb header's link: onclick="aria.oldFixedStart()", the page's
+  // older toolbar (its script is not in the fixture: this stands for it).
+  await page.evaluate(() => {
+    window.started = 0;
+    window.aria = { oldFixedStart: () => (window.started += 1) };
+  });
+  for (const times of [1, 2]) {
+    await page.click('#cniil_slb');
+    await page.waitForFunction((n) => window.started === n, times);
+  }
+  const after = await page.evaluate(() => ({
+    status: document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]').textContent,
+    view: document.querySelector('yilan-embed-view:not([inert])') !== null,
+    inert: document.querySelectorAll('[inert]').length,
+  }));
+  assert.deepEqual(after, { status: '', view: false, inert: 0 });
+});
+
 browserTest("a CSP without 'wasm-unsafe-eval': the mode is unavailable, the page as it was", { allowProblems: [/WebAssembly|wasm-unsafe-eval|wasm-eval/] }, async (page) => {
   await servePages(page, { '/embed-csp.html': portalUnder("script-src 'self'; style-src 'self'") });
   const result = await unavailable(page, '/embed-csp.html', '#enter-elderly');

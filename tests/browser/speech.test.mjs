@@ -117,6 +117,7 @@ browserTest('指读 reads the paragraph clicked, then the one focused, and a res
   const first = chunks.find((c) => c.target === 'yl-p1-1');
   assert.deepEqual(await spoken(page), [first.text], 'the pointer at rest for 600 ms reads where it rests');
   assert.deepEqual(await highlighted(page), ['yl-p1-1']);
+  assert.match(await liveText(page), /^指读已打开/, 'a reading of 指读 starts unsaid: the voice says it');
   await page.click('[data-yl-tool="stop"]');
   await page.evaluate(() => (window.fakeSpeech.spoken.length = 0));
 
@@ -132,6 +133,7 @@ browserTest('指读 reads the paragraph clicked, then the one focused, and a res
   await page.evaluate(() => window.fakeSpeech.end());
   await until(page, () => window.events.filter(([type]) => type === 'speechend').length === 2);
   assert.deepEqual(await spoken(page), own, 'that paragraph, and nothing after it');
+  assert.equal(await liveText(page), '已停止朗读', 'and ends unsaid (the last thing said: 停止, pressed before)');
 
   // Focus: 目录 moves focus to a section's heading, which is read alone.
   await page.evaluate(() => (window.fakeSpeech.spoken.length = 0));
@@ -150,6 +152,22 @@ browserTest('指读 reads the paragraph clicked, then the one focused, and a res
   await page.locator(`#${paragraph}`).click();
   await page.waitForTimeout(700);
   assert.deepEqual(await spoken(page), []);
+});
+
+browserTest('目录 while reading moves the reading without saying 开始朗读 again', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  await page.click('[data-yl-tool="read"]');
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  assert.equal(await liveText(page), '开始朗读');
+  // Something else said in between, to see whether it is said again.
+  await page.click('[data-yl-tool="larger"]');
+  assert.match(await liveText(page), /125%/);
+  await page.click('[data-yl-tool="outline"]');
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-target="yl-s1-2-h"]').click());
+  await until(page, () => window.events.filter(([type, chunk]) => type === 'chunkstart' && chunk.id.startsWith('yl-s1-2')).length > 0);
+  assert.equal(await state(page), 'speaking');
+  assert.match(await liveText(page), /125%/, 'the reading goes on: nothing more is said');
 });
 
 browserTest('the watchdog goes on when the engine never says it has finished', {}, async (page) => {

@@ -199,8 +199,8 @@ browserTest('on a small phone at 300%, each panel ends on the screen: its 收起
 
 /**
  * Mounts `text` (the reference document by default) on a phone with a fake
- * voice that holds each piece, starts 朗读 from the unfolded tools, then
- * taps the text, which folds them (as a swipe to scroll does).
+ * voice that holds each piece and starts 朗读 from the unfolded tools,
+ * which folds them: the screen goes back to the text read.
  */
 async function readFolded(page, text = undefined) {
   await withFake(page, { mode: 'hold' });
@@ -208,12 +208,8 @@ async function readFolded(page, text = undefined) {
   await page.click('[data-yl-tool="more"]');
   await page.click('[data-yl-tool="read"]');
   await until(page, () => window.viewer.speechState === 'speaking');
-  const paragraph = await inView(page, (shadow) => {
-    const box = shadow.querySelector('.yl-body p').getBoundingClientRect();
-    return { x: box.left + 20, y: box.top + 10 };
-  });
-  await page.mouse.click(paragraph.x, paragraph.y);
   assert.equal((await toolState(page, 'more')).expanded, 'false');
+  assert.equal((await focused(page))?.tool, 'read', 'the focus stays on 朗读, now 暂停');
 }
 
 browserTest('folded while a voice reads, the bar keeps 暂停 and 停止: the reader always sees how to stop it', PHONE, async (page) => {
@@ -252,6 +248,31 @@ browserTest('folded, a reading that ends by itself leaves the tab stop on a tool
     return 'still reading';
   });
   assert.deepEqual(stops, ['more']);
+  assert.deepEqual(await shownTools(page), { shown: ['more', 'mode'], stops: ['more'] });
+});
+
+browserTest('folded, a reading that ends by itself with the focus on 暂停 leaves the focus on 更多工具, not on the page', PHONE, async (page) => {
+  await readFolded(page, '关于通知\n\n这是第一段。\n\n这是第二段。');
+  await page.focus('[data-yl-tool="read"]');
+  await page.evaluate(async () => {
+    for (let i = 0; i < 50 && window.viewer.speechState !== 'idle'; i += 1) {
+      window.fakeSpeech.end();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  });
+  assert.equal(await state(page), 'idle');
+  assert.equal((await focused(page))?.tool, 'more');
+});
+
+browserTest('Tab out of the unfolded tools into the text folds them, as a tap on the text does', PHONE, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  assert.equal((await tabToToolbar(page)).tool, 'more');
+  await page.keyboard.press('Enter');
+  assert.equal((await toolState(page, 'more')).expanded, 'true');
+  await page.keyboard.press('Tab');
+  const now = await focused(page);
+  assert.ok(now?.inView && now.tool === null, `the focus is in the text, not in the toolbar: ${JSON.stringify(now)}`);
+  assert.equal((await toolState(page, 'more')).expanded, 'false');
   assert.deepEqual(await shownTools(page), { shown: ['more', 'mode'], stops: ['more'] });
 });
 

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 
 import { browserTest, callInPage, openWithPackage } from './harness.mjs';
+import { mountReading, state, until, withFake } from './speech-support.mjs';
 import {
   THEME_CHOICES,
   TOOLS,
@@ -300,6 +301,19 @@ browserTest('目录 by keyboard: choosing a section moves focus to its heading, 
   assert.equal((await focused(page)).target, 'yl-s1-h');
   const second = entries.findIndex(([, text]) => text.startsWith('二、'));
   assert.ok(second > 0, 'the second part is listed');
+  // ↑ and ↓ go from entry to entry and wrap, Home and End to the ends;
+  // ← and → do nothing here.
+  await page.keyboard.press('ArrowUp');
+  assert.equal((await focused(page)).target, entries.at(-1)[0]);
+  await page.keyboard.press('Home');
+  await press(page, 'ArrowDown', 2);
+  assert.equal((await focused(page)).target, entries[2][0]);
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await focused(page)).target, entries[2][0]);
+  await page.keyboard.press('End');
+  assert.equal((await focused(page)).target, entries.at(-1)[0]);
+  await page.keyboard.press('Home');
+  // Tab goes through them too.
   await press(page, 'Tab', second);
   await page.keyboard.press('Enter');
   const where = await focused(page);
@@ -322,6 +336,23 @@ browserTest('目录 by keyboard: choosing a section moves focus to its heading, 
   // Shift+Tab from the heading goes back to the toolbar's tab stop.
   await page.keyboard.press('Shift+Tab');
   assert.equal((await focused(page))?.tool, 'outline');
+});
+
+browserTest('朗读 keeps its place when reading starts and 停止 comes in: a second click there pauses', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  const box = () => inView(page, (shadow) => {
+    const rect = shadow.querySelector('[data-yl-tool="read"]').getBoundingClientRect();
+    return { x: Math.round(rect.left), y: Math.round(rect.top), width: Math.round(rect.width) };
+  });
+  const before = await box();
+  // Near the button's left edge, where a move of half 停止's width would miss it.
+  await page.mouse.click(before.x + 4, before.y + 20);
+  await until(page, () => window.viewer.speechState === 'speaking');
+  assert.equal((await toolState(page, 'stop')).shown, true);
+  assert.deepEqual(await box(), before);
+  await page.mouse.click(before.x + 4, before.y + 20);
+  assert.equal(await state(page), 'paused');
 });
 
 browserTest('目录 by mouse, and Escape from inside it', REDUCED, async (page) => {

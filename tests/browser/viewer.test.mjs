@@ -301,6 +301,26 @@ browserTest('destroying a view while it reads aloud ends the reading with speech
   assert.deepEqual(value, ['chunkstart 0', 'cancel', 'speechend stopped']);
 });
 
+browserTest('in a right-to-left page the view still runs left to right', {}, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  await page.evaluate(() => {
+    document.documentElement.dir = 'rtl';
+    document.documentElement.lang = 'ar';
+  });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#view')).direction), 'rtl');
+  const seen = await inView(page, (shadow) => {
+    const direction = (selector) => getComputedStyle(shadow.querySelector(selector)).direction;
+    const tools = [...shadow.querySelectorAll('[role="toolbar"] [data-yl-tool]')].filter((tool) => tool.offsetParent);
+    return {
+      view: direction('.yl-view'),
+      meta: direction('.yl-meta dd'),
+      body: direction('.yl-body p'),
+      firstToolLeftOfSecond: tools[0].getBoundingClientRect().left < tools[1].getBoundingClientRect().left,
+    };
+  });
+  assert.deepEqual(seen, { view: 'ltr', meta: 'ltr', body: 'ltr', firstToolLeftOfSecond: true });
+});
+
 browserTest('bad arguments throw YilanErrors with a code and leave the host untouched', {}, async (page) => {
   await openWithPackage(page);
   const results = await page.evaluate((text) => {

@@ -120,7 +120,7 @@ fn speak(core: &Core, index: usize, token: u32, watchdog_ms: u32) {
 }
 
 fn finished(core: &Core, reason: EndReason) {
-    let (error, engine, utterances) = {
+    let (error, engine, utterances, pointed) = {
         let Ok(mut speech) = core.speech.try_borrow_mut() else {
             return;
         };
@@ -131,6 +131,7 @@ fn finished(core: &Core, reason: EndReason) {
             speech.error.take(),
             speech.engine.clone(),
             std::mem::take(&mut speech.utterances),
+            speech.pointed,
         )
     };
     if reason == EndReason::Failed && utterances.len() > 1 {
@@ -144,11 +145,16 @@ fn finished(core: &Core, reason: EndReason) {
         set_unavailable(core, Some(NoVoice::EngineError));
     }
     view::show_controls(core);
-    core.announce(Notice::Speech(match reason {
-        EndReason::Done => SpeechNotice::Done,
-        EndReason::Stopped => SpeechNotice::Stopped,
-        EndReason::Failed => SpeechNotice::Unavailable(NoVoice::EngineError),
-    }));
+    // 指读's short readings start and end at every rest of the pointer:
+    // their end goes unsaid (a stop, as a failure, is told).
+    match reason {
+        EndReason::Done if pointed => {}
+        EndReason::Done => core.announce(Notice::Speech(SpeechNotice::Done)),
+        EndReason::Stopped => core.announce(Notice::Speech(SpeechNotice::Stopped)),
+        EndReason::Failed => core.announce(Notice::Speech(SpeechNotice::Unavailable(
+            NoVoice::EngineError,
+        ))),
+    }
     if reason == EndReason::Failed {
         let detail = js_sys::Object::new();
         let message = error.unwrap_or_else(|| "the speech engine failed".to_owned());

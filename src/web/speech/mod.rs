@@ -331,6 +331,9 @@ fn stop_others(core: &Core) {
 
 /// Reads the chunks `queue` (indices into the plan), after any reading.
 fn start(core: &Core, queue: Vec<usize>, pointed: bool) {
+    // Said when reading starts, not when it moves on (目录 while reading),
+    // nor for 指读, whose readings start at every rest of the pointer.
+    let say = !pointed && status(core) == Status::Idle;
     stop_others(core);
     let rate = core.prefs().speech_rate;
     let actions = {
@@ -351,7 +354,9 @@ fn start(core: &Core, queue: Vec<usize>, pointed: bool) {
             .collect();
         speech.reader.start(queue, rate, &lengths)
     };
-    core.announce(Notice::Speech(SpeechNotice::Started));
+    if say {
+        core.announce(Notice::Speech(SpeechNotice::Started));
+    }
     run(core, actions);
 }
 

@@ -8,6 +8,7 @@ use web_sys::{Element, Node, Range, ScrollBehavior, ScrollIntoViewOptions, Scrol
 
 use super::super::core::{reduced_motion, set_attr, Core};
 use super::super::place;
+use super::super::tab_stop::rendered;
 use super::{sentence, status};
 use crate::ids;
 use crate::parse::chars::find_str;
@@ -75,7 +76,11 @@ pub(super) fn show_controls(core: &Core) {
             // first tool still shown (更多工具). This is decided now, not
             // when the bar's size is next reported: the bar may keep its
             // size, and a Tab pressed before would land nowhere.
-            let had_focus = core.dom.shadow.active_element().as_ref() == Some(&stop);
+            // 朗读 (暂停 until now) with the focus may have folded away too.
+            let active = core.dom.shadow.active_element();
+            let had_focus = active.as_ref() == Some(&stop)
+                || active
+                    .is_some_and(|a| Some(&a) == core.tool(Tool::Read).as_ref() && !rendered(&a));
             let was_stop = stop.get_attribute("tabindex").as_deref() == Some("0");
             set_attr(&stop, "hidden", "");
             if was_stop || had_focus {
