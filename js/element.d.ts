@@ -51,7 +51,8 @@ export interface YilanReaderEventMap extends Omit<HTMLElementEventMap, 'load' | 
  * failure it shows a plain message (`role="alert"`) and no view at all.
  * Moved in the page (taken out and put back in one task, or with
  * `moveBefore`) it keeps its view; a new `locale` mounts the document again
- * without fetching it. Taken out of the page, it removes its view.
+ * without fetching it. Taken out of the page past the task, it removes its
+ * view, and a load in progress ends with no `load` or `error` event.
  *
  * @example
  * <script type="module">import 'yilan/element';</script>

@@ -196,20 +196,9 @@ export class YilanReaderElement extends Base {
   connectedMoveCallback() {}
 
   disconnectedCallback() {
-    // Only an element that stays out of the page lets its view go (see
-    // `connectedCallback`).
-    queueMicrotask(() => {
-      if (this.isConnected) {
-        return;
-      }
-      this.#generation += 1;
-      this.#abort?.abort();
-      this.#loadingFor = null;
-      this.#destroyView();
-      // And the loading or error message with it: put back, it loads again.
-      this.#clearStatus();
-      this.removeAttribute('aria-busy');
-    });
+    // Only an element that stays out of the page past the task lets its
+    // view go (see `connectedCallback`).
+    setTimeout(() => this.isConnected || this.#letGo());
   }
 
   attributeChangedCallback(name, previous, value) {
@@ -418,6 +407,16 @@ export class YilanReaderElement extends Base {
     this.#status = null;
   }
 
+  /** No view, no load, no message: out of the page (put back, it loads again), or nothing to show. */
+  #letGo() {
+    this.#generation += 1;
+    this.#abort?.abort();
+    this.#loadingFor = null;
+    this.#destroyView();
+    this.#clearStatus();
+    this.removeAttribute('aria-busy');
+  }
+
   #destroyView() {
     // Destroyed, not freed: a page may still hold the handle (`viewer`),
     // which then says `destroyed` rather than failing in the binding.
@@ -453,10 +452,7 @@ export class YilanReaderElement extends Base {
     this.#abort = null;
     const src = this.getAttribute('src');
     if (!this.#given && !src) {
-      this.#loadingFor = null;
-      this.#destroyView();
-      this.#clearStatus();
-      this.removeAttribute('aria-busy');
+      this.#letGo();
       return;
     }
     const wanted = this.#given ?? src;
@@ -465,9 +461,10 @@ export class YilanReaderElement extends Base {
     if (!this.#viewer) {
       this.#showStatus(this.#words().loading, false);
     }
+    let doc = this.#given;
+    let failure = null;
     try {
       await init();
-      let doc = this.#given;
       if (!doc) {
         let url;
         try {
@@ -487,17 +484,24 @@ export class YilanReaderElement extends Base {
         // Read whole: aborting it now would only mark a finished request failed.
         this.#abort = null;
       }
-      if (generation !== this.#generation) {
-        return;
-      }
-      this.#loadingFor = null;
+    } catch (error) {
+      failure = error;
+    }
+    // Out of the page, the load waits for the end of the task: put back
+    // (moved), it goes on; still out, the element lets it go.
+    if (!this.isConnected && generation === this.#generation) {
+      await new Promise((resolve) => setTimeout(resolve));
+      if (!this.isConnected) this.#letGo();
+    }
+    if (generation !== this.#generation) {
+      return;
+    }
+    this.#loadingFor = null;
+    try {
+      if (failure) throw failure;
       this.#show(doc, wanted);
       this.dispatchEvent(new CustomEvent('load', { detail: this.#model }));
     } catch (error) {
-      if (generation !== this.#generation) {
-        return;
-      }
-      this.#loadingFor = null;
       this.#failed(error);
     }
   }

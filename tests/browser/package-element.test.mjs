@@ -367,4 +367,62 @@ browserTest('moved in the page (a list reordered), or given another locale, the 
   assert.equal(fetched, 1, 'one fetch of the src in all');
 });
 
+browserTest('moved with awaits between taking it out and putting it back, in one task, the element keeps its view and fetches nothing again', {}, async (page) => {
+  await openWithElement(page);
+  let fetched = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/fixture/doc.json')) fetched += 1;
+  });
+  assert.equal(await addReader(page, { src: '/fixture/doc.json' }), 'load');
+  const moved = await page.evaluate(async () => {
+    const reader = document.querySelector('#reader');
+    const viewer = reader.viewer;
+    let loads = 0;
+    reader.addEventListener('load', () => (loads += 1));
+    reader.remove();
+    await Promise.resolve();
+    await Promise.resolve();
+    document.querySelector('#view').append(reader);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return { same: reader.viewer === viewer, views: reader.querySelectorAll('yilan-view').length, busy: reader.getAttribute('aria-busy'), loads };
+  });
+  assert.deepEqual(moved, { same: true, views: 1, busy: null, loads: 0 });
+  assert.equal(fetched, 1, 'one fetch of the src in all');
+});
+
+browserTest('taken out while its load finishes, the element shows nothing and dispatches nothing; put back, it loads again', {}, async (page) => {
+  await openWithElement(page);
+  const outcomes = await page.evaluate(async (json) => {
+    const results = [];
+    // Taken out after 0 to 7 microtasks of the load: one of them is
+    // between its start and its view.
+    for (let ticks = 0; ticks < 8; ticks += 1) {
+      const reader = document.createElement('yilan-reader');
+      document.querySelector('#view').append(reader);
+      let out = false;
+      const after = [];
+      for (const type of ['load', 'error']) {
+        reader.addEventListener(type, () => out && after.push(type));
+      }
+      reader.model = JSON.parse(json);
+      for (let i = 0; i < ticks; i += 1) await Promise.resolve();
+      reader.remove();
+      out = true;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      results.push({ after, viewer: reader.viewer, children: reader.childElementCount, busy: reader.getAttribute('aria-busy') });
+      out = false;
+      const loaded = new Promise((resolve) => reader.addEventListener('load', () => resolve(reader.querySelectorAll('yilan-view').length), { once: true }));
+      document.querySelector('#view').append(reader);
+      results.push(await loaded);
+      reader.remove();
+    }
+    return results;
+  }, REFERENCE_JSON);
+  const expected = [];
+  for (let ticks = 0; ticks < 8; ticks += 1) {
+    expected.push({ after: [], viewer: null, children: 0, busy: null }, 1);
+  }
+  assert.deepEqual(outcomes, expected);
+});
+
 // The locale of the view's own words: one test per way it is chosen.
