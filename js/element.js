@@ -164,6 +164,8 @@ export class YilanReaderElement extends Base {
   /** What the view shows (the `model` given, else the `src`), and what a load in progress is for. */
   #shownFor = null;
   #loadingFor = null;
+  /** The attributes changed while out of the page, in the order they first changed. */
+  #missed = new Set();
 
   constructor() {
     super();
@@ -184,9 +186,15 @@ export class YilanReaderElement extends Base {
     }
     // Moved (taken out and put back in one task: a list reordered, a
     // portal): the view, its place in the text and its reading go on, and
-    // a load in progress is not started again.
+    // a load in progress is not started again. Attributes changed while it
+    // was out apply now, as they would have in the page.
+    const missed = this.#missed;
+    this.#missed = new Set();
     const wanted = this.#given ?? this.getAttribute('src');
     if (wanted !== null && ((this.#viewer && wanted === this.#shownFor) || wanted === this.#loadingFor)) {
+      for (const name of missed) {
+        if (name !== 'src') this.#changed(name, this.getAttribute(name));
+      }
       return;
     }
     this.#queue();
@@ -202,9 +210,17 @@ export class YilanReaderElement extends Base {
   }
 
   attributeChangedCallback(name, previous, value) {
-    if (this.#reflecting || previous === value || !this.isConnected) {
+    if (this.#reflecting || previous === value) {
       return;
     }
+    if (this.isConnected) {
+      this.#changed(name, value);
+    } else {
+      this.#missed.add(name);
+    }
+  }
+
+  #changed(name, value) {
     if (name === 'locale' && this.#viewer && this.#loadingFor === null) {
       // The view's words change; the document is not fetched again.
       this.#reshow();

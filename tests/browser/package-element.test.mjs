@@ -425,4 +425,40 @@ browserTest('taken out while its load finishes, the element shows nothing and di
   assert.deepEqual(outcomes, expected);
 });
 
+browserTest('attributes set while the element is out of the page apply when it is put back, with their events and checks', {}, async (page) => {
+  await openWithElement(page);
+  assert.equal(await addReader(page, { src: '/fixture/doc.json', mode: 'elderly', theme: 'cream' }), 'load');
+  await page.evaluate(() => {
+    document.addEventListener('error', (event) => (window.errorPath = event.detail.path), { capture: true });
+    const reader = document.querySelector('#reader');
+    reader.remove();
+    reader.setAttribute('mode', 'standard');
+    reader.scale = 2;
+    reader.setAttribute('theme', 'yellow-on-black');
+    reader.locale = 'en';
+    document.querySelector('#view').append(reader);
+  });
+  let state = await readerState(page);
+  assert.deepEqual(state.view, { mode: 'standard', theme: 'yellow-on-black', scale: '2', title: REFERENCE.title, toolbar: 'Reading tools' });
+  assert.deepEqual(state.properties, { mode: 'standard', theme: 'yellow-on-black', scale: 2, hasViewer: true });
+  assert.deepEqual(
+    (await page.evaluate(() => window.events)).filter(([type]) => type.endsWith('change')).map(([type]) => type),
+    ['modechange', 'scalechange', 'themechange'],
+  );
+
+  // A bad value, a removed attribute: as in the page.
+  await page.evaluate(() => {
+    const reader = document.querySelector('#reader');
+    reader.remove();
+    reader.setAttribute('theme', 'bogus');
+    reader.removeAttribute('scale');
+    document.querySelector('#view').append(reader);
+  });
+  state = await readerState(page);
+  assert.deepEqual([state.view.theme, state.view.scale, state.view.toolbar], ['yellow-on-black', '1', 'Reading tools']);
+  assert.deepEqual(state.attributes, { mode: 'standard', theme: 'yellow-on-black', scale: null, locale: 'en' });
+  const errors = await page.evaluate(() => window.events.filter(([type]) => type === 'error').map(([, , , code]) => `${code} ${window.errorPath}`));
+  assert.deepEqual(errors, ['argument theme']);
+});
+
 // The locale of the view's own words: one test per way it is chosen.
