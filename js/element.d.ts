@@ -38,11 +38,12 @@ export interface YilanReaderEventMap extends Omit<HTMLElementEventMap, 'load' | 
  *   Content-Type's charset or a `<meta>` charset, else as UTF-8, or as
  *   GB18030 (GBK, GB2312) where it is no valid UTF-8.
  * - `mode` (`standard` | `elderly`), `theme` (a theme id or `auto`),
- *   `scale` (1 to 3): reflected both ways. Setting one changes the view
- *   (set while the element is out of the page, when it is put back); when
- *   the reader changes it in the toolbar the attribute follows. A
- *   missing one takes the reader's stored preference; one set here is
- *   shown but not stored as the reader's (see `MountOptions`).
+ *   `scale` (1 to 3; a value between steps snaps to the nearest step, and
+ *   the attribute says that step): reflected both ways. Setting one
+ *   changes the view (set while the element is out of the page, when it is
+ *   put back); when the reader changes it in the toolbar the attribute
+ *   follows. A missing one takes the reader's stored preference; one set
+ *   here is shown but not stored as the reader's (see `MountOptions`).
  * - `locale` (`zh-CN` | `zh-TW` | `en`): the language of the view's own
  *   words; without it the closest `lang` attribute (the page's `<html
  *   lang>`; from inside a shadow root, the host's) decides, else zh-CN.

@@ -345,6 +345,7 @@ export class YilanReaderElement extends Base {
         this.#viewer.setTheme(value, page);
       } else if (name === 'scale') {
         this.#viewer.setScale(Number(value), page);
+        this.#snap();
       }
     } catch (error) {
       // An invalid value leaves the view as it was: the attribute goes
@@ -380,6 +381,14 @@ export class YilanReaderElement extends Base {
       this.#reflect(name, String(this.#viewer[name]));
     }
     this.dispatchEvent(new CustomEvent('error', { detail: error }));
+  }
+
+  /** A `scale` attribute between steps: it says the step the view snapped to. */
+  #snap() {
+    const value = this.getAttribute('scale');
+    if (value !== null && Number(value) !== this.#viewer.scale) {
+      this.#reflect('scale', String(this.#viewer.scale));
+    }
   }
 
   /** Sets an attribute from the view's state, without passing it back to the view. */
@@ -559,6 +568,7 @@ export class YilanReaderElement extends Base {
     for (const error of refused) {
       this.#refused(error);
     }
+    this.#snap();
   }
 }
 

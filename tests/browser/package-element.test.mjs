@@ -249,6 +249,19 @@ browserTest('a bad mode, theme or scale attribute at the first load: the view is
   ]);
 });
 
+browserTest('a scale attribute between steps says the step the view shows, from the first load on', {}, async (page) => {
+  await openWithElement(page);
+  assert.equal(await addReader(page, { src: '/fixture/doc.json', scale: '1.3' }), 'load');
+  let state = await readerState(page);
+  assert.equal(state.view.scale, '1.25');
+  assert.deepEqual([state.attributes.scale, state.properties.scale], ['1.25', 1.25]);
+  // Set again to a value that snaps to the step shown: the view does not
+  // change, and the attribute still says the step.
+  await page.evaluate(() => document.querySelector('#reader').setAttribute('scale', '1.2'));
+  state = await readerState(page);
+  assert.deepEqual([state.view.scale, state.attributes.scale, state.properties.scale], ['1.25', '1.25', 1.25]);
+});
+
 browserTest('a viewer handle kept across a reload says destroyed, and destroy() again does nothing', {}, async (page) => {
   await openWithElement(page);
   assert.equal(await addReader(page, { src: '/fixture/doc.json' }), 'load');
