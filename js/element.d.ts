@@ -21,7 +21,9 @@ export interface YilanReaderEventMap extends Omit<HTMLElementEventMap, 'load' | 
    * `argument`, `path` the attribute's name): the view is shown all the
    * same, without it, and the attribute goes back to what the view shows.
    * `detail`: the error; `code` `network` for an HTTP error or a failed
-   * fetch, else a {@link YilanError} code.
+   * fetch, else a {@link YilanError} code. A `src` that is no URL, or a
+   * `model` that is no document, is an `argument` error with `path` `src`
+   * or `model`; an error in a document's content has the model's `path`.
    */
   error: CustomEvent<YilanError | Error>;
 }

@@ -495,7 +495,7 @@ export class YilanReaderElement extends Base {
         try {
           url = new URL(src, this.baseURI);
         } catch {
-          throw yilanError('argument', `src is no URL: ${JSON.stringify(src)}`);
+          throw yilanError('argument', `src is no URL: ${JSON.stringify(src)}`, 'src');
         }
         this.#abort = new AbortController();
         const response = await fetch(url, { signal: this.#abort.signal }).catch((error) => {
@@ -527,6 +527,8 @@ export class YilanReaderElement extends Base {
       this.#show(doc, wanted);
       this.dispatchEvent(new CustomEvent('load', { detail: this.#model }));
     } catch (error) {
+      // A `model` that is no document: the error names the property.
+      if (error?.code === 'argument' && this.#given) error.path ??= 'model';
       this.#failed(error);
     }
   }

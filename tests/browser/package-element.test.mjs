@@ -69,12 +69,31 @@ browserTest('a src in GBK is read as the browser would read the page: by its Con
 
 browserTest('a src that is no URL: the src property gives it as it is, and the element says it cannot be shown (argument)', {}, async (page) => {
   await openWithElement(page);
+  await page.evaluate(() => document.addEventListener('error', (event) => (window.errorPath = event.detail.path), { capture: true }));
   assert.equal(await addReader(page, { src: 'http://[::1' }), 'error argument');
   const state = await page.evaluate(() => {
     const reader = document.querySelector('#reader');
-    return { src: reader.src, alert: reader.querySelector('.yilan-reader-status')?.getAttribute('role') };
+    return { src: reader.src, alert: reader.querySelector('.yilan-reader-status')?.getAttribute('role'), path: window.errorPath };
   });
-  assert.deepEqual(state, { src: 'http://[::1', alert: 'alert' });
+  assert.deepEqual(state, { src: 'http://[::1', alert: 'alert', path: 'src' });
+});
+
+browserTest('a model that is no document: the element says it cannot be shown, and the error names model', {}, async (page) => {
+  await openWithElement(page);
+  const error = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const reader = document.createElement('yilan-reader');
+        reader.id = 'reader';
+        reader.addEventListener('error', (event) => resolve({ code: event.detail.code, path: event.detail.path }), { once: true });
+        document.querySelector('#view').append(reader);
+        reader.model = 42;
+      }),
+  );
+  assert.deepEqual(error, { code: 'argument', path: 'model' });
+  const state = await readerState(page);
+  assert.equal(state.views, 0);
+  assert.equal(state.status.role, 'alert');
 });
 
 browserTest('while loading the element says so, then shows the view', {}, async (page) => {
