@@ -21,7 +21,9 @@ export interface YilanReaderEventMap extends Omit<HTMLElementEventMap, 'load' | 
    * `argument`, `path` the attribute's name): the view is shown all the
    * same, without it, and the attribute goes back to what the view shows.
    * `detail`: the error; `code` `network` for an HTTP error or a failed
-   * fetch, else a {@link YilanError} code.
+   * fetch, else a {@link YilanError} code. A `src` that is no URL, or a
+   * `model` that is no document, is an `argument` error with `path` `src`
+   * or `model`; an error in a document's content has the model's `path`.
    */
   error: CustomEvent<YilanError | Error>;
 }
@@ -38,10 +40,12 @@ export interface YilanReaderEventMap extends Omit<HTMLElementEventMap, 'load' | 
  *   Content-Type's charset or a `<meta>` charset, else as UTF-8, or as
  *   GB18030 (GBK, GB2312) where it is no valid UTF-8.
  * - `mode` (`standard` | `elderly`), `theme` (a theme id or `auto`),
- *   `scale` (1 to 3): reflected both ways. Setting one changes the view;
- *   when the reader changes it in the toolbar the attribute follows. A
- *   missing one takes the reader's stored preference; one set here is
- *   shown but not stored as the reader's (see `MountOptions`).
+ *   `scale` (1 to 3; a value between steps snaps to the nearest step, and
+ *   the attribute says that step): reflected both ways. Setting one
+ *   changes the view (set while the element is out of the page, when it is
+ *   put back); when the reader changes it in the toolbar the attribute
+ *   follows. A missing one takes the reader's stored preference; one set
+ *   here is shown but not stored as the reader's (see `MountOptions`).
  * - `locale` (`zh-CN` | `zh-TW` | `en`): the language of the view's own
  *   words; without it the closest `lang` attribute (the page's `<html
  *   lang>`; from inside a shadow root, the host's) decides, else zh-CN.
@@ -51,7 +55,8 @@ export interface YilanReaderEventMap extends Omit<HTMLElementEventMap, 'load' | 
  * failure it shows a plain message (`role="alert"`) and no view at all.
  * Moved in the page (taken out and put back in one task, or with
  * `moveBefore`) it keeps its view; a new `locale` mounts the document again
- * without fetching it. Taken out of the page, it removes its view.
+ * without fetching it. Taken out of the page past the task, it removes its
+ * view, and a load in progress ends with no `load` or `error` event.
  *
  * @example
  * <script type="module">import 'yilan/element';</script>

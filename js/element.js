@@ -164,6 +164,8 @@ export class YilanReaderElement extends Base {
   /** What the view shows (the `model` given, else the `src`), and what a load in progress is for. */
   #shownFor = null;
   #loadingFor = null;
+  /** The attributes changed while out of the page, in the order they first changed. */
+  #missed = new Set();
 
   constructor() {
     super();
@@ -184,9 +186,15 @@ export class YilanReaderElement extends Base {
     }
     // Moved (taken out and put back in one task: a list reordered, a
     // portal): the view, its place in the text and its reading go on, and
-    // a load in progress is not started again.
+    // a load in progress is not started again. Attributes changed while it
+    // was out apply now, as they would have in the page.
+    const missed = this.#missed;
+    this.#missed = new Set();
     const wanted = this.#given ?? this.getAttribute('src');
     if (wanted !== null && ((this.#viewer && wanted === this.#shownFor) || wanted === this.#loadingFor)) {
+      for (const name of missed) {
+        if (name !== 'src') this.#changed(name, this.getAttribute(name));
+      }
       return;
     }
     this.#queue();
@@ -196,26 +204,23 @@ export class YilanReaderElement extends Base {
   connectedMoveCallback() {}
 
   disconnectedCallback() {
-    // Only an element that stays out of the page lets its view go (see
-    // `connectedCallback`).
-    queueMicrotask(() => {
-      if (this.isConnected) {
-        return;
-      }
-      this.#generation += 1;
-      this.#abort?.abort();
-      this.#loadingFor = null;
-      this.#destroyView();
-      // And the loading or error message with it: put back, it loads again.
-      this.#clearStatus();
-      this.removeAttribute('aria-busy');
-    });
+    // Only an element that stays out of the page past the task lets its
+    // view go (see `connectedCallback`).
+    setTimeout(() => this.isConnected || this.#letGo());
   }
 
   attributeChangedCallback(name, previous, value) {
-    if (this.#reflecting || previous === value || !this.isConnected) {
+    if (this.#reflecting || previous === value) {
       return;
     }
+    if (this.isConnected) {
+      this.#changed(name, value);
+    } else {
+      this.#missed.add(name);
+    }
+  }
+
+  #changed(name, value) {
     if (name === 'locale' && this.#viewer && this.#loadingFor === null) {
       // The view's words change; the document is not fetched again.
       this.#reshow();
@@ -340,6 +345,7 @@ export class YilanReaderElement extends Base {
         this.#viewer.setTheme(value, page);
       } else if (name === 'scale') {
         this.#viewer.setScale(Number(value), page);
+        this.#snap();
       }
     } catch (error) {
       // An invalid value leaves the view as it was: the attribute goes
@@ -375,6 +381,14 @@ export class YilanReaderElement extends Base {
       this.#reflect(name, String(this.#viewer[name]));
     }
     this.dispatchEvent(new CustomEvent('error', { detail: error }));
+  }
+
+  /** A `scale` attribute between steps: it says the step the view snapped to. */
+  #snap() {
+    const value = this.getAttribute('scale');
+    if (value !== null && Number(value) !== this.#viewer.scale) {
+      this.#reflect('scale', String(this.#viewer.scale));
+    }
   }
 
   /** Sets an attribute from the view's state, without passing it back to the view. */
@@ -418,6 +432,16 @@ export class YilanReaderElement extends Base {
     this.#status = null;
   }
 
+  /** No view, no load, no message: out of the page (put back, it loads again), or nothing to show. */
+  #letGo() {
+    this.#generation += 1;
+    this.#abort?.abort();
+    this.#loadingFor = null;
+    this.#destroyView();
+    this.#clearStatus();
+    this.removeAttribute('aria-busy');
+  }
+
   #destroyView() {
     // Destroyed, not freed: a page may still hold the handle (`viewer`),
     // which then says `destroyed` rather than failing in the binding.
@@ -453,10 +477,7 @@ export class YilanReaderElement extends Base {
     this.#abort = null;
     const src = this.getAttribute('src');
     if (!this.#given && !src) {
-      this.#loadingFor = null;
-      this.#destroyView();
-      this.#clearStatus();
-      this.removeAttribute('aria-busy');
+      this.#letGo();
       return;
     }
     const wanted = this.#given ?? src;
@@ -465,15 +486,16 @@ export class YilanReaderElement extends Base {
     if (!this.#viewer) {
       this.#showStatus(this.#words().loading, false);
     }
+    let doc = this.#given;
+    let failure = null;
     try {
       await init();
-      let doc = this.#given;
       if (!doc) {
         let url;
         try {
           url = new URL(src, this.baseURI);
         } catch {
-          throw yilanError('argument', `src is no URL: ${JSON.stringify(src)}`);
+          throw yilanError('argument', `src is no URL: ${JSON.stringify(src)}`, 'src');
         }
         this.#abort = new AbortController();
         const response = await fetch(url, { signal: this.#abort.signal }).catch((error) => {
@@ -487,17 +509,26 @@ export class YilanReaderElement extends Base {
         // Read whole: aborting it now would only mark a finished request failed.
         this.#abort = null;
       }
-      if (generation !== this.#generation) {
-        return;
-      }
-      this.#loadingFor = null;
+    } catch (error) {
+      failure = error;
+    }
+    // Out of the page, the load waits for the end of the task: put back
+    // (moved), it goes on; still out, the element lets it go.
+    if (!this.isConnected && generation === this.#generation) {
+      await new Promise((resolve) => setTimeout(resolve));
+      if (!this.isConnected) this.#letGo();
+    }
+    if (generation !== this.#generation) {
+      return;
+    }
+    this.#loadingFor = null;
+    try {
+      if (failure) throw failure;
       this.#show(doc, wanted);
       this.dispatchEvent(new CustomEvent('load', { detail: this.#model }));
     } catch (error) {
-      if (generation !== this.#generation) {
-        return;
-      }
-      this.#loadingFor = null;
+      // A `model` that is no document: the error names the property.
+      if (error?.code === 'argument' && this.#given) error.path ??= 'model';
       this.#failed(error);
     }
   }
@@ -539,6 +570,7 @@ export class YilanReaderElement extends Base {
     for (const error of refused) {
       this.#refused(error);
     }
+    this.#snap();
   }
 }
 

@@ -69,12 +69,31 @@ browserTest('a src in GBK is read as the browser would read the page: by its Con
 
 browserTest('a src that is no URL: the src property gives it as it is, and the element says it cannot be shown (argument)', {}, async (page) => {
   await openWithElement(page);
+  await page.evaluate(() => document.addEventListener('error', (event) => (window.errorPath = event.detail.path), { capture: true }));
   assert.equal(await addReader(page, { src: 'http://[::1' }), 'error argument');
   const state = await page.evaluate(() => {
     const reader = document.querySelector('#reader');
-    return { src: reader.src, alert: reader.querySelector('.yilan-reader-status')?.getAttribute('role') };
+    return { src: reader.src, alert: reader.querySelector('.yilan-reader-status')?.getAttribute('role'), path: window.errorPath };
   });
-  assert.deepEqual(state, { src: 'http://[::1', alert: 'alert' });
+  assert.deepEqual(state, { src: 'http://[::1', alert: 'alert', path: 'src' });
+});
+
+browserTest('a model that is no document: the element says it cannot be shown, and the error names model', {}, async (page) => {
+  await openWithElement(page);
+  const error = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const reader = document.createElement('yilan-reader');
+        reader.id = 'reader';
+        reader.addEventListener('error', (event) => resolve({ code: event.detail.code, path: event.detail.path }), { once: true });
+        document.querySelector('#view').append(reader);
+        reader.model = 42;
+      }),
+  );
+  assert.deepEqual(error, { code: 'argument', path: 'model' });
+  const state = await readerState(page);
+  assert.equal(state.views, 0);
+  assert.equal(state.status.role, 'alert');
 });
 
 browserTest('while loading the element says so, then shows the view', {}, async (page) => {
@@ -249,6 +268,19 @@ browserTest('a bad mode, theme or scale attribute at the first load: the view is
   ]);
 });
 
+browserTest('a scale attribute between steps says the step the view shows, from the first load on', {}, async (page) => {
+  await openWithElement(page);
+  assert.equal(await addReader(page, { src: '/fixture/doc.json', scale: '1.3' }), 'load');
+  let state = await readerState(page);
+  assert.equal(state.view.scale, '1.25');
+  assert.deepEqual([state.attributes.scale, state.properties.scale], ['1.25', 1.25]);
+  // Set again to a value that snaps to the step shown: the view does not
+  // change, and the attribute still says the step.
+  await page.evaluate(() => document.querySelector('#reader').setAttribute('scale', '1.2'));
+  state = await readerState(page);
+  assert.deepEqual([state.view.scale, state.attributes.scale, state.properties.scale], ['1.25', '1.25', 1.25]);
+});
+
 browserTest('a viewer handle kept across a reload says destroyed, and destroy() again does nothing', {}, async (page) => {
   await openWithElement(page);
   assert.equal(await addReader(page, { src: '/fixture/doc.json' }), 'load');
@@ -365,6 +397,100 @@ browserTest('moved in the page (a list reordered), or given another locale, the 
   const state = await readerState(page);
   assert.deepEqual([state.view.toolbar, state.view.mode, state.views], ['Reading tools', 'elderly', 1]);
   assert.equal(fetched, 1, 'one fetch of the src in all');
+});
+
+browserTest('moved with awaits between taking it out and putting it back, in one task, the element keeps its view and fetches nothing again', {}, async (page) => {
+  await openWithElement(page);
+  let fetched = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/fixture/doc.json')) fetched += 1;
+  });
+  assert.equal(await addReader(page, { src: '/fixture/doc.json' }), 'load');
+  const moved = await page.evaluate(async () => {
+    const reader = document.querySelector('#reader');
+    const viewer = reader.viewer;
+    let loads = 0;
+    reader.addEventListener('load', () => (loads += 1));
+    reader.remove();
+    await Promise.resolve();
+    await Promise.resolve();
+    document.querySelector('#view').append(reader);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return { same: reader.viewer === viewer, views: reader.querySelectorAll('yilan-view').length, busy: reader.getAttribute('aria-busy'), loads };
+  });
+  assert.deepEqual(moved, { same: true, views: 1, busy: null, loads: 0 });
+  assert.equal(fetched, 1, 'one fetch of the src in all');
+});
+
+browserTest('taken out while its load finishes, the element shows nothing and dispatches nothing; put back, it loads again', {}, async (page) => {
+  await openWithElement(page);
+  const outcomes = await page.evaluate(async (json) => {
+    const results = [];
+    // Taken out after 0 to 7 microtasks of the load: one of them is
+    // between its start and its view.
+    for (let ticks = 0; ticks < 8; ticks += 1) {
+      const reader = document.createElement('yilan-reader');
+      document.querySelector('#view').append(reader);
+      let out = false;
+      const after = [];
+      for (const type of ['load', 'error']) {
+        reader.addEventListener(type, () => out && after.push(type));
+      }
+      reader.model = JSON.parse(json);
+      for (let i = 0; i < ticks; i += 1) await Promise.resolve();
+      reader.remove();
+      out = true;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      results.push({ after, viewer: reader.viewer, children: reader.childElementCount, busy: reader.getAttribute('aria-busy') });
+      out = false;
+      const loaded = new Promise((resolve) => reader.addEventListener('load', () => resolve(reader.querySelectorAll('yilan-view').length), { once: true }));
+      document.querySelector('#view').append(reader);
+      results.push(await loaded);
+      reader.remove();
+    }
+    return results;
+  }, REFERENCE_JSON);
+  const expected = [];
+  for (let ticks = 0; ticks < 8; ticks += 1) {
+    expected.push({ after: [], viewer: null, children: 0, busy: null }, 1);
+  }
+  assert.deepEqual(outcomes, expected);
+});
+
+browserTest('attributes set while the element is out of the page apply when it is put back, with their events and checks', {}, async (page) => {
+  await openWithElement(page);
+  assert.equal(await addReader(page, { src: '/fixture/doc.json', mode: 'elderly', theme: 'cream' }), 'load');
+  await page.evaluate(() => {
+    document.addEventListener('error', (event) => (window.errorPath = event.detail.path), { capture: true });
+    const reader = document.querySelector('#reader');
+    reader.remove();
+    reader.setAttribute('mode', 'standard');
+    reader.scale = 2;
+    reader.setAttribute('theme', 'yellow-on-black');
+    reader.locale = 'en';
+    document.querySelector('#view').append(reader);
+  });
+  let state = await readerState(page);
+  assert.deepEqual(state.view, { mode: 'standard', theme: 'yellow-on-black', scale: '2', title: REFERENCE.title, toolbar: 'Reading tools' });
+  assert.deepEqual(state.properties, { mode: 'standard', theme: 'yellow-on-black', scale: 2, hasViewer: true });
+  assert.deepEqual(
+    (await page.evaluate(() => window.events)).filter(([type]) => type.endsWith('change')).map(([type]) => type),
+    ['modechange', 'scalechange', 'themechange'],
+  );
+
+  // A bad value, a removed attribute: as in the page.
+  await page.evaluate(() => {
+    const reader = document.querySelector('#reader');
+    reader.remove();
+    reader.setAttribute('theme', 'bogus');
+    reader.removeAttribute('scale');
+    document.querySelector('#view').append(reader);
+  });
+  state = await readerState(page);
+  assert.deepEqual([state.view.theme, state.view.scale, state.view.toolbar], ['yellow-on-black', '1', 'Reading tools']);
+  assert.deepEqual(state.attributes, { mode: 'standard', theme: 'yellow-on-black', scale: null, locale: 'en' });
+  const errors = await page.evaluate(() => window.events.filter(([type]) => type === 'error').map(([, , , code]) => `${code} ${window.errorPath}`));
+  assert.deepEqual(errors, ['argument theme']);
 });
 
 // The locale of the view's own words: one test per way it is chosen.
