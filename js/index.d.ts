@@ -60,7 +60,7 @@ export default function init(source?: InitSource): Promise<void>;
  * @throws {YilanError} code `argument` when `text` is not a string.
  *
  * @example
- * const doc = parseText(document.querySelector('#zoom').innerText);
+ * const doc = parseText(document.querySelector<HTMLElement>('#zoom')!.innerText);
  */
 export function parseText(text: string): Document;
 
@@ -212,7 +212,7 @@ export function stylesheet(): string;
  *   browser refuses a step (the message says which).
  *
  * @example
- * const viewer = mount(document.querySelector('#reader'), parseText(text), { mode: 'elderly' });
+ * const viewer = mount(document.querySelector('#reader')!, parseText(text), { mode: 'elderly' });
  * viewer.addEventListener('scalechange', (event) => console.log(event.detail)); // 1.25
  */
 export function mount(element: Element, doc: DocumentInput, options?: MountOptions): Viewer;
