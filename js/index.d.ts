@@ -125,12 +125,16 @@ export function encodeDom(root: globalThis.Document | Element): string;
  * (the same checks as the Rust `parse_json`).
  *
  * @throws {YilanError} code `syntax` (not JSON), `shape` (wrong type, missing
- *   or unknown field), `value` (out of range, as a level of 9 or 300, or
- *   inconsistent), `version`
+ *   or unknown field), `value` (out of range, as a level of 9 or
+ *   300, inconsistent, or half of a character: a lone surrogate, as
+ *   `JSON.stringify` writes a string cut inside an emoji, which is found
+ *   with the syntax, before anything else), `version`
  *   (a model version this build does not read) or `tooLarge` (over 16 MiB of
  *   JSON, or nested more than 127 levels deep); `path` says where, e.g.
- *   `body[0].level`, and the message starts with it. JSON given as text is
- *   also placed by line and column where it is not JSON or nests too deep.
+ *   `body[0].level` (for half of a character in a key, the key's object),
+ *   and the message starts with it. JSON given as text is also placed by
+ *   line and column where it is not JSON, nests too deep or has half of a
+ *   character (its `\u` escape); a column counts bytes of UTF-8.
  *
  * @example
  * const doc = parseJson(await (await fetch('doc.json')).text());

@@ -28,6 +28,11 @@ fn cases() -> Vec<(&'static str, String, ErrorCode, &'static str, &'static str)>
         ("cut short", r#"{"version": 1, "title": "a" "#.into(), Syntax, "", "invalid JSON: EOF while parsing an object at line 1 column 28"),
         ("trailing comma", r#"{"version": 1,}"#.into(), Syntax, "", "invalid JSON: trailing comma at line 1 column 15"),
         ("text after the document", r#"{"version": 1} x"#.into(), Syntax, "", "invalid JSON: trailing characters at line 1 column 16"),
+        // ---- half of a character, found with the syntax ----
+        ("a lone surrogate (a string cut inside an emoji)", r#"{"version": 1, "title": "a\ud800b"}"#.into(), Value, "title", r"half of a character (a lone surrogate) in the \u escape at line 1 column 27: text must be whole characters"),
+        // (A column counts bytes, as serde_json's do: 标题 is six.)
+        ("a lone low surrogate deep in a block", with_body(r#"{"type": "paragraph", "text": "ab", "inlines": [{"text": "a"}, {"text": "\udc00"}]}"#), Value, "body[0].inlines[1].text", r"half of a character (a lone surrogate) in the \u escape at line 1 column 117: text must be whole characters"),
+        ("a lone surrogate in a key", r#"{"version": 1, "t\ud83ditle": "a"}"#.into(), Value, "", r"a key with half of a character (a lone surrogate) in the \u escape at line 1 column 18: text must be whole characters"),
         // ---- version, checked before shape ----
         ("version missing", r#"{"title": 5}"#.into(), Version, "version", "missing model version (this library reads version 1)"),
         ("version 2", r#"{"version": 2, "body": "not blocks"}"#.into(), Version, "version", "unsupported model version 2 (this library reads version 1)"),

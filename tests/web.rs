@@ -194,6 +194,50 @@ fn nesting_too_deep_is_placed_by_path_and_for_text_by_line_too() {
     );
 }
 
+/// (code, path, message) of what a call threw.
+fn thrown(error: &JsValue) -> (Option<String>, Option<String>, Option<String>) {
+    (
+        property(error, "code"),
+        property(error, "path"),
+        property(error, "message"),
+    )
+}
+
+/// The (code, path, message) a call should throw.
+fn some(code: &str, path: &str, message: &str) -> (Option<String>, Option<String>, Option<String>) {
+    (
+        Some(code.to_owned()),
+        Some(path.to_owned()),
+        Some(message.to_owned()),
+    )
+}
+
+#[wasm_bindgen_test]
+fn half_a_character_is_placed_by_path_in_text_and_in_objects() {
+    let text = r#"{"version":1,"title":"a\ud800b"}"#;
+    let from_text = yilan::web::parse_json(&JsValue::from_str(text)).expect_err("text");
+    assert_eq!(
+        thrown(&from_text),
+        some(
+            "value",
+            "title",
+            r"title: half of a character (a lone surrogate) in the \u escape at line 1 column 24: text must be whole characters"
+        )
+    );
+    // The object holds the lone surrogate itself; `JSON.stringify` writes
+    // it as the same escape, in text its caller never saw.
+    let object = JSON::parse(text).expect("JSON.parse");
+    let from_object = yilan::web::render_html(&object, &JsValue::UNDEFINED).expect_err("object");
+    assert_eq!(
+        thrown(&from_object),
+        some(
+            "value",
+            "title",
+            "title: half of a character (a lone surrogate): text must be whole characters"
+        )
+    );
+}
+
 #[wasm_bindgen_test]
 fn an_id_prefix_gives_the_native_render_and_plan() {
     let native_doc = yilan::parse_text(REFERENCE);

@@ -417,11 +417,14 @@ browserTest('half of a character in a document object (a string cut inside an em
     const cut = { ...doc, title: doc.title.slice(0, -1) };
     const deep = structuredClone(doc);
     deep.body[0].blocks[0].text = '\udc00正文';
+    const meta = { version: 1, meta: [{ key: 'other', label: '备注', value: 'a\ud800' }] };
     return {
       render: attempt(() => yilan.renderHtml(cut)),
       speech: attempt(() => yilan.speechPlan(deep)),
       json: attempt(() => yilan.parseJson(deep)),
       mount: attempt(() => yilan.mount(document.querySelector('#view'), cut)),
+      meta: attempt(() => yilan.renderHtml(meta)),
+      key: attempt(() => yilan.renderHtml({ version: 1, ['t\ud800']: 1 })),
       whole: attempt(() => yilan.renderHtml({ ...doc })),
     };
   });
@@ -431,7 +434,43 @@ browserTest('half of a character in a document object (a string cut inside an em
     speech: ['YilanError', 'value', 'body[0].blocks[0].text', message('body[0].blocks[0].text')],
     json: ['YilanError', 'value', 'body[0].blocks[0].text', message('body[0].blocks[0].text')],
     mount: ['YilanError', 'value', 'title', message('title')],
+    meta: ['YilanError', 'value', 'meta[0].value', message('meta[0].value')],
+    // A key: the path of its object (here the document's, empty).
+    key: ['YilanError', 'value', '', 'a key with half of a character (a lone surrogate): text must be whole characters'],
     whole: 'no error',
+  });
+});
+
+browserTest('half of a character in model JSON text (JSON.stringify of a string cut inside an emoji) names the field and the escape', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const errors = await attemptsInPage(page, (yilan, attempt) => ({
+    title: attempt(() => yilan.parseJson('{"version":1,"title":"a\\ud800b"}')),
+    cut: attempt(() => yilan.parseJson(JSON.stringify({ version: 1, title: '通知😀'.slice(0, -1) }))),
+    deep: attempt(() => yilan.renderHtml(`{
+  "version": 1,
+  "body": [{"type": "paragraph", "text": "ab", "inlines": [{"text": "\\udc00"}]}]
+}`)),
+  }));
+  assert.deepEqual(errors, {
+    title: [
+      'YilanError',
+      'value',
+      'title',
+      'title: half of a character (a lone surrogate) in the \\u escape at line 1 column 24: text must be whole characters',
+    ],
+    // Columns count bytes of UTF-8, as for any error in text: 通知 is six.
+    cut: [
+      'YilanError',
+      'value',
+      'title',
+      'title: half of a character (a lone surrogate) in the \\u escape at line 1 column 29: text must be whole characters',
+    ],
+    deep: [
+      'YilanError',
+      'value',
+      'body[0].inlines[0].text',
+      'body[0].inlines[0].text: half of a character (a lone surrogate) in the \\u escape at line 3 column 70: text must be whole characters',
+    ],
   });
 });
 
