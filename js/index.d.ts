@@ -125,7 +125,8 @@ export function encodeDom(root: globalThis.Document | Element): string;
  * (the same checks as the Rust `parse_json`).
  *
  * @throws {YilanError} code `syntax` (not JSON), `shape` (wrong type, missing
- *   or unknown field), `value` (out of range, as a level of 9 or
+ *   or unknown field, or a field given twice in JSON text: ``title:
+ *   duplicate field `title` ``), `value` (out of range, as a level of 9 or
  *   300, inconsistent, or half of a character: a lone surrogate, as
  *   `JSON.stringify` writes a string cut inside an emoji, which is found
  *   with the syntax, before anything else), `version`

@@ -239,6 +239,20 @@ fn half_a_character_is_placed_by_path_in_text_and_in_objects() {
 }
 
 #[wasm_bindgen_test]
+fn a_field_given_twice_is_a_shape_error_at_the_second() {
+    let text = r#"{"version":1,"title":"a","body":[{"type":"note","text":"a","text":"b"}]}"#;
+    let error = yilan::web::parse_json(&JsValue::from_str(text)).expect_err("twice");
+    assert_eq!(
+        thrown(&error),
+        some(
+            "shape",
+            "body[0].text",
+            "body[0].text: duplicate field `text`"
+        )
+    );
+}
+
+#[wasm_bindgen_test]
 fn an_id_prefix_gives_the_native_render_and_plan() {
     let native_doc = yilan::parse_text(REFERENCE);
     let doc = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");

@@ -18,11 +18,12 @@
 //!    with the path of the string (of the object, for a key);
 //! 3. version, before anything else about the content: a missing or unknown
 //!    `version` → `version`;
-//! 4. shape: wrong types, missing or unknown fields, unknown block types or
-//!    enum values → `shape`, with the full path even inside blocks, and
-//!    serde's words for each problem (an integer field states the values
-//!    the model allows in it: `expected an integer from 1 to 4` for a
-//!    section's `level`, not the range of its Rust type);
+//! 4. shape: wrong types, missing or unknown fields, a field given twice,
+//!    unknown block types or enum values → `shape`, with the full path
+//!    even inside blocks, and serde's words for each problem (an integer
+//!    field states the values the model allows in it: `expected an integer
+//!    from 1 to 4` for a section's `level`, not the range of its Rust
+//!    type);
 //! 5. values ([`validate`]): ranges and consistency the types cannot express
 //!    → `value`.
 //!
@@ -31,7 +32,8 @@
 //! hand-written readers: scalars, enums and lists in `hand.rs`, each struct
 //! from a table of its fields in `record.rs`; unit tests compare both with
 //! serde_json and serde's derived readers. They part where this reader
-//! says more: half of a character is placed by path.
+//! says more: half of a character is placed by path, and a field given
+//! twice is refused (serde_json's value tree keeps the last).
 //!
 //! Links (`href`, an image's `src`) are not checked here: any string is
 //! accepted, and the renderer decides which URLs it writes out (it

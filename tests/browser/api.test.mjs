@@ -474,6 +474,24 @@ browserTest('half of a character in model JSON text (JSON.stringify of a string 
   });
 });
 
+browserTest('a field given twice in model JSON text is a shape error at the second, in every object read', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const errors = await attemptsInPage(page, (yilan, attempt) => ({
+    title: attempt(() => yilan.parseJson('{"version":1,"title":"a","title":"b"}')),
+    meta: attempt(() => yilan.parseJson('{"version":1,"meta":[{"key":"other","key":"docNo","label":"文号","value":"1"}]}')),
+    type: attempt(() => yilan.renderHtml('{"version":1,"body":[{"type":"note","text":"a","type":"paragraph"}]}')),
+    cell: attempt(() =>
+      yilan.speechPlan('{"version":1,"body":[{"type":"table","rows":[{"cells":[{"text":"a","rowspan":1,"rowspan":2}]}]}]}'),
+    ),
+  }));
+  assert.deepEqual(errors, {
+    title: ['YilanError', 'shape', 'title', 'title: duplicate field `title`'],
+    meta: ['YilanError', 'shape', 'meta[0].key', 'meta[0].key: duplicate field `key`'],
+    type: ['YilanError', 'shape', 'body[0].type', 'body[0].type: duplicate field `type`'],
+    cell: ['YilanError', 'shape', 'body[0].rows[0].cells[0].rowspan', 'body[0].rows[0].cells[0].rowspan: duplicate field `rowspan`'],
+  });
+});
+
 browserTest('a document parsed from page text near the limit renders, though its model JSON is over the reading limit', NO_OPTIONS, async (page) => {
   await openWithPackage(page);
   const result = await page.evaluate(() => {

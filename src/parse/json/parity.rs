@@ -6,7 +6,8 @@
 //! expected outputs of the parser tests. Where the two part on purpose, the
 //! reader says more, as the last tests here check: half of a character (a
 //! lone surrogate) is a `value` error at the path of its string, where
-//! serde_json has a syntax error a few bytes on.
+//! serde_json has a syntax error a few bytes on; a field given twice is
+//! refused, where serde_json keeps the last value.
 
 use serde_json::{json, Value};
 
@@ -316,9 +317,6 @@ fn both_read_broken_text_alike() {
         "{\"version\": 1e0}",
         "{\"version\": 1.0}",
         "{\"version\": -0}",
-        "{\"version\": 1, \"version\": 2}",
-        "{\"version\": 2, \"version\": 1}",
-        "{\"version\": 1, \"title\": 5, \"title\": \"a\"}",
         "{\"version\": 1, \"title\": 1.5e300}",
         "{\"version\": 1, \"title\": -0.0}",
         "{\"version\": 1, \"title\": 123456789.125}",
@@ -509,4 +507,69 @@ fn half_a_character_is_placed_by_path_in_every_string_and_key() {
         }
     }
     assert!(strings > 50 && keys > 20, "{strings} strings, {keys} keys");
+}
+
+/// `value` as JSON text with the field `key` of the object at `pointer`
+/// written twice, the copy right after it.
+fn with_field_twice(value: &Value, at: &str, pointer: &str, key: &str, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            out.push('{');
+            for (n, (k, child)) in map.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                let times = if at == pointer && k == key { 2 } else { 1 };
+                for time in 0..times {
+                    if time > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&Value::from(k.as_str()).to_string());
+                    out.push(':');
+                    with_field_twice(child, &format!("{at}/{k}"), pointer, key, out);
+                }
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (n, child) in items.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                with_field_twice(child, &format!("{at}/{n}"), pointer, key, out);
+            }
+            out.push(']');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+#[test]
+fn a_field_given_twice_is_refused_in_every_object_at_its_second() {
+    let base = full();
+    let mut objects = 0;
+    for pointer in pointers(&base) {
+        let Some(Value::Object(map)) = base.pointer(&pointer) else {
+            continue;
+        };
+        for key in map.keys() {
+            let mut text = String::new();
+            with_field_twice(&base, "", &pointer, key, &mut text);
+            let error = super::parse_json(&text).unwrap_err();
+            let mut expected = path_of(&pointer);
+            super::path::push_key(&mut expected, key);
+            assert_eq!(
+                (error.code, error.path.as_str(), error.message.as_str()),
+                (
+                    crate::ErrorCode::Shape,
+                    expected.as_str(),
+                    format!("duplicate field `{key}`").as_str()
+                ),
+                "{text}"
+            );
+        }
+        objects += 1;
+    }
+    assert!(objects > 20, "{objects}");
 }

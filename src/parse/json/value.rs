@@ -13,9 +13,9 @@
 //! - numbers: an integer is kept as `u64` or `i64` when it fits (`-0` is a
 //!   float, as in serde_json), anything else as `f64`; a number beyond the
 //!   `f64` range is refused;
-//! - an object with a key given twice keeps the last value, at the place of
-//!   the last (serde_json's map would sort the keys; readers here look keys
-//!   up or read them in order, so only the order of errors could differ);
+//! - an object keeps every field in input order, a key given twice
+//!   included: the model's readers refuse it (serde_json's map would keep
+//!   the last value);
 //! - nesting is limited to [`MAX_NESTING`] levels, and read with an explicit
 //!   stack, so deep input cannot overflow the call stack; the error says
 //!   where (the path of the value past the limit) as well as at which line
@@ -28,7 +28,6 @@ use std::borrow::Cow;
 use super::number::{float, whole};
 use super::path::{abbreviated, Step};
 use super::MAX_NESTING;
-use crate::hash::Map;
 
 /// A JSON number, kept as serde_json keeps it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -41,7 +40,7 @@ pub(crate) enum Number {
     Float(f64),
 }
 
-/// The fields of an object, in input order, each key once.
+/// The fields of an object, in input order (a key given twice, twice).
 pub(crate) type Fields<'a> = Vec<(Cow<'a, str>, Value<'a>)>;
 
 /// A JSON value; its strings borrow from the input where they can.
@@ -65,7 +64,7 @@ impl<'a> Value<'a> {
     }
 }
 
-/// The value of `key` among `fields`.
+/// The value of `key` among `fields` (the first, if it is there twice).
 pub(crate) fn field<'f, 'a>(fields: &'f Fields<'a>, key: &str) -> Option<&'f Value<'a>> {
     fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
@@ -257,7 +256,7 @@ impl<'a> Reader<'a> {
                         }
                     }
                     Some(Open::Object(fields, key)) => {
-                        put(fields, std::mem::take(key), value);
+                        fields.push((std::mem::take(key), value));
                         match self.skip_space() {
                             Some(b',') => {
                                 self.at += 1;
@@ -289,10 +288,7 @@ impl<'a> Reader<'a> {
                 }
                 value = match stack.pop() {
                     Some(Open::Array(items)) => Value::Array(items),
-                    Some(Open::Object(mut fields, _)) => {
-                        dedupe_many(&mut fields);
-                        Value::Object(fields)
-                    }
+                    Some(Open::Object(fields, _)) => Value::Object(fields),
                     None => return Err(self.peek_error(EOF_VALUE)),
                 };
             }
@@ -581,49 +577,6 @@ fn plain_run(bytes: &[u8]) -> usize {
             .iter()
             .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
             .unwrap_or(rest.len())
-}
-
-/// Objects with more fields than this are checked for repeated keys once,
-/// when they close, instead of at every key.
-const FEW_FIELDS: usize = 16;
-
-/// Adds a field; in a small object, a key given before loses its earlier
-/// value here.
-fn put<'a>(fields: &mut Fields<'a>, key: Cow<'a, str>, value: Value<'a>) {
-    if fields.len() < FEW_FIELDS {
-        if let Some(at) = fields.iter().position(|(k, _)| *k == key) {
-            fields.remove(at);
-        }
-    }
-    fields.push((key, value));
-}
-
-/// In a large object, keeps only the last field of each key, by a hash map
-/// rather than a scan per key (which hostile input would make quadratic).
-fn dedupe_many(fields: &mut Fields<'_>) {
-    if fields.len() <= FEW_FIELDS {
-        return;
-    }
-    let keep: Vec<bool> = {
-        let mut last: Map<&str, usize> =
-            Map::with_capacity_and_hasher(fields.len(), Default::default());
-        for (n, (key, _)) in fields.iter().enumerate() {
-            last.insert(key, n);
-        }
-        if last.len() == fields.len() {
-            return;
-        }
-        fields
-            .iter()
-            .enumerate()
-            .map(|(n, (key, _))| last.get(key.as_ref()) == Some(&n))
-            .collect()
-    };
-    let mut n = 0;
-    fields.retain(|_| {
-        n += 1;
-        keep.get(n - 1).copied().unwrap_or(true)
-    });
 }
 
 #[cfg(test)]
