@@ -160,7 +160,8 @@ export function renderHtml(doc: DocumentInput, options?: RenderOptions): string;
  * listening (〔2019〕, （一）, 1-12月, 18.4% …).
  *
  * @throws {YilanError} a model error code for a bad document; `argument`
- *   for an option of the wrong type (`path` names it).
+ *   for an option of the wrong type or a `maxChars` that is not a whole
+ *   number from 1 to 4294967295 (`path` names it).
  *
  * @example
  * for (const chunk of speechPlan(doc, { from: 'yl-s2' })) speak(chunk.text);

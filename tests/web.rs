@@ -253,6 +253,58 @@ fn a_field_given_twice_is_a_shape_error_at_the_second() {
 }
 
 #[wasm_bindgen_test]
+fn speech_plan_takes_max_chars_from_1() {
+    let doc = JSON::parse(r#"{"version":1,"title":"关于印发通知的通知"}"#).expect("doc");
+    let range = "maxChars must be a whole number from 1 to 4294967295";
+    for n in [0.0, -5.0, 1.5, 4294967296.0, f64::NAN, f64::INFINITY] {
+        let options = js_sys::Object::new();
+        Reflect::set(
+            &options,
+            &JsValue::from_str("maxChars"),
+            &JsValue::from_f64(n),
+        )
+        .expect("set");
+        let error = yilan::web::speech_plan(&doc, &options).expect_err("out of range");
+        assert_eq!(thrown(&error), some("argument", "maxChars", range), "{n}");
+    }
+    let options = JSON::parse(r#"{"maxChars":"long"}"#).expect("options");
+    let error = yilan::web::speech_plan(&doc, &options).expect_err("a string");
+    assert_eq!(
+        thrown(&error),
+        some(
+            "argument",
+            "maxChars",
+            "invalid type: string, expected a whole number from 1 to 4294967295"
+        )
+    );
+    // The least and the most, as the native plan takes them.
+    let native_doc =
+        yilan::parse_json(r#"{"version":1,"title":"关于印发通知的通知"}"#).expect("doc");
+    for max in [1, u32::MAX] {
+        let options = JSON::parse(&format!(r#"{{"maxChars":{max}}}"#)).expect("options");
+        let plan = yilan::web::speech_plan(&doc, &options).expect("a plan");
+        let native = yilan::speech_plan(
+            &native_doc,
+            &yilan::SpeechOptions {
+                max_chars: max as usize,
+                ..yilan::SpeechOptions::default()
+            },
+        );
+        assert_eq!(
+            stringify(&plan),
+            serde_json::to_string(&native).expect("json")
+        );
+    }
+    // A chunk of one character at most (and the mark after it).
+    let options = JSON::parse(r#"{"maxChars":1}"#).expect("options");
+    let plan = yilan::web::speech_plan(&doc, &options).expect("a plan");
+    assert_eq!(
+        property(&js_sys::Array::from(&plan).get(0), "text").as_deref(),
+        Some("关")
+    );
+}
+
+#[wasm_bindgen_test]
 fn an_id_prefix_gives_the_native_render_and_plan() {
     let native_doc = yilan::parse_text(REFERENCE);
     let doc = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");

@@ -389,6 +389,35 @@ browserTest('speechPlan checks its options', NO_OPTIONS, async (page) => {
   assert.deepEqual([thrown?.code, thrown?.path], ['argument', 'maxChars']);
 });
 
+browserTest('speechPlan takes maxChars from 1: 0 and below, fractions and the rest are argument errors that give the range', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const errors = await attemptsInPage(page, (yilan, attempt) => {
+    const doc = { version: 1, title: '关于印发通知的通知' };
+    const plan = (maxChars) => attempt(() => yilan.speechPlan(doc, { maxChars }));
+    return {
+      zero: plan(0),
+      negative: plan(-5),
+      fraction: plan(1.5),
+      tooMany: plan(2 ** 32),
+      nan: plan(NaN),
+      string: plan('long'),
+      one: yilan.speechPlan(doc, { maxChars: 1 }).slice(0, 3).map((chunk) => chunk.text),
+      most: yilan.speechPlan(doc, { maxChars: 2 ** 32 - 1 }).map((chunk) => chunk.text)[0],
+    };
+  });
+  const range = ['YilanError', 'argument', 'maxChars', 'maxChars must be a whole number from 1 to 4294967295'];
+  assert.deepEqual(errors, {
+    zero: range,
+    negative: range,
+    fraction: range,
+    tooMany: range,
+    nan: range,
+    string: ['YilanError', 'argument', 'maxChars', 'invalid type: string, expected a whole number from 1 to 4294967295'],
+    one: ['关', '于', '印'],
+    most: '关于印发通知的通知',
+  });
+});
+
 browserTest('renderHtml returns the article for a document', NO_OPTIONS, async (page) => {
   await openWithPackage(page);
   const { value, thrown } = await callInPage(page, (yilan, doc) => yilan.renderHtml(doc, { mode: 'elderly', scale: 2 }), SAMPLE);
