@@ -278,7 +278,7 @@ export function mount(element, doc, options) {
 export function parseHtml(html, options) {
   loaded();
   if (typeof html !== 'string') {
-    throw yilanError('argument', 'html must be a string');
+    throw yilanError('argument', 'html must be a string', 'html');
   }
   if (typeof DOMParser !== 'function') {
     throw yilanError(
@@ -313,7 +313,7 @@ export function parseDom(node, options) {
   loaded();
   const type = node?.nodeType;
   if (type !== 1 && type !== 9) {
-    throw yilanError('argument', 'node must be a Document or an Element');
+    throw yilanError('argument', 'node must be a Document or an Element', 'node');
   }
   const base = (type === 9 ? node : node.ownerDocument)?.baseURI;
   if (base && (options === undefined || options === null)) {

@@ -305,6 +305,21 @@ fn speech_plan_takes_max_chars_from_1() {
 }
 
 #[wasm_bindgen_test]
+fn the_parses_name_an_argument_that_is_no_string() {
+    let five = JsValue::from_f64(5.0);
+    let error = yilan::web::parse_text(&five).expect_err("parseText");
+    assert_eq!(
+        thrown(&error),
+        some("argument", "text", "text must be a string")
+    );
+    let error = yilan::web::parse_encoded(&five, &JsValue::UNDEFINED).expect_err("parseEncoded");
+    assert_eq!(
+        thrown(&error),
+        some("argument", "encoded", "encoded must be a string")
+    );
+}
+
+#[wasm_bindgen_test]
 fn an_id_prefix_gives_the_native_render_and_plan() {
     let native_doc = yilan::parse_text(REFERENCE);
     let doc = yilan::web::parse_text(&JsValue::from_str(REFERENCE)).expect("parseText");

@@ -148,6 +148,24 @@ browserTest('parseText throws an argument error for a non-string', NO_OPTIONS, a
   );
 });
 
+browserTest('each parse names its argument when it is of the wrong kind', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const errors = await attemptsInPage(page, (yilan, attempt) => ({
+    text: attempt(() => yilan.parseText(5)),
+    html: attempt(() => yilan.parseHtml(5)),
+    encoded: attempt(() => yilan.parseEncoded(5)),
+    node: attempt(() => yilan.parseDom(5)),
+    root: attempt(() => yilan.encodeDom(5)),
+  }));
+  assert.deepEqual(errors, {
+    text: ['YilanError', 'argument', 'text', 'text must be a string'],
+    html: ['YilanError', 'argument', 'html', 'html must be a string'],
+    encoded: ['YilanError', 'argument', 'encoded', 'encoded must be a string'],
+    node: ['YilanError', 'argument', 'node', 'node must be a Document or an Element'],
+    root: ['YilanError', 'argument', 'root', 'encodeDom(root): root must be a Document or an Element'],
+  });
+});
+
 /** A document using every kind of block, as model JSON. */
 const SAMPLE = {
   version: 1,
