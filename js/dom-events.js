@@ -164,7 +164,7 @@ export function encodeDom(root) {
     // Not a node at all (the DOM's own getter refuses it).
   }
   if (rootType !== 1 && rootType !== 9) {
-    throw yilanError('argument', 'encodeDom(root): root must be a Document or an Element');
+    throw yilanError('argument', 'encodeDom(root): root must be a Document or an Element', 'root');
   }
   const start = rootType === 9 ? documentElementOf(root) : root;
   const parts = ['\u00061'];

@@ -57,7 +57,8 @@ export default function init(source?: InitSource): Promise<void>;
  * Page text (what a browser's `innerText` gives) → the document model.
  * Never fails on text: what the parser was unsure of is in `diagnostics`.
  *
- * @throws {YilanError} code `argument` when `text` is not a string.
+ * @throws {YilanError} code `argument` (path `text`) when `text` is not a
+ *   string.
  *
  * @example
  * const doc = parseText(document.querySelector<HTMLElement>('#zoom')!.innerText);
@@ -72,9 +73,9 @@ export function parseText(text: string): Document;
  * whose content cannot be found gives a document with a `noContent`
  * diagnostic, not an error.
  *
- * @throws {YilanError} code `argument` when `html` is not a string, an
- *   option has the wrong type, or `baseUrl` is no URL (a relative one is
- *   resolved against the page's address); `unsupported` where there is no `DOMParser`
+ * @throws {YilanError} code `argument` when `html` is not a string (path
+ *   `html`), an option has the wrong type, or `baseUrl` is no URL (a
+ *   relative one is resolved against the page's address); `unsupported` where there is no `DOMParser`
  *   (Node: encode a DOM of your own with {@link encodeDom} and call
  *   {@link parseEncoded}); `internal` when the browser refuses to parse
  *   (a page that enforces Trusted Types without `trusted-types yilan`).
@@ -90,7 +91,7 @@ export function parseHtml(html: string, options?: HtmlOptions): Document;
  * `baseUrl` defaults to the node's `baseURI`.
  *
  * @throws {YilanError} code `argument` when `node` is not a Document or an
- *   Element, or an option has the wrong type.
+ *   Element (path `node`), or an option has the wrong type.
  *
  * @example
  * const doc = parseDom(document);
@@ -103,8 +104,8 @@ export function parseDom(node: globalThis.Document | Element, options?: HtmlOpti
  * the native pipeline. A damaged encoding gives the document of what came
  * before the damage, with a `truncated` or `garbled` diagnostic.
  *
- * @throws {YilanError} code `argument` when `encoded` is not a string or an
- *   option has the wrong type.
+ * @throws {YilanError} code `argument` when `encoded` is not a string
+ *   (path `encoded`) or an option has the wrong type.
  */
 export function parseEncoded(encoded: string, options?: HtmlOptions): Document;
 
@@ -115,8 +116,8 @@ export function parseEncoded(encoded: string, options?: HtmlOptions): Document;
  * `localName`, `getAttribute`, `firstChild`, `nextSibling`, `parentNode`
  * and `data`.
  *
- * @throws {YilanError} code `argument` when `root` is not a Document or an
- *   Element.
+ * @throws {YilanError} code `argument` (path `root`) when `root` is not a
+ *   Document or an Element.
  */
 export function encodeDom(root: globalThis.Document | Element): string;
 
@@ -125,12 +126,17 @@ export function encodeDom(root: globalThis.Document | Element): string;
  * (the same checks as the Rust `parse_json`).
  *
  * @throws {YilanError} code `syntax` (not JSON), `shape` (wrong type, missing
- *   or unknown field), `value` (out of range, as a level of 9 or 300, or
- *   inconsistent), `version`
+ *   or unknown field, or a field given twice in JSON text: ``title:
+ *   duplicate field `title` ``), `value` (out of range, as a level of 9 or
+ *   300, inconsistent, or half of a character: a lone surrogate, as
+ *   `JSON.stringify` writes a string cut inside an emoji, which is found
+ *   with the syntax, before anything else), `version`
  *   (a model version this build does not read) or `tooLarge` (over 16 MiB of
  *   JSON, or nested more than 127 levels deep); `path` says where, e.g.
- *   `body[0].level`, and the message starts with it. JSON given as text is
- *   also placed by line and column where it is not JSON or nests too deep.
+ *   `body[0].level` (for half of a character in a key, the key's object),
+ *   and the message starts with it. JSON given as text is also placed by
+ *   line and column where it is not JSON, nests too deep or has half of a
+ *   character (its `\u` escape); a column counts bytes of UTF-8.
  *
  * @example
  * const doc = parseJson(await (await fetch('doc.json')).text());
@@ -155,7 +161,8 @@ export function renderHtml(doc: DocumentInput, options?: RenderOptions): string;
  * listening (〔2019〕, （一）, 1-12月, 18.4% …).
  *
  * @throws {YilanError} a model error code for a bad document; `argument`
- *   for an option of the wrong type (`path` names it).
+ *   for an option of the wrong type or a `maxChars` that is not a whole
+ *   number from 1 to 4294967295 (`path` names it).
  *
  * @example
  * for (const chunk of speechPlan(doc, { from: 'yl-s2' })) speak(chunk.text);
@@ -456,7 +463,8 @@ export interface YilanError extends Error {
   code: ErrorCode;
   /**
    * Where: a JSON path like `body[3].blocks[0].level` (empty for the root)
-   * for model errors; the option's name for `argument` errors. For
+   * for model errors; the argument's or the option's name for `argument`
+   * errors (`text`, `maxChars`). For
    * `tooLarge` nesting, the array or object past the limit, a path of more
    * than 16 steps with its middle left out (`title.x.x.x.x.x.x.x….x.x.x.x.x.x.x.x`).
    */

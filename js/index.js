@@ -179,47 +179,6 @@ function forWasm(doc) {
 }
 
 /**
- * `work` of `doc` as the wasm takes it. The wasm writes a document object
- * as JSON with the browser's `JSON.stringify`, which writes half of a
- * character (a lone surrogate: a string cut inside an emoji) as a `\u`
- * escape that no JSON reader takes; the error then says where, as a model
- * error does, instead of giving a place in JSON the caller never wrote.
- */
-function withDocument(doc, work) {
-  try {
-    return work(forWasm(doc));
-  } catch (error) {
-    const path = error?.code === 'syntax' && doc !== null && typeof doc === 'object' ? halfCharacter(doc, '', 0) : null;
-    if (path === null) {
-      throw error;
-    }
-    const broken = yilanError('value', `${path}: half of a character (a lone surrogate): text must be whole characters`);
-    broken.path = path;
-    throw broken;
-  }
-}
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** The path (as model errors write it) of the first string in `value` with half of a character, or null. */
-function halfCharacter(value, path, depth) {
-  if (typeof value === 'string') {
-    return LONE_SURROGATE.test(value) ? path : null;
-  }
-  if (value === null || typeof value !== 'object' || depth > 256) {
-    return null;
-  }
-  const entries = Array.isArray(value) ? value.map((item, i) => [`${path}[${i}]`, item]) : Object.entries(value).map(([key, item]) => [path ? `${path}.${key}` : key, item]);
-  for (const [at, item] of entries) {
-    const found = halfCharacter(item, at, depth + 1);
-    if (found !== null) {
-      return found;
-    }
-  }
-  return null;
-}
-
-/**
  * Page text (what a browser's `innerText` gives) → the document model.
  *
  * @param {string} text
@@ -236,7 +195,7 @@ export function parseText(text) {
  */
 export function parseJson(json) {
   loaded();
-  return documentOf(withDocument(json, (input) => wasm.parseJson(input)));
+  return documentOf(wasm.parseJson(forWasm(json)));
 }
 
 /**
@@ -281,7 +240,7 @@ function withBase(options) {
  */
 export function renderHtml(doc, options) {
   loaded();
-  return withDocument(doc, (input) => wasm.renderHtml(input, options));
+  return wasm.renderHtml(forWasm(doc), options);
 }
 
 /**
@@ -292,7 +251,7 @@ export function renderHtml(doc, options) {
  */
 export function speechPlan(doc, options) {
   loaded();
-  return withDocument(doc, (input) => wasm.speechPlan(input, options));
+  return wasm.speechPlan(forWasm(doc), options);
 }
 
 /**
@@ -304,7 +263,7 @@ export function speechPlan(doc, options) {
  */
 export function mount(element, doc, options) {
   loaded();
-  return withDocument(doc, (input) => wasm.mount(element, input, options));
+  return wasm.mount(element, forWasm(doc), options);
 }
 
 
@@ -319,7 +278,7 @@ export function mount(element, doc, options) {
 export function parseHtml(html, options) {
   loaded();
   if (typeof html !== 'string') {
-    throw yilanError('argument', 'html must be a string');
+    throw yilanError('argument', 'html must be a string', 'html');
   }
   if (typeof DOMParser !== 'function') {
     throw yilanError(
@@ -354,7 +313,7 @@ export function parseDom(node, options) {
   loaded();
   const type = node?.nodeType;
   if (type !== 1 && type !== 9) {
-    throw yilanError('argument', 'node must be a Document or an Element');
+    throw yilanError('argument', 'node must be a Document or an Element', 'node');
   }
   const base = (type === 9 ? node : node.ownerDocument)?.baseURI;
   if (base && (options === undefined || options === null)) {

@@ -161,7 +161,14 @@ export interface SpeechOptions {
   includeSignature?: boolean;
   /** 目录: a table of contents printed in the page. Default `false`. */
   includeContents?: boolean;
-  /** The longest chunk, in characters of spoken text. Default 60. */
+  /**
+   * The longest chunk, in characters of spoken text: a whole number from 1
+   * to 4294967295. A sentence is cut at its commas first, then at its 顿号,
+   * then between words; a run of Latin letters or digits is never cut, and
+   * a punctuation mark stays with the character before it, so a chunk may
+   * be longer than a small bound. Default 60.
+   * @throws {YilanError} `argument` (path `maxChars`) for anything else.
+   */
   maxChars?: number;
   /** Start at the element with this id; an unknown id reads from the top. Default `null`. */
   from?: string | null;

@@ -285,15 +285,21 @@ pub fn scale_percent(scale: f32) -> u32 {
     }
 }
 
+/// The value of `key`: the last, if it is there twice (as serde_json
+/// reads an object).
+fn last<'f, 'a>(fields: &'f Fields<'a>, key: &str) -> Option<&'f Value<'a>> {
+    fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
 fn string<'a>(fields: &'a Fields<'_>, key: &str) -> Option<&'a str> {
-    match value::field(fields, key) {
+    match last(fields, key) {
         Some(Value::String(text)) => Some(text),
         _ => None,
     }
 }
 
 fn number(fields: &Fields<'_>, key: &str) -> Option<f64> {
-    match value::field(fields, key) {
+    match last(fields, key) {
         Some(Value::Number(Number::Unsigned(n))) => Some(*n as f64),
         Some(Value::Number(Number::Negative(n))) => Some(*n as f64),
         Some(Value::Number(Number::Float(f))) => Some(*f),
@@ -302,7 +308,7 @@ fn number(fields: &Fields<'_>, key: &str) -> Option<f64> {
 }
 
 fn boolean(fields: &Fields<'_>, key: &str) -> Option<bool> {
-    match value::field(fields, key) {
+    match last(fields, key) {
         Some(Value::Bool(b)) => Some(*b),
         _ => None,
     }

@@ -28,6 +28,11 @@ fn cases() -> Vec<(&'static str, String, ErrorCode, &'static str, &'static str)>
         ("cut short", r#"{"version": 1, "title": "a" "#.into(), Syntax, "", "invalid JSON: EOF while parsing an object at line 1 column 28"),
         ("trailing comma", r#"{"version": 1,}"#.into(), Syntax, "", "invalid JSON: trailing comma at line 1 column 15"),
         ("text after the document", r#"{"version": 1} x"#.into(), Syntax, "", "invalid JSON: trailing characters at line 1 column 16"),
+        // ---- half of a character, found with the syntax ----
+        ("a lone surrogate (a string cut inside an emoji)", r#"{"version": 1, "title": "a\ud800b"}"#.into(), Value, "title", r"half of a character (a lone surrogate) in the \u escape at line 1 column 27: text must be whole characters"),
+        // (A column counts bytes, as serde_json's do: 标题 is six.)
+        ("a lone low surrogate deep in a block", with_body(r#"{"type": "paragraph", "text": "ab", "inlines": [{"text": "a"}, {"text": "\udc00"}]}"#), Value, "body[0].inlines[1].text", r"half of a character (a lone surrogate) in the \u escape at line 1 column 117: text must be whole characters"),
+        ("a lone surrogate in a key", r#"{"version": 1, "t\ud83ditle": "a"}"#.into(), Value, "", r"a key with half of a character (a lone surrogate) in the \u escape at line 1 column 18: text must be whole characters"),
         // ---- version, checked before shape ----
         ("version missing", r#"{"title": 5}"#.into(), Version, "version", "missing model version (this library reads version 1)"),
         ("version 2", r#"{"version": 2, "body": "not blocks"}"#.into(), Version, "version", "unsupported model version 2 (this library reads version 1)"),
@@ -46,6 +51,14 @@ fn cases() -> Vec<(&'static str, String, ErrorCode, &'static str, &'static str)>
         ("breadcrumb label missing", r#"{"version": 1, "breadcrumb": [{"label": "首页"}, {"href": "/"}]}"#.into(), Shape, "breadcrumb[1]", "missing field `label`"),
         ("unknown meta key", r#"{"version": 1, "meta": [{"key": "indexNumber", "label": "索引号", "value": ""}]}"#.into(), Shape, "meta[0].key", "unknown variant `indexNumber`, expected one of `indexNo`, `docNo`, `written`, `published`, `publisher`, `disclosure`, `topic`, `validity`, `source`, `views`, `expires`, `effective`, `keywords`, `title`, `summary`, `department`, `created`, `scope`, `review`, `author`, `other`"),
         ("meta key a number", r#"{"version": 1, "meta": [{"key": 1, "label": "索引号", "value": ""}]}"#.into(), Shape, "meta[0].key", "invalid type: integer `1`, expected a string"),
+        ("title given twice", r#"{"version": 1, "title": "a", "title": "b"}"#.into(), Shape, "title", "duplicate field `title`"),
+        ("version given twice", r#"{"version": 1, "version": 1}"#.into(), Shape, "version", "duplicate field `version`"),
+        // Each `version` counts where it stands: the first is the one checked.
+        ("a second version", r#"{"version": 2, "version": 1}"#.into(), Version, "version", "unsupported model version 2 (this library reads version 1)"),
+        // The first of the two read first: its own problem comes first.
+        ("the first of two titles wrong", r#"{"version": 1, "title": 5, "title": "a"}"#.into(), Shape, "title", "invalid type: integer `5`, expected a string"),
+        ("body given twice", r#"{"version": 1, "body": [], "title": "a", "body": []}"#.into(), Shape, "body", "duplicate field `body`"),
+        ("meta field given twice", r#"{"version": 1, "meta": [{"key": "other", "label": "a", "value": "1", "label": "b"}]}"#.into(), Shape, "meta[0].label", "duplicate field `label`"),
         ("unknown meta field", r#"{"version": 1, "meta": [{"key": "other", "label": "a", "value": "", "note": ""}]}"#.into(), Shape, "meta[0].note", "unknown field `note`, expected one of `key`, `label`, `value`"),
         ("action as a map", r#"{"version": 1, "actions": ["print", {"close": null}]}"#.into(), Shape, "actions[1]", "invalid type: map, expected a string"),
         ("meta key as a map", r#"{"version": 1, "meta": [{"key": {"indexNo": null}, "label": "索引号", "value": ""}]}"#.into(), Shape, "meta[0].key", "invalid type: map, expected a string"),
@@ -57,6 +70,10 @@ fn cases() -> Vec<(&'static str, String, ErrorCode, &'static str, &'static str)>
         ("block type missing", with_body(r#"{"text": "正文"}"#), Shape, "body[0]", "missing field `type`"),
         ("block type a number", with_body(r#"{"type": 1}"#), Shape, "body[0].type", "invalid type: a number, expected a block type string"),
         ("unknown block type", with_body(&format!(r#"{para}, {{"type": "heading", "text": "a"}}"#)), Shape, "body[1].type", "unknown block type `heading`, expected one of `section`, `paragraph`, `list`, `table`, `attachments`, `signature`, `addressee`, `note`, `contents`, `image`"),
+        ("block type given twice", with_body(r#"{"type": "note", "text": "a", "type": "paragraph"}"#), Shape, "body[0].type", "duplicate field `type`"),
+        ("block field given twice", with_body(r#"{"type": "paragraph", "text": "a", "text": "b"}"#), Shape, "body[0].text", "duplicate field `text`"),
+        ("section blocks given twice", with_body(r#"{"type": "section", "level": 1, "marker": "", "heading": "", "blocks": [], "blocks": []}"#), Shape, "body[0].blocks", "duplicate field `blocks`"),
+        ("deep: cell field given twice", with_body(&section("1", r#"{"type": "table", "rows": [{"cells": [{"text": "a", "colspan": 2, "colspan": 3}]}]}"#)), Shape, "body[0].blocks[0].rows[0].cells[0].colspan", "duplicate field `colspan`"),
         ("level a string", with_body(&section(r#""1""#, "")), Shape, "body[0].level", r#"invalid type: string "1", expected an integer from 1 to 4"#),
         ("level a fraction", with_body(&section("1.5", "")), Shape, "body[0].level", "invalid type: floating point `1.5`, expected an integer from 1 to 4"),
         ("level a whole float", with_body(&section("2.0", "")), Shape, "body[0].level", "invalid type: floating point `2.0`, expected an integer from 1 to 4"),

@@ -194,6 +194,131 @@ fn nesting_too_deep_is_placed_by_path_and_for_text_by_line_too() {
     );
 }
 
+/// (code, path, message) of what a call threw.
+fn thrown(error: &JsValue) -> (Option<String>, Option<String>, Option<String>) {
+    (
+        property(error, "code"),
+        property(error, "path"),
+        property(error, "message"),
+    )
+}
+
+/// The (code, path, message) a call should throw.
+fn some(code: &str, path: &str, message: &str) -> (Option<String>, Option<String>, Option<String>) {
+    (
+        Some(code.to_owned()),
+        Some(path.to_owned()),
+        Some(message.to_owned()),
+    )
+}
+
+#[wasm_bindgen_test]
+fn half_a_character_is_placed_by_path_in_text_and_in_objects() {
+    let text = r#"{"version":1,"title":"a\ud800b"}"#;
+    let from_text = yilan::web::parse_json(&JsValue::from_str(text)).expect_err("text");
+    assert_eq!(
+        thrown(&from_text),
+        some(
+            "value",
+            "title",
+            r"title: half of a character (a lone surrogate) in the \u escape at line 1 column 24: text must be whole characters"
+        )
+    );
+    // The object holds the lone surrogate itself; `JSON.stringify` writes
+    // it as the same escape, in text its caller never saw.
+    let object = JSON::parse(text).expect("JSON.parse");
+    let from_object = yilan::web::render_html(&object, &JsValue::UNDEFINED).expect_err("object");
+    assert_eq!(
+        thrown(&from_object),
+        some(
+            "value",
+            "title",
+            "title: half of a character (a lone surrogate): text must be whole characters"
+        )
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_field_given_twice_is_a_shape_error_at_the_second() {
+    let text = r#"{"version":1,"title":"a","body":[{"type":"note","text":"a","text":"b"}]}"#;
+    let error = yilan::web::parse_json(&JsValue::from_str(text)).expect_err("twice");
+    assert_eq!(
+        thrown(&error),
+        some(
+            "shape",
+            "body[0].text",
+            "body[0].text: duplicate field `text`"
+        )
+    );
+}
+
+#[wasm_bindgen_test]
+fn speech_plan_takes_max_chars_from_1() {
+    let doc = JSON::parse(r#"{"version":1,"title":"关于印发通知的通知"}"#).expect("doc");
+    let range = "maxChars must be a whole number from 1 to 4294967295";
+    for n in [0.0, -5.0, 1.5, 4294967296.0, f64::NAN, f64::INFINITY] {
+        let options = js_sys::Object::new();
+        Reflect::set(
+            &options,
+            &JsValue::from_str("maxChars"),
+            &JsValue::from_f64(n),
+        )
+        .expect("set");
+        let error = yilan::web::speech_plan(&doc, &options).expect_err("out of range");
+        assert_eq!(thrown(&error), some("argument", "maxChars", range), "{n}");
+    }
+    let options = JSON::parse(r#"{"maxChars":"long"}"#).expect("options");
+    let error = yilan::web::speech_plan(&doc, &options).expect_err("a string");
+    assert_eq!(
+        thrown(&error),
+        some(
+            "argument",
+            "maxChars",
+            "invalid type: string, expected a whole number from 1 to 4294967295"
+        )
+    );
+    // The least and the most, as the native plan takes them.
+    let native_doc =
+        yilan::parse_json(r#"{"version":1,"title":"关于印发通知的通知"}"#).expect("doc");
+    for max in [1, u32::MAX] {
+        let options = JSON::parse(&format!(r#"{{"maxChars":{max}}}"#)).expect("options");
+        let plan = yilan::web::speech_plan(&doc, &options).expect("a plan");
+        let native = yilan::speech_plan(
+            &native_doc,
+            &yilan::SpeechOptions {
+                max_chars: max as usize,
+                ..yilan::SpeechOptions::default()
+            },
+        );
+        assert_eq!(
+            stringify(&plan),
+            serde_json::to_string(&native).expect("json")
+        );
+    }
+    // A chunk of one character at most (and the mark after it).
+    let options = JSON::parse(r#"{"maxChars":1}"#).expect("options");
+    let plan = yilan::web::speech_plan(&doc, &options).expect("a plan");
+    assert_eq!(
+        property(&js_sys::Array::from(&plan).get(0), "text").as_deref(),
+        Some("关")
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_parses_name_an_argument_that_is_no_string() {
+    let five = JsValue::from_f64(5.0);
+    let error = yilan::web::parse_text(&five).expect_err("parseText");
+    assert_eq!(
+        thrown(&error),
+        some("argument", "text", "text must be a string")
+    );
+    let error = yilan::web::parse_encoded(&five, &JsValue::UNDEFINED).expect_err("parseEncoded");
+    assert_eq!(
+        thrown(&error),
+        some("argument", "encoded", "encoded must be a string")
+    );
+}
+
 #[wasm_bindgen_test]
 fn an_id_prefix_gives_the_native_render_and_plan() {
     let native_doc = yilan::parse_text(REFERENCE);

@@ -12,14 +12,18 @@
 //!    (serde_json's recursion limit, which keeps deep input from
 //!    overflowing the stack) → `tooLarge`, with the path of the array or
 //!    object past the limit (`title.x.x…`: a path of more than 16 steps is
-//!    written as its first and last 8 with `…` between them);
+//!    written as its first and last 8 with `…` between them); a `\u`
+//!    escape that is half of a character (a lone surrogate, as
+//!    `JSON.stringify` writes a string cut inside an emoji) → `value`,
+//!    with the path of the string (of the object, for a key);
 //! 3. version, before anything else about the content: a missing or unknown
 //!    `version` → `version`;
-//! 4. shape: wrong types, missing or unknown fields, unknown block types or
-//!    enum values → `shape`, with the full path even inside blocks, and
-//!    serde's words for each problem (an integer field states the values
-//!    the model allows in it: `expected an integer from 1 to 4` for a
-//!    section's `level`, not the range of its Rust type);
+//! 4. shape: wrong types, missing or unknown fields, a field given twice,
+//!    unknown block types or enum values → `shape`, with the full path
+//!    even inside blocks, and serde's words for each problem (an integer
+//!    field states the values the model allows in it: `expected an integer
+//!    from 1 to 4` for a section's `level`, not the range of its Rust
+//!    type);
 //! 5. values ([`validate`]): ranges and consistency the types cannot express
 //!    → `value`.
 //!
@@ -27,7 +31,9 @@
 //! RFC 8259 with serde_json's accept set and error words, then by
 //! hand-written readers: scalars, enums and lists in `hand.rs`, each struct
 //! from a table of its fields in `record.rs`; unit tests compare both with
-//! serde_json and serde's derived readers.
+//! serde_json and serde's derived readers. They part where this reader
+//! says more: half of a character is placed by path, and a field given
+//! twice is refused (serde_json's value tree keeps the last).
 //!
 //! Links (`href`, an image's `src`) are not checked here: any string is
 //! accepted, and the renderer decides which URLs it writes out (it
@@ -205,22 +211,36 @@ fn check_version(version: Option<&Value<'_>>, source: Source) -> Result<(), Mode
 }
 
 /// A syntax error in serde_json's words; the nesting limit is `tooLarge`,
-/// at the path of the value past it, and at its line and column in text
-/// the caller wrote.
+/// at the path of the value past it, and half of a character `value`, at
+/// the path of its string; either at its line and column in text the
+/// caller wrote.
 fn syntax_error(error: SyntaxError, source: Source) -> ModelError {
-    let too_deep = error.is_too_deep();
+    let (too_deep, half) = (error.is_too_deep(), error.is_half_character());
     let SyntaxError {
         what,
         line,
         column,
         path,
     } = error;
-    if too_deep {
-        let mut message = format!("nested more than {MAX_NESTING} levels deep");
+    if too_deep || half {
+        let (code, mut message) = if too_deep {
+            (
+                ErrorCode::TooLarge,
+                format!("nested more than {MAX_NESTING} levels deep"),
+            )
+        } else {
+            (ErrorCode::Value, what.to_owned())
+        };
         if source == Source::Text {
+            if half {
+                message.push_str(" in the \\u escape");
+            }
             message.push_str(&format!(" at line {line} column {column}"));
         }
-        return ModelError::new(ErrorCode::TooLarge, path, message);
+        if half {
+            message.push_str(": text must be whole characters");
+        }
+        return ModelError::new(code, path, message);
     }
     ModelError::new(
         ErrorCode::Syntax,
@@ -257,6 +277,35 @@ mod tests {
         assert_eq!(
             err.message,
             "nested more than 127 levels deep at line 1 column 652"
+        );
+    }
+
+    #[test]
+    fn half_a_character_is_a_value_error_at_the_path_of_its_string() {
+        // As `JSON.stringify` writes `{version: 1, title: 'a\ud800b'}`:
+        // the words the caller reads for the object, without a place in
+        // text it never saw.
+        let input = r#"{"version":1,"title":"a\ud800b"}"#;
+        let err = from_object(input);
+        assert_eq!(
+            (err.code, err.path.as_str(), err.message.as_str()),
+            (
+                ErrorCode::Value,
+                "title",
+                "half of a character (a lone surrogate): text must be whole characters"
+            )
+        );
+        // The same text given as text: which escape, where.
+        assert_eq!(
+            parse_json(input).unwrap_err().to_string(),
+            "title: half of a character (a lone surrogate) in the \\u escape at line 1 column 24: text must be whole characters"
+        );
+        // In a key, at the path of its object; before the version, as any
+        // other problem of the text.
+        let input = r#"{"version":2,"meta":[{"key":"other","\udc00":""}]}"#;
+        assert_eq!(
+            from_object(input).to_string(),
+            "meta[0]: a key with half of a character (a lone surrogate): text must be whole characters"
         );
     }
 

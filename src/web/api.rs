@@ -25,9 +25,13 @@ use crate::json_out::{Object, WriteJson};
 /// ```
 #[wasm_bindgen(js_name = parseText)]
 pub fn parse_text(text: &JsValue) -> Result<JsValue, JsValue> {
-    let text = text
-        .as_string()
-        .ok_or_else(|| web_error(WebErrorCode::Argument, "text must be a string", None))?;
+    let text = text.as_string().ok_or_else(|| {
+        web_error(
+            WebErrorCode::Argument,
+            "text must be a string",
+            Some("text"),
+        )
+    })?;
     Ok(document_to_text(Rc::new(crate::parse_text(&text))))
 }
 
@@ -57,9 +61,13 @@ pub fn parse_json(input: &JsValue) -> Result<JsValue, JsValue> {
 /// ```
 #[wasm_bindgen(js_name = parseEncoded)]
 pub fn parse_encoded(encoded: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
-    let encoded = encoded
-        .as_string()
-        .ok_or_else(|| web_error(WebErrorCode::Argument, "encoded must be a string", None))?;
+    let encoded = encoded.as_string().ok_or_else(|| {
+        web_error(
+            WebErrorCode::Argument,
+            "encoded must be a string",
+            Some("encoded"),
+        )
+    })?;
     let options = html_options(options)?;
     Ok(document_to_text(Rc::new(crate::parse_encoded(
         &encoded, &options,

@@ -98,15 +98,25 @@ impl Given {
         Ok(())
     }
 
-    /// A whole number from 0 to 2³² − 1, as serde reads a `usize` in wasm.
+    /// A whole number from 1 to 2³² − 1 (what a `usize` holds in wasm); a
+    /// number outside that, or a value that is no number, is an error that
+    /// states the range. (The one count, `maxChars`, means nothing at 0:
+    /// the speech plan would take it as 1.)
     fn set_count(&self, key: &str, field: &mut usize) -> Result<(), JsValue> {
+        const RANGE: &str = "a whole number from 1 to 4294967295";
         if let Some(value) = self.get(key)? {
-            let count = value
+            let n = value
                 .as_f64()
-                .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
-                .ok_or_else(|| invalid_type(&value, "a whole number from 0 to 4294967295", key))?;
+                .ok_or_else(|| invalid_type(&value, RANGE, key))?;
+            if n.fract() != 0.0 || !(1.0..=f64::from(u32::MAX)).contains(&n) {
+                return Err(web_error(
+                    WebErrorCode::Argument,
+                    &[key, " must be ", RANGE].concat(),
+                    Some(key),
+                ));
+            }
             // Whole and within u32, which usize holds in wasm32.
-            *field = count as usize;
+            *field = n as usize;
         }
         Ok(())
     }

@@ -148,6 +148,24 @@ browserTest('parseText throws an argument error for a non-string', NO_OPTIONS, a
   );
 });
 
+browserTest('each parse names its argument when it is of the wrong kind', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const errors = await attemptsInPage(page, (yilan, attempt) => ({
+    text: attempt(() => yilan.parseText(5)),
+    html: attempt(() => yilan.parseHtml(5)),
+    encoded: attempt(() => yilan.parseEncoded(5)),
+    node: attempt(() => yilan.parseDom(5)),
+    root: attempt(() => yilan.encodeDom(5)),
+  }));
+  assert.deepEqual(errors, {
+    text: ['YilanError', 'argument', 'text', 'text must be a string'],
+    html: ['YilanError', 'argument', 'html', 'html must be a string'],
+    encoded: ['YilanError', 'argument', 'encoded', 'encoded must be a string'],
+    node: ['YilanError', 'argument', 'node', 'node must be a Document or an Element'],
+    root: ['YilanError', 'argument', 'root', 'encodeDom(root): root must be a Document or an Element'],
+  });
+});
+
 /** A document using every kind of block, as model JSON. */
 const SAMPLE = {
   version: 1,
@@ -389,6 +407,35 @@ browserTest('speechPlan checks its options', NO_OPTIONS, async (page) => {
   assert.deepEqual([thrown?.code, thrown?.path], ['argument', 'maxChars']);
 });
 
+browserTest('speechPlan takes maxChars from 1: 0 and below, fractions and the rest are argument errors that give the range', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const errors = await attemptsInPage(page, (yilan, attempt) => {
+    const doc = { version: 1, title: '关于印发通知的通知' };
+    const plan = (maxChars) => attempt(() => yilan.speechPlan(doc, { maxChars }));
+    return {
+      zero: plan(0),
+      negative: plan(-5),
+      fraction: plan(1.5),
+      tooMany: plan(2 ** 32),
+      nan: plan(NaN),
+      string: plan('long'),
+      one: yilan.speechPlan(doc, { maxChars: 1 }).slice(0, 3).map((chunk) => chunk.text),
+      most: yilan.speechPlan(doc, { maxChars: 2 ** 32 - 1 }).map((chunk) => chunk.text)[0],
+    };
+  });
+  const range = ['YilanError', 'argument', 'maxChars', 'maxChars must be a whole number from 1 to 4294967295'];
+  assert.deepEqual(errors, {
+    zero: range,
+    negative: range,
+    fraction: range,
+    tooMany: range,
+    nan: range,
+    string: ['YilanError', 'argument', 'maxChars', 'invalid type: string, expected a whole number from 1 to 4294967295'],
+    one: ['关', '于', '印'],
+    most: '关于印发通知的通知',
+  });
+});
+
 browserTest('renderHtml returns the article for a document', NO_OPTIONS, async (page) => {
   await openWithPackage(page);
   const { value, thrown } = await callInPage(page, (yilan, doc) => yilan.renderHtml(doc, { mode: 'elderly', scale: 2 }), SAMPLE);
@@ -417,11 +464,14 @@ browserTest('half of a character in a document object (a string cut inside an em
     const cut = { ...doc, title: doc.title.slice(0, -1) };
     const deep = structuredClone(doc);
     deep.body[0].blocks[0].text = '\udc00正文';
+    const meta = { version: 1, meta: [{ key: 'other', label: '备注', value: 'a\ud800' }] };
     return {
       render: attempt(() => yilan.renderHtml(cut)),
       speech: attempt(() => yilan.speechPlan(deep)),
       json: attempt(() => yilan.parseJson(deep)),
       mount: attempt(() => yilan.mount(document.querySelector('#view'), cut)),
+      meta: attempt(() => yilan.renderHtml(meta)),
+      key: attempt(() => yilan.renderHtml({ version: 1, ['t\ud800']: 1 })),
       whole: attempt(() => yilan.renderHtml({ ...doc })),
     };
   });
@@ -431,7 +481,61 @@ browserTest('half of a character in a document object (a string cut inside an em
     speech: ['YilanError', 'value', 'body[0].blocks[0].text', message('body[0].blocks[0].text')],
     json: ['YilanError', 'value', 'body[0].blocks[0].text', message('body[0].blocks[0].text')],
     mount: ['YilanError', 'value', 'title', message('title')],
+    meta: ['YilanError', 'value', 'meta[0].value', message('meta[0].value')],
+    // A key: the path of its object (here the document's, empty).
+    key: ['YilanError', 'value', '', 'a key with half of a character (a lone surrogate): text must be whole characters'],
     whole: 'no error',
+  });
+});
+
+browserTest('half of a character in model JSON text (JSON.stringify of a string cut inside an emoji) names the field and the escape', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const errors = await attemptsInPage(page, (yilan, attempt) => ({
+    title: attempt(() => yilan.parseJson('{"version":1,"title":"a\\ud800b"}')),
+    cut: attempt(() => yilan.parseJson(JSON.stringify({ version: 1, title: '通知😀'.slice(0, -1) }))),
+    deep: attempt(() => yilan.renderHtml(`{
+  "version": 1,
+  "body": [{"type": "paragraph", "text": "ab", "inlines": [{"text": "\\udc00"}]}]
+}`)),
+  }));
+  assert.deepEqual(errors, {
+    title: [
+      'YilanError',
+      'value',
+      'title',
+      'title: half of a character (a lone surrogate) in the \\u escape at line 1 column 24: text must be whole characters',
+    ],
+    // Columns count bytes of UTF-8, as for any error in text: 通知 is six.
+    cut: [
+      'YilanError',
+      'value',
+      'title',
+      'title: half of a character (a lone surrogate) in the \\u escape at line 1 column 29: text must be whole characters',
+    ],
+    deep: [
+      'YilanError',
+      'value',
+      'body[0].inlines[0].text',
+      'body[0].inlines[0].text: half of a character (a lone surrogate) in the \\u escape at line 3 column 70: text must be whole characters',
+    ],
+  });
+});
+
+browserTest('a field given twice in model JSON text is a shape error at the second, in every object read', NO_OPTIONS, async (page) => {
+  await openWithPackage(page);
+  const errors = await attemptsInPage(page, (yilan, attempt) => ({
+    title: attempt(() => yilan.parseJson('{"version":1,"title":"a","title":"b"}')),
+    meta: attempt(() => yilan.parseJson('{"version":1,"meta":[{"key":"other","key":"docNo","label":"文号","value":"1"}]}')),
+    type: attempt(() => yilan.renderHtml('{"version":1,"body":[{"type":"note","text":"a","type":"paragraph"}]}')),
+    cell: attempt(() =>
+      yilan.speechPlan('{"version":1,"body":[{"type":"table","rows":[{"cells":[{"text":"a","rowspan":1,"rowspan":2}]}]}]}'),
+    ),
+  }));
+  assert.deepEqual(errors, {
+    title: ['YilanError', 'shape', 'title', 'title: duplicate field `title`'],
+    meta: ['YilanError', 'shape', 'meta[0].key', 'meta[0].key: duplicate field `key`'],
+    type: ['YilanError', 'shape', 'body[0].type', 'body[0].type: duplicate field `type`'],
+    cell: ['YilanError', 'shape', 'body[0].rows[0].cells[0].rowspan', 'body[0].rows[0].cells[0].rowspan: duplicate field `rowspan`'],
   });
 });
 

@@ -3,7 +3,11 @@
 //! the same document or the same error, with the same code, path and
 //! message, for a document using every field of the model, broken every
 //! way below (in its values, and in its text byte by byte), and for the
-//! expected outputs of the parser tests.
+//! expected outputs of the parser tests. Where the two part on purpose, the
+//! reader says more, as the last tests here check: half of a character (a
+//! lone surrogate) is a `value` error at the path of its string, where
+//! serde_json has a syntax error a few bytes on; a field given twice is
+//! refused, where serde_json keeps the last value.
 
 use serde_json::{json, Value};
 
@@ -147,6 +151,22 @@ fn is_array_for_struct(hand: &Result<Document, ModelError>) -> bool {
     matches!(hand, Err(e) if e.message.starts_with("invalid type: sequence, expected struct "))
 }
 
+/// Whether the reader found half of a character (a lone surrogate) where
+/// serde_json found a surrogate escape it could not join: the same
+/// problem, which the reader places at the escape and by its path, in
+/// words of its own (its own tests check those).
+fn both_find_half_a_character(
+    serde: &Result<Document, ModelError>,
+    hand: &Result<Document, ModelError>,
+) -> bool {
+    let serde_words = [
+        "invalid JSON: lone leading surrogate in hex escape at ",
+        "invalid JSON: unexpected end of hex escape at ",
+    ];
+    matches!(hand, Err(e) if e.code == crate::ErrorCode::Value && e.message.contains("half of a character (a lone surrogate)"))
+        && matches!(serde, Err(e) if e.code == crate::ErrorCode::Syntax && serde_words.iter().any(|w| e.message.starts_with(w)))
+}
+
 #[test]
 fn both_readers_agree_on_every_broken_document() {
     let mut compared = 0;
@@ -210,6 +230,7 @@ fn both_read_the_full_document_broken_byte_by_byte_alike() {
     let text = serde_json::to_string_pretty(&full()).unwrap();
     let mut compared = 0;
     let mut syntax = 0;
+    let mut halves = 0;
     let cuts: Vec<usize> = (0..=text.len())
         .filter(|&i| text.is_char_boundary(i))
         .collect();
@@ -226,12 +247,18 @@ fn both_read_the_full_document_broken_byte_by_byte_alike() {
             if serde != ours && is_array_for_struct(&ours) {
                 continue;
             }
+            if both_find_half_a_character(&serde, &ours) {
+                halves += 1;
+                continue;
+            }
             assert_eq!(ours, serde, "input: {input}");
             compared += 1;
             syntax += usize::from(matches!(&serde, Err(e) if e.code == crate::ErrorCode::Syntax));
         }
     }
     assert!(syntax > compared / 2, "{syntax} of {compared}");
+    // `\ud800` put inside each string, keys and values.
+    assert!(halves > 500, "{halves}");
 }
 
 #[test]
@@ -278,10 +305,9 @@ fn both_read_broken_text_alike() {
         "\"\\u12\"",
         "\"\\u12",
         "\"\\uzzzz\"",
-        "\"\\udc00\"",
-        "\"\\ud800\"",
-        "\"\\ud800\\n\"",
-        "\"\\ud800\\u0041\"",
+        "\"\\ud800",
+        "\"\\ud800\\",
+        "\"\\ud800\\u12\"",
         "\"\\ud800\\udc00\"",
         "\"a\u{1f}b\"",
         "\"abc",
@@ -291,9 +317,6 @@ fn both_read_broken_text_alike() {
         "{\"version\": 1e0}",
         "{\"version\": 1.0}",
         "{\"version\": -0}",
-        "{\"version\": 1, \"version\": 2}",
-        "{\"version\": 2, \"version\": 1}",
-        "{\"version\": 1, \"title\": 5, \"title\": \"a\"}",
         "{\"version\": 1, \"title\": 1.5e300}",
         "{\"version\": 1, \"title\": -0.0}",
         "{\"version\": 1, \"title\": 123456789.125}",
@@ -305,6 +328,22 @@ fn both_read_broken_text_alike() {
     ] {
         let (serde, ours) = read_text(input);
         assert_eq!(ours, serde, "input: {input:?}");
+    }
+    // Half of a character: the same inputs refused, in other words.
+    for input in [
+        "\"\\udc00\"",
+        "\"\\ud800\"",
+        "\"\\ud800\\n\"",
+        "\"\\ud800\\u0041\"",
+        "\"\\ud800\\ud800\"",
+        "[\"\\ude00\\ud83d\"]",
+        "{\"\\ud800\": 1}",
+    ] {
+        let (serde, ours) = read_text(input);
+        assert!(
+            both_find_half_a_character(&serde, &ours),
+            "input: {input:?}: {serde:?} {ours:?}"
+        );
     }
     // Deep nesting: the limit at the same place.
     for depth in [126, 127, 128, 129] {
@@ -373,7 +412,9 @@ proptest::proptest! {
     ) {
         let input = format!(r#"{{"version": 1, "title": {scalar}}}"#);
         let (serde, ours) = read_text(&input);
-        proptest::prop_assert_eq!(ours, serde, "input: {}", input);
+        if !both_find_half_a_character(&serde, &ours) {
+            proptest::prop_assert_eq!(ours, serde, "input: {}", input);
+        }
     }
 }
 
@@ -395,4 +436,140 @@ fn a_value_from_elsewhere_reads_as_its_text() {
     }
     let error = super::from_value(json!({"version": 1, "title": deep})).unwrap_err();
     assert_eq!(error.code, crate::ErrorCode::TooLarge);
+}
+
+/// The path of the value at a JSON pointer, as an error writes it
+/// (`/body/0/blocks` → `body[0].blocks`).
+fn path_of(pointer: &str) -> String {
+    let mut path = String::new();
+    for step in pointer.split('/').skip(1) {
+        if step.bytes().all(|b| b.is_ascii_digit()) {
+            path.push_str(&format!("[{step}]"));
+        } else {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(step);
+        }
+    }
+    path
+}
+
+#[test]
+fn half_a_character_is_placed_by_path_in_every_string_and_key() {
+    const MARK: &str = "HALF";
+    let base = full();
+    let mut strings = 0;
+    let mut keys = 0;
+    for pointer in pointers(&base) {
+        // The string at `pointer` with half of a character in it, as
+        // `JSON.stringify` writes it.
+        if let Some(Value::String(_)) = base.pointer(&pointer) {
+            let mut copy = base.clone();
+            *copy.pointer_mut(&pointer).unwrap() = json!(MARK);
+            let text = copy
+                .to_string()
+                .replace(&format!("\"{MARK}\""), r#""正文\ud83d""#);
+            let error = super::parse_json(&text).unwrap_err();
+            assert_eq!(error.code, crate::ErrorCode::Value, "{pointer}");
+            assert_eq!(error.path, path_of(&pointer), "{pointer}");
+            assert!(
+                error.message.starts_with(
+                    "half of a character (a lone surrogate) in the \\u escape at line 1 column "
+                ),
+                "{pointer}: {}",
+                error.message
+            );
+            strings += 1;
+        }
+        // A key of the object at `pointer` with half of a character.
+        if let Some(Value::Object(_)) = base.pointer(&pointer) {
+            let mut copy = base.clone();
+            copy.pointer_mut(&pointer)
+                .unwrap()
+                .as_object_mut()
+                .unwrap()
+                .insert(MARK.to_owned(), json!(1));
+            let text = copy
+                .to_string()
+                .replace(&format!("\"{MARK}\":"), r#""\udc00":"#);
+            let error = super::parse_json(&text).unwrap_err();
+            assert_eq!(error.code, crate::ErrorCode::Value, "{pointer}");
+            assert_eq!(error.path, path_of(&pointer), "{pointer}");
+            assert!(
+                error.message.starts_with(
+                    "a key with half of a character (a lone surrogate) in the \\u escape at "
+                ),
+                "{pointer}: {}",
+                error.message
+            );
+            keys += 1;
+        }
+    }
+    assert!(strings > 50 && keys > 20, "{strings} strings, {keys} keys");
+}
+
+/// `value` as JSON text with the field `key` of the object at `pointer`
+/// written twice, the copy right after it.
+fn with_field_twice(value: &Value, at: &str, pointer: &str, key: &str, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            out.push('{');
+            for (n, (k, child)) in map.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                let times = if at == pointer && k == key { 2 } else { 1 };
+                for time in 0..times {
+                    if time > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&Value::from(k.as_str()).to_string());
+                    out.push(':');
+                    with_field_twice(child, &format!("{at}/{k}"), pointer, key, out);
+                }
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (n, child) in items.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                with_field_twice(child, &format!("{at}/{n}"), pointer, key, out);
+            }
+            out.push(']');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+#[test]
+fn a_field_given_twice_is_refused_in_every_object_at_its_second() {
+    let base = full();
+    let mut objects = 0;
+    for pointer in pointers(&base) {
+        let Some(Value::Object(map)) = base.pointer(&pointer) else {
+            continue;
+        };
+        for key in map.keys() {
+            let mut text = String::new();
+            with_field_twice(&base, "", &pointer, key, &mut text);
+            let error = super::parse_json(&text).unwrap_err();
+            let mut expected = path_of(&pointer);
+            super::path::push_key(&mut expected, key);
+            assert_eq!(
+                (error.code, error.path.as_str(), error.message.as_str()),
+                (
+                    crate::ErrorCode::Shape,
+                    expected.as_str(),
+                    format!("duplicate field `{key}`").as_str()
+                ),
+                "{text}"
+            );
+        }
+        objects += 1;
+    }
+    assert!(objects > 20, "{objects}");
 }

@@ -8,6 +8,7 @@
 use super::hand::{unexpected, Shape};
 use super::heads::{DocumentHead, SectionHead};
 use super::path::Path;
+use super::record::duplicate;
 use super::value::{Fields, Value};
 use crate::error::{ErrorCode, ModelError};
 use crate::model::{
@@ -188,6 +189,11 @@ fn block<'a>(value: Value<'a>, path: Path<'_>) -> Result<Read<'a>, ModelError> {
         Some(at) => fields.remove(at).1,
         None => return Err(shape(path.text(), "missing field `type`".to_owned())),
     };
+    // The `type` is read before the other fields, so given twice it is
+    // reported before them.
+    if super::value::field(&fields, "type").is_some() {
+        return Err(duplicate(path, "type"));
+    }
     let tag = match tag {
         Value::String(tag) => tag,
         other => {

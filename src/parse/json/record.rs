@@ -116,8 +116,8 @@ trait Slot: Sized {
 /// field in declaration order, all `None` to begin with (and where the
 /// object lacks the field), by its table: fields in the object's key order (so the
 /// first error is serde's first error), an unknown key reported with the
-/// list of fields, then the first required field missing, in declaration
-/// order.
+/// list of fields, a key given twice at its second, then the first
+/// required field missing, in declaration order.
 #[inline(never)]
 fn record(
     value: Value<'_>,
@@ -137,6 +137,9 @@ fn record(
             let names: Vec<&str> = fields.iter().map(|field| field.key).collect();
             return Err(unknown(key, &names, path));
         };
+        if slot.is_some() {
+            return Err(duplicate(path, key));
+        }
         // Most fields are strings: read without the dispatch.
         let got = match (field.kind, value) {
             (Kind::Str, Value::String(text)) => Got::Str(text.into_owned()),
@@ -155,6 +158,12 @@ fn record(
 /// serde's error for a required field that is absent.
 fn missing(path: Path<'_>, key: &str) -> ModelError {
     error(path, format!("missing field `{key}`"))
+}
+
+/// serde's error for a field given twice, at the second (where serde_json's
+/// value tree would have kept the last value).
+pub(super) fn duplicate(path: Path<'_>, key: &str) -> ModelError {
+    error(path.key(key), format!("duplicate field `{key}`"))
 }
 
 /// Implements [`Shape`] for a struct from its table: its JSON name, then

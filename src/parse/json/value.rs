@@ -4,13 +4,18 @@
 //! words its syntax errors the same way, at the same line and column (a
 //! unit test compares the two on broken and random input):
 //! - strings: escapes as RFC 8259 has them, surrogate pairs joined, a lone
-//!   surrogate and a raw control character refused;
+//!   surrogate and a raw control character refused; a lone surrogate (half
+//!   of a character, which `JSON.stringify` writes for a string cut inside
+//!   an emoji) is refused in words of its own, at the place of its `\u`
+//!   escape and with the path of the string (of its object, for a key),
+//!   where serde_json says `unexpected end of hex escape` or `lone leading
+//!   surrogate in hex escape` a few bytes on;
 //! - numbers: an integer is kept as `u64` or `i64` when it fits (`-0` is a
 //!   float, as in serde_json), anything else as `f64`; a number beyond the
 //!   `f64` range is refused;
-//! - an object with a key given twice keeps the last value, at the place of
-//!   the last (serde_json's map would sort the keys; readers here look keys
-//!   up or read them in order, so only the order of errors could differ);
+//! - an object keeps every field in input order, a key given twice
+//!   included: the model's readers refuse it (serde_json's map would keep
+//!   the last value);
 //! - nesting is limited to [`MAX_NESTING`] levels, and read with an explicit
 //!   stack, so deep input cannot overflow the call stack; the error says
 //!   where (the path of the value past the limit) as well as at which line
@@ -23,7 +28,6 @@ use std::borrow::Cow;
 use super::number::{float, whole};
 use super::path::{abbreviated, Step};
 use super::MAX_NESTING;
-use crate::hash::Map;
 
 /// A JSON number, kept as serde_json keeps it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,7 +40,7 @@ pub(crate) enum Number {
     Float(f64),
 }
 
-/// The fields of an object, in input order, each key once.
+/// The fields of an object, in input order (a key given twice, twice).
 pub(crate) type Fields<'a> = Vec<(Cow<'a, str>, Value<'a>)>;
 
 /// A JSON value; its strings borrow from the input where they can.
@@ -60,7 +64,7 @@ impl<'a> Value<'a> {
     }
 }
 
-/// The value of `key` among `fields`.
+/// The value of `key` among `fields` (the first, if it is there twice).
 pub(crate) fn field<'f, 'a>(fields: &'f Fields<'a>, key: &str) -> Option<&'f Value<'a>> {
     fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
@@ -76,7 +80,9 @@ pub(crate) struct SyntaxError {
     pub(crate) column: usize,
     /// For the nesting limit, the path of the array or object that would
     /// nest past it (`title.x.x…`, its middle left out as
-    /// [`abbreviated`] does); empty for any other error.
+    /// [`abbreviated`] does); for half of a character, the path of the
+    /// string, or of the object whose key it is in; empty for any other
+    /// error.
     pub(crate) path: String,
 }
 
@@ -85,7 +91,19 @@ impl SyntaxError {
     pub(crate) fn is_too_deep(&self) -> bool {
         self.what == TOO_DEEP
     }
+
+    /// Whether this is half of a character (a lone surrogate) rather than
+    /// bad syntax: in a string ([`HALF_CHARACTER`]) or in a key
+    /// ([`HALF_CHARACTER_IN_KEY`]).
+    pub(crate) fn is_half_character(&self) -> bool {
+        self.what == HALF_CHARACTER || self.what == HALF_CHARACTER_IN_KEY
+    }
 }
+
+/// A `\u` escape that is half of a character: a lone surrogate.
+pub(crate) const HALF_CHARACTER: &str = "half of a character (a lone surrogate)";
+/// [`HALF_CHARACTER`] in a key.
+pub(crate) const HALF_CHARACTER_IN_KEY: &str = "a key with half of a character (a lone surrogate)";
 
 const TOO_DEEP: &str = "recursion limit exceeded";
 const EOF_VALUE: &str = "EOF while parsing a value";
@@ -104,8 +122,6 @@ const INVALID_NUMBER: &str = "invalid number";
 const OUT_OF_RANGE: &str = "number out of range";
 const INVALID_ESCAPE: &str = "invalid escape";
 const CONTROL: &str = "control character (\\u0000-\\u001F) found while parsing a string";
-const LONE_SURROGATE: &str = "lone leading surrogate in hex escape";
-const HEX_END: &str = "unexpected end of hex escape";
 
 type Result<T> = std::result::Result<T, SyntaxError>;
 
@@ -200,16 +216,18 @@ impl<'a> Reader<'a> {
                     match empty {
                         Some(value) => value,
                         None => {
-                            stack.push(if open == b'[' {
+                            let open = if open == b'[' {
                                 Open::Array(Vec::new())
                             } else {
-                                Open::Object(Vec::new(), self.key()?)
-                            });
+                                // (Its object is not on the stack yet.)
+                                Open::Object(Vec::new(), self.key().map_err(|e| placed(e, &stack))?)
+                            };
+                            stack.push(open);
                             continue 'value;
                         }
                     }
                 }
-                Some(first) => self.scalar(first)?,
+                Some(first) => self.scalar(first).map_err(|e| placed(e, &stack))?,
             };
             // The value is complete: put it in its container, then close
             // every container that ends here.
@@ -238,15 +256,25 @@ impl<'a> Reader<'a> {
                         }
                     }
                     Some(Open::Object(fields, key)) => {
-                        put(fields, std::mem::take(key), value);
+                        fields.push((std::mem::take(key), value));
                         match self.skip_space() {
                             Some(b',') => {
                                 self.at += 1;
                                 match self.skip_space() {
-                                    Some(b'"') => {
-                                        *key = self.key()?;
-                                        continue 'value;
-                                    }
+                                    Some(b'"') => match self.key() {
+                                        Ok(next) => {
+                                            *key = next;
+                                            continue 'value;
+                                        }
+                                        // Placed by the containers around
+                                        // this object, whose own key is
+                                        // the one being read.
+                                        Err(e) => {
+                                            let around =
+                                                stack.split_last().map_or(&[][..], |s| s.1);
+                                            return Err(placed(e, around));
+                                        }
+                                    },
                                     Some(b'}') => return Err(self.peek_error(TRAILING_COMMA)),
                                     None => return Err(self.peek_error(EOF_VALUE)),
                                     Some(_) => return Err(self.peek_error(KEY_NOT_STRING)),
@@ -260,10 +288,7 @@ impl<'a> Reader<'a> {
                 }
                 value = match stack.pop() {
                     Some(Open::Array(items)) => Value::Array(items),
-                    Some(Open::Object(mut fields, _)) => {
-                        dedupe_many(&mut fields);
-                        Value::Object(fields)
-                    }
+                    Some(Open::Object(fields, _)) => Value::Object(fields),
                     None => return Err(self.peek_error(EOF_VALUE)),
                 };
             }
@@ -298,7 +323,12 @@ impl<'a> Reader<'a> {
     /// A key and its colon, the key's opening quote next.
     fn key(&mut self) -> Result<Cow<'a, str>> {
         self.at += 1;
-        let key = self.string()?;
+        let key = self.string().map_err(|mut e| {
+            if e.what == HALF_CHARACTER {
+                e.what = HALF_CHARACTER_IN_KEY;
+            }
+            e
+        })?;
         match self.skip_space() {
             Some(b':') => {
                 self.at += 1;
@@ -462,10 +492,16 @@ impl<'a> Reader<'a> {
     }
 
     /// A `\u` escape (and the low half of a surrogate pair), `\u` read.
+    /// Half of a character is an error at the escape's backslash; text
+    /// that ends inside the escape or the one after it, or has no hex
+    /// digits there, is an error where serde_json has it.
     fn unicode_escape(&mut self, out: &mut String) -> Result<()> {
+        // Just past the backslash: where an error at it is placed.
+        let escape = self.at - 1;
+        let half = |reader: &Self| Err(reader.error_at(escape, HALF_CHARACTER));
         let high = self.hex4()?;
         if (0xDC00..=0xDFFF).contains(&high) {
-            return Err(self.error(LONE_SURROGATE));
+            return half(self);
         }
         if !(0xD800..=0xDBFF).contains(&high) {
             out.extend(char::from_u32(high));
@@ -473,14 +509,13 @@ impl<'a> Reader<'a> {
         }
         for expected in [b'\\', b'u'] {
             if self.peek().ok_or_else(|| self.error(EOF_STRING))? != expected {
-                self.at += 1;
-                return Err(self.error(HEX_END));
+                return half(self);
             }
             self.at += 1;
         }
         let low = self.hex4()?;
         if !(0xDC00..=0xDFFF).contains(&low) {
-            return Err(self.error(LONE_SURROGATE));
+            return half(self);
         }
         out.extend(char::from_u32(
             0x1_0000 + ((high - 0xD800) << 10) + (low - 0xDC00),
@@ -502,6 +537,17 @@ impl<'a> Reader<'a> {
             })
             .ok_or_else(|| self.error(INVALID_ESCAPE))
     }
+}
+
+/// `error` with the path of the string it is in, when it is half of a
+/// character; the string is read inside the containers `stack`.
+#[cold]
+#[inline(never)]
+fn placed(mut error: SyntaxError, stack: &[Open<'_>]) -> SyntaxError {
+    if error.is_half_character() {
+        error.path = place(stack);
+    }
+    error
 }
 
 /// The path of the value about to be read inside the containers `stack`
@@ -531,49 +577,6 @@ fn plain_run(bytes: &[u8]) -> usize {
             .iter()
             .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
             .unwrap_or(rest.len())
-}
-
-/// Objects with more fields than this are checked for repeated keys once,
-/// when they close, instead of at every key.
-const FEW_FIELDS: usize = 16;
-
-/// Adds a field; in a small object, a key given before loses its earlier
-/// value here.
-fn put<'a>(fields: &mut Fields<'a>, key: Cow<'a, str>, value: Value<'a>) {
-    if fields.len() < FEW_FIELDS {
-        if let Some(at) = fields.iter().position(|(k, _)| *k == key) {
-            fields.remove(at);
-        }
-    }
-    fields.push((key, value));
-}
-
-/// In a large object, keeps only the last field of each key, by a hash map
-/// rather than a scan per key (which hostile input would make quadratic).
-fn dedupe_many(fields: &mut Fields<'_>) {
-    if fields.len() <= FEW_FIELDS {
-        return;
-    }
-    let keep: Vec<bool> = {
-        let mut last: Map<&str, usize> =
-            Map::with_capacity_and_hasher(fields.len(), Default::default());
-        for (n, (key, _)) in fields.iter().enumerate() {
-            last.insert(key, n);
-        }
-        if last.len() == fields.len() {
-            return;
-        }
-        fields
-            .iter()
-            .enumerate()
-            .map(|(n, (key, _))| last.get(key.as_ref()) == Some(&n))
-            .collect()
-    };
-    let mut n = 0;
-    fields.retain(|_| {
-        n += 1;
-        keep.get(n - 1).copied().unwrap_or(true)
-    });
 }
 
 #[cfg(test)]

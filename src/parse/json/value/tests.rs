@@ -45,30 +45,79 @@ fn numbers_keep_serde_json_kinds() {
 }
 
 #[test]
-fn a_repeated_key_keeps_its_last_value() {
-    let object = |text| match parse(text).unwrap() {
-        Value::Object(fields) => fields,
-        other => panic!("{other:?}"),
+fn a_repeated_key_is_kept_for_the_readers_to_refuse() {
+    let Value::Object(fields) = parse(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap() else {
+        panic!()
     };
-    let fields = object(r#"{"a": 1, "b": 2, "a": 3}"#);
-    assert_eq!(fields.len(), 2);
+    let keys: Vec<&str> = fields.iter().map(|(key, _)| key.as_ref()).collect();
+    assert_eq!(keys, ["a", "b", "a"]);
+    // Looked up, the first.
     assert_eq!(
         field(&fields, "a"),
-        Some(&Value::Number(Number::Unsigned(3)))
+        Some(&Value::Number(Number::Unsigned(1)))
     );
-    // Past the few fields checked key by key, the same.
-    let mut many: Vec<String> = (0..40).map(|n| format!(r#""k{n}": {n}"#)).collect();
-    many.push(r#""k3": "last""#.to_owned());
-    many.push(r#""k39": null"#.to_owned());
-    let text = format!("{{{}}}", many.join(","));
-    let fields = object(&text);
-    assert_eq!(fields.len(), 40);
-    assert_eq!(field(&fields, "k3"), Some(&Value::String("last".into())));
-    assert_eq!(field(&fields, "k39"), Some(&Value::Null));
+}
+
+#[test]
+fn half_a_character_is_placed_at_its_escape_and_by_its_path() {
+    let half = |text: &str| {
+        let error = parse(text).unwrap_err();
+        (error.what, error.path, error.line, error.column)
+    };
+    // A string cut inside an emoji (😀 is \ud83d\ude00), as
+    // `JSON.stringify` writes it: the column of the backslash.
     assert_eq!(
-        field(&fields, "k4"),
-        Some(&Value::Number(Number::Unsigned(4)))
+        half(r#"{"title": "a\ud83d"}"#),
+        (HALF_CHARACTER, "title".to_owned(), 1, 13)
     );
+    // The low half alone, or the high half before anything but the low.
+    assert_eq!(
+        half(r#"["\ude00"]"#),
+        (HALF_CHARACTER, "[0]".to_owned(), 1, 3)
+    );
+    assert_eq!(
+        half(r#"["x", "\ud83db"]"#),
+        (HALF_CHARACTER, "[1]".to_owned(), 1, 8)
+    );
+    assert_eq!(
+        half(r#"{"a": [1, {"b": "\ud83d\n"}]}"#),
+        (HALF_CHARACTER, "a[1].b".to_owned(), 1, 18)
+    );
+    assert_eq!(
+        half("{\n  \"a b\": \"\\ud83d\\ud83d\\ude00\"\n}"),
+        (HALF_CHARACTER, r#"["a b"]"#.to_owned(), 2, 11)
+    );
+    // The document itself a string.
+    assert_eq!(half(r#""\udfff""#), (HALF_CHARACTER, String::new(), 1, 2));
+    // In a key: the path of its object, the first key or a later one.
+    assert_eq!(
+        half(r#"{"meta": [{"\ud800": 1}]}"#),
+        (HALF_CHARACTER_IN_KEY, "meta[0]".to_owned(), 1, 13)
+    );
+    assert_eq!(
+        half(r#"{"meta": [{"key": 1, "k\udc00": 1}]}"#),
+        (HALF_CHARACTER_IN_KEY, "meta[0]".to_owned(), 1, 24)
+    );
+    assert_eq!(
+        half(r#"{"\ud800": 1}"#),
+        (HALF_CHARACTER_IN_KEY, String::new(), 1, 3)
+    );
+    // A pair is one character.
+    assert_eq!(
+        parse(r#"["\ud83d\ude00"]"#).unwrap(),
+        Value::Array(vec![Value::String("😀".into())])
+    );
+    // Text that ends in or after the escape, or a broken escape after it,
+    // is not JSON, as serde_json has it.
+    for (text, what) in [
+        (r#"["\ud83d"#, EOF_STRING),
+        (r#"["\ud83d\"#, EOF_STRING),
+        (r#"["\ud83d\ude"]"#, INVALID_ESCAPE),
+        (r#"["\ud8"]"#, INVALID_ESCAPE),
+    ] {
+        let error = parse(text).unwrap_err();
+        assert_eq!((error.what, error.path.as_str()), (what, ""), "{text}");
+    }
 }
 
 #[test]
