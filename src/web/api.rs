@@ -45,7 +45,7 @@ pub fn parse_text(text: &JsValue) -> Result<JsValue, JsValue> {
 /// ```
 #[wasm_bindgen(js_name = parseJson)]
 pub fn parse_json(input: &JsValue) -> Result<JsValue, JsValue> {
-    Ok(document_to_text(document_from_js(input)?))
+    Ok(document_to_text(document_from_js(input, "json")?))
 }
 
 /// `parseEncoded(encoded: string, options?: HtmlOptions): Document`: page
@@ -93,7 +93,7 @@ fn html_options(value: &JsValue) -> Result<crate::HtmlOptions, JsValue> {
 /// ```
 #[wasm_bindgen(js_name = renderHtml)]
 pub fn render_html(doc: &JsValue, options: &JsValue) -> Result<String, JsValue> {
-    let doc = document_from_js(doc)?;
+    let doc = document_from_js(doc, "doc")?;
     let options = render_options(options)?;
     Ok(crate::render(&doc, &options))
 }
@@ -107,7 +107,7 @@ pub fn render_html(doc: &JsValue, options: &JsValue) -> Result<String, JsValue> 
 /// ```
 #[wasm_bindgen(js_name = speechPlan)]
 pub fn speech_plan(doc: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
-    let doc = document_from_js(doc)?;
+    let doc = document_from_js(doc, "doc")?;
     let options = speech_options(options)?;
     to_js(&crate::speech::speech_plan(&doc, &options))
 }

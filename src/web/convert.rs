@@ -80,7 +80,8 @@ fn last_document(text: &JsValue) -> Option<Rc<Document>> {
 /// serde-wasm-bindgen would skip `deny_unknown_fields` (it looks up only the
 /// known fields of a struct), so the two paths would disagree. The object
 /// the last parse returned, unchanged, is its document (see [`LAST`]).
-pub(super) fn document_from_js(input: &JsValue) -> Result<Rc<Document>, JsValue> {
+/// `name`: the argument's, for an `argument` error's path.
+pub(super) fn document_from_js(input: &JsValue, name: &str) -> Result<Rc<Document>, JsValue> {
     let text: JsValue = if input.is_string() {
         input.clone()
     } else if input.is_object() {
@@ -92,14 +93,14 @@ pub(super) fn document_from_js(input: &JsValue) -> Result<Rc<Document>, JsValue>
                 web_error(
                     WebErrorCode::Argument,
                     "the document cannot be written as JSON (a cycle or a BigInt?)",
-                    None,
+                    Some(name),
                 )
             })?
     } else {
         return Err(web_error(
             WebErrorCode::Argument,
             "expected model JSON as a string or an object",
-            None,
+            Some(name),
         ));
     };
     if let Some(doc) = last_document(&text) {

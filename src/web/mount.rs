@@ -77,7 +77,7 @@ pub fn mount(element: &JsValue, doc: &JsValue, options: &JsValue) -> Result<View
             Some("element"),
         ));
     }
-    let doc = document_from_js(doc)?;
+    let doc = document_from_js(doc, "doc")?;
     let element_options = options;
     let options = mount_options(options)?;
 

@@ -148,21 +148,36 @@ browserTest('parseText throws an argument error for a non-string', NO_OPTIONS, a
   );
 });
 
-browserTest('each parse names its argument when it is of the wrong kind', NO_OPTIONS, async (page) => {
+browserTest('each call names its argument when it is of the wrong kind', NO_OPTIONS, async (page) => {
   await openWithPackage(page);
-  const errors = await attemptsInPage(page, (yilan, attempt) => ({
-    text: attempt(() => yilan.parseText(5)),
-    html: attempt(() => yilan.parseHtml(5)),
-    encoded: attempt(() => yilan.parseEncoded(5)),
-    node: attempt(() => yilan.parseDom(5)),
-    root: attempt(() => yilan.encodeDom(5)),
-  }));
+  const errors = await attemptsInPage(page, (yilan, attempt) => {
+    const cycle = { version: 1 };
+    cycle.self = cycle;
+    return {
+      text: attempt(() => yilan.parseText(5)),
+      html: attempt(() => yilan.parseHtml(5)),
+      encoded: attempt(() => yilan.parseEncoded(5)),
+      node: attempt(() => yilan.parseDom(5)),
+      root: attempt(() => yilan.encodeDom(5)),
+      json: attempt(() => yilan.parseJson(7)),
+      render: attempt(() => yilan.renderHtml(7)),
+      speech: attempt(() => yilan.speechPlan(true)),
+      mount: attempt(() => yilan.mount(document.createElement('div'), 7)),
+      cycle: attempt(() => yilan.renderHtml(cycle)),
+    };
+  });
+  const notJson = 'expected model JSON as a string or an object';
   assert.deepEqual(errors, {
     text: ['YilanError', 'argument', 'text', 'text must be a string'],
     html: ['YilanError', 'argument', 'html', 'html must be a string'],
     encoded: ['YilanError', 'argument', 'encoded', 'encoded must be a string'],
     node: ['YilanError', 'argument', 'node', 'node must be a Document or an Element'],
     root: ['YilanError', 'argument', 'root', 'encodeDom(root): root must be a Document or an Element'],
+    json: ['YilanError', 'argument', 'json', notJson],
+    render: ['YilanError', 'argument', 'doc', notJson],
+    speech: ['YilanError', 'argument', 'doc', notJson],
+    mount: ['YilanError', 'argument', 'doc', notJson],
+    cycle: ['YilanError', 'argument', 'doc', 'the document cannot be written as JSON (a cycle or a BigInt?)'],
   });
 });
 
