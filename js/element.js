@@ -528,7 +528,7 @@ export class YilanReaderElement extends Base {
       this.dispatchEvent(new CustomEvent('load', { detail: this.#model }));
     } catch (error) {
       // A `model` that is no document: the error names the property.
-      if (error?.code === 'argument' && this.#given) error.path ??= 'model';
+      if (error?.code === 'argument' && this.#given && (error.path ?? 'doc') === 'doc') error.path = 'model';
       this.#failed(error);
     }
   }
