@@ -455,6 +455,19 @@ fn path_of(pointer: &str) -> String {
     path
 }
 
+/// `text` is refused as a `value` error at the path of `pointer`, its
+/// message starting with `message`.
+fn refused_at(text: &str, pointer: &str, message: &str) {
+    let error = super::parse_json(text).unwrap_err();
+    assert_eq!(error.code, crate::ErrorCode::Value, "{pointer}");
+    assert_eq!(error.path, path_of(pointer), "{pointer}");
+    assert!(
+        error.message.starts_with(message),
+        "{pointer}: {}",
+        error.message
+    );
+}
+
 #[test]
 fn half_a_character_is_placed_by_path_in_every_string_and_key() {
     const MARK: &str = "HALF";
@@ -470,15 +483,10 @@ fn half_a_character_is_placed_by_path_in_every_string_and_key() {
             let text = copy
                 .to_string()
                 .replace(&format!("\"{MARK}\""), r#""正文\ud83d""#);
-            let error = super::parse_json(&text).unwrap_err();
-            assert_eq!(error.code, crate::ErrorCode::Value, "{pointer}");
-            assert_eq!(error.path, path_of(&pointer), "{pointer}");
-            assert!(
-                error.message.starts_with(
-                    "half of a character (a lone surrogate) in the \\u escape at line 1 column "
-                ),
-                "{pointer}: {}",
-                error.message
+            refused_at(
+                &text,
+                &pointer,
+                "half of a character (a lone surrogate) in the \\u escape at line 1 column ",
             );
             strings += 1;
         }
@@ -493,15 +501,10 @@ fn half_a_character_is_placed_by_path_in_every_string_and_key() {
             let text = copy
                 .to_string()
                 .replace(&format!("\"{MARK}\":"), r#""\udc00":"#);
-            let error = super::parse_json(&text).unwrap_err();
-            assert_eq!(error.code, crate::ErrorCode::Value, "{pointer}");
-            assert_eq!(error.path, path_of(&pointer), "{pointer}");
-            assert!(
-                error.message.starts_with(
-                    "a key with half of a character (a lone surrogate) in the \\u escape at "
-                ),
-                "{pointer}: {}",
-                error.message
+            refused_at(
+                &text,
+                &pointer,
+                "a key with half of a character (a lone surrogate) in the \\u escape at ",
             );
             keys += 1;
         }
