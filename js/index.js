@@ -7,8 +7,19 @@ import initWasm, * as wasm from '../pkg/yilan.js';
 import { encodeDom, yilanError } from './dom-events.js';
 import { trustedHtml } from './trusted.js';
 
-export { Viewer } from '../pkg/yilan.js';
 export { encodeDom };
+
+/**
+ * The binding's `Viewer` class, which only `mount` makes: `new Viewer()`
+ * says so instead of making a handle with no view behind it (whose every
+ * call would fail). `instanceof Viewer` holds for the handles `mount`
+ * returns.
+ */
+export const Viewer = new Proxy(wasm.Viewer, {
+  construct() {
+    throw yilanError('unsupported', 'new Viewer() makes no view: a Viewer is what mount(element, document) returns');
+  },
+});
 
 /**
  * A `Viewer` handle once freed (`free()`): its calls say `destroyed`, as a

@@ -412,6 +412,21 @@ browserTest('a `using` block owns its view: at its end the view goes; a freed ha
   });
 });
 
+browserTest('new Viewer() says a viewer comes from mount(); the handles mount returns are instances of Viewer', {}, async (page) => {
+  await openWithPackage(page);
+  const made = await callInPage(page, (yilan) => new yilan.Viewer());
+  assert.equal(made.value, undefined, 'nothing made');
+  assert.deepEqual([made.thrown?.isError, made.thrown?.name, made.thrown?.code], [true, 'YilanError', 'unsupported']);
+  assert.match(made.thrown.message, /mount\(/);
+  const { value } = await callInPage(page, (yilan) => {
+    const viewer = yilan.mount(document.querySelector('#view'), yilan.parseJson({ version: 1, title: '标题' }));
+    const answer = { instance: viewer instanceof yilan.Viewer, mode: viewer.mode };
+    viewer.destroy();
+    return answer;
+  });
+  assert.deepEqual(value, { instance: true, mode: 'standard' });
+});
+
 browserTest('a second viewer on the same host works alongside, and each destroys only itself', {}, async (page) => {
   await mountReference(page, {});
   const { value, thrown } = await callInPage(page, (yilan) => {
