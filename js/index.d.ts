@@ -244,7 +244,7 @@ export function preferences(options?: { storage?: PreferenceStorage | null | fal
  * keeps the block at the top of the view where it was on the screen,
  * stores the reader's preferences and dispatches an event on the host
  * element. The view lives until `destroy()`, whether or not the handle is
- * kept.
+ * kept. Only `mount` makes one: `new Viewer()` throws `unsupported`.
  */
 export class Viewer {
   private constructor();
