@@ -23,7 +23,9 @@ export interface YilanReaderEventMap extends Omit<HTMLElementEventMap, 'load' | 
    * `detail`: the error; `code` `network` for an HTTP error or a failed
    * fetch, else a {@link YilanError} code. A `src` that is no URL, or a
    * `model` that is no document, is an `argument` error with `path` `src`
-   * or `model`; an error in a document's content has the model's `path`.
+   * or `model`, as is a `model` attribute with no `src` (a framework sets
+   * one on an element not yet defined; a document goes in the property);
+   * an error in a document's content has the model's `path`.
    */
   error: CustomEvent<YilanError | Error>;
 }

@@ -478,6 +478,18 @@ export class YilanReaderElement extends Base {
     const src = this.getAttribute('src');
     if (!this.#given && !src) {
       this.#letGo();
+      // A framework that knew no such element yet (React 19, Vue) set the
+      // document as an attribute, `model="[object Object]"`: say so rather
+      // than show nothing.
+      if (this.hasAttribute('model')) {
+        this.#failed(
+          yilanError(
+            'argument',
+            'model is set as an attribute, which cannot hold a document: set the model property, on an element defined by importing yilan/element first',
+            'model',
+          ),
+        );
+      }
       return;
     }
     const wanted = this.#given ?? src;

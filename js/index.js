@@ -361,7 +361,11 @@ export default function init(source) {
   if (where instanceof URL && where.protocol === 'file:') {
     // Node: its fetch reads no files.
     return Promise.reject(
-      yilanError('unsupported', "init() cannot fetch a file: pass the .wasm's bytes, e.g. init(readFileSync('node_modules/yilan/pkg/yilan_bg.wasm'))"),
+      yilanError(
+        'unsupported',
+        "init() cannot fetch a file: pass the .wasm's bytes, e.g. init(readFileSync(new URL('yilan_bg.wasm', import.meta.resolve('yilan')))) " +
+          "(in a bundle, which has no import.meta.resolve: readFileSync('node_modules/yilan/pkg/yilan_bg.wasm'), run from the project's root)",
+      ),
     );
   }
   loading ??= initWasm({ module_or_path: where }).then(

@@ -325,6 +325,27 @@ browserTest('properties set before the element is defined are applied when it is
   assert.deepEqual(state, { own: false, mode: 'elderly', attribute: 'elderly', title: REFERENCE.title });
 });
 
+browserTest('a model given as an attribute before the element is defined (as React 19 and Vue set it) is an error that names model, not a blank element', {}, async (page) => {
+  await open(page, BLANK_PAGE);
+  const state = await page.evaluate(async () => {
+    const reader = document.createElement('yilan-reader');
+    reader.id = 'reader';
+    // What a framework does with an object for an element it does not know yet.
+    reader.setAttribute('model', String({ version: 1 }));
+    document.querySelector('#view').append(reader);
+    const failed = new Promise((resolve) => reader.addEventListener('error', (event) => resolve(event.detail), { once: true }));
+    await import('/yilan/pkg/element.js');
+    const error = await Promise.race([failed, new Promise((resolve) => setTimeout(() => resolve(null), 5_000))]);
+    return {
+      code: error?.code,
+      path: error?.path,
+      tellsProperty: /model property/.test(error?.message ?? ''),
+      alert: reader.querySelector('.yilan-reader-status')?.getAttribute('role'),
+    };
+  });
+  assert.deepEqual(state, { code: 'argument', path: 'model', tellsProperty: true, alert: 'alert' });
+});
+
 browserTest('removed from the page, the element leaves nothing; put back, it shows the view again', {}, async (page) => {
   await openWithElement(page);
   assert.equal(await addReader(page, { src: '/fixture/doc.json' }), 'load');

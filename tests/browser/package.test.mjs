@@ -146,6 +146,14 @@ test('before init() every call says to load the module first; in Node, init() wi
     assert.throws(call, { name: 'YilanError', code: 'uninitialized', message: /call init\(\)/ }, name);
   }
   await assert.rejects(yilan.default(), { name: 'YilanError', code: 'unsupported', message: /pass the \.wasm's bytes/ });
+  // The way to the bytes it suggests holds from any working directory (a
+  // workspace's package, a script run from a folder of its own), as a path
+  // relative to node_modules does not.
+  await assert.rejects(yilan.default(), { message: /init\(readFileSync\(new URL\('yilan_bg\.wasm', import\.meta\.resolve\('yilan'\)\)\)\)/ });
+  assert.equal(
+    readFileSync(new URL('yilan_bg.wasm', import.meta.resolve('yilan'))).equals(readFileSync(join(root, 'pkg', 'yilan_bg.wasm'))),
+    true,
+  );
   await yilan.default(readFileSync(join(root, 'pkg', 'yilan_bg.wasm')));
   assert.equal(yilan.themes().length > 0, true);
 });
