@@ -30,6 +30,14 @@ test('the package is ESM with types first in every export', () => {
   }
 });
 
+test('typesVersions gives each typed subpath export its types, for TypeScript without exports maps (moduleResolution node)', () => {
+  const typed = Object.entries(manifest.exports)
+    .filter(([entry, target]) => entry !== '.' && typeof target === 'object' && target.types)
+    .map(([entry, target]) => [entry.slice(2), [target.types.slice(2)]]);
+  assert.deepEqual(Object.entries(manifest.typesVersions?.['*'] ?? {}), typed);
+  assert.equal(manifest.types, manifest.exports['.'].types, 'the root types');
+});
+
 test('every published file and export target exists after the build', () => {
   for (const file of manifest.files) {
     assert.ok(existsSync(join(root, file)), `files: ${file}`);
