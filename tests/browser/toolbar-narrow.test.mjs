@@ -2,7 +2,9 @@
 // more, it folds behind 更多工具 and keeps 退出老年模式 beside it, one line
 // high and sticky; 更多工具 (a disclosure button) shows the other tools;
 // Escape folds them again with focus back on it; the one tab stop follows
-// what is shown as the width changes. axe finds nothing, folded or not.
+// what is shown as the width changes; on a screen short and narrow (a
+// desktop browser zoomed to 300 or 400 %) the unfolded tools and the panels
+// stay in reach. axe finds nothing, folded or not.
 
 import assert from 'node:assert/strict';
 
@@ -196,6 +198,53 @@ browserTest('on a small phone at 300%, each panel ends on the screen: its 收起
     assert.equal((await toolState(page, panel)).expanded, 'false');
   }
 });
+
+/**
+ * Where `selector` (in the view) is once brought into view as focus or a
+ * pointer brings it: its top and bottom, the screen's height, and whether
+ * a press at its centre reaches it.
+ */
+function reach(page, selector) {
+  return inView(page, (shadow, sel) => {
+    const element = shadow.querySelector(sel);
+    element.scrollIntoView({ block: 'nearest' });
+    const rect = element.getBoundingClientRect();
+    const hit = shadow.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    return { top: Math.round(rect.top), bottom: Math.round(rect.bottom), height: innerHeight, hit: element === hit || element.contains(hit) };
+  }, selector);
+}
+
+// A desktop of 1280 × 800 zoomed to 400 % (320 × 200 CSS px) or 300 %
+// (427 × 267): the unfolded tools are taller than the screen.
+for (const [width, height, zoom] of [[320, 200, 4], [427, 267, 3]]) {
+  browserTest(`zoomed to ${zoom}00 %, the unfolded tools and each panel can be reached below a bar that sticks`, { viewport: { width, height }, deviceScaleFactor: zoom, reducedMotion: 'reduce' }, async (page) => {
+    await mountReference(page, { mode: 'elderly', scale: 3 });
+    await page.evaluate(() => window.scrollTo(0, 3000));
+    await page.click('[data-yl-tool="more"]');
+    const { shown } = await shownTools(page);
+    assert.deepEqual(shown, ['more', ...TOOLS], 'every tool is shown');
+    for (const tool of shown) {
+      const place = await reach(page, `[data-yl-tool="${tool}"]`);
+      assert.ok(place.top >= 0 && place.bottom <= place.height && place.hit, `${tool} at ${place.top}–${place.bottom} of ${place.height}, reached: ${place.hit}`);
+    }
+    for (const panel of ['theme', 'rate', 'outline']) {
+      await page.click(`[data-yl-tool="${panel}"]`);
+      assert.equal((await toolState(page, panel)).expanded, 'true');
+      const choice = await inView(page, (shadow) => {
+        const rect = shadow.activeElement.getBoundingClientRect();
+        return { top: rect.top, bottom: rect.bottom, height: innerHeight };
+      });
+      assert.ok(choice.top >= 0 && choice.bottom <= choice.height, `${panel}: the focused choice at ${choice.top}–${choice.bottom} of ${choice.height}`);
+      const close = await reach(page, `#yl-tb-${panel} [data-yl-close]`);
+      assert.ok(close.top >= 0 && close.bottom <= close.height && close.hit, `${panel}: 收起 at ${close.top}–${close.bottom} of ${close.height}, reached: ${close.hit}`);
+      await page.click(`#yl-tb-${panel} [data-yl-close]`);
+      assert.equal((await toolState(page, panel)).expanded, 'false');
+    }
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, 'nothing scrolls sideways');
+    await page.click('[data-yl-tool="more"]');
+    assert.deepEqual((await shownTools(page)).shown, ['more', 'mode'], 'folded again');
+  });
+}
 
 /**
  * Mounts `text` (the reference document by default) on a phone with a fake
