@@ -1,8 +1,9 @@
 // Reading aloud as the reader moves about, in Chromium with the fake
 // `speechSynthesis` of tests/browser/speech-support.mjs: 指读 on a cell
 // with nothing to say, a mouse at rest while 朗读 scrolls the text under
-// it, a refusal before the reader's first tap, 目录 used while the text
-// is read, and a page whose body was not found.
+// it, the focus coming back with the window, a refusal before the
+// reader's first tap, 目录 used while the text is read, and a page whose
+// body was not found.
 
 import assert from 'node:assert/strict';
 
@@ -82,6 +83,42 @@ browserTest('a mouse at rest on the text does not take over 朗读 as the view s
   await page.mouse.move(420, 300, { steps: 3 });
   await page.waitForTimeout(800);
   assert.deepEqual((await spoken(page)).length, said.length);
+});
+
+browserTest('with 指读 on, the focus coming back with the window reads nothing by itself', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  const chunks = await plan(page);
+  // The page has the window's focus only as a real browser gives it: in
+  // another tab it has none.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+  await page.click('[data-yl-tool="point"]');
+  // 目录 puts the focus on a section's heading, which 指读 reads.
+  await page.click('[data-yl-tool="outline"]');
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-target="yl-s1-2-h"]').click());
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  assert.deepEqual(await spoken(page), [chunks.find((c) => c.target === 'yl-s1-2').text]);
+  await page.evaluate(() => window.fakeSpeech.end());
+  await until(page, () => window.events.some(([type]) => type === 'speechend'));
+  await inView(page, (shadow) => {
+    window.focusBack = 0;
+    shadow.getElementById('yl-s1-2-h').addEventListener('focus', () => (window.focusBack += 1));
+  });
+  // The reader goes to another tab and comes back.
+  const other = await page.context().newPage();
+  await other.bringToFront();
+  await page.waitForFunction(() => !document.hasFocus());
+  await page.bringToFront();
+  await page.waitForFunction(() => window.focusBack === 1);
+  await page.waitForTimeout(300);
+  assert.deepEqual((await spoken(page)).length, 1, 'the heading is not read again');
+  assert.equal(await state(page), 'idle');
+  await other.close();
+  // Moving the focus there again (目录 once more) reads it.
+  await page.click('[data-yl-tool="outline"]');
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-target="yl-s1-2-h"]').click());
+  await until(page, () => window.fakeSpeech.spoken.length === 2);
 });
 
 browserTest('a browser that refuses to speak before the first tap stops reading; the voice is not reported broken', {}, async (page) => {
