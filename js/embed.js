@@ -377,6 +377,8 @@ async function enter(back, byKey = false, unasked = false) {
     // after all; else the status line says the mode is unavailable.
     if (!unasked && back !== widget.button && back.isConnected && ownAction(back)) {
       uncover();
+      // (Nor does it go on saying the mode is coming, should it have been slow to fail.)
+      say('');
       passing = back;
       try {
         back.click();
