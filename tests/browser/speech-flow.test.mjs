@@ -2,13 +2,13 @@
 // `speechSynthesis` of tests/browser/speech-support.mjs: 指读 on a cell
 // with nothing to say, a mouse at rest while 朗读 scrolls the text under
 // it, the focus coming back with the window, a refusal before the
-// reader's first tap, 目录 used while the text is read, and a page whose
-// body was not found.
+// reader's first tap, 目录 used while the text is read, a page whose body
+// was not found, and the developer page's captions beside a screen reader.
 
 import assert from 'node:assert/strict';
 
 import { events, highlighted, mountReading, plan, spoken, state, until, withFake } from './speech-support.mjs';
-import { browserTest } from './harness.mjs';
+import { browserTest, open } from './harness.mjs';
 import { inView, speechNote, toolState } from './viewer-helpers.mjs';
 
 /** Page text with a table whose 备注 column is empty or "—". */
@@ -297,4 +297,37 @@ browserTest('朗读 on a page whose body was not found ends with the line that s
   await until(page, () => window.events.some(([type]) => type === 'speechend'));
   assert.deepEqual(await events(page, 'speechend'), [{ reason: 'done' }]);
   assert.equal(await state(page), 'idle');
+});
+
+/** How a screen reader takes the caption: the live region it is in (`off` for none). */
+const captionLive = (page) =>
+  page.evaluate(() => {
+    for (let at = document.querySelector('#caption'); at; at = at.parentElement) {
+      const role = at.getAttribute('role');
+      if (['status', 'alert', 'log'].includes(role)) return role;
+      const live = at.getAttribute('aria-live');
+      if (live) return live;
+    }
+    return 'off';
+  });
+
+browserTest("the developer page's captions: a screen reader says them only while no voice does", {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await open(page, '/developer.html');
+  await page.waitForSelector('#viewer yilan-view');
+  await page.check('#hook');
+  await page.waitForSelector('#viewer yilan-view');
+  await page.selectOption('#mode', 'elderly');
+  await page.click('[data-yl-tool="read"]');
+  await page.waitForSelector('#caption:not([hidden])');
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  assert.deepEqual(await spoken(page), [await page.textContent('#caption')], 'the browser\'s voice says the caption');
+  assert.equal(await captionLive(page), 'off', 'and the screen reader does not say it over that voice');
+  await page.click('[data-yl-tool="stop"]');
+  // Without a Chinese voice the caption is all there is: the screen reader says it.
+  await page.evaluate(() => (window.speechSynthesis.getVoices = () => []));
+  await page.click('[data-yl-tool="read"]');
+  await page.waitForSelector('#caption:not([hidden])');
+  assert.equal(await captionLive(page), 'polite');
+  assert.equal((await spoken(page)).length, 1, 'no voice spoke');
 });
