@@ -23,18 +23,21 @@ const WORDS = {
     loading: '正在打开老年模式…',
     unavailable: '老年模式暂时无法使用，页面保持原样。',
     toggleUnavailable: '老年模式暂不可用',
+    exited: '已退出老年模式',
   },
   'zh-TW': {
     toggle: '進入老年模式',
     loading: '正在打開老年模式…',
     unavailable: '老年模式暫時無法使用，頁面保持原樣。',
     toggleUnavailable: '老年模式暫不可用',
+    exited: '已退出老年模式',
   },
   en: {
     toggle: 'Enter elderly mode',
     loading: 'Opening elderly mode…',
     unavailable: 'Elderly mode is unavailable right now; the page is unchanged.',
     toggleUnavailable: 'Elderly mode unavailable',
+    exited: 'Elderly mode is off',
   },
 };
 
@@ -190,8 +193,11 @@ function storedPrefs() {
   }
 }
 
-function say(text) {
-  if (widget) widget.status.textContent = text;
+/** Puts `text` in the status line; `unseen`, for screen readers only. */
+function say(text, unseen = false) {
+  if (!widget) return;
+  widget.status.className = unseen ? 'unseen' : '';
+  widget.status.textContent = text;
 }
 
 function sheet(css) {
@@ -214,7 +220,7 @@ button { font: inherit; font-weight: bold; min-height: 48px; min-width: 48px; pa
 button:hover { background: #072a66; }
 button:focus-visible { outline: 4px solid #000; outline-offset: 4px; box-shadow: 0 0 0 2px #0b3d91, 0 0 0 10px #fff; }
 p { margin: 0; max-width: min(20em, calc((100vw - 32px) / var(--yl-fit, 1))); padding: 8px 12px; color: #000; background: #fff; border: 2px solid #000; border-radius: 8px; }
-p:empty { position: absolute; width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); }
+p:empty, p.unseen { position: absolute; width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); }
 @media (forced-colors: active) { button, p { border-color: ButtonText; } }
 @media print { div { display: none; } }
 `;
@@ -288,6 +294,27 @@ function uncover() {
 const NOTICE_MS = 10000;
 let quiet = 0;
 
+/**
+ * How long after the mode is left its status line says so (ms): it comes
+ * back into the page with the page, and a live region that has only just
+ * appeared is not yet watched by every screen reader.
+ */
+const LEFT_MS = 200;
+
+/**
+ * The mode was left: said to screen readers (the view's own words went
+ * with the view), after the focus is back on the page's toggle; not shown,
+ * the page is back in sight.
+ */
+function saidLeft() {
+  clearTimeout(quiet);
+  quiet = setTimeout(() => {
+    if (reader) return;
+    say(words.exited, true);
+    quiet = setTimeout(say, NOTICE_MS, '');
+  }, LEFT_MS);
+}
+
 function unavailable() {
   uncover();
   say(words.unavailable);
@@ -336,6 +363,8 @@ async function enter(back, byKey = false, unasked = false) {
       widget,
       place: PLACE,
       left: () => {
+        // (Not on an entry that failed halfway: no reader was in yet.)
+        if (reader) saidLeft();
         reader = null;
       },
     });
@@ -348,6 +377,8 @@ async function enter(back, byKey = false, unasked = false) {
     // after all; else the status line says the mode is unavailable.
     if (!unasked && back !== widget.button && back.isConnected && ownAction(back)) {
       uncover();
+      // (Nor does it go on saying the mode is coming, should it have been slow to fail.)
+      say('');
       passing = back;
       try {
         back.click();

@@ -5,6 +5,10 @@
 // reading still moves through the document. A server voice would fetch
 // audio for `chunk.text` in speak() and resolve when it has played.
 //
+// The caption is a live region only while no voice speaks: then a screen
+// reader says it, in the reader's own voice; a sentence the browser's voice
+// says is not said a second time by the screen reader over it.
+//
 // Contract: speak(chunk) returns a promise that resolves when the chunk has
 // been said (or rejects if it cannot be); cancel() stops at once. The view
 // speaks one chunk at a time, highlights it, and calls cancel() on pause,
@@ -28,11 +32,12 @@ export function captionVoice(box) {
 
   return {
     speak(chunk) {
+      const voice = zhVoice();
+      box.setAttribute('aria-live', voice ? 'off' : 'polite');
       box.textContent = chunk.text;
       box.hidden = false;
       return new Promise((resolve, reject) => {
         settle = (ok) => (ok ? resolve() : reject(new Error('cancelled')));
-        const voice = zhVoice();
         if (voice) {
           const utterance = new SpeechSynthesisUtterance(chunk.text);
           utterance.voice = voice;

@@ -137,6 +137,27 @@ browserTest("the .wasm 404 on a page whose own 关怀版 link has an action of i
   assert.deepEqual(after, { status: '', view: false, inert: 0 });
 });
 
+browserTest("a .wasm slow to fail, on a page whose 关怀版 link has an action of its own: the status line does not go on saying the mode is coming", { expectProblems: NO_WASM }, async (page) => {
+  await servePages(page);
+  // Past the moment the status line says 正在打开老年模式….
+  await page.route('**/yilan/pkg/yilan_bg.wasm', async (route) => {
+    await new Promise((done) => setTimeout(done, 800));
+    await route.fulfill({ status: 404, body: 'not found' });
+  });
+  await open(page, '/embed-pages/07.html');
+  await page.waitForSelector('yilan-embed', { state: 'attached' });
+  await page.evaluate(() => {
+    window.started = 0;
+    window.aria = { oldFixedStart: () => (window.started += 1) };
+  });
+  const status = () => page.evaluate(() => document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]').textContent);
+  await page.click('#cniil_slb');
+  await page.waitForFunction(() => document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]').textContent !== '');
+  assert.equal(await status(), '正在打开老年模式…');
+  await page.waitForFunction(() => window.started === 1);
+  assert.equal(await status(), '', 'the page does what its link does, and the line says nothing');
+});
+
 browserTest("a CSP without 'wasm-unsafe-eval': the mode is unavailable, the page as it was", { allowProblems: [/WebAssembly|wasm-unsafe-eval|wasm-eval/] }, async (page) => {
   await servePages(page, { '/embed-csp.html': portalUnder("script-src 'self'; style-src 'self'") });
   const result = await unavailable(page, '/embed-csp.html', '#enter-elderly');

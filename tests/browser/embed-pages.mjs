@@ -92,7 +92,11 @@ export async function servePages(page, extra = {}) {
  */
 export const STAGED = 'yilan-embed-view[inert]';
 
-/** Counts every node of the document, shadow trees included, but a view staged ahead. */
+/**
+ * Counts every node of the document, shadow trees included, but a view staged
+ * ahead and the words of the embed's status line, which come and go (it says
+ * 已退出老年模式 for ten seconds after each exit).
+ */
 export function nodeCount(page) {
   return page.evaluate((staged) => {
     let count = 0;
@@ -100,6 +104,7 @@ export function nodeCount(page) {
     while (stack.length) {
       const node = stack.pop();
       if (node.nodeType === 1 && node.matches(staged)) continue;
+      if (node.nodeType === 3 && node.parentNode.matches('[role="status"]') && node.getRootNode().host?.localName === 'yilan-embed') continue;
       count += 1;
       if (node.shadowRoot) stack.push(node.shadowRoot);
       for (let child = node.firstChild; child; child = child.nextSibling) stack.push(child);

@@ -1,6 +1,7 @@
 // The demo portal page (www/index.html) in Chromium, used as a reader uses
 // it: its own 进入老年模式 / 退出老年模式 links show and leave the reading view
-// through the embed (pkg/embed.js, one script tag); the page is restored exactly; the reader's choices
+// through the embed (pkg/embed.js, one script tag); the page is restored exactly, and leaving is
+// said to screen readers; the reader's choices
 // survive a reload; storage failures change nothing; at 320 px and scale 3
 // nothing scrolls sideways. And the developer page.
 
@@ -104,6 +105,38 @@ browserTest('the same by keyboard: Enter on the link, End and Enter in the toolb
   // And in again.
   await page.keyboard.press('Enter');
   await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
+});
+
+/** The embed's status line: its words, whether it is out of sight, and what a screen reader gets of it. */
+async function statusLine(page) {
+  const line = await page.evaluate(() => {
+    const status = document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]');
+    const box = status.getBoundingClientRect();
+    return { text: status.textContent, unseen: box.width <= 1 && box.height <= 1 };
+  });
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+  const said = (node) =>
+    node.role?.value === 'StaticText' && !node.ignored ? node.name?.value ?? '' : (node.childIds ?? []).map((id) => said(byId.get(id))).join('');
+  const live = nodes.filter((node) => !node.ignored && node.role?.value === 'status').map((node) => said(node));
+  return { ...line, live };
+}
+
+browserTest('退出老年模式 is said to screen readers once the view is gone, by the embed\'s status line out of sight', {}, async (page) => {
+  await open(page, PORTAL_PAGE);
+  await enter(page, 'keyboard');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('yilan-embed-view:not([inert]) yilan-view'));
+  assert.equal((await focused(page))?.id, 'enter-elderly', 'the focus is on the toggle first');
+  await page.waitForFunction(() => document.querySelector('yilan-embed').shadowRoot.querySelector('[role="status"]').textContent !== '', null, { timeout: 5000 });
+  assert.deepEqual(await statusLine(page), { text: '已退出老年模式', unseen: true, live: ['已退出老年模式'] });
+  // In the mode again, the line says nothing (the view says it is in).
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('yilan-embed-view:not([inert]) yilan-view');
+  assert.equal((await statusLine(page)).text, '');
 });
 
 browserTest('after a reload the view comes back as the reader left it, right from its first frame', {}, async (page) => {

@@ -1,13 +1,14 @@
 // Reading aloud as the reader moves about, in Chromium with the fake
 // `speechSynthesis` of tests/browser/speech-support.mjs: 指读 on a cell
 // with nothing to say, a mouse at rest while 朗读 scrolls the text under
-// it, a refusal before the reader's first tap, 目录 used while the text
-// is read, and a page whose body was not found.
+// it, the focus coming back with the window, a refusal before the
+// reader's first tap, 目录 used while the text is read, a page whose body
+// was not found, and the developer page's captions beside a screen reader.
 
 import assert from 'node:assert/strict';
 
 import { events, highlighted, mountReading, plan, spoken, state, until, withFake } from './speech-support.mjs';
-import { browserTest } from './harness.mjs';
+import { browserTest, open } from './harness.mjs';
 import { inView, speechNote, toolState } from './viewer-helpers.mjs';
 
 /** Page text with a table whose 备注 column is empty or "—". */
@@ -82,6 +83,42 @@ browserTest('a mouse at rest on the text does not take over 朗读 as the view s
   await page.mouse.move(420, 300, { steps: 3 });
   await page.waitForTimeout(800);
   assert.deepEqual((await spoken(page)).length, said.length);
+});
+
+browserTest('with 指读 on, the focus coming back with the window reads nothing by itself', {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await mountReading(page);
+  const chunks = await plan(page);
+  // The page has the window's focus only as a real browser gives it: in
+  // another tab it has none.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+  await page.click('[data-yl-tool="point"]');
+  // 目录 puts the focus on a section's heading, which 指读 reads.
+  await page.click('[data-yl-tool="outline"]');
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-target="yl-s1-2-h"]').click());
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  assert.deepEqual(await spoken(page), [chunks.find((c) => c.target === 'yl-s1-2').text]);
+  await page.evaluate(() => window.fakeSpeech.end());
+  await until(page, () => window.events.some(([type]) => type === 'speechend'));
+  await inView(page, (shadow) => {
+    window.focusBack = 0;
+    shadow.getElementById('yl-s1-2-h').addEventListener('focus', () => (window.focusBack += 1));
+  });
+  // The reader goes to another tab and comes back.
+  const other = await page.context().newPage();
+  await other.bringToFront();
+  await page.waitForFunction(() => !document.hasFocus());
+  await page.bringToFront();
+  await page.waitForFunction(() => window.focusBack === 1);
+  await page.waitForTimeout(300);
+  assert.deepEqual((await spoken(page)).length, 1, 'the heading is not read again');
+  assert.equal(await state(page), 'idle');
+  await other.close();
+  // Moving the focus there again (目录 once more) reads it.
+  await page.click('[data-yl-tool="outline"]');
+  await inView(page, (shadow) => shadow.querySelector('[data-yl-target="yl-s1-2-h"]').click());
+  await until(page, () => window.fakeSpeech.spoken.length === 2);
 });
 
 browserTest('a browser that refuses to speak before the first tap stops reading; the voice is not reported broken', {}, async (page) => {
@@ -260,4 +297,37 @@ browserTest('朗读 on a page whose body was not found ends with the line that s
   await until(page, () => window.events.some(([type]) => type === 'speechend'));
   assert.deepEqual(await events(page, 'speechend'), [{ reason: 'done' }]);
   assert.equal(await state(page), 'idle');
+});
+
+/** How a screen reader takes the caption: the live region it is in (`off` for none). */
+const captionLive = (page) =>
+  page.evaluate(() => {
+    for (let at = document.querySelector('#caption'); at; at = at.parentElement) {
+      const role = at.getAttribute('role');
+      if (['status', 'alert', 'log'].includes(role)) return role;
+      const live = at.getAttribute('aria-live');
+      if (live) return live;
+    }
+    return 'off';
+  });
+
+browserTest("the developer page's captions: a screen reader says them only while no voice does", {}, async (page) => {
+  await withFake(page, { mode: 'hold' });
+  await open(page, '/developer.html');
+  await page.waitForSelector('#viewer yilan-view');
+  await page.check('#hook');
+  await page.waitForSelector('#viewer yilan-view');
+  await page.selectOption('#mode', 'elderly');
+  await page.click('[data-yl-tool="read"]');
+  await page.waitForSelector('#caption:not([hidden])');
+  await until(page, () => window.fakeSpeech.spoken.length === 1);
+  assert.deepEqual(await spoken(page), [await page.textContent('#caption')], 'the browser\'s voice says the caption');
+  assert.equal(await captionLive(page), 'off', 'and the screen reader does not say it over that voice');
+  await page.click('[data-yl-tool="stop"]');
+  // Without a Chinese voice the caption is all there is: the screen reader says it.
+  await page.evaluate(() => (window.speechSynthesis.getVoices = () => []));
+  await page.click('[data-yl-tool="read"]');
+  await page.waitForSelector('#caption:not([hidden])');
+  assert.equal(await captionLive(page), 'polite');
+  assert.equal((await spoken(page)).length, 1, 'no voice spoke');
 });

@@ -93,7 +93,11 @@ pub(super) fn on_point_click(core: &Rc<Core>, event: &Event) {
     }
 }
 
-/// Focus in the document: remembered for 朗读, and read by 指读.
+/// Focus in the document: remembered for 朗读, and read by 指读. Not the
+/// focus that comes back with the window (the reader went to another tab or
+/// program and back): it lands, from nowhere (no `relatedTarget`), on the
+/// element that had it, which the reader did not move to, and reads
+/// nothing by itself.
 pub(super) fn on_focus(core: &Rc<Core>, event: &Event) {
     let Some(target) = event_element(event) else {
         return;
@@ -101,10 +105,15 @@ pub(super) fn on_focus(core: &Rc<Core>, event: &Event) {
     if core.dom.bar.contains(Some(&target)) {
         return;
     }
+    let returned = related(event).is_none()
+        && core
+            .speech
+            .try_borrow()
+            .is_ok_and(|s| s.last_focus.as_ref().is_some_and(|(e, _)| *e == target));
     if let Ok(mut speech) = core.speech.try_borrow_mut() {
         speech.last_focus = Some((target.clone(), js_sys::Date::now()));
     }
-    if pointing(&core.prefs()) {
+    if pointing(&core.prefs()) && !returned {
         if let Some((_, chunks)) = point_target(core, Some(target)) {
             point_read(core, chunks);
         }
