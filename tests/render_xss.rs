@@ -236,7 +236,7 @@ fn check_text(v: &str, dom: &Html) {
     assert_eq!(one(".yl-contents-label"), want, "contents label");
     assert_eq!(
         one("#yl-c7-1"),
-        format!("{want}{want}{want}"),
+        format!("{want}{want} {want}"),
         "contents entry"
     );
     // The cell's image and the figure's have the same source: both are

@@ -424,7 +424,9 @@ fn write_contents(w: &mut HtmlWriter, contents: &Contents, id: &ids::Id, ui: &Ui
         write_marker(w, &entry.marker);
         w.text(&entry.text);
         if let Some(page) = &entry.page {
-            w.markup("<span class=\"yl-page-number\">");
+            // A space of its own before the number: a screen reader, which
+            // reads the entry as one line, says 总则 1, not 总则1.
+            w.markup(" <span class=\"yl-page-number\">");
             w.text(page);
             w.markup("</span>");
         }

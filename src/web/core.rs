@@ -86,6 +86,9 @@ pub(super) enum By {
     Page,
 }
 
+/// How long a notice stays in the live region once said.
+const LIVE_KEPT_MS: i32 = 10_000;
+
 /// A mounted view.
 pub(super) struct Core {
     pub dom: Dom,
@@ -358,7 +361,10 @@ impl Core {
 
     // ---------- Words, events, actions ----------
 
-    /// Says `notice` in the live region.
+    /// Says `notice` in the live region, and empties the region again
+    /// [`LIVE_KEPT_MS`] later unless something else has been said since:
+    /// a screen reader going through the view would otherwise find the
+    /// last notice (配色：黑底黄字) standing in it as if it were text.
     pub fn announce(&self, notice: Notice) {
         let mut text = notice_text(self.locale, notice);
         // The same words again would not change the region, so nothing
@@ -367,6 +373,19 @@ impl Core {
             text.push('\u{a0}');
         }
         self.dom.live.set_text_content(Some(&text));
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let live = self.dom.live.clone();
+        let later = Closure::once_into_js(move || {
+            if live.text_content().as_deref() == Some(text.as_str()) {
+                live.set_text_content(None);
+            }
+        });
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            later.unchecked_ref(),
+            LIVE_KEPT_MS,
+        );
     }
 
     /// Dispatches `kind` on the host element, unless destroyed.

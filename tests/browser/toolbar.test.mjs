@@ -127,6 +127,29 @@ browserTest('字号 by mouse', {}, async (page) => {
   assert.deepEqual((await shownTools(page)).stops, ['smaller']);
 });
 
+browserTest('a notice leaves the live region some seconds after it was said, unless another has come since', {}, async (page) => {
+  await mountReference(page, { mode: 'elderly' });
+  // The timers of ten seconds and more are held, to be run by the test.
+  await page.evaluate(() => {
+    const setTimeout = window.setTimeout;
+    window.held = [];
+    window.setTimeout = function (callback, ms, ...rest) {
+      if (ms >= 10_000) return window.held.push(callback);
+      return setTimeout.call(window, callback, ms, ...rest);
+    };
+  });
+  await page.click('[data-yl-tool="larger"]');
+  await page.click('[data-yl-tool="larger"]');
+  assert.equal(await liveText(page), '字号 150%');
+  assert.equal(await page.evaluate(() => window.held.length), 2, 'one clearing for each notice');
+  await page.evaluate(() => window.held.shift()());
+  assert.equal(await liveText(page), '字号 150%', 'the first notice\'s clearing leaves the second');
+  await page.evaluate(() => window.held.shift()());
+  assert.equal(await liveText(page), '', 'the second\'s empties the region');
+  await page.click('[data-yl-tool="smaller"]');
+  assert.equal(await liveText(page), '字号 125%', 'said again after that');
+});
+
 browserTest('配色 by keyboard: the panel opens on the current theme, a choice applies, Escape returns', REDUCED, async (page) => {
   await mountReference(page, { mode: 'elderly' });
   await inView(page, (shadow) => {
