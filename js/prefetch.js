@@ -312,9 +312,27 @@ export function enter({ root, settings, back, byKey, unasked, scroll, widget, pl
   let screenZoom = '1';
   const beforePrint = () => {
     screenZoom = host.style.getPropertyValue('zoom') || '1';
+    // On paper the view is in the page's flow, out of the top layer.
+    if (host.popover === 'manual' && host.matches(':popover-open')) host.hidePopover();
     pin(host, { ...ON_PAPER, zoom: '1' });
   };
-  const afterPrint = () => pin(host, { ...ON_SCREEN, zoom: screenZoom });
+  const afterPrint = () => {
+    pin(host, { ...ON_SCREEN, zoom: screenZoom });
+    raise();
+  };
+  /**
+   * The view over all the page shows: in the top layer (a manual popover,
+   * where the browser has them), above what the page adds while the view is
+   * shown at the highest z-index (a chat window, a notice: they are inert,
+   * but would be painted over the view, and could not be closed), and above
+   * what it keeps after its `<body>`. (Its host's inline box, `!important`,
+   * overrides the popover's own look.)
+   */
+  const raise = () => {
+    if (!host.showPopover || !host.isConnected) return;
+    host.popover = 'manual';
+    if (!host.matches(':popover-open')) host.showPopover();
+  };
   /**
    * Puts a node of the page's `<body>` behind the view: an element inert
    * (unless it was), a text of its own in an inert `<span>` (a page's stray
@@ -404,6 +422,9 @@ export function enter({ root, settings, back, byKey, unasked, scroll, widget, pl
       pageSheet.replaceSync(PAGE_CSS);
     }
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
+    // (Once the root's transform is set aside: WebKit lays a top layer
+    // element out under a transformed root at the page's bottom.)
+    raise();
     // (A view shown unasked, for a reader who left the mode on, takes no
     // focus: a screen reader starts at its top, as on any page.)
     if (!unasked) viewer.focus({ focusVisible: byKey });

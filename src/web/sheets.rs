@@ -19,7 +19,20 @@ use super::error::dom_error;
 /// elements inherit (letter spacing, text transforms, visibility…) reaches
 /// the view, whose own sheet then sets everything it needs. `all` leaves
 /// custom properties alone, so a host may still set `--yl-scale`.
-const RESET: &str = ":host { display: block; }\n.yl-view { all: initial; }\n";
+///
+/// The text's base size follows the reader's default font size (`medium`,
+/// the host's here), not the page's root: the view's sheet says `rem`,
+/// which in a shadow tree is the page's `<html>`, and pages laid out in
+/// `rem` set it to anything (`html { font-size: 100px }`, or the window's
+/// width divided by 7.5, as lib-flexible does), which made the view's text
+/// five times its size. The toolbar keeps its own size at every text scale:
+/// the base (×20/17 in the standard mode) divided by the scale.
+const RESET: &str = ":host { display: block; font-size: medium !important; }\n\
+.yl-view { all: initial; }\n\
+:host > .yl-view { --yl-base: max(17px, 1.0625em); }\n\
+:host > .yl-view[data-mode=\"elderly\"] { --yl-base: max(20px, 1.25em); }\n\
+:host > .yl-view .yl-toolbar { font-size: calc(1em / var(--yl-scale) * 20 / 17); }\n\
+:host > .yl-view[data-mode=\"elderly\"] .yl-toolbar { font-size: calc(1em / var(--yl-scale)); }\n";
 
 /// The moving values. Rule 0 holds `--yl-bar-h` and `--yl-sticky-top`,
 /// rule 1 the guide's position; each is changed through its declaration,

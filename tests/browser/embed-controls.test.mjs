@@ -257,10 +257,11 @@ browserTest("a mourning day's grayscale on <body> (or on <html>), or a transform
     const [top, left, width, height, windowWidth, windowHeight] = view;
     assert.deepEqual([top, left, Math.round(width), Math.round(height)], [0, 0, windowWidth, windowHeight], `${name}: the view covers the window`);
     // The floating button is in the top layer only where nothing in the
-    // document escapes the root; the view never is (the root's transform
-    // is set aside in the mode). Printed for real (which fires the print
-    // events), the view is in the page's flow; after, it is back over the
-    // window, the reader still in it.
+    // document escapes the root; the view always is on screen (over all the
+    // page shows), and the root's transform is set aside in the mode.
+    // Printed for real (which fires the print events), the view is in the
+    // page's flow, out of the top layer; after, it is back over the window,
+    // the reader still in it.
     const lifted = name === 'root-transform' || name === 'root-will-change';
     const state = () => {
       const host = document.querySelector('yilan-embed-view:not([inert])');
@@ -276,7 +277,7 @@ browserTest("a mourning day's grayscale on <body> (or on <html>), or a transform
     }, state.toString());
     await page.pdf();
     assert.deepEqual(await page.evaluate(() => window.onPaper), { button: lifted, view: false, position: 'static', focus: 'yilan-view' }, `${name}: on paper`);
-    assert.deepEqual(await page.evaluate(state), { button: lifted, view: false, position: 'fixed', focus: 'yilan-view' }, `${name}: after printing`);
+    assert.deepEqual(await page.evaluate(state), { button: lifted, view: true, position: 'fixed', focus: 'yilan-view' }, `${name}: after printing`);
     // Printed, the view is the page, whichever parent holds it.
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => ({

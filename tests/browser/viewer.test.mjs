@@ -488,6 +488,39 @@ for (const mode of ['standard', 'elderly']) {
   });
 }
 
+/** The text's and the toolbar's sizes, in px: body text, title, a tool. */
+const SIZES = (shadow) =>
+  ['.yl-body p', 'h1', '[data-yl-tool="larger"]'].map((selector) => getComputedStyle(shadow.querySelector(selector)).fontSize);
+
+for (const mode of ['standard', 'elderly']) {
+  browserTest(`${mode} mode: a page laid out in rem (its root's font size set to anything) sizes nothing in the view`, {}, async (page) => {
+    await mountReference(page, { mode });
+    const clean = await inView(page, SIZES);
+    // html { font-size: 100px }, or the window's width / 7.5 as lib-flexible
+    // sets it, on many a portal's pages; and a root shrunk to 10 px.
+    for (const size of ['100px', '136.533px', '10px']) {
+      await page.evaluate((value) => document.documentElement.style.setProperty('font-size', value), size);
+      assert.deepEqual(await inView(page, SIZES), clean, `root at ${size}`);
+    }
+    // The text sizes still scale the text, and the toolbar stays as it is.
+    await page.evaluate(() => window.viewer.setScale(2));
+    const [text, , tool] = await inView(page, SIZES);
+    assert.deepEqual([parseFloat(text), tool], [parseFloat(clean[0]) * 2, clean[2]]);
+  });
+}
+
+browserTest("the reader's own default font size (the browser's setting) still sizes the view", {}, async (page) => {
+  const cdp = await page.context().newCDPSession(page);
+  // The browser's font size setting at 24 px (Chromium's 很大 / very large).
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+  await mountReference(page, { mode: 'elderly' });
+  // 1.25 of the reader's 24 px, and as large on a page laid out in rem.
+  assert.deepEqual(await inView(page, SIZES), ['30px', '42px', '30px']);
+  await page.evaluate(() => document.documentElement.style.setProperty('font-size', '100px'));
+  assert.deepEqual(await inView(page, SIZES), ['30px', '42px', '30px']);
+});
+
 browserTest('under a strict Content-Security-Policy the view is styled and nothing is refused', {}, async (page) => {
   await open(page, '/tests/browser/pages/csp.html');
   const result = await page.waitForFunction(() => window.cspResult, null, { timeout: 10000 });
