@@ -54,8 +54,60 @@ pub(super) struct Dom {
     /// The `role="toolbar"` row.
     pub tools: Element,
     pub scale_status: Element,
-    pub live: Element,
+    pub live: Live,
     pub sheet: Dynamic,
+}
+
+/// The live region (`role="status"`), with what empties it again a while
+/// after a notice: the one timer pending, and the closure it calls.
+pub(super) struct Live {
+    pub element: Element,
+    timer: Cell<Option<i32>>,
+    clear: Closure<dyn Fn()>,
+}
+
+impl Live {
+    pub fn new(element: Element) -> Self {
+        let emptied = element.clone();
+        Live {
+            element,
+            timer: Cell::new(None),
+            clear: Closure::new(move || emptied.set_text_content(None)),
+        }
+    }
+
+    /// Says `text`, and empties the region [`LIVE_KEPT_MS`] later unless
+    /// something else is said before.
+    fn say(&self, mut text: String) {
+        // The same words again would not change the region, so nothing
+        // would be said: vary them invisibly.
+        if self.element.text_content().as_deref() == Some(text.as_str()) {
+            text.push('\u{a0}');
+        }
+        self.element.set_text_content(Some(&text));
+        self.stop();
+        if let Some(window) = web_sys::window() {
+            let timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                self.clear.as_ref().unchecked_ref(),
+                LIVE_KEPT_MS,
+            );
+            self.timer.set(timer.ok());
+        }
+    }
+
+    /// Cancels the pending emptying, if any.
+    fn stop(&self) {
+        if let (Some(timer), Some(window)) = (self.timer.take(), web_sys::window()) {
+            window.clear_timeout_with_handle(timer);
+        }
+    }
+}
+
+impl Drop for Live {
+    /// No timer calls the closure once it is gone.
+    fn drop(&mut self) {
+        self.stop();
+    }
 }
 
 /// What changes while a view is shown.
@@ -361,31 +413,12 @@ impl Core {
 
     // ---------- Words, events, actions ----------
 
-    /// Says `notice` in the live region, and empties the region again
-    /// [`LIVE_KEPT_MS`] later unless something else has been said since:
-    /// a screen reader going through the view would otherwise find the
-    /// last notice (配色：黑底黄字) standing in it as if it were text.
+    /// Says `notice` in the live region; it leaves the region again a
+    /// while later: a screen reader going through the view would otherwise
+    /// find the last notice (配色：黑底黄字) standing in it as if it were
+    /// text of the page.
     pub fn announce(&self, notice: Notice) {
-        let mut text = notice_text(self.locale, notice);
-        // The same words again would not change the region, so nothing
-        // would be said: vary them invisibly.
-        if self.dom.live.text_content().as_deref() == Some(text.as_str()) {
-            text.push('\u{a0}');
-        }
-        self.dom.live.set_text_content(Some(&text));
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let live = self.dom.live.clone();
-        let later = Closure::once_into_js(move || {
-            if live.text_content().as_deref() == Some(text.as_str()) {
-                live.set_text_content(None);
-            }
-        });
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            later.unchecked_ref(),
-            LIVE_KEPT_MS,
-        );
+        self.dom.live.say(notice_text(self.locale, notice));
     }
 
     /// Dispatches `kind` on the host element, unless destroyed.
@@ -402,6 +435,7 @@ impl Core {
         }
         speech::shut(self);
         self.destroyed.set(true);
+        self.dom.live.stop();
         if let Ok(mut listeners) = self.listeners.try_borrow_mut() {
             listeners.remove_all();
         }

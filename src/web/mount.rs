@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 use super::convert::document_from_js;
-use super::core::{set_attr, Core, Dom, State};
+use super::core::{set_attr, Core, Dom, Live, State};
 use super::error::{dom_error, web_error, WebErrorCode};
 use super::events::Listeners;
 use super::options::mount_options;
@@ -235,7 +235,7 @@ fn build(
         bar: find(BAR_ID)?,
         tools: find(TOOLS_ID)?,
         scale_status: find(SCALE_STATUS_ID)?,
-        live: find(LIVE_ID)?,
+        live: Live::new(find(LIVE_ID)?),
         root,
         container,
         shadow,
